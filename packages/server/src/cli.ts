@@ -1,0 +1,44 @@
+// The `tally` command line: `tally serve` (what `pnpm start` runs) and `tally migrate`.
+import { databaseConfigFromEnv, describeDatabase, IN_MEMORY } from "./db/config.js";
+import { deployMigrations } from "./db/migrations.js";
+import { serve } from "./commands/serve.js";
+
+const USAGE = `Usage: tally <command>
+
+Commands:
+  serve     start the GraphQL server (applies pending migrations first unless TALLY_AUTO_MIGRATE=false)
+  migrate   apply pending migrations to the configured database and exit
+
+Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_AUTO_MIGRATE`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  switch (command) {
+    case "serve":
+      await serve();
+      return 0;
+    case "migrate": {
+      const config = databaseConfigFromEnv();
+      if (config.kind === "pglite" && config.dataDir === IN_MEMORY) {
+        console.error("An in-memory database is migrated by the server itself at start.");
+        return 1;
+      }
+      console.log(`Migrating ${describeDatabase(config)}`);
+      console.log(await deployMigrations(config));
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return command === undefined || command === "help" || command === "--help" ? 0 : 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,62 @@
+// `tally serve`: migrate, create the Default account on an empty database, serve until a signal.
+import { systemClock, type AppDeps } from "../context.js";
+import { openDatabase, type Database } from "../db/client.js";
+import { databaseConfigFromEnv, describeDatabase, IN_MEMORY, type DatabaseConfig } from "../db/config.js";
+import { applyMigrationScripts, deployMigrations } from "../db/migrations.js";
+import { startHttpServer } from "../http/server.js";
+import { consoleLogger, type Logger } from "../logger.js";
+import { ensureDefaultAccount } from "../services/accounts.js";
+
+/** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
+export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
+  const autoMigrate = process.env.TALLY_AUTO_MIGRATE?.toLowerCase() !== "false";
+  const inMemory = config.kind === "pglite" && config.dataDir === IN_MEMORY;
+  // The CLI needs the database to itself: migrate before this process opens it.
+  if (autoMigrate && !inMemory) {
+    logger.info("applying migrations", { output: (await deployMigrations(config)).trim().split("\n").at(-1) });
+  }
+  const database = await openDatabase(config);
+  if (autoMigrate && inMemory) await applyMigrationScripts((sql) => database.pglite!.exec(sql));
+  return database;
+}
+
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = consoleLogger;
+  const config = databaseConfigFromEnv(env);
+  const database = await openMigratedDatabase(config, logger);
+  const deps: AppDeps = { database, clock: systemClock, logger, adminKey: env.TALLY_ADMIN_KEY || undefined };
+  const port = Number.parseInt(env.PORT ?? "4000", 10);
+  const running = await startHttpServer(deps, { port, ...(env.HOST ? { host: env.HOST } : {}) });
+  logger.info("Tally is serving", { graphql: `${running.url}/graphql`, database: describeDatabase(config) });
+
+  const created = await ensureDefaultAccount(database.prisma);
+  if (created) printFirstStartBanner(running.url, created.testSecretKey, created.liveSecretKey);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("stopping: finishing in-flight requests", { signal });
+    await running.stop();
+    await database.close();
+    logger.info("stopped");
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal));
+}
+
+function printFirstStartBanner(url: string, testKey: string, liveKey: string): void {
+  console.log(
+    [
+      "",
+      "  Welcome to Tally. This empty database now has a \"Default\" account.",
+      "  Its secret keys are shown this once; store them somewhere safe:",
+      "",
+      `    test mode: ${testKey}`,
+      `    live mode: ${liveKey}`,
+      "",
+      `  Open GraphiQL at ${url}/graphql and add the header`,
+      `    { "Authorization": "Bearer ${testKey}" }`,
+      "",
+    ].join("\n"),
+  );
+}

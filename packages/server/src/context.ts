@@ -1,0 +1,39 @@
+// What every GraphQL request carries: who is calling, and for tenants the scoped database.
+import type { Database } from "./db/client.js";
+import { scopedClient, type Scope } from "./db/tenant.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import type { Logger } from "./logger.js";
+
+/** The wall clock, injectable so tests and the scheduler agree on "now". */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** TALLY_ADMIN_KEY: the operator key; no operator access without it. */
+  adminKey: string | undefined;
+}
+
+export type Auth = { kind: "tenant"; scope: Scope } | { kind: "operator" };
+
+export interface Tenant {
+  scope: Scope;
+  /** Prisma scoped to the tenant's account and mode (db/tenant.ts). */
+  db: PrismaClient;
+}
+
+export interface Context {
+  deps: AppDeps;
+  auth: Auth;
+  tenant: Tenant | null;
+}
+
+export function createContext(deps: AppDeps, auth: Auth): Context {
+  const tenant = auth.kind === "tenant" ? { scope: auth.scope, db: scopedClient(deps.database.prisma, auth.scope) } : null;
+  return { deps, auth, tenant };
+}

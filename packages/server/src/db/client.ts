@@ -1,0 +1,27 @@
+// Opening the database: a Prisma client over the chosen driver adapter.
+import { PrismaClient } from "../generated/prisma/client.js";
+import { openAdapterFactory } from "./adapter.js";
+import type { DatabaseConfig } from "./config.js";
+import type { PGlite } from "@electric-sql/pglite";
+
+export interface Database {
+  prisma: PrismaClient;
+  config: DatabaseConfig;
+  /** The embedded database, when that is what runs. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const adapter = await openAdapterFactory(config);
+  const prisma = new PrismaClient({ adapter: adapter.factory });
+  return {
+    prisma,
+    config,
+    ...(adapter.pglite ? { pglite: adapter.pglite } : {}),
+    async close() {
+      await prisma.$disconnect();
+      await adapter.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Database error classification in one place. PostgreSQL through adapter-pg reports Prisma's
+// P2002 for a unique violation; pglite-prisma-adapter passes the raw driver error (SQLSTATE 23505).
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.code === "P2002" || e.code === "23505") return true;
+  if (e.meta?.driverAdapterError?.cause?.originalCode === "23505") return true;
+  return e.cause !== undefined && e.cause !== error && isUniqueViolation(e.cause);
+}

@@ -1,0 +1,58 @@
+// Tenancy enforced in one place: a Prisma client extension that scopes every query on a tenant
+// model (any model with `accountId` and `mode`) to the request's account and mode. Reads and
+// updates get the scope added to their `where`; writes must carry the same scope in their data, or
+// the query is refused. Raw SQL does not pass through here: services that use it take the scope
+// explicitly (see services/scope.ts).
+import { getDatamodel } from "../generated/pothos-types.js";
+import type { Mode, PrismaClient } from "../generated/prisma/client.js";
+
+export interface Scope {
+  accountId: string;
+  mode: Mode;
+}
+
+const TENANT_MODELS = new Set(
+  Object.entries(getDatamodel().datamodel.models)
+    .filter(([, m]) => ["accountId", "mode"].every((f) => m.fields.some((field) => field.name === f)))
+    .map(([name]) => name),
+);
+
+export function isTenantModel(model: string): boolean {
+  return TENANT_MODELS.has(model);
+}
+
+const FILTERED = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "update",
+  "updateMany", "updateManyAndReturn", "delete", "deleteMany", "count", "aggregate", "groupBy", "upsert",
+]);
+
+function assertScoped(data: unknown, scope: Scope, model: string): void {
+  const rows = Array.isArray(data) ? data : [data];
+  for (const row of rows as Array<Record<string, unknown>>) {
+    if (row.accountId !== scope.accountId || row.mode !== scope.mode) {
+      throw new Error(`Tenancy violation: ${model} written without the request's account and mode`);
+    }
+  }
+}
+
+export function scopedClient(prisma: PrismaClient, scope: Scope) {
+  return prisma.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!isTenantModel(model)) return query(args);
+          const a = args as Record<string, unknown>;
+          if (FILTERED.has(operation)) {
+            a.where = { ...(a.where as object | undefined), accountId: scope.accountId, mode: scope.mode };
+          }
+          if (operation === "create" || operation === "createMany" || operation === "createManyAndReturn") {
+            assertScoped(a.data, scope, model);
+          }
+          if (operation === "upsert") assertScoped(a.create, scope, model);
+          return query(a as typeof args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}

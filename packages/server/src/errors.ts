@@ -1,0 +1,57 @@
+// The typed errors of the API. Each class becomes a GraphQL type implementing the contract's
+// `Error` interface (schema/errors.ts); services throw them and the errors plugin returns them as
+// members of the mutation's result union.
+
+export const ERROR_CODES = [
+  "INVALID_INPUT",
+  "NOT_FOUND",
+  "METER_NOT_FOUND",
+  "METER_INACTIVE",
+  "CUSTOMER_NOT_FOUND",
+  "CUSTOMER_NOT_SPECIFIED",
+  "INVALID_VALUE",
+  "TIMESTAMP_TOO_FAR_IN_PAST",
+  "TIMESTAMP_IN_FUTURE",
+  "DUPLICATE_EVENT",
+  "EVENT_NOT_FOUND",
+  "EVENT_ALREADY_INVOICED",
+  "CANCEL_WINDOW_EXPIRED",
+  "EVENT_NAME_TAKEN",
+  "TEST_CLOCK_IN_LIVE_MODE",
+  "TEST_CLOCK_BACKWARDS",
+  "SUBSCRIPTION_NOT_ACTIVE",
+  "CURRENCY_MISMATCH",
+  "FORBIDDEN",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export abstract class TallyError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Path of the input field at fault, e.g. ["input", "tiers", "1", "upTo"]. */
+  readonly field: string[] | null;
+
+  constructor(message: string, field?: string[] | null) {
+    super(message);
+    this.name = new.target.name;
+    this.field = field ?? null;
+  }
+}
+
+export class InvalidInputError extends TallyError {
+  readonly code: ErrorCode;
+
+  constructor(message: string, field?: string[] | null, code: ErrorCode = "INVALID_INPUT") {
+    super(message, field);
+    this.code = code;
+  }
+}
+
+export class NotFoundError extends TallyError {
+  readonly code: ErrorCode;
+
+  constructor(message: string, field?: string[] | null, code: ErrorCode = "NOT_FOUND") {
+    super(message, field);
+    this.code = code;
+  }
+}

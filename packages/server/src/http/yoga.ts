@@ -1,0 +1,67 @@
+// The GraphQL endpoint: yoga with our schema, key authentication, health routes and error masking.
+import { GraphQLError } from "graphql";
+import { createYoga, type Plugin } from "graphql-yoga";
+import { authenticate } from "../auth/authenticate.js";
+import { createContext, type AppDeps, type Context } from "../context.js";
+import { TallyError } from "../errors.js";
+import { schema } from "../schema/index.js";
+
+/** `/healthz`: the process is up. `/readyz`: the database answers. */
+function useHealthRoutes(deps: AppDeps): Plugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname === "/healthz") endResponse(Response.json({ status: "ok" }));
+      if (url.pathname === "/readyz") {
+        try {
+          await deps.database.prisma.$queryRaw`SELECT 1`;
+          endResponse(Response.json({ status: "ready" }));
+        } catch (error) {
+          deps.logger.error("readiness check failed", { error });
+          endResponse(Response.json({ status: "unavailable" }, { status: 503 }));
+        }
+      }
+    },
+  };
+}
+
+/** Expected errors reach clients as they are; anything else is logged and masked. */
+function maskError(deps: AppDeps) {
+  return (error: unknown): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const expected = !original || original instanceof GraphQLError || original instanceof TallyError;
+    if (error instanceof GraphQLError && expected) return error;
+    deps.logger.error("Unexpected error while executing a request", {
+      error: original instanceof Error ? original : new Error(String(original)),
+      path: error instanceof GraphQLError ? error.path : undefined,
+    });
+    return new GraphQLError("Unexpected error.", {
+      ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+  };
+}
+
+export function createTallyYoga(deps: AppDeps) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    plugins: [useHealthRoutes(deps)],
+    context: async ({ request }) => createContext(deps, await authenticate(request, deps)),
+    maskedErrors: { maskError: maskError(deps) },
+    logging: false,
+  });
+}
+
+const GRAPHIQL_DEFAULT_QUERY = `# Welcome to Tally. Put your secret key in the Headers tab below:
+#   { "Authorization": "Bearer sk_test_…" }
+# (the server printed the Default account's keys on its first start).
+
+mutation CreateTestClock {
+  createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z", name: "Alpaca AI" }) {
+    ... on TestClock { id frozenTime status }
+    ... on Error { code message field }
+  }
+}
+`;

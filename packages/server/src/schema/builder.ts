@@ -1,0 +1,65 @@
+// The Pothos builder's configuration, and nothing else: types live in one file per domain.
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
+import type { Context } from "../context.js";
+import { getDatamodel } from "../generated/pothos-types.js";
+import type PrismaTypes from "../generated/pothos-types.js";
+import { typeOfId } from "../ids.js";
+import type { DecimalValue } from "./scalars.js";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { tenant: boolean; operator: boolean };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Decimal: { Input: DecimalValue; Output: DecimalValue | string };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({ tenant: ctx.auth.kind === "tenant", operator: ctx.auth.kind === "operator" }),
+    unauthorizedError: (_parent, ctx) =>
+      new GraphQLError(
+        ctx.auth.kind === "operator"
+          ? "The operator key may only call createAccount; use an account's secret key."
+          : "This operation needs the operator key (TALLY_ADMIN_KEY).",
+        { extensions: { code: "FORBIDDEN" } },
+      ),
+  },
+  errors: {
+    directResult: true,
+    // The contract names each result union after its mutation: createMeter → CreateMeterResult.
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+  prisma: {
+    // Resolvers load relations through the tenant-scoped client of the request.
+    client: (ctx) => ctx.tenant?.db ?? ctx.deps.database.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodesQueryOptions: false,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    // Global IDs are the Stripe-style prefixed IDs themselves: the prefix names the type.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: typeOfId(globalID) ?? "", id: globalID }),
+  },
+});

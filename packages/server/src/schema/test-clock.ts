@@ -1,0 +1,61 @@
+// Test clocks: frozen time for test-mode customers (SPEC §1).
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { advanceTestClock, createTestClock } from "../services/test-clocks.js";
+import { builder } from "./builder.js";
+import { requireTenant } from "./tenant.js";
+
+const TestClockStatus = builder.enumType("TestClockStatus", {
+  description: "Advancing completes within the mutation, so a clock is always READY.",
+  values: ["READY"] as const,
+});
+
+builder.prismaNode("TestClock", {
+  id: { field: "id" },
+  fields: (t) => ({
+    name: t.exposeString("name", { nullable: true }),
+    frozenTime: t.expose("frozenTime", { type: "DateTime" }),
+    status: t.field({ type: TestClockStatus, resolve: () => "READY" as const }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.queryField("testClock", (t) =>
+  t.prismaField({
+    type: "TestClock",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.testClock.findUnique({ ...query, where: { id } }),
+  }),
+);
+
+const CreateTestClockInput = builder.inputType("CreateTestClockInput", {
+  fields: (t) => ({
+    frozenTime: t.field({ type: "DateTime", required: true }),
+    name: t.string(),
+  }),
+});
+
+const AdvanceTestClockInput = builder.inputType("AdvanceTestClockInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    frozenTime: t.field({ type: "DateTime", required: true }),
+  }),
+});
+
+builder.mutationField("createTestClock", (t) =>
+  t.prismaField({
+    type: "TestClock",
+    errors: { types: [InvalidInputError] },
+    args: { input: t.arg({ type: CreateTestClockInput, required: true }) },
+    resolve: (_query, _root, { input }, ctx) => createTestClock(requireTenant(ctx), input),
+  }),
+);
+
+builder.mutationField("advanceTestClock", (t) =>
+  t.prismaField({
+    type: "TestClock",
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: AdvanceTestClockInput, required: true }) },
+    resolve: (_query, _root, { input }, ctx) => advanceTestClock(requireTenant(ctx), { id: String(input.id), frozenTime: input.frozenTime }),
+  }),
+);

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHttpServer, type RunningServer } from "../src/http/server.js";
+import { ensureDefaultAccount } from "../src/services/accounts.js";
+import { createTestApp, type TestApp } from "./support/app.js";
+import { createTestDatabase, execSql } from "./support/database.js";
+
+let app: TestApp;
+let server: RunningServer;
+beforeAll(async () => {
+  app = await createTestApp();
+  server = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
+});
+afterAll(async () => {
+  await server.stop();
+  await app.close();
+});
+
+describe("HTTP server", () => {
+  it("reports liveness and readiness", async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  it("serves GraphiQL to a browser without a key", async () => {
+    const res = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<title>Tally</title>");
+    expect(html.toLowerCase()).toContain("graphiql");
+  });
+
+  it("answers GraphQL over a real socket with the key", async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.account.testSecretKey}` },
+      body: JSON.stringify({ query: `{ node(id: "${app.account.account.id}") { id } }` }),
+    });
+    expect(await res.json()).toEqual({ data: { node: { id: app.account.account.id } } });
+  });
+
+  it("finishes in-flight requests when stopping, and refuses new connections after", async () => {
+    const local = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Hold one request open inside the server until the stop has begun.
+    local.server.prependListener("request", (req) => {
+      if (req.url === "/healthz") req.pause();
+    });
+    const slow = fetch(`${local.url}/healthz`);
+    await new Promise((r) => setTimeout(r, 50));
+    const stopped = local.stop();
+    release();
+    await gate;
+    const response = await slow;
+    expect(response.status).toBe(200);
+    await stopped;
+    await expect(fetch(`${local.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("error masking", () => {
+  it("masks unexpected errors for clients and logs them for operators", async () => {
+    const broken = await createTestApp();
+    try {
+      await execSql(broken.database, `ALTER TABLE "TestClock" RENAME TO "TestClockGone"`);
+      const res = await broken.gql(`{ testClock(id: "clock_x") { id } }`);
+      expect(res.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(JSON.stringify(res)).not.toContain("TestClock\\\"");
+      const logged = broken.logger.entries.find((e) => e.level === "error");
+      expect(logged?.message).toMatch(/Unexpected error/);
+      expect(String((logged?.detail?.error as Error).message)).toMatch(/TestClock/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe("first start", () => {
+  it("creates the Default account once, with working keys", async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await ensureDefaultAccount(database.prisma);
+      expect(first?.account.name).toBe("Default");
+      expect(first?.testSecretKey).toMatch(/^sk_test_/);
+      expect(await ensureDefaultAccount(database.prisma)).toBeNull();
+      expect(await database.prisma.account.count()).toBe(1);
+      expect(await database.prisma.apiKey.count()).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("creates nothing when an account exists", async () => {
+    expect(await ensureDefaultAccount(app.database.prisma)).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+// The app under test, driven through HTTP semantics with yoga.fetch (no port, no network).
+import type { AppDeps, Clock } from "../../src/context.js";
+import type { Database } from "../../src/db/client.js";
+import { createTallyYoga } from "../../src/http/yoga.js";
+import { memoryLogger } from "../../src/logger.js";
+import { createAccount, type AccountCredentials } from "../../src/services/accounts.js";
+import { createTestDatabase } from "./database.js";
+
+export const ADMIN_KEY = "tally_admin_test_key_0123456789";
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestApp {
+  database: Database;
+  deps: AppDeps;
+  logger: ReturnType<typeof memoryLogger>;
+  clock: Clock & { set(date: Date): void };
+  /** The account every test starts with. */
+  account: AccountCredentials;
+  createAccount(name?: string): Promise<AccountCredentials>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GqlResponse<T>>;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function settableClock(start = new Date()): Clock & { set(date: Date): void } {
+  let now = start;
+  return { now: () => now, set: (date) => void (now = date) };
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const logger = memoryLogger();
+  const clock = settableClock();
+  const deps: AppDeps = { database, clock, logger, adminKey: ADMIN_KEY };
+  const yoga = createTallyYoga(deps);
+  const account = await createAccount(database.prisma, "Test account");
+  const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://tally.test${path}`, init));
+  return {
+    database,
+    deps,
+    logger,
+    clock,
+    account,
+    createAccount: (name = "Another account") => createAccount(database.prisma, name),
+    fetch,
+    async gql(query, variables, key = account.testSecretKey) {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopedClient } from "../src/db/tenant.js";
+import { newId } from "../src/ids.js";
+import type { AccountCredentials } from "../src/services/accounts.js";
+import { createTestApp, type TestApp } from "./support/app.js";
+
+let app: TestApp;
+let other: AccountCredentials;
+let clockId: string;
+
+const READ = `query($id: ID!) { testClock(id: $id) { id } node(id: $id) { id } }`;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  other = await app.createAccount();
+  const res = await app.gql(`mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`);
+  clockId = res.data.createTestClock.id;
+});
+afterAll(() => app.close());
+
+describe("tenancy", () => {
+  it("lets the owning key read its object", async () => {
+    const res = await app.gql(READ, { id: clockId });
+    expect(res.data).toEqual({ testClock: { id: clockId }, node: { id: clockId } });
+  });
+
+  it("hides test-mode objects from the same account's live key", async () => {
+    const res = await app.gql(READ, { id: clockId }, app.account.liveSecretKey);
+    expect(res.data).toEqual({ testClock: null, node: null });
+  });
+
+  it("hides them from another account's keys", async () => {
+    for (const key of [other.testSecretKey, other.liveSecretKey]) {
+      const res = await app.gql(READ, { id: clockId }, key);
+      expect(res.data).toEqual({ testClock: null, node: null });
+    }
+  });
+
+  it("does not let another key write to the object", async () => {
+    const res = await app.gql(
+      `mutation($id: ID!) { advanceTestClock(input: { id: $id, frozenTime: "2027-01-01T00:00:00Z" }) { __typename ... on Error { code } } }`,
+      { id: clockId },
+      other.testSecretKey,
+    );
+    expect(res.data.advanceTestClock).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    const clock = await app.database.prisma.testClock.findUniqueOrThrow({ where: { id: clockId } });
+    expect(clock.frozenTime.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+  });
+
+  it("shows an account only to its own keys", async () => {
+    const res = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: app.account.account.id }, other.testSecretKey);
+    expect(res.data.node).toBeNull();
+  });
+
+  it("refuses writes whose data names another tenant, at the client level", async () => {
+    const db = scopedClient(app.database.prisma, { accountId: app.account.account.id, mode: "test" });
+    await expect(
+      db.testClock.create({ data: { id: newId("TestClock"), accountId: other.account.id, mode: "test", frozenTime: new Date() } }),
+    ).rejects.toThrow(/Tenancy violation/);
+    await expect(
+      db.testClock.create({ data: { id: newId("TestClock"), accountId: app.account.account.id, mode: "live", frozenTime: new Date() } }),
+    ).rejects.toThrow(/Tenancy violation/);
+    // A scoped read cannot widen its own filter either.
+    const liveDb = scopedClient(app.database.prisma, { accountId: app.account.account.id, mode: "live" });
+    expect(await liveDb.testClock.findMany({ where: { mode: "test" } })).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// Every server test runs on in-memory PGlite; with TEST_DATABASE_URL set, the same tests run
+// again against that PostgreSQL server, each file in a fresh database it creates and drops.
+const postgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  // One graphql for everyone: Vite would pick graphql's ESM build while the Pothos plugins, loaded
+  // by Node, get the CommonJS one, and the two realms reject each other's types.
+  resolve: { alias: { graphql: "graphql/index.js" } },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "pglite", env: { TALLY_TEST_DB: "pglite" } } },
+      ...(postgres ? [{ extends: true, test: { name: "postgres", env: { TALLY_TEST_DB: "postgres" } } }] : []),
+    ],
+  },
+});
