@@ -1,0 +1,60 @@
+export { Decimal, ZERO, formatMoney, roundMoney, sum, toDecimal, type DecimalInput } from './money.js';
+export { NON_CURRENCY_CODES, UnknownCurrencyError, isKnownCurrency, minorUnits, normalizeCurrency } from './currency.js';
+export {
+  AGGREGATIONS,
+  addEvent,
+  aggregate,
+  emptyPartial,
+  finalizeAggregate,
+  mergePartials,
+  partialOf,
+  type Aggregation,
+  type PartialAggregate,
+  type UsageEvent,
+} from './aggregate.js';
+export type { PerUnitModel, PriceModel, PricedLine, Tier, TieredModel, TransformQuantity } from './pricing/types.js';
+export { priceQuantity } from './pricing/price.js';
+export { pricePerUnit, transformQuantity } from './pricing/per-unit.js';
+export { priceGraduated } from './pricing/graduated.js';
+export { priceVolume } from './pricing/volume.js';
+export { describeTierRange, tierBounds } from './pricing/tiers.js';
+export {
+  MAX_AMOUNT_DECIMAL_PLACES,
+  validatePriceInput,
+  type PriceInput,
+  type PriceValidation,
+  type Problem,
+  type RawDecimal,
+  type Recurring,
+} from './pricing/validate.js';
+export {
+  INTERVAL_UNITS,
+  MAX_INTERVAL_COUNT,
+  addInterval,
+  periodContaining,
+  periodEndsBetween,
+  prorationFactor,
+  subscriptionPeriod,
+  type Interval,
+  type IntervalUnit,
+  type Period,
+} from './periods.js';
+export {
+  applyCredits,
+  compareGrants,
+  isGrantApplicable,
+  type CreditApplication,
+  type CreditGrantState,
+  type CreditInput,
+  type CreditResult,
+  type CreditableLine,
+} from './credits.js';
+export {
+  composeInvoice,
+  type InvoiceDraft,
+  type InvoiceItem,
+  type InvoiceLine,
+  type InvoiceSnapshot,
+  type LicenseWindow,
+  type UsageWindow,
+} from './invoice.js';

@@ -1,0 +1,166 @@
+import { applyCredits, type CreditApplication, type CreditGrantState } from './credits.js';
+import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from './money.js';
+import type { Period } from './periods.js';
+import { priceQuantity } from './pricing/price.js';
+import { describeTierRange } from './pricing/tiers.js';
+import type { PriceModel } from './pricing/types.js';
+
+/** One subscription item as the invoice sees it. */
+export interface InvoiceItem {
+  itemId: string;
+  priceId: string;
+  /** Shown on the invoice, e.g. the product's name. */
+  description: string;
+  usageType: 'LICENSED' | 'METERED';
+  model: PriceModel;
+  /** Licensed quantity (an integer; a number is converted to Decimal at once). Ignored for METERED items. */
+  quantity: DecimalInput | number;
+}
+
+/** The period licensed items are billed for (in advance) and its proration factor (1 for a full period). */
+export interface LicenseWindow {
+  period: Period;
+  prorationFactor: Decimal;
+}
+
+/** The period metered items are billed for (in arrears) and each metered item's aggregated quantity (missing = 0). */
+export interface UsageWindow {
+  period: Period;
+  quantities: ReadonlyMap<string, Decimal>;
+}
+
+interface SnapshotBase {
+  currency: string;
+  billingMode: 'CLASSIC' | 'FLEXIBLE';
+  /** The invoice's time: decides which credit grants apply. */
+  at: Date;
+  items: readonly InvoiceItem[];
+  grants: readonly CreditGrantState[];
+}
+
+/**
+ * Everything an invoice depends on. FIRST: the subscription starts (licensed items for the first
+ * period). PERIOD_END: a period ends (its usage, plus licensed items for the next period unless the
+ * subscription ends there). FINAL: cancellation now (usage of the closed part of the period).
+ */
+export type InvoiceSnapshot = SnapshotBase &
+  (
+    | { kind: 'FIRST'; license: LicenseWindow }
+    | { kind: 'PERIOD_END'; usage: UsageWindow; license?: LicenseWindow }
+    | { kind: 'FINAL'; usage: UsageWindow }
+  );
+
+/** One invoice line; `amount` is rounded to the currency's minor unit, once. */
+export interface InvoiceLine {
+  kind: 'LICENSE' | 'USAGE';
+  itemId: string;
+  priceId: string;
+  description: string;
+  /** 1-based tier of a tiered price; null for per-unit prices. */
+  tier: number | null;
+  quantity: Decimal;
+  unitAmount: Decimal;
+  /** The tier's flat amount included in `amount` (0 when none). */
+  flatAmount: Decimal;
+  amount: Decimal;
+  periodStart: Date;
+  periodEnd: Date;
+}
+
+/** An invoice before it is stored. No lines (`lines.length === 0`) means no invoice is created. */
+export interface InvoiceDraft {
+  currency: string;
+  /** The billing period the invoice closes (SPEC §6). */
+  periodStart: Date;
+  periodEnd: Date;
+  lines: InvoiceLine[];
+  subtotal: Decimal;
+  creditsApplied: Decimal;
+  creditApplications: CreditApplication[];
+  total: Decimal;
+  amountDue: Decimal;
+}
+
+/**
+ * Significant digits a prorated amount is settled to before rounding: a factor like 1/3 carries a
+ * last-digit error at 60 digits, which must not decide a half-cent tie (0.285 × 1/3 = 0.095 → 0.10).
+ */
+const PRORATION_DIGITS = 50;
+
+function describe(item: InvoiceItem, tier: number | null, prorated: boolean): string {
+  const base =
+    item.model.scheme === 'TIERED' && tier !== null
+      ? `${item.description} — tier ${tier} (${describeTierRange(item.model.tiers, tier - 1)})`
+      : item.description;
+  return prorated ? `${base} (prorated)` : base;
+}
+
+function toLines(
+  item: InvoiceItem,
+  kind: InvoiceLine['kind'],
+  quantity: Decimal,
+  period: Period,
+  factor: Decimal,
+  currency: string,
+): InvoiceLine[] {
+  const prorated = !factor.equals(1);
+  return priceQuantity(item.model, quantity).map((priced) => ({
+    kind,
+    itemId: item.itemId,
+    priceId: item.priceId,
+    description: describe(item, priced.tier, prorated),
+    tier: priced.tier,
+    quantity: priced.quantity,
+    unitAmount: priced.unitAmount,
+    flatAmount: priced.flatAmount,
+    amount: roundMoney(priced.amount.times(factor).toSignificantDigits(PRORATION_DIGITS), currency),
+    periodStart: period.start,
+    periodEnd: period.end,
+  }));
+}
+
+/** USAGE lines: the closed period's usage, or on a CLASSIC first invoice a zero line per metered item. */
+function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
+  const metered = snapshot.items.filter((item) => item.usageType === 'METERED');
+  const one = new Decimal(1);
+  if (snapshot.kind === 'FIRST') {
+    if (snapshot.billingMode === 'FLEXIBLE') return [];
+    return metered.flatMap((item) => toLines(item, 'USAGE', ZERO, snapshot.license.period, one, snapshot.currency));
+  }
+  const { period, quantities } = snapshot.usage;
+  return metered.flatMap((item) =>
+    toLines(item, 'USAGE', quantities.get(item.itemId) ?? ZERO, period, one, snapshot.currency),
+  );
+}
+
+/** LICENSE lines: licensed items for the coming (or first) period, prorated by the window's factor. */
+function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
+  const license = snapshot.kind === 'FINAL' ? undefined : snapshot.license;
+  if (license === undefined) return [];
+  return snapshot.items
+    .filter((item) => item.usageType === 'LICENSED')
+    .flatMap((item) =>
+      toLines(item, 'LICENSE', new Decimal(item.quantity), license.period, license.prorationFactor, snapshot.currency),
+    );
+}
+
+/** Composes an invoice from a snapshot (SPEC §5–7); the same pure step serves previews and real invoices. */
+export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
+  const { currency } = snapshot;
+  const lines = [...usageLines(snapshot), ...licenseLines(snapshot)];
+  const subtotal = sum(lines.map((line) => line.amount));
+  const credits = applyCredits({ currency, at: snapshot.at, lines, grants: snapshot.grants });
+  const total = subtotal.minus(credits.total);
+  const period = snapshot.kind === 'FIRST' ? snapshot.license.period : snapshot.usage.period;
+  return {
+    currency,
+    periodStart: period.start,
+    periodEnd: period.end,
+    lines,
+    subtotal,
+    creditsApplied: credits.total,
+    creditApplications: credits.applications,
+    total,
+    amountDue: total,
+  };
+}
