@@ -12,8 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "pglite", env: { TALLY_TEST_DB: "pglite" } } },
-      ...(postgres ? [{ extends: true, test: { name: "postgres", env: { TALLY_TEST_DB: "postgres" } } }] : []),
+      { extends: true as const, test: { name: "pglite", env: { TALLY_TEST_DB: "pglite" } } },
+      ...(postgres ? [{ extends: true as const, test: { name: "postgres", env: { TALLY_TEST_DB: "postgres" } } }] : []),
     ],
   },
 });

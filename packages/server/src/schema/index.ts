@@ -5,5 +5,12 @@ import "./errors.js";
 import "./root.js";
 import "./account.js";
 import "./test-clock.js";
+import "./customer.js";
+import "./meter.js";
+import "./meter-event.js";
+import "./product.js";
+import "./price.js";
+import "./subscription.js";
+import "./invoice.js";
 
 export const schema = builder.toSchema();

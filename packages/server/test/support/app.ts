@@ -39,7 +39,7 @@ export async function createTestApp(): Promise<TestApp> {
   const deps: AppDeps = { database, clock, logger, adminKey: ADMIN_KEY };
   const yoga = createTallyYoga(deps);
   const account = await createAccount(database.prisma, "Test account");
-  const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://tally.test${path}`, init));
+  const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://tally.test${path}`, init)));
   return {
     database,
     deps,

@@ -1,0 +1,1 @@
+// Filled by the billing API work (issue 4).

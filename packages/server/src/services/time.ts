@@ -1,0 +1,11 @@
+// "Now" for a customer (SPEC §1): its test clock's frozen time when it has one, else the wall clock.
+// Every rule that says "now" asks here.
+import type { Clock } from "../context.js";
+
+export interface ClockedCustomer {
+  testClock: { frozenTime: Date } | null;
+}
+
+export function customerNow(customer: ClockedCustomer, clock: Clock): Date {
+  return customer.testClock?.frozenTime ?? clock.now();
+}
