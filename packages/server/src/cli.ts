@@ -9,7 +9,8 @@ Commands:
   serve     start the GraphQL server (applies pending migrations first unless TALLY_AUTO_MIGRATE=false)
   migrate   apply pending migrations to the configured database and exit
 
-Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_AUTO_MIGRATE`;
+Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_AUTO_MIGRATE,
+  TALLY_DB_POOL_SIZE, TALLY_BILLING_INTERVAL_SECONDS (see README.md)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;

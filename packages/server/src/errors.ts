@@ -55,3 +55,19 @@ export class NotFoundError extends TallyError {
     this.code = code;
   }
 }
+
+/**
+ * A meter event refused by a rule of SPEC §3 (METER_NOT_FOUND, DUPLICATE_EVENT, …) or by
+ * cancellation (EVENT_NOT_FOUND, …). For DUPLICATE_EVENT, `existingEvent` is the event stored first
+ * under that identifier (a MeterEvent row; typed loosely so this module stays free of Prisma).
+ */
+export class MeterEventError extends TallyError {
+  readonly code: ErrorCode;
+  readonly existingEvent: { seq: bigint } | null;
+
+  constructor(code: ErrorCode, message: string, field?: string[] | null, existingEvent?: { seq: bigint } | null) {
+    super(message, field);
+    this.code = code;
+    this.existingEvent = existingEvent ?? null;
+  }
+}

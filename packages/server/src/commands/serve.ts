@@ -6,6 +6,7 @@ import { applyMigrationScripts, deployMigrations } from "../db/migrations.js";
 import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
+import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/billing-cycle/scheduler.js";
 
 /** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
 export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
@@ -23,6 +24,7 @@ export async function openMigratedDatabase(config: DatabaseConfig, logger: Logge
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = consoleLogger;
   const config = databaseConfigFromEnv(env);
+  const intervalMs = billingIntervalMs(env);
   const database = await openMigratedDatabase(config, logger);
   const deps: AppDeps = { database, clock: systemClock, logger, adminKey: env.TALLY_ADMIN_KEY || undefined };
   const port = Number.parseInt(env.PORT ?? "4000", 10);
@@ -31,17 +33,31 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
 
   const created = await ensureDefaultAccount(database.prisma);
   if (created) printFirstStartBanner(running.url, created.testSecretKey, created.liveSecretKey);
+  // Closes ended billing periods of wall-clock customers now (catching up after downtime) and then
+  // every interval; safe to run in every server process against one PostgreSQL database.
+  const scheduler = startBillingScheduler(deps, { intervalMs });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("stopping: finishing in-flight requests", { signal });
-    await running.stop();
+    await Promise.all([running.stop(), scheduler.stop()]);
     await database.close();
     logger.info("stopped");
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal));
+}
+
+/** TALLY_BILLING_INTERVAL_SECONDS: how often the billing cycle runs (default 30, at most 60). */
+export function billingIntervalMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.TALLY_BILLING_INTERVAL_SECONDS?.trim();
+  if (!raw) return DEFAULT_BILLING_INTERVAL_MS;
+  const seconds = Number.parseFloat(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 60) {
+    throw new Error(`TALLY_BILLING_INTERVAL_SECONDS must be a number of seconds in (0, 60]; got ${raw}`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 function printFirstStartBanner(url: string, testKey: string, liveKey: string): void {

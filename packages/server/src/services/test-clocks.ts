@@ -1,8 +1,11 @@
-// Test clocks (SPEC §1): frozen time for test-mode customers, moved only forward.
+// Test clocks (SPEC §1): frozen time for test-mode customers, moved only forward; advancing one
+// closes the billing periods it passes.
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { TestClock } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { BILLING_TRANSACTION, lockTestClock } from "./billing-cycle/locks.js";
+import { closeTestClockPeriods } from "./billing-cycle/test-clock.js";
 
 function assertTestMode(tenant: Tenant): void {
   if (tenant.scope.mode !== "test") {
@@ -20,30 +23,27 @@ export async function createTestClock(tenant: Tenant, input: { frozenTime: Date;
   });
 }
 
-export async function getTestClock(tenant: Tenant, id: string): Promise<TestClock | null> {
-  return tenant.db.testClock.findUnique({ where: { id } });
-}
-
 /**
- * Moves a clock forward to `frozenTime`. Moving to the current time is a no-op; moving back is
- * TEST_CLOCK_BACKWARDS. The conditional update makes concurrent advances safe: the later one wins
- * only if it is still forward.
+ * Moves a clock forward to `frozenTime` and, before returning, closes every billing period its
+ * customers' subscriptions reach on the way, in time order (SPEC §1). Moving to the current time
+ * is a no-op; moving back is TEST_CLOCK_BACKWARDS. All of it is one transaction holding the
+ * clock's row lock: a concurrent advance of the same clock waits, then continues from where this
+ * one stopped, and an advance that fails leaves the clock and its invoices as they were.
  */
 export async function advanceTestClock(tenant: Tenant, input: { id: string; frozenTime: Date }): Promise<TestClock> {
   assertTestMode(tenant);
-  const clock = await getTestClock(tenant, input.id);
-  if (!clock) throw new NotFoundError(`No test clock ${input.id}`, ["input", "id"]);
-  const backwards = () =>
-    new InvalidInputError(
-      `A test clock only moves forward: ${input.frozenTime.toISOString()} is before its time ${clock.frozenTime.toISOString()}`,
-      ["input", "frozenTime"],
-      "TEST_CLOCK_BACKWARDS",
-    );
-  if (input.frozenTime < clock.frozenTime) throw backwards();
-  const { count } = await tenant.db.testClock.updateMany({
-    where: { id: input.id, frozenTime: { lte: input.frozenTime } },
-    data: { frozenTime: input.frozenTime },
-  });
-  if (count === 0) throw backwards();
-  return { ...clock, frozenTime: input.frozenTime };
+  return tenant.db.$transaction(async (tx) => {
+    const frozenTime = await lockTestClock(tx, tenant.scope, input.id, "update");
+    if (frozenTime === null) throw new NotFoundError(`No test clock ${input.id}`, ["input", "id"]);
+    if (input.frozenTime < frozenTime) {
+      throw new InvalidInputError(
+        `A test clock only moves forward: ${input.frozenTime.toISOString()} is before its time ${frozenTime.toISOString()}`,
+        ["input", "frozenTime"],
+        "TEST_CLOCK_BACKWARDS",
+      );
+    }
+    const clock = await tx.testClock.update({ where: { id: input.id }, data: { frozenTime: input.frozenTime } });
+    await closeTestClockPeriods(tx, tenant.scope, input.id, input.frozenTime);
+    return clock;
+  }, BILLING_TRANSACTION);
 }

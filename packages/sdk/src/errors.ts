@@ -1,0 +1,115 @@
+// Every failure the SDK reports is a TallyError subclass. Which subclass is decided in one place,
+// ERROR_CLASSES below, whether the failure came back as a member of a mutation's result union
+// (by __typename), as a top-level GraphQL error (by extensions.code) or as an HTTP status.
+
+export interface TallyErrorDetails {
+  message: string;
+  /** The API's ErrorCode (e.g. "DUPLICATE_EVENT"), a top-level GraphQL code, or an SDK code such as "CONNECTION_ERROR". */
+  code: string;
+  /** Path of the input field at fault, e.g. ["input", "tiers", "1", "upTo"], when the API names one. */
+  field?: readonly string[] | null;
+  statusCode?: number;
+  requestId?: string;
+  cause?: unknown;
+}
+
+export class TallyError extends Error {
+  readonly code: string;
+  readonly field: readonly string[] | null;
+  readonly statusCode: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(details: TallyErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.code = details.code;
+    this.field = details.field ?? null;
+    this.statusCode = details.statusCode;
+    this.requestId = details.requestId;
+  }
+}
+
+/** The input was rejected: a validation error, a state conflict (EVENT_NAME_TAKEN, TEST_CLOCK_BACKWARDS, …). */
+export class TallyInvalidInputError extends TallyError {}
+
+/** An object named in the request does not exist for this account and mode. */
+export class TallyNotFoundError extends TallyError {}
+
+/** A meter event was refused; for DUPLICATE_EVENT, `existingEvent` is the event stored first. */
+export class TallyMeterEventError extends TallyError {
+  readonly existingEvent: unknown;
+
+  constructor(details: TallyErrorDetails & { existingEvent?: unknown }) {
+    super(details);
+    this.existingEvent = details.existingEvent ?? null;
+  }
+}
+
+/** Missing or invalid API key (HTTP 401, UNAUTHENTICATED). */
+export class TallyAuthenticationError extends TallyError {}
+
+/** The key may not do this (FORBIDDEN), e.g. a secret key calling createAccount. */
+export class TallyPermissionError extends TallyError {}
+
+/** Too many requests (HTTP 429); `retryAfterMs` is the server's Retry-After when it sent one. */
+export class TallyRateLimitError extends TallyError {
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: TallyErrorDetails & { retryAfterMs?: number }) {
+    super(details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * No HTTP response: DNS, refused or reset connection, timeout. `requestSent` is false only when
+ * the request certainly never reached the server (so even an unsafe mutation may be retried).
+ */
+export class TallyConnectionError extends TallyError {
+  readonly requestSent: boolean;
+
+  constructor(details: TallyErrorDetails & { requestSent: boolean }) {
+    super(details);
+    this.requestSent = details.requestSent;
+  }
+}
+
+/** The server failed (HTTP 5xx) or answered something that is not a GraphQL response. */
+export class TallyApiError extends TallyError {}
+
+/** A webhook's Tally-Signature header did not verify. */
+export class TallySignatureVerificationError extends TallyError {}
+
+/** What a table entry is constructed from: the common details plus the extras some classes keep. */
+export type ErrorInput = TallyErrorDetails & { existingEvent?: unknown; retryAfterMs?: number };
+
+type ErrorClass = new (details: ErrorInput) => TallyError;
+
+/**
+ * The one mapping table. Keys are result-union __typenames, top-level GraphQL extensions.code
+ * values, and "http:<status>" for responses without a usable GraphQL error.
+ */
+const ERROR_CLASSES: Record<string, ErrorClass> = {
+  InvalidInputError: TallyInvalidInputError,
+  NotFoundError: TallyNotFoundError,
+  MeterEventError: TallyMeterEventError,
+  UNAUTHENTICATED: TallyAuthenticationError,
+  FORBIDDEN: TallyPermissionError,
+  INVALID_INPUT: TallyInvalidInputError,
+  NOT_FOUND: TallyNotFoundError,
+  // graphql-yoga's codes for a request the schema rejects (bad variables, unknown fields).
+  BAD_USER_INPUT: TallyInvalidInputError,
+  GRAPHQL_VALIDATION_FAILED: TallyInvalidInputError,
+  "http:400": TallyInvalidInputError,
+  "http:401": TallyAuthenticationError,
+  "http:403": TallyPermissionError,
+  "http:404": TallyNotFoundError,
+  "http:429": TallyRateLimitError,
+};
+
+/** The error for the first of `keys` found in the table; `fallback` when none is. */
+export function createError(keys: ReadonlyArray<string | undefined>, details: ErrorInput, fallback: ErrorClass = TallyApiError): TallyError {
+  const key = keys.find((k): k is string => k !== undefined && k in ERROR_CLASSES);
+  const ErrorClass = key ? ERROR_CLASSES[key]! : fallback;
+  return new ErrorClass(details);
+}

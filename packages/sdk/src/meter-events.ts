@@ -1,0 +1,106 @@
+// Meter events, the one place where mutations are retried after they may have reached the server.
+// That is safe because every event carries an identifier, generated here once per event when the
+// caller gives none and reused by every retry: the server stores an identifier at most once, so a
+// retried event is never counted twice, and a DUPLICATE_EVENT answering a retry means our earlier
+// attempt got through — success, not an error.
+import { MeterEventBatcher, type BatcherOptions } from "./batcher.js";
+import type { ErrorCode, MeterEventFieldsFragment, RecordMeterEventInput, Sdk } from "./generated/graphql.js";
+import { mutation, unwrap, type CallOptions } from "./methods.js";
+import { withRetries } from "./retry.js";
+
+export type MeterEvent = MeterEventFieldsFragment;
+
+/**
+ * One event's outcome in a batch. `accepted`: counted now (or by an earlier attempt of the same
+ * call). `duplicate`: its identifier was already stored, this copy is not counted. The API reports
+ * a batch's duplicates as a count, so when a batch mixes new and already-stored identifiers that
+ * you chose yourself, those events are `accepted_or_duplicate`: counted exactly once either way.
+ */
+export type EventResult =
+  | { identifier: string; status: "accepted" | "duplicate" | "accepted_or_duplicate" }
+  | { identifier: string; status: "rejected"; code: ErrorCode; message: string };
+
+export interface BatchResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; identifier: string; code: ErrorCode; message: string }>;
+  /** Per event, in input order. */
+  results: EventResult[];
+}
+
+/** An event as queued: its identifier fixed, and whether the SDK generated it. */
+export interface NamedEvent {
+  event: RecordMeterEventInput & { identifier: string };
+  generated: boolean;
+}
+
+export function nameEvent(event: RecordMeterEventInput): NamedEvent {
+  return event.identifier
+    ? { event: { ...event, identifier: event.identifier }, generated: false }
+    : { event: { ...event, identifier: crypto.randomUUID() }, generated: true };
+}
+
+interface BatchSummary {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; code: ErrorCode; message: string }>;
+}
+
+/**
+ * Per-event outcomes from the API's counts. A generated identifier is fresh, so the first attempt's
+ * duplicates can only be among identifiers the caller chose; on a retry every duplicate may be an
+ * event our lost attempt stored, which counts as accepted.
+ */
+function attribute(events: NamedEvent[], summary: BatchSummary, retried: boolean): BatchResult {
+  const rejectedAt = new Map(summary.rejected.map((r) => [r.index, r]));
+  const callerNamed = events.filter((e, i) => !e.generated && !rejectedAt.has(i)).length;
+  const callerNamedStatus =
+    retried || summary.duplicates === 0 ? "accepted" : summary.duplicates === callerNamed ? "duplicate" : "accepted_or_duplicate";
+  const results = events.map(({ event, generated }, index): EventResult => {
+    const rejected = rejectedAt.get(index);
+    if (rejected) return { identifier: event.identifier, status: "rejected", code: rejected.code, message: rejected.message };
+    return { identifier: event.identifier, status: generated ? "accepted" : callerNamedStatus };
+  });
+  return {
+    accepted: retried ? summary.accepted + summary.duplicates : summary.accepted,
+    duplicates: retried ? 0 : summary.duplicates,
+    rejected: summary.rejected.map((r) => ({ ...r, identifier: events[r.index]!.event.identifier })),
+    results,
+  };
+}
+
+/** Sends 1–1000 named events in one recordMeterEvents call, retried safely. */
+export function recordBatch(sdk: Sdk, options: CallOptions, events: NamedEvent[]): Promise<BatchResult> {
+  const input = { events: events.map((e) => e.event) };
+  return withRetries(
+    async (attempt) => attribute(events, unwrap((await sdk.RecordMeterEvents({ input })).recordMeterEvents), attempt > 0),
+    { ...options, idempotent: true },
+  );
+}
+
+export function createMeterEvents(sdk: Sdk, options: CallOptions) {
+  return {
+    /** Records one event; read-your-writes: it is in summaries and previews when this resolves. */
+    async create(input: RecordMeterEventInput): Promise<MeterEvent> {
+      const { event } = nameEvent(input);
+      return withRetries(
+        async (attempt) => {
+          const result = (await sdk.RecordMeterEvent({ input: event })).recordMeterEvent;
+          const ourEarlierAttempt = attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
+          return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result);
+        },
+        { ...options, idempotent: true },
+      );
+    },
+    /** Records 1–1000 events in one request; each is accepted or rejected on its own. */
+    createMany(events: RecordMeterEventInput[]): Promise<BatchResult> {
+      return recordBatch(sdk, options, events.map(nameEvent));
+    },
+    /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
+    cancel: mutation(options, sdk.CancelMeterEvent, "cancelMeterEvent", { idempotent: true }),
+    /** Queues events and sends them in batches; see MeterEventBatcher. */
+    batcher(batcherOptions: BatcherOptions = {}): MeterEventBatcher {
+      return new MeterEventBatcher((events) => recordBatch(sdk, options, events), batcherOptions);
+    },
+  };
+}

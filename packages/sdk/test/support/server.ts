@@ -1,0 +1,31 @@
+// A real Tally server for the SDK's tests: the server package's test app (in-memory PGlite,
+// migrated) behind node:http on a free loopback port, so the SDK talks real HTTP to it.
+import { startHttpServer } from "@tally/server/src/http/server.js";
+import { createTestApp, type TestApp } from "@tally/server/test/support/app.js";
+import { Tally, type TallyOptions } from "../../src/index.js";
+
+export interface TestServer {
+  app: TestApp;
+  url: string;
+  /** The test-mode secret key of the account every test file starts with. */
+  apiKey: string;
+  /** A client for that account; options override the defaults. */
+  client(options?: Partial<TallyOptions>): Tally;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const app = await createTestApp();
+  const http = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
+  const apiKey = app.account.testSecretKey;
+  return {
+    app,
+    url: http.url,
+    apiKey,
+    client: (options) => new Tally({ apiKey, url: http.url, ...options }),
+    async close() {
+      await http.stop();
+      await app.close();
+    },
+  };
+}

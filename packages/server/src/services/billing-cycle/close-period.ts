@@ -1,0 +1,55 @@
+// Closing a subscription's period (SPEC §5): when now ≥ its end, an invoice with the ended
+// period's usage and the next period's licence fees (or, when set to cancel there, the usage only
+// and the subscription ends), then the period advances. One period per call, so callers can close
+// several periods of several subscriptions in time order.
+import { composeInvoice } from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import { nextPeriod, periodEndSnapshot } from "../invoices/snapshot.js";
+import { storeFinalizedInvoice } from "../invoices/store.js";
+import { loadBillable } from "../subscriptions/billable.js";
+import { lockCustomersUsage } from "../usage.js";
+import { lockSubscription, type Tx } from "./locks.js";
+
+/** closed: an invoice (if it had lines) is stored and the period advanced; busy: another worker holds the row. */
+export type PeriodOutcome = "closed" | "not-due" | "busy";
+
+/**
+ * Closes the subscription's current period if it has ended by `now` (the customer's now; the
+ * invoice is made at that time). The row lock and the re-read under it make a second worker find
+ * the period already closed; the unique (subscription, reason, period end) constraint backs it up.
+ */
+export async function closeCurrentPeriod(
+  tx: Tx,
+  scope: Scope,
+  subscriptionId: string,
+  now: Date,
+  options: { skipLocked?: boolean } = {},
+): Promise<PeriodOutcome> {
+  if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "not-due";
+  const subscription = await loadBillable(tx, subscriptionId);
+  if (!subscription || subscription.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "not-due";
+  // No event may be recorded or cancelled for this customer between reading usage and storing it.
+  await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
+  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription));
+  await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CYCLE", draft, at: now });
+  if (subscription.cancelAtPeriodEnd) {
+    await tx.subscription.update({
+      where: { id: subscriptionId },
+      data: { status: "CANCELED", canceledAt: subscription.currentPeriodEnd },
+    });
+  } else {
+    const next = nextPeriod(subscription);
+    await tx.subscription.update({
+      where: { id: subscriptionId },
+      data: { currentPeriodStart: next.start, currentPeriodEnd: next.end },
+    });
+  }
+  return "closed";
+}
+
+/** Closes every period of one subscription that has ended by `now`, in order (catch-up). */
+export async function closeDuePeriods(tx: Tx, scope: Scope, subscriptionId: string, now: Date): Promise<number> {
+  let closed = 0;
+  while ((await closeCurrentPeriod(tx, scope, subscriptionId, now)) === "closed") closed += 1;
+  return closed;
+}

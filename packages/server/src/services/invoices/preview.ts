@@ -1,0 +1,19 @@
+// previewInvoice (SPEC §6): the invoice that would be finalized at the end of the subscription's
+// current period — the same snapshot and engine as the real one, with every event recorded so far
+// (read-your-writes) — and no side effects.
+import { composeInvoice, type InvoiceDraft } from "@tally/billing";
+import type { Tenant } from "../../context.js";
+import { loadBillable, type BillableSubscription } from "../subscriptions/billable.js";
+import { periodEndSnapshot } from "./snapshot.js";
+
+export interface InvoicePreview {
+  subscription: BillableSubscription;
+  draft: InvoiceDraft;
+}
+
+/** Null for an unknown subscription and for a canceled one (it has no next invoice). */
+export async function previewInvoice(tenant: Tenant, subscriptionId: string): Promise<InvoicePreview | null> {
+  const subscription = await loadBillable(tenant.db, subscriptionId);
+  if (!subscription || subscription.status !== "ACTIVE") return null;
+  return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.db, tenant.scope, subscription)) };
+}

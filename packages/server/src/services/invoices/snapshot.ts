@@ -1,0 +1,108 @@
+// Snapshots: everything the engine's composeInvoice needs, read from the database. The same
+// snapshot serves the stored invoice and the preview, so they can never disagree.
+import {
+  prorationFactor,
+  subscriptionPeriod,
+  type CreditGrantState,
+  type Decimal,
+  type InvoiceItem,
+  type InvoiceSnapshot,
+  type LicenseWindow,
+  type Period,
+  type UsageWindow,
+} from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import { intervalOf, priceModelOf } from "../prices.js";
+import type { BillableSubscription } from "../subscriptions/billable.js";
+import { meterUsage, type Db } from "../usage.js";
+
+function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
+  return subscription.items.map((item) => ({
+    itemId: item.id,
+    priceId: item.priceId,
+    description: item.price.product.name,
+    usageType: item.price.usageType,
+    model: priceModelOf(item.price),
+    // Licensed quantities are integers (an Int column); metered items have none and ignore it.
+    quantity: item.quantity ?? 0,
+  }));
+}
+
+/**
+ * The credit grants the invoice may draw on. Billing credits are their own issue: until then no
+ * grant exists, and this is where the customer's grants will be read.
+ */
+function creditGrants(): CreditGrantState[] {
+  return [];
+}
+
+function base(subscription: BillableSubscription, at: Date) {
+  return {
+    currency: subscription.currency,
+    billingMode: subscription.billingMode,
+    at,
+    items: invoiceItems(subscription),
+    grants: creditGrants(),
+  };
+}
+
+function licenseWindow(subscription: BillableSubscription, period: Period): LicenseWindow {
+  return { period, prorationFactor: prorationFactor(period, intervalOf(subscription), subscription.billingCycleAnchor) };
+}
+
+/** Each metered item's usage over [period.start, period.end), exact (rollups plus edge events). */
+async function usageWindow(db: Db, scope: Scope, subscription: BillableSubscription, period: Period): Promise<UsageWindow> {
+  const quantities = new Map<string, Decimal>();
+  for (const item of subscription.items) {
+    const meter = item.price.meter;
+    if (item.price.usageType !== "METERED" || meter === null) continue;
+    quantities.set(
+      item.id,
+      await meterUsage(db, scope, {
+        meterId: meter.id,
+        customerId: subscription.customerId,
+        aggregation: meter.aggregation,
+        start: period.start,
+        end: period.end,
+      }),
+    );
+  }
+  return { period, quantities };
+}
+
+function currentPeriod(subscription: BillableSubscription): Period {
+  return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+}
+
+/** The first invoice: licensed items for the subscription's first period (its current one at creation). */
+export function firstInvoiceSnapshot(subscription: BillableSubscription, at: Date): InvoiceSnapshot {
+  return { ...base(subscription, at), kind: "FIRST", license: licenseWindow(subscription, currentPeriod(subscription)) };
+}
+
+/**
+ * The invoice at the end of the current period, as of that end: its usage, plus licensed items for
+ * the next period unless the subscription is set to cancel there.
+ */
+export async function periodEndSnapshot(db: Db, scope: Scope, subscription: BillableSubscription): Promise<InvoiceSnapshot> {
+  const end = subscription.currentPeriodEnd;
+  const usage = await usageWindow(db, scope, subscription, currentPeriod(subscription));
+  if (subscription.cancelAtPeriodEnd) return { ...base(subscription, end), kind: "PERIOD_END", usage };
+  return { ...base(subscription, end), kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(subscription)) };
+}
+
+/**
+ * The final invoice of a cancellation at `now`: the usage of the current period up to and
+ * including now. Timestamps have millisecond resolution, so the closed range [start, now] is the
+ * half-open [start, now + 1 ms): an event stamped at the very instant of the cancellation (a test
+ * clock's frozen time) is billed, not dropped.
+ */
+export async function finalSnapshot(db: Db, scope: Scope, subscription: BillableSubscription, now: Date): Promise<InvoiceSnapshot> {
+  const end = new Date(now.getTime() + 1);
+  const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end });
+  return { ...base(subscription, now), kind: "FINAL", usage };
+}
+
+/** The period that follows the current one. */
+export function nextPeriod(subscription: BillableSubscription): Period {
+  return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, intervalOf(subscription), subscription.currentPeriodEnd);
+}

@@ -1,0 +1,68 @@
+// Storing an invoice: the engine's draft becomes an Invoice with its lines, numbered and finalized
+// (OPEN) in the caller's transaction. An invoice is stored as it will stay: a finalized invoice
+// never changes (SPEC §6).
+import type { InvoiceDraft } from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import type { BillingReason, Subscription } from "../../generated/prisma/client.js";
+import { newId } from "../../ids.js";
+import type { Tx } from "../billing-cycle/locks.js";
+import { nextInvoiceNumber } from "./number.js";
+
+export interface FinalizedInvoiceInput {
+  subscription: Pick<Subscription, "id" | "customerId">;
+  billingReason: BillingReason;
+  draft: InvoiceDraft;
+  /** When the invoice is made and finalized: the customer's now. */
+  at: Date;
+}
+
+/**
+ * Stores and finalizes the draft; returns the new invoice's id, or null when the draft has no lines
+ * (no invoice is created, and no number is taken). A second invoice for the same subscription,
+ * reason and period end violates a unique constraint, whichever worker tries.
+ */
+export async function storeFinalizedInvoice(tx: Tx, scope: Scope, input: FinalizedInvoiceInput): Promise<string | null> {
+  const { draft } = input;
+  if (draft.lines.length === 0) return null;
+  const id = newId("Invoice");
+  await tx.invoice.create({
+    data: {
+      id,
+      ...scope,
+      number: await nextInvoiceNumber(tx, scope),
+      customerId: input.subscription.customerId,
+      subscriptionId: input.subscription.id,
+      billingReason: input.billingReason,
+      status: "OPEN",
+      currency: draft.currency,
+      periodStart: draft.periodStart,
+      periodEnd: draft.periodEnd,
+      subtotal: draft.subtotal.toFixed(),
+      creditsApplied: draft.creditsApplied.toFixed(),
+      total: draft.total.toFixed(),
+      amountDue: draft.amountDue.toFixed(),
+      createdAt: input.at,
+      finalizedAt: input.at,
+      lines: {
+        createMany: {
+          data: draft.lines.map((line, position) => ({
+            id: newId("InvoiceLine"),
+            ...scope,
+            position,
+            kind: line.kind,
+            description: line.description,
+            priceId: line.priceId,
+            subscriptionItemId: line.itemId,
+            tier: line.tier,
+            quantity: line.quantity.toFixed(),
+            unitAmount: line.unitAmount.toFixed(),
+            amount: line.amount.toFixed(),
+            periodStart: line.periodStart,
+            periodEnd: line.periodEnd,
+          })),
+        },
+      },
+    },
+  });
+  return id;
+}

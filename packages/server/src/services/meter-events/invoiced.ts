@@ -1,0 +1,40 @@
+// "Already invoiced": an event's timestamp falls in the usage period of a finalized (OPEN or PAID)
+// invoice of its customer with a USAGE line whose price has the event's meter. Such usage can no
+// longer be billed, so new events there are refused and existing ones cannot be cancelled.
+// First invoices (SUBSCRIPTION_CREATE) bill no usage: CLASSIC mode's zero USAGE lines on them are
+// placeholders for the period that is just starting, not invoiced usage.
+import type { Scope } from "../../db/tenant.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../usage.js";
+
+/** SQL condition: the event given by these column expressions is in an invoiced usage period. */
+export function inInvoicedPeriod(scope: Scope, event: { customerId: Prisma.Sql; meterId: Prisma.Sql; timestamp: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1
+    FROM "Invoice" inv
+    JOIN "InvoiceLine" line ON line."invoiceId" = inv."id"
+    JOIN "Price" price ON price."id" = line."priceId"
+    WHERE inv."customerId" = ${event.customerId}
+      AND inv."accountId" = ${scope.accountId} AND inv."mode" = ${scope.mode}::"Mode"
+      AND inv."status" IN ('OPEN', 'PAID') AND inv."billingReason" <> 'SUBSCRIPTION_CREATE'
+      AND line."kind" = 'USAGE' AND price."meterId" = ${event.meterId}
+      AND line."periodStart" <= ${event.timestamp} AND ${event.timestamp} < line."periodEnd"
+  )`;
+}
+
+export interface EventInPeriod {
+  customerId: string;
+  meterId: string;
+  timestamp: Date;
+}
+
+/** The positions of `events` that fall in an invoiced usage period. */
+export async function findInvoiced(db: Db, scope: Scope, events: EventInPeriod[]): Promise<Set<number>> {
+  if (events.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ ord: bigint }>>`
+    SELECT e.ord
+    FROM unnest(${events.map((e) => e.customerId)}::text[], ${events.map((e) => e.meterId)}::text[],
+                ${events.map((e) => e.timestamp.toISOString())}::timestamptz[]) WITH ORDINALITY AS e("customerId", "meterId", "timestamp", ord)
+    WHERE ${inInvoicedPeriod(scope, { customerId: Prisma.sql`e."customerId"`, meterId: Prisma.sql`e."meterId"`, timestamp: Prisma.sql`e."timestamp"` })}`;
+  return new Set(rows.map((r) => Number(r.ord) - 1));
+}

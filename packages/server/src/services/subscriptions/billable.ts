@@ -1,0 +1,16 @@
+// A subscription with everything an invoice needs: its customer (and test clock), its items in
+// order, each item's price with product and meter.
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Tx } from "../billing-cycle/locks.js";
+
+export const billableInclude = {
+  customer: { include: { testClock: true } },
+  items: { orderBy: { position: "asc" }, include: { price: { include: { product: true, meter: true } } } },
+} as const satisfies Prisma.SubscriptionInclude;
+
+export type BillableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof billableInclude }>;
+
+/** Reads a subscription for billing (through a tenant-scoped client or transaction). */
+export function loadBillable(db: Pick<Tx, "subscription">, id: string): Promise<BillableSubscription | null> {
+  return db.subscription.findUnique({ where: { id }, include: billableInclude });
+}

@@ -1,0 +1,45 @@
+// cancelSubscription (SPEC §5): at period end (the last invoice then carries only that period's
+// usage), or now with a final invoice for the usage not yet invoiced — we never drop usage.
+import { composeInvoice } from "@tally/billing";
+import type { Clock, Tenant } from "../../context.js";
+import { InvalidInputError, NotFoundError } from "../../errors.js";
+import type { Subscription } from "../../generated/prisma/client.js";
+import { closeDuePeriods } from "../billing-cycle/close-period.js";
+import { BILLING_TRANSACTION, lockSubscription, lockedCustomerNow } from "../billing-cycle/locks.js";
+import { finalSnapshot } from "../invoices/snapshot.js";
+import { storeFinalizedInvoice } from "../invoices/store.js";
+import { lockCustomersUsage } from "../usage.js";
+import { loadBillable } from "./billable.js";
+
+export interface CancelSubscriptionInput {
+  id: string;
+  atPeriodEnd: boolean;
+}
+
+export async function cancelSubscription(tenant: Tenant, clock: Clock, input: CancelSubscriptionInput): Promise<Subscription> {
+  const { scope } = tenant;
+  const found = await tenant.db.subscription.findUnique({ where: { id: input.id }, select: { customer: { select: { testClockId: true } } } });
+  if (!found) throw new NotFoundError(`No subscription ${input.id}`, ["input", "id"]);
+
+  return tenant.db.$transaction(async (tx) => {
+    const now = await lockedCustomerNow(tx, scope, found.customer, clock);
+    await lockSubscription(tx, scope, input.id);
+    // A period that has ended but not been closed yet (the scheduler runs every few seconds) is
+    // invoiced first, so cancelling never skips it.
+    await closeDuePeriods(tx, scope, input.id, now);
+    const subscription = (await loadBillable(tx, input.id))!;
+    if (subscription.status !== "ACTIVE") {
+      throw new InvalidInputError(`Subscription ${input.id} is already canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
+    }
+    if (input.atPeriodEnd) {
+      return tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: true } });
+    }
+    await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
+    const draft = composeInvoice(await finalSnapshot(tx, scope, subscription, now));
+    await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CANCEL", draft, at: now });
+    return tx.subscription.update({
+      where: { id: input.id },
+      data: { status: "CANCELED", canceledAt: now, cancelAtPeriodEnd: false },
+    });
+  }, BILLING_TRANSACTION);
+}

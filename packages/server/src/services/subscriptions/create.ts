@@ -1,0 +1,141 @@
+// createSubscription (SPEC §5): validate the items and dates, store the subscription with its
+// items and its first invoice in one transaction, and close at once any period a backdated start
+// has already ended.
+import { addInterval, composeInvoice, subscriptionPeriod, type Interval } from "@tally/billing";
+import type { Clock, Tenant } from "../../context.js";
+import { InvalidInputError, NotFoundError } from "../../errors.js";
+import type { BillingMode, Price, Subscription } from "../../generated/prisma/client.js";
+import { newId } from "../../ids.js";
+import { closeDuePeriods } from "../billing-cycle/close-period.js";
+import { BILLING_TRANSACTION, lockedCustomerNow } from "../billing-cycle/locks.js";
+import { firstInvoiceSnapshot } from "../invoices/snapshot.js";
+import { storeFinalizedInvoice } from "../invoices/store.js";
+import { intervalOf } from "../prices.js";
+import { lockCustomersUsage } from "../usage.js";
+import { loadBillable } from "./billable.js";
+
+export interface CreateSubscriptionInput {
+  customerId: string;
+  items: ReadonlyArray<{ priceId: string; quantity?: number | null }>;
+  billingMode?: BillingMode | null;
+  startDate?: Date | null;
+  billingCycleAnchor?: Date | null;
+}
+
+export const MAX_ITEMS = 20;
+/** How far back a subscription may start, so that recorded usage can still be billed (SPEC §5). */
+export const MAX_BACKDATING_MS = 35 * 86_400_000;
+
+interface PlannedItem {
+  price: Price;
+  quantity: number | null;
+}
+
+/** Checks the items against their prices: all found, active, distinct, one currency and interval, quantities. */
+async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promise<PlannedItem[]> {
+  if (input.items.length < 1 || input.items.length > MAX_ITEMS) {
+    throw new InvalidInputError(`A subscription has 1–${MAX_ITEMS} items; got ${input.items.length}`, ["input", "items"]);
+  }
+  const prices = await tenant.db.price.findMany({ where: { id: { in: input.items.map((item) => item.priceId) } } });
+  const byId = new Map(prices.map((price) => [price.id, price]));
+  const seen = new Set<string>();
+  // Every item is compared with the first; a missing first price is reported at index 0 below.
+  const first = byId.get(input.items[0]!.priceId)!;
+  return input.items.map((item, index) => {
+    const field = (name: string) => ["input", "items", String(index), name];
+    const price = byId.get(item.priceId);
+    if (!price) throw new NotFoundError(`No price ${item.priceId}`, field("priceId"));
+    if (seen.has(price.id)) throw new InvalidInputError(`Price ${price.id} appears twice; use one item with a quantity`, field("priceId"));
+    seen.add(price.id);
+    if (!price.active) throw new InvalidInputError(`Price ${price.id} is inactive`, field("priceId"));
+    if (price.currency !== first.currency) {
+      throw new InvalidInputError(
+        `All items must share one currency: ${price.id} is in ${price.currency}, the first item in ${first.currency}`,
+        field("priceId"),
+        "CURRENCY_MISMATCH",
+      );
+    }
+    if (price.interval !== first.interval || price.intervalCount !== first.intervalCount) {
+      throw new InvalidInputError(
+        `All items must share one billing interval: ${price.id} bills every ${price.intervalCount} ${price.interval}, the first item every ${first.intervalCount} ${first.interval}`,
+        field("priceId"),
+      );
+    }
+    if (price.usageType === "METERED") {
+      if (item.quantity != null) throw new InvalidInputError(`A metered price takes no quantity: its meter decides`, field("quantity"));
+      return { price, quantity: null };
+    }
+    const quantity = item.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1) throw new InvalidInputError(`quantity must be an integer ≥ 1; got ${quantity}`, field("quantity"));
+    return { price, quantity };
+  });
+}
+
+/** startDate: now or up to 35 days back, never ahead. Anchor: from startDate to less than one interval after it. */
+function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval): { startDate: Date; anchor: Date } {
+  const startDate = input.startDate ?? now;
+  if (startDate > now) {
+    throw new InvalidInputError(`startDate ${startDate.toISOString()} is after the customer's now ${now.toISOString()}`, ["input", "startDate"]);
+  }
+  if (now.getTime() - startDate.getTime() > MAX_BACKDATING_MS) {
+    throw new InvalidInputError(`startDate may be at most 35 days before the customer's now ${now.toISOString()}`, ["input", "startDate"]);
+  }
+  const anchor = input.billingCycleAnchor ?? startDate;
+  const latest = addInterval(startDate, interval, 1);
+  if (anchor < startDate || anchor >= latest) {
+    throw new InvalidInputError(
+      `billingCycleAnchor must be at or after startDate and before ${latest.toISOString()} (one interval later)`,
+      ["input", "billingCycleAnchor"],
+    );
+  }
+  return { startDate, anchor };
+}
+
+export async function createSubscription(tenant: Tenant, clock: Clock, input: CreateSubscriptionInput): Promise<Subscription> {
+  const { scope } = tenant;
+  const customer = await tenant.db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, testClockId: true } });
+  if (!customer) throw new NotFoundError(`No customer ${input.customerId}`, ["input", "customerId"]);
+  const items = await planItems(tenant, input);
+  const first = items[0]!.price;
+  const interval = intervalOf(first);
+
+  return tenant.db.$transaction(async (tx) => {
+    const now = await lockedCustomerNow(tx, scope, customer, clock);
+    const { startDate, anchor } = planDates(input, now, interval);
+    await lockCustomersUsage(tx, [customer.id], "exclusive");
+    const period = subscriptionPeriod(startDate, anchor, interval, startDate);
+    const id = newId("Subscription");
+    await tx.subscription.create({
+      data: {
+        id,
+        ...scope,
+        customerId: customer.id,
+        billingMode: input.billingMode ?? "FLEXIBLE",
+        currency: first.currency,
+        interval: first.interval,
+        intervalCount: first.intervalCount,
+        startDate,
+        billingCycleAnchor: anchor,
+        currentPeriodStart: period.start,
+        currentPeriodEnd: period.end,
+        createdAt: now,
+        items: {
+          createMany: {
+            data: items.map((item, position) => ({
+              id: newId("SubscriptionItem"),
+              ...scope,
+              priceId: item.price.id,
+              quantity: item.quantity,
+              position,
+            })),
+          },
+        },
+      },
+    });
+    const subscription = (await loadBillable(tx, id))!;
+    const draft = composeInvoice(firstInvoiceSnapshot(subscription, now));
+    await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CREATE", draft, at: now });
+    await closeDuePeriods(tx, scope, id, now);
+    return tx.subscription.findUniqueOrThrow({ where: { id } });
+  }, BILLING_TRANSACTION);
+}

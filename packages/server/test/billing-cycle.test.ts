@@ -1,0 +1,179 @@
+// Period ends reached by advancing test clocks (SPEC §1, §5): every period in time order, across
+// subscriptions, exactly once — also when advances race — and all or nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./support/app.js";
+import { execSql } from "./support/database.js";
+import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+
+let app: TestApp;
+let b: Billing;
+beforeAll(async () => {
+  app = await createTestApp();
+  b = billing(app);
+});
+afterAll(() => app.close());
+
+const numberOf = (invoice: Obj) => Number(invoice.number.slice(4));
+
+function expectGapFree(invoices: Obj[]) {
+  const numbers = invoices.map(numberOf).sort((x, y) => x - y);
+  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+}
+
+async function advanceRaw(clock: string, frozenTime: string) {
+  return app.gql(
+    `mutation($input: AdvanceTestClockInput!) { advanceTestClock(input: $input) { __typename ... on TestClock { frozenTime } ... on Error { code } } }`,
+    { input: { id: clock, frozenTime } },
+  );
+}
+
+describe("advancing a test clock", () => {
+  it("advances a year of a monthly subscription: 12 invoices, in order, numbered without gaps", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const eventName = "api_calls_year";
+    const meter = await b.meter(eventName, "SUM");
+    const usage = await b.metered(meter, { unitAmount: "0.5" });
+    const license = await b.licensed("20");
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
+    await b.advance(clock, "2026-03-10T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "8" });
+
+    await b.advance(clock, "2027-01-01T00:00:00Z");
+    const invoices = await b.invoices({ subscriptionId: sub.id });
+    expect(invoices).toHaveLength(13);
+    expectGapFree(invoices);
+    const cycle = invoices.slice(1);
+    expect(cycle.map((i) => i.periodEnd.slice(0, 7))).toEqual([
+      "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01",
+    ]);
+    expect(cycle.map((i) => i.createdAt)).toEqual(cycle.map((i) => i.periodEnd));
+    expect(cycle.map(numberOf)).toEqual([...cycle.map(numberOf)].sort((x, y) => x - y));
+    // March's usage lands on the invoice at Apr 1, and only there.
+    expect(cycle.map((i) => i.total.amount)).toEqual(["20.00", "20.00", "24.00", ...Array(9).fill("20.00")]);
+    expect(await b.subscription(sub.id)).toMatchObject({ currentPeriodStart: "2027-01-01T00:00:00.000Z", currentPeriodEnd: "2027-02-01T00:00:00.000Z" });
+
+    // Advancing again to the same time closes nothing more.
+    await b.advance(clock, "2027-01-01T00:00:00Z");
+    expect(await b.invoices({ subscriptionId: sub.id })).toHaveLength(13);
+  });
+
+  it("closes periods in time order across the clock's subscriptions and customers", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const first = await b.customer({ testClockId: clock, name: "First" });
+    const second = await b.customer({ testClockId: clock, name: "Second" });
+    const monthly = await b.licensed("10");
+    const weekly = await b.licensed("1", { recurring: { interval: "WEEK" } });
+    const a = await b.subscribe({ customerId: first, items: [{ priceId: monthly }] });
+    await b.advance(clock, "2026-01-15T00:00:00Z");
+    const c = await b.subscribe({ customerId: second, items: [{ priceId: monthly }] });
+    const w = await b.subscribe({ customerId: first, items: [{ priceId: weekly }] });
+    await b.advance(clock, "2026-03-01T00:00:00Z");
+
+    const cycle = [...(await b.invoices({ customerId: first })), ...(await b.invoices({ customerId: second }))]
+      .filter((i) => i.billingReason === "SUBSCRIPTION_CYCLE")
+      .sort((x, y) => numberOf(x) - numberOf(y));
+    const label = (i: Obj) => `${i.subscription.id === a.id ? "A" : i.subscription.id === c.id ? "C" : "W"} ${i.periodEnd.slice(5, 10)}`;
+    expect(cycle.map(label)).toEqual([
+      "W 01-22", "W 01-29", "A 02-01", "W 02-05", "W 02-12", "C 02-15", "W 02-19", "W 02-26", "A 03-01",
+    ]);
+    expectGapFree(cycle);
+    void w;
+  });
+
+  it("makes each period's invoice once when two advances of one clock race", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const license = await b.licensed("5");
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
+    const results = await Promise.all([
+      advanceRaw(clock, "2026-07-01T00:00:00Z"),
+      advanceRaw(clock, "2027-01-01T00:00:00Z"),
+      advanceRaw(clock, "2027-01-01T00:00:00Z"),
+    ]);
+    // The earlier target fails as a backwards move only if a later advance committed first.
+    for (const r of results) expect(["TestClock", "InvalidInputError"]).toContain(r.data.advanceTestClock.__typename);
+    expect(results[1]!.data.advanceTestClock).toEqual({ __typename: "TestClock", frozenTime: "2027-01-01T00:00:00.000Z" });
+    const invoices = await b.invoices({ subscriptionId: sub.id });
+    expect(invoices).toHaveLength(13);
+    expect(new Set(invoices.map((i) => i.periodEnd)).size).toBe(12);
+    expectGapFree(invoices);
+  });
+
+  it("keeps numbers gap-free when advances of different clocks of one account race", async () => {
+    const account = await app.createAccount("Racing clocks");
+    const own = billing(app, account.testSecretKey);
+    const license = await own.licensed("5");
+    const clocks: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const clock = await own.clock("2026-01-01T00:00:00Z");
+      const customer = await own.customer({ testClockId: clock });
+      await own.subscribe({ customerId: customer, items: [{ priceId: license }] });
+      clocks.push(clock);
+    }
+    await Promise.all(clocks.map((clock) => own.advance(clock, "2026-07-01T00:00:00Z")));
+    const invoices = await own.invoices();
+    expect(invoices).toHaveLength(3 * 7);
+    expect(invoices.map(numberOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+  });
+
+  it("is all or nothing: an advance that fails midway leaves the clock and the invoices as they were", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const license = await b.licensed("5");
+    const broken = await b.licensed("7");
+    await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
+    await b.advance(clock, "2026-01-15T00:00:00Z");
+    await b.subscribe({ customerId: customer, items: [{ priceId: broken }] });
+    // Break the second price so that composing its invoice throws (a stand-in for any failure).
+    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = NULL WHERE id = '${broken}'`);
+    const before = await b.invoices({ customerId: customer });
+
+    const res = await advanceRaw(clock, "2026-03-01T00:00:00Z");
+    expect(res.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    const read = await app.gql(`query($id: ID!) { testClock(id: $id) { frozenTime } }`, { id: clock });
+    expect(read.data.testClock.frozenTime).toBe("2026-01-15T00:00:00.000Z");
+    expect(await b.invoices({ customerId: customer })).toEqual(before);
+
+    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = 7 WHERE id = '${broken}'`);
+    await b.advance(clock, "2026-03-01T00:00:00Z");
+    const after = await b.invoices({ customerId: customer });
+    expect(after.map((i) => `${summary(i).total} ${i.periodEnd.slice(5, 10)}`)).toEqual([
+      "5.00 02-01", "7.00 02-15", "5.00 02-01", "7.00 02-15", "5.00 03-01",
+    ]);
+    expectGapFree(after);
+  });
+
+  it("closes the 35 periods of a daily subscription in one advance", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const daily = await b.licensed("1", { recurring: { interval: "DAY" } });
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: daily }] });
+    await b.advance(clock, "2026-02-05T00:00:00Z");
+    const invoices = await b.invoices({ subscriptionId: sub.id });
+    expect(invoices).toHaveLength(36);
+    expect(invoices.at(-1)!.lines[0]).toMatchObject({ periodStart: "2026-02-05T00:00:00.000Z", periodEnd: "2026-02-06T00:00:00.000Z" });
+  });
+
+  it("lets no event slip between reading the period's usage and storing its invoice", async () => {
+    const clock = await b.clock("2026-01-31T23:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const eventName = "racing_tokens";
+    const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: price }], startDate: "2026-01-01T00:00:00Z" });
+    const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code } } }`;
+    const events = Array.from({ length: 30 }, (_, i) =>
+      app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp: "2026-01-31T23:00:00Z", identifier: `race-${i}` } }),
+    );
+    const [advanced, ...recorded] = await Promise.all([advanceRaw(clock, "2026-02-01T00:00:00Z"), ...events]);
+    expect(advanced.data.advanceTestClock.__typename).toBe("TestClock");
+    const accepted = recorded.filter((r) => r.data?.recordMeterEvent.__typename === "MeterEvent").length;
+    // Every event is either on the invoice or refused as already invoiced; none is accepted and lost.
+    for (const r of recorded) {
+      if (r.data?.recordMeterEvent.__typename !== "MeterEvent") expect(r.data?.recordMeterEvent).toEqual({ __typename: "MeterEventError", code: "TIMESTAMP_TOO_FAR_IN_PAST" });
+    }
+    const [invoice] = (await b.invoices({ subscriptionId: sub.id })).filter((i) => i.billingReason === "SUBSCRIPTION_CYCLE");
+    expect(invoice!.lines).toMatchObject([{ kind: "USAGE", quantity: String(accepted) }]);
+  });
+});
+

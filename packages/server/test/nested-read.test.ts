@@ -1,0 +1,102 @@
+// Nested reads stay a bounded number of SQL queries however many rows a page holds: plugin-prisma
+// folds relations into the root query, and the lookups it cannot fold are batched per tick.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/db/client.js";
+import { PrismaClient } from "../src/generated/prisma/client.js";
+import { createTallyYoga } from "../src/http/yoga.js";
+import { createTestApp, type TestApp } from "./support/app.js";
+import { billing, type Billing } from "./support/billing.js";
+
+/** The app's database seen through a second Prisma client that counts the SQL statements it sends. */
+function countingDatabase(database: Database) {
+  const adapter =
+    database.config.kind === "postgres" ? new PrismaPg({ connectionString: database.config.url }) : new PrismaPGlite(database.pglite!);
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const counter = { queries: 0 };
+  prisma.$on("query", () => void (counter.queries += 1));
+  return { database: { ...database, prisma }, counter, close: () => prisma.$disconnect() };
+}
+
+let app: TestApp;
+let b: Billing;
+let counting: ReturnType<typeof countingDatabase>;
+let gqlCounted: (query: string) => Promise<{ data: any; queries: number }>;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  b = billing(app);
+  counting = countingDatabase(app.database);
+  const yoga = createTallyYoga({ ...app.deps, database: counting.database });
+  gqlCounted = async (query) => {
+    counting.counter.queries = 0;
+    const response = await yoga.fetch(
+      new Request("http://tally.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${app.account.testSecretKey}` },
+        body: JSON.stringify({ query }),
+      }),
+    );
+    const body = (await response.json()) as { data: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return { data: body.data, queries: counting.counter.queries };
+  };
+
+  // 50 subscriptions of 10 customers on 2 clocks, each with a metered and a licensed price, and
+  // two months of invoices each.
+  const clocks = [await b.clock("2026-01-01T00:00:00Z"), await b.clock("2026-01-01T00:00:00Z")];
+  const meter = await b.meter("reads_tokens");
+  const prices = [await b.metered(meter, { unitAmount: "0.01" }), await b.licensed("10"), await b.licensed("20")];
+  for (let i = 0; i < 50; i += 1) {
+    const customer = i % 5 === 0 ? await b.customer({ name: `Customer ${i}`, testClockId: clocks[i % 2] }) : null;
+    await b.subscribe({
+      customerId: customer ?? (await app.database.prisma.customer.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id,
+      items: [{ priceId: prices[0]! }, { priceId: prices[1 + (i % 2)]!, quantity: 1 + (i % 3) }],
+      billingMode: i % 2 ? "CLASSIC" : "FLEXIBLE",
+    });
+  }
+  for (const clock of clocks) await b.advance(clock, "2026-02-01T00:00:00Z");
+}, 120_000);
+afterAll(async () => {
+  await counting.close();
+  await app.close();
+});
+
+const SUBSCRIPTIONS = (first: number) => `{
+  subscriptions(first: ${first}) { edges { node {
+    id status currentPeriodEnd
+    customer { id name testClock { id frozenTime } }
+    items { id quantity price { id currency unitAmount recurring { interval usageType meter { id eventName } } product { id name } } }
+  } } }
+}`;
+
+const INVOICES = (first: number) => `{
+  invoices(first: ${first}) { edges { node {
+    id number total { amount }
+    customer { id name }
+    subscription { id items { id } }
+    lines { kind amount { amount } price { id product { name } recurring { meter { id } } } }
+  } } }
+}`;
+
+describe("nested reads", () => {
+  it("lists 50 subscriptions with customer, items and prices in as many queries as 5", async () => {
+    const five = await gqlCounted(SUBSCRIPTIONS(5));
+    const fifty = await gqlCounted(SUBSCRIPTIONS(50));
+    expect(five.data.subscriptions.edges).toHaveLength(5);
+    expect(fifty.data.subscriptions.edges).toHaveLength(50);
+    expect(fifty.data.subscriptions.edges[0].node.items[0].price.product.name).toBe("Usage");
+    expect(fifty.queries).toBe(five.queries);
+    expect(fifty.queries).toBeLessThanOrEqual(10);
+  });
+
+  it("lists 50 invoices with customer, subscription and priced lines in as many queries as 5", async () => {
+    const five = await gqlCounted(INVOICES(5));
+    const fifty = await gqlCounted(INVOICES(50));
+    expect(fifty.data.invoices.edges).toHaveLength(50);
+    expect(fifty.data.invoices.edges.flatMap((e: any) => e.node.lines).length).toBeGreaterThan(50);
+    expect(fifty.queries).toBe(five.queries);
+    expect(fifty.queries).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,0 +1,462 @@
+import { priceQuantity, sum, toDecimal, type Interval } from "@tally/billing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../src/ids.js";
+import { intervalOf, priceModelOf } from "../src/services/prices.js";
+import { createTestApp, type TestApp } from "./support/app.js";
+
+const PRICE_FIELDS = `id currency nickname lookupKey active billingScheme unitAmount tiersMode createdAt
+  product { id name }
+  recurring { interval intervalCount usageType meter { id eventName } }
+  tiers { upTo unitAmount flatAmount }
+  transformQuantity { divideBy round }`;
+
+const CREATE_PRICE = `mutation($input: CreatePriceInput!) {
+  createPrice(input: $input) {
+    __typename
+    ... on Price { ${PRICE_FIELDS} }
+    ... on Error { code message field }
+  }
+}`;
+
+const UPDATE_PRICE = `mutation($input: UpdatePriceInput!) {
+  updatePrice(input: $input) {
+    __typename
+    ... on Price { id nickname active lookupKey unitAmount }
+    ... on Error { code message field }
+  }
+}`;
+
+let app: TestApp;
+beforeAll(async () => void (app = await createTestApp()));
+afterAll(() => app.close());
+
+async function createProduct(name: string, key?: string): Promise<string> {
+  const res = await app.gql(`mutation($name: String!) { createProduct(input: { name: $name }) { ... on Product { id } } }`, { name }, key);
+  return res.data.createProduct.id;
+}
+
+async function createMeter(eventName: string, key?: string): Promise<string> {
+  const res = await app.gql(
+    `mutation($eventName: String!) { createMeter(input: { displayName: $eventName, eventName: $eventName, aggregation: SUM }) { ... on Meter { id } } }`,
+    { eventName },
+    key,
+  );
+  return res.data.createMeter.id;
+}
+
+async function createPrice(input: Record<string, unknown>, key?: string) {
+  const res = await app.gql(CREATE_PRICE, { input }, key);
+  expect(res.data.createPrice, JSON.stringify(res.data.createPrice)).toMatchObject({ __typename: "Price" });
+  return res.data.createPrice;
+}
+
+/** The stored price as the billing engine sees it. */
+async function engineModelOf(id: string) {
+  const row = await app.database.prisma.price.findUniqueOrThrow({ where: { id } });
+  return priceModelOf(row);
+}
+
+async function chargeFor(id: string, quantity: string): Promise<string> {
+  return sum(priceQuantity(await engineModelOf(id), toDecimal(quantity)).map((line) => line.amount)).toFixed();
+}
+
+const MONTHLY_LICENSED = { interval: "MONTH", usageType: "LICENSED" };
+
+describe("creating prices", () => {
+  let meterId: string;
+  let usageProduct: string;
+  beforeAll(async () => {
+    meterId = await createMeter("alpaca_ai_tokens");
+    usageProduct = await createProduct("Alpaca AI usage");
+  });
+
+  it("stores the seed's metered graduated price (first 1000 tokens free, then 0.04)", async () => {
+    const price = await createPrice({
+      productId: usageProduct,
+      currency: "usd",
+      recurring: { interval: "MONTH", usageType: "METERED", meterId },
+      billingScheme: "TIERED",
+      tiersMode: "GRADUATED",
+      tiers: [
+        { upTo: "1000", unitAmount: "0" },
+        { upTo: null, unitAmount: "0.04" },
+      ],
+    });
+    expect(price).toMatchObject({
+      currency: "usd",
+      nickname: null,
+      lookupKey: null,
+      active: true,
+      billingScheme: "TIERED",
+      unitAmount: null,
+      tiersMode: "GRADUATED",
+      product: { id: usageProduct, name: "Alpaca AI usage" },
+      recurring: { interval: "MONTH", intervalCount: 1, usageType: "METERED", meter: { id: meterId, eventName: "alpaca_ai_tokens" } },
+      tiers: [
+        { upTo: "1000", unitAmount: "0", flatAmount: "0" },
+        { upTo: null, unitAmount: "0.04", flatAmount: "0" },
+      ],
+      transformQuantity: null,
+    });
+    expect(price.id).toMatch(/^price_/);
+    // SPEC §10: 3000 tokens → 1000 × 0 + 2000 × 0.04.
+    expect(await chargeFor(price.id, "3000")).toBe("80");
+    const read = await app.gql(`query($id: ID!) { price(id: $id) { ${PRICE_FIELDS} } node(id: $id) { id ... on Price { currency } } }`, { id: price.id });
+    expect(read.data.price).toEqual(Object.fromEntries(Object.entries(price).filter(([k]) => k !== "__typename")));
+    expect(read.data.node).toEqual({ id: price.id, currency: "usd" });
+  });
+
+  it("stores the seed's licensed price: 100 usd monthly, currency lower-cased", async () => {
+    const product = await createProduct("Alpaca AI license fee");
+    const price = await createPrice({ productId: product, currency: "USD", recurring: MONTHLY_LICENSED, unitAmount: "100", nickname: "Pro seat" });
+    expect(price).toMatchObject({
+      currency: "usd",
+      nickname: "Pro seat",
+      billingScheme: "PER_UNIT",
+      unitAmount: "100",
+      tiersMode: null,
+      tiers: null,
+      transformQuantity: null,
+      recurring: { interval: "MONTH", intervalCount: 1, usageType: "LICENSED", meter: null },
+    });
+    const row = await app.database.prisma.price.findUniqueOrThrow({ where: { id: price.id } });
+    expect(intervalOf(row)).toEqual<Interval>({ unit: "MONTH", count: 1 });
+    expect(await chargeFor(price.id, "3")).toBe("300");
+  });
+
+  it("prints amounts as sent, without the column's trailing zeros, and keeps 12 decimal places exact", async () => {
+    const product = await createProduct("Precise");
+    const price = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "0.040000" });
+    expect(price.unitAmount).toBe("0.04");
+    const tiny = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "123456789.000000000001" });
+    expect(tiny.unitAmount).toBe("123456789.000000000001");
+    expect(await chargeFor(tiny.id, "1000")).toBe("123456789000.000000001");
+  });
+
+  it("stores package pricing: 150 minutes at 10 per started hour → 30", async () => {
+    const product = await createProduct("Compute hours");
+    const price = await createPrice({
+      productId: product,
+      currency: "eur",
+      recurring: { interval: "WEEK", intervalCount: 2, usageType: "METERED", meterId },
+      unitAmount: "10",
+      transformQuantity: { divideBy: 60, round: "UP" },
+    });
+    expect(price).toMatchObject({
+      currency: "eur",
+      billingScheme: "PER_UNIT",
+      unitAmount: "10",
+      transformQuantity: { divideBy: 60, round: "UP" },
+      recurring: { interval: "WEEK", intervalCount: 2, usageType: "METERED" },
+    });
+    expect(await chargeFor(price.id, "150")).toBe("30");
+  });
+
+  it("stores volume tiers with flat amounts (SPEC's worked example)", async () => {
+    const product = await createProduct("Seats by volume");
+    const tiers = [
+      { upTo: "5", unitAmount: "5" },
+      { upTo: "10", unitAmount: "4" },
+      { upTo: "15", unitAmount: "3" },
+      { upTo: "20", unitAmount: "2" },
+      { upTo: null, unitAmount: "1", flatAmount: "0.5" },
+    ];
+    const volume = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, billingScheme: "TIERED", tiersMode: "VOLUME", tiers });
+    expect(volume.tiersMode).toBe("VOLUME");
+    expect(volume.tiers[4]).toEqual({ upTo: null, unitAmount: "1", flatAmount: "0.5" });
+    expect(await chargeFor(volume.id, "6")).toBe("24");
+    expect(await chargeFor(volume.id, "20")).toBe("40");
+    expect(await chargeFor(volume.id, "25")).toBe("25.5");
+    const graduated = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, billingScheme: "TIERED", tiersMode: "GRADUATED", tiers });
+    expect(await chargeFor(graduated.id, "6")).toBe("29");
+    expect(await chargeFor(graduated.id, "25")).toBe("75.5");
+  });
+});
+
+describe("createPrice validation", () => {
+  let productId: string;
+  let meterId: string;
+  const base = () => ({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "1" });
+  const tiered = (tiers: unknown[], extra: Record<string, unknown> = {}) => ({
+    ...base(),
+    unitAmount: undefined,
+    billingScheme: "TIERED",
+    tiersMode: "GRADUATED",
+    tiers,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    productId = await createProduct("Validated");
+    meterId = await createMeter("validated_events");
+  });
+
+  async function expectRefused(input: Record<string, unknown>, expected: { code: string; field: string[]; message?: RegExp; type?: string }) {
+    const before = await app.database.prisma.price.count();
+    const res = await app.gql(CREATE_PRICE, { input });
+    const result = res.data?.createPrice;
+    expect(result, JSON.stringify(res)).toMatchObject({
+      __typename: expected.type ?? "InvalidInputError",
+      code: expected.code,
+      field: expected.field,
+    });
+    if (expected.message) expect(result.message).toMatch(expected.message);
+    expect(await app.database.prisma.price.count()).toBe(before);
+    return result;
+  }
+
+  it("reports each engine problem at its input field path", async () => {
+    const cases: Array<[string, Record<string, unknown>, string[], RegExp]> = [
+      ["unknown currency", { ...base(), currency: "xyz" }, ["input", "currency"], /ISO 4217/],
+      ["metal is not a currency", { ...base(), currency: "xau" }, ["input", "currency"], /ISO 4217/],
+      ["METERED without a meter", { ...base(), recurring: { interval: "MONTH", usageType: "METERED" } }, ["input", "recurring", "meterId"], /required for METERED/],
+      ["LICENSED with a meter", { ...base(), recurring: { ...MONTHLY_LICENSED, meterId } }, ["input", "recurring", "meterId"], /not allowed for LICENSED/],
+      ["intervalCount 0", { ...base(), recurring: { ...MONTHLY_LICENSED, intervalCount: 0 } }, ["input", "recurring", "intervalCount"], /from 1 to 36/],
+      ["more than 3 years", { ...base(), recurring: { interval: "YEAR", intervalCount: 4, usageType: "LICENSED" } }, ["input", "recurring", "intervalCount"], /at most 3 years/],
+      ["negative amount", { ...base(), unitAmount: "-1" }, ["input", "unitAmount"], /≥ 0/],
+      ["13 decimal places", { ...base(), unitAmount: "0.0000000000001" }, ["input", "unitAmount"], /at most 12 decimal places/],
+      ["PER_UNIT without unitAmount", { ...base(), unitAmount: null }, ["input", "unitAmount"], /required for PER_UNIT/],
+      ["PER_UNIT with tiers", { ...base(), tiers: [{ upTo: null, unitAmount: "1" }] }, ["input", "tiers"], /not allowed for PER_UNIT/],
+      ["divideBy 0", { ...base(), transformQuantity: { divideBy: 0, round: "UP" } }, ["input", "transformQuantity", "divideBy"], /integer ≥ 1/],
+      ["tiers with unitAmount", tiered([{ upTo: null, unitAmount: "1" }], { unitAmount: "1" }), ["input", "unitAmount"], /not allowed for TIERED/],
+      [
+        "tiers with transformQuantity",
+        tiered([{ upTo: null, unitAmount: "1" }], { transformQuantity: { divideBy: 100, round: "DOWN" } }),
+        ["input", "transformQuantity"],
+        /not allowed with tiers/,
+      ],
+      ["TIERED without tiersMode", tiered([{ upTo: null, unitAmount: "1" }], { tiersMode: null }), ["input", "tiersMode"], /required for TIERED/],
+      ["TIERED without tiers", tiered([], { tiers: null }), ["input", "tiers"], /required for TIERED/],
+      ["no tiers", tiered([]), ["input", "tiers"], /at least one tier/],
+      [
+        "tiers not increasing",
+        tiered([{ upTo: "100", unitAmount: "1" }, { upTo: "100", unitAmount: "0.5" }, { upTo: null, unitAmount: "0.1" }]),
+        ["input", "tiers", "1", "upTo"],
+        /greater than the previous tier's upTo \(100\)/,
+      ],
+      ["last tier bounded", tiered([{ upTo: "100", unitAmount: "1" }]), ["input", "tiers", "0", "upTo"], /must be null/],
+      ["unbounded tier before the last", tiered([{ unitAmount: "1" }, { upTo: null, unitAmount: "1" }]), ["input", "tiers", "0", "upTo"], /only the last tier/],
+      ["tier without amounts", tiered([{ upTo: null }]), ["input", "tiers", "0"], /unitAmount or a flatAmount/],
+      ["negative flat amount", tiered([{ upTo: null, flatAmount: "-5" }]), ["input", "tiers", "0", "flatAmount"], /≥ 0/],
+      ["nickname too long", { ...base(), nickname: "n".repeat(251) }, ["input", "nickname"], /at most 250/],
+      ["empty lookupKey", { ...base(), lookupKey: "" }, ["input", "lookupKey"], /1–200 characters/],
+    ];
+    for (const [name, input, field, message] of cases) {
+      const result = await expectRefused(input, { code: "INVALID_INPUT", field });
+      expect(result.message, name).toMatch(message);
+    }
+  });
+
+  it("lists every problem in the message and points at the first", async () => {
+    const result = await expectRefused(
+      tiered([{ upTo: "10", unitAmount: "-1" }, { upTo: "5", unitAmount: "1" }, { upTo: null, unitAmount: "0.0000000000001" }], { currency: "zzz" }),
+      { code: "INVALID_INPUT", field: ["input", "currency"] },
+    );
+    expect(result.message).toMatch(/^4 problems: currency must be an ISO 4217 currency code/);
+    expect(result.message).toContain("tiers.0.unitAmount must be ≥ 0");
+    expect(result.message).toContain("tiers.1.upTo must be greater than the previous tier's upTo (10)");
+    expect(result.message).toContain("tiers.2.unitAmount must have at most 12 decimal places");
+  });
+
+  it("refuses a Decimal that is not a number before validation (top-level GraphQL error)", async () => {
+    const res = await app.gql(CREATE_PRICE, { input: { ...base(), unitAmount: "four cents" } });
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/Decimal must be a decimal number/);
+  });
+
+  it("needs the product and the meter to exist in this account and mode", async () => {
+    await expectRefused({ ...base(), productId: "prod_missing" }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+    await expectRefused(
+      { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId: "mtr_missing" } },
+      { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
+    );
+    const other = await app.createAccount("Neighbour");
+    const theirProduct = await createProduct("Theirs", other.testSecretKey);
+    const theirMeter = await createMeter("their_events", other.testSecretKey);
+    await expectRefused({ ...base(), productId: theirProduct }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+    await expectRefused(
+      { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId: theirMeter } },
+      { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
+    );
+    const liveProduct = await createProduct("Live product", app.account.liveSecretKey);
+    await expectRefused({ ...base(), productId: liveProduct }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+  });
+
+  it("refuses an inactive meter for a new price (METER_INACTIVE)", async () => {
+    const inactive = await app.gql(`mutation($id: ID!) { deactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, { id: meterId });
+    expect(inactive.data.deactivateMeter).toEqual({ status: "INACTIVE" });
+    const metered = { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId } };
+    const result = await expectRefused(metered, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
+    expect(result.message).toMatch(/inactive/);
+    await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, { id: meterId });
+    expect((await createPrice(metered)).recurring.meter.id).toBe(meterId);
+  });
+
+  it("refuses an inactive meter stored directly (no meter API involved)", async () => {
+    const id = newId("Meter");
+    await app.database.prisma.meter.create({
+      data: { id, accountId: app.account.account.id, mode: "test", displayName: "Old", eventName: "old_events", aggregation: "SUM", status: "INACTIVE" },
+    });
+    await expectRefused({ ...base(), recurring: { interval: "DAY", usageType: "METERED", meterId: id } }, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
+  });
+});
+
+describe("lookup keys", () => {
+  let productId: string;
+  const priceWith = (lookupKey: string, extra: Record<string, unknown> = {}) => ({
+    productId,
+    currency: "usd",
+    recurring: MONTHLY_LICENSED,
+    unitAmount: "100",
+    lookupKey,
+    ...extra,
+  });
+  beforeAll(async () => void (productId = await createProduct("Plans")));
+
+  it("are unique per account and mode", async () => {
+    const first = await createPrice(priceWith("pro_monthly"));
+    expect(first.lookupKey).toBe("pro_monthly");
+    const before = await app.database.prisma.price.count();
+    const taken = await app.gql(CREATE_PRICE, { input: priceWith("pro_monthly") });
+    expect(taken.data.createPrice).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "lookupKey"] });
+    expect(taken.data.createPrice.message).toMatch(/pro_monthly.*already used/);
+    expect(await app.database.prisma.price.count()).toBe(before);
+
+    // The same key is free in the live mode and in another account.
+    const liveProduct = await createProduct("Plans", app.account.liveSecretKey);
+    await createPrice({ ...priceWith("pro_monthly"), productId: liveProduct }, app.account.liveSecretKey);
+    const other = await app.createAccount();
+    const theirProduct = await createProduct("Plans", other.testSecretKey);
+    await createPrice({ ...priceWith("pro_monthly"), productId: theirProduct }, other.testSecretKey);
+  });
+
+  it("move to a new price with transferLookupKey, within the account and mode only", async () => {
+    const liveProduct = await createProduct("Plans", app.account.liveSecretKey);
+    const live = await createPrice({ ...priceWith("team_monthly"), productId: liveProduct }, app.account.liveSecretKey);
+    const old = await createPrice(priceWith("team_monthly"));
+    const successor = await createPrice(priceWith("team_monthly", { unitAmount: "120", transferLookupKey: true }));
+    expect(successor.lookupKey).toBe("team_monthly");
+    const read = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: old.id });
+    expect(read.data.price.lookupKey).toBeNull();
+    const liveRead = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: live.id }, app.account.liveSecretKey);
+    expect(liveRead.data.price.lookupKey).toBe("team_monthly");
+  });
+});
+
+describe("updatePrice", () => {
+  let productId: string;
+  beforeAll(async () => void (productId = await createProduct("Mutable labels")));
+  const licensed = (extra: Record<string, unknown> = {}) => ({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "9.99", ...extra });
+
+  it("changes nickname, active and lookupKey only; omitted fields stay", async () => {
+    const price = await createPrice(licensed({ nickname: "Basic", lookupKey: "basic" }));
+    const renamed = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: "Basic (legacy)" } });
+    expect(renamed.data.updatePrice).toEqual({ __typename: "Price", id: price.id, nickname: "Basic (legacy)", active: true, lookupKey: "basic", unitAmount: "9.99" });
+    const archived = await app.gql(UPDATE_PRICE, { input: { id: price.id, active: false, lookupKey: null } });
+    expect(archived.data.updatePrice).toMatchObject({ nickname: "Basic (legacy)", active: false, lookupKey: null });
+    const cleared = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: null, lookupKey: "basic_legacy" } });
+    expect(cleared.data.updatePrice).toMatchObject({ nickname: null, active: false, lookupKey: "basic_legacy" });
+  });
+
+  it("has no way to change the amount (prices are immutable)", async () => {
+    const price = await createPrice(licensed());
+    const res = await app.gql(UPDATE_PRICE, { input: { id: price.id, unitAmount: "1" } });
+    expect(res.errors?.[0]?.message).toMatch(/unitAmount/);
+    const read = await app.gql(`query($id: ID!) { price(id: $id) { unitAmount } }`, { id: price.id });
+    expect(read.data.price.unitAmount).toBe("9.99");
+  });
+
+  it("refuses a taken lookupKey unless transferred, and bad values, changing nothing", async () => {
+    const holder = await createPrice(licensed({ lookupKey: "gold" }));
+    const price = await createPrice(licensed({ nickname: "Silver", lookupKey: "silver" }));
+    const cases: Array<[Record<string, unknown>, string, string[]]> = [
+      [{ id: price.id, lookupKey: "gold" }, "INVALID_INPUT", ["input", "lookupKey"]],
+      [{ id: price.id, lookupKey: "" }, "INVALID_INPUT", ["input", "lookupKey"]],
+      [{ id: price.id, nickname: "n".repeat(251) }, "INVALID_INPUT", ["input", "nickname"]],
+      [{ id: price.id, active: null }, "INVALID_INPUT", ["input", "active"]],
+      [{ id: "price_missing", nickname: "x" }, "NOT_FOUND", ["input", "id"]],
+    ];
+    for (const [input, code, field] of cases) {
+      const res = await app.gql(UPDATE_PRICE, { input });
+      expect(res.data.updatePrice, JSON.stringify(input).slice(0, 80)).toMatchObject({ code, field });
+    }
+    const read = await app.gql(`query($id: ID!) { price(id: $id) { nickname lookupKey active } }`, { id: price.id });
+    expect(read.data.price).toEqual({ nickname: "Silver", lookupKey: "silver", active: true });
+
+    const moved = await app.gql(UPDATE_PRICE, { input: { id: price.id, lookupKey: "gold", transferLookupKey: true } });
+    expect(moved.data.updatePrice).toMatchObject({ lookupKey: "gold" });
+    const old = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: holder.id });
+    expect(old.data.price.lookupKey).toBeNull();
+  });
+});
+
+describe("listing prices", () => {
+  it("pages through prices oldest first (ties by ID), by product and active, and under Product.prices", async () => {
+    const other = await app.createAccount("Price lister");
+    const key = other.testSecretKey;
+    const [seats, support] = [await createProduct("Seats", key), await createProduct("Support", key)];
+    const created: Array<{ id: string; productId: string }> = [];
+    for (let i = 0; i < 6; i++) {
+      const productId = i % 2 === 0 ? seats : support;
+      const price = await createPrice({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: String(i + 1) }, key);
+      created.push({ id: price.id, productId });
+    }
+    // Prices 1–5 share one creation instant: the ID orders them.
+    const later = new Date(Date.now() + 1000);
+    await app.database.prisma.price.updateMany({ where: { id: { in: created.slice(1).map((p) => p.id) } }, data: { createdAt: later } });
+    const order = [created[0]!, ...created.slice(1).sort((a, b) => (a.id < b.id ? -1 : 1))];
+    await app.gql(UPDATE_PRICE, { input: { id: created[2]!.id, active: false } }, key);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res: any = await app.gql(
+        `query($after: String) { prices(first: 4, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        key,
+      );
+      seen.push(...res.data.prices.edges.map((e: any) => e.node.id));
+      if (!res.data.prices.pageInfo.hasNextPage) break;
+      after = res.data.prices.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(order.map((p) => p.id));
+
+    const ids = (res: any, path: (data: any) => any) => path(res.data).edges.map((e: any) => e.node.id);
+    const seatPrices = order.filter((p) => p.productId === seats).map((p) => p.id);
+    const byProduct = await app.gql(`query($p: ID!) { prices(first: 10, productId: $p) { edges { node { id } } } }`, { p: seats }, key);
+    expect(ids(byProduct, (d) => d.prices)).toEqual(seatPrices);
+    const activeSeats = await app.gql(`query($p: ID!) { prices(first: 10, productId: $p, active: true) { edges { node { id } } } }`, { p: seats }, key);
+    expect(ids(activeSeats, (d) => d.prices)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
+    const inactive = await app.gql(`{ prices(first: 10, active: false) { edges { node { id } } } }`, {}, key);
+    expect(ids(inactive, (d) => d.prices)).toEqual([created[2]!.id]);
+
+    const nested = await app.gql(
+      `query($p: ID!) { product(id: $p) { prices(first: 10) { edges { node { id product { id } } } } active: prices(first: 10, active: true) { edges { node { id } } } } }`,
+      { p: seats },
+      key,
+    );
+    expect(ids(nested, (d) => d.product.prices)).toEqual(seatPrices);
+    expect(ids(nested, (d) => d.product.active)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
+  });
+
+  it("is invisible to another account and to the other mode", async () => {
+    const productId = await createProduct("Private catalog");
+    const price = await createPrice({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "5" });
+    const other = await app.createAccount();
+    for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
+      const read = await app.gql(
+        `query($id: ID!, $p: ID!) { price(id: $id) { id } node(id: $id) { id } prices(first: 50) { edges { node { id } } } byProduct: prices(first: 50, productId: $p) { edges { node { id } } } }`,
+        { id: price.id, p: productId },
+        key,
+      );
+      expect(read.data.price).toBeNull();
+      expect(read.data.node).toBeNull();
+      expect(read.data.prices.edges.map((e: any) => e.node.id)).not.toContain(price.id);
+      expect(read.data.byProduct.edges).toEqual([]);
+      const update = await app.gql(UPDATE_PRICE, { input: { id: price.id, active: false } }, key);
+      expect(update.data.updatePrice).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });
+    }
+    const read = await app.gql(`query($id: ID!) { price(id: $id) { active } }`, { id: price.id });
+    expect(read.data.price.active).toBe(true);
+  });
+});
