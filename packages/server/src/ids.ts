@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   UsageAlert: "alrt",
   AlertTrigger: "atrg",
   WebhookEndpoint: "we",
+  WebhookDelivery: "whd",
   Event: "evt",
 } as const;
 
