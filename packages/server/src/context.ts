@@ -1,8 +1,10 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
 import type { Database } from "./db/client.js";
+import type { Db } from "./db/direct-sql.js";
 import { scopedClient, type Scope } from "./db/tenant.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
+import type { TallyPubSub } from "./pubsub.js";
 
 /** The wall clock, injectable so tests and the scheduler agree on "now". */
 export interface Clock {
@@ -25,15 +27,20 @@ export interface Tenant {
   scope: Scope;
   /** Prisma scoped to the tenant's account and mode (db/tenant.ts). */
   db: PrismaClient;
+  /** Raw SQL outside transactions, for hot reads (db/direct-sql.ts); it is not scoped: filter by `scope`. */
+  sql: Db;
 }
 
 export interface Context {
   deps: AppDeps;
   auth: Auth;
   tenant: Tenant | null;
+  /** The server's live notifications (GraphQL subscriptions). */
+  pubsub: TallyPubSub;
 }
 
-export function createContext(deps: AppDeps, auth: Auth): Context {
-  const tenant = auth.kind === "tenant" ? { scope: auth.scope, db: scopedClient(deps.database.prisma, auth.scope) } : null;
-  return { deps, auth, tenant };
+export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): Context {
+  const tenant =
+    auth.kind === "tenant" ? { scope: auth.scope, db: scopedClient(deps.database.prisma, auth.scope), sql: deps.database.sql } : null;
+  return { deps, auth, tenant, pubsub };
 }

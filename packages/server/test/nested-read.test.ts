@@ -81,6 +81,10 @@ const INVOICES = (first: number) => `{
 }`;
 
 describe("nested reads", () => {
+  // The first request of a key looks the key up; later ones are served from the key cache. Warm it
+  // so both measured requests pay the same fixed cost.
+  beforeAll(() => gqlCounted(SUBSCRIPTIONS(1)));
+
   it("lists 50 subscriptions with customer, items and prices in as many queries as 5", async () => {
     const five = await gqlCounted(SUBSCRIPTIONS(5));
     const fifty = await gqlCounted(SUBSCRIPTIONS(50));

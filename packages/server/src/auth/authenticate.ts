@@ -2,6 +2,9 @@
 // top-level UNAUTHENTICATED error with HTTP 401.
 import { GraphQLError } from "graphql";
 import type { AppDeps, Auth } from "../context.js";
+import type { Database } from "../db/client.js";
+import type { Scope } from "../db/tenant.js";
+import { LruCache } from "../lru.js";
 import { hashKey, sameSecret } from "./keys.js";
 
 export function unauthenticated(message: string): GraphQLError {
@@ -14,14 +17,30 @@ function bearerToken(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
+/**
+ * Known keys (by hash) and whom they name, per database: a key never changes what it names, so
+ * requests skip the lookup; the minute's TTL bounds how long a key removed from the database by
+ * hand would still be served. Unknown keys are not remembered.
+ */
+const knownKeys = new WeakMap<Database, LruCache<string, Scope>>();
+
+async function keyScope(database: Database, keyHash: string): Promise<Scope | null> {
+  let cache = knownKeys.get(database);
+  if (!cache) knownKeys.set(database, (cache = new LruCache(10_000, 60_000)));
+  const cached = cache.get(keyHash);
+  if (cached) return cached;
+  const key = await database.prisma.apiKey.findUnique({ where: { keyHash }, select: { accountId: true, mode: true } });
+  if (!key) return null;
+  const scope = { accountId: key.accountId, mode: key.mode };
+  cache.set(keyHash, scope);
+  return scope;
+}
+
 export async function authenticate(request: Request, deps: AppDeps): Promise<Auth> {
   const token = bearerToken(request);
   if (!token) throw unauthenticated("Missing API key: send `Authorization: Bearer <secret key>`.");
   if (deps.adminKey && sameSecret(token, deps.adminKey)) return { kind: "operator" };
-  const key = await deps.database.prisma.apiKey.findUnique({
-    where: { keyHash: hashKey(token) },
-    select: { accountId: true, mode: true },
-  });
-  if (!key) throw unauthenticated("Invalid API key.");
-  return { kind: "tenant", scope: { accountId: key.accountId, mode: key.mode } };
+  const scope = await keyScope(deps.database, hashKey(token));
+  if (!scope) throw unauthenticated("Invalid API key.");
+  return { kind: "tenant", scope };
 }

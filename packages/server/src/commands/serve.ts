@@ -7,6 +7,7 @@ import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
 import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/billing-cycle/scheduler.js";
+import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
 /** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
 export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
@@ -36,13 +37,15 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // Closes ended billing periods of wall-clock customers now (catching up after downtime) and then
   // every interval; safe to run in every server process against one PostgreSQL database.
   const scheduler = startBillingScheduler(deps, { intervalMs });
+  // Delivers the webhook outbox, including what was pending when the server last stopped.
+  const dispatcher = startWebhookDispatcher(deps);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("stopping: finishing in-flight requests", { signal });
-    await Promise.all([running.stop(), scheduler.stop()]);
+    await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop()]);
     await database.close();
     logger.info("stopped");
   };

@@ -2,10 +2,16 @@
 import { PrismaClient } from "../generated/prisma/client.js";
 import { openAdapterFactory } from "./adapter.js";
 import type { DatabaseConfig } from "./config.js";
+import { directDb, type Db } from "./direct-sql.js";
 import type { PGlite } from "@electric-sql/pglite";
 
 export interface Database {
   prisma: PrismaClient;
+  /**
+   * Raw SQL outside transactions without the ORM's per-statement planning (direct-sql.ts), for
+   * hot reads; not tenant-scoped, like all raw SQL.
+   */
+  sql: Db;
   config: DatabaseConfig;
   /** The embedded database, when that is what runs. */
   pglite?: PGlite;
@@ -19,6 +25,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const prisma = new PrismaClient({ adapter: adapter.factory, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
   return {
     prisma,
+    sql: directDb(adapter.direct),
     config,
     ...(adapter.pglite ? { pglite: adapter.pglite } : {}),
     async close() {

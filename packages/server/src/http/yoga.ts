@@ -4,6 +4,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
+import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
@@ -42,13 +43,14 @@ function maskError(deps: AppDeps) {
 }
 
 export function createTallyYoga(deps: AppDeps) {
+  const pubsub = createTallyPubSub();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     plugins: [useHealthRoutes(deps)],
-    context: async ({ request }) => createContext(deps, await authenticate(request, deps)),
+    context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
   });

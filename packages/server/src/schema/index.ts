@@ -12,5 +12,9 @@ import "./product.js";
 import "./price.js";
 import "./subscription.js";
 import "./invoice.js";
+import "./event.js";
+import "./webhook-endpoint.js";
+import "./usage-alert.js";
+import "./credit-grant.js";
 
 export const schema = builder.toSchema();

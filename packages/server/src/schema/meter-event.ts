@@ -2,6 +2,7 @@
 // the meterEventSummaries query (SPEC §3).
 import { GraphQLError } from "graphql";
 import { ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
+import { announceTriggers } from "../services/alerts/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";
 import { recordMeterEvents, type RecordMeterEventsSummary, type RejectedMeterEvent } from "../services/meter-events/record-batch.js";
 import { recordMeterEvent } from "../services/meter-events/record.js";
@@ -94,7 +95,10 @@ builder.mutationField("recordMeterEvent", (t) =>
     type: MeterEventRef,
     errors: { types: [MeterEventError, InvalidInputError] },
     args: { input: t.arg({ type: RecordMeterEventInput, required: true }) },
-    resolve: (_root, { input }, ctx) => recordMeterEvent(requireTenant(ctx), ctx.deps.clock, toServiceInput(input)),
+    resolve: (_root, { input }, ctx) => {
+      const tenant = requireTenant(ctx);
+      return recordMeterEvent(tenant, ctx.deps.clock, toServiceInput(input), announceTriggers(ctx.pubsub, tenant.scope));
+    },
   }),
 );
 
@@ -103,7 +107,10 @@ builder.mutationField("recordMeterEvents", (t) =>
     type: RecordMeterEventsSummaryRef,
     errors: { types: [InvalidInputError] },
     args: { input: t.arg({ type: RecordMeterEventsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => recordMeterEvents(requireTenant(ctx), ctx.deps.clock, input.events.map(toServiceInput)),
+    resolve: (_root, { input }, ctx) => {
+      const tenant = requireTenant(ctx);
+      return recordMeterEvents(tenant, ctx.deps.clock, input.events.map(toServiceInput), announceTriggers(ctx.pubsub, tenant.scope));
+    },
   }),
 );
 

@@ -15,3 +15,11 @@ export const MoneyRef = builder.objectRef<MoneyShape>("Money").implement({
     currency: t.exposeString("currency"),
   }),
 });
+
+/** An amount and its currency as input; the service checks the currency and the amount's digits. */
+export const MoneyInputRef = builder.inputType("MoneyInput", {
+  fields: (t) => ({
+    amount: t.field({ type: "Decimal", required: true }),
+    currency: t.string({ required: true }),
+  }),
+});

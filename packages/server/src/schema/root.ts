@@ -4,3 +4,6 @@ import { builder } from "./builder.js";
 
 builder.queryType({ authScopes: { tenant: true } });
 builder.mutationType({ authScopes: { tenant: true } });
+// Not "Subscription": the contract's customer Subscription type has that name. Served as
+// server-sent events (POST or GET /graphql with Accept: text/event-stream).
+builder.subscriptionType({ name: "RootSubscription", authScopes: { tenant: true } });

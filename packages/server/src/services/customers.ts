@@ -3,6 +3,8 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Customer } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { recordEvent } from "./events/record.js";
+import { customerEventData } from "./events/serializers.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
@@ -41,14 +43,18 @@ export async function createCustomer(tenant: Tenant, input: CreateCustomerInput)
     const clock = await tenant.db.testClock.findUnique({ where: { id: input.testClockId }, select: { id: true } });
     if (!clock) throw new NotFoundError(`No test clock ${input.testClockId}`, ["input", "testClockId"]);
   }
-  return tenant.db.customer.create({
-    data: {
-      id: newId("Customer"),
-      ...tenant.scope,
-      name,
-      email,
-      ...(metadata ? { metadata } : {}),
-      testClockId: input.testClockId || null,
-    },
+  return tenant.db.$transaction(async (tx) => {
+    const customer = await tx.customer.create({
+      data: {
+        id: newId("Customer"),
+        ...tenant.scope,
+        name,
+        email,
+        ...(metadata ? { metadata } : {}),
+        testClockId: input.testClockId || null,
+      },
+    });
+    await recordEvent(tx, tenant.scope, "customer.created", customerEventData(customer));
+    return customer;
   });
 }

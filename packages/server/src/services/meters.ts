@@ -5,6 +5,8 @@ import { isUniqueViolation } from "../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Meter, MeterAggregation, MeterStatus } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { recordEvent } from "./events/record.js";
+import { meterEventData } from "./events/serializers.js";
 
 export interface CreateMeterInput {
   displayName: string;
@@ -44,16 +46,20 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
     throw new InvalidInputError("customerPayloadKey and valuePayloadKey must differ", ["input", "valuePayloadKey"]);
   }
   try {
-    return await tenant.db.meter.create({
-      data: {
-        id: newId("Meter"),
-        ...tenant.scope,
-        displayName,
-        eventName: input.eventName,
-        aggregation: input.aggregation,
-        customerPayloadKey,
-        valuePayloadKey,
-      },
+    return await tenant.db.$transaction(async (tx) => {
+      const meter = await tx.meter.create({
+        data: {
+          id: newId("Meter"),
+          ...tenant.scope,
+          displayName,
+          eventName: input.eventName,
+          aggregation: input.aggregation,
+          customerPayloadKey,
+          valuePayloadKey,
+        },
+      });
+      await recordEvent(tx, tenant.scope, "billing.meter.created", meterEventData(meter));
+      return meter;
     });
   } catch (error) {
     // The unique constraint (accountId, mode, eventName) decides, also between concurrent creates.
@@ -78,7 +84,15 @@ export async function updateMeter(tenant: Tenant, input: { id: string; displayNa
   return updateExisting(tenant, input.id, { displayName: validDisplayName(input.displayName) });
 }
 
-/** Deactivating an inactive meter (or reactivating an active one) is a no-op that returns it. */
+/** Deactivating an inactive meter (or reactivating an active one) is a no-op that returns it (and records no event). */
 export async function setMeterStatus(tenant: Tenant, id: string, status: MeterStatus): Promise<Meter> {
-  return updateExisting(tenant, id, { status });
+  return tenant.db.$transaction(async (tx) => {
+    const { count } = await tx.meter.updateMany({ where: { id, status: { not: status } }, data: { status } });
+    const meter = await tx.meter.findUnique({ where: { id } });
+    if (!meter) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
+    if (count > 0) {
+      await recordEvent(tx, tenant.scope, status === "INACTIVE" ? "billing.meter.deactivated" : "billing.meter.reactivated", meterEventData(meter));
+    }
+    return meter;
+  });
 }

@@ -11,11 +11,12 @@ import {
   type Aggregation,
   type PartialAggregate,
 } from "@tally/billing";
+import type { Db } from "../db/direct-sql.js";
 import type { Scope } from "../db/tenant.js";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 
-/** Any Prisma client or transaction client. */
-export type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
+/** Any Prisma client or transaction client, or direct SQL in a transaction (db/direct-sql.ts). */
+export type { Db };
 
 export type GroupingWindow = "HOUR" | "DAY";
 
@@ -120,11 +121,26 @@ function partialOfRow(r: PartialRow): PartialAggregate {
   };
 }
 
+/** [start, end) cut at the window's boundaries, each piece with its bucket (null window: one). */
+function piecesOf(start: Date, end: Date, window: GroupingWindow | null, bucketAll: Date): Array<{ lo: Date; hi: Date; bucket: Date }> {
+  if (start >= end) return [];
+  if (window === null) return [{ lo: start, hi: end, bucket: bucketAll }];
+  const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
+  const pieces = [];
+  for (let t = floorTo(start, unitMs).getTime(); t < end.getTime(); t += unitMs) {
+    pieces.push({ lo: new Date(Math.max(t, start.getTime())), hi: new Date(Math.min(t + unitMs, end.getTime())), bucket: new Date(t) });
+  }
+  return pieces;
+}
+
 /**
  * The partial aggregates of [start, end), grouped by `window` buckets (null: one bucket for the
- * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the rest
- * from raw events; SQL reduces each source to one partial per bucket (same rules as the engine:
- * LAST orders by timestamp, then seq) and the engine merges the two.
+ * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the
+ * partial hours at the edges from raw events; SQL reduces each to partials (same rules as the
+ * engine: LAST orders by timestamp, then seq) and the engine merges them. Each edge is one
+ * aggregate over an index range — index-only on (meterId, customerId, timestamp) INCLUDE (value,
+ * seq, canceledAt) — and LAST is the first row of that range read backwards: no sort, no
+ * materialised rows, however many events an hour holds.
  */
 async function queryPartials(
   db: Db,
@@ -136,34 +152,31 @@ async function queryPartials(
   let hourEnd = floorTo(q.end, HOUR_MS);
   // No whole hour inside the range: everything comes from raw events.
   if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
-  const bucketOf = (column: Prisma.Sql) =>
-    window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, ${column}, 'UTC')`;
+  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)];
+  const rollupBucket = window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
+  const edgeRows = Prisma.sql`
+    FROM "MeterEvent" e
+    WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
+      AND e."timestamp" >= x.lo AND e."timestamp" < x.hi`;
   const rows = await db.$queryRaw<Array<PartialRow & { src: number }>>`
-    WITH parts AS (
-      SELECT 0 AS src, ${bucketOf(Prisma.sql`h."hour"`)} AS bucket, h."count"::numeric AS cnt, h."sum" AS sm,
-             h."max" AS mx, h."lastValue" AS lv, h."lastTimestamp" AS lt, h."lastSeq" AS ls
-      FROM "MeterUsageHour" h
-      WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-        AND h."accountId" = ${scope.accountId} AND h."mode" = ${scope.mode}::"Mode"
-        AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
-      UNION ALL
-      SELECT 1, ${bucketOf(Prisma.sql`e."timestamp"`)}, 1, e."value", e."value", e."value", e."timestamp", e."seq"
-      FROM "MeterEvent" e
-      WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId}
-        AND e."accountId" = ${scope.accountId} AND e."mode" = ${scope.mode}::"Mode" AND e."canceledAt" IS NULL
-        AND ((e."timestamp" >= ${q.start}::timestamptz AND e."timestamp" < ${hourStart}::timestamptz)
-          OR (e."timestamp" >= ${hourEnd}::timestamptz AND e."timestamp" < ${q.end}::timestamptz))
-    ),
-    totals AS (
-      SELECT src, bucket, sum(cnt) AS "count", sum(sm) AS "sum", max(mx) AS "max" FROM parts GROUP BY src, bucket
-    ),
-    lasts AS (
-      SELECT DISTINCT ON (src, bucket) src, bucket, lv, lt, ls
-      FROM parts WHERE lt IS NOT NULL ORDER BY src, bucket, lt DESC, ls DESC
-    )
-    SELECT t.src, t.bucket, t."count", t."sum", t."max", l.lv AS "lastValue", l.lt AS "lastTimestamp", l.ls AS "lastSeq"
-    FROM totals t LEFT JOIN lasts l ON l.src = t.src AND l.bucket = t.bucket
-    ORDER BY t.bucket, t.src`;
+    SELECT 0 AS src, ${rollupBucket} AS bucket, sum(h."count")::numeric AS "count", sum(h."sum") AS "sum", max(h."max") AS "max",
+           (array_agg(h."lastValue" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastValue",
+           max(h."lastTimestamp") AS "lastTimestamp",
+           (array_agg(h."lastSeq" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastSeq"
+    FROM "MeterUsageHour" h
+    WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
+      AND h."accountId" = ${scope.accountId} AND h."mode" = ${scope.mode}::"Mode"
+      AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
+    GROUP BY 2
+    UNION ALL
+    SELECT 1, x.bucket, a."count", a."sum", a."max", l."value", l."timestamp", l."seq"
+    FROM unnest(${edges.map((p) => p.lo)}::timestamptz[], ${edges.map((p) => p.hi)}::timestamptz[], ${edges.map((p) => p.bucket)}::timestamptz[])
+      AS x(lo, hi, bucket)
+    CROSS JOIN LATERAL (SELECT count(*)::numeric AS "count", sum(e."value") AS "sum", max(e."value") AS "max" ${edgeRows}) a
+    CROSS JOIN LATERAL (SELECT e."value", e."timestamp", e."seq" ${edgeRows} ORDER BY e."timestamp" DESC, e."seq" DESC LIMIT 1) l
+    -- Events have no tenant index of their own: the meter vouches for the account and mode.
+    WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode")
+    ORDER BY 2, 1`;
   const merged: Array<{ bucket: Date; partial: PartialAggregate }> = [];
   for (const row of rows) {
     const bucket = new Date(row.bucket);

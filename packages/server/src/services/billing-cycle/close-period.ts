@@ -4,6 +4,8 @@
 // several periods of several subscriptions in time order.
 import { composeInvoice } from "@tally/billing";
 import type { Scope } from "../../db/tenant.js";
+import { recordEvent } from "../events/record.js";
+import { subscriptionEventData } from "../events/serializers.js";
 import { nextPeriod, periodEndSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { loadBillable } from "../subscriptions/billable.js";
@@ -30,13 +32,15 @@ export async function closeCurrentPeriod(
   if (!subscription || subscription.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "not-due";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
-  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription));
+  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lockGrants: true }));
   await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CYCLE", draft, at: now });
   if (subscription.cancelAtPeriodEnd) {
-    await tx.subscription.update({
+    const canceled = await tx.subscription.update({
       where: { id: subscriptionId },
       data: { status: "CANCELED", canceledAt: subscription.currentPeriodEnd },
+      include: { items: true },
     });
+    await recordEvent(tx, scope, "customer.subscription.deleted", subscriptionEventData(canceled));
   } else {
     const next = nextPeriod(subscription);
     await tx.subscription.update({

@@ -1,6 +1,8 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → subscription → customer usage (usage.ts) → invoice sequence (invoices/number.ts).
+//   test clock → subscription → customer usage (usage.ts) → the customer's credit grants
+//   (credits/grant-state.ts, in id order) → invoice sequence (invoices/number.ts).
+// Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
 // Raw SQL is not tenant-scoped by db/tenant.ts: every statement here filters by account and mode.
 import type { Clock } from "../../context.js";
 import type { Scope } from "../../db/tenant.js";

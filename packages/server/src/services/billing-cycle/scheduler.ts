@@ -1,11 +1,14 @@
-// The wall-clock billing cycle (SPEC §1, §5): a job in the server process that closes every period
-// that has ended for customers without a test clock. It runs at start (so periods missed while the
-// server was down are invoiced, in order) and then every interval. Several processes may run it
+// The wall-clock billing cycle (SPEC §1, §5, §7): a job in the server process that closes every
+// period that has ended, and expires every credit grant whose expiry has passed, for customers
+// without a test clock. It runs at start (so periods missed while the server was down are
+// invoiced, in order) and then every interval. Several processes may run it
 // against one PostgreSQL database: each subscription is closed under its row lock (others skip
 // it), and the unique invoice constraint backs that up.
 import type { AppDeps } from "../../context.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { scopedClient, type Scope } from "../../db/tenant.js";
+import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
+import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { closeCurrentPeriod, type PeriodOutcome } from "./close-period.js";
 import { BILLING_TRANSACTION } from "./locks.js";
 
@@ -30,16 +33,39 @@ async function closeOne(deps: CycleDeps, id: string, scope: Scope, now: Date): P
 }
 
 /**
- * One run of the cycle over every account and mode: passes over the subscriptions whose period has
- * ended, earliest end first, closing one period of each per pass, until a pass closes nothing (all
- * caught up, or the rest held by another worker). A subscription that fails is logged and left
- * for the next run. Returns the number of periods closed.
+ * Expires the grants due by `now` whose customers' earlier periods are all closed (each in its own
+ * transaction, under the grant's row lock); returns how many it expired. A grant that fails is
+ * logged and left for the next run.
+ */
+async function expireDueGrants(deps: CycleDeps, now: Date, failed: Set<string>, signal: AbortSignal | undefined): Promise<number> {
+  let expired = 0;
+  for (const grant of await dueWallClockExpiries(deps.database.prisma, now, BATCH_SIZE, [...failed])) {
+    if (signal?.aborted) break;
+    const scope = { accountId: grant.accountId, mode: grant.mode };
+    try {
+      if (await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now))) expired += 1;
+    } catch (error) {
+      failed.add(grant.id);
+      deps.logger.error("could not expire a credit grant", { grantId: grant.id, error });
+    }
+  }
+  return expired;
+}
+
+/**
+ * One run of the cycle over every account and mode: passes that first expire the credit grants
+ * due (those expiring before a customer's next open period end: time order), then go over the
+ * subscriptions whose period has ended, earliest end first, closing one period of each per pass,
+ * until a pass does nothing (all caught up, or the rest held by another worker). A subscription
+ * that fails is logged and left for the next run. Returns the number of periods closed.
  */
 export async function runBillingCycle(deps: CycleDeps, options: { signal?: AbortSignal } = {}): Promise<number> {
   const failed = new Set<string>();
+  const failedGrants = new Set<string>();
   let closed = 0;
   for (;;) {
     const now = deps.clock.now();
+    const expired = await expireDueGrants(deps, now, failedGrants, options.signal);
     const due = await deps.database.prisma.subscription.findMany({
       where: {
         status: "ACTIVE",
@@ -62,50 +88,19 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
       }
     }
     closed += progressed;
-    if (progressed === 0) return closed;
+    if (progressed === 0 && expired === 0) return closed;
   }
 }
 
-export interface BillingScheduler {
-  /** Waits for a run in progress, then runs the cycle once more; resolves to the periods it closed. */
-  runNow(): Promise<number>;
-  /** No new runs; resolves when the run in progress (asked to stop early) has ended. */
-  stop(): Promise<void>;
-}
+export type BillingScheduler = PeriodicJob<number>;
 
 /** Starts the cycle: one run at once, then one every `intervalMs`; runs never overlap. */
 export function startBillingScheduler(deps: CycleDeps, options: { intervalMs?: number } = {}): BillingScheduler {
-  const intervalMs = options.intervalMs ?? DEFAULT_BILLING_INTERVAL_MS;
-  const abort = new AbortController();
-  let current: Promise<number> | null = null;
-
-  const run = (): Promise<number> => {
-    const next = (current ?? Promise.resolve(0))
-      .then(() => (abort.signal.aborted ? 0 : runBillingCycle(deps, { signal: abort.signal })))
-      .catch((error: unknown) => {
-        deps.logger.error("billing cycle run failed", { error: error instanceof Error ? error : new Error(String(error)) });
-        return 0;
-      });
-    current = next;
-    void next.then(() => {
-      if (current === next) current = null;
-    });
-    return next;
-  };
-
-  const timer = setInterval(() => {
-    if (current === null) void run();
-  }, intervalMs);
-  timer.unref();
-  void run();
-  deps.logger.info("billing scheduler started", { intervalMs });
-
-  return {
-    runNow: run,
-    async stop() {
-      clearInterval(timer);
-      abort.abort();
-      await current;
-    },
-  };
+  return startPeriodicJob({
+    name: "billing scheduler",
+    intervalMs: options.intervalMs ?? DEFAULT_BILLING_INTERVAL_MS,
+    logger: deps.logger,
+    idle: 0,
+    run: (signal) => runBillingCycle(deps, { signal }),
+  });
 }

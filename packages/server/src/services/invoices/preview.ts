@@ -15,5 +15,6 @@ export interface InvoicePreview {
 export async function previewInvoice(tenant: Tenant, subscriptionId: string): Promise<InvoicePreview | null> {
   const subscription = await loadBillable(tenant.db, subscriptionId);
   if (!subscription || subscription.status !== "ACTIVE") return null;
-  return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.db, tenant.scope, subscription)) };
+  // Usage and credit reads are raw SQL: sent directly, without the ORM's per-statement planning.
+  return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.sql, tenant.scope, subscription)) };
 }

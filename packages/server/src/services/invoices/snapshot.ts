@@ -12,6 +12,7 @@ import {
   type UsageWindow,
 } from "@tally/billing";
 import type { Scope } from "../../db/tenant.js";
+import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf } from "../prices.js";
 import type { BillableSubscription } from "../subscriptions/billable.js";
 import { meterUsage, type Db } from "../usage.js";
@@ -28,21 +29,27 @@ function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
   }));
 }
 
-/**
- * The credit grants the invoice may draw on. Billing credits are their own issue: until then no
- * grant exists, and this is where the customer's grants will be read.
- */
-function creditGrants(): CreditGrantState[] {
-  return [];
+export interface SnapshotOptions {
+  /**
+   * Finalization: lock the customer's grants read for the invoice until the transaction ends
+   * (credits/grant-state.ts), so the applications stored are computed on current balances.
+   * Previews read without locks.
+   */
+  lockGrants?: boolean;
 }
 
-function base(subscription: BillableSubscription, at: Date) {
+/** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
+function creditGrants(db: Db, scope: Scope, subscription: BillableSubscription, options: SnapshotOptions): Promise<CreditGrantState[]> {
+  return loadGrantStates(db, scope, { customerId: subscription.customerId, currency: subscription.currency, lock: options.lockGrants });
+}
+
+function base(subscription: BillableSubscription, at: Date, grants: CreditGrantState[]) {
   return {
     currency: subscription.currency,
     billingMode: subscription.billingMode,
     at,
     items: invoiceItems(subscription),
-    grants: creditGrants(),
+    grants,
   };
 }
 
@@ -74,20 +81,30 @@ function currentPeriod(subscription: BillableSubscription): Period {
   return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
 }
 
-/** The first invoice: licensed items for the subscription's first period (its current one at creation). */
+/**
+ * The first invoice: licensed items for the subscription's first period (its current one at
+ * creation). Credits pay usage only, and a first invoice has none to pay (at most CLASSIC's zero
+ * usage lines), so it reads no grants.
+ */
 export function firstInvoiceSnapshot(subscription: BillableSubscription, at: Date): InvoiceSnapshot {
-  return { ...base(subscription, at), kind: "FIRST", license: licenseWindow(subscription, currentPeriod(subscription)) };
+  return { ...base(subscription, at, []), kind: "FIRST", license: licenseWindow(subscription, currentPeriod(subscription)) };
 }
 
 /**
  * The invoice at the end of the current period, as of that end: its usage, plus licensed items for
  * the next period unless the subscription is set to cancel there.
  */
-export async function periodEndSnapshot(db: Db, scope: Scope, subscription: BillableSubscription): Promise<InvoiceSnapshot> {
+export async function periodEndSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  options: SnapshotOptions = {},
+): Promise<InvoiceSnapshot> {
   const end = subscription.currentPeriodEnd;
   const usage = await usageWindow(db, scope, subscription, currentPeriod(subscription));
-  if (subscription.cancelAtPeriodEnd) return { ...base(subscription, end), kind: "PERIOD_END", usage };
-  return { ...base(subscription, end), kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(subscription)) };
+  const common = base(subscription, end, await creditGrants(db, scope, subscription, options));
+  if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
+  return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(subscription)) };
 }
 
 /**
@@ -99,7 +116,9 @@ export async function periodEndSnapshot(db: Db, scope: Scope, subscription: Bill
 export async function finalSnapshot(db: Db, scope: Scope, subscription: BillableSubscription, now: Date): Promise<InvoiceSnapshot> {
   const end = new Date(now.getTime() + 1);
   const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end });
-  return { ...base(subscription, now), kind: "FINAL", usage };
+  // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
+  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  return { ...base(subscription, now, grants), kind: "FINAL", usage };
 }
 
 /** The period that follows the current one. */

@@ -6,6 +6,9 @@ import type { Scope } from "../../db/tenant.js";
 import type { BillingReason, Subscription } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Tx } from "../billing-cycle/locks.js";
+import { persistCreditApplications } from "../credits/apply.js";
+import { recordEvent } from "../events/record.js";
+import { invoiceEventData } from "../events/serializers.js";
 import { nextInvoiceNumber } from "./number.js";
 
 export interface FinalizedInvoiceInput {
@@ -25,7 +28,7 @@ export async function storeFinalizedInvoice(tx: Tx, scope: Scope, input: Finaliz
   const { draft } = input;
   if (draft.lines.length === 0) return null;
   const id = newId("Invoice");
-  await tx.invoice.create({
+  const invoice = await tx.invoice.create({
     data: {
       id,
       ...scope,
@@ -63,6 +66,18 @@ export async function storeFinalizedInvoice(tx: Tx, scope: Scope, input: Finaliz
         },
       },
     },
+    include: { lines: true },
   });
+  await persistCreditApplications(tx, scope, {
+    invoiceId: id,
+    customerId: input.subscription.customerId,
+    currency: draft.currency,
+    applications: draft.creditApplications,
+    at: input.at,
+  });
+  // Created and finalized in one step: both events, so integrations can listen to either.
+  const data = invoiceEventData(invoice);
+  await recordEvent(tx, scope, "invoice.created", data);
+  await recordEvent(tx, scope, "invoice.finalized", data);
   return id;
 }

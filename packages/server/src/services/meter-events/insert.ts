@@ -1,9 +1,10 @@
-// Stores validated events and counts them, in one SQL statement: a multi-row insert from unnest
-// that skips identifiers already stored (the unique constraint decides, also between concurrent
-// requests) and events in invoiced periods, and one set-based upsert of the hourly rollups of the
-// rows actually inserted. Run it inside a transaction holding lockCustomersUsage(…, "shared").
+// Stores validated events and counts them, in one SQL statement: a multi-row insert of the events
+// (sent as one JSON parameter) that skips identifiers already stored (the unique constraint
+// decides, also between concurrent requests), events in invoiced periods and events of meters no
+// longer active, and one set-based upsert of the hourly rollups of the rows actually inserted. Run
+// it inside a transaction holding lockCustomersUsage(…, "shared").
 import type { Scope } from "../../db/tenant.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
 import { PARTIAL_OF_EVENTS, ROLLUP_COLUMNS } from "./rollup.js";
@@ -23,42 +24,110 @@ export interface StoredEventRow {
   canceledAt: Date | null;
 }
 
+/** A Meter row as to_jsonb gives it: timestamps as text. */
+type MeterJson = Omit<Meter, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
 /** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
 const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
 
-/** The inserted rows, each with `index`: its position in `events`. */
-export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): Promise<Array<StoredEventRow & { index: number }>> {
+/** One event of insertEvents: stored (`row`) or not, with its meter as it is now. */
+export interface InsertOutcome {
+  index: number;
+  row: StoredEventRow | null;
+  meter: Meter;
+}
+
+/**
+ * Inserts the events and answers for each (in list order) whether it was stored, with the meter
+ * read in the same statement: fresh for the response, and the reason when the meter is inactive.
+ */
+export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): Promise<InsertOutcome[]> {
   if (events.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint; meterNow: MeterJson }>>`
+    ${insertStatement(scope, events)}
+    SELECT i.ord, to_jsonb(m) AS "meterNow", e.*
+    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
+    ORDER BY i.ord`;
+  return rows.map(({ ord, meterNow, ...row }) => ({
+    index: Number(ord) - 1,
+    row: row.seq === null ? null : row,
+    meter: { ...meterNow, createdAt: new Date(meterNow.createdAt), updatedAt: new Date(meterNow.updatedAt) },
+  }));
+}
+
+/**
+ * insertEvents for batches, answering only what the caller needs: the events not inserted (a
+ * duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none), so
+ * that no stored row travels back.
+ */
+export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[]): Promise<Array<{ index: number; meterActive: boolean }>> {
+  if (events.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<{ ord: bigint; meterActive: boolean }>>`
+    ${insertStatement(scope, events)}
+    SELECT i.ord, m."status" = 'ACTIVE' AS "meterActive"
+    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
+    WHERE e."seq" IS NULL`;
+  return rows.map((r) => ({ index: Number(r.ord) - 1, meterActive: r.meterActive }));
+}
+
+/**
+ * The events as one JSON parameter: a single value to bind, decoded by PostgreSQL's
+ * json_to_recordset (decimals and timestamps travel as text, so nothing is rounded).
+ */
+function eventsJson(events: ValidEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      identifier: e.identifier,
+      meterId: e.meter.id,
+      customerId: e.customer.id,
+      value: e.value.toFixed(),
+      timestamp: e.timestamp.toISOString(),
+      payload: e.payload,
+      createdAt: e.receivedAt.toISOString(),
+    })),
+  );
+}
+
+/** WITH input (the events, in list order, with seq and ord), inserted (rows stored), rollup. */
+function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
   // Receipt order (seq, LAST's tie-breaker) is the list order, so seq is drawn before sorting; rows
   // are then written in identifier order so that concurrent batches take unique-index locks in the
   // same order and cannot deadlock (and the first of equal identifiers wins).
-  const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint }>>`
+  return Prisma.sql`
     WITH input AS MATERIALIZED (
       SELECT nextval('"MeterEvent_seq_seq"') AS seq, t.*
-      FROM unnest(
-        ${events.map((e) => e.identifier)}::text[],
-        ${events.map((e) => e.meter.id)}::text[],
-        ${events.map((e) => e.customer.id)}::text[],
-        ${events.map((e) => e.value.toFixed())}::numeric[],
-        ${events.map((e) => e.timestamp.toISOString())}::timestamptz[],
-        ${events.map((e) => (e.payload ? JSON.stringify(e.payload) : null))}::jsonb[],
-        ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[]
-      ) WITH ORDINALITY AS t("identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", ord)
+      FROM ROWS FROM (json_to_recordset(${eventsJson(events)}::json) AS (
+        "identifier" text, "meterId" text, "customerId" text, "value" numeric, "timestamp" timestamptz, "payload" jsonb, "createdAt" timestamptz
+      )) WITH ORDINALITY AS t("identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", ord)
     ),
     inserted AS (
       INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt")
       SELECT i.seq, ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."value", i."timestamp", i."payload", i."createdAt"
       FROM input i
-      WHERE NOT ${inInvoicedPeriod(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
+      -- Meters are looked up from a cache that cannot know of a deactivation: the status decides here.
+      WHERE EXISTS (
+        SELECT 1 FROM "Meter" m
+        WHERE m."id" = i."meterId" AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode" AND m."status" = 'ACTIVE'
+      )
+        AND NOT ${inInvoicedPeriod(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
       ORDER BY i."identifier", i.ord
       ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING
       RETURNING *
     ),
-    rollup AS (
+    rollup AS (${addToRollups(scope, Prisma.sql`inserted`)})`;
+}
+
+/**
+ * Adds the events of `source` (a relation with MeterEvent's columns, aliased e) to the hourly
+ * rollups: one upsert per (meter, customer, hour). Also the bench's seeder uses it, so seeded
+ * rollups are exactly the server's.
+ */
+export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
       SELECT ${scope.accountId}, ${scope.mode}::"Mode", e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC'),
              ${PARTIAL_OF_EVENTS}
-      FROM inserted e
+      FROM ${source} e
       GROUP BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
       -- Rows locked in one order by everyone: concurrent batches cannot deadlock on rollups.
       ORDER BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
@@ -68,8 +137,5 @@ export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): 
         "max" = GREATEST(h."max", excluded."max"),
         "lastValue" = CASE WHEN ${laterThanStored} THEN excluded."lastValue" ELSE h."lastValue" END,
         "lastTimestamp" = CASE WHEN ${laterThanStored} THEN excluded."lastTimestamp" ELSE h."lastTimestamp" END,
-        "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END
-    )
-    SELECT i.ord, e.* FROM inserted e JOIN input i ON i.seq = e."seq"`;
-  return rows.map(({ ord, ...row }) => ({ ...row, index: Number(ord) - 1 }));
+        "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END`;
 }

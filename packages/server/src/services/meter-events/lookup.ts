@@ -1,22 +1,72 @@
 // Set-based lookups for a list of events: their meters (by event name) and customers (by id, with
-// the test clock that decides their "now"), one query each however many events there are.
+// the test clock that decides their "now"), one query each however many events there are, and
+// none for what this process has already seen. Only what never changes is cached: a meter's
+// identity (id, event name, aggregation, payload keys) and a customer's existence and test clock
+// (neither is ever deleted). What can change is read where it matters: the insert statement
+// re-checks that the meter is ACTIVE (insert.ts), a test clock's frozen time is always looked up.
+// Keys carry the account and mode, so a tenant never sees another's entries.
 import type { Scope } from "../../db/tenant.js";
+import { LruCache } from "../../lru.js";
 import type { Db } from "../usage.js";
 import type { EventCustomer, EventMeter } from "./validate.js";
 
+/** ACTIVE meters by account, mode and event name. */
+const activeMeters = new LruCache<string, EventMeter>(10_000);
+/** Customers' test clocks (null: the wall clock) by account, mode and id. */
+const customerClocks = new LruCache<string, string | null>(100_000);
+
+const keyOf = (scope: Scope, name: string) => `${scope.accountId}:${scope.mode}:${name}`;
+
 export async function metersByEventName(db: Db, scope: Scope, eventNames: string[]): Promise<Map<string, EventMeter>> {
-  if (eventNames.length === 0) return new Map();
+  const found = new Map<string, EventMeter>();
+  const missing: string[] = [];
+  for (const name of new Set(eventNames)) {
+    const meter = activeMeters.get(keyOf(scope, name));
+    if (meter) found.set(name, meter);
+    else missing.push(name);
+  }
+  if (missing.length === 0) return found;
   const rows = await db.$queryRaw<EventMeter[]>`
     SELECT * FROM "Meter"
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "eventName" = ANY(${[...new Set(eventNames)]}::text[])`;
-  return new Map(rows.map((m) => [m.eventName, m]));
+    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "eventName" = ANY(${missing}::text[])`;
+  for (const meter of rows) {
+    found.set(meter.eventName, meter);
+    if (meter.status === "ACTIVE") activeMeters.set(keyOf(scope, meter.eventName), meter);
+  }
+  return found;
 }
 
 export async function customersById(db: Db, scope: Scope, ids: string[]): Promise<Map<string, EventCustomer>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ id: string; frozenTime: Date | null }>>`
-    SELECT c."id", t."frozenTime"
+  const found = new Map<string, EventCustomer>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    // A customer on a test clock is looked up for the clock's frozen time.
+    if (customerClocks.get(keyOf(scope, id)) === null) found.set(id, { id, testClock: null });
+    else missing.push(id);
+  }
+  if (missing.length === 0) return found;
+  const rows = await db.$queryRaw<Array<{ id: string; testClockId: string | null; frozenTime: Date | null }>>`
+    SELECT c."id", c."testClockId", t."frozenTime"
     FROM "Customer" c LEFT JOIN "TestClock" t ON t."id" = c."testClockId"
-    WHERE c."accountId" = ${scope.accountId} AND c."mode" = ${scope.mode}::"Mode" AND c."id" = ANY(${[...new Set(ids)]}::text[])`;
-  return new Map(rows.map((c) => [c.id, { id: c.id, testClock: c.frozenTime ? { frozenTime: new Date(c.frozenTime) } : null }]));
+    WHERE c."accountId" = ${scope.accountId} AND c."mode" = ${scope.mode}::"Mode" AND c."id" = ANY(${missing}::text[])`;
+  for (const c of rows) {
+    found.set(c.id, { id: c.id, testClock: c.frozenTime ? { frozenTime: new Date(c.frozenTime) } : null });
+    customerClocks.set(keyOf(scope, c.id), c.testClockId);
+  }
+  return found;
+}
+
+/**
+ * Whether any active usage alert watches one of these meters: when none does (the common case),
+ * ingest skips alert evaluation (alerts/evaluate.ts), whose own lookup goes through the ORM.
+ * Read inside the ingest transaction, after the insert, where that lookup would run.
+ */
+export async function alertsWatchAny(db: Db, scope: Scope, meterIds: string[]): Promise<boolean> {
+  const [row] = await db.$queryRaw<Array<{ watched: boolean }>>`
+    SELECT EXISTS (
+      SELECT 1 FROM "UsageAlert"
+      WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "status" = 'ACTIVE'
+        AND "meterId" = ANY(${[...new Set(meterIds)]}::text[])
+    ) AS watched`;
+  return row!.watched;
 }

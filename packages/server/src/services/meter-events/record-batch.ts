@@ -2,13 +2,16 @@
 // end to end: one lookup per kind (meters, customers), one multi-row insert with one rollup
 // upsert, in one transaction per batch.
 import type { Clock, Tenant } from "../../context.js";
+import { withDirectSql } from "../../db/direct-sql.js";
 import { InvalidInputError } from "../../errors.js";
+import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
-import { insertEvents } from "./insert.js";
+import { insertEventBatch } from "./insert.js";
 import { findInvoiced } from "./invoiced.js";
+import { alertsWatchAny } from "./lookup.js";
 import { alreadyInvoiced } from "./record.js";
-import type { RecordMeterEventInput, ValidEvent } from "./validate.js";
+import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -25,7 +28,13 @@ export interface RecordMeterEventsSummary {
   rejected: RejectedMeterEvent[];
 }
 
-export async function recordMeterEvents(tenant: Tenant, clock: Clock, events: RecordMeterEventInput[]): Promise<RecordMeterEventsSummary> {
+/** `onAlertsTriggered` hears the usage alerts the batch fired, once they are committed. */
+export async function recordMeterEvents(
+  tenant: Tenant,
+  clock: Clock,
+  events: RecordMeterEventInput[],
+  onAlertsTriggered: AlertsTriggeredListener = () => {},
+): Promise<RecordMeterEventsSummary> {
   if (events.length < 1 || events.length > MAX_BATCH_SIZE) {
     throw new InvalidInputError(`Send 1–${MAX_BATCH_SIZE} events per call (got ${events.length})`, ["input", "events"]);
   }
@@ -38,10 +47,16 @@ export async function recordMeterEvents(tenant: Tenant, clock: Clock, events: Re
   });
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  const { accepted, duplicates } = await tenant.db.$transaction(async (tx) => {
-    await lockCustomersUsage(tx, valid.map((e) => e.customer.id), "shared");
-    const inserted = new Set((await insertEvents(tx, tenant.scope, valid)).map((row) => row.index));
-    const skipped = valid.filter((_, i) => !inserted.has(i));
+  const { accepted, duplicates, triggers } = await withDirectSql(tenant.db, async (tx, sql) => {
+    await lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared");
+    const notInserted = await insertEventBatch(sql, tenant.scope, valid);
+    for (const { index, meterActive } of notInserted) {
+      if (meterActive) continue;
+      const error = meterInactive(valid[index]!.meter.eventName, null);
+      rejected.push({ index: valid[index]!.index, code: error.code, message: error.message });
+    }
+    // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
+    const skipped = notInserted.filter((s) => s.meterActive).map((s) => valid[s.index]!);
     const invoiced = await findInvoiced(
       tx,
       tenant.scope,
@@ -52,8 +67,13 @@ export async function recordMeterEvents(tenant: Tenant, clock: Clock, events: Re
       const error = alreadyInvoiced(event.timestamp, null);
       rejected.push({ index: event.index, code: error.code, message: error.message });
     });
-    return { accepted: inserted.size, duplicates: skipped.length - invoiced.size };
+    const missed = new Set(notInserted.map((s) => s.index));
+    const inserted = valid.filter((_, i) => !missed.has(i));
+    const watched = inserted.length > 0 && (await alertsWatchAny(sql, tenant.scope, inserted.map((e) => e.meter.id)));
+    const triggers = watched ? await evaluateUsageAlerts(tx, tenant.scope, clock, inserted) : [];
+    return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
   });
+  onAlertsTriggered(triggers);
   rejected.sort((a, b) => a.index - b.index);
   return { accepted, duplicates, rejected };
 }

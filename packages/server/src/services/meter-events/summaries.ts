@@ -46,7 +46,7 @@ export async function meterEventSummaries(tenant: Tenant, q: SummariesQuery): Pr
 
   const range = { meterId: meter.id, customerId: customer.id, start: q.startTime, end: q.endTime };
   const windows = q.groupingWindow
-    ? await usagePartialsByWindow(tenant.db, tenant.scope, range, q.groupingWindow)
-    : [{ start: q.startTime, end: q.endTime, partial: await usagePartial(tenant.db, tenant.scope, range) }];
+    ? await usagePartialsByWindow(tenant.sql, tenant.scope, range, q.groupingWindow)
+    : [{ start: q.startTime, end: q.endTime, partial: await usagePartial(tenant.sql, tenant.scope, range) }];
   return windows.map((w) => ({ startTime: w.start, endTime: w.end, aggregatedValue: finalizeAggregate(w.partial, meter.aggregation) }));
 }

@@ -83,10 +83,12 @@ function checkPayload(payload: Record<string, unknown>, field: string[]): Payloa
 /** The meter named by the event, if it accepts events. */
 export function checkMeter(input: RecordMeterEventInput, meter: EventMeter | undefined, field: string[]): EventMeter {
   if (!meter) throw new MeterEventError("METER_NOT_FOUND", `No meter has the event name ${input.eventName}`, [...field, "eventName"]);
-  if (meter.status !== "ACTIVE") {
-    throw new MeterEventError("METER_INACTIVE", `The meter for ${input.eventName} is inactive`, [...field, "eventName"]);
-  }
+  if (meter.status !== "ACTIVE") throw meterInactive(input.eventName, [...field, "eventName"]);
   return meter;
+}
+
+export function meterInactive(eventName: string, field: string[] | null): MeterEventError {
+  return new MeterEventError("METER_INACTIVE", `The meter for ${eventName} is inactive`, field);
 }
 
 /** `customerId`, else the payload's value under the meter's customerPayloadKey. */

@@ -6,6 +6,8 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Subscription } from "../../generated/prisma/client.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
 import { BILLING_TRANSACTION, lockSubscription, lockedCustomerNow } from "../billing-cycle/locks.js";
+import { recordEvent } from "../events/record.js";
+import { subscriptionEventData } from "../events/serializers.js";
 import { finalSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { lockCustomersUsage } from "../usage.js";
@@ -32,14 +34,19 @@ export async function cancelSubscription(tenant: Tenant, clock: Clock, input: Ca
       throw new InvalidInputError(`Subscription ${input.id} is already canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
     }
     if (input.atPeriodEnd) {
-      return tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: true } });
+      const updated = await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: true }, include: { items: true } });
+      await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated));
+      return updated;
     }
     await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
     const draft = composeInvoice(await finalSnapshot(tx, scope, subscription, now));
     await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CANCEL", draft, at: now });
-    return tx.subscription.update({
+    const canceled = await tx.subscription.update({
       where: { id: input.id },
       data: { status: "CANCELED", canceledAt: now, cancelAtPeriodEnd: false },
+      include: { items: true },
     });
+    await recordEvent(tx, scope, "customer.subscription.deleted", subscriptionEventData(canceled));
+    return canceled;
   }, BILLING_TRANSACTION);
 }

@@ -8,6 +8,8 @@ import type { BillingMode, Price, Subscription } from "../../generated/prisma/cl
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
 import { BILLING_TRANSACTION, lockedCustomerNow } from "../billing-cycle/locks.js";
+import { recordEvent } from "../events/record.js";
+import { subscriptionEventData } from "../events/serializers.js";
 import { firstInvoiceSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf } from "../prices.js";
@@ -105,7 +107,7 @@ export async function createSubscription(tenant: Tenant, clock: Clock, input: Cr
     await lockCustomersUsage(tx, [customer.id], "exclusive");
     const period = subscriptionPeriod(startDate, anchor, interval, startDate);
     const id = newId("Subscription");
-    await tx.subscription.create({
+    const created = await tx.subscription.create({
       data: {
         id,
         ...scope,
@@ -131,7 +133,9 @@ export async function createSubscription(tenant: Tenant, clock: Clock, input: Cr
           },
         },
       },
+      include: { items: true },
     });
+    await recordEvent(tx, scope, "customer.subscription.created", subscriptionEventData(created));
     const subscription = (await loadBillable(tx, id))!;
     const draft = composeInvoice(firstInvoiceSnapshot(subscription, now));
     await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CREATE", draft, at: now });

@@ -1,0 +1,41 @@
+// The event log (SPEC §9): the Event node, event/events queries.
+import { builder } from "./builder.js";
+import { requireTenant } from "./tenant.js";
+
+builder.prismaNode("Event", {
+  id: { field: "id" },
+  description: "A change of note, as delivered to webhook endpoints. Kept for good; events never change.",
+  fields: (t) => ({
+    type: t.exposeString("type", { description: "e.g. invoice.finalized, billing.alert.triggered." }),
+    data: t.field({
+      type: "JSONObject",
+      description: "The object the event is about, as it was then (IDs, decimals as strings, ISO dates).",
+      resolve: (event) => event.data as Record<string, unknown>,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.queryField("event", (t) =>
+  t.prismaField({
+    type: "Event",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.event.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+);
+
+builder.queryField("events", (t) =>
+  t.prismaConnection(
+    {
+      type: "Event",
+      cursor: "id",
+      description: "Newest first (events of one change in reverse recording order).",
+      args: { type: t.arg.string({ description: "Only events of this type." }) },
+      resolve: (query, _root, args, ctx) =>
+        requireTenant(ctx).db.event.findMany({ ...query, where: args.type ? { type: args.type } : {}, orderBy: { seq: "desc" } }),
+    },
+    { name: "EventConnection" },
+    { name: "EventEdge" },
+  ),
+);

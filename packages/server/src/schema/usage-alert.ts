@@ -1,0 +1,155 @@
+// Usage alerts (SPEC §8): the UsageAlert and AlertTrigger nodes, usageAlert(s) and alertTriggers
+// queries, createUsageAlert and archiveUsageAlert, and the usageAlertTriggered subscription.
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { AlertRecurrence, UsageAlertStatus } from "../generated/prisma/client.js";
+import { tenantTopic } from "../pubsub.js";
+import { archiveUsageAlert, createUsageAlert } from "../services/alerts/manage.js";
+import { builder } from "./builder.js";
+import { requireTenant } from "./tenant.js";
+
+const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
+  values: {
+    ONE_TIME: {
+      value: AlertRecurrence.ONE_TIME,
+      description: "Fires once per customer, ever: when the usage reported after the alert's creation reaches the threshold.",
+    },
+    EVERY_PERIOD: {
+      value: AlertRecurrence.EVERY_PERIOD,
+      description:
+        "Fires at most once per customer and billing period, when the period's usage reaches the threshold. The period is that of the customer's active subscription with a price on the meter; without one, the calendar month (UTC).",
+    },
+  } as const,
+});
+const UsageAlertStatusEnum = builder.enumType(UsageAlertStatus, { name: "UsageAlertStatus" });
+
+const UsageAlertRef = builder.prismaNode("UsageAlert", {
+  id: { field: "id" },
+  fields: (t) => ({
+    title: t.exposeString("title"),
+    meter: t.prismaField({
+      type: "Meter",
+      resolve: (query, alert, _args, ctx) => requireTenant(ctx).db.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
+    }),
+    customer: t.prismaField({
+      type: "Customer",
+      nullable: true,
+      description: "The one customer watched; null: every customer, each on its own usage.",
+      resolve: (query, alert, _args, ctx) =>
+        alert.customerId ? requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: alert.customerId } }) : null,
+    }),
+    threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
+    recurrence: t.expose("recurrence", { type: AlertRecurrenceEnum }),
+    status: t.expose("status", { type: UsageAlertStatusEnum }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaNode("AlertTrigger", {
+  id: { field: "id" },
+  description: "A firing of a usage alert for one customer.",
+  fields: (t) => ({
+    alert: t.relation("alert"),
+    customer: t.prismaField({
+      type: "Customer",
+      resolve: (query, trigger, _args, ctx) => requireTenant(ctx).db.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
+    }),
+    value: t.field({ type: "Decimal", description: "The usage that reached the threshold.", resolve: (trigger) => trigger.value }),
+    triggeredAt: t.expose("triggeredAt", { type: "DateTime", description: "The customer's now (its test clock's time, if any)." }),
+  }),
+});
+
+builder.queryField("usageAlert", (t) =>
+  t.prismaField({
+    type: "UsageAlert",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+);
+
+builder.queryField("usageAlerts", (t) =>
+  t.prismaConnection(
+    {
+      type: "UsageAlert",
+      cursor: "id",
+      description: "Newest first.",
+      args: { meterId: t.arg.id(), customerId: t.arg.id(), status: t.arg({ type: UsageAlertStatusEnum }) },
+      resolve: (query, _root, args, ctx) =>
+        requireTenant(ctx).db.usageAlert.findMany({
+          ...query,
+          where: {
+            ...(args.meterId ? { meterId: String(args.meterId) } : {}),
+            ...(args.customerId ? { customerId: String(args.customerId) } : {}),
+            ...(args.status ? { status: args.status } : {}),
+          },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
+    },
+    { name: "UsageAlertConnection" },
+    { name: "UsageAlertEdge" },
+  ),
+);
+
+builder.queryField("alertTriggers", (t) =>
+  t.prismaField({
+    type: ["AlertTrigger"],
+    description: "Triggers of the account's alerts, oldest first; filtered by alert and/or customer.",
+    args: { alertId: t.arg.id(), customerId: t.arg.id() },
+    resolve: (query, _root, args, ctx) =>
+      requireTenant(ctx).db.alertTrigger.findMany({
+        ...query,
+        where: {
+          ...(args.alertId ? { alertId: String(args.alertId) } : {}),
+          ...(args.customerId ? { customerId: String(args.customerId) } : {}),
+        },
+        orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+);
+
+const CreateUsageAlertInput = builder.inputType("CreateUsageAlertInput", {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    meterId: t.id({ required: true }),
+    threshold: t.field({ type: "Decimal", required: true, description: "Fires when usage reaches it (≥); greater than 0." }),
+    customerId: t.id({ description: "Watch this customer only; default every customer, each separately." }),
+    recurrence: t.field({ type: AlertRecurrenceEnum, required: true }),
+  }),
+});
+
+const UsageAlertIdInput = builder.inputType("UsageAlertIdInput", {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
+builder.mutationField("createUsageAlert", (t) =>
+  t.field({
+    type: UsageAlertRef,
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: CreateUsageAlertInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createUsageAlert(requireTenant(ctx), {
+        ...input,
+        meterId: String(input.meterId),
+        customerId: input.customerId == null ? null : String(input.customerId),
+      }),
+  }),
+);
+
+builder.mutationField("archiveUsageAlert", (t) =>
+  t.field({
+    type: UsageAlertRef,
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: UsageAlertIdInput, required: true }) },
+    resolve: (_root, { input }, ctx) => archiveUsageAlert(requireTenant(ctx), String(input.id)),
+  }),
+);
+
+builder.subscriptionField("usageAlertTriggered", (t) =>
+  t.prismaField({
+    type: "AlertTrigger",
+    description: "Every trigger of the account's alerts in this mode, as it fires (server-sent events).",
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe("usageAlertTriggered", tenantTopic(requireTenant(ctx).scope)),
+    resolve: (query, message, _args, ctx) =>
+      requireTenant(ctx).db.alertTrigger.findUniqueOrThrow({ ...query, where: { id: message.triggerId } }),
+  }),
+);

@@ -1,0 +1,278 @@
+// Usage alert evaluation (SPEC §8), inside the ingest transaction that stores the events, so an
+// alert fires in the very request that crosses its threshold and never for events that rolled back.
+// Set-based: whatever the batch size, one lookup of the alerts on the batch's meters (the only cost
+// when there are none), one upsert of the ONE_TIME running aggregates and one insert of triggers.
+//
+// ONE_TIME: a running partial aggregate per (alert, customer) of the events received after the
+// alert's creation (MeterEvent.seq > startSeq), kept in UsageAlertProgress; the upsert's row lock
+// serialises concurrent ingests, so each sees the sum of all before it.
+// EVERY_PERIOD: the customer's usage of the meter in the current billing period — that of the
+// customer's active subscription with a price on the meter (the oldest, if several), else the UTC
+// calendar month containing the customer's now — read after the insert under a per-(alert,
+// customer) advisory lock, for the same reason.
+// The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
+// many transactions race: INSERT … ON CONFLICT DO NOTHING.
+import { Decimal, finalizeAggregate, subscriptionPeriod, toDecimal, type PartialAggregate } from "@tally/billing";
+import type { Clock } from "../../context.js";
+import type { Scope } from "../../db/tenant.js";
+import { Prisma, type AlertTrigger, type Meter, type UsageAlert } from "../../generated/prisma/client.js";
+import { newId } from "../../ids.js";
+import type { Tx } from "../billing-cycle/locks.js";
+import { recordEvent } from "../events/record.js";
+import { alertTriggerEventData } from "../events/serializers.js";
+import { intervalOf } from "../prices.js";
+import { customerNow, type ClockedCustomer } from "../time.js";
+import { meterUsage } from "../usage.js";
+
+/** An event this transaction has just stored. */
+export interface IngestedEvent {
+  identifier: string;
+  meter: Pick<Meter, "id" | "aggregation">;
+  customer: ClockedCustomer & { id: string };
+}
+
+/** Hears the triggers of a transaction after it committed (to announce them). */
+export type AlertsTriggeredListener = (triggers: AlertTrigger[]) => void;
+
+type WatchedAlert = UsageAlert & { meter: IngestedEvent["meter"] };
+
+/** The period of a ONE_TIME trigger: one per alert and customer, ever. */
+export const ONE_TIME_PERIOD = new Date(0);
+
+interface Crossing {
+  alert: WatchedAlert;
+  customerId: string;
+  value: Decimal;
+  periodStart: Date;
+}
+
+/** Evaluates the alerts watching these events; returns the triggers that fired (stored, with their events). */
+export async function evaluateUsageAlerts(tx: Tx, scope: Scope, clock: Clock, events: readonly IngestedEvent[]): Promise<AlertTrigger[]> {
+  if (events.length === 0) return [];
+  const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
+  const meters = new Map(events.map((e) => [e.meter.id, e.meter]));
+  const found = await tx.usageAlert.findMany({
+    where: {
+      ...scope,
+      status: "ACTIVE",
+      meterId: { in: [...meters.keys()] },
+      OR: [{ customerId: null }, { customerId: { in: [...customers.keys()] } }],
+    },
+    orderBy: { id: "asc" },
+  });
+  if (found.length === 0) return [];
+  const alerts = found.map((alert) => ({ ...alert, meter: meters.get(alert.meterId)! }));
+
+  const nowOf = (customerId: string) => customerNow(customers.get(customerId)!, clock);
+  const crossings = [
+    ...(await oneTimeCrossings(tx, scope, alerts.filter((a) => a.recurrence === "ONE_TIME"), events)),
+    ...(await periodCrossings(tx, scope, alerts.filter((a) => a.recurrence === "EVERY_PERIOD"), events, nowOf)),
+  ];
+  return storeTriggers(tx, scope, crossings, nowOf);
+}
+
+const dec = (value: unknown): Decimal => toDecimal(String(value));
+const reached = (alert: WatchedAlert, value: Decimal) => value.greaterThanOrEqualTo(alert.threshold.toFixed());
+
+interface ProgressRow {
+  alertId: string;
+  customerId: string;
+  count: unknown;
+  sum: unknown;
+  max: unknown;
+  lastValue: unknown;
+  lastTimestamp: Date | null;
+  lastSeq: bigint | null;
+}
+
+function partialOfRow(r: ProgressRow): PartialAggregate {
+  return {
+    count: dec(r.count),
+    sum: dec(r.sum),
+    max: r.max === null ? null : dec(r.max),
+    last: r.lastValue === null || r.lastTimestamp === null || r.lastSeq === null
+      ? null
+      : { value: dec(r.lastValue), timestamp: new Date(r.lastTimestamp), seq: BigInt(r.lastSeq) },
+  };
+}
+
+/** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
+const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (p."lastTimestamp", p."lastSeq"))`;
+
+/**
+ * Adds the new events counted by each ONE_TIME alert (received after its creation, of customers it
+ * watches, not yet triggered) to its running aggregates, in one statement; returns the pairs that
+ * now reach their threshold. Rows are upserted in (alert, customer) order, so concurrent batches
+ * cannot deadlock on them.
+ */
+async function oneTimeCrossings(tx: Tx, scope: Scope, alerts: WatchedAlert[], events: readonly IngestedEvent[]): Promise<Crossing[]> {
+  if (alerts.length === 0) return [];
+  const rows = await tx.$queryRaw<ProgressRow[]>`
+    WITH watch AS (
+      SELECT * FROM unnest(
+        ${alerts.map((a) => a.id)}::text[], ${alerts.map((a) => a.meterId)}::text[],
+        ${alerts.map((a) => a.customerId)}::text[], ${alerts.map((a) => a.startSeq.toString())}::bigint[]
+      ) AS w("alertId", "meterId", "customerId", "startSeq")
+    )
+    INSERT INTO "UsageAlertProgress" AS p ("alertId", "customerId", "accountId", "mode", "count", "sum", "max", "lastValue", "lastTimestamp", "lastSeq")
+    SELECT w."alertId", e."customerId", ${scope.accountId}, ${scope.mode}::"Mode", count(*), sum(e."value"), max(e."value"),
+           (array_agg(e."value" ORDER BY e."timestamp" DESC, e."seq" DESC))[1], max(e."timestamp"),
+           (array_agg(e."seq" ORDER BY e."timestamp" DESC, e."seq" DESC))[1]
+    FROM "MeterEvent" e
+    JOIN watch w ON w."meterId" = e."meterId" AND (w."customerId" IS NULL OR w."customerId" = e."customerId") AND e."seq" > w."startSeq"
+    WHERE e."accountId" = ${scope.accountId} AND e."mode" = ${scope.mode}::"Mode"
+      AND e."identifier" = ANY(${events.map((e) => e.identifier)}::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM "AlertTrigger" t
+        WHERE t."alertId" = w."alertId" AND t."customerId" = e."customerId" AND t."periodStart" = ${ONE_TIME_PERIOD}::timestamptz
+      )
+    GROUP BY w."alertId", e."customerId"
+    ORDER BY w."alertId", e."customerId"
+    ON CONFLICT ("alertId", "customerId") DO UPDATE SET
+      "count" = p."count" + excluded."count",
+      "sum" = p."sum" + excluded."sum",
+      "max" = GREATEST(p."max", excluded."max"),
+      "lastValue" = CASE WHEN ${laterThanKept} THEN excluded."lastValue" ELSE p."lastValue" END,
+      "lastTimestamp" = CASE WHEN ${laterThanKept} THEN excluded."lastTimestamp" ELSE p."lastTimestamp" END,
+      "lastSeq" = CASE WHEN ${laterThanKept} THEN excluded."lastSeq" ELSE p."lastSeq" END
+    RETURNING p."alertId", p."customerId", p."count", p."sum", p."max", p."lastValue", p."lastTimestamp", p."lastSeq"`;
+  const byId = new Map(alerts.map((a) => [a.id, a]));
+  return rows.flatMap((row) => {
+    const alert = byId.get(row.alertId)!;
+    const value = finalizeAggregate(partialOfRow(row), alert.meter.aggregation);
+    return reached(alert, value) ? [{ alert, customerId: row.customerId, value, periodStart: ONE_TIME_PERIOD }] : [];
+  });
+}
+
+interface Period {
+  start: Date;
+  end: Date;
+}
+
+/** The UTC calendar month containing `at`: the period of a customer without a subscription to the meter. */
+function calendarMonth(at: Date): Period {
+  return {
+    start: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
+    end: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)),
+  };
+}
+
+/** Each customer's billing period for each meter at the customer's now (one query for all). */
+async function billingPeriods(
+  tx: Tx,
+  scope: Scope,
+  pairs: ReadonlyArray<{ meterId: string; customerId: string }>,
+  nowOf: (customerId: string) => Date,
+): Promise<(meterId: string, customerId: string) => Period> {
+  const meterIds = [...new Set(pairs.map((p) => p.meterId))];
+  const subscriptions = await tx.subscription.findMany({
+    where: {
+      ...scope,
+      status: "ACTIVE",
+      customerId: { in: [...new Set(pairs.map((p) => p.customerId))] },
+      items: { some: { price: { meterId: { in: meterIds } } } },
+    },
+    select: {
+      customerId: true, startDate: true, billingCycleAnchor: true, interval: true, intervalCount: true,
+      currentPeriodStart: true, currentPeriodEnd: true, items: { select: { price: { select: { meterId: true } } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return (meterId, customerId) => {
+    const now = nowOf(customerId);
+    const subscription = subscriptions.find((s) => s.customerId === customerId && s.items.some((i) => i.price.meterId === meterId));
+    if (!subscription) return calendarMonth(now);
+    // The current period, also when its end has passed and the billing cycle has not closed it yet.
+    if (now < subscription.currentPeriodEnd) return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+    return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, intervalOf(subscription), now);
+  };
+}
+
+/** Serialises evaluations of the same (alert, customer) pairs; keys taken in sorted order. */
+async function lockPairs(tx: Tx, keys: string[]): Promise<void> {
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtext(k.key)))::int AS locked
+    FROM (SELECT unnest(${[...new Set(keys)].sort()}::text[]) AS key ORDER BY 1) k`;
+}
+
+/** EVERY_PERIOD alerts not yet triggered this period whose period usage now reaches the threshold. */
+async function periodCrossings(
+  tx: Tx,
+  scope: Scope,
+  alerts: WatchedAlert[],
+  events: readonly IngestedEvent[],
+  nowOf: (customerId: string) => Date,
+): Promise<Crossing[]> {
+  if (alerts.length === 0) return [];
+  const seen = new Set<string>();
+  const pairs = alerts.flatMap((alert) =>
+    events.flatMap((e) => {
+      const key = `${alert.id}:${e.customer.id}`;
+      if (e.meter.id !== alert.meterId || (alert.customerId !== null && alert.customerId !== e.customer.id) || seen.has(key)) return [];
+      seen.add(key);
+      return [{ alert, meterId: alert.meterId, customerId: e.customer.id, key: `alert:${key}` }];
+    }),
+  );
+  if (pairs.length === 0) return [];
+  const periodOf = await billingPeriods(tx, scope, pairs, nowOf);
+  const open = await notYetTriggered(tx, scope, pairs.map((p) => ({ ...p, period: periodOf(p.meterId, p.customerId) })));
+  if (open.length === 0) return [];
+  await lockPairs(tx, open.map((p) => p.key));
+
+  // One usage read per (meter, customer, period), shared by the alerts watching it.
+  const usage = new Map<string, Promise<Decimal>>();
+  const usageOf = (p: (typeof open)[number]) => {
+    const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}`;
+    if (!usage.has(key)) {
+      const q = { meterId: p.meterId, customerId: p.customerId, start: p.period.start, end: p.period.end };
+      usage.set(key, meterUsage(tx, scope, { ...q, aggregation: p.alert.meter.aggregation }));
+    }
+    return usage.get(key)!;
+  };
+  const crossings: Crossing[] = [];
+  for (const p of open) {
+    const value = await usageOf(p);
+    if (reached(p.alert, value)) crossings.push({ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start });
+  }
+  return crossings;
+}
+
+/** The pairs without a trigger for their period yet (one query). */
+async function notYetTriggered<P extends { alert: WatchedAlert; customerId: string; period: Period }>(tx: Tx, scope: Scope, pairs: P[]): Promise<P[]> {
+  const existing = await tx.alertTrigger.findMany({
+    where: { ...scope, OR: pairs.map((p) => ({ alertId: p.alert.id, customerId: p.customerId, periodStart: p.period.start })) },
+    select: { alertId: true, customerId: true, periodStart: true },
+  });
+  const fired = new Set(existing.map((t) => `${t.alertId}:${t.customerId}:${t.periodStart.getTime()}`));
+  return pairs.filter((p) => !fired.has(`${p.alert.id}:${p.customerId}:${p.period.start.getTime()}`));
+}
+
+/** Inserts the triggers (those another transaction stored first are skipped) and records their events. */
+async function storeTriggers(tx: Tx, scope: Scope, crossings: Crossing[], nowOf: (customerId: string) => Date): Promise<AlertTrigger[]> {
+  if (crossings.length === 0) return [];
+  // One insertion order for every transaction, so that racing inserts wait on each other without deadlock.
+  const key = (c: Crossing) => `${c.alert.id} ${c.customerId}`;
+  const sorted = [...crossings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "AlertTrigger" ("id", "accountId", "mode", "alertId", "customerId", "value", "periodStart", "triggeredAt")
+    SELECT t."id", ${scope.accountId}, ${scope.mode}::"Mode", t."alertId", t."customerId", t."value", t."periodStart", t."triggeredAt"
+    FROM unnest(
+      ${sorted.map(() => newId("AlertTrigger"))}::text[], ${sorted.map((c) => c.alert.id)}::text[],
+      ${sorted.map((c) => c.customerId)}::text[], ${sorted.map((c) => c.value.toFixed())}::numeric[],
+      ${sorted.map((c) => c.periodStart.toISOString())}::timestamptz[],
+      ${sorted.map((c) => nowOf(c.customerId).toISOString())}::timestamptz[]
+    ) WITH ORDINALITY AS t("id", "alertId", "customerId", "value", "periodStart", "triggeredAt", ord)
+    ORDER BY t.ord
+    ON CONFLICT ("alertId", "customerId", "periodStart") DO NOTHING
+    RETURNING "id"`;
+  if (inserted.length === 0) return [];
+  const triggers = await tx.alertTrigger.findMany({
+    where: { ...scope, id: { in: inserted.map((row) => row.id) } },
+    include: { alert: true },
+    orderBy: [{ alertId: "asc" }, { customerId: "asc" }],
+  });
+  for (const { alert, ...trigger } of triggers) {
+    await recordEvent(tx, scope, "billing.alert.triggered", alertTriggerEventData(trigger, alert));
+  }
+  return triggers.map(({ alert: _alert, ...trigger }) => trigger);
+}

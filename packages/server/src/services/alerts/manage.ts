@@ -1,0 +1,66 @@
+// Usage alerts (SPEC §8): create and archive. Evaluation is in evaluate.ts, run by ingest.
+import type { Decimal } from "@tally/billing";
+import type { Tenant } from "../../context.js";
+import { InvalidInputError, NotFoundError } from "../../errors.js";
+import type { AlertRecurrence, UsageAlert } from "../../generated/prisma/client.js";
+import { newId } from "../../ids.js";
+import type { Db } from "../usage.js";
+
+export interface CreateUsageAlertInput {
+  title: string;
+  meterId: string;
+  threshold: Decimal;
+  customerId?: string | null;
+  recurrence: AlertRecurrence;
+}
+
+const MAX_TITLE_LENGTH = 250;
+// UsageAlert.threshold is numeric(65, 30).
+const MAX_DECIMAL_PLACES = 30;
+const MAX_INTEGER_DIGITS = 35;
+
+/**
+ * The receipt order reached so far: events with a larger MeterEvent.seq are "reported after" an
+ * alert created now. The sequence is read, not advanced (is_called false: nothing drawn yet).
+ */
+async function currentSeq(db: Db): Promise<bigint> {
+  const [row] = await db.$queryRaw<Array<{ last_value: bigint; is_called: boolean }>>`SELECT last_value, is_called FROM "MeterEvent_seq_seq"`;
+  return row!.is_called ? BigInt(row!.last_value) : BigInt(row!.last_value) - 1n;
+}
+
+export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertInput): Promise<UsageAlert> {
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > MAX_TITLE_LENGTH) {
+    throw new InvalidInputError(`title must be 1–${MAX_TITLE_LENGTH} characters`, ["input", "title"]);
+  }
+  const { threshold } = input;
+  if (!threshold.greaterThan(0)) throw new InvalidInputError(`threshold must be greater than 0; got ${threshold.toFixed()}`, ["input", "threshold"]);
+  if (threshold.decimalPlaces() > MAX_DECIMAL_PLACES || threshold.truncated().toFixed().length > MAX_INTEGER_DIGITS) {
+    throw new InvalidInputError(`threshold has at most ${MAX_INTEGER_DIGITS} integer digits and ${MAX_DECIMAL_PLACES} decimal places`, ["input", "threshold"]);
+  }
+  const meter = await tenant.db.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
+  if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);
+  if (input.customerId) {
+    const customer = await tenant.db.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
+    if (!customer) throw new NotFoundError(`No customer ${input.customerId}`, ["input", "customerId"]);
+  }
+  return tenant.db.usageAlert.create({
+    data: {
+      id: newId("UsageAlert"),
+      ...tenant.scope,
+      title,
+      meterId: meter.id,
+      customerId: input.customerId || null,
+      threshold: threshold.toFixed(),
+      recurrence: input.recurrence,
+      startSeq: await currentSeq(tenant.db),
+    },
+  });
+}
+
+/** An archived alert stops firing; its triggers stay. Archiving an archived alert returns it unchanged. */
+export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<UsageAlert> {
+  const { count } = await tenant.db.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
+  if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
+  return tenant.db.usageAlert.findUniqueOrThrow({ where: { id } });
+}

@@ -1,0 +1,32 @@
+// Storing what the engine applied to a finalized invoice: each grant's balance goes down by its
+// application, with an APPLICATION ledger row naming the invoice, in the invoice's transaction.
+import type { CreditApplication } from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import type { Tx } from "../billing-cycle/locks.js";
+import { debitGrant } from "./ledger.js";
+
+export interface InvoiceCredits {
+  invoiceId: string;
+  customerId: string;
+  currency: string;
+  applications: readonly CreditApplication[];
+  /** The invoice's time. */
+  at: Date;
+}
+
+/**
+ * The grants were read under their row locks by the finalizing transaction (the snapshot's
+ * `lockGrants`), so each guarded debit finds the balance the engine was given.
+ */
+export async function persistCreditApplications(tx: Tx, scope: Scope, credits: InvoiceCredits): Promise<void> {
+  for (const application of credits.applications) {
+    await debitGrant(tx, scope, {
+      type: "APPLICATION",
+      grant: { id: application.grantId, customerId: credits.customerId, currency: credits.currency },
+      amount: application.amount,
+      invoiceId: credits.invoiceId,
+      effectiveAt: credits.at,
+      at: credits.at,
+    });
+  }
+}

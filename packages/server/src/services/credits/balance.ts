@@ -1,0 +1,64 @@
+// customer.creditBalance (SPEC §7 [beyond]): per currency, what the customer's grants can pay now
+// (`available`) and what would be left if the current periods' usage were invoiced now
+// (`projectedAvailable`) — computed live, with the previews' snapshots and the same engine, so
+// an event recorded a moment ago already counts (read-your-writes).
+import { composeInvoice, isGrantApplicable, sum, type CreditGrantState, type Decimal } from "@tally/billing";
+import type { Clock, Tenant } from "../../context.js";
+import { periodEndSnapshot } from "../invoices/snapshot.js";
+import { billableInclude } from "../subscriptions/billable.js";
+import { customerNow } from "../time.js";
+import { loadGrantStates } from "./grant-state.js";
+
+export interface CreditBalance {
+  currency: string;
+  available: Decimal;
+  projectedAvailable: Decimal;
+}
+
+/**
+ * One entry per currency the customer has ever been granted, by currency code.
+ * - available: Σ remaining of the grants effective, unexpired and not voided at the customer's
+ *   now (a grant not yet effective is not available yet).
+ * - projectedAvailable: available minus what the customer's active subscriptions' current usage
+ *   would draw from those grants if invoiced now: their preview drafts composed at now, one after
+ *   the other (earliest period end first) on the balances the previous ones left.
+ */
+export async function creditBalance(tenant: Tenant, clock: Clock, customerId: string): Promise<CreditBalance[]> {
+  const customer = await tenant.db.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+  if (!customer) return [];
+  const now = customerNow(customer, clock);
+  const currencies = await tenant.db.creditGrant.findMany({
+    where: { customerId },
+    distinct: ["currency"],
+    orderBy: { currency: "asc" },
+    select: { currency: true },
+  });
+  if (currencies.length === 0) return [];
+
+  const grants = (await loadGrantStates(tenant.db, tenant.scope, { customerId })).filter((grant) =>
+    isGrantApplicable(grant, grant.currency, now),
+  );
+  const remaining = new Map(grants.map((grant) => [grant.id, grant.remaining]));
+  const subscriptions = await tenant.db.subscription.findMany({
+    where: { customerId, status: "ACTIVE" },
+    orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    include: billableInclude,
+  });
+  for (const subscription of subscriptions) {
+    const snapshot = await periodEndSnapshot(tenant.db, tenant.scope, subscription);
+    const states: CreditGrantState[] = grants.map((grant) => ({ ...grant, remaining: remaining.get(grant.id)! }));
+    const draft = composeInvoice({ ...snapshot, at: now, grants: states });
+    for (const application of draft.creditApplications) {
+      remaining.set(application.grantId, remaining.get(application.grantId)!.minus(application.amount));
+    }
+  }
+
+  return currencies.map(({ currency }) => {
+    const inCurrency = grants.filter((grant) => grant.currency === currency);
+    return {
+      currency,
+      available: sum(inCurrency.map((grant) => grant.remaining)),
+      projectedAvailable: sum(inCurrency.map((grant) => remaining.get(grant.id)!)),
+    };
+  });
+}

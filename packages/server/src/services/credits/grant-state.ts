@@ -1,0 +1,75 @@
+// Reading and locking credit grants. A customer's grants as the engine sees them
+// (CreditGrantState: remaining balance, scope, dates), read in raw SQL so that an invoice being
+// finalized reads and locks its grants in one statement; and one grant's row lock, taken by voids
+// and expiries. Raw SQL is not tenant-scoped: every query here filters by account and mode.
+import { toDecimal, type CreditGrantState } from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../usage.js";
+
+export interface GrantStateQuery {
+  customerId: string;
+  /** Only grants in this currency (an invoice's); all currencies when absent. */
+  currency?: string;
+  /**
+   * Lock the grants read (`FOR UPDATE`, in id order) until the transaction ends. Finalization
+   * asks for it after the customer's usage lock: voids and expiries take the same row locks, so
+   * the balances the engine is given are still the balances when the applications are stored.
+   */
+  lock?: boolean;
+}
+
+interface GrantRow {
+  id: string;
+  currency: string;
+  category: "PAID" | "PROMOTIONAL";
+  priority: number;
+  allMeteredPrices: boolean;
+  priceIds: string[] | null;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  createdAt: Date;
+  remaining: unknown;
+}
+
+const date = (value: Date) => new Date(value);
+
+/**
+ * The customer's grants that can still pay something: not voided, not expired, with a balance.
+ * Whether one applies to a given invoice (effective, unexpired at its time, same currency, scope)
+ * is the engine's decision.
+ */
+export async function loadGrantStates(db: Db, scope: Scope, query: GrantStateQuery): Promise<CreditGrantState[]> {
+  const rows = await db.$queryRaw<GrantRow[]>`
+    SELECT "id", "currency", "category"::text AS "category", "priority", "allMeteredPrices", "priceIds",
+           "effectiveAt", "expiresAt", "createdAt", "remaining"
+    FROM "CreditGrant"
+    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
+      AND "customerId" = ${query.customerId}
+      ${query.currency === undefined ? Prisma.empty : Prisma.sql`AND "currency" = ${query.currency}`}
+      AND "voidedAt" IS NULL AND "expiredAt" IS NULL AND "remaining" > 0
+    ORDER BY "id"
+    ${query.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  return rows.map((row) => ({
+    id: row.id,
+    currency: row.currency,
+    category: row.category,
+    priority: row.priority,
+    effectiveAt: date(row.effectiveAt),
+    expiresAt: row.expiresAt === null ? null : date(row.expiresAt),
+    createdAt: date(row.createdAt),
+    // Voided grants are not read at all.
+    voidedAt: null,
+    remaining: toDecimal(String(row.remaining)),
+    scope: row.allMeteredPrices ? { allMeteredPrices: true } : { priceIds: row.priceIds ?? [] },
+  }));
+}
+
+/** Locks one grant's row (`FOR UPDATE`) until the transaction ends: false when there is no such grant. */
+export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "CreditGrant"
+    WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
+    FOR UPDATE`;
+  return rows.length > 0;
+}

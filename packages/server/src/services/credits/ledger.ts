@@ -1,0 +1,78 @@
+// The credit ledger (SPEC §7): every grant, application, expiry and void is a balance transaction,
+// written in the same transaction as the change of the grant's `remaining`. Together they keep
+// granted = remaining + applied + expired + voided for every grant, hence for every customer.
+import type { Decimal } from "@tally/billing";
+import type { Scope } from "../../db/tenant.js";
+import type { CreditGrant } from "../../generated/prisma/client.js";
+import { newId } from "../../ids.js";
+import type { Tx } from "../billing-cycle/locks.js";
+
+type LedgerGrant = Pick<CreditGrant, "id" | "customerId" | "currency">;
+
+export interface Debit {
+  type: "APPLICATION" | "EXPIRY" | "VOID";
+  grant: LedgerGrant;
+  /** What is taken off the grant's balance (≥ 0); the ledger row carries it negated. */
+  amount: Decimal;
+  /** The invoice an application paid. */
+  invoiceId?: string;
+  /** When the change takes effect: the invoice's time, the grant's expiry, the void. */
+  effectiveAt: Date;
+  /** The customer's now when it is written. */
+  at: Date;
+  /** What else the change sets on the grant: voidedAt for a void, expiredAt for an expiry. */
+  mark?: { voidedAt: Date } | { expiredAt: Date };
+}
+
+/** Thrown when a guarded balance change finds the grant not as its caller read it (a bug: callers hold the row lock). */
+export class StaleGrantError extends Error {
+  constructor(grantId: string) {
+    super(`Credit grant ${grantId} changed under a transaction that held its lock`);
+  }
+}
+
+/** The GRANT row: + the granted amount, effective when the grant is. */
+export async function recordGrant(tx: Tx, scope: Scope, grant: LedgerGrant & Pick<CreditGrant, "amount" | "effectiveAt">, at: Date): Promise<void> {
+  await tx.creditBalanceTransaction.create({
+    data: {
+      id: newId("CreditBalanceTransaction"),
+      ...scope,
+      customerId: grant.customerId,
+      grantId: grant.id,
+      type: "GRANT",
+      currency: grant.currency,
+      amount: grant.amount,
+      effectiveAt: grant.effectiveAt,
+      createdAt: at,
+    },
+  });
+}
+
+/**
+ * The one way a grant's balance goes down: a statement guarded so that it can never make the
+ * balance negative nor touch a voided or expired grant, checked to have changed exactly that row,
+ * and its ledger row. A zero debit (voiding or expiring a used-up grant) only sets the mark.
+ */
+export async function debitGrant(tx: Tx, scope: Scope, debit: Debit): Promise<void> {
+  const { grant, amount } = debit;
+  const { count } = await tx.creditGrant.updateMany({
+    where: { id: grant.id, remaining: { gte: amount.toFixed() }, voidedAt: null, expiredAt: null },
+    data: { remaining: { decrement: amount.toFixed() }, ...debit.mark },
+  });
+  if (count !== 1) throw new StaleGrantError(grant.id);
+  if (amount.isZero()) return;
+  await tx.creditBalanceTransaction.create({
+    data: {
+      id: newId("CreditBalanceTransaction"),
+      ...scope,
+      customerId: grant.customerId,
+      grantId: grant.id,
+      invoiceId: debit.invoiceId ?? null,
+      type: debit.type,
+      currency: grant.currency,
+      amount: amount.negated().toFixed(),
+      effectiveAt: debit.effectiveAt,
+      createdAt: debit.at,
+    },
+  });
+}

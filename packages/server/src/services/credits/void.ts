@@ -1,0 +1,41 @@
+// voidCreditGrant: the grant's remaining balance is voided (a VOID ledger row of −remaining), it
+// pays nothing more, and billing.credit_grant.voided is recorded, in one transaction.
+import { toDecimal } from "@tally/billing";
+import type { Clock, Tenant } from "../../context.js";
+import { InvalidInputError, NotFoundError } from "../../errors.js";
+import type { CreditGrant } from "../../generated/prisma/client.js";
+import { lockedCustomerNow } from "../billing-cycle/locks.js";
+import { recordEvent } from "../events/record.js";
+import { creditGrantEventData } from "../events/serializers.js";
+import { lockGrant } from "./grant-state.js";
+import { debitGrant } from "./ledger.js";
+
+export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditGrant> {
+  const { scope } = tenant;
+  const field = ["input", "id"];
+  const found = await tenant.db.creditGrant.findUnique({ where: { id: input.id }, select: { customer: { select: { testClockId: true } } } });
+  if (!found) throw new NotFoundError(`No credit grant ${input.id}`, field);
+
+  return tenant.db.$transaction(async (tx) => {
+    const now = await lockedCustomerNow(tx, scope, found.customer, clock);
+    // The row lock a finalization holds on the grants it reads: a void waits for the invoice and
+    // then voids what the invoice left.
+    await lockGrant(tx, scope, input.id);
+    const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id: input.id } });
+    if (grant.voidedAt !== null) throw new InvalidInputError(`Credit grant ${grant.id} is already voided`, field);
+    if (grant.expiredAt !== null || (grant.expiresAt !== null && grant.expiresAt <= now)) {
+      throw new InvalidInputError(`Credit grant ${grant.id} expired at ${grant.expiresAt!.toISOString()}`, field);
+    }
+    await debitGrant(tx, scope, {
+      type: "VOID",
+      grant,
+      amount: toDecimal(grant.remaining.toFixed()),
+      effectiveAt: now,
+      at: now,
+      mark: { voidedAt: now },
+    });
+    const voided = await tx.creditGrant.findUniqueOrThrow({ where: { id: grant.id } });
+    await recordEvent(tx, scope, "billing.credit_grant.voided", creditGrantEventData(voided));
+    return voided;
+  });
+}

@@ -1,0 +1,138 @@
+// Event data: a JSON snapshot of the object at the time of the event, in the API's shape (IDs for
+// related objects, decimals as strings, money as { amount, currency } in major units, ISO dates),
+// so a webhook consumer reads the same fields as a GraphQL client.
+import { formatMoney } from "@tally/billing";
+import type {
+  AlertTrigger,
+  CreditGrant,
+  Customer,
+  Invoice,
+  InvoiceLine,
+  Meter,
+  Subscription,
+  SubscriptionItem,
+  UsageAlert,
+} from "../../generated/prisma/client.js";
+
+type Json = Record<string, unknown>;
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+const money = (amount: { toFixed(): string }, currency: string) => ({ amount: formatMoney(amount.toFixed(), currency), currency });
+
+export function invoiceEventData(invoice: Invoice & { lines: InvoiceLine[] }): Json {
+  const lines = [...invoice.lines].sort((a, b) => a.position - b.position);
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    customerId: invoice.customerId,
+    subscriptionId: invoice.subscriptionId,
+    billingReason: invoice.billingReason,
+    status: invoice.status,
+    currency: invoice.currency,
+    periodStart: iso(invoice.periodStart),
+    periodEnd: iso(invoice.periodEnd),
+    lines: lines.map((line) => ({
+      id: line.id,
+      kind: line.kind,
+      description: line.description,
+      priceId: line.priceId,
+      tier: line.tier,
+      quantity: line.quantity.toFixed(),
+      unitAmount: line.unitAmount.toFixed(),
+      amount: money(line.amount, invoice.currency),
+      periodStart: iso(line.periodStart),
+      periodEnd: iso(line.periodEnd),
+    })),
+    subtotal: money(invoice.subtotal, invoice.currency),
+    creditsApplied: money(invoice.creditsApplied, invoice.currency),
+    total: money(invoice.total, invoice.currency),
+    amountDue: money(invoice.amountDue, invoice.currency),
+    createdAt: iso(invoice.createdAt),
+    finalizedAt: iso(invoice.finalizedAt),
+  };
+}
+
+export function subscriptionEventData(subscription: Subscription & { items: SubscriptionItem[] }): Json {
+  const items = [...subscription.items].sort((a, b) => a.position - b.position);
+  return {
+    id: subscription.id,
+    customerId: subscription.customerId,
+    status: subscription.status,
+    billingMode: subscription.billingMode,
+    currency: subscription.currency,
+    items: items.map((item) => ({ id: item.id, priceId: item.priceId, quantity: item.quantity })),
+    startDate: iso(subscription.startDate),
+    billingCycleAnchor: iso(subscription.billingCycleAnchor),
+    currentPeriodStart: iso(subscription.currentPeriodStart),
+    currentPeriodEnd: iso(subscription.currentPeriodEnd),
+    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    canceledAt: iso(subscription.canceledAt),
+    createdAt: iso(subscription.createdAt),
+  };
+}
+
+export function meterEventData(meter: Meter): Json {
+  return {
+    id: meter.id,
+    displayName: meter.displayName,
+    eventName: meter.eventName,
+    aggregation: meter.aggregation,
+    customerPayloadKey: meter.customerPayloadKey,
+    valuePayloadKey: meter.valuePayloadKey,
+    status: meter.status,
+    createdAt: iso(meter.createdAt),
+  };
+}
+
+export function customerEventData(customer: Customer): Json {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    metadata: customer.metadata,
+    testClockId: customer.testClockId,
+    createdAt: iso(customer.createdAt),
+  };
+}
+
+export function usageAlertEventData(alert: UsageAlert): Json {
+  return {
+    id: alert.id,
+    title: alert.title,
+    meterId: alert.meterId,
+    customerId: alert.customerId,
+    threshold: alert.threshold.toFixed(),
+    recurrence: alert.recurrence,
+    status: alert.status,
+    createdAt: iso(alert.createdAt),
+  };
+}
+
+/** billing.alert.triggered: the trigger with its alert. */
+export function alertTriggerEventData(trigger: AlertTrigger, alert: UsageAlert): Json {
+  return {
+    id: trigger.id,
+    alert: usageAlertEventData(alert),
+    customerId: trigger.customerId,
+    value: trigger.value.toFixed(),
+    triggeredAt: iso(trigger.triggeredAt),
+  };
+}
+
+/** billing.credit_grant.*: the grant as the CreditGrant type shows it. */
+export function creditGrantEventData(grant: CreditGrant): Json {
+  return {
+    id: grant.id,
+    customerId: grant.customerId,
+    name: grant.name,
+    amount: money(grant.amount, grant.currency),
+    remaining: money(grant.remaining, grant.currency),
+    category: grant.category,
+    priority: grant.priority,
+    priceIds: grant.allMeteredPrices ? null : grant.priceIds,
+    effectiveAt: iso(grant.effectiveAt),
+    expiresAt: iso(grant.expiresAt),
+    voidedAt: iso(grant.voidedAt),
+    createdAt: iso(grant.createdAt),
+  };
+}

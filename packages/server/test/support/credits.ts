@@ -1,0 +1,82 @@
+// Billing-credit steps for scenario tests, one GraphQL request each: grant, void, the ledger and
+// the customer's live balance.
+import type { TestApp } from "./app.js";
+import { MONEY, type Obj } from "./billing.js";
+
+export const GRANT_FIELDS = `id customer { id } name amount ${MONEY} remaining ${MONEY} category priority priceIds
+  effectiveAt expiresAt expiredAt voidedAt createdAt`;
+export const LEDGER_FIELDS = `id type amount ${MONEY} grant { id } invoice { id } effectiveAt createdAt`;
+const ERROR = "... on Error { code message field }";
+
+export interface Credits {
+  /** The createCreditGrant result (a CreditGrant or an error); amount is in usd unless `currency` is given. */
+  tryGrant(input: Obj): Promise<Obj>;
+  /** createCreditGrant that must succeed: `{ customerId, amount: "50", ... }`, all metered prices, PROMOTIONAL by default. */
+  grant(customerId: string, amount: string, options?: Obj & { currency?: string }): Promise<Obj>;
+  tryVoid(id: string): Promise<Obj>;
+  /** Grants of the customer, newest first. */
+  grants(customerId?: string): Promise<Obj[]>;
+  /** The customer's ledger, oldest first (the API lists newest first). */
+  ledger(customerId?: string): Promise<Obj[]>;
+  balance(customerId: string): Promise<Obj[]>;
+}
+
+export function credits(app: TestApp, key?: string): Credits {
+  const gql = async (query: string, variables?: Obj) => {
+    const res = await app.gql(query, variables, key);
+    if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  };
+  const self: Credits = {
+    async tryGrant(input) {
+      const data = await gql(
+        `mutation($input: CreateCreditGrantInput!) { createCreditGrant(input: $input) { __typename ... on CreditGrant { ${GRANT_FIELDS} } ${ERROR} } }`,
+        { input },
+      );
+      return data.createCreditGrant;
+    },
+    async grant(customerId, amount, { currency = "usd", ...options } = {}) {
+      const result = await self.tryGrant({
+        customerId,
+        amount: { amount, currency },
+        category: "PROMOTIONAL",
+        scope: { allMeteredPrices: true },
+        ...options,
+      });
+      if (result.__typename !== "CreditGrant") throw new Error(`createCreditGrant failed: ${JSON.stringify(result)}`);
+      return result;
+    },
+    async tryVoid(id) {
+      const data = await gql(
+        `mutation($input: VoidCreditGrantInput!) { voidCreditGrant(input: $input) { __typename ... on CreditGrant { ${GRANT_FIELDS} } ${ERROR} } }`,
+        { input: { id } },
+      );
+      return data.voidCreditGrant;
+    },
+    async grants(customerId) {
+      const data = await gql(`query($c: ID) { creditGrants(first: 500, customerId: $c) { edges { node { ${GRANT_FIELDS} } } } }`, {
+        c: customerId,
+      });
+      return data.creditGrants.edges.map((edge: Obj) => edge.node);
+    },
+    async ledger(customerId) {
+      const data = await gql(
+        `query($c: ID) { creditBalanceTransactions(first: 1000, customerId: $c) { edges { node { ${LEDGER_FIELDS} } } } }`,
+        { c: customerId },
+      );
+      return data.creditBalanceTransactions.edges.map((edge: Obj) => edge.node).reverse();
+    },
+    async balance(customerId) {
+      const data = await gql(`query($id: ID!) { customer(id: $id) { creditBalance { currency available projectedAvailable } } }`, {
+        id: customerId,
+      });
+      return data.customer.creditBalance;
+    },
+  };
+  return self;
+}
+
+/** A ledger reduced to "TYPE amount" lines, oldest first. */
+export function entries(ledger: Obj[]): string[] {
+  return ledger.map((entry) => `${entry.type} ${entry.amount.amount}`);
+}
