@@ -55,6 +55,37 @@ export function createResources(sdk: Sdk, options: CallOptions) {
       /** The invoice the subscription's current period would close with now: usage so far, credits that would apply. */
       preview: retrieve(options, sdk.PreviewInvoice, "previewInvoice", "subscriptionId"),
     },
+    creditGrants: {
+      create: mutation(options, sdk.CreateCreditGrant, "createCreditGrant"),
+      retrieve: retrieve(options, sdk.CreditGrant, "creditGrant"),
+      list: list(options, sdk.CreditGrants, "creditGrants"),
+      /** Voids what is left of the grant (a VOID ledger entry); it pays nothing more. */
+      void: mutation(options, sdk.VoidCreditGrant, "voidCreditGrant"),
+      /** The credit ledger, newest first: GRANT (+), APPLICATION, EXPIRY and VOID (−) entries. */
+      balanceTransactions: list(options, sdk.CreditBalanceTransactions, "creditBalanceTransactions"),
+    },
+    alerts: {
+      create: mutation(options, sdk.CreateUsageAlert, "createUsageAlert"),
+      retrieve: retrieve(options, sdk.UsageAlert, "usageAlert"),
+      list: list(options, sdk.UsageAlerts, "usageAlerts"),
+      /** An archived alert stops firing; its triggers stay. */
+      archive: mutation(options, sdk.ArchiveUsageAlert, "archiveUsageAlert"),
+      /** Firings of the account's alerts, oldest first, by alert and/or customer. */
+      triggers: query(options, sdk.AlertTriggers, "alertTriggers"),
+    },
+    webhookEndpoints: {
+      /** Returns `{ endpoint, secret }`: the whsec_ signing secret is shown this once. */
+      create: mutation(options, sdk.CreateWebhookEndpoint, "createWebhookEndpoint"),
+      retrieve: retrieve(options, sdk.WebhookEndpoint, "webhookEndpoint"),
+      list: list(options, sdk.WebhookEndpoints, "webhookEndpoints"),
+      /** `disabled: true` stops deliveries (pending ones are given up); `false` resumes them for new events. */
+      update: mutation(options, sdk.UpdateWebhookEndpoint, "updateWebhookEndpoint"),
+      delete: mutation(options, sdk.DeleteWebhookEndpoint, "deleteWebhookEndpoint"),
+    },
+    events: {
+      retrieve: retrieve(options, sdk.Event, "event"),
+      list: list(options, sdk.Events, "events"),
+    },
   };
 }
 

@@ -67,7 +67,12 @@ describe("error masking", () => {
     const broken = await createTestApp();
     try {
       await execSql(broken.database, `ALTER TABLE "TestClock" RENAME TO "TestClockGone"`);
-      const res = await broken.gql(`{ testClock(id: "clock_x") { id } }`);
+      const response = await broken.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${broken.account.testSecretKey}` },
+        body: JSON.stringify({ query: `{ testClock(id: "clock_x") { id } }` }),
+      });
+      const res = (await response.json()) as { errors?: Array<{ message: string }> };
       expect(res.errors?.[0]?.message).toBe("Unexpected error.");
       expect(JSON.stringify(res)).not.toContain("TestClock\\\"");
       const logged = broken.logger.entries.find((e) => e.level === "error");

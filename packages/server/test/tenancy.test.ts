@@ -47,6 +47,14 @@ describe("tenancy", () => {
     expect(clock.frozenTime.toISOString()).toBe("2026-01-01T00:00:00.000Z");
   });
 
+  it("answers node(id) with null, not an error, for IDs this key cannot see", async () => {
+    for (const id of ["cus_missing", "clock_missing", "key_anything", "xyz_unknown", "not-an-id", clockId]) {
+      const res = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, other.testSecretKey);
+      expect(res.errors, id).toBeUndefined();
+      expect(res.data.node, id).toBeNull();
+    }
+  });
+
   it("shows an account only to its own keys", async () => {
     const res = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: app.account.account.id }, other.testSecretKey);
     expect(res.data.node).toBeNull();

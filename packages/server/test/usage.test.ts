@@ -4,7 +4,7 @@
 import { AGGREGATIONS, aggregate, finalizeAggregate, toDecimal, type Aggregation } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../src/db/tenant.js";
-import { lockCustomersUsage, meterUsage, usagePartial, usagePartialsByWindow } from "../src/services/usage.js";
+import { lockCustomersUsage, meterUsage, usageByWindow, usagePartial, usagePartialsByWindow } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 
 const HOUR = 3_600_000;
@@ -123,6 +123,10 @@ describe("usage from rollups", () => {
           const fromWindow = finalizeAggregate(w.partial, aggregation);
           expect(fromWindow.toFixed(), `${window} window ${w.start.toISOString()}`).toBe(rawOver(w.start.getTime(), w.end.getTime()).toFixed());
         }
+        const values = await usageByWindow(app.database.prisma, scope, q, window, aggregation);
+        expect(values.map((w) => [w.start.getTime(), w.end.getTime(), w.value.toFixed()])).toEqual(
+          windows.map((w) => [w.start.getTime(), w.end.getTime(), rawOver(w.start.getTime(), w.end.getTime()).toFixed()]),
+        );
       }
     });
   }
@@ -143,15 +147,19 @@ describe("usage from rollups", () => {
     await app.gql(`mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename } }`, {
       input: { eventName, customerId, value: "7", timestamp: new Date(hour.getTime() + 60_000).toISOString() },
     });
-    // Tamper with the rollup only: a whole-hour read follows it, an edge read follows the raw rows.
+    // Tamper with the rollup only: a whole-hour read follows it, a short edge (at most half an hour)
+    // follows the raw rows; a long edge of an additive aggregation (SUM, COUNT) is the hour's
+    // rollup minus the raw rows of the rest of the hour.
     await app.database.prisma.meterUsageHour.update({
       where: { meterId_customerId_hour: { meterId, customerId, hour } },
       data: { sum: "1000" },
     });
-    const whole = await meterUsage(app.database.prisma, scope, { meterId, customerId, aggregation: "SUM", start: hour, end: new Date(hour.getTime() + HOUR) });
-    const edge = await meterUsage(app.database.prisma, scope, { meterId, customerId, aggregation: "SUM", start: hour, end: new Date(hour.getTime() + HOUR - 1) });
-    expect(whole.toFixed()).toBe("1000");
-    expect(edge.toFixed()).toBe("7");
+    const usage = (minutes: number, offsetMs = 0) =>
+      meterUsage(app.database.prisma, scope, { meterId, customerId, aggregation: "SUM", start: hour, end: new Date(hour.getTime() + minutes * 60_000 + offsetMs) });
+    expect((await usage(60)).toFixed()).toBe("1000");
+    expect((await usage(20)).toFixed()).toBe("7");
+    expect((await usage(60, -1)).toFixed()).toBe("1000");
+    expect((await usage(0, 60_000)).toFixed()).toBe("0");
   });
 
   it("keeps usage of other tenants apart even with raw SQL", async () => {

@@ -1,6 +1,7 @@
 // A real Tally server for the SDK's tests: the server package's test app (in-memory PGlite,
 // migrated) behind node:http on a free loopback port, so the SDK talks real HTTP to it.
 import { startHttpServer } from "@tally/server/src/http/server.js";
+import { dispatchWebhooks, type DispatchReport } from "@tally/server/src/services/webhooks/dispatcher.js";
 import { createTestApp, type TestApp } from "@tally/server/test/support/app.js";
 import { Tally, type TallyOptions } from "../../src/index.js";
 
@@ -11,6 +12,8 @@ export interface TestServer {
   apiKey: string;
   /** A client for that account; options override the defaults. */
   client(options?: Partial<TallyOptions>): Tally;
+  /** One run of the server's webhook dispatcher: posts every delivery due now. */
+  dispatchWebhooks(): Promise<DispatchReport>;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ export async function startServer(): Promise<TestServer> {
     url: http.url,
     apiKey,
     client: (options) => new Tally({ apiKey, url: http.url, ...options }),
+    dispatchWebhooks: () => dispatchWebhooks(app.deps),
     async close() {
       await http.stop();
       await app.close();

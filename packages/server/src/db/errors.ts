@@ -7,3 +7,8 @@ export function isUniqueViolation(error: unknown): boolean {
   if (e.meta?.driverAdapterError?.cause?.originalCode === "23505") return true;
   return e.cause !== undefined && e.cause !== error && isUniqueViolation(e.cause);
 }
+
+/** Prisma's "record not found" of findUniqueOrThrow and friends. */
+export function isRecordNotFound(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2025";
+}

@@ -4,7 +4,8 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { GraphQLError } from "graphql";
+import { GraphQLError, isObjectType } from "graphql";
+import { isRecordNotFound } from "../db/errors.js";
 import type { Context } from "../context.js";
 import { getDatamodel } from "../generated/pothos-types.js";
 import type PrismaTypes from "../generated/pothos-types.js";
@@ -56,6 +57,20 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
+    // node(id) answers null for an ID that names nothing this key can see: unknown prefix, another
+    // tenant's object, a deleted one — never an error that would tell them apart.
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, _ctx, info, resolveNode) => {
+        const type = info.schema.getType(id.typename);
+        if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === "Node")) return null;
+        try {
+          return await resolveNode(id);
+        } catch (error) {
+          if (isRecordNotFound(error)) return null;
+          throw error;
+        }
+      },
+    },
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     // Global IDs are the Stripe-style prefixed IDs themselves: the prefix names the type.

@@ -65,6 +65,15 @@ builder.prismaNode("CreditBalanceTransaction", {
   }),
 });
 
+builder.queryField("creditGrant", (t) =>
+  t.prismaField({
+    type: "CreditGrant",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+);
+
 builder.queryField("creditGrants", (t) =>
   t.prismaConnection(
     {

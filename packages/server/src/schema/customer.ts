@@ -60,7 +60,7 @@ builder.mutationField("createCustomer", (t) =>
     type: "Customer",
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: CreateCustomerInput, required: true }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      createCustomer(requireTenant(ctx), { ...input, testClockId: input.testClockId ? String(input.testClockId) : null }),
+    resolve: (query, _root, { input }, ctx) =>
+      createCustomer(requireTenant(ctx), { ...input, testClockId: input.testClockId ? String(input.testClockId) : null }, query),
   }),
 );

@@ -1,7 +1,7 @@
 // Customers (SPEC §5): name, email, metadata and an optional test clock (test mode only).
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import type { Customer } from "../generated/prisma/client.js";
+import type { Customer, Prisma } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { recordEvent } from "./events/record.js";
 import { customerEventData } from "./events/serializers.js";
@@ -28,7 +28,12 @@ export function validateMetadata(metadata: Record<string, unknown>, field: strin
   return metadata as Record<string, string>;
 }
 
-export async function createCustomer(tenant: Tenant, input: CreateCustomerInput): Promise<Customer> {
+/** `query` is the GraphQL layer's Prisma selection, so the returned relations come in the same query. */
+export async function createCustomer(
+  tenant: Tenant,
+  input: CreateCustomerInput,
+  query: Pick<Prisma.CustomerCreateArgs, "include" | "select"> = {},
+): Promise<Customer> {
   const name = input.name?.trim() || null;
   if (name && name.length > 250) throw new InvalidInputError("name must be at most 250 characters", ["input", "name"]);
   const email = input.email?.trim() || null;
@@ -45,6 +50,7 @@ export async function createCustomer(tenant: Tenant, input: CreateCustomerInput)
   }
   return tenant.db.$transaction(async (tx) => {
     const customer = await tx.customer.create({
+      ...query,
       data: {
         id: newId("Customer"),
         ...tenant.scope,

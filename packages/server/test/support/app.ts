@@ -40,7 +40,7 @@ export async function createTestApp(): Promise<TestApp> {
   const yoga = createTallyYoga(deps);
   const account = await createAccount(database.prisma, "Test account");
   const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://tally.test${path}`, init)));
-  return {
+  const app: TestApp = {
     database,
     deps,
     logger,
@@ -54,8 +54,13 @@ export async function createTestApp(): Promise<TestApp> {
         headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      const body = (await response.json()) as GqlResponse;
+      // A masked internal error is a bug wherever it appears; tests that want one use fetch().
+      const internal = body.errors?.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR");
+      if (internal) throw new Error(`Internal server error at ${internal.path?.join(".")}: ${JSON.stringify(app.logger.entries.filter((e) => e.level === "error").at(-1))}`);
+      return { ...body, status: response.status };
     },
     close: () => database.close(),
   };
+  return app;
 }

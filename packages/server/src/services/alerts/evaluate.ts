@@ -12,7 +12,7 @@
 // customer) advisory lock, for the same reason.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
-import { Decimal, finalizeAggregate, subscriptionPeriod, toDecimal, type PartialAggregate } from "@tally/billing";
+import { Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type AlertTrigger, type Meter, type UsageAlert } from "../../generated/prisma/client.js";
@@ -22,7 +22,7 @@ import { recordEvent } from "../events/record.js";
 import { alertTriggerEventData } from "../events/serializers.js";
 import { intervalOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
-import { meterUsage } from "../usage.js";
+import { meterUsage, partialOfRow, type PartialColumns } from "../usage.js";
 
 /** An event this transaction has just stored. */
 export interface IngestedEvent {
@@ -71,29 +71,11 @@ export async function evaluateUsageAlerts(tx: Tx, scope: Scope, clock: Clock, ev
   return storeTriggers(tx, scope, crossings, nowOf);
 }
 
-const dec = (value: unknown): Decimal => toDecimal(String(value));
 const reached = (alert: WatchedAlert, value: Decimal) => value.greaterThanOrEqualTo(alert.threshold.toFixed());
 
-interface ProgressRow {
+interface ProgressRow extends PartialColumns {
   alertId: string;
   customerId: string;
-  count: unknown;
-  sum: unknown;
-  max: unknown;
-  lastValue: unknown;
-  lastTimestamp: Date | null;
-  lastSeq: bigint | null;
-}
-
-function partialOfRow(r: ProgressRow): PartialAggregate {
-  return {
-    count: dec(r.count),
-    sum: dec(r.sum),
-    max: r.max === null ? null : dec(r.max),
-    last: r.lastValue === null || r.lastTimestamp === null || r.lastSeq === null
-      ? null
-      : { value: dec(r.lastValue), timestamp: new Date(r.lastTimestamp), seq: BigInt(r.lastSeq) },
-  };
 }
 
 /** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */

@@ -1,10 +1,10 @@
 // meterEventSummaries (SPEC §3): a meter's aggregation for one customer over [startTime, endTime),
-// in one summary or one per UTC hour or day. Read from the rollups (usage.ts), one SQL query per
-// call whatever the range.
-import { finalizeAggregate, type Decimal } from "@tally/billing";
+// in one summary or one per UTC hour or day. Read from the rollups (usage.ts): two SQL statements
+// per call (existence checks, usage) whatever the range.
+import type { Aggregation, Decimal } from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import { usagePartial, usagePartialsByWindow, type GroupingWindow } from "../usage.js";
+import { usageByWindow, type GroupingWindow } from "../usage.js";
 
 export interface MeterEventSummary {
   startTime: Date;
@@ -37,16 +37,15 @@ export async function meterEventSummaries(tenant: Tenant, q: SummariesQuery): Pr
       throw new InvalidInputError(`At most ${MAX_WINDOWS} ${q.groupingWindow} windows per request (this range has ${windows})`, ["endTime"]);
     }
   }
-  const [meter, customer] = await Promise.all([
-    tenant.db.meter.findUnique({ where: { id: q.meterId }, select: { id: true, aggregation: true } }),
-    tenant.db.customer.findUnique({ where: { id: q.customerId }, select: { id: true } }),
-  ]);
-  if (!meter) throw new NotFoundError(`No meter ${q.meterId}`, ["meterId"]);
-  if (!customer) throw new NotFoundError(`No customer ${q.customerId}`, ["customerId"]);
+  // Both existence checks (and the aggregation) in one direct statement: this read is a hot path.
+  const [found] = await tenant.sql.$queryRaw<Array<{ aggregation: Aggregation | null; customer: boolean }>>`
+    SELECT (SELECT "aggregation"::text FROM "Meter" WHERE "id" = ${q.meterId} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode") AS "aggregation",
+           EXISTS (SELECT 1 FROM "Customer" WHERE "id" = ${q.customerId} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode") AS "customer"`;
+  const aggregation = found!.aggregation;
+  if (!aggregation) throw new NotFoundError(`No meter ${q.meterId}`, ["meterId"]);
+  if (!found!.customer) throw new NotFoundError(`No customer ${q.customerId}`, ["customerId"]);
 
-  const range = { meterId: meter.id, customerId: customer.id, start: q.startTime, end: q.endTime };
-  const windows = q.groupingWindow
-    ? await usagePartialsByWindow(tenant.sql, tenant.scope, range, q.groupingWindow)
-    : [{ start: q.startTime, end: q.endTime, partial: await usagePartial(tenant.sql, tenant.scope, range) }];
-  return windows.map((w) => ({ startTime: w.start, endTime: w.end, aggregatedValue: finalizeAggregate(w.partial, meter.aggregation) }));
+  const range = { meterId: q.meterId, customerId: q.customerId, start: q.startTime, end: q.endTime };
+  const windows = await usageByWindow(tenant.sql, tenant.scope, range, q.groupingWindow ?? null, aggregation);
+  return windows.map((w) => ({ startTime: w.start, endTime: w.end, aggregatedValue: w.value }));
 }

@@ -1,0 +1,170 @@
+// Figure 1, batched ingest: recordMeterEvents with 1000 events per request from several
+// concurrent clients → events/s. References (PostgreSQL, same run, same rows, same batches and
+// concurrency, one transaction per batch): COPY (pg-copy-streams) and INSERT … SELECT FROM unnest
+// into scratch tables made LIKE "MeterEvent" INCLUDING ALL (same columns, defaults, primary key,
+// unique and secondary indexes) plus its foreign keys. The server does more than the references:
+// it also validates every event and keeps the hourly rollups, in the same transaction.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Api } from "../lib/api.js";
+import type { DirectSql } from "../lib/database.js";
+import { runLoad } from "../lib/load.js";
+import { withPeakRss, type Session } from "../lib/session.js";
+
+export const BATCH = 1000;
+
+export interface IngestScale {
+  events: number;
+  clients: number;
+  customers: number;
+}
+
+export interface EventRow {
+  identifier: string;
+  customerId: string;
+  value: string;
+  timestamp: string;
+}
+
+export interface IngestFixture {
+  meterId: string;
+  eventName: string;
+  customers: string[];
+}
+
+export async function ingestFixture(a: Api, customers: number): Promise<IngestFixture> {
+  const eventName = "bench_tokens";
+  const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Tokens", eventName, aggregation: "SUM" }, "Meter");
+  const ids: string[] = [];
+  for (let i = 0; i < customers; i += 1) {
+    ids.push((await a.mutate("createCustomer", "CreateCustomerInput", { name: `Bench customer ${i}` }, "Customer")).id);
+  }
+  return { meterId: meter.id, eventName, customers: ids };
+}
+
+/**
+ * `count` distinct events spread over the customers and the last 90 minutes (real-time ingest),
+ * with decimal values of up to three places.
+ */
+export function eventRows(tag: string, count: number, customers: string[], now = Date.now()): EventRow[] {
+  const span = 90 * 60_000;
+  return Array.from({ length: count }, (_, i) => ({
+    identifier: `${tag}-${i}`,
+    customerId: customers[(i * 7919) % customers.length]!,
+    value: (((i * 104_729) % 100_000) / 1000).toFixed(3),
+    timestamp: new Date(now - span + ((i * 7_368_787) % span)).toISOString(),
+  }));
+}
+
+const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) {
+  __typename ... on RecordMeterEventsSummary { accepted duplicates rejected { index code message } } ... on Error { code message } } }`;
+
+/** Drives recordMeterEvents with `rows` in batches of 1000 from `clients` connections; events/s. */
+export async function serverIngest(session: Session, fixture: IngestFixture, rows: EventRow[], clients: number): Promise<number> {
+  const batches = Math.ceil(rows.length / BATCH);
+  const body = (i: number) =>
+    JSON.stringify({
+      query: RECORD_EVENTS,
+      variables: {
+        input: {
+          events: rows.slice(i * BATCH, (i + 1) * BATCH).map((r) => ({
+            eventName: fixture.eventName,
+            customerId: r.customerId,
+            value: r.value,
+            timestamp: r.timestamp,
+            identifier: r.identifier,
+          })),
+        },
+      },
+    });
+  const result = await runLoad({
+    url: session.server.url,
+    key: session.api.key,
+    connections: clients,
+    amount: batches,
+    body,
+    check: (text) => {
+      const summary = JSON.parse(text).data?.recordMeterEvents;
+      if (summary?.__typename !== "RecordMeterEventsSummary" || summary.duplicates > 0 || summary.rejected.length > 0) {
+        throw new Error(`batch not fully accepted: ${text.slice(0, 500)}`);
+      }
+    },
+  });
+  return rows.length / result.seconds;
+}
+
+/** Events/s of `insert` over the batches of `rows`, from `clients` connections at once. */
+async function referenceIngest(
+  url: string,
+  rows: EventRow[],
+  clients: number,
+  insert: (client: pg.Client, batch: EventRow[]) => Promise<void>,
+): Promise<number> {
+  const connections = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    connections.map(async (client) => {
+      for (let i = next++; i * BATCH < rows.length; i = next++) await insert(client, rows.slice(i * BATCH, (i + 1) * BATCH));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(connections.map((c) => c.end()));
+  return rows.length / seconds;
+}
+
+const COLUMNS = `"accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "createdAt"`;
+
+/** COPY and INSERT…UNNEST of `rows` into scratch copies of MeterEvent; events/s of each. */
+export async function referenceIngests(direct: DirectSql, fixture: IngestFixture, rows: EventRow[], clients: number) {
+  const [meter] = await direct.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [fixture.meterId]);
+  const accountId = meter!.accountId;
+  const foreignKeys = await direct.query<{ def: string }>(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"MeterEvent"'::regclass AND contype = 'f'`,
+  );
+  for (const table of ["bench_copy", "bench_unnest"]) {
+    await direct.query(`DROP TABLE IF EXISTS ${table}`);
+    await direct.query(`CREATE TABLE ${table} (LIKE "MeterEvent" INCLUDING ALL)`);
+    for (const { def } of foreignKeys) await direct.query(`ALTER TABLE ${table} ADD ${def}`);
+  }
+  const createdAt = new Date().toISOString();
+  const copy = await referenceIngest(direct.url!, rows, clients, async (client, batch) => {
+    const lines = batch.map((r) => `${accountId}\ttest\t${r.identifier}\t${fixture.meterId}\t${r.customerId}\t${r.value}\t${r.timestamp}\t${createdAt}\n`);
+    await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`COPY bench_copy (${COLUMNS}) FROM STDIN`)));
+  });
+  const unnest = await referenceIngest(direct.url!, rows, clients, async (client, batch) => {
+    await client.query(
+      `INSERT INTO bench_unnest (${COLUMNS})
+       SELECT $1, 'test', t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::timestamptz[]) AS t`,
+      [
+        accountId,
+        batch.map((r) => r.identifier),
+        batch.map(() => fixture.meterId),
+        batch.map((r) => r.customerId),
+        batch.map((r) => r.value),
+        batch.map((r) => r.timestamp),
+        batch.map(() => createdAt),
+      ],
+    );
+  });
+  for (const table of ["bench_copy", "bench_unnest"]) await direct.query(`DROP TABLE ${table}`);
+  return { copy, unnest };
+}
+
+/** The server's events/s on `session` (with its peak RSS recorded as figure "1"). */
+export async function measureServerIngest(session: Session, scale: IngestScale, tag: string) {
+  const fixture = await ingestFixture(session.api, scale.customers);
+  // Warm-up (compilation, connections), not measured.
+  await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
+  const rows = eventRows(tag, scale.events, fixture.customers);
+  const eventsPerSecond = await withPeakRss(session, "1 batched ingest", () => serverIngest(session, fixture, rows, scale.clients));
+  return { fixture, rows, eventsPerSecond };
+}

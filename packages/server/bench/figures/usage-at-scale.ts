@@ -1,0 +1,139 @@
+// Figure 3, previews and summaries at scale: one customer whose current period holds 10k, then
+// 1M, then 5M events (seeded by SQL: lib/seed.ts) → previewInvoice and a month's
+// meterEventSummaries, p50/p99 over sequential requests. Reference (same run, same database): the
+// raw SUM over the customer's events of the period, straight on the events table with its
+// (meterId, customerId, timestamp) index — what a preview would cost without rollups. Every
+// answer must equal the raw recomputation exactly (the preview's usage quantity, the month's
+// summary, and each day of a day-grouped summary), or the run fails.
+import { toDecimal } from "@tally/billing";
+import { meteredPrice, type Api } from "../lib/api.js";
+import type { DirectSql } from "../lib/database.js";
+import { seedEvents, type SeedTarget } from "../lib/seed.js";
+import { withDatabase, withPeakRss, type Session } from "../lib/session.js";
+import { timeSequential, type Latency } from "../lib/stats.js";
+
+const DAY = 86_400_000;
+
+const PREVIEW = `query($id: ID!) { previewInvoice(subscriptionId: $id) { lines { kind quantity amount { amount } } total { amount } } }`;
+const SUMMARIES = `query($meterId: ID!, $customerId: ID!, $startTime: DateTime!, $endTime: DateTime!, $window: UsageWindow) {
+  meterEventSummaries(meterId: $meterId, customerId: $customerId, startTime: $startTime, endTime: $endTime, groupingWindow: $window) {
+    startTime endTime aggregatedValue } }`;
+
+export interface StageResult {
+  events: number;
+  preview: Latency;
+  summary: Latency;
+  rawSum: Latency;
+}
+
+interface Fixture extends SeedTarget {
+  subscriptionId: string;
+  periodEnd: Date;
+  /** The month of the summaries: [monthStart, monthStart + 30 days), on whole minutes. */
+  monthStart: Date;
+  monthEnd: Date;
+}
+
+async function fixture(a: Api): Promise<Fixture> {
+  const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Usage", eventName: "bench_usage", aggregation: "SUM" }, "Meter", "id");
+  const customer = await a.mutate("createCustomer", "CreateCustomerInput", { name: "Big customer" }, "Customer", "id");
+  const priceId = await meteredPrice(a, meter.id, "0.001");
+  // Started 20 days ago, off the hour: the period's edges are partial hours, read from raw events.
+  const startDate = new Date(Date.now() - 20 * DAY - (17 * 60 + 23) * 1000);
+  const subscription = await a.mutate(
+    "createSubscription",
+    "CreateSubscriptionInput",
+    { customerId: customer.id, items: [{ priceId }], startDate: startDate.toISOString() },
+    "Subscription",
+    "id currentPeriodStart currentPeriodEnd",
+  );
+  const monthStart = new Date(Math.floor(Date.parse(subscription.currentPeriodStart) / 60_000) * 60_000);
+  return {
+    // The account id is read from the database before seeding.
+    scope: { accountId: "", mode: "test" },
+    meterId: meter.id,
+    customerId: customer.id,
+    subscriptionId: subscription.id,
+    start: new Date(subscription.currentPeriodStart),
+    end: new Date(Date.now() - 120_000),
+    periodEnd: new Date(subscription.currentPeriodEnd),
+    monthStart,
+    monthEnd: new Date(monthStart.getTime() + 30 * DAY),
+  };
+}
+
+const RAW_SUM = `SELECT coalesce(sum("value"), 0)::text AS sum FROM "MeterEvent"
+  WHERE "meterId" = $1 AND "customerId" = $2 AND "accountId" = $3 AND "mode" = 'test' AND "canceledAt" IS NULL
+    AND "timestamp" >= $4 AND "timestamp" < $5`;
+
+const RAW_DAYS = `SELECT date_trunc('day', "timestamp", 'UTC') AS day, sum("value")::text AS sum FROM "MeterEvent"
+  WHERE "meterId" = $1 AND "customerId" = $2 AND "accountId" = $3 AND "mode" = 'test' AND "canceledAt" IS NULL
+    AND "timestamp" >= $4 AND "timestamp" < $5
+  GROUP BY 1`;
+
+interface Truth {
+  period: string;
+  month: string;
+  days: Map<number, string>;
+}
+
+/** The raw recomputation of every answer checked, and the reference timing. */
+async function rawTruth(db: DirectSql, f: Fixture, runs: number): Promise<{ truth: Truth; rawSum: Latency }> {
+  const params = (start: Date, end: Date) => [f.meterId, f.customerId, f.scope.accountId, start.toISOString(), end.toISOString()];
+  const sum = async (start: Date, end: Date) => (await db.query<{ sum: string }>(RAW_SUM, params(start, end)))[0]!.sum;
+  const rawSum = await timeSequential(runs, () => sum(f.start, f.periodEnd), 1);
+  const days = await db.query<{ day: Date | string; sum: string }>(RAW_DAYS, params(f.monthStart, f.monthEnd));
+  return {
+    rawSum,
+    truth: {
+      period: await sum(f.start, f.periodEnd),
+      month: await sum(f.monthStart, f.monthEnd),
+      days: new Map(days.map((d) => [new Date(d.day).getTime(), d.sum])),
+    },
+  };
+}
+
+function expectEqual(what: string, actual: string, expected: string): void {
+  if (!toDecimal(actual).eq(toDecimal(expected))) throw new Error(`figure 3: ${what} is ${actual}, the raw recomputation ${expected}`);
+}
+
+/** The server's answers, checked against the raw truth. */
+async function checkAnswers(a: Api, f: Fixture, truth: Truth): Promise<void> {
+  const preview = (await a.gql<{ previewInvoice: any }>(PREVIEW, { id: f.subscriptionId })).previewInvoice;
+  const usage = preview.lines.find((l: { kind: string }) => l.kind === "USAGE");
+  expectEqual("the preview's usage quantity", usage.quantity, truth.period);
+  const range = { meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() };
+  const [month] = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, range)).meterEventSummaries;
+  expectEqual("the month's summary", month.aggregatedValue, truth.month);
+  const days = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, { ...range, window: "DAY" })).meterEventSummaries;
+  for (const day of days) {
+    const key = Math.floor(Date.parse(day.startTime) / DAY) * DAY;
+    expectEqual(`the summary of ${day.startTime}`, day.aggregatedValue, truth.days.get(key) ?? "0");
+  }
+}
+
+export async function usageAtScale(session: Session, stages: number[], options: { runs: number }): Promise<StageResult[]> {
+  const f = await fixture(session.api);
+  const results: StageResult[] = [];
+  let seeded = 0;
+  for (const events of stages) {
+    const { truth, rawSum } = await withDatabase(session, async (db) => {
+      if (!f.scope.accountId) {
+        const [meter] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [f.meterId]);
+        f.scope.accountId = meter!.accountId;
+      }
+      await seedEvents(db, f, seeded, events);
+      return rawTruth(db, f, events >= 1_000_000 ? 3 : 20);
+    });
+    seeded = events;
+    const a = session.api;
+    await checkAnswers(a, f, truth);
+    const range = { meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() };
+    const measured = await withPeakRss(session, `3 previews and summaries, ${events.toLocaleString("en-US")} events`, async () => ({
+      preview: await timeSequential(options.runs, () => a.gql(PREVIEW, { id: f.subscriptionId })),
+      summary: await timeSequential(options.runs, () => a.gql(SUMMARIES, range)),
+    }));
+    results.push({ events, rawSum, ...measured });
+  }
+  return results;
+}

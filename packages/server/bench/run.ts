@@ -1,0 +1,189 @@
+// `pnpm bench`: the performance figures of issue 7, each against a reference measured in the same
+// run (the machines are shared and noisy: only ratios compare across runs). Runs the real server
+// (`tally serve`) in a child process over real HTTP, on a fresh PostgreSQL database on
+// DATABASE_URL's server when it is set, and always on a fresh file-backed PGlite; prints the
+// table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
+//   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
+//   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { measureServerIngest, referenceIngests, type IngestFixture, type IngestScale } from "./figures/batched-ingest.js";
+import { nestedRead } from "./figures/nested-read.js";
+import { singleIngest } from "./figures/single-ingest.js";
+import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
+import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
+import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
+import { serverRoot } from "./lib/server.js";
+import { startSession, withDatabase, type Session } from "./lib/session.js";
+
+const quick = process.env.BENCH_QUICK === "1";
+const SCALE = {
+  postgres: {
+    ingest: { events: quick ? 20_000 : 200_000, clients: 4, customers: 100 } satisfies IngestScale,
+    stages: quick ? [10_000, 100_000] : [10_000, 1_000_000, 5_000_000],
+  },
+  // PGlite runs the database inside the server's one thread: sizes are scaled down to fit the run.
+  pglite: {
+    ingest: { events: quick ? 10_000 : 50_000, clients: 4, customers: 100 } satisfies IngestScale,
+    stages: quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],
+  },
+  single: { connections: 32, seconds: quick ? 3 : 8 },
+  nested: { connections: 8, seconds: quick ? 3 : 6 },
+  runs: quick ? 30 : 200,
+};
+
+const started = Date.now();
+const results: Results = {
+  startedAt: new Date(started).toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  scale: SCALE,
+  rows: [],
+  peakRss: [],
+};
+const row = (r: Row) => {
+  results.rows.push(r);
+  const ratio = r.ratio === undefined ? "" : ` (${r.ratioAs === "times" ? `${r.ratio.toFixed(2)}×` : percent(r.ratio)}${r.target ? `; target ${r.target}: ${r.met ? "met" : "MISSED"}` : ""})`;
+  console.log(`  [${r.figure} ${r.database}] ${r.what}: ${r.value.toFixed(r.value < 100 ? 2 : 0)} ${r.unit}${ratio}`);
+};
+
+async function withSession<T>(target: Target, fn: (session: Session) => Promise<T>): Promise<T> {
+  const session = await startSession(target);
+  try {
+    return await fn(session);
+  } finally {
+    // Load runs end on a timer, with requests in flight: let them finish before the graceful stop.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await session.server.stop();
+    results.peakRss.push(...session.peakRss);
+    await target.dispose();
+  }
+}
+
+/** Figure 1 on `session`: the server's events/s, and on PostgreSQL the COPY and UNNEST references. */
+async function figure1(session: Session, scale: IngestScale) {
+  const db = session.target.kind;
+  const measured = await measureServerIngest(session, scale, "batch");
+  if (db !== "postgres") {
+    row({ figure: "1", database: db, what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.events.toLocaleString("en-US")} events`, value: measured.eventsPerSecond, unit: "events/s" });
+    return measured;
+  }
+  const refs = await withDatabase(session, (direct) => referenceIngests(direct, measured.fixture, measured.rows, scale.clients));
+  const what = `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.events.toLocaleString("en-US")} events`;
+  const value = measured.eventsPerSecond;
+  row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "COPY", value: refs.copy }, ratio: value / refs.copy, target: "≥ 50 % of COPY", met: value / refs.copy >= 0.5 });
+  row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "INSERT…UNNEST", value: refs.unnest }, ratio: value / refs.unnest });
+  return measured;
+}
+
+async function figure2(session: Session, fixture: IngestFixture) {
+  const db = session.target.kind;
+  const { record, noop } = await singleIngest(session, fixture, SCALE.single);
+  const ratio = record.perSecond / noop.perSecond;
+  const reference = { what: "no-op recordMeterEvent", value: noop.perSecond };
+  row({ figure: "2", database: db, what: `recordMeterEvent, ${SCALE.single.connections} connections`, value: record.perSecond, unit: "req/s", reference, ratio, target: "≥ 60 % of the no-op", met: ratio >= 0.6 });
+  row({ figure: "2", database: db, what: "recordMeterEvent p50", value: record.p50, unit: "ms", reference: { what: "no-op p50", value: noop.p50 } });
+  row({ figure: "2", database: db, what: "recordMeterEvent p99", value: record.p99, unit: "ms", reference: { what: "no-op p99", value: noop.p99 } });
+}
+
+function figure3(db: string, stages: StageResult[]) {
+  const first = stages[0]!;
+  const last = stages.at(-1)!;
+  for (const s of stages) {
+    const size = s.events.toLocaleString("en-US");
+    const reference = { what: "raw SUM p50", value: s.rawSum.p50 };
+    const isLast = s === last;
+    for (const [name, latency] of [["previewInvoice", s.preview], ["meterEventSummaries (month)", s.summary]] as const) {
+      const ratio = latency.p50 / s.rawSum.p50;
+      row({ figure: "3", database: db, what: `${name} p50, ${size} events`, value: latency.p50, unit: "ms", reference, ratio, ...(isLast && db === "postgres" ? { target: "≤ 2 % of the raw SUM", met: ratio <= 0.02 } : {}) });
+      row({ figure: "3", database: db, what: `${name} p99, ${size} events`, value: latency.p99, unit: "ms" });
+    }
+  }
+  for (const [name, pick] of [["previewInvoice", (s: StageResult) => s.preview], ["meterEventSummaries (month)", (s: StageResult) => s.summary]] as const) {
+    const ratio = pick(last).p50 / pick(first).p50;
+    row({
+      figure: "3",
+      database: db,
+      what: `${name} p50, ${last.events.toLocaleString("en-US")} vs ${first.events.toLocaleString("en-US")} events`,
+      value: pick(last).p50,
+      unit: "ms",
+      reference: { what: `p50 at ${first.events.toLocaleString("en-US")}`, value: pick(first).p50 },
+      ratio,
+      ratioAs: "times",
+      target: "≤ 1.5×",
+      met: ratio <= 1.5,
+    });
+  }
+}
+
+async function figure4(session: Session) {
+  const db = session.target.kind;
+  const r = await nestedRead(session, SCALE.nested);
+  const ratio = r.server.perSecond / r.memory.perSecond;
+  const what = `50 subscriptions with customer, items, prices; ${SCALE.nested.connections} connections`;
+  row({ figure: "4", database: db, what, value: r.server.perSecond, unit: "req/s", reference: { what: "in-memory resolvers", value: r.memory.perSecond }, ratio, target: "≥ 60 %", met: ratio >= 0.6 });
+  row({ figure: "4", database: db, what: "SQL statements per request", value: r.statements, unit: "statements" });
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
+  await client.end();
+  return rows[0]!.server_version;
+}
+
+/** Figures 1–4 on one database (1 and 3 only, when PostgreSQL ran them already). */
+async function figures(target: Target, scale: { ingest: IngestScale; stages: number[] }, all: boolean) {
+  return withSession(target, async (session) => {
+    const ingest = await figure1(session, scale.ingest);
+    if (all) await figure2(session, ingest.fixture);
+    const stages = await usageAtScale(session, scale.stages, { runs: SCALE.runs });
+    figure3(target.kind, stages);
+    if (all) await figure4(session);
+    return { ingest: ingest.eventsPerSecond, stages };
+  });
+}
+
+const postgresUrl = process.env.DATABASE_URL?.trim();
+let postgres: Awaited<ReturnType<typeof figures>> | null = null;
+if (postgresUrl) {
+  results.machine.postgres = await postgresVersion(postgresUrl);
+  console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
+  postgres = await figures(await postgresTarget(postgresUrl), SCALE.postgres, true);
+}
+console.log("PGlite: a fresh data directory");
+const pglite = await figures(pgliteTarget(), SCALE.pglite, postgres === null);
+
+// Figure 5: PGlite against PostgreSQL, same figures, same run.
+if (postgres) {
+  const ratio = pglite.ingest / postgres.ingest;
+  row({ figure: "5", database: "pglite", what: "batched ingest (figure 1)", value: pglite.ingest, unit: "events/s", reference: { what: "PostgreSQL", value: postgres.ingest }, ratio, target: "≥ 40 % of PostgreSQL", met: ratio >= 0.4 });
+  for (const stage of pglite.stages) {
+    const same = postgres.stages.find((s) => s.events === stage.events);
+    if (!same) continue;
+    const size = stage.events.toLocaleString("en-US");
+    row({ figure: "5", database: "pglite", what: `previewInvoice p50, ${size} events`, value: stage.preview.p50, unit: "ms", reference: { what: "PostgreSQL", value: same.preview.p50 }, ratio: stage.preview.p50 / same.preview.p50, ratioAs: "times" });
+    row({ figure: "5", database: "pglite", what: `meterEventSummaries p50, ${size} events`, value: stage.summary.p50, unit: "ms", reference: { what: "PostgreSQL", value: same.summary.p50 }, ratio: stage.summary.p50 / same.summary.p50, ratioAs: "times" });
+  }
+}
+
+// Peak RSS: under 1 GiB throughout, flat in event count.
+const GiB = 2 ** 30;
+const largest = Math.max(...results.peakRss.map((p) => p.bytes));
+row({ figure: "RSS", database: "all", what: "largest server peak RSS of any figure", value: largest / 2 ** 20, unit: "MiB", target: "< 1 GiB", met: largest < GiB });
+for (const db of ["postgres", "pglite"]) {
+  const figure3Rss = results.peakRss.filter((p) => p.database === db && p.figure.startsWith("3 "));
+  if (figure3Rss.length < 2) continue;
+  const [first, last] = [figure3Rss[0]!, figure3Rss.at(-1)!];
+  const ratio = last.bytes / first.bytes;
+  row({ figure: "RSS", database: db, what: `figure 3 peak RSS, ${last.figure.replace(/^3 previews and summaries, /, "")} vs ${first.figure.replace(/^3 previews and summaries, /, "")}`, value: last.bytes / 2 ** 20, unit: "MiB", reference: { what: "smallest", value: first.bytes / 2 ** 20 }, ratio, ratioAs: "times", target: "≤ 1.2×", met: ratio <= 1.2 });
+}
+
+results.seconds = Math.round((Date.now() - started) / 1000);
+const outDir = join(serverRoot, "../../bench-results");
+mkdirSync(outDir, { recursive: true });
+const file = join(outDir, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${markdownTable(results)}\n\n${results.seconds} s; results written to ${file}`);
