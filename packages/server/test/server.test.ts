@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpServer, type RunningServer } from "../src/http/server.js";
 import { ensureDefaultAccount } from "../src/services/accounts.js";
+import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { createTestDatabase, execSql } from "./support/database.js";
 
@@ -59,6 +60,48 @@ describe("HTTP server", () => {
     expect(response.status).toBe(200);
     await stopped;
     await expect(fetch(`${local.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("graceful stop with a client gone", () => {
+  it("waits for a handler still in its transaction after its client disconnected", async () => {
+    const meter = await app.gql(`mutation { createMeter(input: { displayName: "Stop", eventName: "stop_test", aggregation: SUM }) { ... on Meter { id } } }`);
+    expect(meter.data.createMeter.id).toMatch(/^mtr_/);
+    const customer = (await app.gql(`mutation { createCustomer(input: { name: "Gone" }) { ... on Customer { id } } }`)).data.createCustomer.id;
+    const local = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
+
+    // Hold the customer's usage lock the way invoice finalization does: the event's transaction waits.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = app.database.prisma.$transaction(async (tx) => {
+      await lockCustomersUsage(tx, [customer], "exclusive");
+      locked();
+      await held;
+    });
+    await lockTaken;
+
+    const client = new AbortController();
+    const request = fetch(`${local.url}/graphql`, {
+      method: "POST",
+      signal: client.signal,
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.account.testSecretKey}` },
+      body: JSON.stringify({ query: `mutation { recordMeterEvent(input: { eventName: "stop_test", customerId: "${customer}", value: "5" }) { __typename } }` }),
+    }).catch((error: Error) => error.name);
+    await new Promise((r) => setTimeout(r, 300));
+    client.abort();
+    expect(await request).toBe("AbortError");
+
+    let stopped = false;
+    const stopping = local.stop().then(() => void (stopped = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stopped).toBe(false);
+    release();
+    await holding;
+    await stopping;
+    // The handler ran to completion before stop() resolved: the database could be closed safely.
+    expect(await app.database.prisma.meterEvent.count({ where: { customerId: customer } })).toBe(1);
   });
 });
 

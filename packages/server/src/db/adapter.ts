@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfigFromEnv, IN_MEMORY, type DatabaseConfig } from "./config.js";
-import { PRISMA_LIKE_PARSERS, reportTransactionConnection, type RunSql } from "./direct-sql.js";
+import { PRISMA_LIKE_PARSERS, reportTransactionConnection, type RunSql } from "./transaction-connection.js";
 
 export interface OpenAdapter {
   factory: PrismaPg | PrismaPGlite;

@@ -8,8 +8,8 @@
 // The connection is reported by db/adapter.ts, which wraps where the driver adapters take it: a
 // client checked out of the pg pool, or PGlite's transaction, in the async context of the
 // $transaction call.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { captureTransactionConnection, type RunSql } from "./transaction-connection.js";
 
 /** Raw SQL as $queryRaw and $executeRaw take it: a Prisma client, a transaction, or direct SQL. */
 export interface Db {
@@ -17,24 +17,13 @@ export interface Db {
   $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
 }
 
-/** Runs one statement on a connection: rows as objects, typed like $queryRaw's, and the row count. */
-export type RunSql = (text: string, values: unknown[]) => Promise<{ rows: unknown[]; count: number }>;
-
-const opening = new AsyncLocalStorage<{ run?: RunSql }>();
-
-/** Called by the adapters when a transaction takes its connection. */
-export function reportTransactionConnection(run: RunSql): void {
-  const slot = opening.getStore();
-  if (slot && !slot.run) slot.run = run;
-}
-
 /** `db.$transaction(fn)`, with `sql`: direct SQL on the transaction's connection. */
 export function withDirectSql<T>(db: PrismaClient, fn: (tx: Prisma.TransactionClient, sql: Db) => Promise<T>): Promise<T> {
-  const slot: { run?: RunSql } = {};
-  return opening.run(slot, () =>
+  return captureTransactionConnection((connection) =>
     db.$transaction(async (tx) => {
-      if (!slot.run) throw new Error("withDirectSql: the transaction's connection was not reported by the adapter");
-      return fn(tx, directDb(slot.run));
+      const run = connection();
+      if (!run) throw new Error("withDirectSql: the transaction's connection was not reported by the adapter");
+      return fn(tx, directDb(run));
     }),
   );
 }
@@ -58,9 +47,3 @@ export function directDb(run: RunSql): Db {
     $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).count,
   };
 }
-
-/** Type parsers (by type OID) that make driver results look like $queryRaw's. */
-export const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
-  20: (text) => BigInt(text), // int8
-  1700: (text) => new Prisma.Decimal(text), // numeric
-};

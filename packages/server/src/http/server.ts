@@ -1,4 +1,6 @@
-// node:http around yoga, with a graceful stop: no new connections, in-flight requests finish.
+// node:http around yoga, with a graceful stop: no new connections, in-flight requests finish —
+// including those whose client has gone away: their sockets are closed, but their handlers may
+// still be inside a database transaction, so stop() waits for the handlers themselves.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppDeps } from "../context.js";
@@ -12,7 +14,11 @@ export interface RunningServer {
 
 export async function startHttpServer(deps: AppDeps, options: { port: number; host?: string }): Promise<RunningServer> {
   const yoga = createTallyYoga(deps);
-  const server = createServer(yoga);
+  const handlers = new Set<Promise<unknown>>();
+  const server = createServer((req, res) => {
+    const handling = Promise.resolve(yoga(req, res)).finally(() => handlers.delete(handling));
+    handlers.add(handling);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);
@@ -23,10 +29,11 @@ export async function startHttpServer(deps: AppDeps, options: { port: number; ho
   return {
     url: `http://${shownHost}:${address.port}`,
     server,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
+    async stop() {
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeIdleConnections();
+      await closed;
+      while (handlers.size > 0) await Promise.allSettled([...handlers]);
+    },
   };
 }
