@@ -64,3 +64,10 @@ export async function createCustomer(
     return customer;
   });
 }
+
+/** The tenant's customer (with its test clock id, for "now"), or NOT_FOUND on `field`. */
+export async function findCustomer(tenant: Tenant, id: string, field: string[]): Promise<{ id: string; testClockId: string | null }> {
+  const customer = await tenant.db.customer.findUnique({ where: { id }, select: { id: true, testClockId: true } });
+  if (!customer) throw new NotFoundError(`No customer ${id}`, field);
+  return customer;
+}

@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { AlertRecurrence, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Db } from "../usage.js";
+import { findCustomer } from "../customers.js";
 
 export interface CreateUsageAlertInput {
   title: string;
@@ -41,8 +42,7 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
   const meter = await tenant.db.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
   if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);
   if (input.customerId) {
-    const customer = await tenant.db.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
-    if (!customer) throw new NotFoundError(`No customer ${input.customerId}`, ["input", "customerId"]);
+    await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   }
   return tenant.db.usageAlert.create({
     data: {

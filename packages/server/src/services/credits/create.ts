@@ -9,6 +9,7 @@ import { lockedCustomerNow } from "../billing-cycle/locks.js";
 import { recordEvent } from "../events/record.js";
 import { creditGrantEventData } from "../events/serializers.js";
 import { recordGrant } from "./ledger.js";
+import { findCustomer } from "../customers.js";
 
 export interface CreateCreditGrantInput {
   customerId: string;
@@ -100,8 +101,7 @@ function validateDates(input: CreateCreditGrantInput, now: Date): { effectiveAt:
 }
 
 export async function createCreditGrant(tenant: Tenant, clock: Clock, input: CreateCreditGrantInput): Promise<CreditGrant> {
-  const customer = await tenant.db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, testClockId: true } });
-  if (!customer) throw new NotFoundError(`No customer ${input.customerId}`, ["input", "customerId"]);
+  const customer = await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   const { amount, currency } = validateAmount(input.amount);
   const scope = await validateScope(tenant, input.scope, currency);
   const priority = validatePriority(input.priority);

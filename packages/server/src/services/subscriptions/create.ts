@@ -15,6 +15,7 @@ import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf } from "../prices.js";
 import { lockCustomersUsage } from "../usage.js";
 import { loadBillable } from "./billable.js";
+import { findCustomer } from "../customers.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -95,8 +96,7 @@ function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval
 
 export async function createSubscription(tenant: Tenant, clock: Clock, input: CreateSubscriptionInput): Promise<Subscription> {
   const { scope } = tenant;
-  const customer = await tenant.db.customer.findUnique({ where: { id: input.customerId }, select: { id: true, testClockId: true } });
-  if (!customer) throw new NotFoundError(`No customer ${input.customerId}`, ["input", "customerId"]);
+  const customer = await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   const items = await planItems(tenant, input);
   const first = items[0]!.price;
   const interval = intervalOf(first);
