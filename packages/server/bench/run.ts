@@ -5,11 +5,12 @@
 // table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
+//   BENCH_ONLY=1,4: only these figures (5 needs 1 and 3, and runs them), to work on one target.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { measureServerIngest, referenceIngests, type IngestFixture, type IngestScale } from "./figures/batched-ingest.js";
+import { ingestFixture, measureServerIngest, referenceIngests, type IngestFixture, type IngestScale } from "./figures/batched-ingest.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -19,6 +20,8 @@ import { serverRoot } from "./lib/server.js";
 import { startSession, withDatabase, type Session } from "./lib/session.js";
 
 const quick = process.env.BENCH_QUICK === "1";
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((f) => f.trim())) : null;
+const wanted = (...figures: string[]) => only === null || figures.some((f) => only.has(f));
 const SCALE = {
   postgres: {
     ingest: { events: quick ? 20_000 : 200_000, clients: 4, customers: 100 } satisfies IngestScale,
@@ -30,7 +33,7 @@ const SCALE = {
     stages: quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],
   },
   single: { connections: 32, seconds: quick ? 3 : 8 },
-  nested: { connections: 8, seconds: quick ? 3 : 6 },
+  nested: { connections: 8, seconds: quick ? 3 : 9 },
   runs: quick ? 30 : 200,
 };
 
@@ -137,12 +140,12 @@ async function postgresVersion(url: string): Promise<string> {
 /** Figures 1–4 on one database (1 and 3 only, when PostgreSQL ran them already). */
 async function figures(target: Target, scale: { ingest: IngestScale; stages: number[] }, all: boolean) {
   return withSession(target, async (session) => {
-    const ingest = await figure1(session, scale.ingest);
-    if (all) await figure2(session, ingest.fixture);
-    const stages = await usageAtScale(session, scale.stages, { runs: SCALE.runs });
-    figure3(target.kind, stages);
-    if (all) await figure4(session);
-    return { ingest: ingest.eventsPerSecond, stages };
+    const ingest = wanted("1", "5") ? await figure1(session, scale.ingest) : null;
+    if (all && wanted("2")) await figure2(session, ingest?.fixture ?? (await ingestFixture(session.api, scale.ingest.customers)));
+    const stages = wanted("3", "5") ? await usageAtScale(session, scale.stages, { runs: SCALE.runs }) : [];
+    if (stages.length > 0) figure3(target.kind, stages);
+    if (all && wanted("4")) await figure4(session);
+    return { ingest: ingest?.eventsPerSecond ?? null, stages };
   });
 }
 
@@ -153,11 +156,15 @@ if (postgresUrl) {
   console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
   postgres = await figures(await postgresTarget(postgresUrl), SCALE.postgres, true);
 }
-console.log("PGlite: a fresh data directory");
-const pglite = await figures(pgliteTarget(), SCALE.pglite, postgres === null);
+// PGlite runs figures 1 and 3 for figure 5, and all of them when there is no PostgreSQL.
+let pglite: Awaited<ReturnType<typeof figures>> | null = null;
+if (postgres === null || wanted("1", "3", "5")) {
+  console.log("PGlite: a fresh data directory");
+  pglite = await figures(pgliteTarget(), SCALE.pglite, postgres === null);
+}
 
 // Figure 5: PGlite against PostgreSQL, same figures, same run.
-if (postgres) {
+if (postgres?.ingest && pglite?.ingest) {
   const ratio = pglite.ingest / postgres.ingest;
   row({ figure: "5", database: "pglite", what: "batched ingest (figure 1)", value: pglite.ingest, unit: "events/s", reference: { what: "PostgreSQL", value: postgres.ingest }, ratio, target: "≥ 40 % of PostgreSQL", met: ratio >= 0.4 });
   for (const stage of pglite.stages) {
@@ -171,7 +178,7 @@ if (postgres) {
 
 // Peak RSS: under 1 GiB throughout, flat in event count.
 const GiB = 2 ** 30;
-const largest = Math.max(...results.peakRss.map((p) => p.bytes));
+const largest = Math.max(0, ...results.peakRss.map((p) => p.bytes));
 row({ figure: "RSS", database: "all", what: "largest server peak RSS of any figure", value: largest / 2 ** 20, unit: "MiB", target: "< 1 GiB", met: largest < GiB });
 for (const db of ["postgres", "pglite"]) {
   const figure3Rss = results.peakRss.filter((p) => p.database === db && p.figure.startsWith("3 "));

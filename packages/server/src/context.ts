@@ -1,6 +1,7 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
 import type { Database } from "./db/client.js";
 import type { Db } from "./db/direct-sql.js";
+import { createRowLoaders, type RowLoaders } from "./db/row-loaders.js";
 import { scopedClient, type Scope } from "./db/tenant.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
@@ -29,6 +30,10 @@ export interface Tenant {
   db: PrismaClient;
   /** Raw SQL outside transactions, for hot reads (db/direct-sql.ts); it is not scoped: filter by `scope`. */
   sql: Db;
+  /** A plain SQL transaction without Prisma (Database.transaction), for the ingest path; not scoped either. */
+  transaction: Database["transaction"];
+  /** The request's rows by id, batched (db/row-loaders.ts), for nested reads. */
+  rows: RowLoaders;
 }
 
 export interface Context {
@@ -41,6 +46,14 @@ export interface Context {
 
 export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): Context {
   const tenant =
-    auth.kind === "tenant" ? { scope: auth.scope, db: scopedClient(deps.database.prisma, auth.scope), sql: deps.database.sql } : null;
+    auth.kind === "tenant"
+      ? {
+          scope: auth.scope,
+          db: scopedClient(deps.database.prisma, auth.scope),
+          sql: deps.database.sql,
+          transaction: deps.database.transaction,
+          rows: createRowLoaders(deps.database.sql, auth.scope),
+        }
+      : null;
   return { deps, auth, tenant, pubsub };
 }

@@ -351,6 +351,29 @@ describe("subscription queries", () => {
     const res = await app.gql(`query($c: ID!) { subscriptions(customerId: $c) { edges { node { id } } } }`, { c: customer });
     expect(res.data.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual([newer.id, older.id]);
   });
+  it("pages backwards with last/before, and answers an empty page for a cursor naming nothing", async () => {
+    const { customer, license } = await setup("2026-01-01T00:00:00Z");
+    for (let i = 0; i < 5; i += 1) await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
+    const PAGE = `query($c: ID, $first: Int, $after: String, $last: Int, $before: String) {
+      subscriptions(customerId: $c, first: $first, after: $after, last: $last, before: $before) {
+        edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    const page = async (v: Record<string, unknown>) => (await app.gql(PAGE, { c: customer, ...v })).data.subscriptions;
+    const ofPage = (p: { edges: Obj[] }) => p.edges.map((e) => e.node.id);
+    const ids = ofPage(await page({ first: 10 }));
+    expect(ids).toHaveLength(5);
+    const last2 = await page({ last: 2 });
+    expect(ofPage(last2)).toEqual(ids.slice(3));
+    expect(last2.pageInfo.hasPreviousPage).toBe(true);
+    const before = await page({ last: 2, before: last2.pageInfo.startCursor });
+    expect(ofPage(before)).toEqual(ids.slice(1, 3));
+    expect(ofPage(await page({ first: 2, after: ids[1] }))).toEqual(ids.slice(2, 4));
+    const other = await app.createAccount();
+    const foreign = await app.gql(PAGE, { first: 5, after: ids[0] }, other.testSecretKey);
+    expect(foreign.data.subscriptions.edges).toEqual([]);
+    expect(ofPage(await page({ first: 5, after: "sub_missing" }))).toEqual([]);
+  });
 });
 
 describe("isolation", () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRowLoaders } from "../src/db/row-loaders.js";
 import { scopedClient } from "../src/db/tenant.js";
 import { newId } from "../src/ids.js";
 import type { AccountCredentials } from "../src/services/accounts.js";
@@ -71,5 +72,16 @@ describe("tenancy", () => {
     // A scoped read cannot widen its own filter either.
     const liveDb = scopedClient(app.database.prisma, { accountId: app.account.account.id, mode: "live" });
     expect(await liveDb.testClock.findMany({ where: { mode: "test" } })).toEqual([]);
+  });
+
+  it("loads rows by id for nested reads only within the key's account and mode", async () => {
+    const mine = createRowLoaders(app.database.sql, { accountId: app.account.account.id, mode: "test" });
+    expect((await mine.referenced("TestClock", clockId)).frozenTime.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    for (const scope of [
+      { accountId: app.account.account.id, mode: "live" as const },
+      { accountId: other.account.id, mode: "test" as const },
+    ]) {
+      await expect(createRowLoaders(app.database.sql, scope).referenced("TestClock", clockId)).rejects.toThrow(/not found in the tenant's scope/);
+    }
   });
 });

@@ -337,6 +337,36 @@ describe("deliveries", () => {
     expect(await deliveries(off.id)).toEqual([]);
   });
 
+  it("delivers the alert triggers of a batch to every endpoint subscribed, one delivery per trigger", async () => {
+    const name = eventName();
+    const meter = await b.meter(name);
+    const customers = [await b.customer({ name: "Ann" }), await b.customer({ name: "Bob" })];
+    const alert = await app.gql(
+      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
+      { input: { title: "Ten", meterId: meter, threshold: "10", recurrence: "ONE_TIME" } },
+    );
+    const alertId = alert.data.createUsageAlert.id;
+    const [alerts, everything, other] = [await receiver(), await receiver(), await receiver()];
+    await createEndpoint(alerts.url, ["billing.alert.triggered"]);
+    await createEndpoint(everything.url, ["*"]);
+    const unrelated = await createEndpoint(other.url, ["invoice.created"]);
+
+    const recorded = await app.gql(
+      `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { ... on RecordMeterEventsSummary { accepted } } }`,
+      { input: { events: customers.map((customerId) => ({ eventName: name, customerId, value: "10" })) } },
+    );
+    expect(recorded.data.recordMeterEvents).toEqual({ accepted: 2 });
+    await dispatch();
+
+    const triggered = (r: Receiver) =>
+      r.requests.map((q) => JSON.parse(q.body)).map((e: Obj) => `${e.type} ${e.data.alert.id} ${e.data.customerId} ${e.data.value}`).sort();
+    const expected = customers.map((customerId) => `billing.alert.triggered ${alertId} ${customerId} 10`).sort();
+    expect(triggered(alerts)).toEqual(expected);
+    expect(triggered(everything)).toEqual(expected);
+    expect(other.requests).toEqual([]);
+    await deleteEndpoint(unrelated.id);
+  });
+
   it("gives up a pending delivery when its endpoint is disabled", async () => {
     const r = await receiver();
     const { id } = await createEndpoint(r.url, ["customer.created"]);

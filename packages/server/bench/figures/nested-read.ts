@@ -4,13 +4,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PrismaClient } from "../../src/generated/prisma/client.js";
+import { openDatabase } from "../../src/db/client.js";
+import { databaseConfigFromEnv } from "../../src/db/config.js";
 import { createTallyYoga } from "../../src/http/yoga.js";
 import { memoryLogger } from "../../src/logger.js";
+import { countingDatabase } from "../../test/support/counting-database.js";
 import { meteredPrice, type Api } from "../lib/api.js";
-import { runLoad, type LoadResult } from "../lib/load.js";
+import { combine, runLoad, type LoadResult } from "../lib/load.js";
 import { startServer } from "../lib/server.js";
-import { withDatabase, withPeakRss, type Session } from "../lib/session.js";
+import { withDatabase, type Session } from "../lib/session.js";
 
 export const SUBSCRIPTIONS = `{
   subscriptions(first: 50) { edges { node {
@@ -48,26 +50,28 @@ async function fixture(a: Api): Promise<void> {
   }
 }
 
-/** SQL statements of one request, counted by a Prisma client of the bench over the same database. */
+/** SQL statements of one request, counted by the bench over the same database (Prisma's and direct). */
 async function statementsPerRequest(session: Session): Promise<number> {
-  return withDatabase(session, async (db) => {
-    const prisma = new PrismaClient({ adapter: db.prismaAdapter(), log: [{ emit: "event", level: "query" }] });
-    let statements = 0;
-    prisma.$on("query", () => void (statements += 1));
-    const database = { prisma, config: { kind: "postgres", url: "" }, close: () => prisma.$disconnect() } as never;
-    const yoga = createTallyYoga({ database, clock: { now: () => new Date() }, logger: memoryLogger(), adminKey: undefined });
+  return withDatabase(session, async () => {
+    const database = await openDatabase(databaseConfigFromEnv(session.target.serverEnv));
+    const counting = countingDatabase(database);
+    const yoga = createTallyYoga({ database: counting.database, clock: { now: () => new Date() }, logger: memoryLogger(), adminKey: undefined });
     const request = () =>
       yoga.fetch("http://bench/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${session.api.key}` },
         body: JSON.stringify({ query: SUBSCRIPTIONS }),
       });
-    await request(); // authentication (then cached) is not the read's
-    statements = 0;
-    const body = (await (await request()).json()) as { data?: { subscriptions: { edges: unknown[] } } };
-    if (body.data?.subscriptions.edges.length !== 50) throw new Error(`figure 4: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
-    await prisma.$disconnect();
-    return statements;
+    try {
+      await request(); // authentication (then cached) is not the read's
+      counting.reset();
+      const body = (await (await request()).json()) as { data?: { subscriptions: { edges: unknown[] } } };
+      if (body.data?.subscriptions.edges.length !== 50) throw new Error(`figure 4: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
+      return counting.statements();
+    } finally {
+      await counting.close();
+      await database.close();
+    }
   });
 }
 
@@ -76,12 +80,12 @@ export async function nestedRead(session: Session, options: { connections: numbe
   const data = await session.api.gql<{ subscriptions: { edges: unknown[] } }>(SUBSCRIPTIONS);
   if (data.subscriptions.edges.length !== 50) throw new Error("figure 4: expected 50 subscriptions");
   const expected = JSON.stringify({ data });
-  const load = (url: string, key?: string) =>
+  const load = (url: string, key: string | undefined, seconds: number) =>
     runLoad({
       url,
       ...(key ? { key } : {}),
       connections: options.connections,
-      duration: options.seconds,
+      duration: seconds,
       body: () => JSON.stringify({ query: SUBSCRIPTIONS }),
       check: (text) => {
         if (text !== expected) throw new Error(`figure 4: the answer differs from the first one: ${text.slice(0, 300)}`);
@@ -92,11 +96,20 @@ export async function nestedRead(session: Session, options: { connections: numbe
   writeFileSync(join(dir, "data.json"), JSON.stringify(data));
   const memoryServer = await startServer({ BENCH_DATA: join(dir, "data.json") }, { command: ["--import", "tsx", "bench/memory-server.ts"] });
   try {
-    await load(memoryServer.url); // warm-up
-    await load(session.server.url, session.api.key);
-    const memory = await load(memoryServer.url);
-    const server = await withPeakRss(session, "4 nested read", () => load(session.server.url, session.api.key));
-    return { server, memory, statements: await statementsPerRequest(session) };
+    // Warm-up of both, then alternating rounds, so that both see the same share of the machine's
+    // noise (background work of PostgreSQL after figure 3, other processes).
+    await load(memoryServer.url, undefined, options.seconds / 2);
+    await load(session.server.url, session.api.key, options.seconds / 2);
+    const rounds = 3;
+    const memory: LoadResult[] = [];
+    const server: LoadResult[] = [];
+    session.server.resetPeakRss();
+    for (let round = 0; round < rounds; round += 1) {
+      memory.push(await load(memoryServer.url, undefined, options.seconds / rounds));
+      server.push(await load(session.server.url, session.api.key, options.seconds / rounds));
+    }
+    session.peakRss.push({ figure: "4 nested read", database: session.target.kind, bytes: session.server.peakRss() });
+    return { server: combine(server), memory: combine(memory), statements: await statementsPerRequest(session) };
   } finally {
     await memoryServer.stop();
     rmSync(dir, { recursive: true, force: true });

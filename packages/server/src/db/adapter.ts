@@ -1,56 +1,62 @@
 // Driver adapters shared by the server and the Prisma CLI: PostgreSQL through node-postgres, or
-// embedded PGlite. Prisma runs its JS engine on top of either. Both report the connection of each
-// transaction they open, for direct SQL inside it (direct-sql.ts).
+// embedded PGlite. Prisma runs its JS engine on top of either; direct SQL (direct-sql.ts) and plain
+// SQL transactions (Database.transaction) use the same connections without Prisma. Kept free of
+// the generated Prisma client, because prisma.config.ts loads this file before `prisma generate`.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
+import { Decimal } from "@prisma/client/runtime/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfigFromEnv, IN_MEMORY, type DatabaseConfig } from "./config.js";
-import { PRISMA_LIKE_PARSERS, reportTransactionConnection, type RunSql } from "./transaction-connection.js";
+
+/**
+ * Runs one statement on a connection: rows as objects, typed like $queryRaw's, and the row count.
+ * `inlined` gives the same statement with its values written in as literals, when that is safe:
+ * a transaction may then send it in one round trip with its BEGIN.
+ */
+export type RunSql = (text: string, values: unknown[], inlined?: () => string | undefined) => Promise<{ rows: unknown[]; count: number }>;
 
 export interface OpenAdapter {
   factory: PrismaPg | PrismaPGlite;
   /** Direct SQL outside transactions, on the same connections as Prisma (Database.sql). */
   direct: RunSql;
+  /** A plain SQL transaction on one connection: committed when `fn` resolves, rolled back when it throws. */
+  transaction<T>(fn: (run: RunSql) => Promise<T>): Promise<T>;
   /** Set for the embedded database: lets callers run SQL files directly. */
   pglite?: PGlite;
   close(): Promise<void>;
 }
 
+/** Type parsers (by type OID) that make driver results look like $queryRaw's. */
+export const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
+  20: (text) => BigInt(text), // int8
+  1700: (text) => new Decimal(text), // numeric
+};
+
 export async function openAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()): Promise<OpenAdapter> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize() });
-    // Prisma checks a client out with connect() (no callback) for each transaction; pool.query's
-    // own checkouts pass a callback.
-    const connect = pool.connect.bind(pool);
-    pool.connect = ((callback?: Parameters<typeof pool.connect>[0]) => {
-      if (callback) return connect(callback);
-      return connect().then((client) => {
-        reportTransactionConnection(runOnPg(client));
-        return client;
-      });
-    }) as typeof pool.connect;
-    const direct: RunSql = async (text, values) => {
-      const result = await pool.query({ name: statementName(text), text, values, types: pgTypes as pg.CustomTypesConfig });
-      return { rows: result.rows, count: result.rowCount ?? 0 };
+    return {
+      factory: new PrismaPg(pool, { disposeExternalPool: true }),
+      direct: (text, values) => runStatement(pool, text, values),
+      transaction: (fn) => transactionOnPg(pool, fn),
+      // Prisma's $disconnect ends the pool (disposeExternalPool), but only if it ever connected:
+      // direct SQL alone would leave its connections open.
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
     };
-    return { factory: new PrismaPg(pool, { disposeExternalPool: true }), direct, close: async () => {} };
   }
   if (config.dataDir !== IN_MEMORY) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir);
-  // The PGlite adapter runs each Prisma transaction inside pglite.transaction().
-  const transaction = pglite.transaction.bind(pglite);
-  pglite.transaction = (<T>(callback: (tx: PGliteTransaction) => Promise<T>) =>
-    transaction((tx) => {
-      reportTransactionConnection(runOnPglite(tx));
-      return callback(tx);
-    })) as typeof pglite.transaction;
   let closed = false;
   return {
     factory: new PrismaPGlite(pglite),
     direct: runOnPglite(pglite),
+    // One connection: this waits for Prisma's transactions, and theirs for it.
+    transaction: (fn) => pglite.transaction((tx) => fn(runOnPglite(tx))),
     pglite,
     async close() {
       if (closed) return;
@@ -74,11 +80,46 @@ function statementName(text: string): string {
   return name;
 }
 
-function runOnPg(client: pg.PoolClient): RunSql {
-  return async (text, values) => {
-    const result = await client.query({ name: statementName(text), text, values, types: pgTypes as pg.CustomTypesConfig });
-    return { rows: result.rows, count: result.rowCount ?? 0 };
+async function runStatement(on: pg.Pool | pg.PoolClient, text: string, values: unknown[]): Promise<{ rows: unknown[]; count: number }> {
+  const result = await on.query({ name: statementName(text), text, values, types: pgTypes as pg.CustomTypesConfig });
+  return { rows: result.rows, count: result.rowCount ?? 0 };
+}
+
+/**
+ * BEGIN goes out with the first statement: in the same simple query when the statement can be
+ * inlined (one round trip instead of two), else just before it. A transaction that sends nothing
+ * sends no BEGIN and no COMMIT either.
+ */
+async function transactionOnPg<T>(pool: pg.Pool, fn: (run: RunSql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let begun = false;
+  const run: RunSql = (text, values, inlined) => {
+    if (begun) return runStatement(client, text, values);
+    begun = true;
+    const simple = inlined?.();
+    if (simple !== undefined) return runWithBegin(client, simple);
+    // Both queued at once, so a statement sent meanwhile cannot come between them.
+    return Promise.all([client.query("BEGIN"), runStatement(client, text, values)]).then(([, result]) => result);
   };
+  let broken: Error | undefined;
+  try {
+    const result = await fn(run);
+    if (begun) await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (begun) await client.query("ROLLBACK").catch((rollbackError: Error) => void (broken = rollbackError));
+    throw error;
+  } finally {
+    // A connection that could not roll back is discarded, not returned to the pool.
+    client.release(broken);
+  }
+}
+
+/** "BEGIN; <statement>" as one simple query (no parameters to bind): the statement's result. */
+async function runWithBegin(client: pg.PoolClient, statement: string): Promise<{ rows: unknown[]; count: number }> {
+  const results = (await client.query({ text: `BEGIN; ${statement}`, types: pgTypes as pg.CustomTypesConfig })) as unknown as pg.QueryResult[];
+  const result = results[results.length - 1]!;
+  return { rows: result.rows, count: result.rowCount ?? 0 };
 }
 
 function runOnPglite(tx: PGliteTransaction | PGlite): RunSql {

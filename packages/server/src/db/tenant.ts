@@ -5,6 +5,7 @@
 // explicitly (see services/scope.ts).
 import { getDatamodel } from "../generated/pothos-types.js";
 import type { Mode, PrismaClient } from "../generated/prisma/client.js";
+import { LruCache } from "../lru.js";
 
 export interface Scope {
   accountId: string;
@@ -35,7 +36,22 @@ function assertScoped(data: unknown, scope: Scope, model: string): void {
   }
 }
 
-export function scopedClient(prisma: PrismaClient, scope: Scope) {
+/**
+ * Scoped clients by base client and scope: building one ($extends) cost more CPU than the rest of
+ * a small request's own work, and a scope's client never changes.
+ */
+const scopedClients = new WeakMap<PrismaClient, LruCache<string, PrismaClient>>();
+
+export function scopedClient(prisma: PrismaClient, scope: Scope): PrismaClient {
+  let clients = scopedClients.get(prisma);
+  if (!clients) scopedClients.set(prisma, (clients = new LruCache(10_000)));
+  const key = `${scope.accountId}:${scope.mode}`;
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = extendWithScope(prisma, scope)));
+  return client;
+}
+
+function extendWithScope(prisma: PrismaClient, scope: Scope): PrismaClient {
   return prisma.$extends({
     name: "tenant-scope",
     query: {

@@ -6,6 +6,7 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
 import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
+import { useCompiledExecution } from "./compiled-execution.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -49,7 +50,7 @@ export function createTallyYoga(deps: AppDeps) {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
-    plugins: [useHealthRoutes(deps)],
+    plugins: [useHealthRoutes(deps), useCompiledExecution()],
     context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,

@@ -2,6 +2,7 @@
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createCustomer } from "../services/customers.js";
 import { builder } from "./builder.js";
+import { TestClockRef } from "./test-clock.js";
 import { requireTenant } from "./tenant.js";
 
 export const CustomerRef = builder.prismaNode("Customer", {
@@ -14,7 +15,11 @@ export const CustomerRef = builder.prismaNode("Customer", {
       nullable: true,
       resolve: (c) => (c.metadata as Record<string, unknown> | null) ?? null,
     }),
-    testClock: t.relation("testClock", { nullable: true }),
+    testClock: t.field({
+      type: TestClockRef,
+      nullable: true,
+      resolve: (c, _args, ctx) => (c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId)),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });

@@ -1,9 +1,11 @@
 // Prices: the Price node with its Recurring settings, tiers and package transform; price/prices
 // queries, Product.prices, createPrice and updatePrice.
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { BillingScheme, RecurringInterval, RoundingDirection, TiersMode, UsageType } from "../generated/prisma/client.js";
+import { BillingScheme, type Price, RecurringInterval, RoundingDirection, TiersMode, UsageType } from "../generated/prisma/client.js";
 import { createPrice, updatePrice, type StoredTier } from "../services/prices.js";
 import { builder } from "./builder.js";
+import { MeterRef } from "./meter.js";
+import { ProductRef } from "./product.js";
 import { requireTenant } from "./tenant.js";
 
 const RecurringIntervalEnum = builder.enumType(RecurringInterval, { name: "RecurringInterval" });
@@ -12,14 +14,17 @@ const BillingSchemeEnum = builder.enumType(BillingScheme, { name: "BillingScheme
 const TiersModeEnum = builder.enumType(TiersMode, { name: "TiersMode" });
 const RoundingDirectionEnum = builder.enumType(RoundingDirection, { name: "RoundingDirection" });
 
-// Recurring is a view of the Price row, so its meter loads through the same Prisma query.
-const Recurring = builder.prismaObject("Price", {
-  variant: "Recurring",
+// Recurring is a view of the Price row.
+const Recurring = builder.objectRef<Price>("Recurring").implement({
   fields: (t) => ({
     interval: t.expose("interval", { type: RecurringIntervalEnum }),
     intervalCount: t.exposeInt("intervalCount"),
     usageType: t.expose("usageType", { type: UsageTypeEnum }),
-    meter: t.relation("meter", { nullable: true }),
+    meter: t.field({
+      type: MeterRef,
+      nullable: true,
+      resolve: (price, _args, ctx) => (price.meterId === null ? null : requireTenant(ctx).rows.referenced("Meter", price.meterId)),
+    }),
   }),
 });
 
@@ -38,15 +43,15 @@ const TransformQuantity = builder.objectRef<{ divideBy: number; round: RoundingD
   }),
 });
 
-const PriceRef = builder.prismaNode("Price", {
+export const PriceRef = builder.prismaNode("Price", {
   id: { field: "id" },
   fields: (t) => ({
-    product: t.relation("product"),
+    product: t.field({ type: ProductRef, resolve: (price, _args, ctx) => requireTenant(ctx).rows.referenced("Product", price.productId) }),
     currency: t.exposeString("currency"),
     nickname: t.exposeString("nickname", { nullable: true }),
     lookupKey: t.exposeString("lookupKey", { nullable: true }),
     active: t.exposeBoolean("active"),
-    recurring: t.variant(Recurring),
+    recurring: t.field({ type: Recurring, resolve: (price) => price }),
     billingScheme: t.expose("billingScheme", { type: BillingSchemeEnum }),
     unitAmount: t.expose("unitAmount", { type: "Decimal", nullable: true }),
     tiersMode: t.expose("tiersMode", { type: TiersModeEnum, nullable: true }),

@@ -5,7 +5,7 @@ import { createProduct, updateProduct } from "../services/products.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
-builder.prismaNode("Product", {
+export const ProductRef = builder.prismaNode("Product", {
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name"),

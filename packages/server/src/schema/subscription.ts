@@ -1,22 +1,24 @@
 // Subscriptions: the Subscription and SubscriptionItem nodes, subscription/subscriptions queries,
 // Customer.subscriptions, createSubscription and cancelSubscription (SPEC §5).
+import { resolveCursorConnection, type DefaultConnectionArguments, type ResolveCursorConnectionArgs } from "@pothos/plugin-relay";
+import type { Context } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { BillingMode, SubscriptionStatus } from "../generated/prisma/client.js";
+import { BillingMode, SubscriptionStatus, type Subscription } from "../generated/prisma/client.js";
 import { cancelSubscription } from "../services/subscriptions/cancel.js";
 import { createSubscription } from "../services/subscriptions/create.js";
+import { listSubscriptions, type SubscriptionFilter } from "../services/subscriptions/list.js";
 import { builder } from "./builder.js";
+import { CustomerRef } from "./customer.js";
+import { PriceRef } from "./price.js";
 import { requireTenant } from "./tenant.js";
 
 export const SubscriptionStatusEnum = builder.enumType(SubscriptionStatus, { name: "SubscriptionStatus" });
 const BillingModeEnum = builder.enumType(BillingMode, { name: "BillingMode" });
 
-/** Newest first; the id breaks ties, so pages are stable. */
-const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
-
-builder.prismaNode("SubscriptionItem", {
+const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
   id: { field: "id" },
   fields: (t) => ({
-    price: t.relation("price"),
+    price: t.field({ type: PriceRef, resolve: (item, _args, ctx) => requireTenant(ctx).rows.referenced("Price", item.priceId) }),
     quantity: t.exposeInt("quantity", { nullable: true, description: "The licensed quantity; null for a metered price." }),
   }),
 });
@@ -24,11 +26,11 @@ builder.prismaNode("SubscriptionItem", {
 export const SubscriptionRef = builder.prismaNode("Subscription", {
   id: { field: "id" },
   fields: (t) => ({
-    customer: t.relation("customer"),
+    customer: t.field({ type: CustomerRef, resolve: (s, _args, ctx) => requireTenant(ctx).rows.referenced("Customer", s.customerId) }),
     status: t.expose("status", { type: SubscriptionStatusEnum }),
     billingMode: t.expose("billingMode", { type: BillingModeEnum }),
     currency: t.exposeString("currency"),
-    items: t.relation("items", { query: { orderBy: { position: "asc" } } }),
+    items: t.field({ type: [SubscriptionItemRef], resolve: (s, _args, ctx) => requireTenant(ctx).rows.subscriptionItems().load(s.id) }),
     startDate: t.expose("startDate", { type: "DateTime" }),
     billingCycleAnchor: t.expose("billingCycleAnchor", { type: "DateTime" }),
     currentPeriodStart: t.expose("currentPeriodStart", { type: "DateTime" }),
@@ -48,30 +50,32 @@ builder.queryField("subscription", (t) =>
   }),
 );
 
+/** A page of subscriptions for Relay arguments: cursors are subscription ids. */
+function subscriptionPage(ctx: Context, args: DefaultConnectionArguments, filter: SubscriptionFilter) {
+  return resolveCursorConnection({ args, toCursor: (s: Subscription) => s.id }, (page: ResolveCursorConnectionArgs) =>
+    listSubscriptions(requireTenant(ctx), filter, page),
+  );
+}
+
 builder.queryField("subscriptions", (t) =>
-  t.prismaConnection(
+  t.connection(
     {
-      type: "Subscription",
-      cursor: "id",
+      type: SubscriptionRef,
       description: "Newest first.",
       args: { customerId: t.arg.id(), status: t.arg({ type: SubscriptionStatusEnum }) },
-      resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.subscription.findMany({
-          ...query,
-          where: {
-            ...(args.customerId ? { customerId: String(args.customerId) } : {}),
-            ...(args.status ? { status: args.status } : {}),
-          },
-          orderBy: [...NEWEST_FIRST],
-        }),
+      resolve: (_root, args, ctx) => subscriptionPage(ctx, args, { customerId: args.customerId ?? null, status: args.status ?? null }),
     },
     { name: "SubscriptionConnection" },
     { name: "SubscriptionEdge" },
   ),
 );
 
-builder.prismaObjectField("Customer", "subscriptions", (t) =>
-  t.relatedConnection("subscriptions", { cursor: "id", description: "Newest first.", query: { orderBy: [...NEWEST_FIRST] } }),
+builder.objectField(CustomerRef, "subscriptions", (t) =>
+  t.connection(
+    { type: SubscriptionRef, description: "Newest first.", resolve: (customer, args, ctx) => subscriptionPage(ctx, args, { customerId: customer.id }) },
+    { name: "CustomerSubscriptionsConnection" },
+    { name: "CustomerSubscriptionsConnectionEdge" },
+  ),
 );
 
 const SubscriptionItemInput = builder.inputType("SubscriptionItemInput", {

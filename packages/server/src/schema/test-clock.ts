@@ -9,7 +9,7 @@ const TestClockStatus = builder.enumType("TestClockStatus", {
   values: ["READY"] as const,
 });
 
-builder.prismaNode("TestClock", {
+export const TestClockRef = builder.prismaNode("TestClock", {
   id: { field: "id" },
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),

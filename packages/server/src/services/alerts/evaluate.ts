@@ -1,7 +1,9 @@
 // Usage alert evaluation (SPEC §8), inside the ingest transaction that stores the events, so an
 // alert fires in the very request that crosses its threshold and never for events that rolled back.
-// Set-based: whatever the batch size, one lookup of the alerts on the batch's meters (the only cost
-// when there are none), one upsert of the ONE_TIME running aggregates and one insert of triggers.
+// Ingest calls it only when its insert statement saw an active alert on the events' meters
+// (meter-events/insert.ts). Plain SQL on the transaction's connection, every statement filtered by
+// account and mode (raw SQL is not tenant-scoped). Set-based: whatever the batch size, one lookup
+// of the alerts, one upsert of the ONE_TIME running aggregates and one insert of triggers.
 //
 // ONE_TIME: a running partial aggregate per (alert, customer) of the events received after the
 // alert's creation (MeterEvent.seq > startSeq), kept in UsageAlertProgress; the upsert's row lock
@@ -15,14 +17,13 @@
 import { Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import type { Scope } from "../../db/tenant.js";
-import { Prisma, type AlertTrigger, type Meter, type UsageAlert } from "../../generated/prisma/client.js";
+import { Prisma, type AlertTrigger, type Meter, type RecurringInterval, type UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Tx } from "../billing-cycle/locks.js";
-import { recordEvent } from "../events/record.js";
+import { recordEvents } from "../events/record.js";
 import { alertTriggerEventData } from "../events/serializers.js";
 import { intervalOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
-import { meterUsage, partialOfRow, type PartialColumns } from "../usage.js";
+import { meterUsage, partialOfRow, type Db, type PartialColumns } from "../usage.js";
 
 /** An event this transaction has just stored. */
 export interface IngestedEvent {
@@ -47,19 +48,16 @@ interface Crossing {
 }
 
 /** Evaluates the alerts watching these events; returns the triggers that fired (stored, with their events). */
-export async function evaluateUsageAlerts(tx: Tx, scope: Scope, clock: Clock, events: readonly IngestedEvent[]): Promise<AlertTrigger[]> {
+export async function evaluateUsageAlerts(tx: Db, scope: Scope, clock: Clock, events: readonly IngestedEvent[]): Promise<AlertTrigger[]> {
   if (events.length === 0) return [];
   const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
   const meters = new Map(events.map((e) => [e.meter.id, e.meter]));
-  const found = await tx.usageAlert.findMany({
-    where: {
-      ...scope,
-      status: "ACTIVE",
-      meterId: { in: [...meters.keys()] },
-      OR: [{ customerId: null }, { customerId: { in: [...customers.keys()] } }],
-    },
-    orderBy: { id: "asc" },
-  });
+  const found = await tx.$queryRaw<UsageAlert[]>`
+    SELECT * FROM "UsageAlert"
+    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "status" = 'ACTIVE'
+      AND "meterId" = ANY(${[...meters.keys()]}::text[])
+      AND ("customerId" IS NULL OR "customerId" = ANY(${[...customers.keys()]}::text[]))
+    ORDER BY "id"`;
   if (found.length === 0) return [];
   const alerts = found.map((alert) => ({ ...alert, meter: meters.get(alert.meterId)! }));
 
@@ -87,7 +85,7 @@ const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTi
  * now reach their threshold. Rows are upserted in (alert, customer) order, so concurrent batches
  * cannot deadlock on them.
  */
-async function oneTimeCrossings(tx: Tx, scope: Scope, alerts: WatchedAlert[], events: readonly IngestedEvent[]): Promise<Crossing[]> {
+async function oneTimeCrossings(tx: Db, scope: Scope, alerts: WatchedAlert[], events: readonly IngestedEvent[]): Promise<Crossing[]> {
   if (alerts.length === 0) return [];
   const rows = await tx.$queryRaw<ProgressRow[]>`
     WITH watch AS (
@@ -139,30 +137,41 @@ function calendarMonth(at: Date): Period {
   };
 }
 
+/** The periods of a customer's active subscription with a price on a meter. */
+interface SubscribedMeter {
+  customerId: string;
+  meterId: string;
+  startDate: Date;
+  billingCycleAnchor: Date;
+  interval: RecurringInterval;
+  intervalCount: number;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+}
+
 /** Each customer's billing period for each meter at the customer's now (one query for all). */
 async function billingPeriods(
-  tx: Tx,
+  tx: Db,
   scope: Scope,
   pairs: ReadonlyArray<{ meterId: string; customerId: string }>,
   nowOf: (customerId: string) => Date,
 ): Promise<(meterId: string, customerId: string) => Period> {
-  const meterIds = [...new Set(pairs.map((p) => p.meterId))];
-  const subscriptions = await tx.subscription.findMany({
-    where: {
-      ...scope,
-      status: "ACTIVE",
-      customerId: { in: [...new Set(pairs.map((p) => p.customerId))] },
-      items: { some: { price: { meterId: { in: meterIds } } } },
-    },
-    select: {
-      customerId: true, startDate: true, billingCycleAnchor: true, interval: true, intervalCount: true,
-      currentPeriodStart: true, currentPeriodEnd: true, items: { select: { price: { select: { meterId: true } } } },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  // DISTINCT ON keeps the oldest subscription of each (customer, meter).
+  const rows = await tx.$queryRaw<SubscribedMeter[]>`
+    SELECT DISTINCT ON (s."customerId", p."meterId")
+           s."customerId", p."meterId", s."startDate", s."billingCycleAnchor", s."interval", s."intervalCount",
+           s."currentPeriodStart", s."currentPeriodEnd"
+    FROM "Subscription" s
+    JOIN "SubscriptionItem" i ON i."subscriptionId" = s."id"
+    JOIN "Price" p ON p."id" = i."priceId"
+    WHERE s."accountId" = ${scope.accountId} AND s."mode" = ${scope.mode}::"Mode" AND s."status" = 'ACTIVE'
+      AND s."customerId" = ANY(${[...new Set(pairs.map((p) => p.customerId))]}::text[])
+      AND p."meterId" = ANY(${[...new Set(pairs.map((p) => p.meterId))]}::text[])
+    ORDER BY s."customerId", p."meterId", s."createdAt", s."id"`;
+  const subscriptions = new Map(rows.map((row) => [`${row.meterId}:${row.customerId}`, row]));
   return (meterId, customerId) => {
     const now = nowOf(customerId);
-    const subscription = subscriptions.find((s) => s.customerId === customerId && s.items.some((i) => i.price.meterId === meterId));
+    const subscription = subscriptions.get(`${meterId}:${customerId}`);
     if (!subscription) return calendarMonth(now);
     // The current period, also when its end has passed and the billing cycle has not closed it yet.
     if (now < subscription.currentPeriodEnd) return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
@@ -171,7 +180,7 @@ async function billingPeriods(
 }
 
 /** Serialises evaluations of the same (alert, customer) pairs; keys taken in sorted order. */
-async function lockPairs(tx: Tx, keys: string[]): Promise<void> {
+async function lockPairs(tx: Db, keys: string[]): Promise<void> {
   await tx.$queryRaw`
     SELECT count(pg_advisory_xact_lock(hashtext(k.key)))::int AS locked
     FROM (SELECT unnest(${[...new Set(keys)].sort()}::text[]) AS key ORDER BY 1) k`;
@@ -179,7 +188,7 @@ async function lockPairs(tx: Tx, keys: string[]): Promise<void> {
 
 /** EVERY_PERIOD alerts not yet triggered this period whose period usage now reaches the threshold. */
 async function periodCrossings(
-  tx: Tx,
+  tx: Db,
   scope: Scope,
   alerts: WatchedAlert[],
   events: readonly IngestedEvent[],
@@ -220,41 +229,42 @@ async function periodCrossings(
 }
 
 /** The pairs without a trigger for their period yet (one query). */
-async function notYetTriggered<P extends { alert: WatchedAlert; customerId: string; period: Period }>(tx: Tx, scope: Scope, pairs: P[]): Promise<P[]> {
-  const existing = await tx.alertTrigger.findMany({
-    where: { ...scope, OR: pairs.map((p) => ({ alertId: p.alert.id, customerId: p.customerId, periodStart: p.period.start })) },
-    select: { alertId: true, customerId: true, periodStart: true },
-  });
-  const fired = new Set(existing.map((t) => `${t.alertId}:${t.customerId}:${t.periodStart.getTime()}`));
-  return pairs.filter((p) => !fired.has(`${p.alert.id}:${p.customerId}:${p.period.start.getTime()}`));
+async function notYetTriggered<P extends { alert: WatchedAlert; customerId: string; period: Period }>(tx: Db, scope: Scope, pairs: P[]): Promise<P[]> {
+  const open = await tx.$queryRaw<Array<{ ord: bigint }>>`
+    SELECT p.ord
+    FROM unnest(${pairs.map((p) => p.alert.id)}::text[], ${pairs.map((p) => p.customerId)}::text[],
+                ${pairs.map((p) => p.period.start.toISOString())}::timestamptz[]) WITH ORDINALITY AS p("alertId", "customerId", "periodStart", ord)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "AlertTrigger" t
+      WHERE t."alertId" = p."alertId" AND t."customerId" = p."customerId" AND t."periodStart" = p."periodStart"
+        AND t."accountId" = ${scope.accountId} AND t."mode" = ${scope.mode}::"Mode"
+    )
+    ORDER BY p.ord`;
+  return open.map((row) => pairs[Number(row.ord) - 1]!);
 }
 
 /** Inserts the triggers (those another transaction stored first are skipped) and records their events. */
-async function storeTriggers(tx: Tx, scope: Scope, crossings: Crossing[], nowOf: (customerId: string) => Date): Promise<AlertTrigger[]> {
+async function storeTriggers(tx: Db, scope: Scope, crossings: Crossing[], nowOf: (customerId: string) => Date): Promise<AlertTrigger[]> {
   if (crossings.length === 0) return [];
   // One insertion order for every transaction, so that racing inserts wait on each other without deadlock.
   const key = (c: Crossing) => `${c.alert.id} ${c.customerId}`;
   const sorted = [...crossings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "AlertTrigger" ("id", "accountId", "mode", "alertId", "customerId", "value", "periodStart", "triggeredAt")
-    SELECT t."id", ${scope.accountId}, ${scope.mode}::"Mode", t."alertId", t."customerId", t."value", t."periodStart", t."triggeredAt"
-    FROM unnest(
-      ${sorted.map(() => newId("AlertTrigger"))}::text[], ${sorted.map((c) => c.alert.id)}::text[],
-      ${sorted.map((c) => c.customerId)}::text[], ${sorted.map((c) => c.value.toFixed())}::numeric[],
-      ${sorted.map((c) => c.periodStart.toISOString())}::timestamptz[],
-      ${sorted.map((c) => nowOf(c.customerId).toISOString())}::timestamptz[]
-    ) WITH ORDINALITY AS t("id", "alertId", "customerId", "value", "periodStart", "triggeredAt", ord)
-    ORDER BY t.ord
-    ON CONFLICT ("alertId", "customerId", "periodStart") DO NOTHING
-    RETURNING "id"`;
-  if (inserted.length === 0) return [];
-  const triggers = await tx.alertTrigger.findMany({
-    where: { ...scope, id: { in: inserted.map((row) => row.id) } },
-    include: { alert: true },
-    orderBy: [{ alertId: "asc" }, { customerId: "asc" }],
-  });
-  for (const { alert, ...trigger } of triggers) {
-    await recordEvent(tx, scope, "billing.alert.triggered", alertTriggerEventData(trigger, alert));
-  }
-  return triggers.map(({ alert: _alert, ...trigger }) => trigger);
+  const triggers = await tx.$queryRaw<AlertTrigger[]>`
+    WITH inserted AS (
+      INSERT INTO "AlertTrigger" ("id", "accountId", "mode", "alertId", "customerId", "value", "periodStart", "triggeredAt")
+      SELECT t."id", ${scope.accountId}, ${scope.mode}::"Mode", t."alertId", t."customerId", t."value", t."periodStart", t."triggeredAt"
+      FROM unnest(
+        ${sorted.map(() => newId("AlertTrigger"))}::text[], ${sorted.map((c) => c.alert.id)}::text[],
+        ${sorted.map((c) => c.customerId)}::text[], ${sorted.map((c) => c.value.toFixed())}::numeric[],
+        ${sorted.map((c) => c.periodStart.toISOString())}::timestamptz[],
+        ${sorted.map((c) => nowOf(c.customerId).toISOString())}::timestamptz[]
+      ) WITH ORDINALITY AS t("id", "alertId", "customerId", "value", "periodStart", "triggeredAt", ord)
+      ORDER BY t.ord
+      ON CONFLICT ("alertId", "customerId", "periodStart") DO NOTHING
+      RETURNING *
+    )
+    SELECT * FROM inserted ORDER BY "alertId", "customerId"`;
+  const alerts = new Map(crossings.map((c) => [c.alert.id, c.alert]));
+  await recordEvents(tx, scope, "billing.alert.triggered", triggers.map((t) => alertTriggerEventData(t, alerts.get(t.alertId)!)));
+  return triggers;
 }

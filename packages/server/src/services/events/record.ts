@@ -1,10 +1,10 @@
 // The event log (SPEC §9): one append-only row per state change of note, and — in the same
 // transaction, so an event is announced exactly when its change commits — one outbox row per
 // webhook endpoint subscribed to it. The dispatcher (services/webhooks/dispatcher.ts) delivers them.
+import type { Db } from "../../db/direct-sql.js";
 import type { Scope } from "../../db/tenant.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Tx } from "../billing-cycle/locks.js";
 
 export const EVENT_TYPES = [
   "invoice.created",
@@ -32,23 +32,51 @@ export function isEventType(type: string): type is EventType {
 
 /**
  * Appends an event to the account's log and, in the same transaction, an outbox row for every
- * enabled webhook endpoint subscribed to its type. `at` defaults to the database's now.
+ * enabled webhook endpoint subscribed to its type. `db` is the caller's transaction (Prisma's or a
+ * plain SQL one).
  */
-export async function recordEvent(tx: Tx, scope: Scope, type: EventType, data: Record<string, unknown>, at?: Date): Promise<Event> {
-  const event = await tx.event.create({
-    data: { id: newId("Event"), ...scope, type, data: data as object, ...(at ? { createdAt: at } : {}) },
-  });
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { ...scope, status: "ENABLED", deletedAt: null, enabledEvents: { hasSome: [type, ALL_EVENTS] } },
-    select: { id: true },
-  });
-  if (endpoints.length > 0) {
-    await tx.webhookDelivery.createMany({
-      // A fresh delivery is due at once (the dispatcher claims attempts = 0 regardless of the time).
-      data: endpoints.map((endpoint) => ({
-        id: newId("WebhookDelivery"), ...scope, endpointId: endpoint.id, eventId: event.id, nextAttemptAt: event.createdAt,
-      })),
-    });
-  }
-  return event;
+export async function recordEvent(db: Db, scope: Scope, type: EventType, data: Record<string, unknown>): Promise<Event> {
+  const [event] = await recordEvents(db, scope, type, [data]);
+  return event!;
+}
+
+/**
+ * recordEvent for several events of one type, in list order: one statement for the events (which
+ * also finds the subscribed endpoints) and, if any endpoint is subscribed, one for the outbox rows.
+ * createdAt is the time of recording, as Prisma's default set it (not the transaction's start, which
+ * a long transaction would leave far behind its events' seq).
+ */
+export async function recordEvents(db: Db, scope: Scope, type: EventType, data: Array<Record<string, unknown>>): Promise<Event[]> {
+  if (data.length === 0) return [];
+  const rows = await db.$queryRaw<Array<Event & { endpointIds: string[] }>>`
+    WITH inserted AS (
+      INSERT INTO "Event" ("id", "accountId", "mode", "type", "data", "createdAt")
+      SELECT e."id", ${scope.accountId}, ${scope.mode}::"Mode", ${type}, e."data", statement_timestamp()
+      FROM ROWS FROM (unnest(${data.map(() => newId("Event"))}::text[]), jsonb_array_elements(${JSON.stringify(data)}::jsonb)) AS e("id", "data")
+      RETURNING *
+    )
+    SELECT i.*, (
+      SELECT coalesce(array_agg(w."id" ORDER BY w."id"), '{}')
+      FROM "WebhookEndpoint" w
+      WHERE w."accountId" = ${scope.accountId} AND w."mode" = ${scope.mode}::"Mode" AND w."status" = 'ENABLED'
+        AND w."deletedAt" IS NULL AND w."enabledEvents" && ${[type, ALL_EVENTS]}::text[]
+    ) AS "endpointIds"
+    FROM inserted i
+    ORDER BY i."seq"`;
+  const events = rows.map(({ endpointIds: _, ...event }) => event);
+  await enqueueDeliveries(db, scope, rows[0]!.endpointIds, events);
+  return events;
+}
+
+/** One outbox row per (endpoint, event), due at once (the dispatcher claims attempts = 0 regardless of the time). */
+async function enqueueDeliveries(db: Db, scope: Scope, endpointIds: string[], events: Event[]): Promise<void> {
+  if (endpointIds.length === 0) return;
+  const pairs = endpointIds.flatMap((endpointId) => events.map((event) => ({ endpointId, event })));
+  await db.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "accountId", "mode", "endpointId", "eventId", "nextAttemptAt")
+    SELECT d."id", ${scope.accountId}, ${scope.mode}::"Mode", d."endpointId", d."eventId", d."nextAttemptAt"
+    FROM unnest(
+      ${pairs.map(() => newId("WebhookDelivery"))}::text[], ${pairs.map((p) => p.endpointId)}::text[],
+      ${pairs.map((p) => p.event.id)}::text[], ${pairs.map((p) => p.event.createdAt.toISOString())}::timestamptz[]
+    ) AS d("id", "endpointId", "eventId", "nextAttemptAt")`;
 }

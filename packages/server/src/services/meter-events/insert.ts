@@ -1,10 +1,14 @@
 // Stores validated events and counts them, in one SQL statement: a multi-row insert of the events
 // (sent as one JSON parameter) that skips identifiers already stored (the unique constraint
 // decides, also between concurrent requests), events in invoiced periods and events of meters no
-// longer active, and one set-based upsert of the hourly rollups of the rows actually inserted. Run
-// it inside a transaction holding lockCustomersUsage(…, "shared").
+// longer active, and one set-based upsert of the hourly rollups of the rows actually inserted. The
+// same statement tells whether an active usage alert watches the meter of an inserted event, so
+// that ingest without alerts needs no other statement. Run it inside a transaction holding
+// lockCustomersUsage(…, "shared"), taken by a statement of its own: the insert's snapshot must
+// see the invoices of a period close that held the lock exclusively.
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
+import { isoFormatter } from "../../iso-format.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
 import { PARTIAL_OF_EVENTS, ROLLUP_COLUMNS } from "./rollup.js";
@@ -35,6 +39,8 @@ export interface InsertOutcome {
   index: number;
   row: StoredEventRow | null;
   meter: Meter;
+  /** An active usage alert watches the meter of an inserted event: alerts must be evaluated. */
+  alertsWatch: boolean;
 }
 
 /**
@@ -43,31 +49,55 @@ export interface InsertOutcome {
  */
 export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): Promise<InsertOutcome[]> {
   if (events.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint; meterNow: MeterJson }>>`
+  const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint; meterNow: MeterJson; alertsWatch: boolean }>>`
     ${insertStatement(scope, events)}
-    SELECT i.ord, to_jsonb(m) AS "meterNow", e.*
+    SELECT i.ord, to_jsonb(m) AS "meterNow", ${alertsWatchInserted(scope)} AS "alertsWatch", e.*
     FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
     ORDER BY i.ord`;
-  return rows.map(({ ord, meterNow, ...row }) => ({
+  return rows.map(({ ord, meterNow, alertsWatch, ...row }) => ({
     index: Number(ord) - 1,
     row: row.seq === null ? null : row,
     meter: { ...meterNow, createdAt: new Date(meterNow.createdAt), updatedAt: new Date(meterNow.updatedAt) },
+    alertsWatch,
   }));
 }
 
-/**
- * insertEvents for batches, answering only what the caller needs: the events not inserted (a
- * duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none), so
- * that no stored row travels back.
- */
-export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[]): Promise<Array<{ index: number; meterActive: boolean }>> {
-  if (events.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ ord: bigint; meterActive: boolean }>>`
+/** What insertEventBatch answers. */
+export interface BatchOutcome {
+  /** The events not inserted (a duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none). */
+  notInserted: Array<{ index: number; meterActive: boolean }>;
+  /** An active usage alert watches the meter of an inserted event: alerts must be evaluated. */
+  alertsWatch: boolean;
+}
+
+/** insertEvents for batches, answering only what the caller needs (one row), so that no stored row travels back. */
+export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[]): Promise<BatchOutcome> {
+  if (events.length === 0) return { notInserted: [], alertsWatch: false };
+  const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; alertsWatch: boolean }>>`
     ${insertStatement(scope, events)}
-    SELECT i.ord, m."status" = 'ACTIVE' AS "meterActive"
-    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
-    WHERE e."seq" IS NULL`;
-  return rows.map((r) => ({ index: Number(r.ord) - 1, meterActive: r.meterActive }));
+    SELECT coalesce(
+             json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord) FILTER (WHERE e."seq" IS NULL),
+             '[]'
+           ) AS "notInserted",
+           ${alertsWatchInserted(scope)} AS "alertsWatch"
+    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq`;
+  return {
+    notInserted: outcome!.notInserted.map((r) => ({ index: r.ord - 1, meterActive: r.meterActive })),
+    alertsWatch: outcome!.alertsWatch,
+  };
+}
+
+/**
+ * SQL condition on insertStatement's `inserted`: an active usage alert watches the meter of one of
+ * the rows inserted. Read in the insert's snapshot: an alert created concurrently may miss these
+ * events, as it could with a lookup after the insert (its startSeq is read before it commits).
+ */
+function alertsWatchInserted(scope: Scope): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+      SELECT 1 FROM "UsageAlert" a
+      WHERE a."accountId" = ${scope.accountId} AND a."mode" = ${scope.mode}::"Mode" AND a."status" = 'ACTIVE'
+        AND a."meterId" IN (SELECT "meterId" FROM inserted)
+    )`;
 }
 
 /**
@@ -75,15 +105,16 @@ export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[
  * json_to_recordset (decimals and timestamps travel as text, so nothing is rounded).
  */
 function eventsJson(events: ValidEvent[]): string {
+  const iso = isoFormatter();
   return JSON.stringify(
     events.map((e) => ({
       identifier: e.identifier,
       meterId: e.meter.id,
       customerId: e.customer.id,
       value: e.value.toFixed(),
-      timestamp: e.timestamp.toISOString(),
+      timestamp: iso(e.timestamp),
       payload: e.payload,
-      createdAt: e.receivedAt.toISOString(),
+      createdAt: iso(e.receivedAt),
     })),
   );
 }

@@ -55,18 +55,3 @@ export async function customersById(db: Db, scope: Scope, ids: string[]): Promis
   }
   return found;
 }
-
-/**
- * Whether any active usage alert watches one of these meters: when none does (the common case),
- * ingest skips alert evaluation (alerts/evaluate.ts), whose own lookup goes through the ORM.
- * Read inside the ingest transaction, after the insert, where that lookup would run.
- */
-export async function alertsWatchAny(db: Db, scope: Scope, meterIds: string[]): Promise<boolean> {
-  const [row] = await db.$queryRaw<Array<{ watched: boolean }>>`
-    SELECT EXISTS (
-      SELECT 1 FROM "UsageAlert"
-      WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "status" = 'ACTIVE'
-        AND "meterId" = ANY(${[...new Set(meterIds)]}::text[])
-    ) AS watched`;
-  return row!.watched;
-}

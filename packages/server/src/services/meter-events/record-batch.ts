@@ -1,15 +1,13 @@
 // recordMeterEvents (SPEC §3): 1–1000 events, each accepted or rejected on its own. Set-based from
 // end to end: one lookup per kind (meters, customers), one multi-row insert with one rollup
-// upsert, in one transaction per batch.
+// upsert, in one plain SQL transaction per batch (Tenant.transaction).
 import type { Clock, Tenant } from "../../context.js";
-import { withDirectSql } from "../../db/direct-sql.js";
 import { InvalidInputError } from "../../errors.js";
 import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { insertEventBatch } from "./insert.js";
 import { findInvoiced } from "./invoiced.js";
-import { alertsWatchAny } from "./lookup.js";
 import { alreadyInvoiced } from "./record.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
@@ -38,7 +36,7 @@ export async function recordMeterEvents(
   if (events.length < 1 || events.length > MAX_BATCH_SIZE) {
     throw new InvalidInputError(`Send 1–${MAX_BATCH_SIZE} events per call (got ${events.length})`, ["input", "events"]);
   }
-  const checked = await checkEvents(tenant.db, tenant.scope, clock, events, (i) => ["input", "events", String(i)]);
+  const checked = await checkEvents(tenant.sql, tenant.scope, clock, events, (i) => ["input", "events", String(i)]);
   const rejected: RejectedMeterEvent[] = [];
   const valid: Array<ValidEvent & { index: number }> = [];
   checked.forEach((c, index) => {
@@ -47,9 +45,9 @@ export async function recordMeterEvents(
   });
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  const { accepted, duplicates, triggers } = await withDirectSql(tenant.db, async (tx, sql) => {
+  const { accepted, duplicates, triggers } = await tenant.transaction(async (sql) => {
     await lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared");
-    const notInserted = await insertEventBatch(sql, tenant.scope, valid);
+    const { notInserted, alertsWatch } = await insertEventBatch(sql, tenant.scope, valid);
     for (const { index, meterActive } of notInserted) {
       if (meterActive) continue;
       const error = meterInactive(valid[index]!.meter.eventName, null);
@@ -58,7 +56,7 @@ export async function recordMeterEvents(
     // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
     const skipped = notInserted.filter((s) => s.meterActive).map((s) => valid[s.index]!);
     const invoiced = await findInvoiced(
-      tx,
+      sql,
       tenant.scope,
       skipped.map((e) => ({ customerId: e.customer.id, meterId: e.meter.id, timestamp: e.timestamp })),
     );
@@ -69,8 +67,7 @@ export async function recordMeterEvents(
     });
     const missed = new Set(notInserted.map((s) => s.index));
     const inserted = valid.filter((_, i) => !missed.has(i));
-    const watched = inserted.length > 0 && (await alertsWatchAny(sql, tenant.scope, inserted.map((e) => e.meter.id)));
-    const triggers = watched ? await evaluateUsageAlerts(tx, tenant.scope, clock, inserted) : [];
+    const triggers = alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [];
     return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
   });
   onAlertsTriggered(triggers);

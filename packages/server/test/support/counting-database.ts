@@ -1,0 +1,33 @@
+// The app's database seen through a second Prisma client and a wrapped direct-SQL handle that count
+// every SQL statement a request sends (nested-read test, benchmark figure 4).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Database } from "../../src/db/client.js";
+import type { Db } from "../../src/db/direct-sql.js";
+import { PrismaClient } from "../../src/generated/prisma/client.js";
+
+export interface CountingDatabase {
+  database: Database;
+  /** Statements sent since the last reset. */
+  statements(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export function countingDatabase(database: Database): CountingDatabase {
+  const adapter =
+    database.config.kind === "postgres" ? new PrismaPg({ connectionString: database.config.url }) : new PrismaPGlite(database.pglite!);
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  let statements = 0;
+  prisma.$on("query", () => void (statements += 1));
+  const sql: Db = {
+    $queryRaw: (...args) => (statements += 1, database.sql.$queryRaw(...args)),
+    $executeRaw: (...args) => (statements += 1, database.sql.$executeRaw(...args)),
+  };
+  return {
+    database: { ...database, prisma, sql },
+    statements: () => statements,
+    reset: () => void (statements = 0),
+    close: () => prisma.$disconnect(),
+  };
+}
