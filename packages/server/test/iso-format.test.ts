@@ -24,4 +24,13 @@ describe("isoFormatter", () => {
       { numRuns: 5000 },
     );
   });
+
+  it("stays exact when its cache of hours fills and starts over", () => {
+    const iso = isoFormatter(3);
+    for (let hour = 0; hour < 20; hour += 1) {
+      const date = new Date(Date.UTC(2026, 0, 1, hour, 59, 59, 999));
+      expect(iso(date)).toBe(date.toISOString());
+      expect(iso(new Date(date.getTime() - 3_600_000))).toBe(new Date(date.getTime() - 3_600_000).toISOString());
+    }
+  });
 });

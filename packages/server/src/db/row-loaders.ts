@@ -28,20 +28,19 @@ export function createRowLoaders(sql: Db, scope: Scope): RowLoaders {
   const inScope = Prisma.sql`"accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"`;
   const byId = new Map<keyof RowsById, DataLoader<string, unknown>>();
   let subscriptionItems: DataLoader<string, SubscriptionItem[]> | undefined;
+  // A missing row fails its own load only (DataLoader takes an Error in place of a value).
   const load = <M extends keyof RowsById>(model: M) =>
-    new DataLoader<string, RowsById[M] | null>(async (ids) => {
+    new DataLoader<string, RowsById[M]>(async (ids) => {
       const rows = await sql.$queryRaw<Array<RowsById[M]>>`
         SELECT * FROM ${Prisma.raw(`"${model}"`)} WHERE "id" = ANY(${[...ids]}::text[]) AND ${inScope}`;
       const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
+      return ids.map((id) => found.get(id) ?? new Error(`${model} ${id} is referenced but not found in the tenant's scope`));
     });
   return {
-    async referenced<M extends keyof RowsById>(model: M, id: string) {
+    referenced<M extends keyof RowsById>(model: M, id: string) {
       let loader = byId.get(model);
       if (!loader) byId.set(model, (loader = load(model)));
-      const row = (await loader.load(id)) as RowsById[M] | null;
-      if (!row) throw new Error(`${model} ${id} is referenced but not found in the tenant's scope`);
-      return row;
+      return (loader as DataLoader<string, RowsById[M]>).load(id);
     },
     subscriptionItems() {
       subscriptionItems ??= new DataLoader(async (subscriptionIds) => {

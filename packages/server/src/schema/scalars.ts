@@ -2,6 +2,7 @@
 // JSONObject.
 import { Decimal } from "decimal.js";
 import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from "graphql";
+import { isoFormatter } from "../iso-format.js";
 import { builder } from "./builder.js";
 
 export type DecimalValue = Decimal;
@@ -51,9 +52,12 @@ function literal(ast: ValueNode): unknown {
   }
 }
 
+// One formatter for every response of the process (its hour cache is bounded).
+const isoString = isoFormatter();
+
 builder.scalarType("DateTime", {
   description: "An instant as an ISO-8601 string in UTC, e.g. 2026-01-01T00:00:00.000Z.",
-  serialize: (value) => (value instanceof Date ? value : parseDateTime(value)).toISOString(),
+  serialize: (value) => isoString(value instanceof Date ? value : parseDateTime(value)),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(literal(ast)),
 });
