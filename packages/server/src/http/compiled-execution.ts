@@ -1,7 +1,7 @@
 // Query execution compiled per document with graphql-jit: the generated code resolves, completes
 // and coerces without graphql-js's per-field interpretation, which was most of the CPU of wide
 // reads (a page of subscriptions with their items) and of coercing a batch's 1000 input events.
-// Documents come from yoga's parse cache, so the same text compiles once.
+// Documents come from yoga's parse cache, so the same text compiles once, on its second use.
 //
 // A request whose variables do not coerce is answered by graphql-js's own execute instead: its
 // errors carry the scalar's reason ("DateTime must be an ISO-8601 date-time…") and HTTP 400, where
@@ -14,15 +14,22 @@ import type { Plugin } from "graphql-yoga";
 type Execute = (args: ExecutionArgs) => unknown;
 
 export function useCompiledExecution(): Plugin {
-  // By document and operation name; a document that does not compile runs on graphql-js.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
-  const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
+  // By document and operation name: null until a document's second execution (a one-off query,
+  // e.g. typed in GraphiQL with its values inline, is not worth compiling), then the compiled
+  // query, or false if it does not compile (it runs on graphql-js).
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | false | null>>();
+  const compiledFor = (args: ExecutionArgs): CompiledQuery | false | null => {
     let byOperation = compiled.get(args.document);
     if (!byOperation) compiled.set(args.document, (byOperation = new Map()));
     const name = args.operationName ?? "";
-    if (!byOperation.has(name)) {
+    const seen = byOperation.get(name);
+    if (seen === undefined) {
+      byOperation.set(name, null);
+      return null;
+    }
+    if (seen === null) {
       const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      byOperation.set(name, isCompiledQuery(result) ? result : null);
+      byOperation.set(name, isCompiledQuery(result) ? result : false);
     }
     return byOperation.get(name)!;
   };
