@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TallyInvalidInputError, TallyMeterEventError, TallyNotFoundError, type Tally } from "../src/index.js";
 import { alpaca } from "./support/alpaca.js";
+import { failure } from "./support/failure.js";
 import { startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -12,8 +13,6 @@ beforeAll(async () => {
   tally = server.client();
 });
 afterAll(() => server.close());
-
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
 
 describe("the Alpaca AI flow (SPEC §10)", () => {
   it("invoices the license at once, previews 180.00 live, finalizes it on Feb 1", async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TallyInvalidInputError, TallyNotFoundError, type Tally } from "../src/index.js";
 import { alpaca } from "./support/alpaca.js";
+import { failure } from "./support/failure.js";
 import { startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -13,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
 const usd = (amount: string) => ({ amount, currency: "usd" });
 
 describe("creditGrants on the Alpaca flow (SPEC §10)", () => {

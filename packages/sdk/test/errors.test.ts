@@ -12,6 +12,7 @@ import {
   TallyPermissionError,
   TallyRateLimitError,
 } from "../src/index.js";
+import { failure } from "./support/failure.js";
 import { respondWith, scriptedFetch, type Step } from "./support/fetch.js";
 import { startServer, type TestServer } from "./support/server.js";
 
@@ -27,8 +28,6 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
-
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
 
 describe("result-union errors", () => {
   it("InvalidInputError → TallyInvalidInputError with code and field", async () => {

@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TallyInvalidInputError, TallyNotFoundError, TallySignatureVerificationError, type Tally } from "../src/index.js";
+import { failure } from "./support/failure.js";
 import { startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -13,8 +14,6 @@ beforeAll(async () => {
   tally = server.client();
 });
 afterAll(() => server.close());
-
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
 
 /** A webhook receiver on a free loopback port, keeping each request's headers and raw body. */
 async function receiver() {

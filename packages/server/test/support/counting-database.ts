@@ -1,5 +1,5 @@
 // The app's database seen through a second Prisma client and a wrapped direct-SQL handle that count
-// every SQL statement a request sends (nested-read test, benchmark figure 4).
+// every SQL statement a request sends, BEGIN and COMMIT aside (nested-read test, benchmark figure 4).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Database } from "../../src/db/client.js";
@@ -20,12 +20,12 @@ export function countingDatabase(database: Database): CountingDatabase {
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   let statements = 0;
   prisma.$on("query", () => void (statements += 1));
-  const sql: Db = {
-    $queryRaw: (...args) => (statements += 1, database.sql.$queryRaw(...args)),
-    $executeRaw: (...args) => (statements += 1, database.sql.$executeRaw(...args)),
-  };
+  const counted = (db: Db): Db => ({
+    $queryRaw: (...args) => ((statements += 1), db.$queryRaw(...args)),
+    $executeRaw: (...args) => ((statements += 1), db.$executeRaw(...args)),
+  });
   return {
-    database: { ...database, prisma, sql },
+    database: { ...database, prisma, sql: counted(database.sql), transaction: (fn) => database.transaction((sql) => fn(counted(sql))) },
     statements: () => statements,
     reset: () => void (statements = 0),
     close: () => prisma.$disconnect(),
