@@ -1,8 +1,7 @@
 // Direct SQL (db/direct-sql.ts) answers like $queryRaw (types included), outside transactions
-// (Database.sql) and in plain SQL transactions (Database.transaction), whose first statement may
-// travel with BEGIN with its values inlined.
+// (Database.sql) and in plain SQL transactions (Database.transaction), whose statements may be
+// issued without waiting for each other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../src/db/direct-sql.js";
 import { Prisma } from "../src/generated/prisma/client.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { onPostgres } from "./support/database.js";
@@ -74,24 +73,60 @@ describe("Database.transaction", () => {
     expect(later).toEqual(prisma);
   });
 
-  it("reads inlined text values exactly as parameters", async () => {
-    const tricky = ["it's", 'a "quote"', "back\\slash", "\\'; SELECT 1; --", "NULL", "", "{}", "ünï"];
-    const query = async (sql: Db) =>
-      sql.$queryRaw<Array<{ one: string; all: string[] }>>`SELECT ${tricky[3]}::text AS one, ${tricky}::text[] AS all`;
-    const [first] = await app.database.transaction((sql) => query(sql));
-    expect(first).toEqual({ one: tricky[3], all: tricky });
-    expect(first).toEqual((await query(app.database.sql))[0]);
+  it("runs statements issued without waiting in the order issued", async () => {
+    const [, , seen] = await app.database.transaction((sql) =>
+      Promise.all([
+        sql.$queryRaw`SELECT set_config('tally.step', ${"one"}, true)`,
+        sql.$queryRaw`SELECT set_config('tally.step', current_setting('tally.step') || ${",two"}, true)`,
+        sql.$queryRaw<Array<{ step: string }>>`SELECT current_setting('tally.step') AS step`,
+      ]),
+    );
+    expect(seen).toEqual([{ step: "one,two" }]);
   });
 
-  // Only PostgreSQL sends BEGIN itself: PGlite's transaction API opens the transaction.
+  it("fails the whole transaction when one of the statements issued together fails", async () => {
+    const failing = app.database.transaction((sql) =>
+      Promise.all([
+        sql.$executeRaw`INSERT INTO "Account" ("id", "name") VALUES (${"acct_tx_7"}, ${"Rolled back"})`,
+        sql.$executeRaw`SELECT 1 / 0`,
+        sql.$executeRaw`INSERT INTO "Account" ("id", "name") VALUES (${"acct_tx_8"}, ${"Never"})`,
+      ]),
+    );
+    await expect(failing).rejects.toThrow(/division by zero/);
+    expect(await accountNamed("acct_tx_7")).toBeNull();
+    expect(await accountNamed("acct_tx_8")).toBeNull();
+  });
+
+  // Ingest issues its lock and its insert together: the insert must still take its snapshot after
+  // the lock was granted, to see what the lock's holder committed. PGlite has one connection: no holder.
   if (onPostgres) {
-    it("sends BEGIN with the first statement when its values are all text", async () => {
-      const sent = (sql: Db, value: unknown) => sql.$queryRaw<Array<{ query: string }>>`SELECT current_query() AS query, ${value}::text AS value`;
-      const [[inlined], [later]] = await app.database.transaction(async (sql) => [await sent(sql, "text"), await sent(sql, "text")]);
-      expect(inlined!.query).toMatch(/^BEGIN; SELECT current_query\(\) AS query, 'text'::text AS value$/);
-      expect(later!.query).toContain("$1::text");
-      const [[bound]] = await app.database.transaction(async (sql) => [await sent(sql, 42)]);
-      expect(bound!.query).toContain("$1::text");
+    it("gives a statement issued behind a waiting lock a snapshot taken after the wait", async () => {
+      const key = 424242;
+      let locked!: () => void;
+      let release!: () => void;
+      const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holder = app.database.transaction(async (sql) => {
+        await sql.$queryRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+        locked();
+        await held;
+        await sql.$executeRaw`INSERT INTO "Account" ("id", "name") VALUES (${"acct_tx_9"}, ${"Committed while waiting"})`;
+      });
+      await lockHeld;
+      const waiter = app.database.transaction((sql) =>
+        Promise.all([
+          sql.$queryRaw`SELECT pg_advisory_xact_lock_shared(${key}::bigint)`,
+          sql.$queryRaw<Array<{ name: string }>>`SELECT "name" FROM "Account" WHERE "id" = ${"acct_tx_9"}`,
+        ]),
+      );
+      // Both statements are on the wire once the lock is awaited.
+      while ((await app.database.sql.$queryRaw<unknown[]>`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      await holder;
+      const [, seen] = await waiter;
+      expect(seen).toEqual([{ name: "Committed while waiting" }]);
     });
   }
 

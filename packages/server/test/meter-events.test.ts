@@ -5,6 +5,7 @@ import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { onPostgres } from "./support/database.js";
 
 const T0 = "2026-01-15T12:00:00.000Z";
 const HOUR = 3_600_000;
@@ -440,6 +441,33 @@ describe("cancelMeterEvent", () => {
     await cancel(meter.eventName, "keep");
     expect(await usage(meter.id, customerId)).toBe("0");
     expect(await app.database.prisma.meterUsageHour.count({ where: { meterId: meter.id } })).toBe(0);
+  });
+
+  it("merges an hour's rollup shards written by concurrent requests, and folds them into one on a cancellation", async () => {
+    const meter = await createMeter("LAST");
+    const { customerId } = await clockCustomer();
+    // 8 batches at once, all in the hour before T0: the latest event is s-7-4 (value 39).
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, b) =>
+        recordMany(
+          Array.from({ length: 5 }, (_, i) => ({
+            eventName: meter.eventName,
+            customerId,
+            value: String(b * 5 + i),
+            identifier: `s-${b}-${i}`,
+            timestamp: at(-HOUR + (b * 5 + i) * 1000),
+          })),
+        ),
+      ),
+    );
+    expect(results.map((r) => r.accepted)).toEqual(Array(8).fill(5));
+    const rows = () => app.database.prisma.meterUsageHour.count({ where: { meterId: meter.id, customerId } });
+    // Concurrent requests run on several connections (PGlite has one).
+    if (onPostgres) expect(await rows()).toBeGreaterThan(1);
+    expect(await usage(meter.id, customerId)).toBe("39");
+    await cancel(meter.eventName, "s-7-4");
+    expect(await rows()).toBe(1);
+    expect(await usage(meter.id, customerId)).toBe("38");
   });
 
   it("answers EVENT_NOT_FOUND for an unknown identifier or another meter's event", async () => {

@@ -84,4 +84,38 @@ describe("tenancy", () => {
       await expect(createRowLoaders(app.database.sql, scope).referenced("TestClock", clockId)).rejects.toThrow(/not found in the tenant's scope/);
     }
   });
+
+  it("reads no other tenant's rows through the relations joined to rows loaded by id", async () => {
+    // Broken data the services would refuse: my customer on another account's test clock, my
+    // price of another account's product.
+    const mine = { accountId: app.account.account.id, mode: "test" as const };
+    const theirs = { accountId: other.account.id, mode: "test" as const };
+    const db = app.database.prisma;
+    const theirClock = await db.testClock.create({ data: { id: newId("TestClock"), ...theirs, frozenTime: new Date("2026-01-01T00:00:00Z") } });
+    const theirProduct = await db.product.create({ data: { id: newId("Product"), ...theirs, name: "Theirs" } });
+    const customer = await db.customer.create({ data: { id: newId("Customer"), ...mine, testClockId: theirClock.id } });
+    const price = await db.price.create({
+      data: { id: newId("Price"), ...mine, productId: theirProduct.id, currency: "usd", interval: "MONTH", intervalCount: 1, usageType: "LICENSED", billingScheme: "PER_UNIT" },
+    });
+    const rows = createRowLoaders(app.database.sql, mine);
+    expect((await rows.referenced("Customer", customer.id)).testClockId).toBe(theirClock.id);
+    expect((await rows.referenced("Price", price.id)).productId).toBe(theirProduct.id);
+    await expect(Promise.resolve(rows.referenced("TestClock", theirClock.id))).rejects.toThrow(/not found in the tenant's scope/);
+    await expect(Promise.resolve(rows.referenced("Product", theirProduct.id))).rejects.toThrow(/not found in the tenant's scope/);
+    // Their own loaders, joining the same relations, do not see my rows either.
+    const theirRows = createRowLoaders(app.database.sql, theirs);
+    await expect(Promise.resolve(theirRows.referenced("Customer", customer.id))).rejects.toThrow(/not found in the tenant's scope/);
+    await expect(Promise.resolve(theirRows.referenced("Price", price.id))).rejects.toThrow(/not found in the tenant's scope/);
+  });
+
+  it("keeps the relations joined to a row loaded by id for their own loads", async () => {
+    const mine = { accountId: app.account.account.id, mode: "test" as const };
+    const customer = await app.database.prisma.customer.create({ data: { id: newId("Customer"), ...mine, testClockId: clockId } });
+    const rows = createRowLoaders(app.database.sql, mine);
+    await rows.referenced("Customer", customer.id);
+    // Read with the customer: no statement of its own, not even a promise.
+    const clock = rows.referenced("TestClock", clockId);
+    expect(clock).not.toBeInstanceOf(Promise);
+    expect(clock).toEqual(await app.database.prisma.testClock.findUniqueOrThrow({ where: { id: clockId } }));
+  });
 });

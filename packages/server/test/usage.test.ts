@@ -150,10 +150,7 @@ describe("usage from rollups", () => {
     // Tamper with the rollup only: a whole-hour read follows it, a short edge (at most half an hour)
     // follows the raw rows; a long edge of an additive aggregation (SUM, COUNT) is the hour's
     // rollup minus the raw rows of the rest of the hour.
-    await app.database.prisma.meterUsageHour.update({
-      where: { meterId_customerId_hour: { meterId, customerId, hour } },
-      data: { sum: "1000" },
-    });
+    expect(await app.database.prisma.meterUsageHour.updateMany({ where: { meterId, customerId, hour }, data: { sum: "1000" } })).toEqual({ count: 1 });
     const usage = (minutes: number, offsetMs = 0) =>
       meterUsage(app.database.prisma, scope, { meterId, customerId, aggregation: "SUM", start: hour, end: new Date(hour.getTime() + minutes * 60_000 + offsetMs) });
     expect((await usage(60)).toFixed()).toBe("1000");

@@ -15,8 +15,9 @@ export interface Database {
   /**
    * A plain SQL transaction on one connection, without Prisma (whose interactive transactions cost
    * several times the CPU of BEGIN/COMMIT): committed when `fn` resolves, rolled back when it
-   * throws. Not tenant-scoped. On PGlite, `fn` must not use Prisma or `sql`: they would wait for
-   * the one connection this transaction holds.
+   * throws. Statements issued without waiting for each other run in the order issued (on
+   * PostgreSQL they are pipelined: one round trip). Not tenant-scoped. On PGlite, `fn` must not
+   * use Prisma or `sql`: they would wait for the one connection this transaction holds.
    */
   transaction<T>(fn: (sql: Db) => Promise<T>): Promise<T>;
   config: DatabaseConfig;

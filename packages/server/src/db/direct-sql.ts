@@ -3,7 +3,6 @@
 // statement in its WASM query compiler, raw SQL included: text and parameters are JSON-encoded into
 // WASM and the plan decoded back, half a millisecond of CPU and more for the ingest statement,
 // which was most of the server's work per recorded event. Results are typed like $queryRaw's.
-import pg from "pg";
 import { Prisma } from "../generated/prisma/client.js";
 import type { RunSql } from "./adapter.js";
 
@@ -21,27 +20,11 @@ function parameter(value: unknown): unknown {
   return value;
 }
 
-/** A text value, or an array of them, as a quoted literal: read by PostgreSQL exactly like the parameter. */
-function textLiteral(value: unknown): string | undefined {
-  if (typeof value === "string") return pg.escapeLiteral(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
-    return pg.escapeLiteral(`{${value.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`);
-  }
-  return undefined;
-}
-
-/** The statement with its values inlined, when all of them are text: nothing else is worth the risk. */
-function inlined(sql: Prisma.Sql): string | undefined {
-  const literals = sql.values.map(textLiteral);
-  if (literals.includes(undefined)) return undefined;
-  return sql.strings.reduce((text, next, i) => text + literals[i - 1]! + next);
-}
-
 /** A `Db` over `run`: Prisma.sql fragments sent as they are. */
 export function directDb(run: RunSql): Db {
   const statement = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    return run(sql.text, sql.values.map(parameter), () => inlined(sql));
+    return run(sql.text, sql.values.map(parameter));
   };
   return {
     $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).rows as T,

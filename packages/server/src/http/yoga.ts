@@ -6,6 +6,7 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
 import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
+import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
@@ -50,7 +51,8 @@ export function createTallyYoga(deps: AppDeps) {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
-    plugins: [useHealthRoutes(deps), useCompiledExecution()],
+    plugins: [useHealthRoutes(deps), useCompiledExecution(), useBodyLimit()],
+    maxRequestBodySize: false, // useBodyLimit
     context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,

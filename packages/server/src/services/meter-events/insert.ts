@@ -4,14 +4,15 @@
 // longer active, and one set-based upsert of the hourly rollups of the rows actually inserted. The
 // same statement tells whether an active usage alert watches the meter of an inserted event, so
 // that ingest without alerts needs no other statement. Run it inside a transaction holding
-// lockCustomersUsage(…, "shared"), taken by a statement of its own: the insert's snapshot must
-// see the invoices of a period close that held the lock exclusively.
+// lockCustomersUsage(…, "shared"), taken by a statement of its own (it may be issued with the
+// insert, which runs after it): the insert's snapshot must see the invoices of a period close
+// that held the lock exclusively.
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import { isoFormatter } from "../../iso-format.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
-import { PARTIAL_OF_EVENTS, ROLLUP_COLUMNS } from "./rollup.js";
+import { PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD } from "./rollup.js";
 import type { ValidEvent } from "./validate.js";
 
 export interface StoredEventRow {
@@ -75,12 +76,12 @@ export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[
   if (events.length === 0) return { notInserted: [], alertsWatch: false };
   const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; alertsWatch: boolean }>>`
     ${insertStatement(scope, events)}
-    SELECT coalesce(
-             json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord) FILTER (WHERE e."seq" IS NULL),
-             '[]'
-           ) AS "notInserted",
+    SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord), '[]') AS "notInserted",
            ${alertsWatchInserted(scope)} AS "alertsWatch"
-    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq`;
+    FROM input i JOIN "Meter" m ON m."id" = i."meterId"
+    -- NOT IN over a subquery is hashed; a join with \`inserted\`, whose size the planner cannot
+    -- estimate (it guesses one row), was planned as a nested loop: a million comparisons per batch.
+    WHERE i.seq NOT IN (SELECT "seq" FROM inserted)`;
   return {
     notInserted: outcome!.notInserted.map((r) => ({ index: r.ord - 1, meterActive: r.meterActive })),
     alertsWatch: outcome!.alertsWatch,
@@ -150,19 +151,19 @@ function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
 
 /**
  * Adds the events of `source` (a relation with MeterEvent's columns, aliased e) to the hourly
- * rollups: one upsert per (meter, customer, hour). Also the bench's seeder uses it, so seeded
- * rollups are exactly the server's.
+ * rollups: one upsert per (meter, customer, hour) into this connection's shard. Also the bench's
+ * seeder uses it, so seeded rollups are exactly the server's.
  */
 export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
       SELECT ${scope.accountId}, ${scope.mode}::"Mode", e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC'),
-             ${PARTIAL_OF_EVENTS}
+             ${ROLLUP_SHARD}, ${PARTIAL_OF_EVENTS}
       FROM ${source} e
       GROUP BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
       -- Rows locked in one order by everyone: concurrent batches cannot deadlock on rollups.
       ORDER BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
-      ON CONFLICT ("meterId", "customerId", "hour") DO UPDATE SET
+      ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET
         "count" = h."count" + excluded."count",
         "sum" = h."sum" + excluded."sum",
         "max" = GREATEST(h."max", excluded."max"),

@@ -46,8 +46,10 @@ export async function recordMeterEvents(
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
   const { accepted, duplicates, triggers } = await tenant.transaction(async (sql) => {
-    await lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared");
-    const { notInserted, alertsWatch } = await insertEventBatch(sql, tenant.scope, valid);
+    const [, { notInserted, alertsWatch }] = await Promise.all([
+      lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared"),
+      insertEventBatch(sql, tenant.scope, valid),
+    ]);
     for (const { index, meterActive } of notInserted) {
       if (meterActive) continue;
       const error = meterInactive(valid[index]!.meter.eventName, null);

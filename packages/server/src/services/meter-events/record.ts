@@ -1,7 +1,7 @@
 // recordMeterEvent (SPEC §3): one event, validated, stored and counted in one transaction, so it is
 // in every summary and preview when the mutation returns (read-your-writes). The transaction is
-// plain SQL (Tenant.transaction), not Prisma's: an event of a meter no alert watches costs BEGIN
-// (sent with the lock), the insert and COMMIT.
+// plain SQL (Tenant.transaction), not Prisma's: an event of a meter no alert watches costs two
+// round trips, BEGIN with the lock and the insert (pipelined), then COMMIT.
 import type { Clock, Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
 import type { Meter } from "../../generated/prisma/client.js";
@@ -26,8 +26,10 @@ export async function recordMeterEvent(
   if (!checked!.ok) throw checked!.error;
   const { event } = checked!;
   const stored = await tenant.transaction(async (sql) => {
-    await lockCustomersUsage(sql, [event.customer.id], "shared");
-    const [{ row, meter, alertsWatch }] = (await insertEvents(sql, tenant.scope, [event])) as [InsertOutcome];
+    const [, [{ row, meter, alertsWatch }]] = (await Promise.all([
+      lockCustomersUsage(sql, [event.customer.id], "shared"),
+      insertEvents(sql, tenant.scope, [event]),
+    ])) as [void, [InsertOutcome]];
     if (row) return { recorded: { ...row, meter }, triggers: alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, [event]) : [] };
     // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
     if (meter.status !== "ACTIVE") throw meterInactive(event.meter.eventName, ["input", "eventName"]);

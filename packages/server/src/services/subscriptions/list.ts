@@ -1,8 +1,9 @@
 // Subscription lists (subscriptions, Customer.subscriptions): newest first, keyset-paged after or
 // before a subscription's id, read with one direct statement. With the rows the page's nodes load
 // by id (db/row-loaders.ts), a dashboard's page of subscriptions with customers, items and prices
-// is one short statement per type and none of Prisma's per-query planning.
+// is a few short statements and none of Prisma's per-query planning.
 import type { Tenant } from "../../context.js";
+import { selectWith, Table } from "../../db/joined-rows.js";
 import { Prisma, type Subscription, type SubscriptionStatus } from "../../generated/prisma/client.js";
 
 export interface SubscriptionFilter {
@@ -18,21 +19,25 @@ export interface SubscriptionPage {
   inverted: boolean;
 }
 
+const SUBSCRIPTION = new Table<Subscription>("Subscription", "s");
+
 export async function listSubscriptions(tenant: Tenant, filter: SubscriptionFilter, page: SubscriptionPage): Promise<Subscription[]> {
-  const inScope = Prisma.sql`"accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode"`;
+  const s = SUBSCRIPTION;
   // A cursor naming nothing this tenant sees compares with NULL: an empty page.
-  const positionOf = (id: string) => Prisma.sql`(SELECT "createdAt", "id" FROM "Subscription" WHERE "id" = ${id} AND ${inScope})`;
+  const positionOf = (id: string) =>
+    Prisma.sql`(SELECT "createdAt", "id" FROM "Subscription" WHERE "id" = ${id} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode")`;
   const conditions = [
-    inScope,
-    ...(filter.customerId ? [Prisma.sql`"customerId" = ${filter.customerId}`] : []),
-    ...(filter.status ? [Prisma.sql`"status" = ${filter.status}::"SubscriptionStatus"`] : []),
+    s.inScope(tenant.scope),
+    ...(filter.customerId ? [Prisma.sql`${s.ref("customerId")} = ${filter.customerId}`] : []),
+    ...(filter.status ? [Prisma.sql`${s.ref("status")} = ${filter.status}::"SubscriptionStatus"`] : []),
     // Newest first: later pages hold older subscriptions.
-    ...(page.after ? [Prisma.sql`("createdAt", "id") < ${positionOf(page.after)}`] : []),
-    ...(page.before ? [Prisma.sql`("createdAt", "id") > ${positionOf(page.before)}`] : []),
+    ...(page.after ? [Prisma.sql`(${s.ref("createdAt")}, ${s.ref("id")}) < ${positionOf(page.after)}`] : []),
+    ...(page.before ? [Prisma.sql`(${s.ref("createdAt")}, ${s.ref("id")}) > ${positionOf(page.before)}`] : []),
   ];
   const direction = page.inverted ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  return tenant.sql.$queryRaw<Subscription[]>`
-    SELECT * FROM "Subscription" WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY "createdAt" ${direction}, "id" ${direction}
+  const rows = await tenant.sql.$queryRaw<Array<Record<string, unknown>>>`
+    ${selectWith(s, [], tenant.scope)} WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${s.ref("createdAt")} ${direction}, ${s.ref("id")} ${direction}
     LIMIT ${page.limit}`;
+  return rows.map((row) => s.take(row)!);
 }
