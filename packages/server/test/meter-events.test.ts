@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
+import { startRollupFolding } from "../src/services/meter-events/fold-job.js";
+import { foldRollupShards } from "../src/services/meter-events/rollup.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { onPostgres } from "./support/database.js";
@@ -443,7 +445,7 @@ describe("cancelMeterEvent", () => {
     expect(await app.database.prisma.meterUsageHour.count({ where: { meterId: meter.id } })).toBe(0);
   });
 
-  it("merges an hour's rollup shards written by concurrent requests, and folds them into one on a cancellation", async () => {
+  it("merges an hour's rollup shards written by concurrent requests, and folds them into one", async () => {
     const meter = await createMeter("LAST");
     const { customerId } = await clockCustomer();
     // 8 batches at once, all in the hour before T0: the latest event is s-7-4 (value 39).
@@ -464,6 +466,25 @@ describe("cancelMeterEvent", () => {
     const rows = () => app.database.prisma.meterUsageHour.count({ where: { meterId: meter.id, customerId } });
     // Concurrent requests run on several connections (PGlite has one).
     if (onPostgres) expect(await rows()).toBeGreaterThan(1);
+    expect(await usage(meter.id, customerId)).toBe("39");
+    // Folding merges the shards into one row, usage unchanged; a later event of the hour is merged in.
+    const shards = await rows();
+    // Other tests' hours may be folded too: the job is for all tenants.
+    expect(await foldRollupShards(app.database.sql, new Date(at(0)), 1000)).toBeGreaterThanOrEqual(shards > 1 ? 1 : 0);
+    expect(await rows()).toBe(1);
+    const folded = () => app.database.prisma.meterUsageHour.findFirstOrThrow({ where: { meterId: meter.id, customerId } });
+    expect(await folded()).toMatchObject({ count: 40n, ...(shards > 1 ? { shard: 0 } : {}) });
+    expect((await folded()).sum.toFixed()).toBe("780");
+    expect(await usage(meter.id, customerId)).toBe("39");
+    await record({ eventName: meter.eventName, customerId, value: "7", identifier: "s-late", timestamp: at(-HOUR + 100_000) });
+    // The server's job folds past hours the same way.
+    const job = startRollupFolding(app.deps);
+    await job.runNow();
+    await job.stop();
+    expect(await rows()).toBe(1);
+    expect((await folded()).sum.toFixed()).toBe("787");
+    expect(await usage(meter.id, customerId)).toBe("7");
+    await cancel(meter.eventName, "s-late");
     expect(await usage(meter.id, customerId)).toBe("39");
     await cancel(meter.eventName, "s-7-4");
     expect(await rows()).toBe(1);

@@ -12,7 +12,7 @@ import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import { isoFormatter } from "../../iso-format.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
-import { PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD } from "./rollup.js";
+import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD } from "./rollup.js";
 import type { ValidEvent } from "./validate.js";
 
 export interface StoredEventRow {
@@ -31,9 +31,6 @@ export interface StoredEventRow {
 
 /** A Meter row as to_jsonb gives it: timestamps as text. */
 type MeterJson = Omit<Meter, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
-
-/** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
-const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
 
 /** One event of insertEvents: stored (`row`) or not, with its meter as it is now. */
 export interface InsertOutcome {
@@ -163,11 +160,5 @@ export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
       GROUP BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
       -- Rows locked in one order by everyone: concurrent batches cannot deadlock on rollups.
       ORDER BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
-      ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET
-        "count" = h."count" + excluded."count",
-        "sum" = h."sum" + excluded."sum",
-        "max" = GREATEST(h."max", excluded."max"),
-        "lastValue" = CASE WHEN ${laterThanStored} THEN excluded."lastValue" ELSE h."lastValue" END,
-        "lastTimestamp" = CASE WHEN ${laterThanStored} THEN excluded."lastTimestamp" ELSE h."lastTimestamp" END,
-        "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END`;
+      ${MERGE_INTO_ROLLUP}`;
 }

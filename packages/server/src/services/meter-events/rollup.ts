@@ -25,6 +25,53 @@ export const PARTIAL_OF_EVENTS = Prisma.sql`count(*), sum(e."value"), max(e."val
   (array_agg(e."value" ORDER BY e."timestamp" DESC, e."seq" DESC))[1], max(e."timestamp"),
   (array_agg(e."seq" ORDER BY e."timestamp" DESC, e."seq" DESC))[1]`;
 
+/** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
+const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
+
+/** An upsert's conflict clause into `"MeterUsageHour" AS h`: the new partial merged into the stored one. */
+export const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET
+        "count" = h."count" + excluded."count",
+        "sum" = h."sum" + excluded."sum",
+        "max" = GREATEST(h."max", excluded."max"),
+        "lastValue" = CASE WHEN ${laterThanStored} THEN excluded."lastValue" ELSE h."lastValue" END,
+        "lastTimestamp" = CASE WHEN ${laterThanStored} THEN excluded."lastTimestamp" ELSE h."lastTimestamp" END,
+        "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END`;
+
+/**
+ * Folds the shards of past hours into shard 0, for up to `limit` hours starting before `before`; returns
+ * how many hours it folded. Ingest into one hour from several connections leaves up to 8 rows
+ * that every read merges; folded, a month is read from one row per hour again. Safe beside ingest:
+ * a shard being written is deleted with its committed values (the DELETE waits for its row lock),
+ * and shard 0 is merged into, not replaced. All tenants at once: it changes no usage.
+ */
+export async function foldRollupShards(db: Db, before: Date, limit: number): Promise<number> {
+  const [{ folded }] = await db.$queryRaw<[{ folded: number }]>`
+    WITH hours AS (
+      SELECT "meterId", "customerId", "hour" FROM "MeterUsageHour"
+      WHERE "hour" < ${before}::timestamptz
+      GROUP BY 1, 2, 3 HAVING count(*) > 1
+      LIMIT ${limit}
+    ),
+    removed AS (
+      DELETE FROM "MeterUsageHour" r USING hours x
+      WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
+      RETURNING r.*
+    ),
+    merged AS (
+      INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
+      SELECT "accountId", "mode", "meterId", "customerId", "hour", 0, sum("count"), sum("sum"), max("max"),
+             (array_agg("lastValue" ORDER BY "lastTimestamp" DESC, "lastSeq" DESC))[1], max("lastTimestamp"),
+             (array_agg("lastSeq" ORDER BY "lastTimestamp" DESC, "lastSeq" DESC))[1]
+      FROM removed
+      GROUP BY "accountId", "mode", "meterId", "customerId", "hour"
+      ORDER BY "meterId", "customerId", "hour"
+      ${MERGE_INTO_ROLLUP}
+      RETURNING 1
+    )
+    SELECT count(*)::int AS folded FROM merged`;
+  return folded;
+}
+
 /** All the hour's shards become one row; an hour left without counting events has none. */
 export async function recomputeHour(tx: Db, scope: Scope, q: { meterId: string; customerId: string; at: Date }): Promise<void> {
   const hour = new Date(Math.floor(q.at.getTime() / HOUR_MS) * HOUR_MS);
