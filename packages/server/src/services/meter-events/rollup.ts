@@ -1,7 +1,8 @@
 // The hourly rollups (MeterUsageHour): rows per (meter, customer, UTC hour) holding the engine's
-// PartialAggregate of the hour's counting events, one per shard that wrote to the hour. insert.ts adds new events to them
-// incrementally; recomputeHour rebuilds one hour from its raw events for changes that cannot be
-// applied incrementally (a cancelled event may have been the hour's MAX or LAST).
+// PartialAggregate of the hour's counting events, one per shard that wrote to the hour. insert.ts
+// adds new events to them incrementally; recomputeHour rebuilds one hour from its raw events for
+// changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX or
+// LAST); foldRollupShards merges past hours' shards.
 import type { Scope } from "../../db/tenant.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../usage.js";
@@ -39,7 +40,7 @@ export const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId"
 
 /**
  * Folds the shards of past hours into shard 0, for up to `limit` hours starting before `before`; returns
- * how many hours it folded. Ingest into one hour from several connections leaves up to 8 rows
+ * how many hours it folded (an hour written by one connection only moves to shard 0). Ingest into one hour from several connections leaves up to 8 rows
  * that every read merges; folded, a month is read from one row per hour again. Safe beside ingest:
  * a shard being written is deleted with its committed values (the DELETE waits for its row lock),
  * and shard 0 is merged into, not replaced. All tenants at once: it changes no usage.
@@ -47,9 +48,9 @@ export const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId"
 export async function foldRollupShards(db: Db, before: Date, limit: number): Promise<number> {
   const [{ folded }] = await db.$queryRaw<[{ folded: number }]>`
     WITH hours AS (
-      SELECT "meterId", "customerId", "hour" FROM "MeterUsageHour"
-      WHERE "hour" < ${before}::timestamptz
-      GROUP BY 1, 2, 3 HAVING count(*) > 1
+      -- Read from the partial index of rows outside shard 0: once folded, past hours leave it.
+      SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
+      WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
       LIMIT ${limit}
     ),
     removed AS (
