@@ -1,18 +1,22 @@
-// Figure 3, previews and summaries at scale: one customer whose current period holds 10k, then
-// 1M, then 5M events (seeded by SQL: lib/seed.ts) → previewInvoice and a month's
-// meterEventSummaries, p50/p99 over sequential requests. Reference (same run, same database): the
-// raw SUM over the customer's events of the period, straight on the events table with its
-// (meterId, customerId, timestamp) index — what a preview would cost without rollups. Every
-// answer must equal the raw recomputation exactly (the preview's usage quantity, the month's
-// summary, and each day of a day-grouped summary), or the run fails.
+// Figure 3, previews and summaries at scale: customers whose current period holds 10k, 1M and 5M
+// events (one customer per size, seeded by SQL: lib/seed.ts) → previewInvoice and a month's
+// meterEventSummaries, p50/p99 over sequential requests. The sizes are measured in interleaved
+// rounds (10k, 1M, 5M, then 5M, 1M, 10k, …), so that the ratio between them is not the host's
+// drift over the minutes that seeding takes. Reference (same run, same database): the raw SUM over
+// the customer's events of the period, straight on the events table with its (meterId, customerId,
+// timestamp) index — what a preview would cost without rollups. Every answer must equal the raw
+// recomputation exactly (the preview's usage quantity, the month's summary, and each day of a
+// day-grouped summary), or the run fails.
 import { toDecimal } from "@tally/billing";
 import { meteredPrice, type Api } from "../lib/api.js";
 import type { DirectSql } from "../lib/database.js";
 import { seedEvents, type SeedTarget } from "../lib/seed.js";
-import { withDatabase, withPeakRss, type Session } from "../lib/session.js";
-import { timeSequential, type Latency } from "../lib/stats.js";
+import { withDatabase, type Session } from "../lib/session.js";
+import { latencyOf, sampleSequential, timeSequential, type Latency } from "../lib/stats.js";
 
 const DAY = 86_400_000;
+/** Rounds of measurement: each measures every size, for runs / ROUNDS requests of each kind. */
+const ROUNDS = 4;
 
 const PREVIEW = `query($id: ID!) { previewInvoice(subscriptionId: $id) { lines { kind quantity amount { amount } } total { amount } } }`;
 const SUMMARIES = `query($meterId: ID!, $customerId: ID!, $startTime: DateTime!, $endTime: DateTime!, $window: UsageWindow) {
@@ -26,7 +30,9 @@ export interface StageResult {
   rawSum: Latency;
 }
 
+/** One size: its own customer and subscription, on the meter and price all sizes share. */
 interface Fixture extends SeedTarget {
+  events: number;
   subscriptionId: string;
   periodEnd: Date;
   /** The month of the summaries: [monthStart, monthStart + 30 days), on whole minutes. */
@@ -34,32 +40,37 @@ interface Fixture extends SeedTarget {
   monthEnd: Date;
 }
 
-async function fixture(a: Api): Promise<Fixture> {
+async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
   const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Usage", eventName: "bench_usage", aggregation: "SUM" }, "Meter", "id");
-  const customer = await a.mutate("createCustomer", "CreateCustomerInput", { name: "Big customer" }, "Customer", "id");
   const priceId = await meteredPrice(a, meter.id, "0.001");
   // Started 20 days ago, off the hour: the period's edges are partial hours, read from raw events.
   const startDate = new Date(Date.now() - 20 * DAY - (17 * 60 + 23) * 1000);
-  const subscription = await a.mutate(
-    "createSubscription",
-    "CreateSubscriptionInput",
-    { customerId: customer.id, items: [{ priceId }], startDate: startDate.toISOString() },
-    "Subscription",
-    "id currentPeriodStart currentPeriodEnd",
-  );
-  const monthStart = new Date(Math.floor(Date.parse(subscription.currentPeriodStart) / 60_000) * 60_000);
-  return {
-    // The account id is read from the database before seeding.
-    scope: { accountId: "", mode: "test" },
-    meterId: meter.id,
-    customerId: customer.id,
-    subscriptionId: subscription.id,
-    start: new Date(subscription.currentPeriodStart),
-    end: new Date(Date.now() - 120_000),
-    periodEnd: new Date(subscription.currentPeriodEnd),
-    monthStart,
-    monthEnd: new Date(monthStart.getTime() + 30 * DAY),
-  };
+  const result: Fixture[] = [];
+  for (const events of sizes) {
+    const customer = await a.mutate("createCustomer", "CreateCustomerInput", { name: `Customer with ${events} events` }, "Customer", "id");
+    const subscription = await a.mutate(
+      "createSubscription",
+      "CreateSubscriptionInput",
+      { customerId: customer.id, items: [{ priceId }], startDate: startDate.toISOString() },
+      "Subscription",
+      "id currentPeriodStart currentPeriodEnd",
+    );
+    const monthStart = new Date(Math.floor(Date.parse(subscription.currentPeriodStart) / 60_000) * 60_000);
+    result.push({
+      events,
+      // The account id is read from the database before seeding.
+      scope: { accountId: "", mode: "test" },
+      meterId: meter.id,
+      customerId: customer.id,
+      subscriptionId: subscription.id,
+      start: new Date(subscription.currentPeriodStart),
+      end: new Date(Date.now() - 120_000),
+      periodEnd: new Date(subscription.currentPeriodEnd),
+      monthStart,
+      monthEnd: new Date(monthStart.getTime() + 30 * DAY),
+    });
+  }
+  return result;
 }
 
 const RAW_SUM = `SELECT coalesce(sum("value"), 0)::text AS sum FROM "MeterEvent"
@@ -97,12 +108,14 @@ function expectEqual(what: string, actual: string, expected: string): void {
   if (!toDecimal(actual).eq(toDecimal(expected))) throw new Error(`figure 3: ${what} is ${actual}, the raw recomputation ${expected}`);
 }
 
+const summaryRange = (f: Fixture) => ({ meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() });
+
 /** The server's answers, checked against the raw truth. */
 async function checkAnswers(a: Api, f: Fixture, truth: Truth): Promise<void> {
   const preview = (await a.gql<{ previewInvoice: any }>(PREVIEW, { id: f.subscriptionId })).previewInvoice;
   const usage = preview.lines.find((l: { kind: string }) => l.kind === "USAGE");
   expectEqual("the preview's usage quantity", usage.quantity, truth.period);
-  const range = { meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() };
+  const range = summaryRange(f);
   const [month] = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, range)).meterEventSummaries;
   expectEqual("the month's summary", month.aggregatedValue, truth.month);
   const days = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, { ...range, window: "DAY" })).meterEventSummaries;
@@ -112,28 +125,40 @@ async function checkAnswers(a: Api, f: Fixture, truth: Truth): Promise<void> {
   }
 }
 
-export async function usageAtScale(session: Session, stages: number[], options: { runs: number }): Promise<StageResult[]> {
-  const f = await fixture(session.api);
-  const results: StageResult[] = [];
-  let seeded = 0;
-  for (const events of stages) {
-    const { truth, rawSum } = await withDatabase(session, async (db) => {
-      if (!f.scope.accountId) {
-        const [meter] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [f.meterId]);
-        f.scope.accountId = meter!.accountId;
-      }
-      await seedEvents(db, f, seeded, events);
-      return rawTruth(db, f, events >= 1_000_000 ? 3 : 20);
-    });
-    seeded = events;
-    const a = session.api;
-    await checkAnswers(a, f, truth);
-    const range = { meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() };
-    const measured = await withPeakRss(session, `3 previews and summaries, ${events.toLocaleString("en-US")} events`, async () => ({
-      preview: await timeSequential(options.runs, () => a.gql(PREVIEW, { id: f.subscriptionId })),
-      summary: await timeSequential(options.runs, () => a.gql(SUMMARIES, range)),
-    }));
-    results.push({ events, rawSum, ...measured });
+export async function usageAtScale(session: Session, sizes: number[], options: { runs: number }): Promise<StageResult[]> {
+  const stages = await fixtures(session.api, sizes);
+  const truths = await withDatabase(session, async (db) => {
+    const [meter] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [stages[0]!.meterId]);
+    let seeded = 0;
+    for (const f of stages) {
+      f.scope.accountId = meter!.accountId;
+      // Event numbers (identifiers) continue from one customer to the next.
+      await seedEvents(db, f, seeded, seeded + f.events);
+      seeded += f.events;
+    }
+    const truths = [];
+    for (const f of stages) truths.push(await rawTruth(db, f, f.events >= 1_000_000 ? 3 : 20));
+    return truths;
+  });
+  const a = session.api;
+  for (const [i, f] of stages.entries()) await checkAnswers(a, f, truths[i]!.truth);
+
+  const samples = stages.map(() => ({ preview: [] as number[], summary: [] as number[], peakRss: 0 }));
+  const perRound = Math.ceil(options.runs / ROUNDS);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = stages.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      const f = stages[i]!;
+      session.server.resetPeakRss();
+      samples[i]!.preview.push(...(await sampleSequential(perRound, () => a.gql(PREVIEW, { id: f.subscriptionId }))));
+      samples[i]!.summary.push(...(await sampleSequential(perRound, () => a.gql(SUMMARIES, summaryRange(f)))));
+      samples[i]!.peakRss = Math.max(samples[i]!.peakRss, session.server.peakRss());
+    }
   }
-  return results;
+  return stages.map((f, i) => {
+    const { preview, summary, peakRss } = samples[i]!;
+    session.peakRss.push({ figure: `3 previews and summaries, ${f.events.toLocaleString("en-US")} events`, database: session.target.kind, bytes: peakRss });
+    return { events: f.events, rawSum: truths[i]!.rawSum, preview: latencyOf(preview), summary: latencyOf(summary) };
+  });
 }

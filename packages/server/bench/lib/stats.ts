@@ -12,8 +12,8 @@ export interface Latency {
   p99: number;
 }
 
-/** Runs `fn` `runs` times one after the other (after `warmup` unmeasured runs); milliseconds. */
-export async function timeSequential(runs: number, fn: () => Promise<unknown>, warmup = Math.min(3, runs)): Promise<Latency> {
+/** Runs `fn` `runs` times one after the other (after `warmup` unmeasured runs); each run's milliseconds. */
+export async function sampleSequential(runs: number, fn: () => Promise<unknown>, warmup = Math.min(3, runs)): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -21,6 +21,14 @@ export async function timeSequential(runs: number, fn: () => Promise<unknown>, w
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { runs, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return times;
+}
+
+export function latencyOf(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runs: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+}
+
+export async function timeSequential(runs: number, fn: () => Promise<unknown>, warmup = Math.min(3, runs)): Promise<Latency> {
+  return latencyOf(await sampleSequential(runs, fn, warmup));
 }
