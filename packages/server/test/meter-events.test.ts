@@ -1,9 +1,15 @@
 // Meter events through HTTP (SPEC §3): recording one or many, duplicates, every error code,
 // cancellation, summaries, and tenant isolation. Customers live on test clocks, so "now" is exact.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toDecimal, type Decimal } from "@tally/billing";
+import { createContext } from "../src/context.js";
+import type { Database } from "../src/db/client.js";
+import type { MeterEventError } from "../src/errors.js";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
+import { createTallyPubSub } from "../src/pubsub.js";
 import { startRollupFolding } from "../src/services/meter-events/fold-job.js";
+import { recordMeterEvent } from "../src/services/meter-events/record.js";
 import { foldRollupShards } from "../src/services/meter-events/rollup.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
@@ -348,6 +354,46 @@ describe("recordMeterEvent", () => {
     for (const d of duplicates) expect(d.existingEvent.value).toBe(accepted[0].value);
     expect(await app.database.prisma.meterEvent.count({ where: { meterId: meter.id } })).toBe(1);
     expect(await usage(meter.id, customerId)).toBe(accepted[0].value);
+  });
+
+  it("stores the events a tenant records at once in one transaction, answering each request on its own", async () => {
+    let transactions = 0;
+    const database = { ...app.database, transaction: ((fn) => ((transactions += 1), app.database.transaction(fn))) as Database["transaction"] };
+    const tenantOf = (accountId: string) => createContext({ ...app.deps, database }, { kind: "tenant", scope: { accountId, mode: "test" } }, createTallyPubSub()).tenant!;
+    const other = await app.createAccount();
+    const setUp = async (key: string) => {
+      const meter = await createMeter("SUM", {}, key);
+      const customer = await app.gql(`mutation { createCustomer(input: { name: "Wall clock" }) { ... on Customer { id } } }`, {}, key);
+      return { meter, customerId: customer.data.createCustomer.id as string };
+    };
+    const a = { tenant: tenantOf(app.account.account.id), ...(await setUp(app.account.testSecretKey)) };
+    const b = { tenant: tenantOf(other.account.id), ...(await setUp(other.testSecretKey)) };
+    const now = app.clock.now().getTime();
+    await invoiceUsage(a.customerId, a.meter.id, new Date(now - 20 * DAY).toISOString(), new Date(now - 10 * DAY).toISOString());
+    const input = (t: typeof a, identifier: string, value: string, timestamp?: Date) => ({ eventName: t.meter.eventName, customerId: t.customerId, value: toDecimal(value), identifier, timestamp });
+    // Meters and customers cached, so that every request reaches the store in this turn.
+    for (const t of [a, b]) await recordMeterEvent(t.tenant, app.clock, input(t, "warm-up", "100"));
+    transactions = 0;
+
+    const results = await Promise.allSettled([
+      ...["c-0", "c-1", "c-2", "c-2", "c-3"].map((id, i) => recordMeterEvent(a.tenant, app.clock, input(a, id, String(i + 1)))),
+      recordMeterEvent(a.tenant, app.clock, input(a, "c-4", "50", new Date(now - 15 * DAY))),
+      ...["c-0", "c-1"].map((id) => recordMeterEvent(b.tenant, app.clock, input(b, id, "7"))),
+    ]);
+    const answers = results.map((r) => (r.status === "fulfilled" ? `${r.value.accountId} ${r.value.identifier} ${r.value.value}` : (r.reason as MeterEventError).code));
+    const [accountA, accountB] = [app.account.account.id, other.account.id];
+    expect(answers).toEqual([
+      `${accountA} c-0 1`, `${accountA} c-1 2`, `${accountA} c-2 3`, "DUPLICATE_EVENT", `${accountA} c-3 5`, "TIMESTAMP_TOO_FAR_IN_PAST",
+      `${accountB} c-0 7`, `${accountB} c-1 7`,
+    ]);
+    const existing = ((results[3] as PromiseRejectedResult).reason as MeterEventError).existingEvent as unknown as { identifier: string; value: Decimal };
+    expect([existing.identifier, existing.value.toFixed()]).toEqual(["c-2", "3"]);
+    // One transaction per tenant.
+    expect(transactions).toBe(2);
+    const minute = Math.floor(now / 60_000) * 60_000;
+    expect(await usage(a.meter.id, a.customerId, new Date(minute - 30 * DAY).toISOString(), new Date(minute + DAY).toISOString())).toBe("111");
+    const otherUsage = await app.gql(SUMMARIES, { meterId: b.meter.id, customerId: b.customerId, startTime: new Date(minute - DAY).toISOString(), endTime: new Date(minute + DAY).toISOString() }, other.testSecretKey);
+    expect(otherUsage.data.meterEventSummaries[0].aggregatedValue).toBe("114");
   });
 });
 

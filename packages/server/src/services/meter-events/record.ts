@@ -1,14 +1,20 @@
 // recordMeterEvent (SPEC §3): one event, validated, stored and counted in one transaction, so it is
 // in every summary and preview when the mutation returns (read-your-writes). The transaction is
-// plain SQL (Tenant.transaction), not Prisma's: an event of a meter no alert watches costs two
-// round trips, BEGIN with the lock and the insert (pipelined), then COMMIT.
+// plain SQL (Tenant.transaction), not Prisma's: BEGIN with the lock and the insert (pipelined),
+// then COMMIT. Events that a tenant's requests record at the same time share that transaction
+// (coalesce.ts): most of an event's cost is the database's per transaction (round trips, the
+// statement's executor start-up, the commit), and each request still answers only once the
+// commit that stored its event is done. Events of a meter that a usage alert watches are stored one
+// per transaction, so that each is evaluated on its own, as the crossing request (SPEC §8).
 import type { Clock, Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
 import type { Meter } from "../../generated/prisma/client.js";
 import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
-import { insertEvents, type InsertOutcome, type StoredEventRow } from "./insert.js";
+import { LruCache } from "../../lru.js";
+import { Coalescer } from "./coalesce.js";
+import { insertEvents, type StoredEventRow } from "./insert.js";
 import { findInvoiced } from "./invoiced.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
@@ -25,21 +31,89 @@ export async function recordMeterEvent(
   const [checked] = await checkEvents(tenant.sql, tenant.scope, clock, [input], () => ["input"]);
   if (!checked!.ok) throw checked!.error;
   const { event } = checked!;
-  const stored = await tenant.transaction(async (sql) => {
-    const [, [{ row, meter, alertsWatch }]] = (await Promise.all([
-      lockCustomersUsage(sql, [event.customer.id], "shared"),
-      insertEvents(sql, tenant.scope, [event]),
-    ])) as [void, [InsertOutcome]];
-    if (row) return { recorded: { ...row, meter }, triggers: alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, [event]) : [] };
+  const submitted = { tenant, clock, event, onAlertsTriggered };
+  const meterKey = meterKeyOf(tenant, event);
+  const [stored] = alertsWatch.get(meterKey) ? await storeEvents([submitted]) : [await coalescerOf(tenant).submit(meterKey, submitted)];
+  if (stored === "duplicate") throw await duplicateEvent(tenant, event);
+  if (stored instanceof MeterEventError) throw stored;
+  return stored;
+}
+
+interface Submitted {
+  tenant: Tenant;
+  clock: Clock;
+  event: ValidEvent;
+  onAlertsTriggered: AlertsTriggeredListener;
+}
+
+/** What became of a submitted event: stored, refused, or a duplicate of a stored one. */
+type Stored = RecordedMeterEvent | MeterEventError | "duplicate";
+
+/**
+ * At most 4 transactions per tenant and meter at once, as many as the machines this runs on have cores
+ * several times over; the events that arrive meanwhile wait for the next one (at 32 concurrent
+ * requests, 4 to 8 events per transaction).
+ */
+const COALESCING = { maxInFlight: 4, maxItems: 1000 };
+
+/**
+ * Meters (by account, mode and id) that an active usage alert watched at their last insert: their
+ * events skip coalescing. Only a hint, learnt from inserts: a group that finds an alert it did not
+ * expect is rolled back and its events stored one by one.
+ */
+const alertsWatch = new LruCache<string, boolean>(10_000);
+
+const meterKeyOf = (tenant: Tenant, event: ValidEvent) => `${tenant.scope.accountId}:${tenant.scope.mode}:${event.meter.id}`;
+
+/** A group of events that an alert watches: rolled back, to be stored one per transaction. */
+class AlertsWatchGroup extends Error {}
+
+/** One coalescer per database (its transaction function): tests run several in one process. */
+const coalescers = new WeakMap<Tenant["transaction"], Coalescer<Submitted, Stored>>();
+
+function coalescerOf(tenant: Tenant): Coalescer<Submitted, Stored> {
+  let coalescer = coalescers.get(tenant.transaction);
+  if (!coalescer) coalescers.set(tenant.transaction, (coalescer = new Coalescer(storeEvents, COALESCING)));
+  return coalescer;
+}
+
+/**
+ * One transaction for events of one tenant and meter: the shared usage locks of their customers,
+ * the insert, and the alerts they cross, which only a transaction of one event evaluates (the
+ * others roll back).
+ */
+async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
+  const [{ tenant, clock, onAlertsTriggered }] = submitted as [Submitted];
+  const events = submitted.map((s) => s.event);
+  const meterKey = meterKeyOf(tenant, events[0]!);
+  const { stored, triggers } = await tenant.transaction(async (sql) => {
+    const [, outcomes] = await Promise.all([
+      lockCustomersUsage(sql, events.map((e) => e.customer.id), "shared"),
+      insertEvents(sql, tenant.scope, events),
+    ]);
     // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
-    if (meter.status !== "ACTIVE") throw meterInactive(event.meter.eventName, ["input", "eventName"]);
-    const invoiced = await findInvoiced(sql, tenant.scope, [{ customerId: event.customer.id, meterId: event.meter.id, timestamp: event.timestamp }]);
-    if (invoiced.size > 0) throw alreadyInvoiced(event.timestamp, ["input", "timestamp"]);
-    return null;
+    const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
+    const invoiced = await findInvoiced(
+      sql,
+      tenant.scope,
+      skipped.map((i) => ({ customerId: events[i]!.customer.id, meterId: events[i]!.meter.id, timestamp: events[i]!.timestamp })),
+    );
+    const refusedAsInvoiced = new Set([...invoiced].map((position) => skipped[position]!));
+    const stored = outcomes.map(({ index, row, meter }): Stored => {
+      if (row) return { ...row, meter };
+      if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
+      if (refusedAsInvoiced.has(index)) return alreadyInvoiced(events[index]!.timestamp, ["input", "timestamp"]);
+      return "duplicate";
+    });
+    const inserted = events.filter((_, i) => outcomes[i]!.row);
+    const watched = outcomes.some((o) => o.alertsWatch);
+    // Nothing inserted tells nothing: alertsWatch looks at the inserted rows' meters.
+    if (inserted.length > 0) alertsWatch.set(meterKey, watched);
+    if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
+    return { stored, triggers: watched ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [] };
   });
-  if (!stored) throw await duplicateEvent(tenant, event);
-  onAlertsTriggered(stored.triggers);
-  return stored.recorded;
+  onAlertsTriggered(triggers);
+  return stored;
 }
 
 /** DUPLICATE_EVENT, carrying the stored event (committed, since the unique constraint saw it). */
