@@ -38,7 +38,12 @@ export async function checkEvents(
     }
   };
 
-  const shapes = inputs.map((input, i) => attempt(i, () => checkEventShape(input, fieldOf(i))));
+  // Each event's field path, built once (three checks use it, almost always without error).
+  const fields = inputs.map((_, i) => fieldOf(i));
+  // One receipt instant for the request's events on the wall clock.
+  const now = clock.now();
+  const received: Clock = { now: () => now };
+  const shapes = inputs.map((input, i) => attempt(i, () => checkEventShape(input, fields[i]!)));
   const explicitCustomerIds = inputs.flatMap((input, i) => (shapes[i] && input.customerId ? [input.customerId] : []));
   // Most events name their customer explicitly: then both lookups run at once.
   const [meters, explicitCustomers] = await Promise.all([
@@ -50,7 +55,7 @@ export async function checkEvents(
   inputs.forEach((input, i) => {
     const shape = shapes[i];
     if (!shape) return;
-    const customerId = attempt(i, () => customerIdOf(input, shape.payload, checkMeter(input, meters.get(input.eventName), fieldOf(i)), fieldOf(i)));
+    const customerId = attempt(i, () => customerIdOf(input, shape.payload, checkMeter(input, meters.get(input.eventName), fields[i]!), fields[i]!));
     if (customerId !== undefined) pending.push({ index: i, shape, customerId });
   });
 
@@ -62,7 +67,7 @@ export async function checkEvents(
   for (const { index, shape, customerId } of pending) {
     const input = inputs[index]!;
     const meter = meters.get(input.eventName)!;
-    const event = attempt(index, () => completeEvent(input, shape, meter, customers.get(customerId), customerId, clock, fieldOf(index)));
+    const event = attempt(index, () => completeEvent(input, shape, meter, customers.get(customerId), customerId, received, fields[index]!));
     if (event) results[index] = { ok: true, event };
   }
   return results;

@@ -38,10 +38,13 @@ export async function recordMeterEvents(
   }
   const checked = await checkEvents(tenant.sql, tenant.scope, clock, events, (i) => ["input", "events", String(i)]);
   const rejected: RejectedMeterEvent[] = [];
-  const valid: Array<ValidEvent & { index: number }> = [];
+  const valid: ValidEvent[] = [];
+  /** Each valid event's position in the request. */
+  const positions: number[] = [];
   checked.forEach((c, index) => {
-    if (c.ok) valid.push({ ...c.event, index });
-    else rejected.push({ index, code: c.error.code, message: c.error.message });
+    if (!c.ok) return void rejected.push({ index, code: c.error.code, message: c.error.message });
+    valid.push(c.event);
+    positions.push(index);
   });
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
@@ -53,19 +56,19 @@ export async function recordMeterEvents(
     for (const { index, meterActive } of notInserted) {
       if (meterActive) continue;
       const error = meterInactive(valid[index]!.meter.eventName, null);
-      rejected.push({ index: valid[index]!.index, code: error.code, message: error.message });
+      rejected.push({ index: positions[index]!, code: error.code, message: error.message });
     }
     // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
-    const skipped = notInserted.filter((s) => s.meterActive).map((s) => valid[s.index]!);
+    const skipped = notInserted.filter((s) => s.meterActive).map((s) => s.index);
     const invoiced = await findInvoiced(
       sql,
       tenant.scope,
-      skipped.map((e) => ({ customerId: e.customer.id, meterId: e.meter.id, timestamp: e.timestamp })),
+      skipped.map((i) => ({ customerId: valid[i]!.customer.id, meterId: valid[i]!.meter.id, timestamp: valid[i]!.timestamp })),
     );
-    skipped.forEach((event, i) => {
-      if (!invoiced.has(i)) return;
-      const error = alreadyInvoiced(event.timestamp, null);
-      rejected.push({ index: event.index, code: error.code, message: error.message });
+    skipped.forEach((i, position) => {
+      if (!invoiced.has(position)) return;
+      const error = alreadyInvoiced(valid[i]!.timestamp, null);
+      rejected.push({ index: positions[i]!, code: error.code, message: error.message });
     });
     const missed = new Set(notInserted.map((s) => s.index));
     const inserted = valid.filter((_, i) => !missed.has(i));

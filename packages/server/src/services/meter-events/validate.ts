@@ -47,6 +47,7 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 // The MeterEvent.value column is numeric(65, 30).
 const MAX_DECIMAL_PLACES = 30;
 const VALUE_LIMIT = new Decimal("1e20");
+const NEGATIVE_VALUE_LIMIT = VALUE_LIMIT.neg();
 const PAST_WINDOW_MS = 35 * 24 * 3_600_000;
 const FUTURE_WINDOW_MS = 5 * 60_000;
 
@@ -120,9 +121,11 @@ export function completeEvent(
 ): ValidEvent {
   if (!customer) throw new MeterEventError("CUSTOMER_NOT_FOUND", `No customer ${customerId}`, [...field, "customerId"]);
   const fromPayload = shape.payload?.[meter.valuePayloadKey];
-  const valueField = input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey];
   const raw = input.value ?? fromPayload ?? (meter.aggregation === "COUNT" ? "1" : undefined);
-  const value = parseValue(raw, valueField, meter.valuePayloadKey);
+  const value = parseValue(raw, meter.valuePayloadKey);
+  if (!(value instanceof Decimal)) {
+    throw new MeterEventError("INVALID_VALUE", value, input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey]);
+  }
   const now = customerNow(customer, clock);
   const timestamp = input.timestamp ?? now;
   if (timestamp.getTime() < now.getTime() - PAST_WINDOW_MS) {
@@ -142,22 +145,22 @@ export function completeEvent(
   return { identifier: shape.identifier, meter, customer, value, timestamp, payload: shape.payload, receivedAt: now };
 }
 
-function parseValue(raw: unknown, field: string[], valueKey: string): Decimal {
-  const invalid = (why: string) => new MeterEventError("INVALID_VALUE", why, field);
-  if (raw === undefined || raw === null) throw invalid(`The event has no value: give value or payload.${valueKey}`);
+/** The event's value, or why it is not one (an error built only when needed: this runs per event). */
+function parseValue(raw: unknown, valueKey: string): Decimal | string {
+  if (raw === undefined || raw === null) return `The event has no value: give value or payload.${valueKey}`;
   let value: Decimal;
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) throw invalid("value must be a finite number");
+    if (!Number.isFinite(raw)) return "value must be a finite number";
     value = toDecimal(String(raw));
   } else if (typeof raw === "string") {
-    if (!DECIMAL_TEXT.test(raw.trim())) throw invalid(`value must be a decimal number, got ${JSON.stringify(raw.slice(0, 40))}`);
+    if (!DECIMAL_TEXT.test(raw.trim())) return `value must be a decimal number, got ${JSON.stringify(raw.slice(0, 40))}`;
     value = toDecimal(raw.trim());
   } else {
     value = toDecimal(raw as Decimal);
   }
   if (value.isZero()) return toDecimal("0"); // also "-0" and "0e-40"
-  if (value.sd() > MAX_SIGNIFICANT_DIGITS) throw invalid(`value has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
-  if (value.abs().greaterThanOrEqualTo(VALUE_LIMIT)) throw invalid("value must be less than 1e20 in absolute value");
-  if (value.decimalPlaces() > MAX_DECIMAL_PLACES) throw invalid(`value has more than ${MAX_DECIMAL_PLACES} decimal places`);
+  if (value.sd() > MAX_SIGNIFICANT_DIGITS) return `value has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`;
+  if (value.gte(VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT)) return "value must be less than 1e20 in absolute value";
+  if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return `value has more than ${MAX_DECIMAL_PLACES} decimal places`;
   return value;
 }
