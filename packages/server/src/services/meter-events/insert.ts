@@ -12,7 +12,7 @@ import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import { isoFormatter } from "../../iso-format.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
-import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD } from "./rollup.js";
+import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD, rollupLockOrder } from "./rollup.js";
 import type { ValidEvent } from "./validate.js";
 
 export interface StoredEventRow {
@@ -139,7 +139,7 @@ function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
         WHERE m."id" = i."meterId" AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode" AND m."status" = 'ACTIVE'
       )
         AND NOT ${inInvoicedPeriod(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
-      ORDER BY i."identifier", i.ord
+      ORDER BY i."identifier" COLLATE "C", i.ord
       ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING
       RETURNING *
     ),
@@ -154,11 +154,11 @@ function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
 export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
-      SELECT ${scope.accountId}, ${scope.mode}::"Mode", e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC'),
+      SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC'),
              ${ROLLUP_SHARD}, ${PARTIAL_OF_EVENTS}
       FROM ${source} e
-      GROUP BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
-      -- Rows locked in one order by everyone: concurrent batches cannot deadlock on rollups.
-      ORDER BY e."meterId", e."customerId", date_trunc('hour', e."timestamp", 'UTC')
+      -- Grouped in the lock order, so that one sort serves both.
+      GROUP BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
+      ORDER BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
       ${MERGE_INTO_ROLLUP}`;
 }
