@@ -33,7 +33,7 @@ export async function recordMeterEvent(
   const { event } = checked!;
   const submitted = { tenant, clock, event, onAlertsTriggered };
   const meterKey = meterKeyOf(tenant, event);
-  const [stored] = alertsWatch.get(meterKey) ? await storeEvents([submitted]) : [await coalescerOf(tenant).submit(meterKey, submitted)];
+  const stored = alertsWatch.get(meterKey) ? (await storeEvents([submitted]))[0]! : await coalescerOf(tenant).submit(meterKey, submitted);
   if (stored === "duplicate") throw await duplicateEvent(tenant, event);
   if (stored instanceof MeterEventError) throw stored;
   return stored;
