@@ -43,8 +43,11 @@ interface Fixture extends SeedTarget {
 async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
   const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Usage", eventName: "bench_usage", aggregation: "SUM" }, "Meter", "id");
   const priceId = await meteredPrice(a, meter.id, "0.001");
-  // Started 20 days ago, off the hour: the period's edges are partial hours, read from raw events.
-  const startDate = new Date(Date.now() - 20 * DAY - (17 * 60 + 23) * 1000);
+  // Started 20 days ago, 30 min 23 s past an hour: the period's first hour is partial, and its
+  // part in the period (the month summary's from the minute, 30 min) is the most that is ever read
+  // from raw events (usage.ts), whatever the time of day the run starts.
+  const HOUR = 3_600_000;
+  const startDate = new Date(Math.floor(Date.now() / HOUR) * HOUR - 20 * DAY + (30 * 60 + 23) * 1000);
   const result: Fixture[] = [];
   for (const events of sizes) {
     const customer = await a.mutate("createCustomer", "CreateCustomerInput", { name: `Customer with ${events} events` }, "Customer", "id");
