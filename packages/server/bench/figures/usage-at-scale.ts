@@ -14,7 +14,8 @@ import { seedEvents, type SeedTarget } from "../lib/seed.js";
 import { withDatabase, type Session } from "../lib/session.js";
 import { latencyOf, sampleSequential, timeSequential, type Latency } from "../lib/stats.js";
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** Rounds of measurement: each measures every size, for runs / ROUNDS requests of each kind. */
 const ROUNDS = 4;
 
@@ -46,7 +47,6 @@ async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
   // Started 20 days ago, 30 min 23 s past an hour: the period's first hour is partial, and its
   // part in the period (the month summary's from the minute, 30 min) is the most that is ever read
   // from raw events (usage.ts), whatever the time of day the run starts.
-  const HOUR = 3_600_000;
   const startDate = new Date(Math.floor(Date.now() / HOUR) * HOUR - 20 * DAY + (30 * 60 + 23) * 1000);
   const result: Fixture[] = [];
   for (const events of sizes) {

@@ -38,3 +38,18 @@ export async function findInvoiced(db: Db, scope: Scope, events: EventInPeriod[]
     WHERE ${inInvoicedPeriod(scope, { customerId: Prisma.sql`e."customerId"`, meterId: Prisma.sql`e."meterId"`, timestamp: Prisma.sql`e."timestamp"` })}`;
   return new Set(rows.map((r) => Number(r.ord) - 1));
 }
+
+/** Of the events at positions `among` (in `events`), those in an invoiced usage period, by position. */
+export async function invoicedAmong(
+  db: Db,
+  scope: Scope,
+  events: ReadonlyArray<{ customer: { id: string }; meter: { id: string }; timestamp: Date }>,
+  among: number[],
+): Promise<Set<number>> {
+  const found = await findInvoiced(
+    db,
+    scope,
+    among.map((i) => ({ customerId: events[i]!.customer.id, meterId: events[i]!.meter.id, timestamp: events[i]!.timestamp })),
+  );
+  return new Set([...found].map((position) => among[position]!));
+}

@@ -7,7 +7,7 @@ import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/eva
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { insertEventBatch } from "./insert.js";
-import { findInvoiced } from "./invoiced.js";
+import { invoicedAmong } from "./invoiced.js";
 import { alreadyInvoiced } from "./record.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
@@ -60,16 +60,11 @@ export async function recordMeterEvents(
     }
     // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
     const skipped = notInserted.filter((s) => s.meterActive).map((s) => s.index);
-    const invoiced = await findInvoiced(
-      sql,
-      tenant.scope,
-      skipped.map((i) => ({ customerId: valid[i]!.customer.id, meterId: valid[i]!.meter.id, timestamp: valid[i]!.timestamp })),
-    );
-    skipped.forEach((i, position) => {
-      if (!invoiced.has(position)) return;
+    const invoiced = await invoicedAmong(sql, tenant.scope, valid, skipped);
+    for (const i of invoiced) {
       const error = alreadyInvoiced(valid[i]!.timestamp, null);
       rejected.push({ index: positions[i]!, code: error.code, message: error.message });
-    });
+    }
     const missed = new Set(notInserted.map((s) => s.index));
     const inserted = valid.filter((_, i) => !missed.has(i));
     const triggers = alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [];

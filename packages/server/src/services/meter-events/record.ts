@@ -15,7 +15,7 @@ import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { Coalescer } from "./coalesce.js";
 import { insertEvents, type StoredEventRow } from "./insert.js";
-import { findInvoiced } from "./invoiced.js";
+import { invoicedAmong } from "./invoiced.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
 /** A stored event with its meter loaded (the GraphQL MeterEvent's eventName). */
@@ -93,12 +93,7 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
     ]);
     // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
     const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
-    const invoiced = await findInvoiced(
-      sql,
-      tenant.scope,
-      skipped.map((i) => ({ customerId: events[i]!.customer.id, meterId: events[i]!.meter.id, timestamp: events[i]!.timestamp })),
-    );
-    const refusedAsInvoiced = new Set([...invoiced].map((position) => skipped[position]!));
+    const refusedAsInvoiced = await invoicedAmong(sql, tenant.scope, events, skipped);
     const stored = outcomes.map(({ index, row, meter }): Stored => {
       if (row) return { ...row, meter };
       if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
