@@ -27,7 +27,7 @@ const SCALE = {
     ingest: { events: quick ? 20_000 : 200_000, clients: 4, customers: 100 } satisfies IngestScale,
     stages: quick ? [10_000, 100_000] : [10_000, 1_000_000, 5_000_000],
   },
-  // PGlite runs the database inside the server's one thread: sizes are scaled down to fit the run.
+  // PGlite is PostgreSQL in WebAssembly on one thread: sizes are scaled down to fit the run.
   pglite: {
     ingest: { events: quick ? 10_000 : 50_000, clients: 4, customers: 100 } satisfies IngestScale,
     stages: quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],

@@ -2,7 +2,6 @@
 // subscriptions, exactly once — also when advances race — and all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { execSql } from "./support/database.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
 
 let app: TestApp;
@@ -126,7 +125,7 @@ describe("advancing a test clock", () => {
     await b.advance(clock, "2026-01-15T00:00:00Z");
     await b.subscribe({ customerId: customer, items: [{ priceId: broken }] });
     // Break the second price so that composing its invoice throws (a stand-in for any failure).
-    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = NULL WHERE id = '${broken}'`);
+    await app.database.script(`UPDATE "Price" SET "unitAmount" = NULL WHERE id = '${broken}'`);
     const before = await b.invoices({ customerId: customer });
 
     // The test client turns the masked INTERNAL_SERVER_ERROR into a rejection.
@@ -135,7 +134,7 @@ describe("advancing a test clock", () => {
     expect(read.data.testClock.frozenTime).toBe("2026-01-15T00:00:00.000Z");
     expect(await b.invoices({ customerId: customer })).toEqual(before);
 
-    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = 7 WHERE id = '${broken}'`);
+    await app.database.script(`UPDATE "Price" SET "unitAmount" = 7 WHERE id = '${broken}'`);
     await b.advance(clock, "2026-03-01T00:00:00Z");
     const after = await b.invoices({ customerId: customer });
     expect(after.map((i) => `${summary(i).total} ${i.periodEnd.slice(5, 10)}`)).toEqual([

@@ -7,7 +7,7 @@ import type { AppDeps } from "../src/context.js";
 import { openDatabase } from "../src/db/client.js";
 import { runBillingCycle, startBillingScheduler, type BillingScheduler } from "../src/services/billing-cycle/scheduler.js";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { execSql, onPostgres } from "./support/database.js";
+import { onPostgres } from "./support/database.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
 
 let app: TestApp;
@@ -117,7 +117,7 @@ describe("billing scheduler", () => {
     const customer = await b.customer();
     const ok = await b.subscribe({ customerId: customer, items: [{ priceId: good }] });
     const bad = await b.subscribe({ customerId: customer, items: [{ priceId: broken }] });
-    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = NULL WHERE id = '${broken}'`);
+    await app.database.script(`UPDATE "Price" SET "unitAmount" = NULL WHERE id = '${broken}'`);
     app.clock.set(new Date("2026-03-01T00:00:00Z"));
 
     expect(await runBillingCycle(app.deps)).toBe(2);
@@ -125,7 +125,7 @@ describe("billing scheduler", () => {
     expect(await b.invoices({ subscriptionId: bad.id })).toHaveLength(1);
     expect(app.logger.entries).toContainEqual(expect.objectContaining({ level: "error", message: "could not close a billing period", detail: expect.objectContaining({ subscriptionId: bad.id }) }));
 
-    await execSql(app.database, `UPDATE "Price" SET "unitAmount" = 20 WHERE id = '${broken}'`);
+    await app.database.script(`UPDATE "Price" SET "unitAmount" = 20 WHERE id = '${broken}'`);
     expect(await runBillingCycle(app.deps)).toBe(2);
     expect((await b.invoices({ subscriptionId: bad.id })).map((i) => i.periodEnd.slice(0, 10))).toEqual(["2026-02-01", "2026-02-01", "2026-03-01"]);
   });

@@ -3,7 +3,7 @@ import { startHttpServer, type RunningServer } from "../src/http/server.js";
 import { ensureDefaultAccount } from "../src/services/accounts.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { createTestDatabase, execSql } from "./support/database.js";
+import { createTestDatabase } from "./support/database.js";
 
 let app: TestApp;
 let server: RunningServer;
@@ -109,7 +109,7 @@ describe("error masking", () => {
   it("masks unexpected errors for clients and logs them for operators", async () => {
     const broken = await createTestApp();
     try {
-      await execSql(broken.database, `ALTER TABLE "TestClock" RENAME TO "TestClockGone"`);
+      await broken.database.script(`ALTER TABLE "TestClock" RENAME TO "TestClockGone"`);
       const response = await broken.fetch("/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${broken.account.testSecretKey}` },

@@ -6,9 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Prisma } from "../../src/generated/prisma/client.js";
 import { randomBase62 } from "../../src/ids.js";
 
@@ -17,8 +15,6 @@ export type DatabaseKind = "postgres" | "pglite";
 /** SQL from the bench process, as text with $n parameters or as a Prisma.sql fragment. */
 export interface DirectSql {
   query<T = Record<string, unknown>>(sql: string | Prisma.Sql, params?: unknown[]): Promise<T[]>;
-  /** A Prisma driver adapter over this connection (e.g. for a client that counts statements). */
-  prismaAdapter(): PrismaPg | PrismaPGlite;
   /** PostgreSQL only: the connection string, for more connections. */
   url?: string;
   close(): Promise<void>;
@@ -52,7 +48,6 @@ export async function postgresTarget(serverUrl: string): Promise<Target> {
       return {
         url: url.toString(),
         query: async (sql, params) => (await client.query(text(sql, params))).rows,
-        prismaAdapter: () => new PrismaPg({ connectionString: url.toString() }),
         close: () => client.end(),
       };
     },
@@ -81,7 +76,6 @@ export function pgliteTarget(): Target {
           const { text: t, values } = text(sql, params);
           return (await db.query(t, values)).rows as never[];
         },
-        prismaAdapter: () => new PrismaPGlite(db),
         close: () => db.close(),
       };
     },

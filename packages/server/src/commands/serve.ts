@@ -19,7 +19,7 @@ export async function openMigratedDatabase(config: DatabaseConfig, logger: Logge
     logger.info("applying migrations", { output: (await deployMigrations(config)).trim().split("\n").at(-1) });
   }
   const database = await openDatabase(config);
-  if (autoMigrate && inMemory) await applyMigrationScripts((sql) => database.pglite!.exec(sql));
+  if (autoMigrate && inMemory) await applyMigrationScripts(database.script);
   return database;
 }
 

@@ -1,15 +1,14 @@
-// Driver adapters shared by the server and the Prisma CLI: PostgreSQL through node-postgres, or
-// embedded PGlite. Prisma runs its JS engine on top of either; direct SQL (direct-sql.ts) and plain
-// SQL transactions (Database.transaction) use the same connections without Prisma. Kept free of
-// the generated Prisma client, because prisma.config.ts loads this file before `prisma generate`.
+// The server's connections: a PostgreSQL server, or the embedded PGlite, which runs on a thread of
+// its own and speaks the same protocol (embedded.ts); both through node-postgres. Prisma runs its
+// JS engine on top; direct SQL (direct-sql.ts) and plain SQL transactions (Database.transaction)
+// use the same connections without Prisma. Kept free of the generated Prisma client.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
 import { Decimal } from "@prisma/client/runtime/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfigFromEnv, IN_MEMORY, type DatabaseConfig } from "./config.js";
+import { startEmbeddedPostgres } from "./embedded.js";
 import { parseTimestamptz } from "./timestamptz.js";
 
 /**
@@ -19,13 +18,15 @@ import { parseTimestamptz } from "./timestamptz.js";
 export type RunSql = (text: string, values: unknown[]) => Promise<{ rows: unknown[]; count: number }>;
 
 export interface OpenAdapter {
-  factory: PrismaPg | PrismaPGlite;
+  factory: PrismaPg;
+  /** Another Prisma driver adapter on the same connections, for a second client (one that logs). */
+  another(): PrismaPg;
   /** Direct SQL outside transactions, on the same connections as Prisma (Database.sql). */
   direct: RunSql;
   /** A plain SQL transaction on one connection: committed when `fn` resolves, rolled back when it throws. */
   transaction<T>(fn: (run: RunSql) => Promise<T>): Promise<T>;
-  /** Set for the embedded database: lets callers run SQL files directly. */
-  pglite?: PGlite;
+  /** Runs a script of several statements (a migration) outside transactions. */
+  script(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,31 +39,28 @@ export const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
 
 export async function openAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()): Promise<OpenAdapter> {
   if (config.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true });
-    return {
-      factory: new PrismaPg(pool, { disposeExternalPool: true }),
-      direct: (text, values) => runStatement(pool, text, values),
-      transaction: (fn) => transactionOnPg(pool, fn),
-      // Prisma's $disconnect ends the pool (disposeExternalPool), but only if it ever connected:
-      // direct SQL alone would leave its connections open.
-      close: async () => {
-        if (!pool.ended) await pool.end();
-      },
-    };
+    return adapterOnPool(new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true }));
   }
   if (config.dataDir !== IN_MEMORY) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create(config.dataDir);
-  let closed = false;
+  const embedded = await startEmbeddedPostgres(config.dataDir);
+  // PGlite is one session: one connection, which callers wait for in turn. Kept open while idle:
+  // reconnecting would only reset the session.
+  const pool = new pg.Pool({ host: embedded.socketDir, user: "postgres", database: "postgres", max: 1, idleTimeoutMillis: 0, allowExitOnIdle: true, pipeline: true });
+  return adapterOnPool(pool, embedded.close);
+}
+
+function adapterOnPool(pool: pg.Pool, closeDatabase?: () => Promise<void>): OpenAdapter {
   return {
-    factory: new PrismaPGlite(pglite),
-    direct: runOnPglite(pglite),
-    // One connection: this waits for Prisma's transactions, and theirs for it.
-    transaction: (fn) => pglite.transaction((tx) => fn(oneAtATime(runOnPglite(tx)))),
-    pglite,
+    factory: new PrismaPg(pool, { disposeExternalPool: true }),
+    another: () => new PrismaPg(pool),
+    direct: (text, values) => runStatement(pool, text, values),
+    transaction: (fn) => transactionOnPg(pool, fn),
+    script: async (sql) => void (await pool.query(sql)),
+    // Prisma's $disconnect ends the pool (disposeExternalPool), but only if it ever connected:
+    // direct SQL alone would leave its connections open.
     async close() {
-      if (closed) return;
-      closed = true;
-      await pglite.close();
+      if (!pool.ended) await pool.end();
+      await closeDatabase?.();
     },
   };
 }
@@ -124,26 +122,6 @@ async function transactionOnPg<T>(pool: pg.Pool, fn: (run: RunSql) => Promise<T>
     // A connection that could not roll back is discarded, not returned to the pool.
     client.release(broken);
   }
-}
-
-/**
- * `run` with each statement started once the one issued before it settled: a PGlite transaction's
- * queries must not interleave, and callers may issue several without waiting (as on PostgreSQL).
- */
-function oneAtATime(run: RunSql): RunSql {
-  let previous: Promise<unknown> = Promise.resolve();
-  return (text, values) => {
-    const result = previous.then(() => run(text, values));
-    previous = result.catch(() => {});
-    return result;
-  };
-}
-
-function runOnPglite(tx: PGliteTransaction | PGlite): RunSql {
-  return async (text, values) => {
-    const result = await tx.query(text, values, { parsers: PRISMA_LIKE_PARSERS });
-    return { rows: result.rows, count: result.affectedRows ?? 0 };
-  };
 }
 
 function poolSize(): number {

@@ -3,7 +3,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { openAdapterFactory } from "./adapter.js";
 import type { DatabaseConfig } from "./config.js";
 import { directDb, type Db } from "./direct-sql.js";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PrismaPg } from "@prisma/adapter-pg";
 
 export interface Database {
   prisma: PrismaClient;
@@ -20,9 +20,11 @@ export interface Database {
    * use Prisma or `sql`: they would wait for the one connection this transaction holds.
    */
   transaction<T>(fn: (sql: Db) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (a migration) outside transactions. */
+  script(sql: string): Promise<void>;
+  /** Another Prisma driver adapter on the same connections, for a second client (one that logs). */
+  anotherPrismaAdapter(): PrismaPg;
   config: DatabaseConfig;
-  /** The embedded database, when that is what runs. */
-  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -35,8 +37,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     prisma,
     sql: directDb(adapter.direct),
     transaction: (fn) => adapter.transaction((run) => fn(directDb(run))),
+    script: adapter.script,
+    anotherPrismaAdapter: adapter.another,
     config,
-    ...(adapter.pglite ? { pglite: adapter.pglite } : {}),
     async close() {
       await prisma.$disconnect();
       await adapter.close();

@@ -1,5 +1,5 @@
-// Database error classification in one place. PostgreSQL through adapter-pg reports Prisma's
-// P2002 for a unique violation; pglite-prisma-adapter passes the raw driver error (SQLSTATE 23505).
+// Database error classification in one place. Through Prisma a unique violation is P2002; direct
+// SQL (node-postgres) reports the raw SQLSTATE 23505.
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
   if (!e || typeof e !== "object") return false;

@@ -1,7 +1,5 @@
 // The app's database seen through a second Prisma client and a wrapped direct-SQL handle that count
 // every SQL statement a request sends, BEGIN and COMMIT aside (nested-read test, benchmark figure 4).
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Database } from "../../src/db/client.js";
 import type { Db } from "../../src/db/direct-sql.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
@@ -15,9 +13,7 @@ export interface CountingDatabase {
 }
 
 export function countingDatabase(database: Database): CountingDatabase {
-  const adapter =
-    database.config.kind === "postgres" ? new PrismaPg({ connectionString: database.config.url }) : new PrismaPGlite(database.pglite!);
-  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({ adapter: database.anotherPrismaAdapter(), log: [{ emit: "event", level: "query" }] });
   let statements = 0;
   prisma.$on("query", () => void (statements += 1));
   const counted = (db: Db): Db => ({

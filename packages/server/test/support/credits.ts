@@ -1,5 +1,5 @@
-// Billing-credit steps for scenario tests, one GraphQL request each: grant, void, the ledger and
-// the customer's live balance.
+// Billing-credit steps for scenario tests, one GraphQL request each (a list, one per page): grant,
+// void, the ledger and the customer's live balance.
 import type { TestApp } from "./app.js";
 import { MONEY, type Obj } from "./billing.js";
 
@@ -27,6 +27,21 @@ export function credits(app: TestApp, key?: string): Credits {
     if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data;
   };
+  // A connection serves at most 100 nodes a page: a scenario's ledger can be longer.
+  const everyNode = async (connection: string, fields: string, customerId?: string): Promise<Obj[]> => {
+    const nodes: Obj[] = [];
+    let after: string | null = null;
+    do {
+      const data = await gql(
+        `query($c: ID, $after: String) { ${connection}(first: 100, after: $after, customerId: $c) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
+        { c: customerId, after },
+      );
+      const page = data[connection];
+      nodes.push(...page.edges.map((edge: Obj) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+    return nodes;
+  };
   const self: Credits = {
     async tryGrant(input) {
       const data = await gql(
@@ -53,19 +68,8 @@ export function credits(app: TestApp, key?: string): Credits {
       );
       return data.voidCreditGrant;
     },
-    async grants(customerId) {
-      const data = await gql(`query($c: ID) { creditGrants(first: 500, customerId: $c) { edges { node { ${GRANT_FIELDS} } } } }`, {
-        c: customerId,
-      });
-      return data.creditGrants.edges.map((edge: Obj) => edge.node);
-    },
-    async ledger(customerId) {
-      const data = await gql(
-        `query($c: ID) { creditBalanceTransactions(first: 1000, customerId: $c) { edges { node { ${LEDGER_FIELDS} } } } }`,
-        { c: customerId },
-      );
-      return data.creditBalanceTransactions.edges.map((edge: Obj) => edge.node).reverse();
-    },
+    grants: (customerId) => everyNode("creditGrants", GRANT_FIELDS, customerId),
+    ledger: async (customerId) => (await everyNode("creditBalanceTransactions", LEDGER_FIELDS, customerId)).reverse(),
     async balance(customerId) {
       const data = await gql(`query($id: ID!) { customer(id: $id) { creditBalance { currency available projectedAvailable } } }`, {
         id: customerId,

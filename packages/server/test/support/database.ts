@@ -36,7 +36,7 @@ export async function createEmptyPostgresDatabase(): Promise<{ name: string; url
 export async function createTestDatabase(): Promise<Database> {
   if (!onPostgres) {
     const database = await openDatabase({ kind: "pglite", dataDir: IN_MEMORY });
-    await applyMigrationScripts((sql) => database.pglite!.exec(sql));
+    await applyMigrationScripts(database.script);
     return database;
   }
   const empty = await createEmptyPostgresDatabase();
@@ -52,10 +52,4 @@ export async function createTestDatabase(): Promise<Database> {
       await empty.drop();
     },
   };
-}
-
-/** Runs SQL outside Prisma, e.g. to break the database on purpose. */
-export async function execSql(database: Database, sql: string): Promise<void> {
-  if (database.pglite) await database.pglite.exec(sql);
-  else await database.prisma.$executeRawUnsafe(sql);
 }
