@@ -72,7 +72,6 @@ describe("the embedded database's connections", () => {
   it("leaves nothing of a dropped connection's session to the next", async () => {
     const dropped = await connect();
     await dropped.query(`SET statement_timeout = '7s'`);
-    await dropped.query(`SET statement_timeout = '7s'`);
     await dropped.query({ name: "left_behind", text: "SELECT $1::int AS n", values: [1] });
     await dropped.query("BEGIN");
     await dropped.query("INSERT INTO kept VALUES (1)");

@@ -31,7 +31,7 @@ export interface OpenAdapter {
 }
 
 /** Type parsers (by type OID) that make driver results look like $queryRaw's. */
-export const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
+const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
   20: (text) => BigInt(text), // int8
   1700: (text) => new Decimal(text), // numeric
   1184: parseTimestamptz, // timestamptz, as pg's parser reads it
