@@ -4,7 +4,16 @@
 import { AGGREGATIONS, aggregate, finalizeAggregate, toDecimal, type Aggregation } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../src/db/tenant.js";
-import { lockCustomersUsage, meterUsage, usageByWindow, usagePartial, usagePartialsByWindow } from "../src/services/usage.js";
+import { foldRollups, DETAIL_MIN_EVENTS } from "../src/services/meter-events/rollup.js";
+import {
+  lockCustomersUsage,
+  meterUsage,
+  usageByWindow,
+  usagePartial,
+  usagePartialsByWindow,
+  type GroupingWindow,
+  type UsageQuery,
+} from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 
 const HOUR = 3_600_000;
@@ -56,6 +65,29 @@ async function rawEvents(meterId: string, customerId: string) {
   return rows.map((r) => ({ value: toDecimal(r.value.toFixed()), timestamp: r.timestamp, seq: r.seq }));
 }
 
+type RawEvent = Awaited<ReturnType<typeof rawEvents>>[number];
+
+/** Every usage read of [start, end), whole and by `window`, equals the aggregation of `events`. */
+async function expectRawEquality(events: RawEvent[], q: UsageQuery, aggregation: Aggregation, window: GroupingWindow): Promise<void> {
+  const rawOver = (start: Date, end: Date) =>
+    aggregate(events.filter((e) => e.timestamp >= start && e.timestamp < end), aggregation).toFixed();
+  const actual = await meterUsage(app.database.prisma, scope, { ...q, aggregation });
+  expect(actual.toFixed(), `${aggregation} over [${q.start.toISOString()}, ${q.end.toISOString()})`).toBe(rawOver(q.start, q.end));
+
+  const windows = await usagePartialsByWindow(app.database.prisma, scope, q, window);
+  expect(windows[0]!.start).toEqual(q.start);
+  expect(windows.at(-1)!.end).toEqual(q.end);
+  for (const [k, w] of windows.entries()) {
+    if (k > 0) expect(w.start).toEqual(windows[k - 1]!.end);
+    const fromWindow = finalizeAggregate(w.partial, aggregation);
+    expect(fromWindow.toFixed(), `${aggregation}, ${window} window ${w.start.toISOString()}`).toBe(rawOver(w.start, w.end));
+  }
+  const values = await usageByWindow(app.database.prisma, scope, q, window, aggregation);
+  expect(values.map((w) => [w.start.getTime(), w.end.getTime(), w.value.toFixed()])).toEqual(
+    windows.map((w) => [w.start.getTime(), w.end.getTime(), rawOver(w.start, w.end)]),
+  );
+}
+
 describe("usage from rollups", () => {
   for (const [n, aggregation] of AGGREGATIONS.entries()) {
     it(`equals the raw recomputation exactly for ${aggregation}`, async () => {
@@ -94,8 +126,6 @@ describe("usage from rollups", () => {
       }
 
       const events = await rawEvents(meterId, customerId);
-      const rawOver = (start: number, end: number) =>
-        aggregate(events.filter((e) => e.timestamp.getTime() >= start && e.timestamp.getTime() < end), aggregation);
       const alignTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
       for (let i = 0; i < 60; i++) {
         const unit = rnd.pick([1, 60_000, HOUR, DAY]);
@@ -109,24 +139,8 @@ describe("usage from rollups", () => {
         }
         if (end <= start) end = start + unit;
         if (i === 0) [start, end] = [dataStart - DAY, CLOCK_START + DAY];
-        const q = { meterId, customerId, start: new Date(start), end: new Date(end) };
-        const expected = rawOver(start, end);
-        const actual = await meterUsage(app.database.prisma, scope, { ...q, aggregation });
-        expect(actual.toFixed(), `${aggregation} over [${q.start.toISOString()}, ${q.end.toISOString()})`).toBe(expected.toFixed());
-
         const window = end - start > 10 * DAY ? "DAY" : rnd.pick(["HOUR", "DAY"] as const);
-        const windows = await usagePartialsByWindow(app.database.prisma, scope, q, window);
-        expect(windows[0]!.start.getTime()).toBe(start);
-        expect(windows.at(-1)!.end.getTime()).toBe(end);
-        for (const [k, w] of windows.entries()) {
-          if (k > 0) expect(w.start.getTime()).toBe(windows[k - 1]!.end.getTime());
-          const fromWindow = finalizeAggregate(w.partial, aggregation);
-          expect(fromWindow.toFixed(), `${window} window ${w.start.toISOString()}`).toBe(rawOver(w.start.getTime(), w.end.getTime()).toFixed());
-        }
-        const values = await usageByWindow(app.database.prisma, scope, q, window, aggregation);
-        expect(values.map((w) => [w.start.getTime(), w.end.getTime(), w.value.toFixed()])).toEqual(
-          windows.map((w) => [w.start.getTime(), w.end.getTime(), rawOver(w.start.getTime(), w.end.getTime()).toFixed()]),
-        );
+        await expectRawEquality(events, { meterId, customerId, start: new Date(start), end: new Date(end) }, aggregation, window);
       }
     });
   }
@@ -176,5 +190,96 @@ describe("usage from rollups", () => {
       await lockCustomersUsage(tx, [], "exclusive");
       await lockCustomersUsage(tx, ["cus_c"], "exclusive");
     });
+  });
+});
+
+describe("minute detail of busy hours", () => {
+  const MINUTE = 60_000;
+  const record = async (eventName: string, customerId: string, events: Array<{ timestamp: number; value: string; identifier: string }>) => {
+    for (let i = 0; i < events.length; i += 1000) {
+      const batch = events.slice(i, i + 1000).map((e) => ({ ...e, eventName, customerId, timestamp: new Date(e.timestamp).toISOString() }));
+      const res = await app.gql(
+        `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { ... on RecordMeterEventsSummary { accepted } } }`,
+        { input: { events: batch } },
+      );
+      expect(res.data.recordMeterEvents.accepted).toBe(batch.length);
+    }
+  };
+  const cancel = async (eventName: string, identifier: string) => {
+    const res = await app.gql(`mutation($input: CancelMeterEventInput!) { cancelMeterEvent(input: $input) { __typename } }`, { input: { eventName, identifier } });
+    expect(res.data.cancelMeterEvent.__typename).toBe("MeterEvent");
+  };
+
+  it("reads the whole minutes of a folded busy hour from its detail while the hour is unchanged, and equals the raw events", async () => {
+    const rnd = random(20261122);
+    const { eventName, customerId, meterId } = await setup("SUM");
+    const dataStart = CLOCK_START - 2 * DAY;
+    const busy = [0, 1, 2].map((k) => dataStart + k * HOUR);
+    const quiet = dataStart + 5 * HOUR;
+    const perBusyHour = DETAIL_MIN_EVENTS + 50;
+    const generated = [...busy.flatMap((hour) => Array.from({ length: perBusyHour }, () => hour)), ...Array.from({ length: 20 }, () => quiet)].map((hour, i) => ({
+      // Some events on the same millisecond, so that LAST breaks ties by receipt.
+      timestamp: hour + (rnd.next() < 0.1 ? 30 * MINUTE : rnd.int(0, HOUR - 1)),
+      value: `${rnd.next() < 0.3 ? "-" : ""}${rnd.int(0, 9999)}.${rnd.int(0, 999)}`,
+      identifier: `busy-${i}`,
+    }));
+    await record(eventName, customerId, generated);
+    const hourRows = () =>
+      app.database.prisma.meterUsageHour.findMany({ where: { meterId, customerId }, orderBy: [{ hour: "asc" }, { shard: "asc" }], select: { hour: true, shard: true, detailCount: true } });
+    const detail = (hour: number) => app.database.prisma.meterUsageMinute.findMany({ where: { meterId, customerId, minute: { gte: new Date(hour), lt: new Date(hour + HOUR) } } });
+
+    // Ingest writes shards 1–8; folding merges them into shard 0 with minute detail for busy hours.
+    expect((await hourRows()).every((r) => r.shard > 0)).toBe(true);
+    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    expect(await hourRows()).toEqual([
+      ...busy.map((hour) => ({ hour: new Date(hour), shard: 0, detailCount: BigInt(perBusyHour) })),
+      { hour: new Date(quiet), shard: 0, detailCount: null },
+    ]);
+    expect(await detail(quiet)).toEqual([]);
+    const minutesOf = (hour: number) => new Set(generated.filter((e) => e.timestamp >= hour && e.timestamp < hour + HOUR).map((e) => Math.floor(e.timestamp / MINUTE)));
+    expect((await detail(busy[1]!)).map((m) => m.minute.getTime() / MINUTE).sort()).toEqual([...minutesOf(busy[1]!)].sort());
+
+    const randomRanges = async (count: number) => {
+      const events = await rawEvents(meterId, customerId);
+      for (let i = 0; i < count; i++) {
+        const unit = rnd.pick([1, 1000, MINUTE]);
+        const start = Math.floor((dataStart - 30 * MINUTE + rnd.int(0, 4 * HOUR)) / unit) * unit;
+        const end = start + Math.max(unit, Math.floor(rnd.int(1, rnd.pick([10 * MINUTE, 2 * HOUR])) / unit) * unit);
+        const aggregation = AGGREGATIONS[i % AGGREGATIONS.length]!;
+        await expectRawEquality(events, { meterId, customerId, start: new Date(start), end: new Date(end) }, aggregation, rnd.pick(["HOUR", "DAY"] as const));
+      }
+    };
+    await randomRanges(40);
+
+    // A minute read from the detail: tampering with it shows through, as long as the hour is unchanged.
+    const sumOver = async (start: number, end: number) =>
+      (await meterUsage(app.database.prisma, scope, { meterId, customerId, aggregation: "SUM", start: new Date(start), end: new Date(end) })).toFixed();
+    const rawSumOver = async (start: number, end: number) => aggregate((await rawEvents(meterId, customerId)).filter((e) => e.timestamp.getTime() >= start && e.timestamp.getTime() < end), "SUM").toFixed();
+    const tamper = (minute: number) =>
+      app.database.prisma.$executeRaw`UPDATE "MeterUsageMinute" SET "sum" = "sum" + 1000 WHERE "meterId" = ${meterId} AND "customerId" = ${customerId} AND "minute" = ${new Date(minute)}`;
+    const minute = [...minutesOf(busy[1]!)][0]! * MINUTE;
+    expect(await tamper(minute)).toBe(1);
+    const truth = toDecimal(await rawSumOver(minute - 10_000, minute + 70_000));
+    expect(await sumOver(minute - 10_000, minute + 70_000)).toBe(truth.plus(1000).toFixed());
+
+    // A late event changes the hour's count: its detail is not read until the hour is folded again.
+    await record(eventName, customerId, [{ timestamp: minute + 5_000, value: "0.5", identifier: "late" }]);
+    expect(await sumOver(minute - 10_000, minute + 70_000)).toBe(truth.plus("0.5").toFixed());
+    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    expect((await hourRows()).find((r) => r.hour.getTime() === busy[1])).toEqual({ hour: new Date(busy[1]!), shard: 0, detailCount: BigInt(perBusyHour + 1) });
+    expect(await sumOver(minute - 10_000, minute + 70_000)).toBe(truth.plus("0.5").toFixed());
+
+    // A cancellation replaces the hour's rows: a late event that brings the count back to what the
+    // detail was built from must not revive it.
+    const early = generated.find((e) => e.timestamp >= busy[0]! && e.timestamp < busy[0]! + HOUR)!;
+    const tampered = Math.floor(early.timestamp / MINUTE) * MINUTE;
+    expect(await tamper(tampered)).toBe(1);
+    await cancel(eventName, early.identifier);
+    await record(eventName, customerId, [{ timestamp: tampered + 1, value: "2", identifier: "replacement" }]);
+    expect(await sumOver(tampered, tampered + MINUTE)).toBe(await rawSumOver(tampered, tampered + MINUTE));
+    await randomRanges(20);
+    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    expect((await hourRows()).map((r) => r.detailCount)).toEqual([BigInt(perBusyHour), BigInt(perBusyHour + 1), BigInt(perBusyHour), null]);
+    await randomRanges(20);
   });
 });

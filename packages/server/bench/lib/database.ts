@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import type { RunSql } from "../../src/db/adapter.js";
+import type { Database } from "../../src/db/client.js";
+import { directDb } from "../../src/db/direct-sql.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
 import { randomBase62 } from "../../src/ids.js";
 
@@ -15,6 +18,8 @@ export type DatabaseKind = "postgres" | "pglite";
 /** SQL from the bench process, as text with $n parameters or as a Prisma.sql fragment. */
 export interface DirectSql {
   query<T = Record<string, unknown>>(sql: string | Prisma.Sql, params?: unknown[]): Promise<T[]>;
+  /** A plain SQL transaction on this connection, as the server's: for server code the bench runs itself. */
+  transaction: Database["transaction"];
   /** PostgreSQL only: the connection string, for more connections. */
   url?: string;
   close(): Promise<void>;
@@ -28,8 +33,27 @@ export interface Target {
   dispose(): Promise<void>;
 }
 
-const text = (sql: string | Prisma.Sql, params: unknown[] = []) =>
-  typeof sql === "string" ? { text: sql, values: params } : { text: sql.text, values: sql.values };
+function directSql(run: RunSql, close: () => Promise<void>, url?: string): DirectSql {
+  return {
+    url,
+    close,
+    async query<T>(sql: string | Prisma.Sql, params: unknown[] = []) {
+      const { text, values } = typeof sql === "string" ? { text: sql, values: params } : sql;
+      return (await run(text, values)).rows as T[];
+    },
+    async transaction(fn) {
+      await run("BEGIN", []);
+      try {
+        const result = await fn(directDb(run));
+        await run("COMMIT", []);
+        return result;
+      } catch (error) {
+        await run("ROLLBACK", []);
+        throw error;
+      }
+    },
+  };
+}
 
 export async function postgresTarget(serverUrl: string): Promise<Target> {
   const name = `tally_bench_${randomBase62(10).toLowerCase()}`;
@@ -45,11 +69,11 @@ export async function postgresTarget(serverUrl: string): Promise<Target> {
     async open() {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
-      return {
-        url: url.toString(),
-        query: async (sql, params) => (await client.query(text(sql, params))).rows,
-        close: () => client.end(),
+      const run: RunSql = async (text, values) => {
+        const result = await client.query(text, values);
+        return { rows: result.rows, count: result.rowCount ?? 0 };
       };
+      return directSql(run, () => client.end(), url.toString());
     },
     async dispose() {
       const client = new pg.Client({ connectionString: serverUrl });
@@ -71,13 +95,11 @@ export function pgliteTarget(): Target {
     serverEnv: { TALLY_DATA_DIR: dataDir },
     async open() {
       const db = await PGlite.create(dataDir);
-      return {
-        query: async (sql, params) => {
-          const { text: t, values } = text(sql, params);
-          return (await db.query(t, values)).rows as never[];
-        },
-        close: () => db.close(),
+      const run: RunSql = async (text, values) => {
+        const result = await db.query(text, values);
+        return { rows: result.rows, count: result.affectedRows ?? 0 };
       };
+      return directSql(run, () => db.close());
     },
     async dispose() {
       rmSync(dir, { recursive: true, force: true });

@@ -3,10 +3,12 @@
 // writes: MeterEvent rows (seq from the same sequence) and their hourly rollups through the
 // server's own upsert (addToRollups, from services/meter-events/insert.ts), in chunks of one
 // transaction each. Foreign-key triggers are off while it runs (session_replication_role =
-// replica): the rows name the one meter and customer created through the API. The figure then
-// checks every answer of the server against a raw recomputation from the events.
+// replica): the rows name the one meter and customer created through the API. Then it folds the
+// past hours as the server's job would (foldRollups), now rather than during the measurements.
+// The figure then checks every answer of the server against a raw recomputation from the events.
 import type { Scope } from "../../src/db/tenant.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
+import { foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { addToRollups } from "../../src/services/meter-events/insert.js";
 import type { DirectSql } from "./database.js";
 
@@ -28,8 +30,8 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   try {
     for (let first = from + 1; first <= to; first += CHUNK) {
       const last = Math.min(to, first + CHUNK - 1);
-      await direct.query("BEGIN");
-      await direct.query(Prisma.sql`
+      await direct.transaction(async (tx) => {
+        await tx.$executeRaw`
         WITH inserted AS (
           INSERT INTO "MeterEvent" ("accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "createdAt")
           SELECT ${t.scope.accountId}, ${t.scope.mode}::"Mode", 'seed-' || lpad(g::text, 10, '0'), ${t.meterId}, ${t.customerId},
@@ -40,18 +42,17 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
           ORDER BY 7
           RETURNING *
         )
-        ${addToRollups(t.scope, Prisma.sql`inserted`)}`).catch(async (error: unknown) => {
-        await direct.query("ROLLBACK");
-        throw error;
+        ${addToRollups(t.scope, Prisma.sql`inserted`)}`;
       });
-      await direct.query("COMMIT");
     }
   } finally {
     await direct.query("SET session_replication_role = origin");
   }
+  await foldPastHours(direct, new Date());
   // What autovacuum does after bulk inserts: statistics, and the visibility map index-only scans
   // need. Then a checkpoint, so that writing out the seeded pages does not overlap the measurement.
   await direct.query(`VACUUM ANALYZE "MeterEvent"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageHour"`);
+  await direct.query(`VACUUM ANALYZE "MeterUsageMinute"`);
   await direct.query("CHECKPOINT");
 }

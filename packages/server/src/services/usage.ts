@@ -1,7 +1,8 @@
 // Usage reads (SPEC §3, issue 4 "Metering"): a meter's aggregate for one customer over any range,
-// computed from the per-hour rollups (MeterUsageHour) for whole hours plus the raw, non-cancelled
-// events of the partial edge hours. The cost depends on the number of hours in the range, never
-// on the number of events; the result equals a raw recomputation exactly (test/usage.test.ts).
+// computed from the per-hour rollups (MeterUsageHour) for whole hours plus the partial edge hours:
+// their whole minutes from the minute detail of busy past hours (MeterUsageMinute), the rest from
+// raw, non-cancelled events. The cost depends on the number of hours in the range, not on the
+// number of events; the result equals a raw recomputation exactly (test/usage.test.ts).
 import {
   Decimal,
   emptyPartial,
@@ -29,7 +30,8 @@ export interface UsageQuery {
   end: Date;
 }
 
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 const floorTo = (date: Date, unitMs: number) => new Date(Math.floor(date.getTime() / unitMs) * unitMs);
@@ -37,8 +39,8 @@ const ceilTo = (date: Date, unitMs: number) => new Date(Math.ceil(date.getTime()
 
 /**
  * The meter's partial aggregate over events with start ≤ timestamp < end: whole hours from
- * MeterUsageHour, the partial edge hours from raw MeterEvent rows (not canceled), merged with the
- * engine's mergePartials.
+ * MeterUsageHour, the partial edge hours from their minute detail and raw MeterEvent rows (not
+ * canceled), merged with the engine's mergePartials.
  */
 export async function usagePartial(db: Db, scope: Scope, q: UsageQuery): Promise<PartialAggregate> {
   if (q.start >= q.end) return emptyPartial();
@@ -177,6 +179,59 @@ function piecesOf(start: Date, end: Date, window: GroupingWindow | null, bucketA
   return pieces;
 }
 
+/** Events with lo ≤ timestamp < hi, counted into `bucket` with `sign`. */
+interface EdgePiece {
+  lo: Date;
+  hi: Date;
+  bucket: Date;
+  sign: number;
+}
+
+/**
+ * The pieces as a relation x(lo, hi, bucket, sign, mlo, mhi), cut at hours, since minute detail
+ * is per hour: [mlo, mhi) are the whole minutes of [lo, hi), both hi if it has none.
+ */
+function edgeRelation(pieces: EdgePiece[]): Prisma.Sql {
+  const cut = pieces.flatMap((p) => piecesOf(p.lo, p.hi, "HOUR", p.lo).map((h) => ({ ...p, lo: h.lo, hi: h.hi })));
+  const whole = cut.map((p) => {
+    const [mlo, mhi] = [ceilTo(p.lo, MINUTE_MS), floorTo(p.hi, MINUTE_MS)];
+    return mlo < mhi ? { mlo, mhi } : { mlo: p.hi, mhi: p.hi };
+  });
+  return Prisma.sql`unnest(${cut.map((p) => p.lo)}::timestamptz[], ${cut.map((p) => p.hi)}::timestamptz[], ${cut.map((p) => p.bucket)}::timestamptz[],
+      ${cut.map((p) => p.sign)}::int[], ${whole.map((w) => w.mlo)}::timestamptz[], ${whole.map((w) => w.mhi)}::timestamptz[])
+    AS x(lo, hi, bucket, sign, mlo, mhi)`;
+}
+
+/** The counting events of the customer on the meter, aliased e. */
+const countingEvents = (q: UsageQuery) =>
+  Prisma.sql`FROM "MeterEvent" e WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL`;
+
+/**
+ * Joins to each piece of edgeRelation a."count", a."sum" and a."max" of its counting events. The
+ * whole minutes come from MeterUsageMinute while the hour's minute detail is current (its
+ * detailCount is still the hour's count, rollup.ts), the rest from raw events: each part one
+ * index range, at most two partial minutes of raw events in a detailed hour.
+ */
+function edgeAggregates(q: UsageQuery): Prisma.Sql {
+  const ofEvents = Prisma.sql`SELECT count(*)::numeric, sum(e."value"), max(e."value") ${countingEvents(q)}`;
+  return Prisma.sql`
+    CROSS JOIN LATERAL (
+      -- detailCount is set on shard 0 only.
+      SELECT coalesce(sum(r."count") = max(r."detailCount"), false) AS current FROM "MeterUsageHour" r
+      WHERE r."meterId" = ${q.meterId} AND r."customerId" = ${q.customerId} AND r."hour" = date_trunc('hour', x.lo, 'UTC')
+    ) d
+    CROSS JOIN LATERAL (
+      SELECT sum(p.n) AS "count", sum(p.s) AS "sum", max(p.m) AS "max" FROM (
+        ${ofEvents} AND e."timestamp" >= x.lo AND e."timestamp" < CASE WHEN d.current THEN x.mlo ELSE x.hi END
+        UNION ALL
+        ${ofEvents} AND d.current AND e."timestamp" >= x.mhi AND e."timestamp" < x.hi
+        UNION ALL
+        SELECT sum(u."count"), sum(u."sum"), max(u."max") FROM "MeterUsageMinute" u
+        WHERE d.current AND u."meterId" = ${q.meterId} AND u."customerId" = ${q.customerId} AND u."minute" >= x.mlo AND u."minute" < x.mhi
+      ) p(n, s, m)
+    ) a`;
+}
+
 /**
  * SUM or COUNT over [start, end) per `window` bucket (null: one bucket), in bucket order. These
  * aggregations subtract, so an edge that is the longer part of its hour is read as the hour's
@@ -195,7 +250,7 @@ async function additiveTotals(
   if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
   const bucketOf = (at: Date) => (window === null ? q.start : floorTo(at, window === "HOUR" ? HOUR_MS : DAY_MS));
   const edgeHours: Date[] = [];
-  const scans: Array<{ lo: Date; hi: Date; bucket: Date; sign: number }> = [];
+  const scans: EdgePiece[] = [];
   for (const piece of [...piecesOf(q.start, hourStart, "HOUR", q.start), ...piecesOf(hourEnd, q.end, "HOUR", q.start)]) {
     const hour = piece.bucket;
     const next = new Date(hour.getTime() + HOUR_MS);
@@ -210,7 +265,7 @@ async function additiveTotals(
   }
   const rollupBucket = window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rollupColumn = aggregation === "SUM" ? Prisma.sql`h."sum"` : Prisma.sql`h."count"`;
-  const rawAggregate = aggregation === "SUM" ? Prisma.sql`coalesce(sum(e."value"), 0)` : Prisma.sql`count(*)`;
+  const edgeValue = aggregation === "SUM" ? Prisma.sql`coalesce(a."sum", 0)` : Prisma.sql`a."count"`;
   const rows = await db.$queryRaw<Array<{ bucket: Date; value: unknown }>>`
     SELECT t.bucket, sum(t.v)::numeric AS value FROM (
       SELECT ${rollupBucket} AS bucket, sum(${rollupColumn}) AS v
@@ -220,14 +275,9 @@ async function additiveTotals(
         AND ((h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz) OR h."hour" = ANY(${edgeHours}::timestamptz[]))
       GROUP BY 1
       UNION ALL
-      SELECT x.bucket, x.sign * s.v
-      FROM unnest(${scans.map((r) => r.lo)}::timestamptz[], ${scans.map((r) => r.hi)}::timestamptz[],
-                  ${scans.map((r) => r.bucket)}::timestamptz[], ${scans.map((r) => r.sign)}::int[]) AS x(lo, hi, bucket, sign)
-      CROSS JOIN LATERAL (
-        SELECT ${rawAggregate} AS v FROM "MeterEvent" e
-        WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
-          AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
-      ) s
+      SELECT x.bucket, x.sign * ${edgeValue}
+      FROM ${edgeRelation(scans)}
+      ${edgeAggregates(q)}
       -- Events have no tenant index of their own: the meter vouches for the account and mode.
       WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode")
     ) t
@@ -240,10 +290,10 @@ async function additiveTotals(
  * The partial aggregates of [start, end), grouped by `window` buckets (null: one bucket for the
  * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the
  * partial hours at the edges from raw events; SQL reduces each to partials (same rules as the
- * engine: LAST orders by timestamp, then seq) and the engine merges them. Each edge is one
- * aggregate over an index range — index-only on (meterId, customerId, timestamp) INCLUDE (value,
- * seq, canceledAt) — and LAST is the first row of that range read backwards: no sort, no
- * materialised rows, however many events an hour holds.
+ * engine: LAST orders by timestamp, then seq) and the engine merges them. Each edge is
+ * edgeAggregates' index ranges — the raw ones index-only on (meterId, customerId, timestamp)
+ * INCLUDE (value, seq, canceledAt) — and LAST is the first row of the edge's range read
+ * backwards: no sort, no materialised rows, however many events an hour holds.
  */
 async function queryPartials(
   db: Db,
@@ -255,12 +305,8 @@ async function queryPartials(
   let hourEnd = floorTo(q.end, HOUR_MS);
   // No whole hour inside the range: everything comes from raw events.
   if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
-  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)];
+  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map((p) => ({ ...p, sign: 1 }));
   const rollupBucket = window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
-  const edgeRows = Prisma.sql`
-    FROM "MeterEvent" e
-    WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
-      AND e."timestamp" >= x.lo AND e."timestamp" < x.hi`;
   const rows = await db.$queryRaw<Array<PartialRow & { src: number }>>`
     SELECT 0 AS src, ${rollupBucket} AS bucket, sum(h."count")::numeric AS "count", sum(h."sum") AS "sum", max(h."max") AS "max",
            (array_agg(h."lastValue" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastValue",
@@ -273,10 +319,12 @@ async function queryPartials(
     GROUP BY 2
     UNION ALL
     SELECT 1, x.bucket, a."count", a."sum", a."max", l."value", l."timestamp", l."seq"
-    FROM unnest(${edges.map((p) => p.lo)}::timestamptz[], ${edges.map((p) => p.hi)}::timestamptz[], ${edges.map((p) => p.bucket)}::timestamptz[])
-      AS x(lo, hi, bucket)
-    CROSS JOIN LATERAL (SELECT count(*)::numeric AS "count", sum(e."value") AS "sum", max(e."value") AS "max" ${edgeRows}) a
-    CROSS JOIN LATERAL (SELECT e."value", e."timestamp", e."seq" ${edgeRows} ORDER BY e."timestamp" DESC, e."seq" DESC LIMIT 1) l
+    FROM ${edgeRelation(edges)}
+    ${edgeAggregates(q)}
+    CROSS JOIN LATERAL (
+      SELECT e."value", e."timestamp", e."seq" ${countingEvents(q)} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+      ORDER BY e."timestamp" DESC, e."seq" DESC LIMIT 1
+    ) l
     -- Events have no tenant index of their own: the meter vouches for the account and mode.
     WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode")
     ORDER BY 2, 1`;

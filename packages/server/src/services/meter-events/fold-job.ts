@@ -1,13 +1,15 @@
 // The background job that folds the hourly rollups' shards (rollup.ts) of hours ended at least an
-// hour ago, every minute: reads of past usage then merge one row per hour. A late event adds a
-// shard to its hour again; the next run folds it.
+// hour ago, every minute: reads of past usage then merge one row per hour, and take busy hours'
+// edges from their minute detail. A late event adds a shard to its hour again; the next run folds
+// it and rebuilds the hour's minutes.
 import type { AppDeps } from "../../context.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
-import { foldRollupShards } from "./rollup.js";
+import { foldRollups } from "./rollup.js";
 
-const HOUR_MS = 3_600_000;
-/** Hours folded per statement: a short transaction each, beside ingest. */
-const HOURS_PER_STATEMENT = 1000;
+/** Hours are folded once they started this long ago: ingest into the current hour is over. */
+const FOLD_AGE_MS = 2 * 3_600_000;
+/** Hours folded per transaction, their raw events read again for the minutes: a short one each, beside ingest. */
+const HOURS_PER_TRANSACTION = 100;
 
 export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "logger">, options: { intervalMs?: number } = {}): PeriodicJob<number> {
   return startPeriodicJob({
@@ -15,14 +17,17 @@ export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "l
     intervalMs: options.intervalMs ?? 60_000,
     logger: deps.logger,
     idle: 0,
-    run: async (signal) => {
-      const before = new Date(deps.clock.now().getTime() - 2 * HOUR_MS);
-      let folded = 0;
-      for (;;) {
-        const hours = await foldRollupShards(deps.database.sql, before, HOURS_PER_STATEMENT);
-        folded += hours;
-        if (hours < HOURS_PER_STATEMENT || signal.aborted) return folded;
-      }
-    },
+    run: (signal) => foldPastHours(deps.database, deps.clock.now(), signal),
   });
+}
+
+/** Folds every hour due at `now`, a transaction at a time; returns how many it folded. */
+export async function foldPastHours(database: Pick<AppDeps["database"], "transaction">, now: Date, signal?: AbortSignal): Promise<number> {
+  const before = new Date(now.getTime() - FOLD_AGE_MS);
+  let folded = 0;
+  for (;;) {
+    const hours = await foldRollups(database, before, HOURS_PER_TRANSACTION);
+    folded += hours;
+    if (hours < HOURS_PER_TRANSACTION || signal?.aborted) return folded;
+  }
 }

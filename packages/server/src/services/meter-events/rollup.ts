@@ -2,7 +2,8 @@
 // PartialAggregate of the hour's counting events, one per shard that wrote to the hour. insert.ts
 // adds new events to them incrementally; recomputeHour rebuilds one hour from its raw events for
 // changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX or
-// LAST); foldRollupShards merges past hours' shards.
+// LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
+import type { Database } from "../../db/client.js";
 import type { Scope } from "../../db/tenant.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../usage.js";
@@ -14,9 +15,10 @@ export const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "custo
 /**
  * The shard a transaction writes: its connection's. Two transactions at once are on two
  * connections, whose backend pids (consecutive when the pool opens them) fall on different shards
- * of 8, so they do not wait for each other's rollup rows. An hour holds at most 8 rows.
+ * of 8, so they do not wait for each other's rollup rows. Shard 0 is the folded row, written by
+ * foldRollups alone, so every hour that gets events is folded (and detailed) once it is past.
  */
-export const ROLLUP_SHARD = Prisma.sql`(pg_backend_pid() % 8)::smallint`;
+export const ROLLUP_SHARD = Prisma.sql`(1 + pg_backend_pid() % 8)::smallint`;
 
 /**
  * The partial aggregate of the events aliased `e`, as the values of ROLLUP_COLUMNS' last six:
@@ -46,26 +48,44 @@ export const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId"
         "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END`;
 
 /**
- * Folds the shards of past hours into shard 0, for up to `limit` hours starting before `before`; returns
- * how many hours it folded (an hour written by one connection only moves to shard 0). Ingest into one hour from several connections leaves up to 8 rows
- * that every read merges; folded, a month is read from one row per hour again. Safe beside ingest:
- * a shard being written is deleted with its committed values (the DELETE waits for its row lock),
- * and shard 0 is merged into, not replaced. All tenants at once: it changes no usage.
+ * Hours of at least this many events get minute detail when folded: a usage read then takes at
+ * most two partial minutes of such an hour from raw events. Below it, the half hour of raw events
+ * an edge may read is cheaper than the hour's minute rows would be to keep.
  */
-export async function foldRollupShards(db: Db, before: Date, limit: number): Promise<number> {
-  const [{ folded }] = await db.$queryRaw<[{ folded: number }]>`
-    WITH hours AS (
-      -- Read from the partial index of rows outside shard 0: once folded, past hours leave it.
-      SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
-      WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
-      LIMIT ${limit}
-    ),
-    removed AS (
-      DELETE FROM "MeterUsageHour" r USING hours x
-      WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
-      RETURNING r.*
-    ),
-    merged AS (
+export const DETAIL_MIN_EVENTS = 600;
+
+interface FoldedHour {
+  meterId: string;
+  customerId: string;
+  hour: Date;
+}
+
+/**
+ * Folds the shards of up to `limit` hours starting before `before` into shard 0, and rebuilds the
+ * minute detail of those hours; returns how many hours it folded. Ingest into one hour from
+ * several connections leaves up to 8 rows that every read merges; folded, a month is read from
+ * one row per hour again. Safe beside ingest: a shard being written is deleted with its committed
+ * values (the DELETE waits for its row lock), and shard 0 is merged into, not replaced. All
+ * tenants at once: it changes no usage.
+ */
+export async function foldRollups(database: Pick<Database, "transaction">, before: Date, limit: number): Promise<number> {
+  return database.transaction(async (tx) => {
+    // One folder at a time, across server processes: two would build an hour's minutes from
+    // different snapshots.
+    const [{ mine }] = await tx.$queryRaw<[{ mine: boolean }]>`SELECT pg_try_advisory_xact_lock(hashtext('tally:rollup-fold')) AS mine`;
+    if (!mine) return 0;
+    const folded = await tx.$queryRaw<FoldedHour[]>`
+      WITH hours AS (
+        -- Read from the partial index of rows outside shard 0: once folded, past hours leave it.
+        SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
+        WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
+        LIMIT ${limit}
+      ),
+      removed AS (
+        DELETE FROM "MeterUsageHour" r USING hours x
+        WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
+        RETURNING r.*
+      )
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
       SELECT "accountId", "mode", "meterId", "customerId", "hour", 0, sum("count"), sum("sum"), max("max"),
              (array_agg("lastValue" ORDER BY "lastTimestamp" DESC, "lastSeq" DESC))[1], max("lastTimestamp"),
@@ -74,10 +94,57 @@ export async function foldRollupShards(db: Db, before: Date, limit: number): Pro
       GROUP BY "accountId", "mode", "meterId", "customerId", "hour"
       ORDER BY ${rollupLockOrder("removed")}, "hour"
       ${MERGE_INTO_ROLLUP}
-      RETURNING 1
+      RETURNING h."meterId", h."customerId", h."hour"`;
+    if (folded.length > 0) await rebuildMinuteDetail(tx, folded);
+    return folded.length;
+  });
+}
+
+/**
+ * The minute rows of these folded hours, from their raw events, and on each hour's shard 0 the
+ * count they were built from (none below DETAIL_MIN_EVENTS). One statement, so the minutes and
+ * the count are of one snapshot, in which the raw events and the hour's rollup rows agree. Later,
+ * ingest only adds to the hour's count, and cancellation (recomputeHour) replaces its rows, count
+ * unset: a read that finds the hour's count equal to detailCount may use the minutes.
+ */
+async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
+  await tx.$executeRaw`
+    WITH x AS (
+      SELECT * FROM unnest(${hours.map((h) => h.meterId)}::text[], ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
+        AS x("meterId", "customerId", "hour")
+    ),
+    minutes AS MATERIALIZED (
+      SELECT x."meterId", x."customerId", x."hour", m.*
+      FROM x CROSS JOIN LATERAL (
+        SELECT date_trunc('minute', e."timestamp", 'UTC') AS "minute", count(*) AS "count", sum(e."value") AS "sum", max(e."value") AS "max"
+        FROM "MeterEvent" e
+        WHERE e."meterId" = x."meterId" AND e."customerId" = x."customerId" AND e."canceledAt" IS NULL
+          AND e."timestamp" >= x."hour" AND e."timestamp" < x."hour" + interval '1 hour'
+        GROUP BY 1
+      ) m
+    ),
+    totals AS (
+      SELECT "meterId", "customerId", "hour", sum("count") AS "count" FROM minutes
+      GROUP BY 1, 2, 3 HAVING sum("count") >= ${DETAIL_MIN_EVENTS}
+    ),
+    kept AS (
+      SELECT m.* FROM minutes m JOIN totals t USING ("meterId", "customerId", "hour")
+    ),
+    -- Delete and upsert touch different rows: one statement must not modify a row twice.
+    stale AS (
+      DELETE FROM "MeterUsageMinute" u USING x
+      WHERE u."meterId" = x."meterId" AND u."customerId" = x."customerId"
+        AND u."minute" >= x."hour" AND u."minute" < x."hour" + interval '1 hour'
+        AND NOT EXISTS (SELECT 1 FROM kept k WHERE k."meterId" = u."meterId" AND k."customerId" = u."customerId" AND k."minute" = u."minute")
+    ),
+    written AS (
+      INSERT INTO "MeterUsageMinute" AS u ("meterId", "customerId", "minute", "count", "sum", "max")
+      SELECT "meterId", "customerId", "minute", "count", "sum", "max" FROM kept
+      ON CONFLICT ("meterId", "customerId", "minute") DO UPDATE SET "count" = excluded."count", "sum" = excluded."sum", "max" = excluded."max"
     )
-    SELECT count(*)::int AS folded FROM merged`;
-  return folded;
+    UPDATE "MeterUsageHour" h SET "detailCount" = t."count"
+    FROM x LEFT JOIN totals t USING ("meterId", "customerId", "hour")
+    WHERE h."meterId" = x."meterId" AND h."customerId" = x."customerId" AND h."hour" = x."hour" AND h."shard" = 0`;
 }
 
 /** All the hour's shards become one row; an hour left without counting events has none. */
