@@ -1,5 +1,6 @@
 // Meter events through HTTP (SPEC §3): recording one or many, duplicates, every error code,
 // cancellation, summaries, and tenant isolation. Customers live on test clocks, so "now" is exact.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toDecimal, type Decimal } from "@tally/billing";
 import { createContext } from "../src/context.js";
@@ -8,9 +9,8 @@ import type { MeterEventError } from "../src/errors.js";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { createTallyPubSub } from "../src/pubsub.js";
-import { startRollupFolding } from "../src/services/meter-events/fold-job.js";
+import { foldPastHours, startRollupFolding } from "../src/services/meter-events/fold-job.js";
 import { recordMeterEvent } from "../src/services/meter-events/record.js";
-import { foldRollups } from "../src/services/meter-events/rollup.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { onPostgres } from "./support/database.js";
@@ -398,6 +398,26 @@ describe("recordMeterEvent", () => {
 });
 
 describe("recordMeterEvents", () => {
+  it("stores every event's timestamp, and the request's receipt instant, to the millisecond", async () => {
+    const meter = await createMeter("SUM");
+    const { customerId } = await clockCustomer();
+    let batch = 0;
+    // Timestamps travel as milliseconds from the batch's first: anything in the accepted window.
+    const offsets = fc.array(fc.integer({ min: -35 * DAY + 1, max: 5 * 60_000 }), { minLength: 1, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(offsets, async (list) => {
+        const prefix = `ms-${++batch}-`;
+        const timestamps = list.map((offset) => at(offset));
+        const summary = await recordMany(timestamps.map((timestamp, i) => ({ eventName: meter.eventName, customerId, value: "1", identifier: `${prefix}${i}`, timestamp })));
+        expect(summary).toEqual({ __typename: "RecordMeterEventsSummary", accepted: list.length, duplicates: 0, rejected: [] });
+        const rows = await app.database.prisma.meterEvent.findMany({ where: { identifier: { startsWith: prefix } }, orderBy: { seq: "asc" } });
+        expect(rows.map((r) => r.timestamp.toISOString())).toEqual(timestamps);
+        expect(new Set(rows.map((r) => r.createdAt.toISOString()))).toEqual(new Set([T0]));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("accepts or rejects each event on its own and detects duplicates in the batch and stored", async () => {
     const meter = await createMeter("SUM");
     const { customerId } = await clockCustomer();
@@ -517,7 +537,7 @@ describe("cancelMeterEvent", () => {
     // Ingest never writes shard 0, the folded row. Other tests' hours may be folded too: the job is
     // for all tenants.
     expect(await app.database.prisma.meterUsageHour.count({ where: { meterId: meter.id, shard: 0 } })).toBe(0);
-    expect(await foldRollups(app.database, new Date(at(0)), 1000)).toBeGreaterThanOrEqual(1);
+    expect(await foldPastHours(app.database, new Date(at(0)))).toBeGreaterThanOrEqual(1);
     expect(await rows()).toBe(1);
     const folded = () => app.database.prisma.meterUsageHour.findFirstOrThrow({ where: { meterId: meter.id, customerId } });
     expect(await folded()).toMatchObject({ count: 40n, shard: 0 });

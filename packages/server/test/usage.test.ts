@@ -4,7 +4,8 @@
 import { AGGREGATIONS, aggregate, finalizeAggregate, toDecimal, type Aggregation } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../src/db/tenant.js";
-import { foldRollups, DETAIL_MIN_EVENTS } from "../src/services/meter-events/rollup.js";
+import { foldPastHours } from "../src/services/meter-events/fold-job.js";
+import { DETAIL_MIN_EVENTS } from "../src/services/meter-events/rollup.js";
 import {
   lockCustomersUsage,
   meterUsage,
@@ -230,7 +231,7 @@ describe("minute detail of busy hours", () => {
 
     // Ingest writes shards 1–8; folding merges them into shard 0 with minute detail for busy hours.
     expect((await hourRows()).every((r) => r.shard > 0)).toBe(true);
-    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    await foldPastHours(app.database, new Date(CLOCK_START));
     expect(await hourRows()).toEqual([
       ...busy.map((hour) => ({ hour: new Date(hour), shard: 0, detailCount: BigInt(perBusyHour) })),
       { hour: new Date(quiet), shard: 0, detailCount: null },
@@ -265,7 +266,7 @@ describe("minute detail of busy hours", () => {
     // A late event changes the hour's count: its detail is not read until the hour is folded again.
     await record(eventName, customerId, [{ timestamp: minute + 5_000, value: "0.5", identifier: "late" }]);
     expect(await sumOver(minute - 10_000, minute + 70_000)).toBe(truth.plus("0.5").toFixed());
-    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    await foldPastHours(app.database, new Date(CLOCK_START));
     expect((await hourRows()).find((r) => r.hour.getTime() === busy[1])).toEqual({ hour: new Date(busy[1]!), shard: 0, detailCount: BigInt(perBusyHour + 1) });
     expect(await sumOver(minute - 10_000, minute + 70_000)).toBe(truth.plus("0.5").toFixed());
 
@@ -278,7 +279,7 @@ describe("minute detail of busy hours", () => {
     await record(eventName, customerId, [{ timestamp: tampered + 1, value: "2", identifier: "replacement" }]);
     expect(await sumOver(tampered, tampered + MINUTE)).toBe(await rawSumOver(tampered, tampered + MINUTE));
     await randomRanges(20);
-    await foldRollups(app.database, new Date(CLOCK_START), 1000);
+    await foldPastHours(app.database, new Date(CLOCK_START));
     expect((await hourRows()).map((r) => r.detailCount)).toEqual([BigInt(perBusyHour), BigInt(perBusyHour + 1), BigInt(perBusyHour), null]);
     await randomRanges(20);
   });

@@ -4,11 +4,11 @@
 // server's own upsert (addToRollups, from services/meter-events/insert.ts), in chunks of one
 // transaction each. Foreign-key triggers are off while it runs (session_replication_role =
 // replica): the rows name the one meter and customer created through the API. Then it folds the
-// past hours as the server's job would (foldRollups), now rather than during the measurements.
+// past hours as the server's job would (foldPastHours), now rather than during the measurements.
 // The figure then checks every answer of the server against a raw recomputation from the events.
 import type { Scope } from "../../src/db/tenant.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
-import { foldPastHours } from "../../src/services/meter-events/fold-job.js";
+import { FOLD_AGE_MS, foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { addToRollups } from "../../src/services/meter-events/insert.js";
 import type { DirectSql } from "./database.js";
 
@@ -48,7 +48,7 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   } finally {
     await direct.query("SET session_replication_role = origin");
   }
-  await foldPastHours(direct, new Date());
+  await foldPastHours(direct, new Date(Date.now() - FOLD_AGE_MS));
   // What autovacuum does after bulk inserts: statistics, and the visibility map index-only scans
   // need. Then a checkpoint, so that writing out the seeded pages does not overlap the measurement.
   await direct.query(`VACUUM ANALYZE "MeterEvent"`);

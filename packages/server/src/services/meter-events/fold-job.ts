@@ -7,7 +7,7 @@ import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { foldRollups } from "./rollup.js";
 
 /** Hours are folded once they started this long ago: ingest into the current hour is over. */
-const FOLD_AGE_MS = 2 * 3_600_000;
+export const FOLD_AGE_MS = 2 * 3_600_000;
 /** Hours folded per transaction, their raw events read again for the minutes: a short one each, beside ingest. */
 const HOURS_PER_TRANSACTION = 100;
 
@@ -17,13 +17,12 @@ export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "l
     intervalMs: options.intervalMs ?? 60_000,
     logger: deps.logger,
     idle: 0,
-    run: (signal) => foldPastHours(deps.database, deps.clock.now(), signal),
+    run: (signal) => foldPastHours(deps.database, new Date(deps.clock.now().getTime() - FOLD_AGE_MS), signal),
   });
 }
 
-/** Folds every hour due at `now`, a transaction at a time; returns how many it folded. */
-export async function foldPastHours(database: Pick<AppDeps["database"], "transaction">, now: Date, signal?: AbortSignal): Promise<number> {
-  const before = new Date(now.getTime() - FOLD_AGE_MS);
+/** Folds every hour that starts before `before`, a transaction at a time; returns how many it folded. */
+export async function foldPastHours(database: Pick<AppDeps["database"], "transaction">, before: Date, signal?: AbortSignal): Promise<number> {
   let folded = 0;
   for (;;) {
     const hours = await foldRollups(database, before, HOURS_PER_TRANSACTION);

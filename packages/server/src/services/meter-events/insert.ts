@@ -9,7 +9,6 @@
 // that held the lock exclusively.
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
-import { isoFormatter } from "../../iso-format.js";
 import type { Db } from "../usage.js";
 import { inInvoicedPeriod } from "./invoiced.js";
 import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD, rollupLockOrder } from "./rollup.js";
@@ -99,22 +98,31 @@ function alertsWatchInserted(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The events as seven parameters, one per column, decoded by PostgreSQL in list order: ids,
- * decimals and instants (none of which can hold a comma) as comma-separated text, identifiers and
- * payloads (free text) as JSON arrays. Decimals and instants travel as text, so nothing is
- * rounded. Measured per batch of 1000 against one JSON array of objects (json_to_recordset): a
- * third of the JavaScript and three quarters of PostgreSQL's decoding.
+ * The events as seven parameters, one per column, decoded by PostgreSQL in list order: ids and
+ * decimals (neither can hold a comma) as comma-separated text, instants as comma-separated
+ * milliseconds from the first event's timestamp, identifiers and payloads (free text) as JSON
+ * arrays. Nothing is rounded: decimals travel as text, and an offset times one millisecond is an
+ * integer number of microseconds far below 2^53, which the interval product keeps exact. Measured
+ * per batch of 1000 against one JSON array of objects (json_to_recordset): a third of the
+ * JavaScript and three quarters of PostgreSQL's decoding; offsets against ISO text, another 2 ms
+ * of PGlite's ~43 ms statement.
  */
 function eventColumns(events: ValidEvent[]): Prisma.Sql {
-  const iso = isoFormatter();
+  const origin = events[0]!.timestamp;
   const list = (of: (e: ValidEvent) => string) => events.map(of).join(",");
-  return Prisma.sql`ROWS FROM (
+  const offsets = (of: (e: ValidEvent) => Date) => list((e) => String(of(e).getTime() - origin.getTime()));
+  const instant = (offset: Prisma.Sql) => Prisma.sql`${origin}::timestamptz + ${offset} * interval '1 millisecond'`;
+  return Prisma.sql`(
+      SELECT c."identifier", c."meterId", c."customerId", c."value", ${instant(Prisma.sql`c."timestampMs"`)} AS "timestamp",
+             ${instant(Prisma.sql`c."createdAtMs"`)} AS "createdAt", c."payload", c.ord
+      FROM ROWS FROM (
         json_array_elements_text(${JSON.stringify(events.map((e) => e.identifier))}::json),
         unnest(string_to_array(${list((e) => e.meter.id)}, ','), string_to_array(${list((e) => e.customer.id)}, ','),
-               string_to_array(${list((e) => e.value.toFixed())}, ',')::numeric[], string_to_array(${list((e) => iso(e.timestamp))}, ',')::timestamptz[],
-               string_to_array(${list((e) => iso(e.receivedAt))}, ',')::timestamptz[]),
+               string_to_array(${list((e) => e.value.toFixed())}, ',')::numeric[], string_to_array(${offsets((e) => e.timestamp)}, ',')::bigint[],
+               string_to_array(${offsets((e) => e.receivedAt)}, ',')::bigint[]),
         json_array_elements(${JSON.stringify(events.map((e) => e.payload))}::json)
-      ) WITH ORDINALITY AS t("identifier", "meterId", "customerId", "value", "timestamp", "createdAt", "payload", ord)`;
+      ) WITH ORDINALITY AS c("identifier", "meterId", "customerId", "value", "timestampMs", "createdAtMs", "payload", ord)
+    ) t`;
 }
 
 /** WITH input (the events, in list order, with seq and ord), inserted (rows stored), rollup. */
