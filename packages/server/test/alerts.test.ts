@@ -230,6 +230,17 @@ describe("under concurrent requests", () => {
       expect(await triggers({ alertId })).toMatchObject([{ value: "10" }]);
     });
   }
+
+  it("batches crossing at once fire one trigger, with the total after the crossing batch", async () => {
+    const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
+    const alertId = await createAlert({ meterId: meter.id, threshold: "10", customerId: customer });
+    const batch = (k: number) => Array.from({ length: 3 }, (_, i) => ({ eventName: meter.eventName, customerId: customer, value: "1", identifier: `${alertId}-${k}-${i}` }));
+    const results = await Promise.all(Array.from({ length: 5 }, (_, k) => recordMany(batch(k))));
+    expect(results.map((r) => r.accepted)).toEqual(Array(5).fill(3));
+    // Totals after each batch: 3, 6, 9, 12: the fourth crosses, whichever it is. 15 would mean the
+    // batches were evaluated together.
+    expect(await triggers({ alertId })).toMatchObject([{ value: "12" }]);
+  });
 });
 
 /**
