@@ -235,8 +235,9 @@ function edgeAggregates(q: UsageQuery): Prisma.Sql {
 /**
  * SUM or COUNT over [start, end) per `window` bucket (null: one bucket), in bucket order. These
  * aggregations subtract, so an edge that is the longer part of its hour is read as the hour's
- * rollup minus the raw events of the rest of the hour: an edge costs at most half an hour of raw
- * events (the period start of a preview is anywhere in its hour, its end usually in the future).
+ * rollup minus the rest of the hour: an edge reads at most half an hour of raw events, two partial
+ * minutes in a busy past hour (the period start of a preview is anywhere in its hour, its end
+ * usually in the future).
  */
 async function additiveTotals(
   db: Db,
@@ -289,7 +290,7 @@ async function additiveTotals(
 /**
  * The partial aggregates of [start, end), grouped by `window` buckets (null: one bucket for the
  * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the
- * partial hours at the edges from raw events; SQL reduces each to partials (same rules as the
+ * partial hours at the edges from minute detail and raw events; SQL reduces each to partials (same rules as the
  * engine: LAST orders by timestamp, then seq) and the engine merges them. Each edge is
  * edgeAggregates' index ranges — the raw ones index-only on (meterId, customerId, timestamp)
  * INCLUDE (value, seq, canceledAt) — and LAST is the first row of the edge's range read
