@@ -211,6 +211,40 @@ describe("minute detail of busy hours", () => {
     expect(res.data.cancelMeterEvent.__typename).toBe("MeterEvent");
   };
 
+  it("stays exact while late events, cancellations and folds of a busy hour run at once", async () => {
+    const rnd = random(20261123);
+    const { eventName, customerId, meterId } = await setup("SUM");
+    const hour = CLOCK_START - 3 * DAY;
+    const event = (identifier: string) => ({ timestamp: hour + rnd.int(0, HOUR - 1), value: `${rnd.int(1, 999)}.${rnd.int(0, 99)}`, identifier });
+    const base = Array.from({ length: DETAIL_MIN_EVENTS + 20 }, (_, i) => event(`conc-${i}`));
+    await record(eventName, customerId, base);
+    await foldPastHours(app.database, new Date(CLOCK_START));
+    const late = Array.from({ length: 12 }, (_, k) => Array.from({ length: 5 }, (_, i) => event(`conc-late-${k}-${i}`)));
+    await Promise.all([
+      ...late.map((batch) => record(eventName, customerId, batch)),
+      ...[3, 7, 11].map((i) => cancel(eventName, `conc-${i}`)),
+      ...Array.from({ length: 4 }, () => foldPastHours(app.database, new Date(CLOCK_START))),
+    ]);
+    const exactReads = async () => {
+      const events = await rawEvents(meterId, customerId);
+      for (let i = 0; i < 15; i++) {
+        const start = hour - 10 * MINUTE + rnd.int(0, 70 * MINUTE);
+        const end = start + rnd.int(1, 80 * MINUTE);
+        await expectRawEquality(events, { meterId, customerId, start: new Date(start), end: new Date(end) }, AGGREGATIONS[i % AGGREGATIONS.length]!, "HOUR");
+      }
+    };
+    // Exact whatever the folds left, and once folded again, read from one row with current minutes.
+    await exactReads();
+    await foldPastHours(app.database, new Date(CLOCK_START));
+    const count = BigInt(base.length + 60 - 3);
+    expect(await app.database.prisma.meterUsageHour.findMany({ where: { meterId, customerId }, select: { shard: true, count: true, detailCount: true } })).toEqual([
+      { shard: 0, count, detailCount: count },
+    ]);
+    const minutes = await app.database.prisma.meterUsageMinute.aggregate({ where: { meterId, customerId }, _sum: { count: true } });
+    expect(minutes._sum.count).toBe(count);
+    await exactReads();
+  });
+
   it("reads the whole minutes of a folded busy hour from its detail while the hour is unchanged, and equals the raw events", async () => {
     const rnd = random(20261122);
     const { eventName, customerId, meterId } = await setup("SUM");

@@ -6,7 +6,7 @@
 import type { Database } from "../../db/client.js";
 import type { Scope } from "../../db/tenant.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Db } from "../usage.js";
+import { lockCustomersUsage, type Db } from "../usage.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -65,8 +65,8 @@ interface FoldedHour {
  * minute detail of those hours; returns how many hours it folded. Ingest into one hour from
  * several connections leaves up to 8 rows that every read merges; folded, a month is read from
  * one row per hour again. Safe beside ingest: a shard being written is deleted with its committed
- * values (the DELETE waits for its row lock), and shard 0 is merged into, not replaced. All
- * tenants at once: it changes no usage.
+ * values (the lock waits for it), and shard 0 is merged into, not replaced. All tenants at once:
+ * it changes no usage.
  */
 export async function foldRollups(database: Pick<Database, "transaction">, before: Date, limit: number): Promise<number> {
   return database.transaction(async (tx) => {
@@ -74,15 +74,24 @@ export async function foldRollups(database: Pick<Database, "transaction">, befor
     // different snapshots.
     const [{ mine }] = await tx.$queryRaw<[{ mine: boolean }]>`SELECT pg_try_advisory_xact_lock(hashtext('tally:rollup-fold')) AS mine`;
     if (!mine) return 0;
-    const folded = await tx.$queryRaw<FoldedHour[]>`
-      WITH hours AS (
-        -- Read from the partial index of rows outside shard 0: once folded, past hours leave it.
-        SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
-        WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
-        LIMIT ${limit}
-      ),
-      removed AS (
-        DELETE FROM "MeterUsageHour" r USING hours x
+    // Read from the partial index of rows outside shard 0: once folded, past hours leave it.
+    const hours = await tx.$queryRaw<FoldedHour[]>`
+      SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
+      WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
+      LIMIT ${limit}`;
+    if (hours.length === 0) return 0;
+    // Locks in every writer's order, so that none waits for another in a cycle: the customers'
+    // usage first (shared, as ingest takes it; a cancellation, which replaces an hour's rows, holds
+    // it exclusively), then the shards in ingest's order.
+    await lockCustomersUsage(tx, hours.map((h) => h.customerId), "shared");
+    await tx.$queryRaw`
+      SELECT 1 FROM "MeterUsageHour" r JOIN ${hoursRelation(hours)} USING ("meterId", "customerId", "hour")
+      WHERE r."shard" <> 0
+      ORDER BY ${rollupLockOrder("r")}, r."hour", r."shard"
+      FOR UPDATE OF r`;
+    await tx.$executeRaw`
+      WITH removed AS (
+        DELETE FROM "MeterUsageHour" r USING ${hoursRelation(hours)}
         WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
         RETURNING r.*
       )
@@ -93,12 +102,16 @@ export async function foldRollups(database: Pick<Database, "transaction">, befor
       FROM removed
       GROUP BY "accountId", "mode", "meterId", "customerId", "hour"
       ORDER BY ${rollupLockOrder("removed")}, "hour"
-      ${MERGE_INTO_ROLLUP}
-      RETURNING h."meterId", h."customerId", h."hour"`;
-    if (folded.length > 0) await rebuildMinuteDetail(tx, folded);
-    return folded.length;
+      ${MERGE_INTO_ROLLUP}`;
+    await rebuildMinuteDetail(tx, hours);
+    return hours.length;
   });
 }
+
+/** The hours as a relation x("meterId", "customerId", "hour"). */
+const hoursRelation = (hours: FoldedHour[]) =>
+  Prisma.sql`unnest(${hours.map((h) => h.meterId)}::text[], ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
+    AS x("meterId", "customerId", "hour")`;
 
 /**
  * The minute rows of these folded hours, from their raw events, and on each hour's shard 0 the
@@ -109,10 +122,7 @@ export async function foldRollups(database: Pick<Database, "transaction">, befor
  */
 async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
   await tx.$executeRaw`
-    WITH x AS (
-      SELECT * FROM unnest(${hours.map((h) => h.meterId)}::text[], ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
-        AS x("meterId", "customerId", "hour")
-    ),
+    WITH x AS (SELECT * FROM ${hoursRelation(hours)}),
     minutes AS MATERIALIZED (
       SELECT x."meterId", x."customerId", x."hour", m.*
       FROM x CROSS JOIN LATERAL (
