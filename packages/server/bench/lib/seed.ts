@@ -48,7 +48,14 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   } finally {
     await direct.query("SET session_replication_role = origin");
   }
-  await foldPastHours(direct, new Date(Date.now() - FOLD_AGE_MS));
+  // The server's own job may be folding meanwhile (one folder at a time): fold until no past
+  // hour is left unfolded.
+  const before = new Date(Date.now() - FOLD_AGE_MS);
+  const unfolded = async () =>
+    (await direct.query(`SELECT 1 FROM "MeterUsageHour" WHERE "shard" <> 0 AND "hour" < $1 LIMIT 1`, [before.toISOString()])).length > 0;
+  while (await unfolded()) {
+    if ((await foldPastHours(direct, before)) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   // What autovacuum does after bulk inserts: statistics, and the visibility map index-only scans
   // need. Then a checkpoint, so that writing out the seeded pages does not overlap the measurement.
   await direct.query(`VACUUM ANALYZE "MeterEvent"`);
