@@ -3,6 +3,7 @@
 // edges from their minute detail. A late event adds a shard to its hour again; the next run folds
 // it and rebuilds the hour's minutes.
 import type { AppDeps } from "../../context.js";
+import type { Database } from "../../db/client.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { foldRollups } from "./rollup.js";
 
@@ -22,7 +23,7 @@ export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "l
 }
 
 /** Folds every hour that starts before `before`, a transaction at a time; returns how many it folded. */
-export async function foldPastHours(database: Pick<AppDeps["database"], "transaction">, before: Date, signal?: AbortSignal): Promise<number> {
+export async function foldPastHours(database: Pick<Database, "transaction">, before: Date, signal?: AbortSignal): Promise<number> {
   let folded = 0;
   for (;;) {
     const hours = await foldRollups(database, before, HOURS_PER_TRANSACTION);
