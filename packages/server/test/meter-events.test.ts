@@ -6,11 +6,12 @@ import { toDecimal, type Decimal } from "@tally/billing";
 import { createContext } from "../src/context.js";
 import type { Database } from "../src/db/client.js";
 import type { MeterEventError } from "../src/errors.js";
-import type { PrismaClient } from "../src/generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { createTallyPubSub } from "../src/pubsub.js";
 import { foldPastHours, startRollupFolding } from "../src/services/meter-events/fold-job.js";
 import { recordMeterEvent } from "../src/services/meter-events/record.js";
+import { recordMeterEvents } from "../src/services/meter-events/record-batch.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { onPostgres } from "./support/database.js";
@@ -388,7 +389,7 @@ describe("recordMeterEvent", () => {
     ]);
     const existing = ((results[3] as PromiseRejectedResult).reason as MeterEventError).existingEvent as unknown as { identifier: string; value: Decimal };
     expect([existing.identifier, existing.value.toFixed()]).toEqual(["c-2", "3"]);
-    // One transaction per tenant.
+    // One transaction per tenant: a list that repeats an identifier skips duplicates from the start.
     expect(transactions).toBe(2);
     const minute = Math.floor(now / 60_000) * 60_000;
     expect(await usage(a.meter.id, a.customerId, new Date(minute - 30 * DAY).toISOString(), new Date(minute + DAY).toISOString())).toBe("111");
@@ -449,6 +450,42 @@ describe("recordMeterEvents", () => {
     expect(await usage(meter.id, customerId)).toBe(String(1000 + 1 + 128 + 256));
     const b1 = await app.database.prisma.meterEvent.findFirstOrThrow({ where: { identifier: "b-1" } });
     expect(b1.value.toFixed()).toBe("1");
+  });
+
+  it("stores with a plain insert, and again skipping duplicates when a sent identifier is taken", async () => {
+    const statements: string[] = [];
+    const database: Database = {
+      ...app.database,
+      transaction: (fn) =>
+        app.database.transaction((sql) =>
+          fn({
+            $queryRaw: (query, ...values) => {
+              statements.push((query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)).text);
+              return sql.$queryRaw(query, ...values);
+            },
+            $executeRaw: (query, ...values) => sql.$executeRaw(query, ...values),
+          }),
+        ),
+    };
+    const tenant = createContext({ ...app.deps, database }, { kind: "tenant", scope: { accountId: app.account.account.id, mode: "test" } }, createTallyPubSub()).tenant!;
+    const meter = await createMeter("SUM");
+    const { customerId } = await clockCustomer();
+    const batch = (values: Array<[string, string]>) =>
+      recordMeterEvents(tenant, app.clock, values.map(([identifier, value]) => ({ eventName: meter.eventName, customerId, identifier, value: toDecimal(value), timestamp: new Date(at(-HOUR)) })));
+    const inserts = () => statements.filter((s) => s.includes(`INSERT INTO "MeterEvent"`));
+    const skipping = (s: string) => s.includes(`ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING`);
+
+    expect(await batch([["p-1", "1"], ["p-2", "2"]])).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(inserts().map(skipping)).toEqual([false]);
+    // p-2 is taken: the plain insert fails, its transaction stores nothing, and the retry skips p-2.
+    expect(await batch([["p-3", "4"], ["p-2", "8"], ["p-4", "16"]])).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
+    expect(inserts().slice(1).map(skipping)).toEqual([false, true]);
+    // A batch that repeats an identifier skips from the start: the first of equal identifiers wins.
+    expect(await batch([["p-5", "32"], ["p-5", "64"]])).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(inserts().slice(3).map(skipping)).toEqual([true]);
+    expect(await usage(meter.id, customerId)).toBe(String(1 + 2 + 4 + 16 + 32));
+    const rollups = await app.database.prisma.meterUsageHour.findMany({ where: { meterId: meter.id, customerId } });
+    expect(rollups.reduce((n, r) => n + r.count, 0n)).toBe(5n);
   });
 
   it("takes 1 to 1000 events per call", async () => {

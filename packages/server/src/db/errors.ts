@@ -8,6 +8,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return e.cause !== undefined && e.cause !== error && isUniqueViolation(e.cause);
 }
 
+/** A unique violation of `constraint` reported by direct SQL (node-postgres names the constraint). */
+export function violatesUnique(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === "23505" && e.constraint === constraint;
+}
+
 /** Prisma's "record not found" of findUniqueOrThrow and friends. */
 export function isRecordNotFound(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2025";

@@ -1,12 +1,14 @@
 // Stores validated events and counts them, in one SQL statement: a multi-row insert of the events
-// (sent as one parameter per column) that skips identifiers already stored (the unique constraint
-// decides, also between concurrent requests), events in invoiced periods and events of meters no
-// longer active, and one set-based upsert of the hourly rollups of the rows actually inserted. The
+// (sent as one parameter per column) that skips events in invoiced periods and events of meters no
+// longer active, and fails on (or skips, see OnDuplicate) identifiers already stored (the unique
+// constraint decides, also between concurrent requests), and one set-based upsert of the hourly
+// rollups of the rows actually inserted. The
 // same statement tells whether an active usage alert watches the meter of an inserted event, so
 // that ingest without alerts needs no other statement. Run it inside a transaction holding
 // lockCustomersUsage(…, "shared"), taken by a statement of its own (it may be issued with the
 // insert, which runs after it): the insert's snapshot must see the invoices of a period close
 // that held the lock exclusively.
+import { violatesUnique } from "../../db/errors.js";
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import type { Db } from "../usage.js";
@@ -28,6 +30,31 @@ export interface StoredEventRow {
   canceledAt: Date | null;
 }
 
+/**
+ * What the insert does with an identifier that is taken: "fail" the statement (a plain insert), or
+ * "skip" the event (ON CONFLICT DO NOTHING). A duplicate is rare (a client's retry), and ON
+ * CONFLICT's speculative insertion costs every row: PostgreSQL 15 spent 4–5 ms more CPU on a
+ * 1000-event batch with it (~12 % of the statement's 35–42 ms). So ingest tries "fail" first
+ * (retryingDuplicates).
+ */
+export type OnDuplicate = "fail" | "skip";
+
+/**
+ * Runs `store`, a transaction that inserts `events`, with duplicates failing it and, if an
+ * identifier was taken (by a stored event or a concurrent request's), once more with duplicates
+ * skipped; the failed transaction was rolled back, it stored nothing. A list that repeats an
+ * identifier itself skips them from the start.
+ */
+export async function retryingDuplicates<T>(events: ValidEvent[], store: (onDuplicate: OnDuplicate) => Promise<T>): Promise<T> {
+  if (new Set(events.map((e) => e.identifier)).size < events.length) return store("skip");
+  try {
+    return await store("fail");
+  } catch (error) {
+    if (!violatesUnique(error, "MeterEvent_accountId_mode_identifier_key")) throw error;
+    return store("skip");
+  }
+}
+
 /** A Meter row as to_jsonb gives it: timestamps as text. */
 type MeterJson = Omit<Meter, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
 
@@ -44,10 +71,10 @@ export interface InsertOutcome {
  * Inserts the events and answers for each (in list order) whether it was stored, with the meter
  * read in the same statement: fresh for the response, and the reason when the meter is inactive.
  */
-export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): Promise<InsertOutcome[]> {
+export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Promise<InsertOutcome[]> {
   if (events.length === 0) return [];
   const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint; meterNow: MeterJson; alertsWatch: boolean }>>`
-    ${insertStatement(scope, events)}
+    ${insertStatement(scope, events, onDuplicate)}
     SELECT i.ord, to_jsonb(m) AS "meterNow", ${alertsWatchInserted(scope)} AS "alertsWatch", e.*
     FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
     ORDER BY i.ord`;
@@ -61,17 +88,17 @@ export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[]): 
 
 /** What insertEventBatch answers. */
 export interface BatchOutcome {
-  /** The events not inserted (a duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none). */
+  /** The events not inserted (a skipped duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none). */
   notInserted: Array<{ index: number; meterActive: boolean }>;
   /** An active usage alert watches the meter of an inserted event: alerts must be evaluated. */
   alertsWatch: boolean;
 }
 
 /** insertEvents for batches, answering only what the caller needs (one row), so that no stored row travels back. */
-export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[]): Promise<BatchOutcome> {
+export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Promise<BatchOutcome> {
   if (events.length === 0) return { notInserted: [], alertsWatch: false };
   const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; alertsWatch: boolean }>>`
-    ${insertStatement(scope, events)}
+    ${insertStatement(scope, events, onDuplicate)}
     SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord), '[]') AS "notInserted",
            ${alertsWatchInserted(scope)} AS "alertsWatch"
     FROM input i JOIN "Meter" m ON m."id" = i."meterId"
@@ -126,10 +153,10 @@ function eventColumns(events: ValidEvent[]): Prisma.Sql {
 }
 
 /** WITH input (the events, in list order, with seq and ord), inserted (rows stored), rollup. */
-function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
+function insertStatement(scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Prisma.Sql {
   // Receipt order (seq, LAST's tie-breaker) is the list order, so seq is drawn before sorting; rows
   // are then written in identifier order so that concurrent batches take unique-index locks in the
-  // same order and cannot deadlock (and the first of equal identifiers wins).
+  // same order and cannot deadlock (and, skipping duplicates, the first of equal identifiers wins).
   return Prisma.sql`
     WITH input AS MATERIALIZED (
       SELECT nextval('"MeterEvent_seq_seq"') AS seq, t."identifier", t."meterId", t."customerId", t."value", t."timestamp", t."createdAt",
@@ -148,7 +175,7 @@ function insertStatement(scope: Scope, events: ValidEvent[]): Prisma.Sql {
       )
         AND NOT ${inInvoicedPeriod(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
       ORDER BY i."identifier" COLLATE "C", i.ord
-      ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING
+      ${onDuplicate === "skip" ? Prisma.sql`ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING` : Prisma.empty}
       RETURNING *
     ),
     rollup AS (${addToRollups(scope, Prisma.sql`inserted`)})`;

@@ -1,12 +1,13 @@
 // recordMeterEvents (SPEC §3): 1–1000 events, each accepted or rejected on its own. Set-based from
 // end to end: one lookup per kind (meters, customers), one multi-row insert with one rollup
-// upsert, in one plain SQL transaction per batch (Tenant.transaction).
+// upsert, in one plain SQL transaction per batch (Tenant.transaction), run again with duplicates
+// skipped if one was sent (retryingDuplicates).
 import type { Clock, Tenant } from "../../context.js";
 import { InvalidInputError } from "../../errors.js";
 import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
-import { insertEventBatch } from "./insert.js";
+import { insertEventBatch, retryingDuplicates, type OnDuplicate } from "./insert.js";
 import { invoicedAmong } from "./invoiced.js";
 import { alreadyInvoiced } from "./record.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
@@ -48,10 +49,10 @@ export async function recordMeterEvents(
   });
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  const { accepted, duplicates, triggers } = await tenant.transaction(async (sql) => {
+  const store = (onDuplicate: OnDuplicate) => tenant.transaction(async (sql) => {
     const [, { notInserted, alertsWatch }] = await Promise.all([
       lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared"),
-      insertEventBatch(sql, tenant.scope, valid),
+      insertEventBatch(sql, tenant.scope, valid, onDuplicate),
     ]);
     for (const { index, meterActive } of notInserted) {
       if (meterActive) continue;
@@ -70,6 +71,7 @@ export async function recordMeterEvents(
     const triggers = alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [];
     return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
   });
+  const { accepted, duplicates, triggers } = await retryingDuplicates(valid, store);
   onAlertsTriggered(triggers);
   rejected.sort((a, b) => a.index - b.index);
   return { accepted, duplicates, rejected };

@@ -14,7 +14,7 @@ import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/eva
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { Coalescer } from "./coalesce.js";
-import { insertEvents, type StoredEventRow } from "./insert.js";
+import { insertEvents, retryingDuplicates, type OnDuplicate, type StoredEventRow } from "./insert.js";
 import { invoicedAmong } from "./invoiced.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
@@ -86,10 +86,10 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
   const [{ tenant, clock, onAlertsTriggered }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
   const meterKey = meterKeyOf(tenant, events[0]!);
-  const { stored, triggers } = await tenant.transaction(async (sql) => {
+  const store = (onDuplicate: OnDuplicate) => tenant.transaction(async (sql) => {
     const [, outcomes] = await Promise.all([
       lockCustomersUsage(sql, events.map((e) => e.customer.id), "shared"),
-      insertEvents(sql, tenant.scope, events),
+      insertEvents(sql, tenant.scope, events, onDuplicate),
     ]);
     // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
     const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
@@ -107,6 +107,7 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
     if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
     return { stored, triggers: watched ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [] };
   });
+  const { stored, triggers } = await retryingDuplicates(events, store);
   onAlertsTriggered(triggers);
   return stored;
 }
