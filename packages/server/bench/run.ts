@@ -10,14 +10,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { ingestFixture, measureServerIngest, referenceIngests, type IngestFixture, type IngestScale } from "./figures/batched-ingest.js";
+import { ingestFixture, measureIngests, type IngestFixture, type IngestMeasurement, type IngestScale } from "./figures/batched-ingest.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
 import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
 import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
 import { serverRoot } from "./lib/server.js";
-import { startSession, withDatabase, type Session } from "./lib/session.js";
+import { startSession, type Session } from "./lib/session.js";
 
 const quick = process.env.BENCH_QUICK === "1";
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((f) => f.trim())) : null;
@@ -60,20 +60,25 @@ async function endSession(session: Session): Promise<void> {
   await session.target.dispose();
 }
 
-/** Figure 1 on `session`: the server's events/s, and on PostgreSQL the COPY and UNNEST references. */
-async function figure1(session: Session, scale: IngestScale) {
-  const db = session.target.kind;
-  const measured = await measureServerIngest(session, scale, "batch");
-  if (db !== "postgres") {
-    row({ figure: "1", database: db, what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.events.toLocaleString("en-US")} events`, value: measured.eventsPerSecond, unit: "events/s" });
-    return measured;
+/**
+ * Figure 1 on each run, in alternating rounds: the server's events/s, and on PostgreSQL the COPY
+ * and UNNEST references. Figure 5 compares PGlite's with PostgreSQL's, so they alternate too.
+ */
+async function figure1(runs: DatabaseRun[]): Promise<void> {
+  const direct = await Promise.all(runs.map((run) => (run.session.target.kind === "postgres" ? run.session.target.open() : null)));
+  try {
+    const measured = await measureIngests(runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i]! })), "batch");
+    runs.forEach((run, i) => {
+      const { eventsPerSecond: value, references: refs } = (run.ingest = measured[i]!);
+      const db = run.session.target.kind;
+      const what = `recordMeterEvents ×1000, ${run.scale.ingest.clients} clients, ${run.scale.ingest.events.toLocaleString("en-US")} events`;
+      if (!refs) return row({ figure: "1", database: db, what, value, unit: "events/s" });
+      row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "COPY", value: refs.copy }, ratio: value / refs.copy, target: "≥ 50 % of COPY", met: value / refs.copy >= 0.5 });
+      row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "INSERT…UNNEST", value: refs.unnest }, ratio: value / refs.unnest });
+    });
+  } finally {
+    await Promise.all(direct.map((d) => d?.close()));
   }
-  const refs = await withDatabase(session, (direct) => referenceIngests(direct, measured.fixture, measured.rows, scale.clients));
-  const what = `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.events.toLocaleString("en-US")} events`;
-  const value = measured.eventsPerSecond;
-  row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "COPY", value: refs.copy }, ratio: value / refs.copy, target: "≥ 50 % of COPY", met: value / refs.copy >= 0.5 });
-  row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "INSERT…UNNEST", value: refs.unnest }, ratio: value / refs.unnest });
-  return measured;
 }
 
 async function figure2(session: Session, fixture: IngestFixture) {
@@ -138,7 +143,7 @@ interface DatabaseRun {
   session: Session;
   scale: { ingest: IngestScale; stages: number[] };
   all: boolean;
-  ingest: Awaited<ReturnType<typeof figure1>> | null;
+  ingest: IngestMeasurement | null;
   stages: StageResult[];
   ended: boolean;
 }
@@ -158,9 +163,9 @@ async function endRun(run: DatabaseRun | null): Promise<void> {
  * reference measured 260–360 req/s instead of 550–860, far more slowed than the server it is
  * compared with, which inflated the ratio.
  */
-async function ingestFigures(run: DatabaseRun): Promise<void> {
-  if (run.all && wanted("4")) await figure4(run.session);
-  if (wanted("1", "5")) run.ingest = await figure1(run.session, run.scale.ingest);
+async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
+  for (const run of runs) if (run.all && wanted("4")) await figure4(run.session);
+  if (wanted("1", "5")) await figure1(runs);
 }
 
 /** Figures 2 and 3, then the server stops and its database goes. */
@@ -179,17 +184,17 @@ try {
     results.machine.postgres = await postgresVersion(postgresUrl);
     console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
     postgres = await startRun(await postgresTarget(postgresUrl), SCALE.postgres, true);
-    await ingestFigures(postgres);
   }
   // PGlite runs figures 1 and 3 for figure 5, and all of them when there is no PostgreSQL. Its
-  // figure 1 runs right after PostgreSQL's: figure 5 compares the two, so they are measured on the
-  // same state of the machine. PostgreSQL's figure 3 writes gigabytes and drops them, which the
-  // disk and the kernel are busy with for a while after.
+  // figure 1 runs in rounds alternating with PostgreSQL's, its figure 3 after PostgreSQL's:
+  // figure 5 compares the two, so they are measured on the same state of the machine.
+  // PostgreSQL's figure 3 writes gigabytes and drops them, which the disk and the kernel are busy
+  // with for a while after.
   if (postgres === null || wanted("1", "3", "5")) {
     console.log("PGlite: a fresh data directory");
     pglite = await startRun(pgliteTarget(), SCALE.pglite, postgres === null);
-    await ingestFigures(pglite);
   }
+  await ingestFigures([postgres, pglite].filter((run) => run !== null));
   if (postgres) await laterFigures(postgres);
   if (pglite) await laterFigures(pglite);
 } finally {

@@ -1,6 +1,6 @@
 // Figure 1, batched ingest: recordMeterEvents with 1000 events per request from several
 // concurrent clients → events/s. References (PostgreSQL, same run, same rows, same batches and
-// concurrency, one transaction per batch): COPY (pg-copy-streams) and INSERT … SELECT FROM unnest
+// concurrency, one transaction per batch, in rounds alternating with the server's): COPY (pg-copy-streams) and INSERT … SELECT FROM unnest
 // into scratch tables made LIKE "MeterEvent" INCLUDING ALL (same columns, defaults, primary key,
 // unique and secondary indexes) plus its foreign keys. The server does more than the references:
 // it also validates every event and keeps the hourly rollups, in the same transaction.
@@ -11,7 +11,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Api } from "../lib/api.js";
 import type { DirectSql } from "../lib/database.js";
 import { runLoad } from "../lib/load.js";
-import { withPeakRss, type Session } from "../lib/session.js";
+import type { Session } from "../lib/session.js";
 
 export const BATCH = 1000;
 
@@ -61,8 +61,8 @@ export function eventRows(tag: string, count: number, customers: string[], now =
 const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) {
   __typename ... on RecordMeterEventsSummary { accepted duplicates rejected { index code message } } ... on Error { code message } } }`;
 
-/** Drives recordMeterEvents with `rows` in batches of 1000 from `clients` connections; events/s. */
-export async function serverIngest(session: Session, fixture: IngestFixture, rows: EventRow[], clients: number): Promise<number> {
+/** Drives recordMeterEvents with `rows` in batches of 1000 from `clients` connections; seconds taken. */
+async function serverIngest(session: Session, fixture: IngestFixture, rows: EventRow[], clients: number): Promise<number> {
   const batches = Math.ceil(rows.length / BATCH);
   const body = (i: number) =>
     JSON.stringify({
@@ -92,10 +92,10 @@ export async function serverIngest(session: Session, fixture: IngestFixture, row
       }
     },
   });
-  return rows.length / result.seconds;
+  return result.seconds;
 }
 
-/** Events/s of `insert` over the batches of `rows`, from `clients` connections at once. */
+/** Seconds `insert` takes over the batches of `rows`, from `clients` connections at once. */
 async function referenceIngest(
   url: string,
   rows: EventRow[],
@@ -118,53 +118,115 @@ async function referenceIngest(
   );
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(connections.map((c) => c.end()));
-  return rows.length / seconds;
+  return seconds;
 }
 
 const COLUMNS = `"accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "createdAt"`;
 
-/** COPY and INSERT…UNNEST of `rows` into scratch copies of MeterEvent; events/s of each. */
-export async function referenceIngests(direct: DirectSql, fixture: IngestFixture, rows: EventRow[], clients: number) {
+interface References {
+  /** Seconds of COPY of `rows` into a scratch copy of MeterEvent. */
+  copy(rows: EventRow[]): Promise<number>;
+  /** Seconds of INSERT…UNNEST of `rows` into another. */
+  unnest(rows: EventRow[]): Promise<number>;
+  drop(): Promise<void>;
+}
+
+/** The references' scratch copies of MeterEvent (PostgreSQL), and their loads from `clients` connections. */
+async function references(direct: DirectSql, fixture: IngestFixture, clients: number): Promise<References> {
   const [meter] = await direct.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [fixture.meterId]);
   const accountId = meter!.accountId;
   const foreignKeys = await direct.query<{ def: string }>(
     `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"MeterEvent"'::regclass AND contype = 'f'`,
   );
-  for (const table of ["bench_copy", "bench_unnest"]) {
+  const tables = ["bench_copy", "bench_unnest"];
+  for (const table of tables) {
     await direct.query(`DROP TABLE IF EXISTS ${table}`);
     await direct.query(`CREATE TABLE ${table} (LIKE "MeterEvent" INCLUDING ALL)`);
     for (const { def } of foreignKeys) await direct.query(`ALTER TABLE ${table} ADD ${def}`);
   }
   const createdAt = new Date().toISOString();
-  const copy = await referenceIngest(direct.url!, rows, clients, async (client, batch) => {
-    const lines = batch.map((r) => `${accountId}\ttest\t${r.identifier}\t${fixture.meterId}\t${r.customerId}\t${r.value}\t${r.timestamp}\t${createdAt}\n`);
-    await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`COPY bench_copy (${COLUMNS}) FROM STDIN`)));
-  });
-  const unnest = await referenceIngest(direct.url!, rows, clients, async (client, batch) => {
-    await client.query(
-      `INSERT INTO bench_unnest (${COLUMNS})
-       SELECT $1, 'test', t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::timestamptz[]) AS t`,
-      [
-        accountId,
-        batch.map((r) => r.identifier),
-        batch.map(() => fixture.meterId),
-        batch.map((r) => r.customerId),
-        batch.map((r) => r.value),
-        batch.map((r) => r.timestamp),
-        batch.map(() => createdAt),
-      ],
-    );
-  });
-  for (const table of ["bench_copy", "bench_unnest"]) await direct.query(`DROP TABLE ${table}`);
-  return { copy, unnest };
+  return {
+    copy: (rows) =>
+      referenceIngest(direct.url!, rows, clients, async (client, batch) => {
+        const lines = batch.map((r) => `${accountId}\ttest\t${r.identifier}\t${fixture.meterId}\t${r.customerId}\t${r.value}\t${r.timestamp}\t${createdAt}\n`);
+        await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`COPY bench_copy (${COLUMNS}) FROM STDIN`)));
+      }),
+    unnest: (rows) =>
+      referenceIngest(direct.url!, rows, clients, async (client, batch) => {
+        await client.query(
+          `INSERT INTO bench_unnest (${COLUMNS})
+           SELECT $1, 'test', t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::timestamptz[]) AS t`,
+          [
+            accountId,
+            batch.map((r) => r.identifier),
+            batch.map(() => fixture.meterId),
+            batch.map((r) => r.customerId),
+            batch.map((r) => r.value),
+            batch.map((r) => r.timestamp),
+            batch.map(() => createdAt),
+          ],
+        );
+      }),
+    async drop() {
+      for (const table of tables) await direct.query(`DROP TABLE ${table}`);
+    },
+  };
 }
 
-/** The server's events/s on `session` (with its peak RSS recorded as figure "1"). */
-export async function measureServerIngest(session: Session, scale: IngestScale, tag: string) {
-  const fixture = await ingestFixture(session.api, scale.customers);
-  // Warm-up (compilation, connections), not measured.
-  await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
-  const rows = eventRows(tag, scale.events, fixture.customers);
-  const eventsPerSecond = await withPeakRss(session, "1 batched ingest", () => serverIngest(session, fixture, rows, scale.clients));
-  return { fixture, rows, eventsPerSecond };
+/**
+ * Rounds of the measurement: each server and its references take turns on a quarter of their rows,
+ * so that all see the same share of the host's noise. Measured one after the other, COPY ran at
+ * 66k–109k rows/s between consecutive runs of the fifth session, and decided the ratio.
+ */
+const ROUNDS = 4;
+
+/** A server to measure, with `direct` SQL on its database for the references (PostgreSQL), or none. */
+export interface IngestSubject {
+  session: Session;
+  scale: IngestScale;
+  direct: DirectSql | null;
+}
+
+export interface IngestMeasurement {
+  fixture: IngestFixture;
+  /** The server's events/s. */
+  eventsPerSecond: number;
+  /** With `direct`: the references' events/s over the same rows. */
+  references: { copy: number; unnest: number } | null;
+}
+
+/** Figure 1 on each subject, in alternating rounds (each server's peak RSS recorded as figure "1"). */
+export async function measureIngests(subjects: IngestSubject[], tag: string): Promise<IngestMeasurement[]> {
+  const runs = [];
+  for (const { session, scale, direct } of subjects) {
+    const fixture = await ingestFixture(session.api, scale.customers);
+    // Warm-up (compilation, connections), not measured.
+    await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
+    const rows = eventRows(tag, scale.events, fixture.customers);
+    const refs = direct ? await references(direct, fixture, scale.clients) : null;
+    runs.push({ session, scale, fixture, rows, refs, perRound: Math.ceil(rows.length / BATCH / ROUNDS) * BATCH, seconds: { server: 0, copy: 0, unnest: 0 } });
+    session.server.resetPeakRss();
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const run of runs) {
+      const part = run.rows.slice(round * run.perRound, (round + 1) * run.perRound);
+      if (part.length === 0) continue;
+      run.seconds.server += await serverIngest(run.session, run.fixture, part, run.scale.clients);
+      if (run.refs) {
+        run.seconds.copy += await run.refs.copy(part);
+        run.seconds.unnest += await run.refs.unnest(part);
+      }
+    }
+  }
+  return Promise.all(
+    runs.map(async ({ session, fixture, rows, refs, seconds }) => {
+      session.peakRss.push({ figure: "1 batched ingest", database: session.target.kind, bytes: session.server.peakRss() });
+      await refs?.drop();
+      return {
+        fixture,
+        eventsPerSecond: rows.length / seconds.server,
+        references: refs ? { copy: rows.length / seconds.copy, unnest: rows.length / seconds.unnest } : null,
+      };
+    }),
+  );
 }

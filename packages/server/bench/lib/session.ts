@@ -37,11 +37,3 @@ export async function withDatabase<T>(session: Session, fn: (db: DirectSql) => P
     }
   }
 }
-
-/** Runs `fn` and records the server's peak RSS meanwhile under `figure`. */
-export async function withPeakRss<T>(session: Session, figure: string, fn: () => Promise<T>): Promise<T> {
-  session.server.resetPeakRss();
-  const result = await fn();
-  session.peakRss.push({ figure, database: session.target.kind, bytes: session.server.peakRss() });
-  return result;
-}
