@@ -67,7 +67,7 @@ async function endSession(session: Session): Promise<void> {
 async function figure1(runs: DatabaseRun[]): Promise<void> {
   const direct = await Promise.all(runs.map((run) => (run.session.target.kind === "postgres" ? run.session.target.open() : null)));
   try {
-    const measured = await measureIngests(runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i]! })), "batch");
+    const measured = await measureIngests(runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i] ?? null })), "batch");
     runs.forEach((run, i) => {
       const { eventsPerSecond: value, references: refs } = (run.ingest = measured[i]!);
       const db = run.session.target.kind;

@@ -1,9 +1,10 @@
 // Figure 1, batched ingest: recordMeterEvents with 1000 events per request from several
 // concurrent clients → events/s. References (PostgreSQL, same run, same rows, same batches and
-// concurrency, one transaction per batch, in rounds alternating with the server's): COPY (pg-copy-streams) and INSERT … SELECT FROM unnest
-// into scratch tables made LIKE "MeterEvent" INCLUDING ALL (same columns, defaults, primary key,
-// unique and secondary indexes) plus its foreign keys. The server does more than the references:
-// it also validates every event and keeps the hourly rollups, in the same transaction.
+// concurrency, one transaction per batch, in rounds alternating with the server's): COPY
+// (pg-copy-streams) and INSERT … SELECT FROM unnest into scratch tables made LIKE "MeterEvent"
+// INCLUDING ALL (same columns, defaults, primary key, unique and secondary indexes) plus its
+// foreign keys. The server does more than the references: it also validates every event and
+// keeps the hourly rollups, in the same transaction.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
