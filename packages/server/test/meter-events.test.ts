@@ -6,7 +6,7 @@ import { toDecimal, type Decimal } from "@tally/billing";
 import { createContext } from "../src/context.js";
 import type { Database } from "../src/db/client.js";
 import type { MeterEventError } from "../src/errors.js";
-import { Prisma, type PrismaClient } from "../src/generated/prisma/client.js";
+import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { createTallyPubSub } from "../src/pubsub.js";
 import { foldPastHours, startRollupFolding } from "../src/services/meter-events/fold-job.js";
@@ -14,6 +14,7 @@ import { recordMeterEvent } from "../src/services/meter-events/record.js";
 import { recordMeterEvents } from "../src/services/meter-events/record-batch.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { countingDatabase } from "./support/counting-database.js";
 import { onPostgres } from "./support/database.js";
 
 const T0 = "2026-01-15T12:00:00.000Z";
@@ -453,26 +454,13 @@ describe("recordMeterEvents", () => {
   });
 
   it("stores with a plain insert, and again skipping duplicates when a sent identifier is taken", async () => {
-    const statements: string[] = [];
-    const database: Database = {
-      ...app.database,
-      transaction: (fn) =>
-        app.database.transaction((sql) =>
-          fn({
-            $queryRaw: (query, ...values) => {
-              statements.push((query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)).text);
-              return sql.$queryRaw(query, ...values);
-            },
-            $executeRaw: (query, ...values) => sql.$executeRaw(query, ...values),
-          }),
-        ),
-    };
-    const tenant = createContext({ ...app.deps, database }, { kind: "tenant", scope: { accountId: app.account.account.id, mode: "test" } }, createTallyPubSub()).tenant!;
+    const counting = countingDatabase(app.database);
+    const tenant = createContext({ ...app.deps, database: counting.database }, { kind: "tenant", scope: { accountId: app.account.account.id, mode: "test" } }, createTallyPubSub()).tenant!;
     const meter = await createMeter("SUM");
     const { customerId } = await clockCustomer();
     const batch = (values: Array<[string, string]>) =>
       recordMeterEvents(tenant, app.clock, values.map(([identifier, value]) => ({ eventName: meter.eventName, customerId, identifier, value: toDecimal(value), timestamp: new Date(at(-HOUR)) })));
-    const inserts = () => statements.filter((s) => s.includes(`INSERT INTO "MeterEvent"`));
+    const inserts = () => counting.texts().filter((s) => s.includes(`INSERT INTO "MeterEvent"`));
     const skipping = (s: string) => s.includes(`ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING`);
 
     expect(await batch([["p-1", "1"], ["p-2", "2"]])).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
@@ -486,6 +474,7 @@ describe("recordMeterEvents", () => {
     expect(await usage(meter.id, customerId)).toBe(String(1 + 2 + 4 + 16 + 32));
     const rollups = await app.database.prisma.meterUsageHour.findMany({ where: { meterId: meter.id, customerId } });
     expect(rollups.reduce((n, r) => n + r.count, 0n)).toBe(5n);
+    await counting.close();
   });
 
   it("takes 1 to 1000 events per call", async () => {
