@@ -170,7 +170,7 @@ async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
 
 /** Figures 2 and 3, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
-  if (run.all && wanted("2")) await figure2(run.session, run.ingest?.fixture ?? (await ingestFixture(run.session.api, run.scale.ingest.customers)));
+  if (run.all && wanted("2")) await figure2(run.session, run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)));
   if (wanted("3", "5")) run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
   if (run.stages.length > 0) figure3(run.session.target.kind, run.stages);
   await endRun(run);

@@ -154,6 +154,38 @@ describe("advancing a test clock", () => {
     expect(invoices.at(-1)!.lines[0]).toMatchObject({ periodStart: "2026-02-05T00:00:00.000Z", periodEnd: "2026-02-06T00:00:00.000Z" });
   });
 
+  it("refuses late usage of every period an invoice billed, and only of those", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const eventName = "late_tokens";
+    const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
+    // CLASSIC: the first invoice carries a zero USAGE line for the period that is just starting.
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: price }], billingMode: "CLASSIC" });
+    const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code message } } }`;
+    const CANCEL = `mutation($input: CancelMeterEventInput!) { cancelMeterEvent(input: $input) { __typename ... on Error { code } } }`;
+    const record = async (timestamp: string, identifier?: string) =>
+      (await app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp, identifier } })).data.recordMeterEvent;
+    const refused = { __typename: "MeterEventError", code: "TIMESTAMP_TOO_FAR_IN_PAST", message: expect.stringMatching(/already invoiced/) };
+
+    expect(await record("2026-01-01T00:00:00Z")).toEqual({ __typename: "MeterEvent" });
+    await b.advance(clock, "2026-02-05T00:00:00Z"); // January's cycle invoice
+    expect(await record("2026-01-31T23:59:59.999Z")).toEqual(refused);
+    expect(await record("2026-02-01T00:00:00Z", "february")).toEqual({ __typename: "MeterEvent" });
+    expect(await b.cancel(sub.id, false)).toMatchObject({ status: "CANCELED" }); // the final invoice bills Feb 1–5
+    expect(await record("2026-02-05T00:00:00Z")).toEqual(refused);
+    expect((await app.gql(CANCEL, { input: { eventName, identifier: "february" } })).data.cancelMeterEvent).toEqual({
+      __typename: "MeterEventError",
+      code: "EVENT_ALREADY_INVOICED",
+    });
+    // The final invoice's period ends just after now (a millisecond): an event after it was never billed.
+    expect(await record("2026-02-05T00:00:00.001Z")).toEqual({ __typename: "MeterEvent" });
+    expect((await b.invoices({ subscriptionId: sub.id })).map((i) => `${i.billingReason} ${summary(i).lines.join(", ")}`)).toEqual([
+      "SUBSCRIPTION_CREATE USAGE - 0 × 1 = 0.00",
+      "SUBSCRIPTION_CYCLE USAGE - 1 × 1 = 1.00",
+      "SUBSCRIPTION_CANCEL USAGE - 1 × 1 = 1.00",
+    ]);
+  });
+
   it("lets no event slip between reading the period's usage and storing its invoice", async () => {
     const clock = await b.clock("2026-01-31T23:00:00Z");
     const customer = await b.customer({ testClockId: clock });

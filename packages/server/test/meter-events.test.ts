@@ -10,6 +10,7 @@ import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { createTallyPubSub } from "../src/pubsub.js";
 import { foldPastHours, startRollupFolding } from "../src/services/meter-events/fold-job.js";
+import { recordInvoicedPeriods } from "../src/services/meter-events/invoiced.js";
 import { recordMeterEvent } from "../src/services/meter-events/record.js";
 import { recordMeterEvents } from "../src/services/meter-events/record-batch.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
@@ -111,7 +112,7 @@ async function invoiceUsage(
   periodStart: string,
   periodEnd: string,
   options: { status?: "DRAFT" | "OPEN" | "PAID" | "VOID"; billingReason?: "SUBSCRIPTION_CREATE" | "SUBSCRIPTION_CYCLE" } = {},
-  prisma: Pick<PrismaClient, "product" | "price" | "invoice"> = app.database.prisma,
+  prisma: Pick<PrismaClient, "product" | "price" | "invoice" | "$queryRaw" | "$executeRaw"> = app.database.prisma,
 ) {
   const scope = { accountId: app.account.account.id, mode: "test" as const };
   const product = await prisma.product.create({ data: { id: newId("Product"), ...scope, name: "Usage" } });
@@ -135,6 +136,8 @@ async function invoiceUsage(
       },
     },
   });
+  // As storeFinalizedInvoice does; it writes nothing for a void, draft or first invoice.
+  await recordInvoicedPeriods(prisma, scope, invoiceId);
 }
 
 describe("recordMeterEvent", () => {

@@ -1,12 +1,13 @@
 // The one migration history applies cleanly through `prisma migrate deploy` to an empty embedded
-// database and an empty PostgreSQL database, and leaves nothing pending.
-import { mkdtempSync, rmSync } from "node:fs";
+// database and an empty PostgreSQL database, and leaves nothing pending; a migration that carries
+// data over does so exactly.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
-import type { DatabaseConfig } from "../src/db/config.js";
-import { deployMigrations } from "../src/db/migrations.js";
+import { IN_MEMORY, type DatabaseConfig } from "../src/db/config.js";
+import { deployMigrations, migrationsDir } from "../src/db/migrations.js";
 import { createEmptyPostgresDatabase, onPostgres } from "./support/database.js";
 
 async function deployAndCheck(config: DatabaseConfig): Promise<void> {
@@ -38,6 +39,60 @@ describe("migrations", () => {
       await deployAndCheck({ kind: "pglite", dataDir });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** An empty database of this project's kind, closed (and dropped) by `close`. */
+async function emptyDatabase(): Promise<{ database: Awaited<ReturnType<typeof openDatabase>>; close(): Promise<void> }> {
+  if (!onPostgres) {
+    const database = await openDatabase({ kind: "pglite", dataDir: IN_MEMORY });
+    return { database, close: () => database.close() };
+  }
+  const empty = await createEmptyPostgresDatabase();
+  const database = await openDatabase({ kind: "postgres", url: empty.url });
+  return { database, close: async () => (await database.close(), await empty.drop()) };
+}
+
+describe("migration 20261122040000_invoiced_periods", () => {
+  it("records the usage periods of the finalized invoices stored before it, and no others", async () => {
+    const folders = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
+    const at = folders.indexOf("20261122040000_invoiced_periods");
+    const script = (folder: string) => readFileSync(join(migrationsDir, folder, "migration.sql"), "utf8");
+    const { database, close } = await emptyDatabase();
+    try {
+      for (const folder of folders.slice(0, at)) await database.script(script(folder));
+      await database.script(`
+        INSERT INTO "Account" ("id", "name") VALUES ('acct_1', 'A');
+        INSERT INTO "Meter" ("id", "accountId", "mode", "displayName", "eventName", "aggregation") VALUES ('mtr_1', 'acct_1', 'test', 'Tokens', 'tokens', 'SUM');
+        INSERT INTO "Product" ("id", "accountId", "mode", "name") VALUES ('prod_1', 'acct_1', 'test', 'P');
+        INSERT INTO "Price" ("id", "accountId", "mode", "productId", "currency", "interval", "intervalCount", "usageType", "meterId", "billingScheme", "unitAmount")
+        VALUES ('price_metered', 'acct_1', 'test', 'prod_1', 'usd', 'MONTH', 1, 'METERED', 'mtr_1', 'PER_UNIT', 1),
+               ('price_licensed', 'acct_1', 'test', 'prod_1', 'usd', 'MONTH', 1, 'LICENSED', NULL, 'PER_UNIT', 10);
+        INSERT INTO "Customer" ("id", "accountId", "mode") VALUES ('cus_1', 'acct_1', 'test');
+        INSERT INTO "Invoice" ("id", "accountId", "mode", "number", "customerId", "billingReason", "status", "currency", "periodStart", "periodEnd",
+                               "subtotal", "creditsApplied", "total", "amountDue", "createdAt")
+        SELECT id, 'acct_1', 'test', id, 'cus_1', reason::"BillingReason", status::"InvoiceStatus", 'usd', s::timestamptz, e::timestamptz, 0, 0, 0, 0, e::timestamptz
+        FROM (VALUES ('inv_cycle', 'SUBSCRIPTION_CYCLE', 'OPEN', '2026-01-01Z', '2026-02-01Z'),
+                     ('inv_cancel', 'SUBSCRIPTION_CANCEL', 'PAID', '2026-02-01Z', '2026-02-05Z'),
+                     ('inv_first', 'SUBSCRIPTION_CREATE', 'OPEN', '2025-12-01Z', '2026-01-01Z'),
+                     ('inv_void', 'SUBSCRIPTION_CYCLE', 'VOID', '2025-11-01Z', '2025-12-01Z')) AS v(id, reason, status, s, e);
+        -- A USAGE line per invoice (two tiers on the final one), and a LICENSE line for the next period.
+        INSERT INTO "InvoiceLine" ("id", "accountId", "mode", "invoiceId", "position", "kind", "description", "priceId", "quantity", "unitAmount", "amount", "periodStart", "periodEnd")
+        SELECT inv."id" || '_' || n, 'acct_1', 'test'::"Mode", inv."id", n, 'USAGE'::"InvoiceLineKind", 'Usage', 'price_metered', 0, 0, 0, inv."periodStart", inv."periodEnd"
+        FROM "Invoice" inv, generate_series(0, CASE inv."id" WHEN 'inv_cancel' THEN 1 ELSE 0 END) n
+        UNION ALL
+        SELECT 'inv_cycle_license', 'acct_1', 'test', 'inv_cycle', 9, 'LICENSE', 'Seats', 'price_licensed', 1, 10, 10, '2026-02-01Z'::timestamptz, '2026-03-01Z'::timestamptz;
+      `);
+      await database.script(script(folders[at]!));
+      const rows = await database.sql.$queryRaw<Array<Record<string, unknown>>>`
+        SELECT "accountId", "mode"::text, "customerId", "meterId", "periodStart", "periodEnd", "invoiceId" FROM "InvoicedUsagePeriod" ORDER BY "periodEnd"`;
+      const period = (invoiceId: string, start: string, end: string) => ({
+        accountId: "acct_1", mode: "test", customerId: "cus_1", meterId: "mtr_1", periodStart: new Date(start), periodEnd: new Date(end), invoiceId,
+      });
+      expect(rows).toEqual([period("inv_cycle", "2026-01-01Z", "2026-02-01Z"), period("inv_cancel", "2026-02-01Z", "2026-02-05Z")]);
+    } finally {
+      await close();
     }
   });
 });

@@ -3,16 +3,18 @@
 // concurrency, one transaction per batch, in rounds alternating with the server's): COPY
 // (pg-copy-streams) and INSERT … SELECT FROM unnest into scratch tables made LIKE "MeterEvent"
 // INCLUDING ALL (same columns, defaults, primary key, unique and secondary indexes) plus its
-// foreign keys. The server does more than the references: it also validates every event and
-// keeps the hourly rollups, in the same transaction.
+// foreign keys. The server does more than the references: it also validates every event, checks
+// it against its customer's invoiced usage periods (each customer has INVOICED_MONTHS invoices)
+// and keeps the hourly rollups, in the same transaction.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Api } from "../lib/api.js";
+import { meteredPrice } from "../lib/api.js";
 import type { DirectSql } from "../lib/database.js";
 import { runLoad } from "../lib/load.js";
-import type { Session } from "../lib/session.js";
+import { seedInvoiceHistory } from "../lib/seed.js";
+import { withDatabase, type Session } from "../lib/session.js";
 
 export const BATCH = 1000;
 
@@ -35,13 +37,23 @@ export interface IngestFixture {
   customers: string[];
 }
 
-export async function ingestFixture(a: Api, customers: number): Promise<IngestFixture> {
+/** Months of invoices each customer of the figure has already had (seedInvoiceHistory). */
+export const INVOICED_MONTHS = 24;
+
+/** A meter with a metered price, and customers with INVOICED_MONTHS invoices of its usage each. */
+export async function ingestFixture(session: Session, customers: number): Promise<IngestFixture> {
+  const a = session.api;
   const eventName = "bench_tokens";
   const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Tokens", eventName, aggregation: "SUM" }, "Meter");
+  const priceId = await meteredPrice(a, meter.id, "0.01");
   const ids: string[] = [];
   for (let i = 0; i < customers; i += 1) {
     ids.push((await a.mutate("createCustomer", "CreateCustomerInput", { name: `Bench customer ${i}` }, "Customer")).id);
   }
+  await withDatabase(session, async (db) => {
+    const [row] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [meter.id]);
+    await seedInvoiceHistory(db, { accountId: row!.accountId, mode: "test" }, priceId, ids, INVOICED_MONTHS);
+  });
   return { meterId: meter.id, eventName, customers: ids };
 }
 
@@ -201,7 +213,7 @@ export interface IngestMeasurement {
 export async function measureIngests(subjects: IngestSubject[], tag: string): Promise<IngestMeasurement[]> {
   const runs = [];
   for (const { session, scale, direct } of subjects) {
-    const fixture = await ingestFixture(session.api, scale.customers);
+    const fixture = await ingestFixture(session, scale.customers);
     // Warm-up (compilation, connections), not measured.
     await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
     const rows = eventRows(tag, scale.events, fixture.customers);

@@ -10,6 +10,7 @@ import type { Scope } from "../../src/db/tenant.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { FOLD_AGE_MS, foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { addToRollups } from "../../src/services/meter-events/insert.js";
+import { recordInvoicedPeriods } from "../../src/services/meter-events/invoiced.js";
 import type { DirectSql } from "./database.js";
 
 export interface SeedTarget {
@@ -62,4 +63,28 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   await direct.query(`VACUUM ANALYZE "MeterUsageHour"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageMinute"`);
   await direct.query("CHECKPOINT");
+}
+
+/**
+ * Gives each customer `months` finalized invoices of 30-day periods, the last ending a day ago,
+ * each with a USAGE line of `priceId`: ingest checks every event against the usage periods already
+ * invoiced, and real customers have a history. Written as storeFinalizedInvoice writes them: the
+ * invoice, its line and its invoiced usage period (recordInvoicedPeriods, the server's own).
+ */
+export async function seedInvoiceHistory(direct: DirectSql, scope: Scope, priceId: string, customers: string[], months: number): Promise<void> {
+  await direct.transaction(async (tx) => {
+    const invoices = await tx.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "Invoice" ("id", "accountId", "mode", "number", "customerId", "billingReason", "status", "currency", "periodStart", "periodEnd",
+                             "subtotal", "creditsApplied", "total", "amountDue", "createdAt", "finalizedAt")
+      SELECT 'in_history_' || c.ord || '_' || m, ${scope.accountId}, ${scope.mode}::"Mode", 'HISTORY-' || c.ord || '-' || m, c.id,
+             'SUBSCRIPTION_CYCLE', 'OPEN', 'usd', p."end" - interval '30 days', p."end", 10, 0, 10, 10, p."end", p."end"
+      FROM unnest(${customers}::text[]) WITH ORDINALITY AS c(id, ord), generate_series(1, ${months}::int) m,
+           LATERAL (SELECT now() - interval '1 day' - (m - 1) * interval '30 days' AS "end") p
+      RETURNING "id"`;
+    await tx.$executeRaw`
+      INSERT INTO "InvoiceLine" ("id", "accountId", "mode", "invoiceId", "position", "kind", "description", "priceId", "quantity", "unitAmount", "amount", "periodStart", "periodEnd")
+      SELECT 'il_' || inv."id", inv."accountId", inv."mode", inv."id", 0, 'USAGE', 'Usage', ${priceId}, 1000, 0.01, 10, inv."periodStart", inv."periodEnd"
+      FROM "Invoice" inv WHERE inv."id" = ANY(${invoices.map((i) => i.id)}::text[])`;
+    for (const { id } of invoices) await recordInvoicedPeriods(tx, scope, id);
+  });
 }

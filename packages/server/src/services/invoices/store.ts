@@ -9,6 +9,7 @@ import type { Tx } from "../billing-cycle/locks.js";
 import { persistCreditApplications } from "../credits/apply.js";
 import { recordEvent } from "../events/record.js";
 import { invoiceEventData } from "../events/serializers.js";
+import { recordInvoicedPeriods } from "../meter-events/invoiced.js";
 import { nextInvoiceNumber } from "./number.js";
 
 export interface FinalizedInvoiceInput {
@@ -68,6 +69,7 @@ export async function storeFinalizedInvoice(tx: Tx, scope: Scope, input: Finaliz
     },
     include: { lines: true },
   });
+  await recordInvoicedPeriods(tx, scope, id);
   await persistCreditApplications(tx, scope, {
     invoiceId: id,
     customerId: input.subscription.customerId,
