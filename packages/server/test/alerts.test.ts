@@ -133,6 +133,18 @@ describe("ONE_TIME alerts", () => {
     expect(await triggers({ alertId })).toMatchObject([{ value: "70" }]);
   });
 
+  it("order a batch's events of equal timestamps by receipt, as LAST does: the later in the list", async () => {
+    const clock = await b.clock("2026-02-01T12:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const meter = await newMeter("LAST");
+    const alertId = await createAlert({ meterId: meter.id, threshold: "50", customerId: customer });
+    const event = (value: string, timestamp: string) => ({ eventName: meter.eventName, customerId: customer, value, timestamp });
+    expect(await recordMany([event("60", "2026-02-01T11:00:00Z"), event("10", "2026-02-01T11:00:00Z")])).toMatchObject({ accepted: 2 });
+    expect(await triggers({ alertId })).toEqual([]);
+    expect(await recordMany([event("10", "2026-02-01T11:30:00Z"), event("70", "2026-02-01T11:30:00Z")])).toMatchObject({ accepted: 2 });
+    expect(await triggers({ alertId })).toMatchObject([{ value: "70" }]);
+  });
+
   it("fire once for a batch that crosses the threshold, with the batch's total", async () => {
     const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
     const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer });

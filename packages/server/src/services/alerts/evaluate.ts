@@ -25,11 +25,13 @@ import { intervalOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
 import { meterUsage, partialOfRow, type Db, type PartialColumns } from "../usage.js";
 
-/** An event this transaction has just stored. */
+/** An event this transaction has just stored, as it was stored. */
 export interface IngestedEvent {
-  identifier: string;
+  seq: bigint;
   meter: Pick<Meter, "id" | "aggregation">;
   customer: ClockedCustomer & { id: string };
+  value: Decimal;
+  timestamp: Date;
 }
 
 /** Hears the triggers of a transaction after it committed (to announce them). */
@@ -83,31 +85,33 @@ const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTi
  * Adds the new events counted by each ONE_TIME alert (received after its creation, of customers it
  * watches, not yet triggered) to its running aggregates, in one statement; returns the pairs that
  * now reach their threshold. Rows are upserted in (alert, customer) order, so concurrent batches
- * cannot deadlock on them.
+ * cannot deadlock on them. The events come as the caller stored them, not read back: a lookup of
+ * a batch's events among the account's, planned while statistics still counted few, scanned them
+ * all (a batch took 0.6–0.9 s after 40,000 events, and ten seconds with four clients).
  */
 async function oneTimeCrossings(tx: Db, scope: Scope, alerts: WatchedAlert[], events: readonly IngestedEvent[]): Promise<Crossing[]> {
-  if (alerts.length === 0) return [];
+  const counted = alerts.flatMap((alert) =>
+    events
+      .filter((e) => e.meter.id === alert.meterId && (alert.customerId === null || alert.customerId === e.customer.id) && e.seq > alert.startSeq)
+      .map((e) => ({ alert, event: e })),
+  );
+  if (counted.length === 0) return [];
   const rows = await tx.$queryRaw<ProgressRow[]>`
-    WITH watch AS (
-      SELECT * FROM unnest(
-        ${alerts.map((a) => a.id)}::text[], ${alerts.map((a) => a.meterId)}::text[],
-        ${alerts.map((a) => a.customerId)}::text[], ${alerts.map((a) => a.startSeq.toString())}::bigint[]
-      ) AS w("alertId", "meterId", "customerId", "startSeq")
-    )
     INSERT INTO "UsageAlertProgress" AS p ("alertId", "customerId", "accountId", "mode", "count", "sum", "max", "lastValue", "lastTimestamp", "lastSeq")
-    SELECT w."alertId", e."customerId", ${scope.accountId}, ${scope.mode}::"Mode", count(*), sum(e."value"), max(e."value"),
+    SELECT e."alertId", e."customerId", ${scope.accountId}, ${scope.mode}::"Mode", count(*), sum(e."value"), max(e."value"),
            (array_agg(e."value" ORDER BY e."timestamp" DESC, e."seq" DESC))[1], max(e."timestamp"),
            (array_agg(e."seq" ORDER BY e."timestamp" DESC, e."seq" DESC))[1]
-    FROM "MeterEvent" e
-    JOIN watch w ON w."meterId" = e."meterId" AND (w."customerId" IS NULL OR w."customerId" = e."customerId") AND e."seq" > w."startSeq"
-    WHERE e."accountId" = ${scope.accountId} AND e."mode" = ${scope.mode}::"Mode"
-      AND e."identifier" = ANY(${events.map((e) => e.identifier)}::text[])
-      AND NOT EXISTS (
-        SELECT 1 FROM "AlertTrigger" t
-        WHERE t."alertId" = w."alertId" AND t."customerId" = e."customerId" AND t."periodStart" = ${ONE_TIME_PERIOD}::timestamptz
-      )
-    GROUP BY w."alertId", e."customerId"
-    ORDER BY w."alertId", e."customerId"
+    FROM unnest(
+      ${counted.map((c) => c.alert.id)}::text[], ${counted.map((c) => c.event.customer.id)}::text[],
+      ${counted.map((c) => c.event.value.toFixed())}::numeric[], ${counted.map((c) => c.event.timestamp.toISOString())}::timestamptz[],
+      ${counted.map((c) => c.event.seq.toString())}::bigint[]
+    ) AS e("alertId", "customerId", "value", "timestamp", "seq")
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "AlertTrigger" t
+      WHERE t."alertId" = e."alertId" AND t."customerId" = e."customerId" AND t."periodStart" = ${ONE_TIME_PERIOD}::timestamptz
+    )
+    GROUP BY e."alertId", e."customerId"
+    ORDER BY e."alertId", e."customerId"
     ON CONFLICT ("alertId", "customerId") DO UPDATE SET
       "count" = p."count" + excluded."count",
       "sum" = p."sum" + excluded."sum",
@@ -220,12 +224,12 @@ async function periodCrossings(
     }
     return usage.get(key)!;
   };
-  const crossings: Crossing[] = [];
-  for (const p of open) {
-    const value = await usageOf(p);
-    if (reached(p.alert, value)) crossings.push({ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start });
-  }
-  return crossings;
+  // All issued at once: one round trip for the batch's customers, not one each (PostgreSQL).
+  const values = await Promise.all(open.map(usageOf));
+  return open.flatMap((p, i) => {
+    const value = values[i]!;
+    return reached(p.alert, value) ? [{ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start }] : [];
+  });
 }
 
 /** The pairs without a trigger for their period yet (one query). */

@@ -86,28 +86,31 @@ export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[], o
 }
 
 /** What insertEventBatch answers. */
-export interface BatchOutcome {
+export type BatchOutcome = {
   /** The events not inserted (a skipped duplicate identifier, an invoiced period or a meter made inactive meanwhile; usually none). */
   notInserted: Array<{ index: number; meterActive: boolean }>;
-  /** An active usage alert watches the meter of an inserted event: alerts must be evaluated. */
-  alertsWatch: boolean;
-}
+} & (
+  | { alertsWatch: false }
+  /** An active usage alert watches the meter of an inserted event: alerts must be evaluated, with each event's seq (in list order). */
+  | { alertsWatch: true; seqs: bigint[] }
+);
 
-/** insertEvents for batches, answering only what the caller needs (one row), so that no stored row travels back. */
+/**
+ * insertEvents for batches, answering only what the caller needs (one row), so that no stored row
+ * travels back; the events' seqs only when an alert watches them.
+ */
 export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Promise<BatchOutcome> {
   if (events.length === 0) return { notInserted: [], alertsWatch: false };
-  const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; alertsWatch: boolean }>>`
+  const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; seqs: string[] | null }>>`
     ${insertStatement(scope, events, onDuplicate)}
     SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord), '[]') AS "notInserted",
-           ${alertsWatchInserted(scope)} AS "alertsWatch"
+           CASE WHEN ${alertsWatchInserted(scope)} THEN (SELECT array_agg(a.seq::text ORDER BY a.ord) FROM input a) END AS "seqs"
     FROM input i JOIN "Meter" m ON m."id" = i."meterId"
     -- NOT IN over a subquery is hashed; a join with \`inserted\`, whose size the planner cannot
     -- estimate (it guesses one row), was planned as a nested loop: a million comparisons per batch.
     WHERE i.seq NOT IN (SELECT "seq" FROM inserted)`;
-  return {
-    notInserted: outcome!.notInserted.map((r) => ({ index: r.ord - 1, meterActive: r.meterActive })),
-    alertsWatch: outcome!.alertsWatch,
-  };
+  const notInserted = outcome!.notInserted.map((r) => ({ index: r.ord - 1, meterActive: r.meterActive }));
+  return outcome!.seqs ? { notInserted, alertsWatch: true, seqs: outcome!.seqs.map(BigInt) } : { notInserted, alertsWatch: false };
 }
 
 /**

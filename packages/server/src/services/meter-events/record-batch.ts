@@ -50,10 +50,11 @@ export async function recordMeterEvents(
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
   const store = (onDuplicate: OnDuplicate) => tenant.transaction(async (sql) => {
-    const [, { notInserted, alertsWatch }] = await Promise.all([
+    const [, outcome] = await Promise.all([
       lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared"),
       insertEventBatch(sql, tenant.scope, valid, onDuplicate),
     ]);
+    const { notInserted } = outcome;
     for (const { index, meterActive } of notInserted) {
       if (meterActive) continue;
       const error = meterInactive(valid[index]!.meter.eventName, null);
@@ -67,8 +68,8 @@ export async function recordMeterEvents(
       rejected.push({ index: positions[i]!, code: error.code, message: error.message });
     }
     const missed = new Set(notInserted.map((s) => s.index));
-    const inserted = valid.filter((_, i) => !missed.has(i));
-    const triggers = alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [];
+    const inserted = (seqs: bigint[]) => valid.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
+    const triggers = outcome.alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted(outcome.seqs)) : [];
     return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
   });
   const { accepted, duplicates, triggers } = await retryingDuplicates(valid, store);

@@ -100,7 +100,10 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
       if (refusedAsInvoiced.has(index)) return alreadyInvoiced(events[index]!.timestamp, ["input", "timestamp"]);
       return "duplicate";
     });
-    const inserted = events.filter((_, i) => outcomes[i]!.row);
+    const inserted = events.flatMap((e, i) => {
+      const row = outcomes[i]!.row;
+      return row ? [{ ...e, seq: row.seq }] : [];
+    });
     const watched = outcomes.some((o) => o.alertsWatch);
     // Nothing inserted tells nothing: alertsWatch looks at the inserted rows' meters.
     if (inserted.length > 0) alertsWatch.set(meterKey, watched);
