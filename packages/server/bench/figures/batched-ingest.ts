@@ -41,9 +41,8 @@ export interface IngestFixture {
 export const INVOICED_MONTHS = 24;
 
 /** A meter with a metered price, and customers with INVOICED_MONTHS invoices of its usage each. */
-export async function ingestFixture(session: Session, customers: number): Promise<IngestFixture> {
+export async function ingestFixture(session: Session, customers: number, eventName = "bench_tokens"): Promise<IngestFixture> {
   const a = session.api;
-  const eventName = "bench_tokens";
   const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Tokens", eventName, aggregation: "SUM" }, "Meter");
   const priceId = await meteredPrice(a, meter.id, "0.01");
   const ids: string[] = [];
@@ -243,4 +242,20 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
       };
     }),
   );
+}
+
+/**
+ * Figure 1 with usage alerts, after its rounds: a meter and customers of their own, watched by a
+ * ONE_TIME and an EVERY_PERIOD alert on every customer (never reached), take `events` events in
+ * batches from the figure's clients → events/s. Both kinds are evaluated in the ingest transaction:
+ * every batch updates the ONE_TIME running aggregates and reads each customer's period usage.
+ */
+export async function alertedIngest(session: Session, scale: IngestScale, events: number, tag: string): Promise<number> {
+  const fixture = await ingestFixture(session, scale.customers, "bench_alerted_tokens");
+  for (const recurrence of ["ONE_TIME", "EVERY_PERIOD"]) {
+    const input = { meterId: fixture.meterId, recurrence, threshold: "1000000000000", title: `Bench ${recurrence}` };
+    await session.api.mutate("createUsageAlert", "CreateUsageAlertInput", input, "UsageAlert");
+  }
+  const rows = eventRows(tag, events, fixture.customers);
+  return rows.length / (await serverIngest(session, fixture, rows, scale.clients));
 }
