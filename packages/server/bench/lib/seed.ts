@@ -76,9 +76,9 @@ export async function seedInvoiceHistory(direct: DirectSql, scope: Scope, priceI
     const invoices = await tx.$queryRaw<Array<{ id: string }>>`
       INSERT INTO "Invoice" ("id", "accountId", "mode", "number", "customerId", "billingReason", "status", "currency", "periodStart", "periodEnd",
                              "subtotal", "creditsApplied", "total", "amountDue", "createdAt", "finalizedAt")
-      SELECT 'in_history_' || c.ord || '_' || m, ${scope.accountId}, ${scope.mode}::"Mode", 'HISTORY-' || c.ord || '-' || m, c.id,
+      SELECT 'in_history_' || c.id || '_' || m, ${scope.accountId}, ${scope.mode}::"Mode", 'HISTORY-' || c.id || '-' || m, c.id,
              'SUBSCRIPTION_CYCLE', 'OPEN', 'usd', p."end" - interval '30 days', p."end", 10, 0, 10, 10, p."end", p."end"
-      FROM unnest(${customers}::text[]) WITH ORDINALITY AS c(id, ord), generate_series(1, ${months}::int) m,
+      FROM unnest(${customers}::text[]) AS c(id), generate_series(1, ${months}::int) m,
            LATERAL (SELECT now() - interval '1 day' - (m - 1) * interval '30 days' AS "end") p
       RETURNING "id"`;
     await tx.$executeRaw`
