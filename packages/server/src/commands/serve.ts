@@ -7,6 +7,7 @@ import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
 import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/billing-cycle/scheduler.js";
+import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
@@ -42,13 +43,15 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const dispatcher = startWebhookDispatcher(deps);
   // Folds the rollup shards of past hours, so that usage reads merge one row per hour.
   const folding = startRollupFolding(deps);
+  // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
+  const vacuum = config.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("stopping: finishing in-flight requests", { signal });
-    await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop()]);
+    await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop(), vacuum?.stop()]);
     await database.close();
     logger.info("stopped");
   };
