@@ -1,10 +1,10 @@
-import { Decimal, ZERO } from './money.js';
+import { Decimal, ZERO } from "./money.js";
 
 /** How a meter turns its events into one quantity (SPEC §2). */
-export type Aggregation = 'SUM' | 'COUNT' | 'LAST' | 'MAX';
+export type Aggregation = "SUM" | "COUNT" | "LAST" | "MAX";
 
 /** All aggregations, in a stable order. */
-export const AGGREGATIONS: readonly Aggregation[] = ['SUM', 'COUNT', 'LAST', 'MAX'];
+export const AGGREGATIONS: readonly Aggregation[] = ["SUM", "COUNT", "LAST", "MAX"];
 
 /** A meter event as the engine sees it; `seq` is the database's strictly increasing receipt order. */
 export interface UsageEvent {
@@ -73,13 +73,13 @@ export function partialOf(events: Iterable<UsageEvent>): PartialAggregate {
 /** The final value of an aggregation over the partial's events; 0 when there are none (SPEC §2). */
 export function finalizeAggregate(partial: PartialAggregate, aggregation: Aggregation): Decimal {
   switch (aggregation) {
-    case 'SUM':
+    case "SUM":
       return partial.sum;
-    case 'COUNT':
+    case "COUNT":
       return partial.count;
-    case 'MAX':
+    case "MAX":
       return partial.max ?? ZERO;
-    case 'LAST':
+    case "LAST":
       return partial.last?.value ?? ZERO;
   }
 }

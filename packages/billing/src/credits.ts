@@ -1,10 +1,10 @@
-import { Decimal, sum } from './money.js';
+import { Decimal, sum } from "./money.js";
 
 /** A credit grant as it stands before an invoice: its remaining balance and the rules that decide whether it applies. */
 export interface CreditGrantState {
   id: string;
   currency: string;
-  category: 'PAID' | 'PROMOTIONAL';
+  category: "PAID" | "PROMOTIONAL";
   /** 0–100, lower applies first. */
   priority: number;
   effectiveAt: Date;
@@ -17,7 +17,7 @@ export interface CreditGrantState {
 
 /** What credits need to know of an invoice line (its rounded amount). */
 export interface CreditableLine {
-  kind: 'LICENSE' | 'USAGE';
+  kind: "LICENSE" | "USAGE";
   priceId: string;
   amount: Decimal;
 }
@@ -52,7 +52,7 @@ function order<T extends number | string>(x: T, y: T): number {
 /** The order grants apply in (SPEC §7): priority, earliest expiry (none last), PROMOTIONAL first, effectiveAt, createdAt, id. */
 export function compareGrants(a: CreditGrantState, b: CreditGrantState): number {
   const expiry = (grant: CreditGrantState) => grant.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const category = (grant: CreditGrantState) => (grant.category === 'PROMOTIONAL' ? 0 : 1);
+  const category = (grant: CreditGrantState) => (grant.category === "PROMOTIONAL" ? 0 : 1);
   return (
     order(a.priority, b.priority) ||
     order(expiry(a), expiry(b)) ||
@@ -64,7 +64,7 @@ export function compareGrants(a: CreditGrantState, b: CreditGrantState): number 
 }
 
 function inScope(grant: CreditGrantState, line: CreditableLine): boolean {
-  return line.kind === 'USAGE' && ('priceIds' in grant.scope ? grant.scope.priceIds.includes(line.priceId) : true);
+  return line.kind === "USAGE" && ("priceIds" in grant.scope ? grant.scope.priceIds.includes(line.priceId) : true);
 }
 
 /** What applyCredits needs: the invoice's currency and time, its rounded lines, and the customer's grants. */

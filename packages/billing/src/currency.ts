@@ -1,8 +1,8 @@
-import { data as iso4217 } from 'currency-codes';
+import { data as iso4217 } from "currency-codes";
 
 /** Thrown when a currency code is not an ISO 4217 currency. */
 export class UnknownCurrencyError extends Error {
-  override readonly name = 'UnknownCurrencyError';
+  override readonly name = "UnknownCurrencyError";
   constructor(readonly code: string) {
     super(`Unknown currency: ${JSON.stringify(code)}`);
   }
@@ -14,8 +14,27 @@ export class UnknownCurrencyError extends Error {
  * currency). A test checks this list against the ISO XML that currency-codes ships.
  */
 export const NON_CURRENCY_CODES: ReadonlySet<string> = new Set([
-  'BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', // funds
-  'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA', 'XXX', // N.A.
+  "BOV",
+  "CHE",
+  "CHW",
+  "CLF",
+  "COU",
+  "MXV",
+  "USN",
+  "UYI", // funds
+  "XAG",
+  "XAU",
+  "XBA",
+  "XBB",
+  "XBC",
+  "XBD",
+  "XDR",
+  "XPD",
+  "XPT",
+  "XSU",
+  "XTS",
+  "XUA",
+  "XXX", // N.A.
 ]);
 
 /** Lower-case ISO code → number of minor-unit digits, built from the ISO 4217 data. */

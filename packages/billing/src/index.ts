@@ -1,5 +1,11 @@
-export { Decimal, ZERO, formatMoney, roundMoney, sum, toDecimal, type DecimalInput } from './money.js';
-export { NON_CURRENCY_CODES, UnknownCurrencyError, isKnownCurrency, minorUnits, normalizeCurrency } from './currency.js';
+export { Decimal, ZERO, formatMoney, roundMoney, sum, toDecimal, type DecimalInput } from "./money.js";
+export {
+  NON_CURRENCY_CODES,
+  UnknownCurrencyError,
+  isKnownCurrency,
+  minorUnits,
+  normalizeCurrency,
+} from "./currency.js";
 export {
   AGGREGATIONS,
   addEvent,
@@ -11,13 +17,13 @@ export {
   type Aggregation,
   type PartialAggregate,
   type UsageEvent,
-} from './aggregate.js';
-export type { PerUnitModel, PriceModel, PricedLine, Tier, TieredModel, TransformQuantity } from './pricing/types.js';
-export { priceQuantity } from './pricing/price.js';
-export { pricePerUnit, transformQuantity } from './pricing/per-unit.js';
-export { priceGraduated } from './pricing/graduated.js';
-export { priceVolume } from './pricing/volume.js';
-export { describeTierRange, tierBounds } from './pricing/tiers.js';
+} from "./aggregate.js";
+export type { PerUnitModel, PriceModel, PricedLine, Tier, TieredModel, TransformQuantity } from "./pricing/types.js";
+export { priceQuantity } from "./pricing/price.js";
+export { pricePerUnit, transformQuantity } from "./pricing/per-unit.js";
+export { priceGraduated } from "./pricing/graduated.js";
+export { priceVolume } from "./pricing/volume.js";
+export { describeTierRange, tierBounds } from "./pricing/tiers.js";
 export {
   MAX_AMOUNT_DECIMAL_PLACES,
   validatePriceInput,
@@ -26,7 +32,7 @@ export {
   type Problem,
   type RawDecimal,
   type Recurring,
-} from './pricing/validate.js';
+} from "./pricing/validate.js";
 export {
   INTERVAL_UNITS,
   MAX_INTERVAL_COUNT,
@@ -38,7 +44,7 @@ export {
   type Interval,
   type IntervalUnit,
   type Period,
-} from './periods.js';
+} from "./periods.js";
 export {
   applyCredits,
   compareGrants,
@@ -48,7 +54,7 @@ export {
   type CreditInput,
   type CreditResult,
   type CreditableLine,
-} from './credits.js';
+} from "./credits.js";
 export {
   composeInvoice,
   type InvoiceDraft,
@@ -57,4 +63,4 @@ export {
   type InvoiceSnapshot,
   type LicenseWindow,
   type UsageWindow,
-} from './invoice.js';
+} from "./invoice.js";

@@ -1,9 +1,9 @@
-import { applyCredits, type CreditApplication, type CreditGrantState } from './credits.js';
-import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from './money.js';
-import type { Period } from './periods.js';
-import { priceQuantity } from './pricing/price.js';
-import { describeTierRange } from './pricing/tiers.js';
-import type { PriceModel } from './pricing/types.js';
+import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
+import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
+import type { Period } from "./periods.js";
+import { priceQuantity } from "./pricing/price.js";
+import { describeTierRange } from "./pricing/tiers.js";
+import type { PriceModel } from "./pricing/types.js";
 
 /** One subscription item as the invoice sees it. */
 export interface InvoiceItem {
@@ -11,7 +11,7 @@ export interface InvoiceItem {
   priceId: string;
   /** Shown on the invoice, e.g. the product's name. */
   description: string;
-  usageType: 'LICENSED' | 'METERED';
+  usageType: "LICENSED" | "METERED";
   model: PriceModel;
   /** Licensed quantity (an integer; a number is converted to Decimal at once). Ignored for METERED items. */
   quantity: DecimalInput | number;
@@ -31,7 +31,7 @@ export interface UsageWindow {
 
 interface SnapshotBase {
   currency: string;
-  billingMode: 'CLASSIC' | 'FLEXIBLE';
+  billingMode: "CLASSIC" | "FLEXIBLE";
   /** The invoice's time: decides which credit grants apply. */
   at: Date;
   items: readonly InvoiceItem[];
@@ -45,14 +45,14 @@ interface SnapshotBase {
  */
 export type InvoiceSnapshot = SnapshotBase &
   (
-    | { kind: 'FIRST'; license: LicenseWindow }
-    | { kind: 'PERIOD_END'; usage: UsageWindow; license?: LicenseWindow }
-    | { kind: 'FINAL'; usage: UsageWindow }
+    | { kind: "FIRST"; license: LicenseWindow }
+    | { kind: "PERIOD_END"; usage: UsageWindow; license?: LicenseWindow }
+    | { kind: "FINAL"; usage: UsageWindow }
   );
 
 /** One invoice line; `amount` is rounded to the currency's minor unit, once. */
 export interface InvoiceLine {
-  kind: 'LICENSE' | 'USAGE';
+  kind: "LICENSE" | "USAGE";
   itemId: string;
   priceId: string;
   description: string;
@@ -89,7 +89,7 @@ const PRORATION_DIGITS = 50;
 
 function describe(item: InvoiceItem, tier: number | null, prorated: boolean): string {
   const base =
-    item.model.scheme === 'TIERED' && tier !== null
+    item.model.scheme === "TIERED" && tier !== null
       ? `${item.description} — tier ${tier} (${describeTierRange(item.model.tiers, tier - 1)})`
       : item.description;
   return prorated ? `${base} (prorated)` : base;
@@ -97,7 +97,7 @@ function describe(item: InvoiceItem, tier: number | null, prorated: boolean): st
 
 function toLines(
   item: InvoiceItem,
-  kind: InvoiceLine['kind'],
+  kind: InvoiceLine["kind"],
   quantity: Decimal,
   period: Period,
   factor: Decimal,
@@ -121,26 +121,26 @@ function toLines(
 
 /** USAGE lines: the closed period's usage, or on a CLASSIC first invoice a zero line per metered item. */
 function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
-  const metered = snapshot.items.filter((item) => item.usageType === 'METERED');
+  const metered = snapshot.items.filter((item) => item.usageType === "METERED");
   const one = new Decimal(1);
-  if (snapshot.kind === 'FIRST') {
-    if (snapshot.billingMode === 'FLEXIBLE') return [];
-    return metered.flatMap((item) => toLines(item, 'USAGE', ZERO, snapshot.license.period, one, snapshot.currency));
+  if (snapshot.kind === "FIRST") {
+    if (snapshot.billingMode === "FLEXIBLE") return [];
+    return metered.flatMap((item) => toLines(item, "USAGE", ZERO, snapshot.license.period, one, snapshot.currency));
   }
   const { period, quantities } = snapshot.usage;
   return metered.flatMap((item) =>
-    toLines(item, 'USAGE', quantities.get(item.itemId) ?? ZERO, period, one, snapshot.currency),
+    toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, period, one, snapshot.currency),
   );
 }
 
 /** LICENSE lines: licensed items for the coming (or first) period, prorated by the window's factor. */
 function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
-  const license = snapshot.kind === 'FINAL' ? undefined : snapshot.license;
+  const license = snapshot.kind === "FINAL" ? undefined : snapshot.license;
   if (license === undefined) return [];
   return snapshot.items
-    .filter((item) => item.usageType === 'LICENSED')
+    .filter((item) => item.usageType === "LICENSED")
     .flatMap((item) =>
-      toLines(item, 'LICENSE', new Decimal(item.quantity), license.period, license.prorationFactor, snapshot.currency),
+      toLines(item, "LICENSE", new Decimal(item.quantity), license.period, license.prorationFactor, snapshot.currency),
     );
 }
 
@@ -151,7 +151,7 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   const subtotal = sum(lines.map((line) => line.amount));
   const credits = applyCredits({ currency, at: snapshot.at, lines, grants: snapshot.grants });
   const total = subtotal.minus(credits.total);
-  const period = snapshot.kind === 'FIRST' ? snapshot.license.period : snapshot.usage.period;
+  const period = snapshot.kind === "FIRST" ? snapshot.license.period : snapshot.usage.period;
   return {
     currency,
     periodStart: period.start,

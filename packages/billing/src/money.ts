@@ -1,5 +1,5 @@
-import { Decimal as DecimalJs } from 'decimal.js';
-import { minorUnits } from './currency.js';
+import { Decimal as DecimalJs } from "decimal.js";
+import { minorUnits } from "./currency.js";
 
 /**
  * The engine's decimal type: a decimal.js clone with 60 significant digits, so that no amount or

@@ -1,7 +1,7 @@
-import { Decimal } from './money.js';
+import { Decimal } from "./money.js";
 
 /** The unit of a billing interval. */
-export type IntervalUnit = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+export type IntervalUnit = "DAY" | "WEEK" | "MONTH" | "YEAR";
 
 /** A billing interval: `count` units (a small positive integer). */
 export interface Interval {
@@ -16,7 +16,7 @@ export interface Period {
 }
 
 /** All interval units. */
-export const INTERVAL_UNITS: readonly IntervalUnit[] = ['DAY', 'WEEK', 'MONTH', 'YEAR'];
+export const INTERVAL_UNITS: readonly IntervalUnit[] = ["DAY", "WEEK", "MONTH", "YEAR"];
 
 /** Largest intervalCount per unit: at most 3 years in total (SPEC §4). */
 export const MAX_INTERVAL_COUNT: Readonly<Record<IntervalUnit, number>> = { DAY: 1095, WEEK: 156, MONTH: 36, YEAR: 3 };
@@ -51,7 +51,7 @@ function addMonths(anchor: Date, months: number): Date {
  */
 export function addInterval(anchor: Date, interval: Interval, k: number): Date {
   const length = UNIT_LENGTH[interval.unit];
-  if ('days' in length) return new Date(anchor.getTime() + k * interval.count * length.days * MS_PER_DAY);
+  if ("days" in length) return new Date(anchor.getTime() + k * interval.count * length.days * MS_PER_DAY);
   return addMonths(anchor, k * interval.count * length.months);
 }
 
@@ -60,7 +60,7 @@ function boundaryIndex(anchor: Date, interval: Interval, t: Date): number {
   const length = UNIT_LENGTH[interval.unit];
   const months = (t.getUTCFullYear() - anchor.getUTCFullYear()) * 12 + (t.getUTCMonth() - anchor.getUTCMonth());
   const k =
-    'days' in length
+    "days" in length
       ? Math.floor((t.getTime() - anchor.getTime()) / (interval.count * length.days * MS_PER_DAY))
       : Math.floor(months / (interval.count * length.months));
   // The estimate is never too low: boundary k + 1 lies in a later month than t, or more whole days
@@ -80,7 +80,8 @@ export function periodContaining(anchor: Date, interval: Interval, t: Date): Per
  * [startDate, first boundary after startDate): partial when startDate is not a boundary.
  */
 export function subscriptionPeriod(startDate: Date, anchor: Date, interval: Interval, t: Date): Period {
-  if (t < startDate) throw new RangeError(`${t.toISOString()} is before the subscription's start ${startDate.toISOString()}`);
+  if (t < startDate)
+    throw new RangeError(`${t.toISOString()} is before the subscription's start ${startDate.toISOString()}`);
   const first = periodContaining(anchor, interval, startDate);
   return t < first.end ? { start: startDate, end: first.end } : periodContaining(anchor, interval, t);
 }
@@ -89,7 +90,7 @@ export function subscriptionPeriod(startDate: Date, anchor: Date, interval: Inte
 export function prorationFactor(period: Period, interval: Interval, anchor: Date): Decimal {
   const full = periodContaining(anchor, interval, period.start);
   if (period.end > full.end || period.end < period.start) {
-    throw new RangeError('A prorated period must lie within one boundary period');
+    throw new RangeError("A prorated period must lie within one boundary period");
   }
   const length = new Decimal(period.end.getTime() - period.start.getTime());
   return length.dividedBy(full.end.getTime() - full.start.getTime());

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
-import { Decimal } from '../src/index.js';
+import fc from "fast-check";
+import { Decimal } from "../src/index.js";
 
 /** Shorthand for a Decimal from a string. */
 export const d = (value: string): Decimal => new Decimal(value);

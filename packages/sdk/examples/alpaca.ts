@@ -44,7 +44,12 @@ const subscription = await tally.subscriptions.create({
 });
 
 await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
-await tally.meterEvents.create({ eventName, customerId: customer.id, value: "3000", timestamp: "2026-01-10T12:00:00Z" });
+await tally.meterEvents.create({
+  eventName,
+  customerId: customer.id,
+  value: "3000",
+  timestamp: "2026-01-10T12:00:00Z",
+});
 
 const describe = (line: InvoiceLineFieldsFragment) =>
   `  ${line.kind.padEnd(7)} ${line.description.padEnd(45)} ${line.quantity.padStart(6)} × ${line.unitAmount.padEnd(5)} = ${line.amount.amount.padStart(7)}`;
@@ -56,7 +61,8 @@ console.log(`  total ${preview.total.amount} ${preview.total.currency}`);
 
 await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
 const invoices = await tally.invoices.list({ customerId: customer.id }).toArray({ limit: 10 });
-for (const invoice of invoices) console.log(`Invoice ${invoice.number} ${invoice.status} total ${invoice.total.amount} ${invoice.total.currency}`);
+for (const invoice of invoices)
+  console.log(`Invoice ${invoice.number} ${invoice.status} total ${invoice.total.amount} ${invoice.total.currency}`);
 
 const [january] = await tally.meters.eventSummaries({
   meterId: meter.id,

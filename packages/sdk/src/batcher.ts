@@ -28,7 +28,8 @@ export class MeterEventBatcher {
 
   constructor(send: (events: NamedEvent[]) => Promise<BatchResult>, options: BatcherOptions = {}) {
     const maxBatch = options.maxBatch ?? 1000;
-    if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 1000) throw new RangeError("maxBatch must be an integer from 1 to 1000.");
+    if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 1000)
+      throw new RangeError("maxBatch must be an integer from 1 to 1000.");
     this.#send = send;
     this.#maxBatch = maxBatch;
     this.#maxDelayMs = options.maxDelayMs ?? 250;
@@ -61,7 +62,8 @@ export class MeterEventBatcher {
 
   /** Sends batches while at least `minimum` events are queued; the timer lives while anything is. */
   #drain(minimum: number): void {
-    while (this.#queue.length >= minimum && this.#queue.length > 0) this.#sendBatch(this.#queue.splice(0, this.#maxBatch));
+    while (this.#queue.length >= minimum && this.#queue.length > 0)
+      this.#sendBatch(this.#queue.splice(0, this.#maxBatch));
     if (this.#queue.length === 0) {
       clearTimeout(this.#timer);
       this.#timer = undefined;

@@ -108,7 +108,11 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
 };
 
 /** The error for the first of `keys` found in the table; `fallback` when none is. */
-export function createError(keys: ReadonlyArray<string | undefined>, details: ErrorInput, fallback: ErrorClass = TallyApiError): TallyError {
+export function createError(
+  keys: ReadonlyArray<string | undefined>,
+  details: ErrorInput,
+  fallback: ErrorClass = TallyApiError,
+): TallyError {
   const key = keys.find((k): k is string => k !== undefined && k in ERROR_CLASSES);
   const ErrorClass = key ? ERROR_CLASSES[key]! : fallback;
   return new ErrorClass(details);

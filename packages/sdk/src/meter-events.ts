@@ -55,10 +55,15 @@ function attribute(events: NamedEvent[], summary: BatchSummary, retried: boolean
   const rejectedAt = new Map(summary.rejected.map((r) => [r.index, r]));
   const callerNamed = events.filter((e, i) => !e.generated && !rejectedAt.has(i)).length;
   const callerNamedStatus =
-    retried || summary.duplicates === 0 ? "accepted" : summary.duplicates === callerNamed ? "duplicate" : "accepted_or_duplicate";
+    retried || summary.duplicates === 0
+      ? "accepted"
+      : summary.duplicates === callerNamed
+        ? "duplicate"
+        : "accepted_or_duplicate";
   const results = events.map(({ event, generated }, index): EventResult => {
     const rejected = rejectedAt.get(index);
-    if (rejected) return { identifier: event.identifier, status: "rejected", code: rejected.code, message: rejected.message };
+    if (rejected)
+      return { identifier: event.identifier, status: "rejected", code: rejected.code, message: rejected.message };
     return { identifier: event.identifier, status: generated ? "accepted" : callerNamedStatus };
   });
   return {
@@ -73,7 +78,8 @@ function attribute(events: NamedEvent[], summary: BatchSummary, retried: boolean
 export function recordBatch(sdk: Sdk, options: CallOptions, events: NamedEvent[]): Promise<BatchResult> {
   const input = { events: events.map((e) => e.event) };
   return withRetries(
-    async (attempt) => attribute(events, unwrap((await sdk.RecordMeterEvents({ input })).recordMeterEvents), attempt > 0),
+    async (attempt) =>
+      attribute(events, unwrap((await sdk.RecordMeterEvents({ input })).recordMeterEvents), attempt > 0),
     { ...options, idempotent: true },
   );
 }
@@ -86,7 +92,8 @@ export function createMeterEvents(sdk: Sdk, options: CallOptions) {
       return withRetries(
         async (attempt) => {
           const result = (await sdk.RecordMeterEvent({ input: event })).recordMeterEvent;
-          const ourEarlierAttempt = attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
+          const ourEarlierAttempt =
+            attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
           return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result);
         },
         { ...options, idempotent: true },

@@ -64,11 +64,19 @@ export function retrieve<K extends string, T, V extends string = "id">(
   variable = "id" as V,
 ): (id: string) => Promise<T> {
   return (id) =>
-    withRetries(async () => {
-      const found = (await operation({ [variable]: id } as Record<V, string>))[field];
-      if (found === null) throw new TallyNotFoundError({ code: "NOT_FOUND", message: `No ${field} for ${variable} ${id}.`, field: [variable] });
-      return found;
-    }, { ...options, idempotent: true });
+    withRetries(
+      async () => {
+        const found = (await operation({ [variable]: id } as Record<V, string>))[field];
+        if (found === null)
+          throw new TallyNotFoundError({
+            code: "NOT_FOUND",
+            message: `No ${field} for ${variable} ${id}.`,
+            field: [variable],
+          });
+        return found;
+      },
+      { ...options, idempotent: true },
+    );
 }
 
 export type ListParams<F> = F & { first?: number | null; after?: string | null };
@@ -81,7 +89,11 @@ export function list<F, K extends string, T>(
 ): (params?: ListParams<F>) => ListResult<T> {
   return (params = {} as ListParams<F>) =>
     paginate(
-      (after) => withRetries(async () => toPage((await operation({ ...params, after }))[field]), { ...options, idempotent: true }),
+      (after) =>
+        withRetries(async () => toPage((await operation({ ...params, after }))[field]), {
+          ...options,
+          idempotent: true,
+        }),
       params.after ?? null,
     );
 }

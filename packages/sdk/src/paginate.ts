@@ -28,7 +28,10 @@ export function toPage<T>(connection: Connection<T>): Page<T> {
 }
 
 /** Starts fetching the first page at once; iteration reuses it and then follows `endCursor`. */
-export function paginate<T>(fetchPage: (after: string | null) => Promise<Page<T>>, after: string | null = null): ListResult<T> {
+export function paginate<T>(
+  fetchPage: (after: string | null) => Promise<Page<T>>,
+  after: string | null = null,
+): ListResult<T> {
   const firstPage = fetchPage(after);
 
   async function* items(): AsyncGenerator<T> {
@@ -42,7 +45,8 @@ export function paginate<T>(fetchPage: (after: string | null) => Promise<Page<T>
 
   async function toArray(options: { limit: number }): Promise<T[]> {
     const limit = options?.limit;
-    if (!Number.isInteger(limit) || limit < 1) throw new TypeError("toArray({ limit }) needs a positive integer limit.");
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new TypeError("toArray({ limit }) needs a positive integer limit.");
     const result: T[] = [];
     for await (const item of items()) {
       result.push(item);

@@ -28,7 +28,9 @@ function connectionError(error: unknown, requestSent: boolean): TallyConnectionE
   const timedOut = (error as { name?: string } | null)?.name === "TimeoutError";
   return new TallyConnectionError({
     code: timedOut ? "TIMEOUT" : "CONNECTION_ERROR",
-    message: timedOut ? "The request to Tally timed out." : `Could not reach Tally: ${(error as Error)?.message ?? String(error)}`,
+    message: timedOut
+      ? "The request to Tally timed out."
+      : `Could not reach Tally: ${(error as Error)?.message ?? String(error)}`,
     requestSent,
     cause: error,
   });

@@ -20,7 +20,9 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
 }
 
 async function hmacSha256(secret: string, timestamp: number, body: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const prefix = encoder.encode(`${timestamp}.`);
   const payload = new Uint8Array(prefix.length + body.length);
   payload.set(prefix, 0);
@@ -89,7 +91,9 @@ export async function constructEvent(
   if (!matched) throw signatureError("No signature matches the body; is it the raw body, and the endpoint's secret?");
   const ageSeconds = Math.floor(Date.now() / 1000) - timestamp;
   if (toleranceSeconds > 0 && ageSeconds > toleranceSeconds) {
-    throw signatureError(`The signature's timestamp is ${ageSeconds} s old, beyond the ${toleranceSeconds} s tolerance.`);
+    throw signatureError(
+      `The signature's timestamp is ${ageSeconds} s old, beyond the ${toleranceSeconds} s tolerance.`,
+    );
   }
   return JSON.parse(new TextDecoder().decode(body)) as TallyEvent;
 }
@@ -107,7 +111,9 @@ export async function generateTestHeaderString(options: {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const secrets = Array.isArray(options.secret) ? options.secret : [options.secret];
   const body = bytesOf(options.payload);
-  const signatures = await Promise.all(secrets.map(async (secret) => `v1=${toHex(await hmacSha256(secret, timestamp, body))}`));
+  const signatures = await Promise.all(
+    secrets.map(async (secret) => `v1=${toHex(await hmacSha256(secret, timestamp, body))}`),
+  );
   return [`t=${timestamp}`, ...signatures].join(",");
 }
 

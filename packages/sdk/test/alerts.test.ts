@@ -17,8 +17,21 @@ afterAll(() => server.close());
 describe("alerts", () => {
   it("fires once when a customer's usage crosses the threshold, and stops when archived", async () => {
     const { eventName, clock, meter, customer } = await alpaca(tally);
-    const alert = await tally.alerts.create({ title: "1000 tokens", meterId: meter.id, customerId: customer.id, threshold: "1000", recurrence: "ONE_TIME" });
-    expect(alert).toMatchObject({ title: "1000 tokens", meter: { id: meter.id, eventName }, customer: { id: customer.id }, threshold: "1000", recurrence: "ONE_TIME", status: "ACTIVE" });
+    const alert = await tally.alerts.create({
+      title: "1000 tokens",
+      meterId: meter.id,
+      customerId: customer.id,
+      threshold: "1000",
+      recurrence: "ONE_TIME",
+    });
+    expect(alert).toMatchObject({
+      title: "1000 tokens",
+      meter: { id: meter.id, eventName },
+      customer: { id: customer.id },
+      threshold: "1000",
+      recurrence: "ONE_TIME",
+      status: "ACTIVE",
+    });
     expect(alert.id).toMatch(/^alrt_/);
     expect(await tally.alerts.retrieve(alert.id)).toEqual(alert);
     expect((await tally.alerts.list({ meterId: meter.id })).data).toEqual([alert]);
@@ -30,11 +43,22 @@ describe("alerts", () => {
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
     const triggers = await tally.alerts.triggers({ alertId: alert.id });
     expect(triggers).toEqual([
-      { id: expect.stringMatching(/^atrg_/), alert: { id: alert.id, title: "1000 tokens" }, customer: { id: customer.id }, value: "1200", triggeredAt: "2026-01-10T12:00:00.000Z" },
+      {
+        id: expect.stringMatching(/^atrg_/),
+        alert: { id: alert.id, title: "1000 tokens" },
+        customer: { id: customer.id },
+        value: "1200",
+        triggeredAt: "2026-01-10T12:00:00.000Z",
+      },
     ]);
     expect(await tally.alerts.triggers({ customerId: customer.id })).toEqual(triggers);
     const [announced] = (await tally.events.list({ type: "billing.alert.triggered", first: 1 })).data;
-    expect(announced!.data).toMatchObject({ id: triggers[0]!.id, alert: { id: alert.id }, customerId: customer.id, value: "1200" });
+    expect(announced!.data).toMatchObject({
+      id: triggers[0]!.id,
+      alert: { id: alert.id },
+      customerId: customer.id,
+      value: "1200",
+    });
 
     const archived = await tally.alerts.archive({ id: alert.id });
     expect(archived).toEqual({ ...alert, status: "ARCHIVED" });
@@ -60,7 +84,10 @@ describe("alerts", () => {
       expect(error).toBeInstanceOf(TallyNotFoundError);
       expect(error).toMatchObject({ code: "NOT_FOUND", field });
     }
-    expect(await failure(tally.alerts.archive({ id: "alrt_missing" }))).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });
+    expect(await failure(tally.alerts.archive({ id: "alrt_missing" }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
     await expect(tally.alerts.retrieve("alrt_missing")).rejects.toBeInstanceOf(TallyNotFoundError);
   });
 });

@@ -52,7 +52,9 @@ describe("meterEvents.batcher", () => {
     const { eventName, customer, januaryUsage } = await alpaca(tally);
     const { fetch, requests } = scriptedFetch();
     const batcher = server.client({ fetch }).meterEvents.batcher({ maxDelayMs: 20 });
-    const results = await Promise.all([1, 2, 3].map((v) => batcher.add({ eventName, customerId: customer.id, value: String(v) })));
+    const results = await Promise.all(
+      [1, 2, 3].map((v) => batcher.add({ eventName, customerId: customer.id, value: String(v) })),
+    );
     expect(results.map((r) => r.status)).toEqual(["accepted", "accepted", "accepted"]);
     expect(requests).toHaveLength(1);
     expect(await januaryUsage()).toBe("6");
@@ -61,7 +63,9 @@ describe("meterEvents.batcher", () => {
   });
 
   it("rejects every caller of a batch the API refuses as a whole", async () => {
-    const batcher = server.client({ apiKey: "sk_test_wrong", maxNetworkRetries: 0 }).meterEvents.batcher({ maxDelayMs: 1 });
+    const batcher = server
+      .client({ apiKey: "sk_test_wrong", maxNetworkRetries: 0 })
+      .meterEvents.batcher({ maxDelayMs: 1 });
     const outcomes = [batcher.add({ eventName: "x", value: "1" }), batcher.add({ eventName: "y", value: "1" })];
     for (const outcome of outcomes) await expect(outcome).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await batcher.close();

@@ -17,9 +17,16 @@ afterAll(() => server.close());
 describe("the Alpaca AI flow (SPEC §10)", () => {
   it("invoices the license at once, previews 180.00 live, finalizes it on Feb 1", async () => {
     const { eventName, clock, meter, customer, subscription, license, januaryUsage } = await alpaca(tally);
-    expect(subscription).toMatchObject({ status: "ACTIVE", billingMode: "FLEXIBLE", currentPeriodEnd: "2026-02-01T00:00:00.000Z", customer: { id: customer.id } });
+    expect(subscription).toMatchObject({
+      status: "ACTIVE",
+      billingMode: "FLEXIBLE",
+      currentPeriodEnd: "2026-02-01T00:00:00.000Z",
+      customer: { id: customer.id },
+    });
     expect(await tally.subscriptions.retrieve(subscription.id)).toEqual(subscription);
-    expect((await tally.subscriptions.list({ customerId: customer.id })).data.map((s) => s.id)).toEqual([subscription.id]);
+    expect((await tally.subscriptions.list({ customerId: customer.id })).data.map((s) => s.id)).toEqual([
+      subscription.id,
+    ]);
 
     const [first] = (await tally.invoices.list({ customerId: customer.id })).data;
     expect(first).toMatchObject({ status: "OPEN", total: { amount: "100.00", currency: "usd" } });
@@ -27,7 +34,12 @@ describe("the Alpaca AI flow (SPEC §10)", () => {
     expect(await tally.invoices.retrieve(first!.id)).toEqual(first);
 
     await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
-    const event = await tally.meterEvents.create({ eventName, customerId: customer.id, value: "3000", timestamp: "2026-01-10T12:00:00Z" });
+    const event = await tally.meterEvents.create({
+      eventName,
+      customerId: customer.id,
+      value: "3000",
+      timestamp: "2026-01-10T12:00:00Z",
+    });
     expect(event).toMatchObject({ eventName, value: "3000", customer: { id: customer.id }, canceledAt: null });
     expect(event.identifier).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -65,12 +77,20 @@ describe("meterEvents", () => {
       { eventName, customerId: customer.id, value: "5", identifier: "mine-1" },
     ]);
     expect(result).toMatchObject({ accepted: 2, duplicates: 0 });
-    expect(result.rejected).toEqual([{ index: 1, identifier: result.results[1]!.identifier, code: "METER_NOT_FOUND", message: expect.any(String) }]);
+    expect(result.rejected).toEqual([
+      { index: 1, identifier: result.results[1]!.identifier, code: "METER_NOT_FOUND", message: expect.any(String) },
+    ]);
     expect(result.results.map((r) => r.status)).toEqual(["accepted", "rejected", "accepted"]);
     expect(result.results[2]!.identifier).toBe("mine-1");
 
-    const again = await tally.meterEvents.createMany([{ eventName, customerId: customer.id, value: "5", identifier: "mine-1" }]);
-    expect(again).toMatchObject({ accepted: 0, duplicates: 1, results: [{ identifier: "mine-1", status: "duplicate" }] });
+    const again = await tally.meterEvents.createMany([
+      { eventName, customerId: customer.id, value: "5", identifier: "mine-1" },
+    ]);
+    expect(again).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+      results: [{ identifier: "mine-1", status: "duplicate" }],
+    });
     expect(await januaryUsage()).toBe("15");
   });
 
@@ -131,7 +151,9 @@ describe("subscriptions", () => {
     const { subscription, customer } = await alpaca(tally);
     const canceled = await tally.subscriptions.cancel({ id: subscription.id, atPeriodEnd: false });
     expect(canceled.status).toBe("CANCELED");
-    expect((await tally.subscriptions.list({ customerId: customer.id, status: "CANCELED" })).data.map((s) => s.id)).toEqual([subscription.id]);
+    expect(
+      (await tally.subscriptions.list({ customerId: customer.id, status: "CANCELED" })).data.map((s) => s.id),
+    ).toEqual([subscription.id]);
     const error = await failure(tally.subscriptions.cancel({ id: subscription.id, atPeriodEnd: false }));
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "SUBSCRIPTION_NOT_ACTIVE" });
@@ -141,8 +163,15 @@ describe("subscriptions", () => {
   it("refuses items in different currencies (CURRENCY_MISMATCH)", async () => {
     const { customer, usage } = await alpaca(tally);
     const product = await tally.products.create({ name: "Euro license" });
-    const euro = await tally.prices.create({ productId: product.id, currency: "eur", recurring: { interval: "MONTH", usageType: "LICENSED" }, unitAmount: "10" });
-    const error = await failure(tally.subscriptions.create({ customerId: customer.id, items: [{ priceId: usage.id }, { priceId: euro.id }] }));
+    const euro = await tally.prices.create({
+      productId: product.id,
+      currency: "eur",
+      recurring: { interval: "MONTH", usageType: "LICENSED" },
+      unitAmount: "10",
+    });
+    const error = await failure(
+      tally.subscriptions.create({ customerId: customer.id, items: [{ priceId: usage.id }, { priceId: euro.id }] }),
+    );
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "CURRENCY_MISMATCH" });
   });
@@ -150,7 +179,12 @@ describe("subscriptions", () => {
   it("maps a query's top-level INVALID_INPUT (unaligned summary bounds) with its field", async () => {
     const { meter, customer } = await alpaca(tally);
     const error = await failure(
-      tally.meters.eventSummaries({ meterId: meter.id, customerId: customer.id, startTime: "2026-01-01T00:00:30Z", endTime: "2026-02-01T00:00:00Z" }),
+      tally.meters.eventSummaries({
+        meterId: meter.id,
+        customerId: customer.id,
+        startTime: "2026-01-01T00:00:30Z",
+        endTime: "2026-02-01T00:00:00Z",
+      }),
     );
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "INVALID_INPUT" });

@@ -23,7 +23,9 @@ describe("testClocks", () => {
 
   it("refuses to move a clock backwards", async () => {
     const clock = await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
-    const error = await tally.testClocks.advance({ id: clock.id, frozenTime: "2025-12-01T00:00:00Z" }).catch((e: unknown) => e);
+    const error = await tally.testClocks
+      .advance({ id: clock.id, frozenTime: "2025-12-01T00:00:00Z" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "TEST_CLOCK_BACKWARDS" });
   });
@@ -32,8 +34,18 @@ describe("testClocks", () => {
 describe("customers", () => {
   it("creates a customer on a test clock and reads it back", async () => {
     const clock = await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
-    const customer = await tally.customers.create({ name: "John Doe", email: "john@alpaca.ai", metadata: { plan: "pro" }, testClockId: clock.id });
-    expect(customer).toMatchObject({ name: "John Doe", email: "john@alpaca.ai", metadata: { plan: "pro" }, testClock: { id: clock.id } });
+    const customer = await tally.customers.create({
+      name: "John Doe",
+      email: "john@alpaca.ai",
+      metadata: { plan: "pro" },
+      testClockId: clock.id,
+    });
+    expect(customer).toMatchObject({
+      name: "John Doe",
+      email: "john@alpaca.ai",
+      metadata: { plan: "pro" },
+      testClock: { id: clock.id },
+    });
     expect(await tally.customers.retrieve(customer.id)).toEqual(customer);
     const page = await tally.customers.list({ testClockId: clock.id });
     expect(page.data.map((c) => c.id)).toEqual([customer.id]);
@@ -43,8 +55,18 @@ describe("customers", () => {
 
 describe("meters", () => {
   it("creates, retrieves, lists, updates, deactivates and reactivates", async () => {
-    const meter = await tally.meters.create({ displayName: "Alpaca AI tokens", eventName: "catalog_tokens", aggregation: "SUM" });
-    expect(meter).toMatchObject({ eventName: "catalog_tokens", aggregation: "SUM", customerPayloadKey: "customer_id", valuePayloadKey: "value", status: "ACTIVE" });
+    const meter = await tally.meters.create({
+      displayName: "Alpaca AI tokens",
+      eventName: "catalog_tokens",
+      aggregation: "SUM",
+    });
+    expect(meter).toMatchObject({
+      eventName: "catalog_tokens",
+      aggregation: "SUM",
+      customerPayloadKey: "customer_id",
+      valuePayloadKey: "value",
+      status: "ACTIVE",
+    });
     expect(await tally.meters.retrieve(meter.id)).toEqual(meter);
 
     const renamed = await tally.meters.update({ id: meter.id, displayName: "Tokens" });
@@ -57,7 +79,9 @@ describe("meters", () => {
 
   it("reports a taken event name as a typed error with its field", async () => {
     await tally.meters.create({ displayName: "A", eventName: "catalog_taken", aggregation: "COUNT" });
-    const error = await tally.meters.create({ displayName: "B", eventName: "catalog_taken", aggregation: "COUNT" }).catch((e: unknown) => e);
+    const error = await tally.meters
+      .create({ displayName: "B", eventName: "catalog_taken", aggregation: "COUNT" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "EVENT_NAME_TAKEN", field: ["input", "eventName"] });
   });
@@ -65,7 +89,11 @@ describe("meters", () => {
 
 describe("products and prices", () => {
   it("creates a product and a tiered metered price; decimals stay strings", async () => {
-    const meter = await tally.meters.create({ displayName: "Tokens", eventName: "catalog_price_tokens", aggregation: "SUM" });
+    const meter = await tally.meters.create({
+      displayName: "Tokens",
+      eventName: "catalog_price_tokens",
+      aggregation: "SUM",
+    });
     const product = await tally.products.create({ name: "Alpaca AI usage", description: "Tokens" });
     expect(await tally.products.retrieve(product.id)).toEqual(product);
     expect((await tally.products.update({ id: product.id, name: "Alpaca AI tokens" })).name).toBe("Alpaca AI tokens");
@@ -89,7 +117,10 @@ describe("products and prices", () => {
       billingScheme: "TIERED",
       tiersMode: "GRADUATED",
     });
-    expect(price.tiers?.map((t) => [t.upTo, t.unitAmount])).toEqual([["1000", "0"], [null, "0.04"]]);
+    expect(price.tiers?.map((t) => [t.upTo, t.unitAmount])).toEqual([
+      ["1000", "0"],
+      [null, "0.04"],
+    ]);
     expect(await tally.prices.retrieve(price.id)).toEqual(price);
     expect((await tally.prices.update({ id: price.id, nickname: "tokens" })).nickname).toBe("tokens");
     expect((await tally.prices.list({ productId: product.id })).data.map((p) => p.id)).toEqual([price.id]);
@@ -104,21 +135,35 @@ describe("products and prices", () => {
         recurring: { interval: "MONTH", usageType: "LICENSED" },
         billingScheme: "TIERED",
         tiersMode: "VOLUME",
-        tiers: [{ upTo: null, unitAmount: "1" }, { upTo: null, unitAmount: "2" }],
+        tiers: [
+          { upTo: null, unitAmount: "1" },
+          { upTo: null, unitAmount: "2" },
+        ],
       })
       .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(TallyInvalidInputError);
     expect((invalid as TallyInvalidInputError).field?.slice(0, 2)).toEqual(["input", "tiers"]);
 
     const missing = await tally.prices
-      .create({ productId: "prod_missing", currency: "usd", recurring: { interval: "MONTH", usageType: "LICENSED" }, unitAmount: "1" })
+      .create({
+        productId: "prod_missing",
+        currency: "usd",
+        recurring: { interval: "MONTH", usageType: "LICENSED" },
+        unitAmount: "1",
+      })
       .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(TallyNotFoundError);
     expect(missing).toMatchObject({ code: "NOT_FOUND", field: ["input", "productId"] });
   });
 
   it("turns a null retrieve into TallyNotFoundError", async () => {
-    for (const retrieve of [tally.products.retrieve, tally.prices.retrieve, tally.meters.retrieve, tally.customers.retrieve, tally.testClocks.retrieve]) {
+    for (const retrieve of [
+      tally.products.retrieve,
+      tally.prices.retrieve,
+      tally.meters.retrieve,
+      tally.customers.retrieve,
+      tally.testClocks.retrieve,
+    ]) {
       await expect(retrieve("xyz_missing")).rejects.toBeInstanceOf(TallyNotFoundError);
     }
   });

@@ -40,37 +40,65 @@ describe("creditGrants on the Alpaca flow (SPEC §10)", () => {
     expect(grant.id).toMatch(/^cg_/);
     expect(await tally.creditGrants.retrieve(grant.id)).toEqual(grant);
     expect((await tally.creditGrants.list({ customerId: customer.id })).data).toEqual([grant]);
-    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([{ currency: "usd", available: "50.00", projectedAvailable: "50.00" }]);
+    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
+      { currency: "usd", available: "50.00", projectedAvailable: "50.00" },
+    ]);
 
     await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "3000" });
-    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([{ currency: "usd", available: "50.00", projectedAvailable: "0.00" }]);
-    expect(await tally.invoices.preview(subscription.id)).toMatchObject({ subtotal: usd("180.00"), creditsApplied: usd("50.00"), total: usd("130.00") });
+    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
+      { currency: "usd", available: "50.00", projectedAvailable: "0.00" },
+    ]);
+    expect(await tally.invoices.preview(subscription.id)).toMatchObject({
+      subtotal: usd("180.00"),
+      creditsApplied: usd("50.00"),
+      total: usd("130.00"),
+    });
 
     await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
     const invoices = await tally.invoices.list({ customerId: customer.id }).toArray({ limit: 10 });
     const february = invoices.find((invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE")!;
-    expect(february).toMatchObject({ periodEnd: "2026-02-01T00:00:00.000Z", subtotal: usd("180.00"), creditsApplied: usd("50.00"), total: usd("130.00") });
+    expect(february).toMatchObject({
+      periodEnd: "2026-02-01T00:00:00.000Z",
+      subtotal: usd("180.00"),
+      creditsApplied: usd("50.00"),
+      total: usd("130.00"),
+    });
 
     const ledger = await tally.creditGrants.balanceTransactions({ customerId: customer.id }).toArray({ limit: 10 });
-    expect(ledger.map((entry) => [entry.type, entry.amount.amount, entry.grant.id, entry.invoice?.id ?? null])).toEqual([
-      ["APPLICATION", "-50.00", grant.id, february.id],
-      ["GRANT", "50.00", grant.id, null],
-    ]);
+    expect(ledger.map((entry) => [entry.type, entry.amount.amount, entry.grant.id, entry.invoice?.id ?? null])).toEqual(
+      [
+        ["APPLICATION", "-50.00", grant.id, february.id],
+        ["GRANT", "50.00", grant.id, null],
+      ],
+    );
     expect(ledger.every((entry) => entry.id.startsWith("cbt_"))).toBe(true);
     expect((await tally.creditGrants.retrieve(grant.id)).remaining).toEqual(usd("0.00"));
-    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([{ currency: "usd", available: "0.00", projectedAvailable: "0.00" }]);
+    expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
+      { currency: "usd", available: "0.00", projectedAvailable: "0.00" },
+    ]);
   });
 });
 
 describe("creditGrants", () => {
   it("voids a grant's remaining balance, once", async () => {
     const { customer, usage } = await alpaca(tally);
-    const grant = await tally.creditGrants.create({ customerId: customer.id, amount: usd("20"), category: "PAID", scope: { priceIds: [usage.id] }, priority: 10 });
+    const grant = await tally.creditGrants.create({
+      customerId: customer.id,
+      amount: usd("20"),
+      category: "PAID",
+      scope: { priceIds: [usage.id] },
+      priority: 10,
+    });
     expect(grant).toMatchObject({ category: "PAID", priority: 10, priceIds: [usage.id], name: null });
     const voided = await tally.creditGrants.void({ id: grant.id });
     expect(voided).toMatchObject({ id: grant.id, remaining: usd("0.00"), voidedAt: "2026-01-01T00:00:00.000Z" });
-    expect((await tally.creditGrants.balanceTransactions({ customerId: customer.id })).data.map((entry) => [entry.type, entry.amount.amount])).toEqual([
+    expect(
+      (await tally.creditGrants.balanceTransactions({ customerId: customer.id })).data.map((entry) => [
+        entry.type,
+        entry.amount.amount,
+      ]),
+    ).toEqual([
       ["VOID", "-20.00"],
       ["GRANT", "20.00"],
     ]);
@@ -81,7 +109,12 @@ describe("creditGrants", () => {
 
   it("reports invalid input and unknown objects as typed errors", async () => {
     const { customer, license } = await alpaca(tally);
-    const base = { customerId: customer.id, amount: usd("10"), category: "PROMOTIONAL" as const, scope: { allMeteredPrices: true } };
+    const base = {
+      customerId: customer.id,
+      amount: usd("10"),
+      category: "PROMOTIONAL" as const,
+      scope: { allMeteredPrices: true },
+    };
     const invalid: Array<[Parameters<Tally["creditGrants"]["create"]>[0], string[]]> = [
       [{ ...base, amount: usd("0") }, ["input", "amount", "amount"]],
       [{ ...base, scope: {} }, ["input", "scope"]],

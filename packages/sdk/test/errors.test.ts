@@ -71,8 +71,7 @@ describe("top-level GraphQL errors", () => {
 });
 
 describe("transport errors", () => {
-  const withFetch = (step: Step) =>
-    server.client({ fetch: scriptedFetch([step]).fetch, maxNetworkRetries: 0 });
+  const withFetch = (step: Step) => server.client({ fetch: scriptedFetch([step]).fetch, maxNetworkRetries: 0 });
 
   it("429 → TallyRateLimitError with Retry-After", async () => {
     const error = await failure(withFetch(respondWith(429, "{}", { "retry-after": "7" })).customers.list());
@@ -81,20 +80,30 @@ describe("transport errors", () => {
   });
 
   it("5xx → TallyApiError with the status, even with a GraphQL body", async () => {
-    const body = JSON.stringify({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    const body = JSON.stringify({
+      errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+    });
     const error = await failure(withFetch(respondWith(503, body, { "x-request-id": "req_123" })).customers.list());
     expect(error).toBeInstanceOf(TallyApiError);
     expect(error).toMatchObject({ statusCode: 503, requestId: "req_123", message: "Unexpected error." });
   });
 
   it("a response that is not GraphQL → TallyApiError", async () => {
-    const error = await failure(withFetch(async () => new Response("<html>proxy</html>", { headers: { "content-type": "text/html" } })).customers.list());
+    const error = await failure(
+      withFetch(
+        async () => new Response("<html>proxy</html>", { headers: { "content-type": "text/html" } }),
+      ).customers.list(),
+    );
     expect(error).toBeInstanceOf(TallyApiError);
     expect(error).toMatchObject({ code: "INVALID_RESPONSE" });
   });
 
   it("a refused connection → TallyConnectionError, known not to have been sent", async () => {
-    const closed = new Tally({ apiKey: server.apiKey, url: `http://127.0.0.1:${await closedPort()}`, maxNetworkRetries: 0 });
+    const closed = new Tally({
+      apiKey: server.apiKey,
+      url: `http://127.0.0.1:${await closedPort()}`,
+      maxNetworkRetries: 0,
+    });
     const error = await failure(closed.customers.list());
     expect(error).toBeInstanceOf(TallyConnectionError);
     expect(error).toMatchObject({ code: "CONNECTION_ERROR", requestSent: false });
@@ -103,7 +112,9 @@ describe("transport errors", () => {
   it("a timeout → TallyConnectionError (TIMEOUT), which may have been sent", async () => {
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason)));
-    const error = await failure(server.client({ fetch: hanging, timeoutMs: 50, maxNetworkRetries: 0 }).customers.list());
+    const error = await failure(
+      server.client({ fetch: hanging, timeoutMs: 50, maxNetworkRetries: 0 }).customers.list(),
+    );
     expect(error).toBeInstanceOf(TallyConnectionError);
     expect(error).toMatchObject({ code: "TIMEOUT", requestSent: true });
   });

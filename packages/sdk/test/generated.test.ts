@@ -10,7 +10,10 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 describe("the generated layer", () => {
   it("is fresh", async () => {
-    const outputs: Array<{ filename: string; content: string }> = await generate({ ...config, cwd: repoRoot, silent: true }, false);
+    const outputs: Array<{ filename: string; content: string }> = await generate(
+      { ...config, cwd: repoRoot, silent: true },
+      false,
+    );
     expect(outputs).toHaveLength(1);
     const [output] = outputs;
     const committed = readFileSync(`${repoRoot}${Object.keys(config.generates)[0]}`, "utf8");

@@ -14,7 +14,8 @@ beforeAll(async () => {
   tally = server.client();
   clockId = (await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" })).id;
   created = [];
-  for (let i = 0; i < 7; i++) created.push((await tally.customers.create({ name: `Page ${i}`, testClockId: clockId })).id);
+  for (let i = 0; i < 7; i++)
+    created.push((await tally.customers.create({ name: `Page ${i}`, testClockId: clockId })).id);
 });
 afterAll(() => server.close());
 
@@ -31,7 +32,8 @@ describe("list()", () => {
   it("iterated, yields every item across 4 pages, fetching each page once", async () => {
     const { fetch, requests } = scriptedFetch();
     const seen: string[] = [];
-    for await (const customer of server.client({ fetch }).customers.list({ testClockId: clockId, first: 2 })) seen.push(customer.id);
+    for await (const customer of server.client({ fetch }).customers.list({ testClockId: clockId, first: 2 }))
+      seen.push(customer.id);
     expect(seen.sort()).toEqual([...created].sort());
     expect(requests.map((r) => r.variables.after ?? null)).toHaveLength(4);
     expect(new Set(requests.map((r) => r.variables.after)).size).toBe(4);
@@ -39,7 +41,10 @@ describe("list()", () => {
 
   it("toArray stops at the limit, and insists on one", async () => {
     const { fetch, requests } = scriptedFetch();
-    const items = await server.client({ fetch }).customers.list({ testClockId: clockId, first: 2 }).toArray({ limit: 5 });
+    const items = await server
+      .client({ fetch })
+      .customers.list({ testClockId: clockId, first: 2 })
+      .toArray({ limit: 5 });
     expect(items).toHaveLength(5);
     expect(new Set(items.map((c) => c.id)).size).toBe(5);
     expect(requests).toHaveLength(3);

@@ -15,13 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const customersOn = async (testClockId: string) => (await tally.customers.list({ testClockId }).toArray({ limit: 100 })).length;
+const customersOn = async (testClockId: string) =>
+  (await tally.customers.list({ testClockId }).toArray({ limit: 100 })).length;
 
 describe("meter events", () => {
   it("a lost response is retried with the same identifier, and the event is counted once", async () => {
     const { eventName, customer, januaryUsage } = await alpaca(tally);
     const { fetch, requests } = scriptedFetch([failAfterServerReceived]);
-    const event = await server.client({ fetch }).meterEvents.create({ eventName, customerId: customer.id, value: "3000" });
+    const event = await server
+      .client({ fetch })
+      .meterEvents.create({ eventName, customerId: customer.id, value: "3000" });
 
     expect(requests.map((r) => r.operationName)).toEqual(["RecordMeterEvent", "RecordMeterEvent"]);
     const [first, second] = requests.map((r) => (r.variables.input as { identifier: string }).identifier);
@@ -36,7 +39,9 @@ describe("meter events", () => {
     const { eventName, customer, januaryUsage } = await alpaca(tally);
     const { fetch, requests } = scriptedFetch([failAfterServerReceived]);
     const events = Array.from({ length: 3 }, (_, i) => ({ eventName, customerId: customer.id, value: String(i + 1) }));
-    const result = await server.client({ fetch }).meterEvents.createMany([...events, { ...events[0]!, identifier: "named-by-caller" }]);
+    const result = await server
+      .client({ fetch })
+      .meterEvents.createMany([...events, { ...events[0]!, identifier: "named-by-caller" }]);
 
     expect(requests).toHaveLength(2);
     expect(requests[1]!.variables).toEqual(requests[0]!.variables);
@@ -48,7 +53,10 @@ describe("meter events", () => {
   it("gives up after maxNetworkRetries with the connection error", async () => {
     const { eventName, customer } = await alpaca(tally);
     const { fetch, requests } = scriptedFetch([failAfterServerReceived, failAfterServerReceived]);
-    const error = await server.client({ fetch, maxNetworkRetries: 1 }).meterEvents.create({ eventName, customerId: customer.id, value: "1" }).catch((e: unknown) => e);
+    const error = await server
+      .client({ fetch, maxNetworkRetries: 1 })
+      .meterEvents.create({ eventName, customerId: customer.id, value: "1" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TallyConnectionError);
     expect(requests).toHaveLength(2);
   });
@@ -58,7 +66,10 @@ describe("other mutations", () => {
   it("are not retried after the request may have reached the server", async () => {
     const clock = await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
     const { fetch, requests } = scriptedFetch([failAfterServerReceived]);
-    const error = await server.client({ fetch }).customers.create({ name: "Once", testClockId: clock.id }).catch((e: unknown) => e);
+    const error = await server
+      .client({ fetch })
+      .customers.create({ name: "Once", testClockId: clock.id })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TallyConnectionError);
     expect(requests).toHaveLength(1);
     expect(await customersOn(clock.id)).toBe(1);

@@ -3,7 +3,12 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TallyInvalidInputError, TallyNotFoundError, TallySignatureVerificationError, type Tally } from "../src/index.js";
+import {
+  TallyInvalidInputError,
+  TallyNotFoundError,
+  TallySignatureVerificationError,
+  type Tally,
+} from "../src/index.js";
 import { failure } from "./support/failure.js";
 import { startServer, type TestServer } from "./support/server.js";
 
@@ -36,9 +41,18 @@ async function receiver() {
 
 describe("webhookEndpoints", () => {
   it("creates an endpoint (its secret shown once), retrieves, lists, updates and deletes it", async () => {
-    const { endpoint, secret } = await tally.webhookEndpoints.create({ url: "https://example.com/hooks", enabledEvents: ["invoice.finalized"], description: "Invoices" });
+    const { endpoint, secret } = await tally.webhookEndpoints.create({
+      url: "https://example.com/hooks",
+      enabledEvents: ["invoice.finalized"],
+      description: "Invoices",
+    });
     expect(secret).toMatch(/^whsec_/);
-    expect(endpoint).toMatchObject({ url: "https://example.com/hooks", enabledEvents: ["invoice.finalized"], description: "Invoices", status: "ENABLED" });
+    expect(endpoint).toMatchObject({
+      url: "https://example.com/hooks",
+      enabledEvents: ["invoice.finalized"],
+      description: "Invoices",
+      status: "ENABLED",
+    });
     expect(endpoint.id).toMatch(/^we_/);
     expect(await tally.webhookEndpoints.retrieve(endpoint.id)).toEqual(endpoint);
     expect((await tally.webhookEndpoints.list()).data).toContainEqual(endpoint);
@@ -53,8 +67,15 @@ describe("webhookEndpoints", () => {
   it("delivers a signed event that constructEvent verifies with the endpoint's secret", async () => {
     const receiving = await receiver();
     try {
-      const { endpoint, secret } = await tally.webhookEndpoints.create({ url: receiving.url, enabledEvents: ["billing.meter.created"] });
-      const meter = await tally.meters.create({ displayName: "Webhook tokens", eventName: "webhook_tokens", aggregation: "SUM" });
+      const { endpoint, secret } = await tally.webhookEndpoints.create({
+        url: receiving.url,
+        enabledEvents: ["billing.meter.created"],
+      });
+      const meter = await tally.meters.create({
+        displayName: "Webhook tokens",
+        eventName: "webhook_tokens",
+        aggregation: "SUM",
+      });
       expect(await server.dispatchWebhooks()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
 
       expect(receiving.requests).toHaveLength(1);
@@ -62,12 +83,23 @@ describe("webhookEndpoints", () => {
       const header = headers["tally-signature"] as string;
       expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       const event = await tally.webhooks.constructEvent(body, header, secret);
-      expect(event).toMatchObject({ id: expect.stringMatching(/^evt_/), type: "billing.meter.created", data: { id: meter.id, eventName: "webhook_tokens" } });
-      await expect(tally.webhooks.constructEvent(body, header, "whsec_other")).rejects.toBeInstanceOf(TallySignatureVerificationError);
+      expect(event).toMatchObject({
+        id: expect.stringMatching(/^evt_/),
+        type: "billing.meter.created",
+        data: { id: meter.id, eventName: "webhook_tokens" },
+      });
+      await expect(tally.webhooks.constructEvent(body, header, "whsec_other")).rejects.toBeInstanceOf(
+        TallySignatureVerificationError,
+      );
 
       // The same event through the API.
       const stored = await tally.events.retrieve(event.id);
-      expect(stored).toEqual({ id: event.id, type: "billing.meter.created", data: event.data, createdAt: expect.any(String) });
+      expect(stored).toEqual({
+        id: event.id,
+        type: "billing.meter.created",
+        data: event.data,
+        createdAt: expect.any(String),
+      });
       expect((await tally.events.list({ type: "billing.meter.created" })).data[0]).toEqual(stored);
       await tally.webhookEndpoints.delete({ id: endpoint.id });
     } finally {
@@ -85,7 +117,10 @@ describe("webhookEndpoints", () => {
       expect(error).toBeInstanceOf(TallyInvalidInputError);
       expect(error).toMatchObject({ code: "INVALID_INPUT", field });
     }
-    for (const call of [tally.webhookEndpoints.update({ id: "we_missing", description: "x" }), tally.webhookEndpoints.delete({ id: "we_missing" })]) {
+    for (const call of [
+      tally.webhookEndpoints.update({ id: "we_missing", description: "x" }),
+      tally.webhookEndpoints.delete({ id: "we_missing" }),
+    ]) {
       const error = await failure(call);
       expect(error).toBeInstanceOf(TallyNotFoundError);
       expect(error).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });

@@ -3,9 +3,17 @@ import { describe, expect, it } from "vitest";
 import { Tally, TallySignatureVerificationError, constructEvent, generateTestHeaderString } from "../src/index.js";
 
 const secret = "whsec_test_secret";
-const payload = JSON.stringify({ id: "evt_1", type: "invoice.finalized", data: { object: { id: "in_1", total: { amount: "180.00", currency: "usd" } } } });
+const payload = JSON.stringify({
+  id: "evt_1",
+  type: "invoice.finalized",
+  data: { object: { id: "in_1", total: { amount: "180.00", currency: "usd" } } },
+});
 const now = () => Math.floor(Date.now() / 1000);
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a rejection"),
+    (error: unknown) => error,
+  );
 
 describe("webhooks.constructEvent", () => {
   it("returns the parsed event for a valid signature (string or bytes body), also on the client", async () => {
@@ -51,6 +59,8 @@ describe("webhooks.constructEvent", () => {
     expect(header.match(/v1=/g)).toHaveLength(2);
     expect(await constructEvent(payload, header, "whsec_new")).toMatchObject({ id: "evt_1" });
     expect(await constructEvent(payload, header, "whsec_old")).toMatchObject({ id: "evt_1" });
-    expect(await rejection(constructEvent(payload, header, "whsec_neither"))).toBeInstanceOf(TallySignatureVerificationError);
+    expect(await rejection(constructEvent(payload, header, "whsec_neither"))).toBeInstanceOf(
+      TallySignatureVerificationError,
+    );
   });
 });

@@ -10,7 +10,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { alertedIngest, ingestFixture, measureIngests, type IngestFixture, type IngestMeasurement, type IngestScale } from "./figures/batched-ingest.js";
+import {
+  alertedIngest,
+  ingestFixture,
+  measureIngests,
+  type IngestFixture,
+  type IngestMeasurement,
+  type IngestScale,
+} from "./figures/batched-ingest.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -40,14 +47,22 @@ const SCALE = {
 const started = Date.now();
 const results: Results = {
   startedAt: new Date(started).toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "?",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   scale: SCALE,
   rows: [],
   peakRss: [],
 };
 const row = (r: Row) => {
   results.rows.push(r);
-  const ratio = r.ratio === undefined ? "" : ` (${r.ratioAs === "times" ? `${r.ratio.toFixed(2)}×` : percent(r.ratio)}${r.target ? `; target ${r.target}: ${r.met ? "met" : "MISSED"}` : ""})`;
+  const ratio =
+    r.ratio === undefined
+      ? ""
+      : ` (${r.ratioAs === "times" ? `${r.ratio.toFixed(2)}×` : percent(r.ratio)}${r.target ? `; target ${r.target}: ${r.met ? "met" : "MISSED"}` : ""})`;
   console.log(`  [${r.figure} ${r.database}] ${r.what}: ${r.value.toFixed(r.value < 100 ? 2 : 0)} ${r.unit}${ratio}`);
 };
 
@@ -66,23 +81,54 @@ async function endSession(session: Session): Promise<void> {
  * each server's ingest into customers watched by usage alerts, against its own rate.
  */
 async function figure1(runs: DatabaseRun[]): Promise<void> {
-  const direct = await Promise.all(runs.map((run) => (run.session.target.kind === "postgres" ? run.session.target.open() : null)));
+  const direct = await Promise.all(
+    runs.map((run) => (run.session.target.kind === "postgres" ? run.session.target.open() : null)),
+  );
   try {
-    const measured = await measureIngests(runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i] ?? null })), "batch");
+    const measured = await measureIngests(
+      runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i] ?? null })),
+      "batch",
+    );
     runs.forEach((run, i) => {
       const { eventsPerSecond: value, references: refs } = (run.ingest = measured[i]!);
       const db = run.session.target.kind;
       const what = `recordMeterEvents ×1000, ${run.scale.ingest.clients} clients, ${run.scale.ingest.events.toLocaleString("en-US")} events`;
       if (!refs) return row({ figure: "1", database: db, what, value, unit: "events/s" });
-      row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "COPY", value: refs.copy }, ratio: value / refs.copy, target: "≥ 50 % of COPY", met: value / refs.copy >= 0.5 });
-      row({ figure: "1", database: db, what, value, unit: "events/s", reference: { what: "INSERT…UNNEST", value: refs.unnest }, ratio: value / refs.unnest });
+      row({
+        figure: "1",
+        database: db,
+        what,
+        value,
+        unit: "events/s",
+        reference: { what: "COPY", value: refs.copy },
+        ratio: value / refs.copy,
+        target: "≥ 50 % of COPY",
+        met: value / refs.copy >= 0.5,
+      });
+      row({
+        figure: "1",
+        database: db,
+        what,
+        value,
+        unit: "events/s",
+        reference: { what: "INSERT…UNNEST", value: refs.unnest },
+        ratio: value / refs.unnest,
+      });
     });
     for (const [i, run] of runs.entries()) {
       const events = run.scale.ingest.events / 4;
       const value = await alertedIngest(run.session, run.scale.ingest, events, "alerted");
       const without = measured[i]!.eventsPerSecond;
       const what = `recordMeterEvents ×1000, ${events.toLocaleString("en-US")} events, a ONE_TIME and an EVERY_PERIOD alert on every customer`;
-      row({ figure: "1", database: run.session.target.kind, what, value, unit: "events/s", reference: { what: "without alerts", value: without }, ratio: value / without });
+      row({
+        figure: "1",
+        database: run.session.target.kind,
+        what,
+        value,
+        unit: "events/s",
+        reference: { what: "without alerts", value: without },
+        ratio: value / without,
+      });
     }
   } finally {
     await Promise.all(direct.map((d) => d?.close()));
@@ -94,9 +140,33 @@ async function figure2(session: Session, fixture: IngestFixture) {
   const { record, noop } = await singleIngest(session, fixture, SCALE.single);
   const ratio = record.perSecond / noop.perSecond;
   const reference = { what: "no-op recordMeterEvent", value: noop.perSecond };
-  row({ figure: "2", database: db, what: `recordMeterEvent, ${SCALE.single.connections} connections`, value: record.perSecond, unit: "req/s", reference, ratio, target: "≥ 60 % of the no-op", met: ratio >= 0.6 });
-  row({ figure: "2", database: db, what: "recordMeterEvent p50", value: record.p50, unit: "ms", reference: { what: "no-op p50", value: noop.p50 } });
-  row({ figure: "2", database: db, what: "recordMeterEvent p99", value: record.p99, unit: "ms", reference: { what: "no-op p99", value: noop.p99 } });
+  row({
+    figure: "2",
+    database: db,
+    what: `recordMeterEvent, ${SCALE.single.connections} connections`,
+    value: record.perSecond,
+    unit: "req/s",
+    reference,
+    ratio,
+    target: "≥ 60 % of the no-op",
+    met: ratio >= 0.6,
+  });
+  row({
+    figure: "2",
+    database: db,
+    what: "recordMeterEvent p50",
+    value: record.p50,
+    unit: "ms",
+    reference: { what: "no-op p50", value: noop.p50 },
+  });
+  row({
+    figure: "2",
+    database: db,
+    what: "recordMeterEvent p99",
+    value: record.p99,
+    unit: "ms",
+    reference: { what: "no-op p99", value: noop.p99 },
+  });
 }
 
 function figure3(db: string, stages: StageResult[]) {
@@ -106,13 +176,28 @@ function figure3(db: string, stages: StageResult[]) {
     const size = s.events.toLocaleString("en-US");
     const reference = { what: "raw SUM p50", value: s.rawSum.p50 };
     const isLast = s === last;
-    for (const [name, latency] of [["previewInvoice", s.preview], ["meterEventSummaries (month)", s.summary]] as const) {
+    for (const [name, latency] of [
+      ["previewInvoice", s.preview],
+      ["meterEventSummaries (month)", s.summary],
+    ] as const) {
       const ratio = latency.p50 / s.rawSum.p50;
-      row({ figure: "3", database: db, what: `${name} p50, ${size} events`, value: latency.p50, unit: "ms", reference, ratio, ...(isLast && db === "postgres" ? { target: "≤ 2 % of the raw SUM", met: ratio <= 0.02 } : {}) });
+      row({
+        figure: "3",
+        database: db,
+        what: `${name} p50, ${size} events`,
+        value: latency.p50,
+        unit: "ms",
+        reference,
+        ratio,
+        ...(isLast && db === "postgres" ? { target: "≤ 2 % of the raw SUM", met: ratio <= 0.02 } : {}),
+      });
       row({ figure: "3", database: db, what: `${name} p99, ${size} events`, value: latency.p99, unit: "ms" });
     }
   }
-  for (const [name, pick] of [["previewInvoice", (s: StageResult) => s.preview], ["meterEventSummaries (month)", (s: StageResult) => s.summary]] as const) {
+  for (const [name, pick] of [
+    ["previewInvoice", (s: StageResult) => s.preview],
+    ["meterEventSummaries (month)", (s: StageResult) => s.summary],
+  ] as const) {
     const ratio = pick(last).p50 / pick(first).p50;
     row({
       figure: "3",
@@ -134,7 +219,17 @@ async function figure4(session: Session) {
   const r = await nestedRead(session, SCALE.nested);
   const ratio = r.server.perSecond / r.memory.perSecond;
   const what = `50 subscriptions with customer, items, prices; ${SCALE.nested.connections} connections`;
-  row({ figure: "4", database: db, what, value: r.server.perSecond, unit: "req/s", reference: { what: "in-memory resolvers", value: r.memory.perSecond }, ratio, target: "≥ 60 %", met: ratio >= 0.6 });
+  row({
+    figure: "4",
+    database: db,
+    what,
+    value: r.server.perSecond,
+    unit: "req/s",
+    reference: { what: "in-memory resolvers", value: r.memory.perSecond },
+    ratio,
+    target: "≥ 60 %",
+    met: ratio >= 0.6,
+  });
   row({ figure: "4", database: db, what: "SQL statements per request", value: r.statements, unit: "statements" });
 }
 
@@ -178,7 +273,8 @@ async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
 
 /** Figures 2 and 3, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
-  if (run.all && wanted("2")) await figure2(run.session, run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)));
+  if (run.all && wanted("2"))
+    await figure2(run.session, run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)));
   if (wanted("3", "5")) run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
   if (run.stages.length > 0) figure3(run.session.target.kind, run.stages);
   await endRun(run);
@@ -214,26 +310,73 @@ try {
 if (postgres?.ingest && pglite?.ingest) {
   const [lite, server] = [pglite.ingest.eventsPerSecond, postgres.ingest.eventsPerSecond];
   const ratio = lite / server;
-  row({ figure: "5", database: "pglite", what: "batched ingest (figure 1)", value: lite, unit: "events/s", reference: { what: "PostgreSQL", value: server }, ratio, target: "≥ 40 % of PostgreSQL", met: ratio >= 0.4 });
+  row({
+    figure: "5",
+    database: "pglite",
+    what: "batched ingest (figure 1)",
+    value: lite,
+    unit: "events/s",
+    reference: { what: "PostgreSQL", value: server },
+    ratio,
+    target: "≥ 40 % of PostgreSQL",
+    met: ratio >= 0.4,
+  });
   for (const stage of pglite.stages) {
     const same = postgres.stages.find((s) => s.events === stage.events);
     if (!same) continue;
     const size = stage.events.toLocaleString("en-US");
-    row({ figure: "5", database: "pglite", what: `previewInvoice p50, ${size} events`, value: stage.preview.p50, unit: "ms", reference: { what: "PostgreSQL", value: same.preview.p50 }, ratio: stage.preview.p50 / same.preview.p50, ratioAs: "times" });
-    row({ figure: "5", database: "pglite", what: `meterEventSummaries p50, ${size} events`, value: stage.summary.p50, unit: "ms", reference: { what: "PostgreSQL", value: same.summary.p50 }, ratio: stage.summary.p50 / same.summary.p50, ratioAs: "times" });
+    row({
+      figure: "5",
+      database: "pglite",
+      what: `previewInvoice p50, ${size} events`,
+      value: stage.preview.p50,
+      unit: "ms",
+      reference: { what: "PostgreSQL", value: same.preview.p50 },
+      ratio: stage.preview.p50 / same.preview.p50,
+      ratioAs: "times",
+    });
+    row({
+      figure: "5",
+      database: "pglite",
+      what: `meterEventSummaries p50, ${size} events`,
+      value: stage.summary.p50,
+      unit: "ms",
+      reference: { what: "PostgreSQL", value: same.summary.p50 },
+      ratio: stage.summary.p50 / same.summary.p50,
+      ratioAs: "times",
+    });
   }
 }
 
 // Peak RSS: under 1 GiB throughout, flat in event count.
 const GiB = 2 ** 30;
 const largest = Math.max(0, ...results.peakRss.map((p) => p.bytes));
-row({ figure: "RSS", database: "all", what: "largest server peak RSS of any figure", value: largest / 2 ** 20, unit: "MiB", target: "< 1 GiB", met: largest < GiB });
+row({
+  figure: "RSS",
+  database: "all",
+  what: "largest server peak RSS of any figure",
+  value: largest / 2 ** 20,
+  unit: "MiB",
+  target: "< 1 GiB",
+  met: largest < GiB,
+});
 for (const db of ["postgres", "pglite"]) {
   const figure3Rss = results.peakRss.filter((p) => p.database === db && p.figure.startsWith("3 "));
   if (figure3Rss.length < 2) continue;
   const [first, last] = [figure3Rss[0]!, figure3Rss.at(-1)!];
   const ratio = last.bytes / first.bytes;
-  row({ figure: "RSS", database: db, what: `figure 3 peak RSS, ${last.figure.replace(/^3 previews and summaries, /, "")} vs ${first.figure.replace(/^3 previews and summaries, /, "")}`, value: last.bytes / 2 ** 20, unit: "MiB", reference: { what: "smallest", value: first.bytes / 2 ** 20 }, ratio, ratioAs: "times", target: "≤ 1.2×", met: ratio <= 1.2 });
+  row({
+    figure: "RSS",
+    database: db,
+    what: `figure 3 peak RSS, ${last.figure.replace(/^3 previews and summaries, /, "")} vs ${first.figure.replace(/^3 previews and summaries, /, "")}`,
+    value: last.bytes / 2 ** 20,
+    unit: "MiB",
+    reference: { what: "smallest", value: first.bytes / 2 ** 20 },
+    ratio,
+    ratioAs: "times",
+    target: "≤ 1.2×",
+    met: ratio <= 1.2,
+  });
 }
 
 results.seconds = Math.round((Date.now() - started) / 1000);

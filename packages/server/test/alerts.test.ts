@@ -40,7 +40,11 @@ async function createAlert(input: Obj, key?: string): Promise<string> {
 }
 
 async function triggers(filter: { alertId?: string; customerId?: string }, key?: string): Promise<Obj[]> {
-  const res = await app.gql(`query($alertId: ID, $customerId: ID) { alertTriggers(alertId: $alertId, customerId: $customerId) { ${TRIGGER} } }`, filter, key);
+  const res = await app.gql(
+    `query($alertId: ID, $customerId: ID) { alertTriggers(alertId: $alertId, customerId: $customerId) { ${TRIGGER} } }`,
+    filter,
+    key,
+  );
   expect(res.errors).toBeUndefined();
   return res.data.alertTriggers;
 }
@@ -68,25 +72,45 @@ async function subscribed(frozenTime: string) {
 describe("ONE_TIME alerts", () => {
   it("fire once, in the request that crosses the threshold, at the customer's (test clock) time", async () => {
     const { clock, customer, meter } = await subscribed("2026-01-10T12:00:00Z");
-    const alertId = await createAlert({ title: "100 tokens", meterId: meter.id, threshold: "100", customerId: customer });
+    const alertId = await createAlert({
+      title: "100 tokens",
+      meterId: meter.id,
+      threshold: "100",
+      customerId: customer,
+    });
     const record = (value: string) => b.record({ eventName: meter.eventName, customerId: customer, value });
 
     await record("60");
     expect(await triggers({ alertId })).toEqual([]);
     await record("40.5");
     expect(await triggers({ alertId })).toEqual([
-      { id: expect.stringMatching(/^atrg_/), alert: { id: alertId }, customer: { id: customer }, value: "100.5", triggeredAt: "2026-01-10T12:00:00.000Z" },
+      {
+        id: expect.stringMatching(/^atrg_/),
+        alert: { id: alertId },
+        customer: { id: customer },
+        value: "100.5",
+        triggeredAt: "2026-01-10T12:00:00.000Z",
+      },
     ]);
     await record("10");
     await b.advance(clock, "2026-03-15T00:00:00Z");
     await record("500");
     expect(await triggers({ alertId })).toHaveLength(1);
 
-    const events = (await app.gql(`{ events(first: 10, type: "billing.alert.triggered") { edges { node { type data } } } }`)).data.events.edges;
+    const events = (
+      await app.gql(`{ events(first: 10, type: "billing.alert.triggered") { edges { node { type data } } } }`)
+    ).data.events.edges;
     expect(events.map((e: Obj) => e.node.data).filter((d: Obj) => d.alert.id === alertId)).toEqual([
       {
         id: (await triggers({ alertId }))[0]!.id,
-        alert: expect.objectContaining({ id: alertId, title: "100 tokens", meterId: meter.id, customerId: customer, threshold: "100", recurrence: "ONE_TIME" }),
+        alert: expect.objectContaining({
+          id: alertId,
+          title: "100 tokens",
+          meterId: meter.id,
+          customerId: customer,
+          threshold: "100",
+          recurrence: "ONE_TIME",
+        }),
         customerId: customer,
         value: "100.5",
         triggeredAt: "2026-01-10T12:00:00.000Z",
@@ -124,7 +148,8 @@ describe("ONE_TIME alerts", () => {
     const customer = await b.customer({ testClockId: clock });
     const meter = await newMeter("LAST");
     const alertId = await createAlert({ meterId: meter.id, threshold: "50", customerId: customer });
-    const record = (value: string, timestamp: string) => b.record({ eventName: meter.eventName, customerId: customer, value, timestamp });
+    const record = (value: string, timestamp: string) =>
+      b.record({ eventName: meter.eventName, customerId: customer, value, timestamp });
     await record("10", "2026-02-01T11:00:00Z");
     // Larger, but earlier than the last one: the meter's value stays 10.
     await record("60", "2026-02-01T10:00:00Z");
@@ -138,10 +163,19 @@ describe("ONE_TIME alerts", () => {
     const customer = await b.customer({ testClockId: clock });
     const meter = await newMeter("LAST");
     const alertId = await createAlert({ meterId: meter.id, threshold: "50", customerId: customer });
-    const event = (value: string, timestamp: string) => ({ eventName: meter.eventName, customerId: customer, value, timestamp });
-    expect(await recordMany([event("60", "2026-02-01T11:00:00Z"), event("10", "2026-02-01T11:00:00Z")])).toMatchObject({ accepted: 2 });
+    const event = (value: string, timestamp: string) => ({
+      eventName: meter.eventName,
+      customerId: customer,
+      value,
+      timestamp,
+    });
+    expect(await recordMany([event("60", "2026-02-01T11:00:00Z"), event("10", "2026-02-01T11:00:00Z")])).toMatchObject({
+      accepted: 2,
+    });
     expect(await triggers({ alertId })).toEqual([]);
-    expect(await recordMany([event("10", "2026-02-01T11:30:00Z"), event("70", "2026-02-01T11:30:00Z")])).toMatchObject({ accepted: 2 });
+    expect(await recordMany([event("10", "2026-02-01T11:30:00Z"), event("70", "2026-02-01T11:30:00Z")])).toMatchObject({
+      accepted: 2,
+    });
     expect(await triggers({ alertId })).toMatchObject([{ value: "70" }]);
   });
 
@@ -149,7 +183,9 @@ describe("ONE_TIME alerts", () => {
     const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
     const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer });
     const event = (value: string) => ({ eventName: meter.eventName, customerId: customer, value });
-    expect(await recordMany([event("30"), event("30"), event("30"), event("30"), event("30")])).toMatchObject({ accepted: 5 });
+    expect(await recordMany([event("30"), event("30"), event("30"), event("30"), event("30")])).toMatchObject({
+      accepted: 5,
+    });
     expect(await triggers({ alertId })).toMatchObject([{ value: "150" }]);
     expect(await recordMany([event("30"), event("30")])).toMatchObject({ accepted: 2 });
     expect(await triggers({ alertId })).toHaveLength(1);
@@ -159,8 +195,16 @@ describe("ONE_TIME alerts", () => {
     const meter = await newMeter();
     const customer = await b.customer();
     const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer });
-    const event = (identifier: string, value: string) => ({ eventName: meter.eventName, customerId: customer, value, identifier });
-    expect(await recordMany([event(`a-${n}`, "60"), event(`a-${n}`, "60")])).toMatchObject({ accepted: 1, duplicates: 1 });
+    const event = (identifier: string, value: string) => ({
+      eventName: meter.eventName,
+      customerId: customer,
+      value,
+      identifier,
+    });
+    expect(await recordMany([event(`a-${n}`, "60"), event(`a-${n}`, "60")])).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+    });
     expect(await recordMany([event(`a-${n}`, "60")])).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(await triggers({ alertId })).toEqual([]);
   });
@@ -169,7 +213,10 @@ describe("ONE_TIME alerts", () => {
     const meter = await newMeter();
     const customer = await b.customer();
     const alertId = await createAlert({ meterId: meter.id, threshold: "10", customerId: customer });
-    const res = await app.gql(`mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ... on UsageAlert { id status } ${ERROR} } }`, { id: alertId });
+    const res = await app.gql(
+      `mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ... on UsageAlert { id status } ${ERROR} } }`,
+      { id: alertId },
+    );
     expect(res.data.archiveUsageAlert).toEqual({ __typename: "UsageAlert", id: alertId, status: "ARCHIVED" });
     await b.record({ eventName: meter.eventName, customerId: customer, value: "50" });
     expect(await triggers({ alertId })).toEqual([]);
@@ -182,7 +229,12 @@ describe("EVERY_PERIOD alerts", () => {
     await b.advance(clock, "2026-01-05T00:00:00Z");
     await b.record({ eventName: meter.eventName, customerId: customer, value: "80" });
     // Usage of the period before the alert's creation counts.
-    const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer, recurrence: "EVERY_PERIOD" });
+    const alertId = await createAlert({
+      meterId: meter.id,
+      threshold: "100",
+      customerId: customer,
+      recurrence: "EVERY_PERIOD",
+    });
     await b.record({ eventName: meter.eventName, customerId: customer, value: "10" });
     expect(await triggers({ alertId })).toEqual([]);
     await b.record({ eventName: meter.eventName, customerId: customer, value: "15" });
@@ -195,14 +247,22 @@ describe("EVERY_PERIOD alerts", () => {
     await b.record({ eventName: meter.eventName, customerId: customer, value: "99" });
     expect(await triggers({ alertId })).toHaveLength(1);
     await b.record({ eventName: meter.eventName, customerId: customer, value: "1" });
-    expect(await triggers({ alertId })).toMatchObject([{ value: "105" }, { value: "100", triggeredAt: "2026-02-03T00:00:00.000Z" }]);
+    expect(await triggers({ alertId })).toMatchObject([
+      { value: "105" },
+      { value: "100", triggeredAt: "2026-02-03T00:00:00.000Z" },
+    ]);
   });
 
   it("use the UTC calendar month for a customer without a subscription to the meter", async () => {
     const clock = await b.clock("2026-01-20T00:00:00Z");
     const customer = await b.customer({ testClockId: clock });
     const meter = await newMeter();
-    const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer, recurrence: "EVERY_PERIOD" });
+    const alertId = await createAlert({
+      meterId: meter.id,
+      threshold: "100",
+      customerId: customer,
+      recurrence: "EVERY_PERIOD",
+    });
     await b.record({ eventName: meter.eventName, customerId: customer, value: "100" });
     await b.advance(clock, "2026-01-31T23:00:00Z");
     await b.record({ eventName: meter.eventName, customerId: customer, value: "100" });
@@ -219,8 +279,17 @@ describe("EVERY_PERIOD alerts", () => {
 
   it("fire once for a crossing batch", async () => {
     const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
-    const alertId = await createAlert({ meterId: meter.id, threshold: "100", customerId: customer, recurrence: "EVERY_PERIOD" });
-    const events = Array.from({ length: 10 }, () => ({ eventName: meter.eventName, customerId: customer, value: "25" }));
+    const alertId = await createAlert({
+      meterId: meter.id,
+      threshold: "100",
+      customerId: customer,
+      recurrence: "EVERY_PERIOD",
+    });
+    const events = Array.from({ length: 10 }, () => ({
+      eventName: meter.eventName,
+      customerId: customer,
+      value: "25",
+    }));
     expect(await recordMany(events)).toMatchObject({ accepted: 10 });
     expect(await triggers({ alertId })).toMatchObject([{ value: "250" }]);
   });
@@ -246,7 +315,13 @@ describe("under concurrent requests", () => {
   it("batches crossing at once fire one trigger, with the total after the crossing batch", async () => {
     const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
     const alertId = await createAlert({ meterId: meter.id, threshold: "10", customerId: customer });
-    const batch = (k: number) => Array.from({ length: 3 }, (_, i) => ({ eventName: meter.eventName, customerId: customer, value: "1", identifier: `${alertId}-${k}-${i}` }));
+    const batch = (k: number) =>
+      Array.from({ length: 3 }, (_, i) => ({
+        eventName: meter.eventName,
+        customerId: customer,
+        value: "1",
+        identifier: `${alertId}-${k}-${i}`,
+      }));
     const results = await Promise.all(Array.from({ length: 5 }, (_, k) => recordMany(batch(k))));
     expect(results.map((r) => r.accepted)).toEqual(Array(5).fill(3));
     // Totals after each batch: 3, 6, 9, 12: the fourth crosses, whichever it is. 15 would mean the
@@ -319,7 +394,17 @@ describe("the usageAlertTriggered subscription", () => {
       await b.record({ eventName: meter.eventName, customerId: customer, value: "4" });
       await b.record({ eventName: meter.eventName, customerId: customer, value: "4" });
       const [stored] = await triggers({ alertId });
-      expect(await mine.next()).toEqual({ data: { usageAlertTriggered: { id: stored!.id, alert: { id: alertId }, customer: { id: customer }, value: "8", triggeredAt: stored!.triggeredAt } } });
+      expect(await mine.next()).toEqual({
+        data: {
+          usageAlertTriggered: {
+            id: stored!.id,
+            alert: { id: alertId },
+            customer: { id: customer },
+            value: "8",
+            triggeredAt: stored!.triggeredAt,
+          },
+        },
+      });
       expect(await mine.next(300)).toBeNull();
       expect(await theirs.next(300)).toBeNull();
       expect(await live.next(300)).toBeNull();
@@ -344,7 +429,15 @@ describe("createUsageAlert", () => {
   it("returns the alert", async () => {
     const meter = await newMeter();
     const customer = await b.customer();
-    expect(await tryCreateAlert({ title: "  Big spender ", meterId: meter.id, threshold: "1000.50", customerId: customer, recurrence: "EVERY_PERIOD" })).toEqual({
+    expect(
+      await tryCreateAlert({
+        title: "  Big spender ",
+        meterId: meter.id,
+        threshold: "1000.50",
+        customerId: customer,
+        recurrence: "EVERY_PERIOD",
+      }),
+    ).toEqual({
       __typename: "UsageAlert",
       id: expect.stringMatching(/^alrt_/),
       title: "Big spender",
@@ -401,11 +494,23 @@ describe("isolation", () => {
         { alertId, triggerId: trigger!.id },
         key,
       );
-      expect(res.data).toEqual({ usageAlerts: { edges: [] }, usageAlert: null, node: null, alertTriggers: [], byAlert: [] });
-      const archive = await app.gql(`mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ${ERROR} } }`, { id: alertId }, key);
+      expect(res.data).toEqual({
+        usageAlerts: { edges: [] },
+        usageAlert: null,
+        node: null,
+        alertTriggers: [],
+        byAlert: [],
+      });
+      const archive = await app.gql(
+        `mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ${ERROR} } }`,
+        { id: alertId },
+        key,
+      );
       expect(archive.data.archiveUsageAlert).toMatchObject({ __typename: "NotFoundError", field: ["input", "id"] });
     }
-    const node = await app.gql(`query($id: ID!) { node(id: $id) { id ... on AlertTrigger { value } } }`, { id: trigger!.id });
+    const node = await app.gql(`query($id: ID!) { node(id: $id) { id ... on AlertTrigger { value } } }`, {
+      id: trigger!.id,
+    });
     expect(node.data.node).toEqual({ id: trigger!.id, value: "1" });
   });
 });

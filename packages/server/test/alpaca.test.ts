@@ -14,8 +14,16 @@ afterAll(() => app.close());
 async function alpaca(usagePricing: Obj) {
   const clock = await b.clock("2026-01-01T00:00:00Z");
   const meter = await b.meter(`alpaca_ai_tokens_${Math.random().toString(36).slice(2, 8)}`, "SUM");
-  const usage = await b.price({ product: "Alpaca AI usage", recurring: { interval: "MONTH", usageType: "METERED", meterId: meter }, ...usagePricing });
-  const license = await b.price({ product: "Alpaca AI license fee", unitAmount: "100", recurring: { interval: "MONTH", usageType: "LICENSED" } });
+  const usage = await b.price({
+    product: "Alpaca AI usage",
+    recurring: { interval: "MONTH", usageType: "METERED", meterId: meter },
+    ...usagePricing,
+  });
+  const license = await b.price({
+    product: "Alpaca AI license fee",
+    unitAmount: "100",
+    recurring: { interval: "MONTH", usageType: "LICENSED" },
+  });
   const customer = await b.customer({ name: "John Doe", testClockId: clock });
   const subscription = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
   return { clock, meter, usage, license, customer, subscription };
@@ -43,7 +51,10 @@ describe("SPEC §10: Alpaca AI", () => {
       cancelAtPeriodEnd: false,
       canceledAt: null,
       customer: { id: customer },
-      items: [{ price: { id: usage }, quantity: null }, { price: { id: license }, quantity: 1 }],
+      items: [
+        { price: { id: usage }, quantity: null },
+        { price: { id: license }, quantity: 1 },
+      ],
     });
 
     // First invoice (at creation): one LICENSE line 100.00; total 100.00.
@@ -79,7 +90,12 @@ describe("SPEC §10: Alpaca AI", () => {
 
     // Event value 3000 on 2026-01-10 → preview: tier 1 0.00, tier 2 80.00, license (Feb) 100.00.
     await b.advance(clock, "2026-01-10T12:00:00Z");
-    await b.record({ eventName: await meterEventName(meter), customerId: customer, value: "3000", timestamp: "2026-01-10T12:00:00Z" });
+    await b.record({
+      eventName: await meterEventName(meter),
+      customerId: customer,
+      value: "3000",
+      timestamp: "2026-01-10T12:00:00Z",
+    });
     const preview = (await b.preview(subscription.id))!;
     expect(preview).toMatchObject({
       customer: { id: customer },
@@ -97,8 +113,14 @@ describe("SPEC §10: Alpaca AI", () => {
       "USAGE 2 2000 × 0.04 = 80.00",
       "LICENSE - 1 × 100 = 100.00",
     ]);
-    expect(preview.lines[2]).toMatchObject({ periodStart: "2026-02-01T00:00:00.000Z", periodEnd: "2026-03-01T00:00:00.000Z" });
-    expect(preview.lines[0]).toMatchObject({ description: "Alpaca AI usage — tier 1 (up to 1000)", periodEnd: "2026-02-01T00:00:00.000Z" });
+    expect(preview.lines[2]).toMatchObject({
+      periodStart: "2026-02-01T00:00:00.000Z",
+      periodEnd: "2026-03-01T00:00:00.000Z",
+    });
+    expect(preview.lines[0]).toMatchObject({
+      description: "Alpaca AI usage — tier 1 (up to 1000)",
+      periodEnd: "2026-02-01T00:00:00.000Z",
+    });
 
     // Advance the clock to 2026-02-01 → an OPEN invoice for 180.00 exists.
     await b.advance(clock, "2026-02-01T00:00:00Z");
@@ -119,7 +141,11 @@ describe("SPEC §10: Alpaca AI", () => {
 
     // The next preview: usage 0.00 + license 100.00.
     const next = (await b.preview(subscription.id))!;
-    expect(next).toMatchObject({ periodStart: "2026-02-01T00:00:00.000Z", periodEnd: "2026-03-01T00:00:00.000Z", total: { amount: "100.00" } });
+    expect(next).toMatchObject({
+      periodStart: "2026-02-01T00:00:00.000Z",
+      periodEnd: "2026-03-01T00:00:00.000Z",
+      total: { amount: "100.00" },
+    });
     expect(summary(next).lines).toEqual(["USAGE 1 0 × 0 = 0.00", "LICENSE - 1 × 100 = 100.00"]);
     expect(await b.subscription(subscription.id)).toMatchObject({
       currentPeriodStart: "2026-02-01T00:00:00.000Z",
@@ -145,7 +171,10 @@ describe("SPEC §10: Alpaca AI", () => {
     });
     await b.advance(clock, "2026-02-01T00:00:00Z");
     const [, february] = await b.invoices({ customerId: customer });
-    expect(summary(february!)).toMatchObject({ total: "100.80", lines: ["USAGE 1 1000 × 0 = 0.00", "USAGE 2 2000 × 0.0004 = 0.80", "LICENSE - 1 × 100 = 100.00"] });
+    expect(summary(february!)).toMatchObject({
+      total: "100.80",
+      lines: ["USAGE 1 1000 × 0 = 0.00", "USAGE 2 2000 × 0.0004 = 0.80", "LICENSE - 1 × 100 = 100.00"],
+    });
   });
 });
 

@@ -67,7 +67,11 @@ describe("createAccount", () => {
     expect(created.__typename).toBe("AccountCredentials");
     expect(created.account.id).toMatch(/^acct_/);
     expect(created.account.name).toBe("Alpaca AI");
-    const own = await app.gql(`query($id: ID!) { node(id: $id) { id ... on Account { name } } }`, { id: created.account.id }, created.testSecretKey);
+    const own = await app.gql(
+      `query($id: ID!) { node(id: $id) { id ... on Account { name } } }`,
+      { id: created.account.id },
+      created.testSecretKey,
+    );
     expect(own.data.node).toEqual({ id: created.account.id, name: "Alpaca AI" });
   });
 
@@ -85,7 +89,11 @@ describe("createAccount", () => {
   it("rejects a blank name with a typed error and stores nothing", async () => {
     const before = await app.database.prisma.account.count();
     const res = await app.gql(CREATE_ACCOUNT, { input: { name: "   " } }, ADMIN_KEY);
-    expect(res.data.createAccount).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "name"] });
+    expect(res.data.createAccount).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "INVALID_INPUT",
+      field: ["input", "name"],
+    });
     expect(await app.database.prisma.account.count()).toBe(before);
   });
 

@@ -44,13 +44,27 @@ describe("advancing a test clock", () => {
     expectGapFree(invoices);
     const cycle = invoices.slice(1);
     expect(cycle.map((i) => i.periodEnd.slice(0, 7))).toEqual([
-      "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+      "2027-01",
     ]);
     expect(cycle.map((i) => i.createdAt)).toEqual(cycle.map((i) => i.periodEnd));
     expect(cycle.map(numberOf)).toEqual([...cycle.map(numberOf)].sort((x, y) => x - y));
     // March's usage lands on the invoice at Apr 1, and only there.
     expect(cycle.map((i) => i.total.amount)).toEqual(["20.00", "20.00", "24.00", ...Array(9).fill("20.00")]);
-    expect(await b.subscription(sub.id)).toMatchObject({ currentPeriodStart: "2027-01-01T00:00:00.000Z", currentPeriodEnd: "2027-02-01T00:00:00.000Z" });
+    expect(await b.subscription(sub.id)).toMatchObject({
+      currentPeriodStart: "2027-01-01T00:00:00.000Z",
+      currentPeriodEnd: "2027-02-01T00:00:00.000Z",
+    });
 
     // Advancing again to the same time closes nothing more.
     await b.advance(clock, "2027-01-01T00:00:00Z");
@@ -72,9 +86,18 @@ describe("advancing a test clock", () => {
     const cycle = [...(await b.invoices({ customerId: first })), ...(await b.invoices({ customerId: second }))]
       .filter((i) => i.billingReason === "SUBSCRIPTION_CYCLE")
       .sort((x, y) => numberOf(x) - numberOf(y));
-    const label = (i: Obj) => `${i.subscription.id === a.id ? "A" : i.subscription.id === c.id ? "C" : "W"} ${i.periodEnd.slice(5, 10)}`;
+    const label = (i: Obj) =>
+      `${i.subscription.id === a.id ? "A" : i.subscription.id === c.id ? "C" : "W"} ${i.periodEnd.slice(5, 10)}`;
     expect(cycle.map(label)).toEqual([
-      "W 01-22", "W 01-29", "A 02-01", "W 02-05", "W 02-12", "C 02-15", "W 02-19", "W 02-26", "A 03-01",
+      "W 01-22",
+      "W 01-29",
+      "A 02-01",
+      "W 02-05",
+      "W 02-12",
+      "C 02-15",
+      "W 02-19",
+      "W 02-26",
+      "A 03-01",
     ]);
     expectGapFree(cycle);
     void w;
@@ -92,7 +115,10 @@ describe("advancing a test clock", () => {
     ]);
     // The earlier target fails as a backwards move only if a later advance committed first.
     for (const r of results) expect(["TestClock", "InvalidInputError"]).toContain(r.data.advanceTestClock.__typename);
-    expect(results[1]!.data.advanceTestClock).toEqual({ __typename: "TestClock", frozenTime: "2027-01-01T00:00:00.000Z" });
+    expect(results[1]!.data.advanceTestClock).toEqual({
+      __typename: "TestClock",
+      frozenTime: "2027-01-01T00:00:00.000Z",
+    });
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(13);
     expect(new Set(invoices.map((i) => i.periodEnd)).size).toBe(12);
@@ -129,7 +155,9 @@ describe("advancing a test clock", () => {
     const before = await b.invoices({ customerId: customer });
 
     // The test client turns the masked INTERNAL_SERVER_ERROR into a rejection.
-    await expect(advanceRaw(clock, "2026-03-01T00:00:00Z")).rejects.toThrow(/Internal server error at advanceTestClock/);
+    await expect(advanceRaw(clock, "2026-03-01T00:00:00Z")).rejects.toThrow(
+      /Internal server error at advanceTestClock/,
+    );
     const read = await app.gql(`query($id: ID!) { testClock(id: $id) { frozenTime } }`, { id: clock });
     expect(read.data.testClock.frozenTime).toBe("2026-01-15T00:00:00.000Z");
     expect(await b.invoices({ customerId: customer })).toEqual(before);
@@ -138,7 +166,11 @@ describe("advancing a test clock", () => {
     await b.advance(clock, "2026-03-01T00:00:00Z");
     const after = await b.invoices({ customerId: customer });
     expect(after.map((i) => `${summary(i).total} ${i.periodEnd.slice(5, 10)}`)).toEqual([
-      "5.00 02-01", "7.00 02-15", "5.00 02-01", "7.00 02-15", "5.00 03-01",
+      "5.00 02-01",
+      "7.00 02-15",
+      "5.00 02-01",
+      "7.00 02-15",
+      "5.00 03-01",
     ]);
     expectGapFree(after);
   });
@@ -151,7 +183,10 @@ describe("advancing a test clock", () => {
     await b.advance(clock, "2026-02-05T00:00:00Z");
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(36);
-    expect(invoices.at(-1)!.lines[0]).toMatchObject({ periodStart: "2026-02-05T00:00:00.000Z", periodEnd: "2026-02-06T00:00:00.000Z" });
+    expect(invoices.at(-1)!.lines[0]).toMatchObject({
+      periodStart: "2026-02-05T00:00:00.000Z",
+      periodEnd: "2026-02-06T00:00:00.000Z",
+    });
   });
 
   it("refuses late usage of every period an invoice billed, and only of those", async () => {
@@ -164,8 +199,13 @@ describe("advancing a test clock", () => {
     const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code message } } }`;
     const CANCEL = `mutation($input: CancelMeterEventInput!) { cancelMeterEvent(input: $input) { __typename ... on Error { code } } }`;
     const record = async (timestamp: string, identifier?: string) =>
-      (await app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp, identifier } })).data.recordMeterEvent;
-    const refused = { __typename: "MeterEventError", code: "TIMESTAMP_TOO_FAR_IN_PAST", message: expect.stringMatching(/already invoiced/) };
+      (await app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp, identifier } })).data
+        .recordMeterEvent;
+    const refused = {
+      __typename: "MeterEventError",
+      code: "TIMESTAMP_TOO_FAR_IN_PAST",
+      message: expect.stringMatching(/already invoiced/),
+    };
 
     expect(await record("2026-01-01T00:00:00Z")).toEqual({ __typename: "MeterEvent" });
     await b.advance(clock, "2026-02-05T00:00:00Z"); // January's cycle invoice
@@ -179,7 +219,9 @@ describe("advancing a test clock", () => {
     });
     // The final invoice's period ends just after now (a millisecond): an event after it was never billed.
     expect(await record("2026-02-05T00:00:00.001Z")).toEqual({ __typename: "MeterEvent" });
-    expect((await b.invoices({ subscriptionId: sub.id })).map((i) => `${i.billingReason} ${summary(i).lines.join(", ")}`)).toEqual([
+    expect(
+      (await b.invoices({ subscriptionId: sub.id })).map((i) => `${i.billingReason} ${summary(i).lines.join(", ")}`),
+    ).toEqual([
       "SUBSCRIPTION_CREATE USAGE - 0 × 1 = 0.00",
       "SUBSCRIPTION_CYCLE USAGE - 1 × 1 = 1.00",
       "SUBSCRIPTION_CANCEL USAGE - 1 × 1 = 1.00",
@@ -191,20 +233,34 @@ describe("advancing a test clock", () => {
     const customer = await b.customer({ testClockId: clock });
     const eventName = "racing_tokens";
     const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
-    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: price }], startDate: "2026-01-01T00:00:00Z" });
+    const sub = await b.subscribe({
+      customerId: customer,
+      items: [{ priceId: price }],
+      startDate: "2026-01-01T00:00:00Z",
+    });
     const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code } } }`;
     const events = Array.from({ length: 30 }, (_, i) =>
-      app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp: "2026-01-31T23:00:00Z", identifier: `race-${i}` } }),
+      app.gql(RECORD, {
+        input: {
+          eventName,
+          customerId: customer,
+          value: "1",
+          timestamp: "2026-01-31T23:00:00Z",
+          identifier: `race-${i}`,
+        },
+      }),
     );
     const [advanced, ...recorded] = await Promise.all([advanceRaw(clock, "2026-02-01T00:00:00Z"), ...events]);
     expect(advanced.data.advanceTestClock.__typename).toBe("TestClock");
     const accepted = recorded.filter((r) => r.data?.recordMeterEvent.__typename === "MeterEvent").length;
     // Every event is either on the invoice or refused as already invoiced; none is accepted and lost.
     for (const r of recorded) {
-      if (r.data?.recordMeterEvent.__typename !== "MeterEvent") expect(r.data?.recordMeterEvent).toEqual({ __typename: "MeterEventError", code: "TIMESTAMP_TOO_FAR_IN_PAST" });
+      if (r.data?.recordMeterEvent.__typename !== "MeterEvent")
+        expect(r.data?.recordMeterEvent).toEqual({ __typename: "MeterEventError", code: "TIMESTAMP_TOO_FAR_IN_PAST" });
     }
-    const [invoice] = (await b.invoices({ subscriptionId: sub.id })).filter((i) => i.billingReason === "SUBSCRIPTION_CYCLE");
+    const [invoice] = (await b.invoices({ subscriptionId: sub.id })).filter(
+      (i) => i.billingReason === "SUBSCRIPTION_CYCLE",
+    );
     expect(invoice!.lines).toMatchObject([{ kind: "USAGE", quantity: String(accepted) }]);
   });
 });
-

@@ -12,7 +12,10 @@ let port: number;
 
 beforeAll(async () => {
   const yoga = createYoga({
-    schema: createSchema({ typeDefs: "type Query { echo(text: String!): String! }", resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } } }),
+    schema: createSchema({
+      typeDefs: "type Query { echo(text: String!): String! }",
+      resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } },
+    }),
     plugins: [useBodyLimit(LIMIT)],
     maxRequestBodySize: false,
   });
@@ -39,7 +42,8 @@ function post(body: string, chunked: boolean): Promise<{ status: number; body: s
   });
 }
 
-const echo = (text: string) => JSON.stringify({ query: "query($t: String!) { echo(text: $t) }", variables: { t: text } });
+const echo = (text: string) =>
+  JSON.stringify({ query: "query($t: String!) { echo(text: $t) }", variables: { t: text } });
 
 describe("request body limit", () => {
   for (const chunked of [false, true]) {

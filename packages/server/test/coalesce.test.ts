@@ -26,7 +26,10 @@ function recorder() {
 }
 
 /** Releases runs until every promise settled. */
-async function settleAll<T>(r: ReturnType<typeof recorder>, promises: Array<Promise<T>>): Promise<Array<PromiseSettledResult<T>>> {
+async function settleAll<T>(
+  r: ReturnType<typeof recorder>,
+  promises: Array<Promise<T>>,
+): Promise<Array<PromiseSettledResult<T>>> {
   let done = false;
   const all = Promise.allSettled(promises).finally(() => void (done = true));
   while (!done) await r.releaseAll();
@@ -37,7 +40,10 @@ describe("Coalescer", () => {
   it("runs the items of one turn together and answers each its own", async () => {
     const r = recorder();
     const c = new Coalescer(r.run, { maxInFlight: 4, maxItems: 100 });
-    const answers = settleAll(r, [1, 2, 3].map((i) => c.submit("k", i)));
+    const answers = settleAll(
+      r,
+      [1, 2, 3].map((i) => c.submit("k", i)),
+    );
     expect((await answers).map((a) => (a.status === "fulfilled" ? a.value : a.reason))).toEqual([2, 4, 6]);
     expect(r.groups).toEqual([[1, 2, 3]]);
   });
@@ -69,15 +75,25 @@ describe("Coalescer", () => {
   it("splits a long queue into runs of maxItems", async () => {
     const r = recorder();
     const c = new Coalescer(r.run, { maxInFlight: 4, maxItems: 2 });
-    await settleAll(r, [1, 2, 3, 4, 5].map((i) => c.submit("k", i)));
+    await settleAll(
+      r,
+      [1, 2, 3, 4, 5].map((i) => c.submit("k", i)),
+    );
     expect(r.groups).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it("retries a failed run item by item: only the bad item fails", async () => {
     const r = recorder();
     const c = new Coalescer(r.run, { maxInFlight: 4, maxItems: 100 });
-    const answers = await settleAll(r, [1, -1, 3].map((i) => c.submit("k", i)));
-    expect(answers.map((a) => (a.status === "fulfilled" ? a.value : (a.reason as Error).message))).toEqual([2, "bad item", 6]);
+    const answers = await settleAll(
+      r,
+      [1, -1, 3].map((i) => c.submit("k", i)),
+    );
+    expect(answers.map((a) => (a.status === "fulfilled" ? a.value : (a.reason as Error).message))).toEqual([
+      2,
+      "bad item",
+      6,
+    ]);
     expect(r.groups).toEqual([[1, -1, 3], [1], [-1], [3]]);
   });
 });

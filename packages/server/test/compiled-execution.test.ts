@@ -1,6 +1,14 @@
 // Compiled execution (graphql-jit) answers valid requests; a request whose variables do not coerce
 // gets graphql-js's own answer: the scalar's reason and HTTP 400.
-import { GraphQLError, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString } from "graphql";
+import {
+  GraphQLError,
+  GraphQLInt,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+} from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { describe, expect, it } from "vitest";
 import { useCompiledExecution } from "../src/http/compiled-execution.js";
@@ -8,7 +16,8 @@ import { useCompiledExecution } from "../src/http/compiled-execution.js";
 const Day = new GraphQLScalarType({
   name: "Day",
   parseValue: (value) => {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new GraphQLError("Day must look like 2026-01-31");
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      throw new GraphQLError("Day must look like 2026-01-31");
     return value;
   },
   serialize: String,
@@ -18,8 +27,16 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: "Query",
     fields: {
-      next: { type: new GraphQLNonNull(GraphQLString), args: { day: { type: new GraphQLNonNull(Day) } }, resolve: (_root, { day }) => `after ${day}` },
-      twice: { type: new GraphQLNonNull(GraphQLInt), args: { n: { type: new GraphQLNonNull(GraphQLInt) } }, resolve: (_root, { n }) => n * 2 },
+      next: {
+        type: new GraphQLNonNull(GraphQLString),
+        args: { day: { type: new GraphQLNonNull(Day) } },
+        resolve: (_root, { day }) => `after ${day}`,
+      },
+      twice: {
+        type: new GraphQLNonNull(GraphQLInt),
+        args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
+        resolve: (_root, { n }) => n * 2,
+      },
     },
   }),
 });
@@ -42,7 +59,10 @@ function server() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> },
+    };
   };
   return { interpreted, post };
 }
@@ -51,11 +71,17 @@ describe("compiled execution", () => {
   it("answers a document's first execution with graphql-js, and the next ones compiled", async () => {
     const { interpreted, post } = server();
     for (const n of [1, 2, 3]) {
-      expect(await post("query($n: Int!) { twice(n: $n) }", { n })).toEqual({ status: 200, body: { data: { twice: 2 * n } } });
+      expect(await post("query($n: Int!) { twice(n: $n) }", { n })).toEqual({
+        status: 200,
+        body: { data: { twice: 2 * n } },
+      });
     }
     expect(interpreted.count).toBe(1);
     for (const day of ["2026-01-31", "2026-02-01"]) {
-      expect(await post("query($day: Day!) { next(day: $day) }", { day })).toEqual({ status: 200, body: { data: { next: `after ${day}` } } });
+      expect(await post("query($day: Day!) { next(day: $day) }", { day })).toEqual({
+        status: 200,
+        body: { data: { next: `after ${day}` } },
+      });
     }
     expect(interpreted.count).toBe(2);
   });
@@ -67,7 +93,9 @@ describe("compiled execution", () => {
     const res = await post(QUERY, { day: "yesterday" });
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors?.[0]?.message).toBe('Variable "$day" got invalid value "yesterday"; Day must look like 2026-01-31');
+    expect(res.body.errors?.[0]?.message).toBe(
+      'Variable "$day" got invalid value "yesterday"; Day must look like 2026-01-31',
+    );
     expect(interpreted.count).toBe(2);
   });
 });

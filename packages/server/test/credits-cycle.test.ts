@@ -41,12 +41,20 @@ describe("expiry by the wall-clock scheduler", () => {
 
     // Metered only: no invoice at creation, one per period end.
     const [february, march] = await b.invoices({ customerId: customer });
-    expect(february).toMatchObject({ periodEnd: "2026-02-01T00:00:00.000Z", creditsApplied: { amount: "30.00" }, total: { amount: "0.00" } });
+    expect(february).toMatchObject({
+      periodEnd: "2026-02-01T00:00:00.000Z",
+      creditsApplied: { amount: "30.00" },
+      total: { amount: "0.00" },
+    });
     expect(march).toMatchObject({ periodEnd: "2026-03-01T00:00:00.000Z", creditsApplied: { amount: "0.00" } });
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 50.00", "APPLICATION -30.00", "EXPIRY -20.00"]);
     expect(ledger[2]).toMatchObject({ effectiveAt: "2026-02-15T00:00:00.000Z", createdAt: "2026-03-01T00:00:05.000Z" });
-    expect((await c.grants(customer))[0]).toMatchObject({ id: grant.id, remaining: { amount: "0.00" }, expiredAt: "2026-02-15T00:00:00.000Z" });
+    expect((await c.grants(customer))[0]).toMatchObject({
+      id: grant.id,
+      remaining: { amount: "0.00" },
+      expiredAt: "2026-02-15T00:00:00.000Z",
+    });
 
     // A second run finds nothing left to do.
     expect(await runBillingCycle(app.deps)).toBe(0);
@@ -118,13 +126,19 @@ async function expectLedgerInvariant(customers: string[]): Promise<void> {
     expect(rows.filter((row) => row.type === "VOID" || row.type === "EXPIRY").length).toBeLessThanOrEqual(1);
   }
   for (const customerId of customers) {
-    const own = ledger.filter((entry) => grants.find((grant) => grant.id === entry.grant.id)!.customer.id === customerId);
+    const own = ledger.filter(
+      (entry) => grants.find((grant) => grant.id === entry.grant.id)!.customer.id === customerId,
+    );
     const granted = total(own.filter((row) => row.type === "GRANT"));
     const taken = total(own.filter((row) => row.type !== "GRANT")).negated();
-    const left = sum(grants.filter((grant) => grant.customer.id === customerId).map((grant) => dec(grant.remaining.amount)));
+    const left = sum(
+      grants.filter((grant) => grant.customer.id === customerId).map((grant) => dec(grant.remaining.amount)),
+    );
     expect(granted.toFixed(2)).toBe(left.plus(taken).toFixed(2));
     for (const invoice of await b.invoices({ customerId })) {
-      const applied = total(own.filter((row) => row.type === "APPLICATION" && row.invoice?.id === invoice.id)).negated();
+      const applied = total(
+        own.filter((row) => row.type === "APPLICATION" && row.invoice?.id === invoice.id),
+      ).negated();
       expect(invoice.creditsApplied.amount).toBe(applied.toFixed(2));
       expect(dec(invoice.total.amount).greaterThanOrEqualTo(0)).toBe(true);
     }
@@ -141,7 +155,9 @@ describe("the ledger invariant under concurrency", () => {
     const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
     const customers = await Promise.all(Array.from({ length: 6 }, () => b.customer({ testClockId: clock })));
     await Promise.all(customers.map((customerId) => b.subscribe({ customerId, items: [{ priceId: price }] })));
-    const early = await Promise.all(customers.flatMap((customerId) => ["4", "5", "6", "7"].map((amount) => c.grant(customerId, amount))));
+    const early = await Promise.all(
+      customers.flatMap((customerId) => ["4", "5", "6", "7"].map((amount) => c.grant(customerId, amount))),
+    );
 
     const advances = (async () => {
       for (const month of ["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]) {
@@ -159,7 +175,9 @@ describe("the ledger invariant under concurrency", () => {
     const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
     const customers = await Promise.all(Array.from({ length: 6 }, () => b.customer()));
     await Promise.all(customers.map((customerId) => b.subscribe({ customerId, items: [{ priceId: price }] })));
-    const early = await Promise.all(customers.flatMap((customerId) => ["4", "5", "6", "7"].map((amount) => c.grant(customerId, amount))));
+    const early = await Promise.all(
+      customers.flatMap((customerId) => ["4", "5", "6", "7"].map((amount) => c.grant(customerId, amount))),
+    );
     // Usage every month while the scheduler is down, then it catches up on 5 period ends each.
     for (const month of ["01", "02", "03", "04", "05"]) {
       app.clock.set(new Date(`2026-${month}-15T00:00:00Z`));

@@ -44,7 +44,8 @@ async function alpaca() {
   const license = await b.licensed("100", { product: "Alpaca AI license fee" });
   const customer = await b.customer({ name: "John Doe", testClockId: clock });
   const subscription = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
-  const record = (value: string, timestamp: string) => recordAt(clock, { eventName, customerId: customer, value, timestamp });
+  const record = (value: string, timestamp: string) =>
+    recordAt(clock, { eventName, customerId: customer, value, timestamp });
   return { clock, usage, license, customer, subscription, record };
 }
 
@@ -56,12 +57,15 @@ async function perUnit(options: { currency?: string } = {}) {
   const price = await b.metered(meter, { unitAmount: "1" }, { currency: options.currency ?? "usd" });
   const customer = await b.customer({ testClockId: clock });
   const subscription = await b.subscribe({ customerId: customer, items: [{ priceId: price }] });
-  const record = (value: string, timestamp: string) => recordAt(clock, { eventName, customerId: customer, value, timestamp });
+  const record = (value: string, timestamp: string) =>
+    recordAt(clock, { eventName, customerId: customer, value, timestamp });
   return { clock, price, customer, subscription, record };
 }
 
 const invoiceAt = async (customerId: string, periodEnd: string) =>
-  (await b.invoices({ customerId })).find((invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE" && invoice.periodEnd === periodEnd)!;
+  (await b.invoices({ customerId })).find(
+    (invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE" && invoice.periodEnd === periodEnd,
+  )!;
 
 describe("credits on the seed example (SPEC §10)", () => {
   it("applies a promotional 50 to the usage, never the licence: 180.00 − 50.00 = 130.00, previewed and live", async () => {
@@ -111,11 +115,19 @@ describe("credits on the seed example (SPEC §10)", () => {
       total: { amount: "130.00" },
       amountDue: { amount: "130.00" },
     });
-    expect(summary(february).lines).toEqual(["USAGE 1 1000 × 0 = 0.00", "USAGE 2 2000 × 0.04 = 80.00", "LICENSE - 1 × 100 = 100.00"]);
+    expect(summary(february).lines).toEqual([
+      "USAGE 1 1000 × 0 = 0.00",
+      "USAGE 2 2000 × 0.04 = 80.00",
+      "LICENSE - 1 × 100 = 100.00",
+    ]);
 
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 50.00", "APPLICATION -50.00"]);
-    expect(ledger[0]).toMatchObject({ grant: { id: grant.id }, invoice: null, effectiveAt: "2026-01-01T00:00:00.000Z" });
+    expect(ledger[0]).toMatchObject({
+      grant: { id: grant.id },
+      invoice: null,
+      effectiveAt: "2026-01-01T00:00:00.000Z",
+    });
     expect(ledger[1]).toMatchObject({
       grant: { id: grant.id },
       invoice: { id: february.id },
@@ -126,7 +138,10 @@ describe("credits on the seed example (SPEC §10)", () => {
     expect((await c.grants(customer))[0]).toMatchObject({ remaining: { amount: "0.00" } });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "0.00", projectedAvailable: "0.00" }]);
     // The next period starts with nothing to draw on: licence only.
-    expect((await b.preview(subscription.id))!).toMatchObject({ creditsApplied: { amount: "0.00" }, total: { amount: "100.00" } });
+    expect((await b.preview(subscription.id))!).toMatchObject({
+      creditsApplied: { amount: "0.00" },
+      total: { amount: "100.00" },
+    });
   });
 
   it("pays at most the usage lines: a 200 grant on 80.00 of usage applies 80.00 and leaves 120.00", async () => {
@@ -149,14 +164,22 @@ describe("which grants apply, in what order", () => {
   it("orders by priority, then earliest expiry, then PROMOTIONAL before PAID", async () => {
     const { clock, customer, record } = await perUnit();
     const late = await c.grant(customer, "40", { category: "PROMOTIONAL", name: "no expiry" });
-    const expiring = await c.grant(customer, "40", { category: "PAID", expiresAt: "2026-03-15T00:00:00Z", name: "expiring" });
+    const expiring = await c.grant(customer, "40", {
+      category: "PAID",
+      expiresAt: "2026-03-15T00:00:00Z",
+      name: "expiring",
+    });
     const first = await c.grant(customer, "20", { category: "PAID", priority: 10, name: "priority 10" });
     const paidLast = await c.grant(customer, "40", { category: "PAID", name: "paid, no expiry" });
     await record("70", "2026-01-10T00:00:00Z");
     await b.advance(clock, "2026-02-01T00:00:00Z");
 
     const invoice = await invoiceAt(customer, "2026-02-01T00:00:00.000Z");
-    expect(invoice).toMatchObject({ subtotal: { amount: "70.00" }, creditsApplied: { amount: "70.00" }, total: { amount: "0.00" } });
+    expect(invoice).toMatchObject({
+      subtotal: { amount: "70.00" },
+      creditsApplied: { amount: "70.00" },
+      total: { amount: "0.00" },
+    });
     const applied = (await c.ledger(customer)).filter((entry) => entry.type === "APPLICATION");
     // Applications are written in the order the grants applied.
     expect(applied.map((entry) => [entry.grant.id, entry.amount.amount])).toEqual([
@@ -166,7 +189,12 @@ describe("which grants apply, in what order", () => {
     ]);
     expect(applied.every((entry) => entry.invoice.id === invoice.id)).toBe(true);
     const remaining = Object.fromEntries((await c.grants(customer)).map((grant) => [grant.id, grant.remaining.amount]));
-    expect(remaining).toEqual({ [first.id]: "0.00", [expiring.id]: "0.00", [late.id]: "30.00", [paidLast.id]: "40.00" });
+    expect(remaining).toEqual({
+      [first.id]: "0.00",
+      [expiring.id]: "0.00",
+      [late.id]: "30.00",
+      [paidLast.id]: "40.00",
+    });
   });
 
   it("applies a scoped grant only to its prices", async () => {
@@ -178,8 +206,18 @@ describe("which grants apply, in what order", () => {
     await b.subscribe({ customerId: customer, items: [{ priceId: api }, { priceId: storage }] });
     const scoped = await c.grant(customer, "100", { scope: { priceIds: [storage] } });
     expect(scoped.priceIds).toEqual([storage]);
-    await recordAt(clock, { eventName: apiEvent, customerId: customer, value: "25", timestamp: "2026-01-05T00:00:00Z" });
-    await recordAt(clock, { eventName: storageEvent, customerId: customer, value: "10", timestamp: "2026-01-05T00:00:00Z" });
+    await recordAt(clock, {
+      eventName: apiEvent,
+      customerId: customer,
+      value: "25",
+      timestamp: "2026-01-05T00:00:00Z",
+    });
+    await recordAt(clock, {
+      eventName: storageEvent,
+      customerId: customer,
+      value: "10",
+      timestamp: "2026-01-05T00:00:00Z",
+    });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "100.00", projectedAvailable: "90.00" }]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
     expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({
@@ -194,13 +232,19 @@ describe("which grants apply, in what order", () => {
     await c.grant(customer, "30", { currency: "EUR" });
     await c.grant(customer, "5");
     await record("20", "2026-01-10T00:00:00Z");
-    expect((await b.preview(subscription.id))!).toMatchObject({ creditsApplied: { amount: "5.00" }, total: { amount: "15.00" } });
+    expect((await b.preview(subscription.id))!).toMatchObject({
+      creditsApplied: { amount: "5.00" },
+      total: { amount: "15.00" },
+    });
     expect(await c.balance(customer)).toEqual([
       { currency: "eur", available: "30.00", projectedAvailable: "30.00" },
       { currency: "usd", available: "5.00", projectedAvailable: "0.00" },
     ]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "5.00" }, total: { amount: "15.00" } });
+    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "5.00" },
+      total: { amount: "15.00" },
+    });
     expect(entries(await c.ledger(customer))).toEqual(["GRANT 30.00", "GRANT 5.00", "APPLICATION -5.00"]);
     expect(await c.balance(customer)).toEqual([
       { currency: "eur", available: "30.00", projectedAvailable: "30.00" },
@@ -213,11 +257,21 @@ describe("which grants apply, in what order", () => {
     const grant = await c.grant(customer, "10");
     await record("4", "2026-01-10T00:00:00Z");
     expect(await b.cancel(subscription.id, false)).toMatchObject({ __typename: "Subscription", status: "CANCELED" });
-    const final = (await b.invoices({ customerId: customer })).find((invoice) => invoice.billingReason === "SUBSCRIPTION_CANCEL")!;
-    expect(final).toMatchObject({ subtotal: { amount: "4.00" }, creditsApplied: { amount: "4.00" }, total: { amount: "0.00" } });
+    const final = (await b.invoices({ customerId: customer })).find(
+      (invoice) => invoice.billingReason === "SUBSCRIPTION_CANCEL",
+    )!;
+    expect(final).toMatchObject({
+      subtotal: { amount: "4.00" },
+      creditsApplied: { amount: "4.00" },
+      total: { amount: "0.00" },
+    });
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 10.00", "APPLICATION -4.00"]);
-    expect(ledger[1]).toMatchObject({ grant: { id: grant.id }, invoice: { id: final.id }, effectiveAt: "2026-01-10T00:00:00.000Z" });
+    expect(ledger[1]).toMatchObject({
+      grant: { id: grant.id },
+      invoice: { id: final.id },
+      effectiveAt: "2026-01-10T00:00:00.000Z",
+    });
     // No active subscription: nothing is projected to be drawn.
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "6.00", projectedAvailable: "6.00" }]);
   });
@@ -233,7 +287,9 @@ describe("which grants apply, in what order", () => {
     await b.record({ eventName: secondEvent, customerId: customer, value: "10", timestamp: "2026-01-10T00:00:00Z" });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "25.00", projectedAvailable: "0.00" }]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = (await b.invoices({ customerId: customer })).filter((invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE");
+    const invoices = (await b.invoices({ customerId: customer })).filter(
+      (invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE",
+    );
     expect(sum(invoices.map((invoice) => dec(invoice.creditsApplied.amount))).toFixed(2)).toBe("25.00");
   });
 
@@ -245,14 +301,20 @@ describe("which grants apply, in what order", () => {
     expect((await b.preview(subscription.id))!).toMatchObject({ creditsApplied: { amount: "0.00" } });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "0.00", projectedAvailable: "0.00" }]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "0.00" }, total: { amount: "20.00" } });
+    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "0.00" },
+      total: { amount: "20.00" },
+    });
 
     // Effective from Feb 15: February's usage draws on it at Mar 1.
     await b.advance(clock, "2026-02-20T00:00:00Z");
     await record("12", "2026-02-20T00:00:00Z");
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "30.00", projectedAvailable: "18.00" }]);
     await b.advance(clock, "2026-03-01T00:00:00Z");
-    expect(await invoiceAt(customer, "2026-03-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "12.00" }, total: { amount: "0.00" } });
+    expect(await invoiceAt(customer, "2026-03-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "12.00" },
+      total: { amount: "0.00" },
+    });
   });
 });
 
@@ -264,17 +326,34 @@ describe("expiry", () => {
     await record("30", "2026-01-10T00:00:00Z");
     // Invoiced now, the usage would draw on it; the invoice at Feb 1 will not (it has expired by then).
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "50.00", projectedAvailable: "20.00" }]);
-    expect((await b.preview(subscription.id))!).toMatchObject({ creditsApplied: { amount: "0.00" }, total: { amount: "30.00" } });
+    expect((await b.preview(subscription.id))!).toMatchObject({
+      creditsApplied: { amount: "0.00" },
+      total: { amount: "30.00" },
+    });
 
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "0.00" }, total: { amount: "30.00" } });
+    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "0.00" },
+      total: { amount: "30.00" },
+    });
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 50.00", "EXPIRY -50.00"]);
-    expect(ledger[1]).toMatchObject({ grant: { id: grant.id }, invoice: null, effectiveAt: "2026-01-20T00:00:00.000Z" });
-    expect((await c.grants(customer))[0]).toMatchObject({ remaining: { amount: "0.00" }, expiredAt: "2026-01-20T00:00:00.000Z" });
+    expect(ledger[1]).toMatchObject({
+      grant: { id: grant.id },
+      invoice: null,
+      effectiveAt: "2026-01-20T00:00:00.000Z",
+    });
+    expect((await c.grants(customer))[0]).toMatchObject({
+      remaining: { amount: "0.00" },
+      expiredAt: "2026-01-20T00:00:00.000Z",
+    });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "0.00", projectedAvailable: "0.00" }]);
     // An expired grant cannot be voided.
-    expect(await c.tryVoid(grant.id)).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "id"] });
+    expect(await c.tryVoid(grant.id)).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "INVALID_INPUT",
+      field: ["input", "id"],
+    });
   });
 
   it("in one long advance, applies a grant at the period ends before its expiry and expires what is left in between", async () => {
@@ -290,8 +369,14 @@ describe("expiry", () => {
       "2026-02-01T00:00:00.000Z",
       "2026-02-15T00:00:00.000Z",
     ]);
-    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "30.00" } });
-    expect((await c.grants(customer))[0]).toMatchObject({ id: grant.id, remaining: { amount: "0.00" }, expiredAt: "2026-02-15T00:00:00.000Z" });
+    expect(await invoiceAt(customer, "2026-02-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "30.00" },
+    });
+    expect((await c.grants(customer))[0]).toMatchObject({
+      id: grant.id,
+      remaining: { amount: "0.00" },
+      expiredAt: "2026-02-15T00:00:00.000Z",
+    });
   });
 
   it("does not apply a grant that expires exactly at the period end", async () => {
@@ -326,9 +411,16 @@ describe("voiding", () => {
     expect(ledger[2]).toMatchObject({ invoice: null, effectiveAt: "2026-02-10T00:00:00.000Z" });
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "0.00", projectedAvailable: "0.00" }]);
 
-    expect(await c.tryVoid(grant.id)).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "id"] });
+    expect(await c.tryVoid(grant.id)).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "INVALID_INPUT",
+      field: ["input", "id"],
+    });
     await b.advance(clock, "2026-03-01T00:00:00Z");
-    expect(await invoiceAt(customer, "2026-03-01T00:00:00.000Z")).toMatchObject({ creditsApplied: { amount: "0.00" }, total: { amount: "5.00" } });
+    expect(await invoiceAt(customer, "2026-03-01T00:00:00.000Z")).toMatchObject({
+      creditsApplied: { amount: "0.00" },
+      total: { amount: "5.00" },
+    });
     expect(entries(await c.ledger(customer))).toEqual(["GRANT 50.00", "APPLICATION -30.00", "VOID -20.00"]);
   });
 
@@ -341,7 +433,10 @@ describe("voiding", () => {
       orderBy: { createdAt: "asc" },
     });
     const mine = events.filter((event) => (event.data as Obj).id === grant.id);
-    expect(mine.map((event) => event.type).sort()).toEqual(["billing.credit_grant.created", "billing.credit_grant.voided"]);
+    expect(mine.map((event) => event.type).sort()).toEqual([
+      "billing.credit_grant.created",
+      "billing.credit_grant.voided",
+    ]);
     expect(mine.find((event) => event.type === "billing.credit_grant.voided")!.data).toMatchObject({
       id: grant.id,
       customerId: customer,
@@ -358,27 +453,131 @@ describe("validation", () => {
     const licensed = await b.licensed("10");
     const euro = await b.metered(await b.meter(unique("euro")), { unitAmount: "1" }, { currency: "eur" });
     const other = await app.createAccount();
-    const foreign = await billing(app, other.testSecretKey).metered(await billing(app, other.testSecretKey).meter("foreign"), { unitAmount: "1" });
-    const base = { customerId: customer, amount: { amount: "10", currency: "usd" }, category: "PAID", scope: { allMeteredPrices: true } };
+    const foreign = await billing(app, other.testSecretKey).metered(
+      await billing(app, other.testSecretKey).meter("foreign"),
+      { unitAmount: "1" },
+    );
+    const base = {
+      customerId: customer,
+      amount: { amount: "10", currency: "usd" },
+      category: "PAID",
+      scope: { allMeteredPrices: true },
+    };
     const cases: Array<[string, Obj, string, string, string[]]> = [
       ["unknown customer", { customerId: "cus_nope" }, "NotFoundError", "NOT_FOUND", ["input", "customerId"]],
-      ["zero amount", { amount: { amount: "0", currency: "usd" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "amount"]],
-      ["negative amount", { amount: { amount: "-5", currency: "usd" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "amount"]],
-      ["sub-cent usd", { amount: { amount: "1.001", currency: "usd" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "amount"]],
-      ["fractional yen", { amount: { amount: "1.5", currency: "jpy" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "amount"]],
-      ["huge amount", { amount: { amount: "1000000000000000", currency: "usd" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "amount"]],
-      ["unknown currency", { amount: { amount: "1", currency: "xyz" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "currency"]],
-      ["gold is no currency", { amount: { amount: "1", currency: "xau" } }, "InvalidInputError", "INVALID_INPUT", ["input", "amount", "currency"]],
-      ["both scopes", { scope: { allMeteredPrices: true, priceIds: [price] } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope"]],
+      [
+        "zero amount",
+        { amount: { amount: "0", currency: "usd" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "amount"],
+      ],
+      [
+        "negative amount",
+        { amount: { amount: "-5", currency: "usd" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "amount"],
+      ],
+      [
+        "sub-cent usd",
+        { amount: { amount: "1.001", currency: "usd" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "amount"],
+      ],
+      [
+        "fractional yen",
+        { amount: { amount: "1.5", currency: "jpy" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "amount"],
+      ],
+      [
+        "huge amount",
+        { amount: { amount: "1000000000000000", currency: "usd" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "amount"],
+      ],
+      [
+        "unknown currency",
+        { amount: { amount: "1", currency: "xyz" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "currency"],
+      ],
+      [
+        "gold is no currency",
+        { amount: { amount: "1", currency: "xau" } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "amount", "currency"],
+      ],
+      [
+        "both scopes",
+        { scope: { allMeteredPrices: true, priceIds: [price] } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope"],
+      ],
       ["no scope", { scope: {} }, "InvalidInputError", "INVALID_INPUT", ["input", "scope"]],
-      ["allMeteredPrices false alone", { scope: { allMeteredPrices: false } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope"]],
-      ["empty priceIds", { scope: { priceIds: [] } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope", "priceIds"]],
-      ["21 priceIds", { scope: { priceIds: Array.from({ length: 21 }, () => price) } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope", "priceIds"]],
-      ["unknown price", { scope: { priceIds: [price, "price_nope"] } }, "NotFoundError", "NOT_FOUND", ["input", "scope", "priceIds", "1"]],
-      ["another account's price", { scope: { priceIds: [foreign] } }, "NotFoundError", "NOT_FOUND", ["input", "scope", "priceIds", "0"]],
-      ["licensed price", { scope: { priceIds: [price, licensed] } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope", "priceIds", "1"]],
-      ["price twice", { scope: { priceIds: [price, price] } }, "InvalidInputError", "INVALID_INPUT", ["input", "scope", "priceIds", "1"]],
-      ["price in another currency", { scope: { priceIds: [euro] } }, "InvalidInputError", "CURRENCY_MISMATCH", ["input", "scope", "priceIds", "0"]],
+      [
+        "allMeteredPrices false alone",
+        { scope: { allMeteredPrices: false } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope"],
+      ],
+      [
+        "empty priceIds",
+        { scope: { priceIds: [] } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope", "priceIds"],
+      ],
+      [
+        "21 priceIds",
+        { scope: { priceIds: Array.from({ length: 21 }, () => price) } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope", "priceIds"],
+      ],
+      [
+        "unknown price",
+        { scope: { priceIds: [price, "price_nope"] } },
+        "NotFoundError",
+        "NOT_FOUND",
+        ["input", "scope", "priceIds", "1"],
+      ],
+      [
+        "another account's price",
+        { scope: { priceIds: [foreign] } },
+        "NotFoundError",
+        "NOT_FOUND",
+        ["input", "scope", "priceIds", "0"],
+      ],
+      [
+        "licensed price",
+        { scope: { priceIds: [price, licensed] } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope", "priceIds", "1"],
+      ],
+      [
+        "price twice",
+        { scope: { priceIds: [price, price] } },
+        "InvalidInputError",
+        "INVALID_INPUT",
+        ["input", "scope", "priceIds", "1"],
+      ],
+      [
+        "price in another currency",
+        { scope: { priceIds: [euro] } },
+        "InvalidInputError",
+        "CURRENCY_MISMATCH",
+        ["input", "scope", "priceIds", "0"],
+      ],
       ["priority below 0", { priority: -1 }, "InvalidInputError", "INVALID_INPUT", ["input", "priority"]],
       ["priority above 100", { priority: 101 }, "InvalidInputError", "INVALID_INPUT", ["input", "priority"]],
       [
@@ -406,7 +605,12 @@ describe("validation", () => {
     ];
     for (const [label, change, typename, code, field] of cases) {
       const result = await c.tryGrant({ ...base, ...change });
-      expect({ label, typename: result.__typename, code: result.code, field: result.field }).toEqual({ label, typename, code, field });
+      expect({ label, typename: result.__typename, code: result.code, field: result.field }).toEqual({
+        label,
+        typename,
+        code,
+        field,
+      });
       expect(result.message).toEqual(expect.any(String));
     }
     expect(await c.grants(customer)).toEqual([]);
@@ -415,14 +619,24 @@ describe("validation", () => {
 
     // The limits themselves are fine: 0 and 100, 20 prices, 100 characters, whole yen.
     expect((await c.tryGrant({ ...base, priority: 0, name: "x".repeat(100) })).__typename).toBe("CreditGrant");
-    expect((await c.tryGrant({ ...base, priority: 100, amount: { amount: "1500", currency: "JPY" } })).amount).toEqual({ amount: "1500", currency: "jpy" });
+    expect((await c.tryGrant({ ...base, priority: 100, amount: { amount: "1500", currency: "JPY" } })).amount).toEqual({
+      amount: "1500",
+      currency: "jpy",
+    });
     const meter = await b.meter(unique("twenty"));
-    const twenty = [price, ...(await Promise.all(Array.from({ length: 19 }, () => b.metered(meter, { unitAmount: "1" }))))];
+    const twenty = [
+      price,
+      ...(await Promise.all(Array.from({ length: 19 }, () => b.metered(meter, { unitAmount: "1" })))),
+    ];
     expect((await c.tryGrant({ ...base, scope: { priceIds: twenty } })).priceIds).toEqual(twenty);
   });
 
   it("voids only grants that exist in the caller's account and mode", async () => {
-    expect(await c.tryVoid("cg_nope")).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "id"] });
+    expect(await c.tryVoid("cg_nope")).toMatchObject({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
   });
 });
 
@@ -460,14 +674,23 @@ describe("isolation", () => {
       expect(await theirs.grants()).toEqual([]);
       expect(await theirs.ledger()).toEqual([]);
       expect(await theirs.tryVoid(grant.id)).toMatchObject({ __typename: "NotFoundError", field: ["input", "id"] });
-      expect(await theirs.tryGrant({ customerId: customer, amount: { amount: "1", currency: "usd" }, category: "PAID", scope: { allMeteredPrices: true } })).toMatchObject({
+      expect(
+        await theirs.tryGrant({
+          customerId: customer,
+          amount: { amount: "1", currency: "usd" },
+          category: "PAID",
+          scope: { allMeteredPrices: true },
+        }),
+      ).toMatchObject({
         __typename: "NotFoundError",
         field: ["input", "customerId"],
       });
       const node = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: grant.id }, key);
       expect(node.data.node).toBeNull();
     }
-    const mine = await app.gql(`query($id: ID!) { node(id: $id) { id ... on CreditGrant { remaining { amount } } } }`, { id: grant.id });
+    const mine = await app.gql(`query($id: ID!) { node(id: $id) { id ... on CreditGrant { remaining { amount } } } }`, {
+      id: grant.id,
+    });
     expect(mine.data.node).toEqual({ id: grant.id, remaining: { amount: "15.00" } });
     expect((await c.grants(customer)).map((g) => g.id)).toEqual([grant.id]);
   });

@@ -15,16 +15,28 @@ afterAll(() => app.close());
 
 describe("customers", () => {
   it("creates a customer and reads it back", async () => {
-    const res = await app.gql(CREATE, { input: { name: "John Doe", email: "john@alpaca.ai", metadata: { plan: "pro" } } });
+    const res = await app.gql(CREATE, {
+      input: { name: "John Doe", email: "john@alpaca.ai", metadata: { plan: "pro" } },
+    });
     const customer = res.data.createCustomer;
-    expect(customer).toMatchObject({ __typename: "Customer", name: "John Doe", email: "john@alpaca.ai", metadata: { plan: "pro" }, testClock: null });
+    expect(customer).toMatchObject({
+      __typename: "Customer",
+      name: "John Doe",
+      email: "john@alpaca.ai",
+      metadata: { plan: "pro" },
+      testClock: null,
+    });
     expect(customer.id).toMatch(/^cus_/);
-    const read = await app.gql(`query($id: ID!) { customer(id: $id) { id name } node(id: $id) { id } }`, { id: customer.id });
+    const read = await app.gql(`query($id: ID!) { customer(id: $id) { id name } node(id: $id) { id } }`, {
+      id: customer.id,
+    });
     expect(read.data).toEqual({ customer: { id: customer.id, name: "John Doe" }, node: { id: customer.id } });
   });
 
   it("attaches a test clock in test mode", async () => {
-    const clock = await app.gql(`mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`);
+    const clock = await app.gql(
+      `mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`,
+    );
     const clockId = clock.data.createTestClock.id;
     const res = await app.gql(CREATE, { input: { name: "Clocked", testClockId: clockId } });
     expect(res.data.createCustomer.testClock).toEqual({ id: clockId, frozenTime: "2026-01-01T00:00:00.000Z" });
@@ -35,7 +47,11 @@ describe("customers", () => {
     const cases: Array<[Record<string, unknown>, string, string[], string?]> = [
       [{ email: "not-an-email" }, "INVALID_INPUT", ["input", "email"]],
       [{ metadata: { plan: 3 } }, "INVALID_INPUT", ["input", "metadata", "plan"]],
-      [{ metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "INVALID_INPUT", ["input", "metadata"]],
+      [
+        { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) },
+        "INVALID_INPUT",
+        ["input", "metadata"],
+      ],
       [{ name: "x".repeat(251) }, "INVALID_INPUT", ["input", "name"]],
       [{ testClockId: "clock_missing" }, "NOT_FOUND", ["input", "testClockId"]],
     ];
@@ -74,7 +90,11 @@ describe("customers", () => {
     const id = res.data.createCustomer.id;
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
-      const read = await app.gql(`query($id: ID!) { customer(id: $id) { id } node(id: $id) { id } customers(first: 50) { edges { node { id } } } }`, { id }, key);
+      const read = await app.gql(
+        `query($id: ID!) { customer(id: $id) { id } node(id: $id) { id } customers(first: 50) { edges { node { id } } } }`,
+        { id },
+        key,
+      );
       expect(read.data.customer).toBeNull();
       expect(read.data.node).toBeNull();
       expect(read.data.customers.edges.map((e: any) => e.node.id)).not.toContain(id);

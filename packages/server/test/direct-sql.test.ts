@@ -32,7 +32,9 @@ describe("Database.transaction", () => {
     const seen = await app.database.transaction(async (sql) => {
       await sql.$executeRaw`INSERT INTO "Account" ("id", "name") VALUES (${"acct_tx_1"}, ${"First"})`;
       await sql.$executeRaw`INSERT INTO "Account" ("id", "name") VALUES (${"acct_tx_2"}, ${"Second"})`;
-      return sql.$queryRaw<Array<{ name: string }>>`SELECT "name" FROM "Account" WHERE "id" = ANY(${["acct_tx_1", "acct_tx_2"]}::text[]) ORDER BY "id"`;
+      return sql.$queryRaw<
+        Array<{ name: string }>
+      >`SELECT "name" FROM "Account" WHERE "id" = ANY(${["acct_tx_1", "acct_tx_2"]}::text[]) ORDER BY "id"`;
     });
     expect(seen.map((r) => r.name)).toEqual(["First", "Second"]);
     expect((await accountNamed("acct_tx_1"))?.name).toBe("First");
@@ -60,7 +62,9 @@ describe("Database.transaction", () => {
       await expect(failing).rejects.toThrow();
     }
     expect(await app.database.prisma.account.count({ where: { id: { startsWith: "acct_tx_6_" } } })).toBe(0);
-    expect(await app.database.transaction(async (sql) => sql.$queryRaw<Array<{ one: number }>>`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
+    expect(
+      await app.database.transaction(async (sql) => sql.$queryRaw<Array<{ one: number }>>`SELECT 1::int AS one`),
+    ).toEqual([{ one: 1 }]);
   });
 
   it("types results like $queryRaw, as first statement and later", async () => {
@@ -120,7 +124,13 @@ describe("Database.transaction", () => {
         ]),
       );
       // Both statements are on the wire once the lock is awaited.
-      while ((await app.database.sql.$queryRaw<unknown[]>`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`).length === 0) {
+      while (
+        (
+          await app.database.sql.$queryRaw<
+            unknown[]
+          >`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
+        ).length === 0
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       release();

@@ -20,26 +20,33 @@ describe("FrontendMessages", () => {
   it("hands back exactly the messages sent, each whole, however the stream is cut", () => {
     const body = fc.uint8Array({ maxLength: 300 });
     fc.assert(
-      fc.property(body, fc.array(fc.tuple(fc.integer({ min: 0x41, max: 0x57 }), body), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 20 }), (startup, rest, cuts) => {
-        const messages = [message(null, startup), ...rest.map(([type, b]) => message(type, b))];
-        const stream = Buffer.concat(messages);
-        const boundaries = new Set(messages.map((_, i) => messages.slice(0, i + 1).reduce((n, m) => n + m.length, 0)));
-        const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
-        const reader = new FrontendMessages();
-        const out: Buffer[] = [];
-        let received = 0;
-        let from = 0;
-        for (const to of [...points, stream.length]) {
-          const complete = reader.push(stream.subarray(from, to));
-          from = to;
-          if (complete === null) continue;
-          out.push(complete);
-          received += complete.length;
-          expect(boundaries.has(received)).toBe(true);
-        }
-        expect(Buffer.concat(out).equals(stream)).toBe(true);
-        expect(reader.terminated).toBe(false);
-      }),
+      fc.property(
+        body,
+        fc.array(fc.tuple(fc.integer({ min: 0x41, max: 0x57 }), body), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (startup, rest, cuts) => {
+          const messages = [message(null, startup), ...rest.map(([type, b]) => message(type, b))];
+          const stream = Buffer.concat(messages);
+          const boundaries = new Set(
+            messages.map((_, i) => messages.slice(0, i + 1).reduce((n, m) => n + m.length, 0)),
+          );
+          const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
+          const reader = new FrontendMessages();
+          const out: Buffer[] = [];
+          let received = 0;
+          let from = 0;
+          for (const to of [...points, stream.length]) {
+            const complete = reader.push(stream.subarray(from, to));
+            from = to;
+            if (complete === null) continue;
+            out.push(complete);
+            received += complete.length;
+            expect(boundaries.has(received)).toBe(true);
+          }
+          expect(Buffer.concat(out).equals(stream)).toBe(true);
+          expect(reader.terminated).toBe(false);
+        },
+      ),
     );
   });
 
@@ -47,7 +54,11 @@ describe("FrontendMessages", () => {
     const reader = new FrontendMessages();
     const query = message(0x51, Buffer.from("SELECT 1\0"));
     const startup = message(null, Buffer.alloc(4));
-    expect(reader.push(Buffer.concat([startup, query, message(0x58, Buffer.alloc(0)), query]))?.equals(Buffer.concat([startup, query]))).toBe(true);
+    expect(
+      reader
+        .push(Buffer.concat([startup, query, message(0x58, Buffer.alloc(0)), query]))
+        ?.equals(Buffer.concat([startup, query])),
+    ).toBe(true);
     expect(reader.terminated).toBe(true);
     expect(reader.push(query)).toBeNull();
   });
@@ -84,7 +95,9 @@ describe("the embedded database's connections", () => {
     // PGlite's own session setting survives the reset (RESET alone would make it pg_catalog).
     expect((await next.query("SHOW search_path")).rows).toEqual([{ search_path: "public" }]);
     // The same statement name can be prepared again: the old one is gone.
-    expect((await next.query({ name: "left_behind", text: "SELECT $1::int + 1 AS n", values: [1] })).rows).toEqual([{ n: 2 }]);
+    expect((await next.query({ name: "left_behind", text: "SELECT $1::int + 1 AS n", values: [1] })).rows).toEqual([
+      { n: 2 },
+    ]);
     await next.query("INSERT INTO kept VALUES (2)"); // autocommit: no transaction was left open
     await next.end();
     const last = await connect();

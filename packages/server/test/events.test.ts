@@ -104,7 +104,12 @@ describe("events", () => {
     await b.cancel(sub.id, true);
     expect(await since(afterCreate)).toEqual([`customer.subscription.updated ${sub.id}`]);
     const [updated] = await events("customer.subscription.updated");
-    expect(updated!.data).toMatchObject({ id: sub.id, status: "ACTIVE", cancelAtPeriodEnd: true, items: [{ priceId: license, quantity: 1 }] });
+    expect(updated!.data).toMatchObject({
+      id: sub.id,
+      status: "ACTIVE",
+      cancelAtPeriodEnd: true,
+      items: [{ priceId: license, quantity: 1 }],
+    });
 
     // The period's close ends the subscription; a licence-only subscription has no usage to bill then.
     const afterCancel = await events();
@@ -121,7 +126,11 @@ describe("events", () => {
     const meter = await b.meter(eventName());
     const usage = await b.metered(meter, { unitAmount: "0.5" });
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }] });
-    await b.record({ eventName: (await app.gql(`{ meter(id: "${meter}") { eventName } }`)).data.meter.eventName, customerId: customer, value: "4" });
+    await b.record({
+      eventName: (await app.gql(`{ meter(id: "${meter}") { eventName } }`)).data.meter.eventName,
+      customerId: customer,
+      value: "4",
+    });
     const before = await events();
     await b.cancel(sub.id, false);
     const [final] = (await b.invoices({ subscriptionId: sub.id })).slice(-1);
@@ -153,8 +162,14 @@ describe("events", () => {
     expect(paged).toEqual(all.map((e) => e.id));
 
     const one = all[0]!;
-    const res = await app.gql(`query($id: ID!) { event(id: $id) { id type data } node(id: $id) { id ... on Event { type } } }`, { id: one.id });
-    expect(res.data).toEqual({ event: { id: one.id, type: one.type, data: one.data }, node: { id: one.id, type: one.type } });
+    const res = await app.gql(
+      `query($id: ID!) { event(id: $id) { id type data } node(id: $id) { id ... on Event { type } } }`,
+      { id: one.id },
+    );
+    expect(res.data).toEqual({
+      event: { id: one.id, type: one.type, data: one.data },
+      node: { id: one.id, type: one.type },
+    });
     expect(one.id).toMatch(/^evt_/);
   });
 
@@ -164,7 +179,11 @@ describe("events", () => {
     const other = await app.createAccount();
     expect(await events(undefined, other.testSecretKey)).toEqual([]);
     expect(await events(undefined, app.account.liveSecretKey)).toEqual([]);
-    const res = await app.gql(`query($id: ID!) { event(id: $id) { id } node(id: $id) { id } }`, { id: mine[0]!.id }, other.testSecretKey);
+    const res = await app.gql(
+      `query($id: ID!) { event(id: $id) { id } node(id: $id) { id } }`,
+      { id: mine[0]!.id },
+      other.testSecretKey,
+    );
     expect(res.data).toEqual({ event: null, node: null });
 
     // And the live mode has a log of its own.

@@ -21,22 +21,43 @@ beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
 async function mutate(name: string, input: Record<string, unknown>, fields = "__typename") {
-  const res = await app.gql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`, { input });
+  const res = await app.gql(
+    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`,
+    { input },
+  );
   expect(res.errors).toBeUndefined();
   return res.data[name];
 }
 
 describe("ingest caches", () => {
   it("respects a meter deactivated, reactivated and renamed after it was used", async () => {
-    const meter = await mutate("createMeter", { displayName: "Tokens", eventName: "cached_tokens", aggregation: "SUM" }, "... on Meter { id }");
+    const meter = await mutate(
+      "createMeter",
+      { displayName: "Tokens", eventName: "cached_tokens", aggregation: "SUM" },
+      "... on Meter { id }",
+    );
     const customer = await mutate("createCustomer", { name: "Wall clock" }, "... on Customer { id }");
-    const event = (identifier: string) => ({ eventName: "cached_tokens", customerId: customer.id, value: "2", identifier });
-    const record = async (identifier: string) => (await app.gql(RECORD, { input: event(identifier) })).data.recordMeterEvent;
+    const event = (identifier: string) => ({
+      eventName: "cached_tokens",
+      customerId: customer.id,
+      value: "2",
+      identifier,
+    });
+    const record = async (identifier: string) =>
+      (await app.gql(RECORD, { input: event(identifier) })).data.recordMeterEvent;
     const recordMany = async (...identifiers: string[]) =>
       (await app.gql(RECORD_MANY, { input: { events: identifiers.map(event) } })).data.recordMeterEvents;
 
-    expect(await record("a")).toMatchObject({ __typename: "MeterEvent", meter: { displayName: "Tokens", status: "ACTIVE" } });
-    expect(await recordMany("b", "c")).toEqual({ __typename: "RecordMeterEventsSummary", accepted: 2, duplicates: 0, rejected: [] });
+    expect(await record("a")).toMatchObject({
+      __typename: "MeterEvent",
+      meter: { displayName: "Tokens", status: "ACTIVE" },
+    });
+    expect(await recordMany("b", "c")).toEqual({
+      __typename: "RecordMeterEventsSummary",
+      accepted: 2,
+      duplicates: 0,
+      rejected: [],
+    });
 
     await app.gql(`mutation($id: ID!) { deactivateMeter(input: { id: $id }) { __typename } }`, { id: meter.id });
     expect(await record("d")).toEqual({
@@ -49,21 +70,37 @@ describe("ingest caches", () => {
       __typename: "RecordMeterEventsSummary",
       accepted: 0,
       duplicates: 0,
-      rejected: [0, 1].map((index) => ({ index, code: "METER_INACTIVE", message: "The meter for cached_tokens is inactive" })),
+      rejected: [0, 1].map((index) => ({
+        index,
+        code: "METER_INACTIVE",
+        message: "The meter for cached_tokens is inactive",
+      })),
     });
 
     await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { __typename } }`, { id: meter.id });
     await mutate("updateMeter", { id: meter.id, displayName: "Tokens (renamed)" });
-    expect(await record("g")).toMatchObject({ __typename: "MeterEvent", meter: { displayName: "Tokens (renamed)", status: "ACTIVE" } });
+    expect(await record("g")).toMatchObject({
+      __typename: "MeterEvent",
+      meter: { displayName: "Tokens (renamed)", status: "ACTIVE" },
+    });
     expect(await recordMany("h", "a")).toMatchObject({ accepted: 1, duplicates: 1, rejected: [] });
     expect(await app.database.prisma.meterEvent.count({ where: { meterId: meter.id } })).toBe(5);
   });
 
   it("reads a test clock's time afresh after the clock advanced", async () => {
-    await mutate("createMeter", { displayName: "Calls", eventName: "cached_calls", aggregation: "COUNT" }, "... on Meter { id }");
+    await mutate(
+      "createMeter",
+      { displayName: "Calls", eventName: "cached_calls", aggregation: "COUNT" },
+      "... on Meter { id }",
+    );
     const clock = await mutate("createTestClock", { frozenTime: "2026-01-01T00:00:00Z" }, "... on TestClock { id }");
-    const customer = await mutate("createCustomer", { name: "On a clock", testClockId: clock.id }, "... on Customer { id }");
-    const record = async () => (await app.gql(RECORD, { input: { eventName: "cached_calls", customerId: customer.id } })).data.recordMeterEvent;
+    const customer = await mutate(
+      "createCustomer",
+      { name: "On a clock", testClockId: clock.id },
+      "... on Customer { id }",
+    );
+    const record = async () =>
+      (await app.gql(RECORD, { input: { eventName: "cached_calls", customerId: customer.id } })).data.recordMeterEvent;
 
     expect(await record()).toMatchObject({ timestamp: "2026-01-01T00:00:00.000Z" });
     await mutate("advanceTestClock", { id: clock.id, frozenTime: "2026-01-03T05:00:00Z" });

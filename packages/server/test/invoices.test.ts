@@ -22,7 +22,11 @@ const eventNameOf = () => `usage_${(meters += 1)}`;
  * One month of usage on a metered price: a customer on a clock at 2026-01-01 subscribes to the
  * price, the events are recorded on Jan 10, the clock reaches Feb 1; returns the period-end invoice.
  */
-async function invoiceFor(pricing: Obj, values: string[], options: { aggregation?: "SUM" | "COUNT" | "LAST" | "MAX"; currency?: string } = {}) {
+async function invoiceFor(
+  pricing: Obj,
+  values: string[],
+  options: { aggregation?: "SUM" | "COUNT" | "LAST" | "MAX"; currency?: string } = {},
+) {
   const eventName = eventNameOf();
   const meter = await b.meter(eventName, options.aggregation ?? "SUM");
   const price = await b.metered(meter, pricing, { currency: options.currency ?? "usd" });
@@ -31,7 +35,12 @@ async function invoiceFor(pricing: Obj, values: string[], options: { aggregation
   const sub = await b.subscribe({ customerId: customer, items: [{ priceId: price }] });
   await b.advance(clock, "2026-01-10T00:00:00Z");
   for (const [i, value] of values.entries()) {
-    await b.record({ eventName, customerId: customer, value, timestamp: new Date(Date.UTC(2026, 0, 9, 0, i)).toISOString() });
+    await b.record({
+      eventName,
+      customerId: customer,
+      value,
+      timestamp: new Date(Date.UTC(2026, 0, 9, 0, i)).toISOString(),
+    });
   }
   await b.advance(clock, "2026-02-01T00:00:00Z");
   const invoices = await b.invoices({ subscriptionId: sub.id });
@@ -57,7 +66,16 @@ describe("pricing on invoices (SPEC §4's worked examples)", () => {
       "GRADUATED q=25",
       "GRADUATED",
       "25",
-      { total: "75.00", lines: ["USAGE 1 5 × 5 = 25.00", "USAGE 2 5 × 4 = 20.00", "USAGE 3 5 × 3 = 15.00", "USAGE 4 5 × 2 = 10.00", "USAGE 5 5 × 1 = 5.00"] },
+      {
+        total: "75.00",
+        lines: [
+          "USAGE 1 5 × 5 = 25.00",
+          "USAGE 2 5 × 4 = 20.00",
+          "USAGE 3 5 × 3 = 15.00",
+          "USAGE 4 5 × 2 = 10.00",
+          "USAGE 5 5 × 1 = 5.00",
+        ],
+      },
     ],
   ])("%s", async (_name, tiersMode, quantity, expected) => {
     const invoice = await invoiceFor({ billingScheme: "TIERED", tiersMode, tiers: TIERS }, [quantity]);
@@ -71,19 +89,33 @@ describe("pricing on invoices (SPEC §4's worked examples)", () => {
     ];
     const invoice = await invoiceFor({ billingScheme: "TIERED", tiersMode: "GRADUATED", tiers }, ["12"]);
     expect(summary(invoice)).toEqual({ total: "36.00", lines: ["USAGE 1 10 × 1 = 15.00", "USAGE 2 2 × 0.5 = 21.00"] });
-    expect(invoice.lines.map((l: Obj) => l.description)).toEqual(["Usage — tier 1 (up to 10)", "Usage — tier 2 (above 10)"]);
+    expect(invoice.lines.map((l: Obj) => l.description)).toEqual([
+      "Usage — tier 1 (up to 10)",
+      "Usage — tier 2 (above 10)",
+    ]);
   });
 
   it("bills package pricing: 150 minutes at 10 per started hour → 30.00", async () => {
-    const invoice = await invoiceFor({ unitAmount: "10", transformQuantity: { divideBy: 60, round: "UP" } }, ["100", "50"]);
+    const invoice = await invoiceFor({ unitAmount: "10", transformQuantity: { divideBy: 60, round: "UP" } }, [
+      "100",
+      "50",
+    ]);
     expect(summary(invoice)).toEqual({ total: "30.00", lines: ["USAGE - 3 × 10 = 30.00"] });
   });
 
   it("rounds each line half away from zero to the currency's minor unit", async () => {
     // 3 × 0.005 = 0.015 → 0.02 (usd); 25 × 0.3 jpy = 7.5 → 8; 1 × 0.0005 kwd → 0.001.
-    expect(summary(await invoiceFor({ unitAmount: "0.005" }, ["3"]))).toEqual({ total: "0.02", lines: ["USAGE - 3 × 0.005 = 0.02"] });
+    expect(summary(await invoiceFor({ unitAmount: "0.005" }, ["3"]))).toEqual({
+      total: "0.02",
+      lines: ["USAGE - 3 × 0.005 = 0.02"],
+    });
     const jpy = await invoiceFor({ unitAmount: "0.3" }, ["25"], { currency: "jpy" });
-    expect(jpy).toMatchObject({ currency: "jpy", total: { amount: "8", currency: "jpy" }, subtotal: { amount: "8" }, creditsApplied: { amount: "0" } });
+    expect(jpy).toMatchObject({
+      currency: "jpy",
+      total: { amount: "8", currency: "jpy" },
+      subtotal: { amount: "8" },
+      creditsApplied: { amount: "0" },
+    });
     const kwd = await invoiceFor({ unitAmount: "0.0005" }, ["1"], { currency: "kwd" });
     expect(kwd.total).toEqual({ amount: "0.001", currency: "kwd" });
   });
@@ -148,14 +180,28 @@ describe("numbers, lists and lookups", () => {
     expect([page1.pageInfo.hasNextPage, page2.pageInfo.hasNextPage]).toEqual([true, false]);
     expect([...page1.edges, ...page2.edges].map((e: Obj) => e.node.id)).toEqual(all.map((i: Obj) => i.id));
 
-    const one = await app.gql(`query($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } node(id: $id) { __typename id ... on Invoice { number } } }`, { id: all[0].id });
-    expect(one.data.invoice).toMatchObject({ id: all[0].id, number: all[0].number, customer: { id: customer }, status: "OPEN" });
+    const one = await app.gql(
+      `query($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } node(id: $id) { __typename id ... on Invoice { number } } }`,
+      { id: all[0].id },
+    );
+    expect(one.data.invoice).toMatchObject({
+      id: all[0].id,
+      number: all[0].number,
+      customer: { id: customer },
+      status: "OPEN",
+    });
     expect(one.data.node).toEqual({ __typename: "Invoice", id: all[0].id, number: all[0].number });
     expect(all[0].id).toMatch(/^in_/);
     expect((await app.gql(`{ invoice(id: "in_nope") { id } }`)).data.invoice).toBeNull();
 
-    const viaCustomer = await app.gql(`query($id: ID!) { customer(id: $id) { invoices(first: 2) { edges { node { id } } pageInfo { hasNextPage } } } }`, { id: customer });
-    expect(viaCustomer.data.customer.invoices).toEqual({ edges: all.slice(0, 2).map((i: Obj) => ({ node: { id: i.id } })), pageInfo: { hasNextPage: true } });
+    const viaCustomer = await app.gql(
+      `query($id: ID!) { customer(id: $id) { invoices(first: 2) { edges { node { id } } pageInfo { hasNextPage } } } }`,
+      { id: customer },
+    );
+    expect(viaCustomer.data.customer.invoices).toEqual({
+      edges: all.slice(0, 2).map((i: Obj) => ({ node: { id: i.id } })),
+      pageInfo: { hasNextPage: true },
+    });
   });
 
   it("hides invoices from other accounts and modes", async () => {
@@ -171,7 +217,13 @@ describe("numbers, lists and lookups", () => {
         { id: invoice!.id, c: customer, s: sub.id },
         key,
       );
-      expect(res.data).toEqual({ invoice: null, node: null, all: { edges: [] }, byCustomer: { edges: [] }, bySub: { edges: [] } });
+      expect(res.data).toEqual({
+        invoice: null,
+        node: null,
+        all: { edges: [] },
+        byCustomer: { edges: [] },
+        bySub: { edges: [] },
+      });
     }
   });
 });
@@ -185,7 +237,10 @@ describe("the one-invoice-per-period constraint", () => {
     const { id: _id, number: _number, ...copy } = stored;
     const error = await app.database.prisma.invoice
       .create({ data: { ...copy, id: newId("Invoice"), number: "INV-DUPLICATE" } })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUniqueViolation(error)).toBe(true);
   });
 });

@@ -26,7 +26,11 @@ async function createMeter(input: Record<string, unknown>, key?: string) {
 
 describe("meters", () => {
   it("creates a meter with the default payload keys and reads it back", async () => {
-    const meter = await createMeter({ displayName: "Alpaca AI tokens", eventName: "alpaca_ai_tokens", aggregation: "SUM" });
+    const meter = await createMeter({
+      displayName: "Alpaca AI tokens",
+      eventName: "alpaca_ai_tokens",
+      aggregation: "SUM",
+    });
     expect(meter).toMatchObject({
       __typename: "Meter",
       displayName: "Alpaca AI tokens",
@@ -37,7 +41,10 @@ describe("meters", () => {
       status: "ACTIVE",
     });
     expect(meter.id).toMatch(/^mtr_/);
-    const read = await app.gql(`query($id: ID!) { meter(id: $id) { id eventName } node(id: $id) { ... on Meter { id } } }`, { id: meter.id });
+    const read = await app.gql(
+      `query($id: ID!) { meter(id: $id) { id eventName } node(id: $id) { ... on Meter { id } } }`,
+      { id: meter.id },
+    );
     expect(read.data).toEqual({ meter: { id: meter.id, eventName: "alpaca_ai_tokens" }, node: { id: meter.id } });
   });
 
@@ -69,7 +76,11 @@ describe("meters", () => {
       [{ ...base, customerPayloadKey: "k", valuePayloadKey: "k" }, ["input", "valuePayloadKey"]],
     ];
     for (const [input, field] of cases) {
-      expect(await createMeter(input), JSON.stringify(input).slice(0, 80)).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field });
+      expect(await createMeter(input), JSON.stringify(input).slice(0, 80)).toMatchObject({
+        __typename: "InvalidInputError",
+        code: "INVALID_INPUT",
+        field,
+      });
     }
     expect(await app.database.prisma.meter.count()).toBe(before);
     expect(await createMeter({ ...base, eventName: "x".repeat(100) })).toMatchObject({ __typename: "Meter" });
@@ -83,16 +94,24 @@ describe("meters", () => {
       field: ["input", "eventName"],
     });
     await app.gql(DEACTIVATE, { input: { id: meter.id } });
-    expect(await createMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" })).toMatchObject({ code: "EVENT_NAME_TAKEN" });
+    expect(await createMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" })).toMatchObject({
+      code: "EVENT_NAME_TAKEN",
+    });
     // Another mode and another account have their own names.
-    expect(await createMeter({ displayName: "Live", eventName: "api_calls", aggregation: "SUM" }, app.account.liveSecretKey)).toMatchObject({ __typename: "Meter" });
+    expect(
+      await createMeter({ displayName: "Live", eventName: "api_calls", aggregation: "SUM" }, app.account.liveSecretKey),
+    ).toMatchObject({ __typename: "Meter" });
     const other = await app.createAccount();
-    expect(await createMeter({ displayName: "Other", eventName: "api_calls", aggregation: "SUM" }, other.testSecretKey)).toMatchObject({ __typename: "Meter" });
+    expect(
+      await createMeter({ displayName: "Other", eventName: "api_calls", aggregation: "SUM" }, other.testSecretKey),
+    ).toMatchObject({ __typename: "Meter" });
   });
 
   it("decides concurrent creates of one event name by the database: exactly one wins", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createMeter({ displayName: `Race ${i}`, eventName: "race_event", aggregation: "SUM" })),
+      Array.from({ length: 10 }, (_, i) =>
+        createMeter({ displayName: `Race ${i}`, eventName: "race_event", aggregation: "SUM" }),
+      ),
     );
     expect(results.filter((r) => r.__typename === "Meter")).toHaveLength(1);
     expect(results.filter((r) => r.code === "EVENT_NAME_TAKEN")).toHaveLength(9);
@@ -101,16 +120,30 @@ describe("meters", () => {
   it("updates only the display name", async () => {
     const meter = await createMeter({ displayName: "Old", eventName: "rename_me", aggregation: "MAX" });
     const res = await app.gql(UPDATE, { input: { id: meter.id, displayName: "  New name " } });
-    expect(res.data.updateMeter).toEqual({ __typename: "Meter", id: meter.id, displayName: "New name", status: "ACTIVE" });
+    expect(res.data.updateMeter).toEqual({
+      __typename: "Meter",
+      id: meter.id,
+      displayName: "New name",
+      status: "ACTIVE",
+    });
     const bad = await app.gql(UPDATE, { input: { id: meter.id, displayName: "" } });
     expect(bad.data.updateMeter).toMatchObject({ __typename: "InvalidInputError", field: ["input", "displayName"] });
     const missing = await app.gql(UPDATE, { input: { id: "mtr_missing", displayName: "x" } });
-    expect(missing.data.updateMeter).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "id"] });
+    expect(missing.data.updateMeter).toMatchObject({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
   });
 
   it("deactivates and reactivates, idempotently", async () => {
     const meter = await createMeter({ displayName: "Toggle", eventName: "toggle", aggregation: "SUM" });
-    for (const [mutation, status] of [[DEACTIVATE, "INACTIVE"], [DEACTIVATE, "INACTIVE"], [REACTIVATE, "ACTIVE"], [REACTIVATE, "ACTIVE"]] as const) {
+    for (const [mutation, status] of [
+      [DEACTIVATE, "INACTIVE"],
+      [DEACTIVATE, "INACTIVE"],
+      [REACTIVATE, "ACTIVE"],
+      [REACTIVATE, "ACTIVE"],
+    ] as const) {
       const res = await app.gql(mutation, { input: { id: meter.id } });
       expect(Object.values(res.data)[0]).toEqual({ __typename: "Meter", id: meter.id, status });
     }
@@ -123,7 +156,10 @@ describe("meters", () => {
   it("pages through meters in a stable order and filters by status", async () => {
     const { liveSecretKey } = await app.createAccount("Pager");
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await createMeter({ displayName: `M${i}`, eventName: `page_${i}`, aggregation: "SUM" }, liveSecretKey)).id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await createMeter({ displayName: `M${i}`, eventName: `page_${i}`, aggregation: "SUM" }, liveSecretKey)).id,
+      );
     await app.gql(DEACTIVATE, { input: { id: ids[1] } }, liveSecretKey);
     await app.gql(DEACTIVATE, { input: { id: ids[3] } }, liveSecretKey);
     const page = async (status: string | null) => {
@@ -149,7 +185,11 @@ describe("meters", () => {
     const meter = await createMeter({ displayName: "Private", eventName: "private_meter", aggregation: "SUM" });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
-      const read = await app.gql(`query($id: ID!) { meter(id: $id) { id } node(id: $id) { id } meters(first: 100) { edges { node { id } } } }`, { id: meter.id }, key);
+      const read = await app.gql(
+        `query($id: ID!) { meter(id: $id) { id } node(id: $id) { id } meters(first: 100) { edges { node { id } } } }`,
+        { id: meter.id },
+        key,
+      );
       expect(read.data.meter).toBeNull();
       expect(read.data.node).toBeNull();
       expect(read.data.meters.edges.map((e: any) => e.node.id)).not.toContain(meter.id);

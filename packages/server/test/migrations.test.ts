@@ -44,7 +44,10 @@ describe("migrations", () => {
 });
 
 /** An empty database of this project's kind, closed (and dropped) by `close`. */
-async function emptyDatabase(): Promise<{ database: Awaited<ReturnType<typeof openDatabase>>; close(): Promise<void> }> {
+async function emptyDatabase(): Promise<{
+  database: Awaited<ReturnType<typeof openDatabase>>;
+  close(): Promise<void>;
+}> {
   if (!onPostgres) {
     const database = await openDatabase({ kind: "pglite", dataDir: IN_MEMORY });
     return { database, close: () => database.close() };
@@ -56,7 +59,9 @@ async function emptyDatabase(): Promise<{ database: Awaited<ReturnType<typeof op
 
 describe("migration 20261122040000_invoiced_periods", () => {
   it("records the usage periods of the finalized invoices stored before it, and no others", async () => {
-    const folders = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
+    const folders = readdirSync(migrationsDir)
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     const at = folders.indexOf("20261122040000_invoiced_periods");
     const script = (folder: string) => readFileSync(join(migrationsDir, folder, "migration.sql"), "utf8");
     const { database, close } = await emptyDatabase();
@@ -88,9 +93,18 @@ describe("migration 20261122040000_invoiced_periods", () => {
       const rows = await database.sql.$queryRaw<Array<Record<string, unknown>>>`
         SELECT "accountId", "mode"::text, "customerId", "meterId", "periodStart", "periodEnd", "invoiceId" FROM "InvoicedUsagePeriod" ORDER BY "periodEnd"`;
       const period = (invoiceId: string, start: string, end: string) => ({
-        accountId: "acct_1", mode: "test", customerId: "cus_1", meterId: "mtr_1", periodStart: new Date(start), periodEnd: new Date(end), invoiceId,
+        accountId: "acct_1",
+        mode: "test",
+        customerId: "cus_1",
+        meterId: "mtr_1",
+        periodStart: new Date(start),
+        periodEnd: new Date(end),
+        invoiceId,
       });
-      expect(rows).toEqual([period("inv_cycle", "2026-01-01Z", "2026-02-01Z"), period("inv_cancel", "2026-02-01Z", "2026-02-05Z")]);
+      expect(rows).toEqual([
+        period("inv_cycle", "2026-01-01Z", "2026-02-01Z"),
+        period("inv_cancel", "2026-02-01Z", "2026-02-05Z"),
+      ]);
     } finally {
       await close();
     }

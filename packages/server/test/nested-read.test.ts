@@ -39,7 +39,8 @@ beforeAll(async () => {
   for (let i = 0; i < 50; i += 1) {
     const customer = i % 5 === 0 ? await b.customer({ name: `Customer ${i}`, testClockId: clocks[i % 2] }) : null;
     await b.subscribe({
-      customerId: customer ?? (await app.database.prisma.customer.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id,
+      customerId:
+        customer ?? (await app.database.prisma.customer.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id,
       items: [{ priceId: prices[0]! }, { priceId: prices[1 + (i % 2)]!, quantity: 1 + (i % 3) }],
       billingMode: i % 2 ? "CLASSIC" : "FLEXIBLE",
     });
@@ -130,9 +131,17 @@ describe("nested reads", () => {
             recurring: {
               interval: i.price.interval,
               usageType: i.price.usageType,
-              meter: i.price.meter && { id: i.price.meter.id, eventName: i.price.meter.eventName, createdAt: i.price.meter.createdAt.toISOString() },
+              meter: i.price.meter && {
+                id: i.price.meter.id,
+                eventName: i.price.meter.eventName,
+                createdAt: i.price.meter.createdAt.toISOString(),
+              },
             },
-            product: { id: i.price.product.id, name: i.price.product.name, createdAt: i.price.product.createdAt.toISOString() },
+            product: {
+              id: i.price.product.id,
+              name: i.price.product.name,
+              createdAt: i.price.product.createdAt.toISOString(),
+            },
           },
         })),
       },
@@ -141,7 +150,9 @@ describe("nested reads", () => {
     // The page covers customers' test clocks, and metered and licensed items (no meter).
     expect(expected.every((e) => e.node.customer.testClock !== null)).toBe(true);
     const items = expected.flatMap((e) => e.node.items);
-    expect(items.some((i) => i.price.recurring.meter === null) && items.some((i) => i.price.recurring.meter !== null)).toBe(true);
+    expect(
+      items.some((i) => i.price.recurring.meter === null) && items.some((i) => i.price.recurring.meter !== null),
+    ).toBe(true);
   });
 
   it("lists 50 invoices with customer, subscription and priced lines in as many queries as 5", async () => {

@@ -31,7 +31,11 @@ beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
 async function createProduct(name: string, key?: string): Promise<string> {
-  const res = await app.gql(`mutation($name: String!) { createProduct(input: { name: $name }) { ... on Product { id } } }`, { name }, key);
+  const res = await app.gql(
+    `mutation($name: String!) { createProduct(input: { name: $name }) { ... on Product { id } } }`,
+    { name },
+    key,
+  );
   return res.data.createProduct.id;
 }
 
@@ -91,7 +95,12 @@ describe("creating prices", () => {
       unitAmount: null,
       tiersMode: "GRADUATED",
       product: { id: usageProduct, name: "Alpaca AI usage" },
-      recurring: { interval: "MONTH", intervalCount: 1, usageType: "METERED", meter: { id: meterId, eventName: "alpaca_ai_tokens" } },
+      recurring: {
+        interval: "MONTH",
+        intervalCount: 1,
+        usageType: "METERED",
+        meter: { id: meterId, eventName: "alpaca_ai_tokens" },
+      },
       tiers: [
         { upTo: "1000", unitAmount: "0", flatAmount: "0" },
         { upTo: null, unitAmount: "0.04", flatAmount: "0" },
@@ -101,14 +110,23 @@ describe("creating prices", () => {
     expect(price.id).toMatch(/^price_/);
     // SPEC §10: 3000 tokens → 1000 × 0 + 2000 × 0.04.
     expect(await chargeFor(price.id, "3000")).toBe("80");
-    const read = await app.gql(`query($id: ID!) { price(id: $id) { ${PRICE_FIELDS} } node(id: $id) { id ... on Price { currency } } }`, { id: price.id });
+    const read = await app.gql(
+      `query($id: ID!) { price(id: $id) { ${PRICE_FIELDS} } node(id: $id) { id ... on Price { currency } } }`,
+      { id: price.id },
+    );
     expect(read.data.price).toEqual(Object.fromEntries(Object.entries(price).filter(([k]) => k !== "__typename")));
     expect(read.data.node).toEqual({ id: price.id, currency: "usd" });
   });
 
   it("stores the seed's licensed price: 100 usd monthly, currency lower-cased", async () => {
     const product = await createProduct("Alpaca AI license fee");
-    const price = await createPrice({ productId: product, currency: "USD", recurring: MONTHLY_LICENSED, unitAmount: "100", nickname: "Pro seat" });
+    const price = await createPrice({
+      productId: product,
+      currency: "USD",
+      recurring: MONTHLY_LICENSED,
+      unitAmount: "100",
+      nickname: "Pro seat",
+    });
     expect(price).toMatchObject({
       currency: "usd",
       nickname: "Pro seat",
@@ -126,9 +144,19 @@ describe("creating prices", () => {
 
   it("prints amounts as sent, without the column's trailing zeros, and keeps 12 decimal places exact", async () => {
     const product = await createProduct("Precise");
-    const price = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "0.040000" });
+    const price = await createPrice({
+      productId: product,
+      currency: "usd",
+      recurring: MONTHLY_LICENSED,
+      unitAmount: "0.040000",
+    });
     expect(price.unitAmount).toBe("0.04");
-    const tiny = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "123456789.000000000001" });
+    const tiny = await createPrice({
+      productId: product,
+      currency: "usd",
+      recurring: MONTHLY_LICENSED,
+      unitAmount: "123456789.000000000001",
+    });
     expect(tiny.unitAmount).toBe("123456789.000000000001");
     expect(await chargeFor(tiny.id, "1000")).toBe("123456789000.000000001");
   });
@@ -161,13 +189,27 @@ describe("creating prices", () => {
       { upTo: "20", unitAmount: "2" },
       { upTo: null, unitAmount: "1", flatAmount: "0.5" },
     ];
-    const volume = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, billingScheme: "TIERED", tiersMode: "VOLUME", tiers });
+    const volume = await createPrice({
+      productId: product,
+      currency: "usd",
+      recurring: MONTHLY_LICENSED,
+      billingScheme: "TIERED",
+      tiersMode: "VOLUME",
+      tiers,
+    });
     expect(volume.tiersMode).toBe("VOLUME");
     expect(volume.tiers[4]).toEqual({ upTo: null, unitAmount: "1", flatAmount: "0.5" });
     expect(await chargeFor(volume.id, "6")).toBe("24");
     expect(await chargeFor(volume.id, "20")).toBe("40");
     expect(await chargeFor(volume.id, "25")).toBe("25.5");
-    const graduated = await createPrice({ productId: product, currency: "usd", recurring: MONTHLY_LICENSED, billingScheme: "TIERED", tiersMode: "GRADUATED", tiers });
+    const graduated = await createPrice({
+      productId: product,
+      currency: "usd",
+      recurring: MONTHLY_LICENSED,
+      billingScheme: "TIERED",
+      tiersMode: "GRADUATED",
+      tiers,
+    });
     expect(await chargeFor(graduated.id, "6")).toBe("29");
     expect(await chargeFor(graduated.id, "25")).toBe("75.5");
   });
@@ -191,7 +233,10 @@ describe("createPrice validation", () => {
     meterId = await createMeter("validated_events");
   });
 
-  async function expectRefused(input: Record<string, unknown>, expected: { code: string; field: string[]; message?: RegExp; type?: string }) {
+  async function expectRefused(
+    input: Record<string, unknown>,
+    expected: { code: string; field: string[]; message?: RegExp; type?: string },
+  ) {
     const before = await app.database.prisma.price.count();
     const res = await app.gql(CREATE_PRICE, { input });
     const result = res.data?.createPrice;
@@ -209,35 +254,104 @@ describe("createPrice validation", () => {
     const cases: Array<[string, Record<string, unknown>, string[], RegExp]> = [
       ["unknown currency", { ...base(), currency: "xyz" }, ["input", "currency"], /ISO 4217/],
       ["metal is not a currency", { ...base(), currency: "xau" }, ["input", "currency"], /ISO 4217/],
-      ["METERED without a meter", { ...base(), recurring: { interval: "MONTH", usageType: "METERED" } }, ["input", "recurring", "meterId"], /required for METERED/],
-      ["LICENSED with a meter", { ...base(), recurring: { ...MONTHLY_LICENSED, meterId } }, ["input", "recurring", "meterId"], /not allowed for LICENSED/],
-      ["intervalCount 0", { ...base(), recurring: { ...MONTHLY_LICENSED, intervalCount: 0 } }, ["input", "recurring", "intervalCount"], /from 1 to 36/],
-      ["more than 3 years", { ...base(), recurring: { interval: "YEAR", intervalCount: 4, usageType: "LICENSED" } }, ["input", "recurring", "intervalCount"], /at most 3 years/],
+      [
+        "METERED without a meter",
+        { ...base(), recurring: { interval: "MONTH", usageType: "METERED" } },
+        ["input", "recurring", "meterId"],
+        /required for METERED/,
+      ],
+      [
+        "LICENSED with a meter",
+        { ...base(), recurring: { ...MONTHLY_LICENSED, meterId } },
+        ["input", "recurring", "meterId"],
+        /not allowed for LICENSED/,
+      ],
+      [
+        "intervalCount 0",
+        { ...base(), recurring: { ...MONTHLY_LICENSED, intervalCount: 0 } },
+        ["input", "recurring", "intervalCount"],
+        /from 1 to 36/,
+      ],
+      [
+        "more than 3 years",
+        { ...base(), recurring: { interval: "YEAR", intervalCount: 4, usageType: "LICENSED" } },
+        ["input", "recurring", "intervalCount"],
+        /at most 3 years/,
+      ],
       ["negative amount", { ...base(), unitAmount: "-1" }, ["input", "unitAmount"], /≥ 0/],
-      ["13 decimal places", { ...base(), unitAmount: "0.0000000000001" }, ["input", "unitAmount"], /at most 12 decimal places/],
-      ["PER_UNIT without unitAmount", { ...base(), unitAmount: null }, ["input", "unitAmount"], /required for PER_UNIT/],
-      ["PER_UNIT with tiers", { ...base(), tiers: [{ upTo: null, unitAmount: "1" }] }, ["input", "tiers"], /not allowed for PER_UNIT/],
-      ["divideBy 0", { ...base(), transformQuantity: { divideBy: 0, round: "UP" } }, ["input", "transformQuantity", "divideBy"], /integer ≥ 1/],
-      ["tiers with unitAmount", tiered([{ upTo: null, unitAmount: "1" }], { unitAmount: "1" }), ["input", "unitAmount"], /not allowed for TIERED/],
+      [
+        "13 decimal places",
+        { ...base(), unitAmount: "0.0000000000001" },
+        ["input", "unitAmount"],
+        /at most 12 decimal places/,
+      ],
+      [
+        "PER_UNIT without unitAmount",
+        { ...base(), unitAmount: null },
+        ["input", "unitAmount"],
+        /required for PER_UNIT/,
+      ],
+      [
+        "PER_UNIT with tiers",
+        { ...base(), tiers: [{ upTo: null, unitAmount: "1" }] },
+        ["input", "tiers"],
+        /not allowed for PER_UNIT/,
+      ],
+      [
+        "divideBy 0",
+        { ...base(), transformQuantity: { divideBy: 0, round: "UP" } },
+        ["input", "transformQuantity", "divideBy"],
+        /integer ≥ 1/,
+      ],
+      [
+        "tiers with unitAmount",
+        tiered([{ upTo: null, unitAmount: "1" }], { unitAmount: "1" }),
+        ["input", "unitAmount"],
+        /not allowed for TIERED/,
+      ],
       [
         "tiers with transformQuantity",
         tiered([{ upTo: null, unitAmount: "1" }], { transformQuantity: { divideBy: 100, round: "DOWN" } }),
         ["input", "transformQuantity"],
         /not allowed with tiers/,
       ],
-      ["TIERED without tiersMode", tiered([{ upTo: null, unitAmount: "1" }], { tiersMode: null }), ["input", "tiersMode"], /required for TIERED/],
+      [
+        "TIERED without tiersMode",
+        tiered([{ upTo: null, unitAmount: "1" }], { tiersMode: null }),
+        ["input", "tiersMode"],
+        /required for TIERED/,
+      ],
       ["TIERED without tiers", tiered([], { tiers: null }), ["input", "tiers"], /required for TIERED/],
       ["no tiers", tiered([]), ["input", "tiers"], /at least one tier/],
       [
         "tiers not increasing",
-        tiered([{ upTo: "100", unitAmount: "1" }, { upTo: "100", unitAmount: "0.5" }, { upTo: null, unitAmount: "0.1" }]),
+        tiered([
+          { upTo: "100", unitAmount: "1" },
+          { upTo: "100", unitAmount: "0.5" },
+          { upTo: null, unitAmount: "0.1" },
+        ]),
         ["input", "tiers", "1", "upTo"],
         /greater than the previous tier's upTo \(100\)/,
       ],
-      ["last tier bounded", tiered([{ upTo: "100", unitAmount: "1" }]), ["input", "tiers", "0", "upTo"], /must be null/],
-      ["unbounded tier before the last", tiered([{ unitAmount: "1" }, { upTo: null, unitAmount: "1" }]), ["input", "tiers", "0", "upTo"], /only the last tier/],
+      [
+        "last tier bounded",
+        tiered([{ upTo: "100", unitAmount: "1" }]),
+        ["input", "tiers", "0", "upTo"],
+        /must be null/,
+      ],
+      [
+        "unbounded tier before the last",
+        tiered([{ unitAmount: "1" }, { upTo: null, unitAmount: "1" }]),
+        ["input", "tiers", "0", "upTo"],
+        /only the last tier/,
+      ],
       ["tier without amounts", tiered([{ upTo: null }]), ["input", "tiers", "0"], /unitAmount or a flatAmount/],
-      ["negative flat amount", tiered([{ upTo: null, flatAmount: "-5" }]), ["input", "tiers", "0", "flatAmount"], /≥ 0/],
+      [
+        "negative flat amount",
+        tiered([{ upTo: null, flatAmount: "-5" }]),
+        ["input", "tiers", "0", "flatAmount"],
+        /≥ 0/,
+      ],
       ["nickname too long", { ...base(), nickname: "n".repeat(251) }, ["input", "nickname"], /at most 250/],
       ["empty lookupKey", { ...base(), lookupKey: "" }, ["input", "lookupKey"], /1–200 characters/],
     ];
@@ -249,7 +363,14 @@ describe("createPrice validation", () => {
 
   it("lists every problem in the message and points at the first", async () => {
     const result = await expectRefused(
-      tiered([{ upTo: "10", unitAmount: "-1" }, { upTo: "5", unitAmount: "1" }, { upTo: null, unitAmount: "0.0000000000001" }], { currency: "zzz" }),
+      tiered(
+        [
+          { upTo: "10", unitAmount: "-1" },
+          { upTo: "5", unitAmount: "1" },
+          { upTo: null, unitAmount: "0.0000000000001" },
+        ],
+        { currency: "zzz" },
+      ),
       { code: "INVALID_INPUT", field: ["input", "currency"] },
     );
     expect(result.message).toMatch(/^4 problems: currency must be an ISO 4217 currency code/);
@@ -265,7 +386,10 @@ describe("createPrice validation", () => {
   });
 
   it("needs the product and the meter to exist in this account and mode", async () => {
-    await expectRefused({ ...base(), productId: "prod_missing" }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+    await expectRefused(
+      { ...base(), productId: "prod_missing" },
+      { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] },
+    );
     await expectRefused(
       { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId: "mtr_missing" } },
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
@@ -273,31 +397,53 @@ describe("createPrice validation", () => {
     const other = await app.createAccount("Neighbour");
     const theirProduct = await createProduct("Theirs", other.testSecretKey);
     const theirMeter = await createMeter("their_events", other.testSecretKey);
-    await expectRefused({ ...base(), productId: theirProduct }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+    await expectRefused(
+      { ...base(), productId: theirProduct },
+      { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] },
+    );
     await expectRefused(
       { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId: theirMeter } },
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
     );
     const liveProduct = await createProduct("Live product", app.account.liveSecretKey);
-    await expectRefused({ ...base(), productId: liveProduct }, { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] });
+    await expectRefused(
+      { ...base(), productId: liveProduct },
+      { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] },
+    );
   });
 
   it("refuses an inactive meter for a new price (METER_INACTIVE)", async () => {
-    const inactive = await app.gql(`mutation($id: ID!) { deactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, { id: meterId });
+    const inactive = await app.gql(
+      `mutation($id: ID!) { deactivateMeter(input: { id: $id }) { ... on Meter { status } } }`,
+      { id: meterId },
+    );
     expect(inactive.data.deactivateMeter).toEqual({ status: "INACTIVE" });
     const metered = { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId } };
     const result = await expectRefused(metered, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
     expect(result.message).toMatch(/inactive/);
-    await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, { id: meterId });
+    await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, {
+      id: meterId,
+    });
     expect((await createPrice(metered)).recurring.meter.id).toBe(meterId);
   });
 
   it("refuses an inactive meter stored directly (no meter API involved)", async () => {
     const id = newId("Meter");
     await app.database.prisma.meter.create({
-      data: { id, accountId: app.account.account.id, mode: "test", displayName: "Old", eventName: "old_events", aggregation: "SUM", status: "INACTIVE" },
+      data: {
+        id,
+        accountId: app.account.account.id,
+        mode: "test",
+        displayName: "Old",
+        eventName: "old_events",
+        aggregation: "SUM",
+        status: "INACTIVE",
+      },
     });
-    await expectRefused({ ...base(), recurring: { interval: "DAY", usageType: "METERED", meterId: id } }, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
+    await expectRefused(
+      { ...base(), recurring: { interval: "DAY", usageType: "METERED", meterId: id } },
+      { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] },
+    );
   });
 });
 
@@ -318,7 +464,11 @@ describe("lookup keys", () => {
     expect(first.lookupKey).toBe("pro_monthly");
     const before = await app.database.prisma.price.count();
     const taken = await app.gql(CREATE_PRICE, { input: priceWith("pro_monthly") });
-    expect(taken.data.createPrice).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "lookupKey"] });
+    expect(taken.data.createPrice).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "INVALID_INPUT",
+      field: ["input", "lookupKey"],
+    });
     expect(taken.data.createPrice.message).toMatch(/pro_monthly.*already used/);
     expect(await app.database.prisma.price.count()).toBe(before);
 
@@ -338,7 +488,11 @@ describe("lookup keys", () => {
     expect(successor.lookupKey).toBe("team_monthly");
     const read = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: old.id });
     expect(read.data.price.lookupKey).toBeNull();
-    const liveRead = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: live.id }, app.account.liveSecretKey);
+    const liveRead = await app.gql(
+      `query($id: ID!) { price(id: $id) { lookupKey } }`,
+      { id: live.id },
+      app.account.liveSecretKey,
+    );
     expect(liveRead.data.price.lookupKey).toBe("team_monthly");
   });
 });
@@ -346,12 +500,25 @@ describe("lookup keys", () => {
 describe("updatePrice", () => {
   let productId: string;
   beforeAll(async () => void (productId = await createProduct("Mutable labels")));
-  const licensed = (extra: Record<string, unknown> = {}) => ({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "9.99", ...extra });
+  const licensed = (extra: Record<string, unknown> = {}) => ({
+    productId,
+    currency: "usd",
+    recurring: MONTHLY_LICENSED,
+    unitAmount: "9.99",
+    ...extra,
+  });
 
   it("changes nickname, active and lookupKey only; omitted fields stay", async () => {
     const price = await createPrice(licensed({ nickname: "Basic", lookupKey: "basic" }));
     const renamed = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: "Basic (legacy)" } });
-    expect(renamed.data.updatePrice).toEqual({ __typename: "Price", id: price.id, nickname: "Basic (legacy)", active: true, lookupKey: "basic", unitAmount: "9.99" });
+    expect(renamed.data.updatePrice).toEqual({
+      __typename: "Price",
+      id: price.id,
+      nickname: "Basic (legacy)",
+      active: true,
+      lookupKey: "basic",
+      unitAmount: "9.99",
+    });
     const archived = await app.gql(UPDATE_PRICE, { input: { id: price.id, active: false, lookupKey: null } });
     expect(archived.data.updatePrice).toMatchObject({ nickname: "Basic (legacy)", active: false, lookupKey: null });
     const cleared = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: null, lookupKey: "basic_legacy" } });
@@ -398,12 +565,18 @@ describe("listing prices", () => {
     const created: Array<{ id: string; productId: string }> = [];
     for (let i = 0; i < 6; i++) {
       const productId = i % 2 === 0 ? seats : support;
-      const price = await createPrice({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: String(i + 1) }, key);
+      const price = await createPrice(
+        { productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: String(i + 1) },
+        key,
+      );
       created.push({ id: price.id, productId });
     }
     // Prices 1–5 share one creation instant: the ID orders them.
     const later = new Date(Date.now() + 1000);
-    await app.database.prisma.price.updateMany({ where: { id: { in: created.slice(1).map((p) => p.id) } }, data: { createdAt: later } });
+    await app.database.prisma.price.updateMany({
+      where: { id: { in: created.slice(1).map((p) => p.id) } },
+      data: { createdAt: later },
+    });
     const order = [created[0]!, ...created.slice(1).sort((a, b) => (a.id < b.id ? -1 : 1))];
     await app.gql(UPDATE_PRICE, { input: { id: created[2]!.id, active: false } }, key);
 
@@ -423,9 +596,17 @@ describe("listing prices", () => {
 
     const ids = (res: any, path: (data: any) => any) => path(res.data).edges.map((e: any) => e.node.id);
     const seatPrices = order.filter((p) => p.productId === seats).map((p) => p.id);
-    const byProduct = await app.gql(`query($p: ID!) { prices(first: 10, productId: $p) { edges { node { id } } } }`, { p: seats }, key);
+    const byProduct = await app.gql(
+      `query($p: ID!) { prices(first: 10, productId: $p) { edges { node { id } } } }`,
+      { p: seats },
+      key,
+    );
     expect(ids(byProduct, (d) => d.prices)).toEqual(seatPrices);
-    const activeSeats = await app.gql(`query($p: ID!) { prices(first: 10, productId: $p, active: true) { edges { node { id } } } }`, { p: seats }, key);
+    const activeSeats = await app.gql(
+      `query($p: ID!) { prices(first: 10, productId: $p, active: true) { edges { node { id } } } }`,
+      { p: seats },
+      key,
+    );
     expect(ids(activeSeats, (d) => d.prices)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
     const inactive = await app.gql(`{ prices(first: 10, active: false) { edges { node { id } } } }`, {}, key);
     expect(ids(inactive, (d) => d.prices)).toEqual([created[2]!.id]);

@@ -32,12 +32,22 @@ async function createProduct(input: Record<string, unknown>, key?: string) {
 
 describe("products", () => {
   it("creates a product and reads it back", async () => {
-    const product = await createProduct({ name: "Alpaca AI usage", description: "Tokens consumed by the Alpaca model" });
-    expect(product).toMatchObject({ name: "Alpaca AI usage", description: "Tokens consumed by the Alpaca model", active: true });
-    expect(product.id).toMatch(/^prod_/);
-    const read = await app.gql(`query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } node(id: $id) { id ... on Product { name } } }`, {
-      id: product.id,
+    const product = await createProduct({
+      name: "Alpaca AI usage",
+      description: "Tokens consumed by the Alpaca model",
     });
+    expect(product).toMatchObject({
+      name: "Alpaca AI usage",
+      description: "Tokens consumed by the Alpaca model",
+      active: true,
+    });
+    expect(product.id).toMatch(/^prod_/);
+    const read = await app.gql(
+      `query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } node(id: $id) { id ... on Product { name } } }`,
+      {
+        id: product.id,
+      },
+    );
     expect(read.data).toEqual({ product, node: { id: product.id, name: "Alpaca AI usage" } });
   });
 
@@ -56,7 +66,11 @@ describe("products", () => {
     ];
     for (const [input, field] of cases) {
       const res = await app.gql(CREATE, { input });
-      expect(res.data.createProduct, JSON.stringify(input).slice(0, 60)).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field });
+      expect(res.data.createProduct, JSON.stringify(input).slice(0, 60)).toMatchObject({
+        __typename: "InvalidInputError",
+        code: "INVALID_INPUT",
+        field,
+      });
     }
     expect(await app.database.prisma.product.count()).toBe(before);
   });
@@ -64,7 +78,11 @@ describe("products", () => {
   it("updates name, description and active; omitted fields stay", async () => {
     const product = await createProduct({ name: "Old name", description: "Old description" });
     const renamed = await app.gql(UPDATE, { input: { id: product.id, name: "New name" } });
-    expect(renamed.data.updateProduct).toMatchObject({ name: "New name", description: "Old description", active: true });
+    expect(renamed.data.updateProduct).toMatchObject({
+      name: "New name",
+      description: "Old description",
+      active: true,
+    });
     const archived = await app.gql(UPDATE, { input: { id: product.id, description: null, active: false } });
     expect(archived.data.updateProduct).toMatchObject({ name: "New name", description: null, active: false });
     const read = await app.gql(`query($id: ID!) { product(id: $id) { name description active } }`, { id: product.id });
@@ -96,7 +114,10 @@ describe("products", () => {
     await app.gql(UPDATE, { input: { id: created[1], active: false } }, key);
     // Four products created in the same millisecond: the ID breaks the tie, so paging stays stable.
     const later = new Date(Date.now() + 1000);
-    await app.database.prisma.product.updateMany({ where: { id: { in: created.slice(1) } }, data: { createdAt: later } });
+    await app.database.prisma.product.updateMany({
+      where: { id: { in: created.slice(1) } },
+      data: { createdAt: later },
+    });
     const expected = [created[0], ...created.slice(1).sort()];
 
     const seen: string[] = [];

@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { billingIntervalMs } from "../src/commands/serve.js";
 import type { AppDeps } from "../src/context.js";
 import { openDatabase } from "../src/db/client.js";
-import { runBillingCycle, startBillingScheduler, type BillingScheduler } from "../src/services/billing-cycle/scheduler.js";
+import {
+  runBillingCycle,
+  startBillingScheduler,
+  type BillingScheduler,
+} from "../src/services/billing-cycle/scheduler.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { onPostgres } from "./support/database.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
@@ -63,7 +67,10 @@ describe("billing scheduler", () => {
       ["SUBSCRIPTION_CYCLE", "2026-04-01", "30.00", "2026-04-01T00:00:05.000Z"],
     ]);
     expect(invoices.map(numberOf)).toEqual([1, 2, 3, 4]);
-    expect(await b.subscription(sub.id)).toMatchObject({ currentPeriodStart: "2026-04-01T00:00:00.000Z", currentPeriodEnd: "2026-05-01T00:00:00.000Z" });
+    expect(await b.subscription(sub.id)).toMatchObject({
+      currentPeriodStart: "2026-04-01T00:00:00.000Z",
+      currentPeriodEnd: "2026-05-01T00:00:00.000Z",
+    });
   });
 
   it("runs every interval and closes a period once now ≥ its end, not before", async () => {
@@ -79,7 +86,11 @@ describe("billing scheduler", () => {
       const found = await b.invoices({ subscriptionId: sub.id });
       return found.length === 2 && found;
     });
-    expect(invoices[1]).toMatchObject({ billingReason: "SUBSCRIPTION_CYCLE", periodEnd: "2026-02-01T00:00:00.000Z", createdAt: "2026-02-01T00:00:00.000Z" });
+    expect(invoices[1]).toMatchObject({
+      billingReason: "SUBSCRIPTION_CYCLE",
+      periodEnd: "2026-02-01T00:00:00.000Z",
+      createdAt: "2026-02-01T00:00:00.000Z",
+    });
   });
 
   it("stops: no run after stop() resolves", async () => {
@@ -100,15 +111,29 @@ describe("billing scheduler", () => {
     const clocked = await b.customer({ testClockId: clock });
     const onClock = await b.subscribe({ customerId: clocked, items: [{ priceId: license }] });
     const live = billing(app, app.account.liveSecretKey);
-    const liveSub = await live.subscribe({ customerId: await live.customer(), items: [{ priceId: await live.licensed("3") }] });
+    const liveSub = await live.subscribe({
+      customerId: await live.customer(),
+      items: [{ priceId: await live.licensed("3") }],
+    });
     const other = billing(app, (await app.createAccount()).testSecretKey);
-    const otherSub = await other.subscribe({ customerId: await other.customer(), items: [{ priceId: await other.licensed("4") }] });
+    const otherSub = await other.subscribe({
+      customerId: await other.customer(),
+      items: [{ priceId: await other.licensed("4") }],
+    });
 
     app.clock.set(new Date("2026-03-01T00:00:00Z"));
     expect(await runBillingCycle(app.deps)).toBe(4);
     expect(await b.invoices({ subscriptionId: onClock.id })).toHaveLength(1);
-    expect((await live.invoices({ subscriptionId: liveSub.id })).map((i) => i.number)).toEqual(["INV-000001", "INV-000002", "INV-000003"]);
-    expect((await other.invoices({ subscriptionId: otherSub.id })).map((i) => i.number)).toEqual(["INV-000001", "INV-000002", "INV-000003"]);
+    expect((await live.invoices({ subscriptionId: liveSub.id })).map((i) => i.number)).toEqual([
+      "INV-000001",
+      "INV-000002",
+      "INV-000003",
+    ]);
+    expect((await other.invoices({ subscriptionId: otherSub.id })).map((i) => i.number)).toEqual([
+      "INV-000001",
+      "INV-000002",
+      "INV-000003",
+    ]);
   });
 
   it("logs a subscription it cannot close and goes on with the others", async () => {
@@ -123,11 +148,21 @@ describe("billing scheduler", () => {
     expect(await runBillingCycle(app.deps)).toBe(2);
     expect(await b.invoices({ subscriptionId: ok.id })).toHaveLength(3);
     expect(await b.invoices({ subscriptionId: bad.id })).toHaveLength(1);
-    expect(app.logger.entries).toContainEqual(expect.objectContaining({ level: "error", message: "could not close a billing period", detail: expect.objectContaining({ subscriptionId: bad.id }) }));
+    expect(app.logger.entries).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: "could not close a billing period",
+        detail: expect.objectContaining({ subscriptionId: bad.id }),
+      }),
+    );
 
     await app.database.script(`UPDATE "Price" SET "unitAmount" = 20 WHERE id = '${broken}'`);
     expect(await runBillingCycle(app.deps)).toBe(2);
-    expect((await b.invoices({ subscriptionId: bad.id })).map((i) => i.periodEnd.slice(0, 10))).toEqual(["2026-02-01", "2026-02-01", "2026-03-01"]);
+    expect((await b.invoices({ subscriptionId: bad.id })).map((i) => i.periodEnd.slice(0, 10))).toEqual([
+      "2026-02-01",
+      "2026-02-01",
+      "2026-03-01",
+    ]);
   });
 
   it("two workers on one database invoice each period exactly once, numbered without gaps", async () => {
@@ -142,7 +177,11 @@ describe("billing scheduler", () => {
     const second = onPostgres ? await openDatabase(app.database.config) : app.database;
     const secondDeps: AppDeps = { ...app.deps, database: second };
     try {
-      const closed = await Promise.all([runBillingCycle(app.deps), runBillingCycle(secondDeps), runBillingCycle(app.deps)]);
+      const closed = await Promise.all([
+        runBillingCycle(app.deps),
+        runBillingCycle(secondDeps),
+        runBillingCycle(app.deps),
+      ]);
       expect(closed.reduce((x, y) => x + y, 0)).toBe(12 * 3);
     } finally {
       if (second !== app.database) await second.close();
@@ -162,6 +201,9 @@ describe("TALLY_BILLING_INTERVAL_SECONDS", () => {
     expect(billingIntervalMs({})).toBe(30_000);
     expect(billingIntervalMs({ TALLY_BILLING_INTERVAL_SECONDS: "5" })).toBe(5_000);
     expect(billingIntervalMs({ TALLY_BILLING_INTERVAL_SECONDS: "0.5" })).toBe(500);
-    for (const bad of ["0", "61", "soon"]) expect(() => billingIntervalMs({ TALLY_BILLING_INTERVAL_SECONDS: bad })).toThrow(/TALLY_BILLING_INTERVAL_SECONDS/);
+    for (const bad of ["0", "61", "soon"])
+      expect(() => billingIntervalMs({ TALLY_BILLING_INTERVAL_SECONDS: bad })).toThrow(
+        /TALLY_BILLING_INTERVAL_SECONDS/,
+      );
   });
 });

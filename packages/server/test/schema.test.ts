@@ -2,7 +2,15 @@
 // whole contract (../shared/CONTRACT.graphql).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from "graphql";
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  type GraphQLNamedType,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { printedSchema } from "../src/schema/printed.js";
 
@@ -14,12 +22,20 @@ const printed = buildSchema(committed);
 const contractTypes = Object.values(contract.getTypeMap()).filter((t) => !t.name.startsWith("__"));
 
 /** Every way `actual` falls short of `expected`: missing fields, arguments, members, values. */
-function shortfalls(expected: GraphQLNamedType, actual: GraphQLNamedType | undefined, skipField: (name: string) => boolean = () => false): string[] {
+function shortfalls(
+  expected: GraphQLNamedType,
+  actual: GraphQLNamedType | undefined,
+  skipField: (name: string) => boolean = () => false,
+): string[] {
   if (!actual) return [`type ${expected.name} is missing`];
-  if (actual.constructor !== expected.constructor) return [`${expected.name} is a ${actual.constructor.name}, not a ${expected.constructor.name}`];
+  if (actual.constructor !== expected.constructor)
+    return [`${expected.name} is a ${actual.constructor.name}, not a ${expected.constructor.name}`];
   const problems: string[] = [];
   if (isObjectType(expected) || isInterfaceType(expected) || isInputObjectType(expected)) {
-    const actualFields = (actual as typeof expected).getFields() as Record<string, { type: unknown; args?: Array<{ name: string; type: unknown }> }>;
+    const actualFields = (actual as typeof expected).getFields() as Record<
+      string,
+      { type: unknown; args?: Array<{ name: string; type: unknown }> }
+    >;
     for (const field of Object.values(expected.getFields())) {
       if (skipField(field.name)) continue;
       const got = actualFields[field.name];
@@ -27,25 +43,32 @@ function shortfalls(expected: GraphQLNamedType, actual: GraphQLNamedType | undef
         problems.push(`${expected.name}.${field.name} is missing`);
         continue;
       }
-      if (String(got.type) !== String(field.type)) problems.push(`${expected.name}.${field.name} is ${String(got.type)}, contract says ${String(field.type)}`);
+      if (String(got.type) !== String(field.type))
+        problems.push(`${expected.name}.${field.name} is ${String(got.type)}, contract says ${String(field.type)}`);
       for (const arg of "args" in field ? field.args : []) {
         const gotArg = got.args?.find((a) => a.name === arg.name);
         if (!gotArg) problems.push(`${expected.name}.${field.name}(${arg.name}) is missing`);
-        else if (String(gotArg.type) !== String(arg.type)) problems.push(`${expected.name}.${field.name}(${arg.name}) is ${String(gotArg.type)}, contract says ${String(arg.type)}`);
+        else if (String(gotArg.type) !== String(arg.type))
+          problems.push(
+            `${expected.name}.${field.name}(${arg.name}) is ${String(gotArg.type)}, contract says ${String(arg.type)}`,
+          );
       }
     }
     if (!isInputObjectType(expected)) {
       const have = (actual as typeof expected).getInterfaces().map((i) => i.name);
-      for (const i of expected.getInterfaces()) if (!have.includes(i.name)) problems.push(`${expected.name} does not implement ${i.name}`);
+      for (const i of expected.getInterfaces())
+        if (!have.includes(i.name)) problems.push(`${expected.name} does not implement ${i.name}`);
     }
   }
   if (isUnionType(expected) && isUnionType(actual)) {
     const have = actual.getTypes().map((t) => t.name);
-    for (const member of expected.getTypes()) if (!have.includes(member.name)) problems.push(`${expected.name} lacks member ${member.name}`);
+    for (const member of expected.getTypes())
+      if (!have.includes(member.name)) problems.push(`${expected.name} lacks member ${member.name}`);
   }
   if (isEnumType(expected) && isEnumType(actual)) {
     const have = actual.getValues().map((v) => v.name);
-    for (const value of expected.getValues()) if (!have.includes(value.name)) problems.push(`${expected.name} lacks value ${value.name}`);
+    for (const value of expected.getValues())
+      if (!have.includes(value.name)) problems.push(`${expected.name} lacks value ${value.name}`);
   }
   return problems;
 }
@@ -61,7 +84,9 @@ describe("schema.graphql", () => {
 
   it("would notice a contract shortfall (the check itself can fail)", () => {
     const weaker = buildSchema(`type Query { node(id: ID): Int } type Money { amount: String }`);
-    expect(shortfalls(contract.getType("Query")!, weaker.getType("Query"), (f) => !["node", "meter"].includes(f))).toEqual([
+    expect(
+      shortfalls(contract.getType("Query")!, weaker.getType("Query"), (f) => !["node", "meter"].includes(f)),
+    ).toEqual([
       "Query.node is Int, contract says Node",
       "Query.node(id) is ID, contract says ID!",
       "Query.meter is missing",

@@ -65,9 +65,12 @@ describe("HTTP server", () => {
 
 describe("graceful stop with a client gone", () => {
   it("waits for a handler still in its transaction after its client disconnected", async () => {
-    const meter = await app.gql(`mutation { createMeter(input: { displayName: "Stop", eventName: "stop_test", aggregation: SUM }) { ... on Meter { id } } }`);
+    const meter = await app.gql(
+      `mutation { createMeter(input: { displayName: "Stop", eventName: "stop_test", aggregation: SUM }) { ... on Meter { id } } }`,
+    );
     expect(meter.data.createMeter.id).toMatch(/^mtr_/);
-    const customer = (await app.gql(`mutation { createCustomer(input: { name: "Gone" }) { ... on Customer { id } } }`)).data.createCustomer.id;
+    const customer = (await app.gql(`mutation { createCustomer(input: { name: "Gone" }) { ... on Customer { id } } }`))
+      .data.createCustomer.id;
     const local = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
 
     // Hold the customer's usage lock the way invoice finalization does: the event's transaction waits.
@@ -87,7 +90,9 @@ describe("graceful stop with a client gone", () => {
       method: "POST",
       signal: client.signal,
       headers: { "content-type": "application/json", authorization: `Bearer ${app.account.testSecretKey}` },
-      body: JSON.stringify({ query: `mutation { recordMeterEvent(input: { eventName: "stop_test", customerId: "${customer}", value: "5" }) { __typename } }` }),
+      body: JSON.stringify({
+        query: `mutation { recordMeterEvent(input: { eventName: "stop_test", customerId: "${customer}", value: "5" }) { __typename } }`,
+      }),
     }).catch((error: Error) => error.name);
     await new Promise((r) => setTimeout(r, 300));
     client.abort();
@@ -117,7 +122,7 @@ describe("error masking", () => {
       });
       const res = (await response.json()) as { errors?: Array<{ message: string }> };
       expect(res.errors?.[0]?.message).toBe("Unexpected error.");
-      expect(JSON.stringify(res)).not.toContain("TestClock\\\"");
+      expect(JSON.stringify(res)).not.toContain('TestClock\\"');
       const logged = broken.logger.entries.find((e) => e.level === "error");
       expect(logged?.message).toMatch(/Unexpected error/);
       expect(String((logged?.detail?.error as Error).message)).toMatch(/TestClock/);

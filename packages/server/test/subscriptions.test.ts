@@ -19,7 +19,14 @@ async function newMeter(aggregation: "SUM" | "COUNT" | "LAST" | "MAX" = "SUM") {
   return { id: await b.meter(eventName, aggregation), eventName };
 }
 
-const GRADUATED = { billingScheme: "TIERED", tiersMode: "GRADUATED", tiers: [{ upTo: "1000", unitAmount: "0" }, { upTo: null, unitAmount: "0.04" }] };
+const GRADUATED = {
+  billingScheme: "TIERED",
+  tiersMode: "GRADUATED",
+  tiers: [
+    { upTo: "1000", unitAmount: "0" },
+    { upTo: null, unitAmount: "0.04" },
+  ],
+};
 
 /** A test-clock customer with a licensed 100 usd and a metered 0.01 usd per-unit monthly price. */
 async function setup(frozenTime: string) {
@@ -33,7 +40,11 @@ async function setup(frozenTime: string) {
 
 async function counts() {
   const p = app.database.prisma;
-  return { subscriptions: await p.subscription.count(), items: await p.subscriptionItem.count(), invoices: await p.invoice.count() };
+  return {
+    subscriptions: await p.subscription.count(),
+    items: await p.subscriptionItem.count(),
+    invoices: await p.invoice.count(),
+  };
 }
 
 describe("createSubscription", () => {
@@ -61,13 +72,24 @@ describe("createSubscription", () => {
     const { customer, license, meter } = await setup("2026-01-01T00:00:00Z");
     const tiered = await b.metered(meter.id, GRADUATED);
     const flexible = await b.subscribe({ customerId: customer, items: [{ priceId: tiered }, { priceId: license }] });
-    const classic = await b.subscribe({ customerId: customer, items: [{ priceId: tiered }, { priceId: license }], billingMode: "CLASSIC" });
+    const classic = await b.subscribe({
+      customerId: customer,
+      items: [{ priceId: tiered }, { priceId: license }],
+      billingMode: "CLASSIC",
+    });
     expect(classic.billingMode).toBe("CLASSIC");
     const [flexibleFirst] = await b.invoices({ subscriptionId: flexible.id });
     const [classicFirst] = await b.invoices({ subscriptionId: classic.id });
     expect(summary(flexibleFirst!)).toEqual({ total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] });
-    expect(summary(classicFirst!)).toEqual({ total: "100.00", lines: ["USAGE 1 0 × 0 = 0.00", "LICENSE - 1 × 100 = 100.00"] });
-    expect(classicFirst!.lines[0]).toMatchObject({ price: { id: tiered }, periodStart: "2026-01-01T00:00:00.000Z", periodEnd: "2026-02-01T00:00:00.000Z" });
+    expect(summary(classicFirst!)).toEqual({
+      total: "100.00",
+      lines: ["USAGE 1 0 × 0 = 0.00", "LICENSE - 1 × 100 = 100.00"],
+    });
+    expect(classicFirst!.lines[0]).toMatchObject({
+      price: { id: tiered },
+      periodStart: "2026-01-01T00:00:00.000Z",
+      periodEnd: "2026-02-01T00:00:00.000Z",
+    });
   });
 
   it("creates no first invoice for a FLEXIBLE metered-only subscription, a zero one for CLASSIC", async () => {
@@ -101,25 +123,54 @@ describe("createSubscription", () => {
       startDate: "2026-01-05T00:00:00Z",
       billingCycleAnchor: "2026-02-01T00:00:00Z",
     });
-    expect(sub).toMatchObject({ currentPeriodStart: "2026-01-05T00:00:00.000Z", currentPeriodEnd: "2026-02-01T00:00:00.000Z" });
+    expect(sub).toMatchObject({
+      currentPeriodStart: "2026-01-05T00:00:00.000Z",
+      currentPeriodEnd: "2026-02-01T00:00:00.000Z",
+    });
     const [first] = await b.invoices({ subscriptionId: sub.id });
     // 27 of January's 31 days: 100 × 27/31 = 87.0967… → 87.10.
-    expect(first).toMatchObject({ periodStart: "2026-01-05T00:00:00.000Z", periodEnd: "2026-02-01T00:00:00.000Z", total: { amount: "87.10" } });
-    expect(first!.lines).toMatchObject([{ description: "License fee (prorated)", quantity: "1", unitAmount: "100", amount: { amount: "87.10" } }]);
+    expect(first).toMatchObject({
+      periodStart: "2026-01-05T00:00:00.000Z",
+      periodEnd: "2026-02-01T00:00:00.000Z",
+      total: { amount: "87.10" },
+    });
+    expect(first!.lines).toMatchObject([
+      { description: "License fee (prorated)", quantity: "1", unitAmount: "100", amount: { amount: "87.10" } },
+    ]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
     const [, second] = await b.invoices({ subscriptionId: sub.id });
     expect(summary(second!)).toEqual({ total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] });
-    expect(second!.lines[0]).toMatchObject({ periodStart: "2026-02-01T00:00:00.000Z", periodEnd: "2026-03-01T00:00:00.000Z" });
+    expect(second!.lines[0]).toMatchObject({
+      periodStart: "2026-02-01T00:00:00.000Z",
+      periodEnd: "2026-03-01T00:00:00.000Z",
+    });
   });
 
   it("invoices at once the periods a backdated start has already ended, with the usage recorded in them", async () => {
     const { customer, license, usage, meter } = await setup("2026-02-10T00:00:00Z");
-    await b.record({ eventName: meter.eventName, customerId: customer, value: "500", timestamp: "2026-01-20T00:00:00Z" });
-    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license, quantity: 1 }], startDate: "2026-01-10T00:00:00Z" });
-    expect(sub).toMatchObject({ currentPeriodStart: "2026-02-10T00:00:00.000Z", currentPeriodEnd: "2026-03-10T00:00:00.000Z" });
+    await b.record({
+      eventName: meter.eventName,
+      customerId: customer,
+      value: "500",
+      timestamp: "2026-01-20T00:00:00Z",
+    });
+    const sub = await b.subscribe({
+      customerId: customer,
+      items: [{ priceId: usage }, { priceId: license, quantity: 1 }],
+      startDate: "2026-01-10T00:00:00Z",
+    });
+    expect(sub).toMatchObject({
+      currentPeriodStart: "2026-02-10T00:00:00.000Z",
+      currentPeriodEnd: "2026-03-10T00:00:00.000Z",
+    });
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => [i.billingReason, i.periodStart, i.periodEnd, summary(i)])).toEqual([
-      ["SUBSCRIPTION_CREATE", "2026-01-10T00:00:00.000Z", "2026-02-10T00:00:00.000Z", { total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] }],
+      [
+        "SUBSCRIPTION_CREATE",
+        "2026-01-10T00:00:00.000Z",
+        "2026-02-10T00:00:00.000Z",
+        { total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] },
+      ],
       [
         "SUBSCRIPTION_CYCLE",
         "2026-01-10T00:00:00.000Z",
@@ -149,7 +200,10 @@ describe("createSubscription", () => {
       ["2028-04-30", "2028-05-31"],
     ]);
     expect(invoices.every((i) => i.total.amount === "100.00")).toBe(true);
-    expect(await b.subscription(sub.id)).toMatchObject({ currentPeriodStart: "2028-04-30T00:00:00.000Z", currentPeriodEnd: "2028-05-31T00:00:00.000Z" });
+    expect(await b.subscription(sub.id)).toMatchObject({
+      currentPeriodStart: "2028-04-30T00:00:00.000Z",
+      currentPeriodEnd: "2028-05-31T00:00:00.000Z",
+    });
   });
 
   it("supports other intervals: every 2 weeks", async () => {
@@ -169,30 +223,80 @@ describe("createSubscription validation", () => {
     const eur = await b.licensed("100", { currency: "eur" });
     const yearly = await b.licensed("1000", { recurring: { interval: "YEAR" } });
     const inactive = await b.licensed("5");
-    const off = await app.gql(`mutation($id: ID!) { updatePrice(input: { id: $id, active: false }) { __typename } }`, { id: inactive });
+    const off = await app.gql(`mutation($id: ID!) { updatePrice(input: { id: $id, active: false }) { __typename } }`, {
+      id: inactive,
+    });
     expect(off.data.updatePrice.__typename).toBe("Price");
     const other = await app.createAccount();
     const foreignPrice = await billing(app, other.testSecretKey).licensed("1");
 
     const base = { customerId: customer, items: [{ priceId: license }] };
     const cases: Array<[string, Obj, Obj]> = [
-      ["unknown customer", { ...base, customerId: "cus_nope" }, { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "customerId"] }],
-      ["no items", { ...base, items: [] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items"] }],
+      [
+        "unknown customer",
+        { ...base, customerId: "cus_nope" },
+        { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "customerId"] },
+      ],
+      [
+        "no items",
+        { ...base, items: [] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items"] },
+      ],
       [
         "21 items",
         { ...base, items: Array.from({ length: 21 }, () => ({ priceId: license })) },
         { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items"] },
       ],
-      ["unknown price", { ...base, items: [{ priceId: license }, { priceId: "price_nope" }] }, { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "items", "1", "priceId"] }],
-      ["another account's price", { ...base, items: [{ priceId: foreignPrice }] }, { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "items", "0", "priceId"] }],
-      ["a price twice", { ...base, items: [{ priceId: license }, { priceId: license }] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "1", "priceId"] }],
-      ["an inactive price", { ...base, items: [{ priceId: inactive }] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "priceId"] }],
-      ["two currencies", { ...base, items: [{ priceId: license }, { priceId: eur }] }, { __typename: "InvalidInputError", code: "CURRENCY_MISMATCH", field: ["input", "items", "1", "priceId"] }],
-      ["two intervals", { ...base, items: [{ priceId: license }, { priceId: yearly }] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "1", "priceId"] }],
-      ["a quantity for a metered price", { ...base, items: [{ priceId: usage, quantity: 2 }] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "quantity"] }],
-      ["quantity 0", { ...base, items: [{ priceId: license, quantity: 0 }] }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "quantity"] }],
-      ["a start in the future", { ...base, startDate: "2026-01-01T00:00:01Z" }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "startDate"] }],
-      ["a start 36 days back", { ...base, startDate: "2025-11-26T00:00:00Z" }, { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "startDate"] }],
+      [
+        "unknown price",
+        { ...base, items: [{ priceId: license }, { priceId: "price_nope" }] },
+        { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "items", "1", "priceId"] },
+      ],
+      [
+        "another account's price",
+        { ...base, items: [{ priceId: foreignPrice }] },
+        { __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "items", "0", "priceId"] },
+      ],
+      [
+        "a price twice",
+        { ...base, items: [{ priceId: license }, { priceId: license }] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "1", "priceId"] },
+      ],
+      [
+        "an inactive price",
+        { ...base, items: [{ priceId: inactive }] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "priceId"] },
+      ],
+      [
+        "two currencies",
+        { ...base, items: [{ priceId: license }, { priceId: eur }] },
+        { __typename: "InvalidInputError", code: "CURRENCY_MISMATCH", field: ["input", "items", "1", "priceId"] },
+      ],
+      [
+        "two intervals",
+        { ...base, items: [{ priceId: license }, { priceId: yearly }] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "1", "priceId"] },
+      ],
+      [
+        "a quantity for a metered price",
+        { ...base, items: [{ priceId: usage, quantity: 2 }] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "quantity"] },
+      ],
+      [
+        "quantity 0",
+        { ...base, items: [{ priceId: license, quantity: 0 }] },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "0", "quantity"] },
+      ],
+      [
+        "a start in the future",
+        { ...base, startDate: "2026-01-01T00:00:01Z" },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "startDate"] },
+      ],
+      [
+        "a start 36 days back",
+        { ...base, startDate: "2025-11-26T00:00:00Z" },
+        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "startDate"] },
+      ],
       [
         "an anchor before the start",
         { ...base, startDate: "2025-12-20T00:00:00Z", billingCycleAnchor: "2025-12-19T00:00:00Z" },
@@ -217,12 +321,17 @@ describe("createSubscription validation", () => {
   });
 
   it("rejects malformed dates and unknown billing modes as bad requests, not server errors", async () => {
-    const res = await app.gql(`mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { __typename } }`, {
-      input: { customerId: "cus_x", items: [], startDate: "yesterday" },
-    });
+    const res = await app.gql(
+      `mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { __typename } }`,
+      {
+        input: { customerId: "cus_x", items: [], startDate: "yesterday" },
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toMatch(/ISO-8601/);
-    const mode = await app.gql(`mutation { createSubscription(input: { customerId: "cus_x", items: [], billingMode: WEEKLY }) { __typename } }`);
+    const mode = await app.gql(
+      `mutation { createSubscription(input: { customerId: "cus_x", items: [], billingMode: WEEKLY }) { __typename } }`,
+    );
     expect(mode.errors?.[0]?.message).toMatch(/BillingMode/);
   });
 });
@@ -253,8 +362,15 @@ describe("cancelSubscription", () => {
     expect(summary(invoices[1]!)).toEqual({ total: "10.00", lines: ["USAGE - 1000 × 0.01 = 10.00"] });
     expect(await b.preview(sub.id)).toBeNull();
 
-    expect(await b.cancel(sub.id, false)).toMatchObject({ __typename: "InvalidInputError", code: "SUBSCRIPTION_NOT_ACTIVE", field: ["input", "id"] });
-    expect(await b.cancel(sub.id, true)).toMatchObject({ __typename: "InvalidInputError", code: "SUBSCRIPTION_NOT_ACTIVE" });
+    expect(await b.cancel(sub.id, false)).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "SUBSCRIPTION_NOT_ACTIVE",
+      field: ["input", "id"],
+    });
+    expect(await b.cancel(sub.id, true)).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "SUBSCRIPTION_NOT_ACTIVE",
+    });
     await b.advance(clock, "2026-04-01T00:00:00Z");
     expect(await b.invoices({ subscriptionId: sub.id })).toHaveLength(2);
   });
@@ -277,7 +393,11 @@ describe("cancelSubscription", () => {
       ["SUBSCRIPTION_CYCLE", "3.00"],
     ]);
     expect(summary(invoices[1]!).lines).toEqual(["USAGE - 300 × 0.01 = 3.00"]);
-    expect(await b.subscription(sub.id)).toMatchObject({ status: "CANCELED", canceledAt: "2026-02-01T00:00:00.000Z", cancelAtPeriodEnd: true });
+    expect(await b.subscription(sub.id)).toMatchObject({
+      status: "CANCELED",
+      canceledAt: "2026-02-01T00:00:00.000Z",
+      cancelAtPeriodEnd: true,
+    });
   });
 
   it("now after asking for period end: the final invoice comes at once", async () => {
@@ -285,7 +405,11 @@ describe("cancelSubscription", () => {
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
     await b.cancel(sub.id, true);
     const canceled = await b.cancel(sub.id, false);
-    expect(canceled).toMatchObject({ status: "CANCELED", canceledAt: "2026-01-01T00:00:00.000Z", cancelAtPeriodEnd: false });
+    expect(canceled).toMatchObject({
+      status: "CANCELED",
+      canceledAt: "2026-01-01T00:00:00.000Z",
+      cancelAtPeriodEnd: false,
+    });
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => [i.billingReason, summary(i)])).toEqual([
       ["SUBSCRIPTION_CREATE", { total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] }],
@@ -301,7 +425,11 @@ describe("cancelSubscription", () => {
   });
 
   it("answers NOT_FOUND for an unknown subscription", async () => {
-    expect(await b.cancel("sub_nope", false)).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "id"] });
+    expect(await b.cancel("sub_nope", false)).toMatchObject({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
   });
 });
 
@@ -309,7 +437,8 @@ describe("subscription queries", () => {
   it("reads one subscription, lists them newest first with filters and pages, and resolves nodes", async () => {
     const { customer, license } = await setup("2026-01-01T00:00:00Z");
     const subs = [];
-    for (let i = 0; i < 3; i += 1) subs.push(await b.subscribe({ customerId: customer, items: [{ priceId: license }] }));
+    for (let i = 0; i < 3; i += 1)
+      subs.push(await b.subscribe({ customerId: customer, items: [{ priceId: license }] }));
     await b.cancel(subs[1]!.id, false);
     expect(await b.subscription(subs[0]!.id)).toMatchObject({ id: subs[0]!.id, customer: { id: customer } });
     expect(await b.subscription("sub_nope")).toBeNull();
@@ -337,8 +466,13 @@ describe("subscription queries", () => {
       i: { __typename: "SubscriptionItem", id: subs[0]!.items[0].id, quantity: 1, price: { id: license } },
     });
 
-    const viaCustomer = await app.gql(`query($id: ID!) { customer(id: $id) { subscriptions(first: 10) { edges { node { id } } } } }`, { id: customer });
-    expect(viaCustomer.data.customer.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual(all.edges.map((e: Obj) => e.node.id));
+    const viaCustomer = await app.gql(
+      `query($id: ID!) { customer(id: $id) { subscriptions(first: 10) { edges { node { id } } } } }`,
+      { id: customer },
+    );
+    expect(viaCustomer.data.customer.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual(
+      all.edges.map((e: Obj) => e.node.id),
+    );
   });
 
   it("lists newest first across creation times", async () => {
@@ -348,7 +482,9 @@ describe("subscription queries", () => {
     const older = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
     app.clock.set(new Date("2026-05-02T00:00:00Z"));
     const newer = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
-    const res = await app.gql(`query($c: ID!) { subscriptions(customerId: $c) { edges { node { id } } } }`, { c: customer });
+    const res = await app.gql(`query($c: ID!) { subscriptions(customerId: $c) { edges { node { id } } } }`, {
+      c: customer,
+    });
     expect(res.data.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual([newer.id, older.id]);
   });
   it("pages backwards with last/before, and answers an empty page for a cursor naming nothing", async () => {
@@ -391,9 +527,19 @@ describe("isolation", () => {
         { id: sub.id, item: sub.items[0].id, c: customer },
         key,
       );
-      expect(read.data).toEqual({ subscription: null, node: null, item: null, subscriptions: { edges: [] }, all: { edges: [] }, previewInvoice: null });
+      expect(read.data).toEqual({
+        subscription: null,
+        node: null,
+        item: null,
+        subscriptions: { edges: [] },
+        all: { edges: [] },
+        previewInvoice: null,
+      });
       const foreign = billing(app, key);
-      expect(await foreign.cancel(sub.id, false)).toMatchObject({ __typename: "NotFoundError", field: ["input", "id"] });
+      expect(await foreign.cancel(sub.id, false)).toMatchObject({
+        __typename: "NotFoundError",
+        field: ["input", "id"],
+      });
       expect(await foreign.trySubscribe({ customerId: customer, items: [{ priceId: license }] })).toMatchObject({
         __typename: "NotFoundError",
         field: ["input", "customerId"],

@@ -14,7 +14,9 @@ const READ = `query($id: ID!) { testClock(id: $id) { id } node(id: $id) { id } }
 beforeAll(async () => {
   app = await createTestApp();
   other = await app.createAccount();
-  const res = await app.gql(`mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`);
+  const res = await app.gql(
+    `mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`,
+  );
   clockId = res.data.createTestClock.id;
 });
 afterAll(() => app.close());
@@ -57,17 +59,25 @@ describe("tenancy", () => {
   });
 
   it("shows an account only to its own keys", async () => {
-    const res = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: app.account.account.id }, other.testSecretKey);
+    const res = await app.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: app.account.account.id },
+      other.testSecretKey,
+    );
     expect(res.data.node).toBeNull();
   });
 
   it("refuses writes whose data names another tenant, at the client level", async () => {
     const db = scopedClient(app.database.prisma, { accountId: app.account.account.id, mode: "test" });
     await expect(
-      db.testClock.create({ data: { id: newId("TestClock"), accountId: other.account.id, mode: "test", frozenTime: new Date() } }),
+      db.testClock.create({
+        data: { id: newId("TestClock"), accountId: other.account.id, mode: "test", frozenTime: new Date() },
+      }),
     ).rejects.toThrow(/Tenancy violation/);
     await expect(
-      db.testClock.create({ data: { id: newId("TestClock"), accountId: app.account.account.id, mode: "live", frozenTime: new Date() } }),
+      db.testClock.create({
+        data: { id: newId("TestClock"), accountId: app.account.account.id, mode: "live", frozenTime: new Date() },
+      }),
     ).rejects.toThrow(/Tenancy violation/);
     // A scoped read cannot widen its own filter either.
     const liveDb = scopedClient(app.database.prisma, { accountId: app.account.account.id, mode: "live" });
@@ -81,7 +91,9 @@ describe("tenancy", () => {
       { accountId: app.account.account.id, mode: "live" as const },
       { accountId: other.account.id, mode: "test" as const },
     ]) {
-      await expect(createRowLoaders(app.database.sql, scope).referenced("TestClock", clockId)).rejects.toThrow(/not found in the tenant's scope/);
+      await expect(createRowLoaders(app.database.sql, scope).referenced("TestClock", clockId)).rejects.toThrow(
+        /not found in the tenant's scope/,
+      );
     }
   });
 
@@ -91,26 +103,47 @@ describe("tenancy", () => {
     const mine = { accountId: app.account.account.id, mode: "test" as const };
     const theirs = { accountId: other.account.id, mode: "test" as const };
     const db = app.database.prisma;
-    const theirClock = await db.testClock.create({ data: { id: newId("TestClock"), ...theirs, frozenTime: new Date("2026-01-01T00:00:00Z") } });
+    const theirClock = await db.testClock.create({
+      data: { id: newId("TestClock"), ...theirs, frozenTime: new Date("2026-01-01T00:00:00Z") },
+    });
     const theirProduct = await db.product.create({ data: { id: newId("Product"), ...theirs, name: "Theirs" } });
     const customer = await db.customer.create({ data: { id: newId("Customer"), ...mine, testClockId: theirClock.id } });
     const price = await db.price.create({
-      data: { id: newId("Price"), ...mine, productId: theirProduct.id, currency: "usd", interval: "MONTH", intervalCount: 1, usageType: "LICENSED", billingScheme: "PER_UNIT" },
+      data: {
+        id: newId("Price"),
+        ...mine,
+        productId: theirProduct.id,
+        currency: "usd",
+        interval: "MONTH",
+        intervalCount: 1,
+        usageType: "LICENSED",
+        billingScheme: "PER_UNIT",
+      },
     });
     const rows = createRowLoaders(app.database.sql, mine);
     expect((await rows.referenced("Customer", customer.id)).testClockId).toBe(theirClock.id);
     expect((await rows.referenced("Price", price.id)).productId).toBe(theirProduct.id);
-    await expect(Promise.resolve(rows.referenced("TestClock", theirClock.id))).rejects.toThrow(/not found in the tenant's scope/);
-    await expect(Promise.resolve(rows.referenced("Product", theirProduct.id))).rejects.toThrow(/not found in the tenant's scope/);
+    await expect(Promise.resolve(rows.referenced("TestClock", theirClock.id))).rejects.toThrow(
+      /not found in the tenant's scope/,
+    );
+    await expect(Promise.resolve(rows.referenced("Product", theirProduct.id))).rejects.toThrow(
+      /not found in the tenant's scope/,
+    );
     // Their own loaders, joining the same relations, do not see my rows either.
     const theirRows = createRowLoaders(app.database.sql, theirs);
-    await expect(Promise.resolve(theirRows.referenced("Customer", customer.id))).rejects.toThrow(/not found in the tenant's scope/);
-    await expect(Promise.resolve(theirRows.referenced("Price", price.id))).rejects.toThrow(/not found in the tenant's scope/);
+    await expect(Promise.resolve(theirRows.referenced("Customer", customer.id))).rejects.toThrow(
+      /not found in the tenant's scope/,
+    );
+    await expect(Promise.resolve(theirRows.referenced("Price", price.id))).rejects.toThrow(
+      /not found in the tenant's scope/,
+    );
   });
 
   it("keeps the relations joined to a row loaded by id for their own loads", async () => {
     const mine = { accountId: app.account.account.id, mode: "test" as const };
-    const customer = await app.database.prisma.customer.create({ data: { id: newId("Customer"), ...mine, testClockId: clockId } });
+    const customer = await app.database.prisma.customer.create({
+      data: { id: newId("Customer"), ...mine, testClockId: clockId },
+    });
     const rows = createRowLoaders(app.database.sql, mine);
     await rows.referenced("Customer", customer.id);
     // Read with the customer: no statement of its own, not even a promise.

@@ -40,7 +40,11 @@ describe("test clocks", () => {
   it("refuses to move backwards with TEST_CLOCK_BACKWARDS", async () => {
     const id = await newClock("2026-03-01T00:00:00Z");
     const res = await app.gql(ADVANCE, { input: { id, frozenTime: "2026-02-28T23:59:59Z" } });
-    expect(res.data.advanceTestClock).toMatchObject({ __typename: "InvalidInputError", code: "TEST_CLOCK_BACKWARDS", field: ["input", "frozenTime"] });
+    expect(res.data.advanceTestClock).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "TEST_CLOCK_BACKWARDS",
+      field: ["input", "frozenTime"],
+    });
     const read = await app.gql(`query($id: ID!) { testClock(id: $id) { frozenTime } }`, { id });
     expect(read.data.testClock.frozenTime).toBe("2026-03-01T00:00:00.000Z");
   });
@@ -53,13 +57,20 @@ describe("test clocks", () => {
 
   it("answers NOT_FOUND for an unknown clock", async () => {
     const res = await app.gql(ADVANCE, { input: { id: "clock_nope", frozenTime: "2026-02-01T00:00:00Z" } });
-    expect(res.data.advanceTestClock).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "id"] });
+    expect(res.data.advanceTestClock).toMatchObject({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
   });
 
   it("refuses live mode keys with TEST_CLOCK_IN_LIVE_MODE and stores nothing", async () => {
     const before = await app.database.prisma.testClock.count();
     const res = await app.gql(CREATE, { input: { frozenTime: "2026-01-01T00:00:00Z" } }, app.account.liveSecretKey);
-    expect(res.data.createTestClock).toMatchObject({ __typename: "InvalidInputError", code: "TEST_CLOCK_IN_LIVE_MODE" });
+    expect(res.data.createTestClock).toMatchObject({
+      __typename: "InvalidInputError",
+      code: "TEST_CLOCK_IN_LIVE_MODE",
+    });
     expect(await app.database.prisma.testClock.count()).toBe(before);
   });
 

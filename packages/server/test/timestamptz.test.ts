@@ -11,7 +11,9 @@ const pgParse = pg.types.getTypeParser(1184, "text") as (text: string) => unknow
 
 /** Dates by instant (Invalid Date equal to itself); anything else as it is. */
 const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? Object.is(a.getTime(), b.getTime()) : Object.is(a, b) || (a === null && b === null);
+  a instanceof Date && b instanceof Date
+    ? Object.is(a.getTime(), b.getTime())
+    : Object.is(a, b) || (a === null && b === null);
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -48,7 +50,11 @@ describe("parseTimestamptz", () => {
   });
 
   it("reads the usual shape itself, and nothing it would read differently", () => {
-    const usual = timestamptzText.filter((text) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,3})?[+-]\d\d(:\d\d){0,2}$/.test(text) && Number(text.slice(0, 4)) >= 100);
+    const usual = timestamptzText.filter(
+      (text) =>
+        /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,3})?[+-]\d\d(:\d\d){0,2}$/.test(text) &&
+        Number(text.slice(0, 4)) >= 100,
+    );
     fc.assert(
       fc.property(usual, (text) => {
         const read = readTimestamptz(text);
@@ -62,7 +68,12 @@ describe("parseTimestamptz", () => {
   it("leaves to pg's parser any text it does not read exactly", () => {
     // A usual text with one character replaced, inserted or removed: read alike, or not read.
     const mutated = fc
-      .tuple(timestamptzText, fc.nat(), fc.constantFrom(..."0123456789+-:. ZBCinfty"), fc.constantFrom("replace", "insert", "remove"))
+      .tuple(
+        timestamptzText,
+        fc.nat(),
+        fc.constantFrom(..."0123456789+-:. ZBCinfty"),
+        fc.constantFrom("replace", "insert", "remove"),
+      )
       .map(([text, at, char, how]) => {
         const i = at % (text.length + 1);
         if (how === "insert") return text.slice(0, i) + char + text.slice(i);
@@ -76,7 +87,13 @@ describe("parseTimestamptz", () => {
       }),
       { numRuns: 20_000 },
     );
-    for (const text of ["infinity", "-infinity", "0099-01-01 00:00:00+00", "2026-01-01 00:00:00.1234+00", "2026-01-01 00:00:00+00 BC"]) {
+    for (const text of [
+      "infinity",
+      "-infinity",
+      "0099-01-01 00:00:00+00",
+      "2026-01-01 00:00:00.1234+00",
+      "2026-01-01 00:00:00+00 BC",
+    ]) {
       expect(readTimestamptz(text), text).toBeUndefined();
       expect(same(parseTimestamptz(text), pgParse(text)), text).toBe(true);
     }
@@ -88,7 +105,12 @@ describe("timestamptz in direct SQL results", () => {
   beforeAll(async () => void (app = await createTestApp()));
   afterAll(() => app.close());
 
-  const INSTANTS = ["2026-01-02T03:04:05.678Z", "2026-07-01T23:59:59.990Z", "1900-01-01T00:00:00.000Z", "1970-01-01T00:00:00.000Z"];
+  const INSTANTS = [
+    "2026-01-02T03:04:05.678Z",
+    "2026-07-01T23:59:59.990Z",
+    "1900-01-01T00:00:00.000Z",
+    "1970-01-01T00:00:00.000Z",
+  ];
 
   // Half-hour, quarter-hour and historical (seconds) offsets, east and west.
   it.each(["UTC", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham", "Europe/Amsterdam", "America/Los_Angeles"])(
@@ -96,7 +118,9 @@ describe("timestamptz in direct SQL results", () => {
     async (zone) => {
       const rows = await app.database.transaction(async (sql) => {
         await sql.$queryRaw`SELECT set_config('TimeZone', ${zone}, true)`;
-        return sql.$queryRaw<Array<{ at: Date; text: string }>>`SELECT "at", "at"::text AS "text" FROM unnest(${INSTANTS}::timestamptz[]) AS "at"`;
+        return sql.$queryRaw<
+          Array<{ at: Date; text: string }>
+        >`SELECT "at", "at"::text AS "text" FROM unnest(${INSTANTS}::timestamptz[]) AS "at"`;
       });
       expect(rows.map((row) => row.at.toISOString())).toEqual(INSTANTS);
       for (const row of rows) expect(same(readTimestamptz(row.text), pgParse(row.text)), row.text).toBe(true);

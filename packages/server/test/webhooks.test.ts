@@ -65,7 +65,8 @@ async function receiver(respond: (n: number) => number = () => 200): Promise<Rec
 
 const ERROR = "... on Error { code message field }";
 const ENDPOINT = "id url description enabledEvents status createdAt";
-const DELIVERY = "id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError deliveredAt event { id type }";
+const DELIVERY =
+  "id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError deliveredAt event { id type }";
 
 async function tryCreateEndpoint(input: Obj, key?: string): Promise<Obj> {
   const res = await app.gql(
@@ -79,7 +80,11 @@ async function tryCreateEndpoint(input: Obj, key?: string): Promise<Obj> {
   return res.data.createWebhookEndpoint;
 }
 
-async function createEndpoint(url: string, enabledEvents: string[], key?: string): Promise<{ id: string; secret: string }> {
+async function createEndpoint(
+  url: string,
+  enabledEvents: string[],
+  key?: string,
+): Promise<{ id: string; secret: string }> {
   const created = await tryCreateEndpoint({ url, enabledEvents }, key);
   expect(created.__typename).toBe("WebhookEndpointWithSecret");
   return { id: created.endpoint.id, secret: created.secret };
@@ -128,22 +133,38 @@ function expectedSignature(secret: string, t: string, body: string): string {
 }
 
 function parseSignature(header: string | string[] | undefined): { t: string; v1: string } {
-  const parts = Object.fromEntries(String(header).split(",").map((p) => p.split("=") as [string, string]));
+  const parts = Object.fromEntries(
+    String(header)
+      .split(",")
+      .map((p) => p.split("=") as [string, string]),
+  );
   return { t: parts.t!, v1: parts.v1! };
 }
 
 describe("webhook endpoints", () => {
   it("returns a whsec_ secret once, at creation; lists endpoints without it", async () => {
-    const created = await tryCreateEndpoint({ url: "https://example.com/hooks", enabledEvents: ["invoice.finalized"], description: "Accounting" });
+    const created = await tryCreateEndpoint({
+      url: "https://example.com/hooks",
+      enabledEvents: ["invoice.finalized"],
+      description: "Accounting",
+    });
     expect(created).toMatchObject({
       __typename: "WebhookEndpointWithSecret",
       secret: expect.stringMatching(/^whsec_[0-9A-Za-z]{32}$/),
-      endpoint: { id: expect.stringMatching(/^we_/), url: "https://example.com/hooks", description: "Accounting", enabledEvents: ["invoice.finalized"], status: "ENABLED" },
+      endpoint: {
+        id: expect.stringMatching(/^we_/),
+        url: "https://example.com/hooks",
+        description: "Accounting",
+        enabledEvents: ["invoice.finalized"],
+        status: "ENABLED",
+      },
     });
     const list = await app.gql(`{ webhookEndpoints(first: 100) { edges { node { ${ENDPOINT} } } } }`);
     expect(list.data.webhookEndpoints.edges.map((e: Obj) => e.node)).toContainEqual(created.endpoint);
     // The secret is not a field of the endpoint: it cannot be read again.
-    const again = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { id secret } }`, { id: created.endpoint.id });
+    const again = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { id secret } }`, {
+      id: created.endpoint.id,
+    });
     expect(again.errors?.[0]?.message).toMatch(/Cannot query field "secret"/);
     await deleteEndpoint(created.endpoint.id);
   });
@@ -155,32 +176,62 @@ describe("webhook endpoints", () => {
       [{ url: "not a url", enabledEvents: ["*"] }, ["input", "url"]],
       [{ url: "https://user:pw@example.com/", enabledEvents: ["*"] }, ["input", "url"]],
       [{ url: "https://example.com/", enabledEvents: [] }, ["input", "enabledEvents"]],
-      [{ url: "https://example.com/", enabledEvents: ["invoice.created", "invoice.eaten"] }, ["input", "enabledEvents", "1"]],
+      [
+        { url: "https://example.com/", enabledEvents: ["invoice.created", "invoice.eaten"] },
+        ["input", "enabledEvents", "1"],
+      ],
     ];
     for (const [input, field] of cases) {
-      expect(await tryCreateEndpoint(input)).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field });
+      expect(await tryCreateEndpoint(input)).toMatchObject({
+        __typename: "InvalidInputError",
+        code: "INVALID_INPUT",
+        field,
+      });
     }
     expect(await app.database.prisma.webhookEndpoint.count()).toBe(before);
     const { id } = await createEndpoint("https://example.com/x", ["*"]);
-    expect(await updateEndpoint({ id, url: "javascript:alert(1)" })).toMatchObject({ code: "INVALID_INPUT", field: ["input", "url"] });
-    expect(await updateEndpoint({ id, enabledEvents: ["nope"] })).toMatchObject({ code: "INVALID_INPUT", field: ["input", "enabledEvents", "0"] });
+    expect(await updateEndpoint({ id, url: "javascript:alert(1)" })).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "url"],
+    });
+    expect(await updateEndpoint({ id, enabledEvents: ["nope"] })).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "enabledEvents", "0"],
+    });
     await deleteEndpoint(id);
   });
 
   it("updates, disables and deletes; a deleted endpoint is gone", async () => {
     const { id } = await createEndpoint("https://example.com/a", ["invoice.created"]);
-    expect(await updateEndpoint({ id, url: "https://example.com/b", enabledEvents: ["invoice.created", "invoice.created", "customer.created"], disabled: true })).toMatchObject({
+    expect(
+      await updateEndpoint({
+        id,
+        url: "https://example.com/b",
+        enabledEvents: ["invoice.created", "invoice.created", "customer.created"],
+        disabled: true,
+      }),
+    ).toMatchObject({
       url: "https://example.com/b",
       enabledEvents: ["invoice.created", "customer.created"],
       status: "DISABLED",
     });
-    expect(await updateEndpoint({ id, disabled: false })).toMatchObject({ status: "ENABLED", url: "https://example.com/b" });
+    expect(await updateEndpoint({ id, disabled: false })).toMatchObject({
+      status: "ENABLED",
+      url: "https://example.com/b",
+    });
     expect(await deleteEndpoint(id)).toEqual({ __typename: "DeletedWebhookEndpoint", id, deleted: true });
-    const after = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { id } node(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`, { id });
+    const after = await app.gql(
+      `query($id: ID!) { webhookEndpoint(id: $id) { id } node(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`,
+      { id },
+    );
     expect(after.data.webhookEndpoint).toBeNull();
     expect(after.data.node).toBeNull();
     expect(after.data.webhookEndpoints.edges.map((e: Obj) => e.node.id)).not.toContain(id);
-    expect(await updateEndpoint({ id, disabled: true })).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND", field: ["input", "id"] });
+    expect(await updateEndpoint({ id, disabled: true })).toMatchObject({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      field: ["input", "id"],
+    });
     expect(await deleteEndpoint(id)).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
   });
 });
@@ -197,7 +248,9 @@ describe("deliveries", () => {
     const [request] = r.requests;
     expect(request!.headers["content-type"]).toBe("application/json");
     const event = JSON.parse(request!.body);
-    const [logged] = (await app.gql(`{ events(first: 1, type: "billing.meter.created") { edges { node { id type data createdAt } } } }`)).data.events.edges;
+    const [logged] = (
+      await app.gql(`{ events(first: 1, type: "billing.meter.created") { edges { node { id type data createdAt } } } }`)
+    ).data.events.edges;
     expect(event).toEqual({
       id: logged.node.id,
       type: "billing.meter.created",
@@ -210,11 +263,20 @@ describe("deliveries", () => {
     const { t, v1 } = parseSignature(request!.headers["tally-signature"]);
     expect(Number(t)).toBe(Math.floor(app.clock.now().getTime() / 1000));
     expect(v1).toBe(expectedSignature(secret, t, request!.body));
-    expect(v1).not.toBe(expectedSignature(secret, t, request!.body.replace("billing.meter.created", "billing.meter.deleted")));
+    expect(v1).not.toBe(
+      expectedSignature(secret, t, request!.body.replace("billing.meter.created", "billing.meter.deleted")),
+    );
     expect(v1).not.toBe(expectedSignature(secret.slice(0, -1) + (secret.endsWith("x") ? "y" : "x"), t, request!.body));
 
     expect(await deliveries(id)).toEqual([
-      expect.objectContaining({ status: "DELIVERED", attempts: 1, lastResponseStatus: 200, lastError: null, nextAttemptAt: null, event: { id: event.id, type: event.type } }),
+      expect.objectContaining({
+        status: "DELIVERED",
+        attempts: 1,
+        lastResponseStatus: 200,
+        lastError: null,
+        nextAttemptAt: null,
+        event: { id: event.id, type: event.type },
+      }),
     ]);
     // Delivered means done: nothing more is sent.
     await dispatch();
@@ -254,7 +316,13 @@ describe("deliveries", () => {
     await dispatch();
     expect(r.requests).toHaveLength(3);
     [delivery] = await deliveries(id);
-    expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 3, lastResponseStatus: 204, lastError: null, nextAttemptAt: null });
+    expect(delivery).toMatchObject({
+      status: "DELIVERED",
+      attempts: 3,
+      lastResponseStatus: 204,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(delivery!.deliveredAt).toBe(app.clock.now().toISOString());
     // The same event each time, each time signed afresh.
     expect(new Set(r.requests.map((q) => JSON.parse(q.body).id)).size).toBe(1);
@@ -273,7 +341,12 @@ describe("deliveries", () => {
     await b.customer({ name: "Nobody home" });
     await dispatch();
     const [delivery] = await deliveries(id);
-    expect(delivery).toMatchObject({ status: "PENDING", attempts: 1, lastResponseStatus: null, lastError: expect.stringMatching(/fetch failed|ECONNREFUSED/) });
+    expect(delivery).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastResponseStatus: null,
+      lastError: expect.stringMatching(/fetch failed|ECONNREFUSED/),
+    });
     await updateEndpoint({ id, disabled: true });
   });
 
@@ -330,7 +403,8 @@ describe("deliveries", () => {
     const meter = await b.meter(eventName());
     await dispatch();
 
-    const typesOf = (r: Receiver) => r.requests.map((q) => `${JSON.parse(q.body).type} ${JSON.parse(q.body).data.id}`).sort();
+    const typesOf = (r: Receiver) =>
+      r.requests.map((q) => `${JSON.parse(q.body).type} ${JSON.parse(q.body).data.id}`).sort();
     expect(typesOf(customers)).toEqual([`customer.created ${customer}`]);
     expect(typesOf(everything)).toEqual([`billing.meter.created ${meter}`, `customer.created ${customer}`]);
     expect(disabled.requests).toEqual([]);
@@ -359,7 +433,10 @@ describe("deliveries", () => {
     await dispatch();
 
     const triggered = (r: Receiver) =>
-      r.requests.map((q) => JSON.parse(q.body)).map((e: Obj) => `${e.type} ${e.data.alert.id} ${e.data.customerId} ${e.data.value}`).sort();
+      r.requests
+        .map((q) => JSON.parse(q.body))
+        .map((e: Obj) => `${e.type} ${e.data.alert.id} ${e.data.customerId} ${e.data.value}`)
+        .sort();
     const expected = customers.map((customerId) => `billing.alert.triggered ${alertId} ${customerId} 10`).sort();
     expect(triggered(alerts)).toEqual(expected);
     expect(triggered(everything)).toEqual(expected);
@@ -374,7 +451,9 @@ describe("deliveries", () => {
     await updateEndpoint({ id, disabled: true });
     await dispatch();
     expect(r.requests).toEqual([]);
-    expect(await deliveries(id)).toMatchObject([{ status: "FAILED", attempts: 0, lastError: "The endpoint was disabled before delivery" }]);
+    expect(await deliveries(id)).toMatchObject([
+      { status: "FAILED", attempts: 0, lastError: "The endpoint was disabled before delivery" },
+    ]);
   });
 
   it("keeps retrying for three days, then gives up", async () => {
@@ -409,7 +488,11 @@ describe("isolation", () => {
     const live = app.account.liveSecretKey;
 
     for (const key of [other.testSecretKey, live]) {
-      const res = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`, { id }, key);
+      const res = await app.gql(
+        `query($id: ID!) { webhookEndpoint(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`,
+        { id },
+        key,
+      );
       expect(res.data).toEqual({ webhookEndpoint: null, webhookEndpoints: { edges: [] } });
       expect(await deliveries(id, key)).toEqual([]);
       expect(await updateEndpoint({ id, disabled: true }, key)).toMatchObject({ code: "NOT_FOUND" });
@@ -425,7 +508,9 @@ describe("isolation", () => {
     await createEndpoint(theirs.url, ["customer.created"], live);
     const liveCustomer = await billing(app, live).customer({ name: "Live again" });
     await dispatch();
-    expect(theirs.requests.map((q) => JSON.parse(q.body))).toEqual([expect.objectContaining({ livemode: true, data: expect.objectContaining({ id: liveCustomer }) })]);
+    expect(theirs.requests.map((q) => JSON.parse(q.body))).toEqual([
+      expect.objectContaining({ livemode: true, data: expect.objectContaining({ id: liveCustomer }) }),
+    ]);
     expect(mine.requests).toEqual([]);
   });
 });

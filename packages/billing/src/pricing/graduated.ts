@@ -1,6 +1,6 @@
-import { Decimal, ZERO } from '../money.js';
-import { tierBounds } from './tiers.js';
-import type { PricedLine, TieredModel } from './types.js';
+import { Decimal, ZERO } from "../money.js";
+import { tierBounds } from "./tiers.js";
+import type { PricedLine, TieredModel } from "./types.js";
 
 /**
  * Graduated pricing: one line per tier that holds part of q, each slice at its tier's unit amount

@@ -1,9 +1,9 @@
-import type { Decimal } from '../money.js';
+import type { Decimal } from "../money.js";
 
 /** Package pricing: divide the quantity, then round to a whole number of packages. */
 export interface TransformQuantity {
   divideBy: number;
-  round: 'UP' | 'DOWN';
+  round: "UP" | "DOWN";
 }
 
 /** One tier: covers quantities up to and including `upTo` (null = unbounded, last tier only). */
@@ -15,15 +15,15 @@ export interface Tier {
 
 /** A per-unit price: amount = transform(q) × unitAmount. */
 export interface PerUnitModel {
-  scheme: 'PER_UNIT';
+  scheme: "PER_UNIT";
   unitAmount: Decimal;
   transformQuantity?: TransformQuantity;
 }
 
 /** A tiered price, graduated (each tier prices its slice) or volume (one tier prices everything). */
 export interface TieredModel {
-  scheme: 'TIERED';
-  tiersMode: 'GRADUATED' | 'VOLUME';
+  scheme: "TIERED";
+  tiersMode: "GRADUATED" | "VOLUME";
   tiers: Tier[];
 }
 

@@ -1,5 +1,5 @@
-import { ZERO, type Decimal } from '../money.js';
-import type { PricedLine, TieredModel } from './types.js';
+import { ZERO, type Decimal } from "../money.js";
+import type { PricedLine, TieredModel } from "./types.js";
 
 /**
  * Volume pricing: the one tier containing q prices all of q, plus that tier's flat amount.
@@ -9,7 +9,7 @@ import type { PricedLine, TieredModel } from './types.js';
 export function priceVolume(model: TieredModel, quantity: Decimal): PricedLine[] {
   const index = model.tiers.findIndex((tier) => tier.upTo === null || quantity.lessThanOrEqualTo(tier.upTo));
   const tier = model.tiers[index];
-  if (tier === undefined) throw new RangeError('Volume tiers must end with an unbounded tier');
+  if (tier === undefined) throw new RangeError("Volume tiers must end with an unbounded tier");
   const flatAmount = quantity.isZero() ? ZERO : tier.flatAmount;
   const amount = quantity.times(tier.unitAmount).plus(flatAmount);
   return [{ tier: index + 1, quantity, unitAmount: tier.unitAmount, flatAmount, amount }];

@@ -28,7 +28,10 @@ export async function alpaca(tally: Tally) {
     unitAmount: "100",
   });
   const customer = await tally.customers.create({ name: "John Doe", testClockId: clock.id });
-  const subscription = await tally.subscriptions.create({ customerId: customer.id, items: [{ priceId: usage.id }, { priceId: license.id }] });
+  const subscription = await tally.subscriptions.create({
+    customerId: customer.id,
+    items: [{ priceId: usage.id }, { priceId: license.id }],
+  });
   /** The meter's total for the customer over January 2026. */
   const januaryUsage = async () =>
     (

@@ -25,7 +25,8 @@ export function scriptedFetch(steps: Step[] = []) {
 }
 
 /** Like undici when the connection drops after the request was written: "fetch failed". */
-export const networkFailure = (code = "ECONNRESET") => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) });
+export const networkFailure = (code = "ECONNRESET") =>
+  Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) });
 
 /** The server receives and executes the request, then the response is lost. */
 export const failAfterServerReceived: Step = async (forward) => {

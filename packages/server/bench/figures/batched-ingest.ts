@@ -41,9 +41,18 @@ export interface IngestFixture {
 export const INVOICED_MONTHS = 24;
 
 /** A meter with a metered price, and customers with INVOICED_MONTHS invoices of its usage each. */
-export async function ingestFixture(session: Session, customers: number, eventName = "bench_tokens"): Promise<IngestFixture> {
+export async function ingestFixture(
+  session: Session,
+  customers: number,
+  eventName = "bench_tokens",
+): Promise<IngestFixture> {
   const a = session.api;
-  const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Tokens", eventName, aggregation: "SUM" }, "Meter");
+  const meter = await a.mutate(
+    "createMeter",
+    "CreateMeterInput",
+    { displayName: "Tokens", eventName, aggregation: "SUM" },
+    "Meter",
+  );
   const priceId = await meteredPrice(a, meter.id, "0.01");
   const ids: string[] = [];
   for (let i = 0; i < customers; i += 1) {
@@ -74,7 +83,12 @@ const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEv
   __typename ... on RecordMeterEventsSummary { accepted duplicates rejected { index code message } } ... on Error { code message } } }`;
 
 /** Drives recordMeterEvents with `rows` in batches of 1000 from `clients` connections; seconds taken. */
-async function serverIngest(session: Session, fixture: IngestFixture, rows: EventRow[], clients: number): Promise<number> {
+async function serverIngest(
+  session: Session,
+  fixture: IngestFixture,
+  rows: EventRow[],
+  clients: number,
+): Promise<number> {
   const batches = Math.ceil(rows.length / BATCH);
   const body = (i: number) =>
     JSON.stringify({
@@ -126,7 +140,8 @@ async function referenceIngest(
   const started = performance.now();
   await Promise.all(
     connections.map(async (client) => {
-      for (let i = next++; i * BATCH < rows.length; i = next++) await insert(client, rows.slice(i * BATCH, (i + 1) * BATCH));
+      for (let i = next++; i * BATCH < rows.length; i = next++)
+        await insert(client, rows.slice(i * BATCH, (i + 1) * BATCH));
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -146,7 +161,9 @@ interface References {
 
 /** The references' scratch copies of MeterEvent (PostgreSQL), and their loads from `clients` connections. */
 async function references(direct: DirectSql, fixture: IngestFixture, clients: number): Promise<References> {
-  const [meter] = await direct.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [fixture.meterId]);
+  const [meter] = await direct.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [
+    fixture.meterId,
+  ]);
   const accountId = meter!.accountId;
   const foreignKeys = await direct.query<{ def: string }>(
     `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"MeterEvent"'::regclass AND contype = 'f'`,
@@ -161,8 +178,14 @@ async function references(direct: DirectSql, fixture: IngestFixture, clients: nu
   return {
     copy: (rows) =>
       referenceIngest(direct.url!, rows, clients, async (client, batch) => {
-        const lines = batch.map((r) => `${accountId}\ttest\t${r.identifier}\t${fixture.meterId}\t${r.customerId}\t${r.value}\t${r.timestamp}\t${createdAt}\n`);
-        await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`COPY bench_copy (${COLUMNS}) FROM STDIN`)));
+        const lines = batch.map(
+          (r) =>
+            `${accountId}\ttest\t${r.identifier}\t${fixture.meterId}\t${r.customerId}\t${r.value}\t${r.timestamp}\t${createdAt}\n`,
+        );
+        await pipeline(
+          Readable.from([lines.join("")]),
+          client.query(copyFrom(`COPY bench_copy (${COLUMNS}) FROM STDIN`)),
+        );
       }),
     unnest: (rows) =>
       referenceIngest(direct.url!, rows, clients, async (client, batch) => {
@@ -217,7 +240,15 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
     await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
     const rows = eventRows(tag, scale.events, fixture.customers);
     const refs = direct ? await references(direct, fixture, scale.clients) : null;
-    runs.push({ session, scale, fixture, rows, refs, perRound: Math.ceil(rows.length / BATCH / ROUNDS) * BATCH, seconds: { server: 0, copy: 0, unnest: 0 } });
+    runs.push({
+      session,
+      scale,
+      fixture,
+      rows,
+      refs,
+      perRound: Math.ceil(rows.length / BATCH / ROUNDS) * BATCH,
+      seconds: { server: 0, copy: 0, unnest: 0 },
+    });
     session.server.resetPeakRss();
   }
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -233,7 +264,11 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
   }
   return Promise.all(
     runs.map(async ({ session, fixture, rows, refs, seconds }) => {
-      session.peakRss.push({ figure: "1 batched ingest", database: session.target.kind, bytes: session.server.peakRss() });
+      session.peakRss.push({
+        figure: "1 batched ingest",
+        database: session.target.kind,
+        bytes: session.server.peakRss(),
+      });
       await refs?.drop();
       return {
         fixture,
@@ -250,7 +285,12 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
  * batches from the figure's clients → events/s. Both kinds are evaluated in the ingest transaction:
  * every batch updates the ONE_TIME running aggregates and reads each customer's period usage.
  */
-export async function alertedIngest(session: Session, scale: IngestScale, events: number, tag: string): Promise<number> {
+export async function alertedIngest(
+  session: Session,
+  scale: IngestScale,
+  events: number,
+  tag: string,
+): Promise<number> {
   const fixture = await ingestFixture(session, scale.customers, "bench_alerted_tokens");
   for (const recurrence of ["ONE_TIME", "EVERY_PERIOD"]) {
     const input = { meterId: fixture.meterId, recurrence, threshold: "1000000000000", title: `Bench ${recurrence}` };

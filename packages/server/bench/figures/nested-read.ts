@@ -30,15 +30,38 @@ export interface NestedReadResult {
 
 /** 50 subscriptions of 10 customers (2 of them on test clocks), each with a metered and a licensed item. */
 async function fixture(a: Api): Promise<void> {
-  const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Reads", eventName: "bench_reads", aggregation: "SUM" }, "Meter");
+  const meter = await a.mutate(
+    "createMeter",
+    "CreateMeterInput",
+    { displayName: "Reads", eventName: "bench_reads", aggregation: "SUM" },
+    "Meter",
+  );
   const metered = await meteredPrice(a, meter.id, "0.01");
   const product = await a.mutate("createProduct", "CreateProductInput", { name: "Seats" }, "Product");
   const licensed = await Promise.all(
-    ["10", "20"].map(async (unitAmount) =>
-      (await a.mutate("createPrice", "CreatePriceInput", { productId: product.id, currency: "usd", unitAmount, recurring: { interval: "MONTH", usageType: "LICENSED" } }, "Price")).id,
+    ["10", "20"].map(
+      async (unitAmount) =>
+        (
+          await a.mutate(
+            "createPrice",
+            "CreatePriceInput",
+            {
+              productId: product.id,
+              currency: "usd",
+              unitAmount,
+              recurring: { interval: "MONTH", usageType: "LICENSED" },
+            },
+            "Price",
+          )
+        ).id,
     ),
   );
-  const clock = await a.mutate("createTestClock", "CreateTestClockInput", { frozenTime: "2026-01-01T00:00:00Z" }, "TestClock");
+  const clock = await a.mutate(
+    "createTestClock",
+    "CreateTestClockInput",
+    { frozenTime: "2026-01-01T00:00:00Z" },
+    "TestClock",
+  );
   const customers: string[] = [];
   for (let i = 0; i < 10; i += 1) {
     const input = { name: `Reader ${i}`, email: `reader${i}@example.com`, ...(i < 2 ? { testClockId: clock.id } : {}) };
@@ -46,7 +69,12 @@ async function fixture(a: Api): Promise<void> {
   }
   for (let i = 0; i < 50; i += 1) {
     const items = [{ priceId: metered }, { priceId: licensed[i % 2], quantity: 1 + (i % 3) }];
-    await a.mutate("createSubscription", "CreateSubscriptionInput", { customerId: customers[i % 10], items }, "Subscription");
+    await a.mutate(
+      "createSubscription",
+      "CreateSubscriptionInput",
+      { customerId: customers[i % 10], items },
+      "Subscription",
+    );
   }
 }
 
@@ -55,7 +83,12 @@ async function statementsPerRequest(session: Session): Promise<number> {
   return withDatabase(session, async () => {
     const database = await openDatabase(databaseConfigFromEnv(session.target.serverEnv));
     const counting = countingDatabase(database);
-    const yoga = createTallyYoga({ database: counting.database, clock: { now: () => new Date() }, logger: memoryLogger(), adminKey: undefined });
+    const yoga = createTallyYoga({
+      database: counting.database,
+      clock: { now: () => new Date() },
+      logger: memoryLogger(),
+      adminKey: undefined,
+    });
     const request = () =>
       yoga.fetch("http://bench/graphql", {
         method: "POST",
@@ -66,7 +99,8 @@ async function statementsPerRequest(session: Session): Promise<number> {
       await request(); // authentication (then cached) is not the read's
       counting.reset();
       const body = (await (await request()).json()) as { data?: { subscriptions: { edges: unknown[] } } };
-      if (body.data?.subscriptions.edges.length !== 50) throw new Error(`figure 4: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
+      if (body.data?.subscriptions.edges.length !== 50)
+        throw new Error(`figure 4: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
       return counting.statements();
     } finally {
       await counting.close();
@@ -75,7 +109,10 @@ async function statementsPerRequest(session: Session): Promise<number> {
   });
 }
 
-export async function nestedRead(session: Session, options: { connections: number; seconds: number }): Promise<NestedReadResult> {
+export async function nestedRead(
+  session: Session,
+  options: { connections: number; seconds: number },
+): Promise<NestedReadResult> {
   await fixture(session.api);
   const data = await session.api.gql<{ subscriptions: { edges: unknown[] } }>(SUBSCRIPTIONS);
   if (data.subscriptions.edges.length !== 50) throw new Error("figure 4: expected 50 subscriptions");
@@ -88,13 +125,17 @@ export async function nestedRead(session: Session, options: { connections: numbe
       duration: seconds,
       body: () => JSON.stringify({ query: SUBSCRIPTIONS }),
       check: (text) => {
-        if (text !== expected) throw new Error(`figure 4: the answer differs from the first one: ${text.slice(0, 300)}`);
+        if (text !== expected)
+          throw new Error(`figure 4: the answer differs from the first one: ${text.slice(0, 300)}`);
       },
     });
 
   const dir = mkdtempSync(join(tmpdir(), "tally-bench-memory-"));
   writeFileSync(join(dir, "data.json"), JSON.stringify(data));
-  const memoryServer = await startServer({ BENCH_DATA: join(dir, "data.json") }, { command: ["--import", "tsx", "bench/memory-server.ts"] });
+  const memoryServer = await startServer(
+    { BENCH_DATA: join(dir, "data.json") },
+    { command: ["--import", "tsx", "bench/memory-server.ts"] },
+  );
   try {
     // Warm-up of both, then alternating rounds, so that both see the same share of the machine's
     // noise (background work of PostgreSQL after figure 3, other processes).

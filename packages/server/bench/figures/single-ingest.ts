@@ -58,6 +58,10 @@ export async function singleIngest(
     references.push(await noop(options.seconds / rounds));
     measured.push(await record(`single-${round}`, options.seconds / rounds));
   }
-  session.peakRss.push({ figure: "2 single-event ingest", database: session.target.kind, bytes: session.server.peakRss() });
+  session.peakRss.push({
+    figure: "2 single-event ingest",
+    database: session.target.kind,
+    bytes: session.server.peakRss(),
+  });
   return { record: combine(measured), noop: combine(references) };
 }

@@ -42,7 +42,13 @@ interface Fixture extends SeedTarget {
 }
 
 async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
-  const meter = await a.mutate("createMeter", "CreateMeterInput", { displayName: "Usage", eventName: "bench_usage", aggregation: "SUM" }, "Meter", "id");
+  const meter = await a.mutate(
+    "createMeter",
+    "CreateMeterInput",
+    { displayName: "Usage", eventName: "bench_usage", aggregation: "SUM" },
+    "Meter",
+    "id",
+  );
   const priceId = await meteredPrice(a, meter.id, "0.001");
   // Started 20 days ago, 30 min 23 s past an hour: the period's first hour is partial, and its
   // part in the period (the month summary's from the minute, 30 min) is the most that is ever read
@@ -50,7 +56,13 @@ async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
   const startDate = new Date(Math.floor(Date.now() / HOUR) * HOUR - 20 * DAY + (30 * 60 + 23) * 1000);
   const result: Fixture[] = [];
   for (const events of sizes) {
-    const customer = await a.mutate("createCustomer", "CreateCustomerInput", { name: `Customer with ${events} events` }, "Customer", "id");
+    const customer = await a.mutate(
+      "createCustomer",
+      "CreateCustomerInput",
+      { name: `Customer with ${events} events` },
+      "Customer",
+      "id",
+    );
     const subscription = await a.mutate(
       "createSubscription",
       "CreateSubscriptionInput",
@@ -93,7 +105,13 @@ interface Truth {
 
 /** The raw recomputation of every answer checked, and the reference timing. */
 async function rawTruth(db: DirectSql, f: Fixture, runs: number): Promise<{ truth: Truth; rawSum: Latency }> {
-  const params = (start: Date, end: Date) => [f.meterId, f.customerId, f.scope.accountId, start.toISOString(), end.toISOString()];
+  const params = (start: Date, end: Date) => [
+    f.meterId,
+    f.customerId,
+    f.scope.accountId,
+    start.toISOString(),
+    end.toISOString(),
+  ];
   const sum = async (start: Date, end: Date) => (await db.query<{ sum: string }>(RAW_SUM, params(start, end)))[0]!.sum;
   const rawSum = await timeSequential(runs, () => sum(f.start, f.periodEnd), 1);
   const days = await db.query<{ day: Date | string; sum: string }>(RAW_DAYS, params(f.monthStart, f.monthEnd));
@@ -108,10 +126,16 @@ async function rawTruth(db: DirectSql, f: Fixture, runs: number): Promise<{ trut
 }
 
 function expectEqual(what: string, actual: string, expected: string): void {
-  if (!toDecimal(actual).eq(toDecimal(expected))) throw new Error(`figure 3: ${what} is ${actual}, the raw recomputation ${expected}`);
+  if (!toDecimal(actual).eq(toDecimal(expected)))
+    throw new Error(`figure 3: ${what} is ${actual}, the raw recomputation ${expected}`);
 }
 
-const summaryRange = (f: Fixture) => ({ meterId: f.meterId, customerId: f.customerId, startTime: f.monthStart.toISOString(), endTime: f.monthEnd.toISOString() });
+const summaryRange = (f: Fixture) => ({
+  meterId: f.meterId,
+  customerId: f.customerId,
+  startTime: f.monthStart.toISOString(),
+  endTime: f.monthEnd.toISOString(),
+});
 
 /** The server's answers, checked against the raw truth. */
 async function checkAnswers(a: Api, f: Fixture, truth: Truth): Promise<void> {
@@ -121,17 +145,24 @@ async function checkAnswers(a: Api, f: Fixture, truth: Truth): Promise<void> {
   const range = summaryRange(f);
   const [month] = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, range)).meterEventSummaries;
   expectEqual("the month's summary", month.aggregatedValue, truth.month);
-  const days = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, { ...range, window: "DAY" })).meterEventSummaries;
+  const days = (await a.gql<{ meterEventSummaries: any[] }>(SUMMARIES, { ...range, window: "DAY" }))
+    .meterEventSummaries;
   for (const day of days) {
     const key = Math.floor(Date.parse(day.startTime) / DAY) * DAY;
     expectEqual(`the summary of ${day.startTime}`, day.aggregatedValue, truth.days.get(key) ?? "0");
   }
 }
 
-export async function usageAtScale(session: Session, sizes: number[], options: { runs: number }): Promise<StageResult[]> {
+export async function usageAtScale(
+  session: Session,
+  sizes: number[],
+  options: { runs: number },
+): Promise<StageResult[]> {
   const stages = await fixtures(session.api, sizes);
   const truths = await withDatabase(session, async (db) => {
-    const [meter] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [stages[0]!.meterId]);
+    const [meter] = await db.query<{ accountId: string }>(`SELECT "accountId" FROM "Meter" WHERE "id" = $1`, [
+      stages[0]!.meterId,
+    ]);
     let seeded = 0;
     for (const f of stages) {
       f.scope.accountId = meter!.accountId;
@@ -161,7 +192,11 @@ export async function usageAtScale(session: Session, sizes: number[], options: {
   }
   return stages.map((f, i) => {
     const { preview, summary, peakRss } = samples[i]!;
-    session.peakRss.push({ figure: `3 previews and summaries, ${f.events.toLocaleString("en-US")} events`, database: session.target.kind, bytes: peakRss });
+    session.peakRss.push({
+      figure: `3 previews and summaries, ${f.events.toLocaleString("en-US")} events`,
+      database: session.target.kind,
+      bytes: peakRss,
+    });
     return { events: f.events, rawSum: truths[i]!.rawSum, preview: latencyOf(preview), summary: latencyOf(summary) };
   });
 }

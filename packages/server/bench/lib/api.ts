@@ -39,7 +39,13 @@ export function api(url: string, key: string): Api {
 /** A new account through the operator key; returns its test-mode API. */
 export async function newAccount(url: string, adminKey: string, name: string): Promise<Api> {
   const operator = api(url, adminKey);
-  const { testSecretKey } = await operator.mutate("createAccount", "CreateAccountInput", { name }, "AccountCredentials", "testSecretKey");
+  const { testSecretKey } = await operator.mutate(
+    "createAccount",
+    "CreateAccountInput",
+    { name },
+    "AccountCredentials",
+    "testSecretKey",
+  );
   return api(url, testSecretKey);
 }
 
@@ -49,7 +55,12 @@ export async function meteredPrice(a: Api, meterId: string, unitAmount: string):
   const price = await a.mutate(
     "createPrice",
     "CreatePriceInput",
-    { productId: product.id, currency: "usd", unitAmount, recurring: { interval: "MONTH", usageType: "METERED", meterId } },
+    {
+      productId: product.id,
+      currency: "usd",
+      unitAmount,
+      recurring: { interval: "MONTH", usageType: "METERED", meterId },
+    },
     "Price",
   );
   return price.id;

@@ -31,7 +31,14 @@ export interface LoadResult {
 export function combine(runs: LoadResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
-  return { requests: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), latencies };
+  return {
+    requests: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    latencies,
+  };
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
@@ -70,7 +77,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const result = await instance;
   const seconds = (lastResponse - started) / 1000;
   if (failure) throw failure;
-  if (result.errors > 0 || result.timeouts > 0) throw new Error(`load: ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.errors > 0 || result.timeouts > 0)
+    throw new Error(`load: ${result.errors} errors, ${result.timeouts} timeouts`);
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,

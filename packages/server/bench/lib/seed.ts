@@ -53,7 +53,11 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   // hour is left unfolded.
   const before = new Date(Date.now() - FOLD_AGE_MS);
   const unfolded = async () =>
-    (await direct.query(`SELECT 1 FROM "MeterUsageHour" WHERE "shard" <> 0 AND "hour" < $1 LIMIT 1`, [before.toISOString()])).length > 0;
+    (
+      await direct.query(`SELECT 1 FROM "MeterUsageHour" WHERE "shard" <> 0 AND "hour" < $1 LIMIT 1`, [
+        before.toISOString(),
+      ])
+    ).length > 0;
   while (await unfolded()) {
     if ((await foldPastHours(direct, before)) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -71,7 +75,13 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
  * invoiced, and real customers have a history. Written as storeFinalizedInvoice writes them: the
  * invoice, its line and its invoiced usage period (recordInvoicedPeriods, the server's own).
  */
-export async function seedInvoiceHistory(direct: DirectSql, scope: Scope, priceId: string, customers: string[], months: number): Promise<void> {
+export async function seedInvoiceHistory(
+  direct: DirectSql,
+  scope: Scope,
+  priceId: string,
+  customers: string[],
+  months: number,
+): Promise<void> {
   await direct.transaction(async (tx) => {
     const invoices = await tx.$queryRaw<Array<{ id: string }>>`
       INSERT INTO "Invoice" ("id", "accountId", "mode", "number", "customerId", "billingReason", "status", "currency", "periodStart", "periodEnd",

@@ -29,7 +29,10 @@ function statusField(pid: number, field: string): number {
  * Starts `node bin/tally.js serve` (or `command`) with `env` (DATABASE_URL or TALLY_DATA_DIR, …) on
  * a free port and resolves once it logs that it serves. NODE_ENV=production, as operators run it.
  */
-export async function startServer(env: Record<string, string>, options: { command?: string[] } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  options: { command?: string[] } = {},
+): Promise<ServerProcess> {
   const command = options.command ?? ["bin/tally.js", "serve"];
   // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the servers, written when they stop.
   const profile = process.env.BENCH_CPU_PROF;

@@ -13,7 +13,11 @@ export interface Latency {
 }
 
 /** Runs `fn` `runs` times one after the other (after `warmup` unmeasured runs); each run's milliseconds. */
-export async function sampleSequential(runs: number, fn: () => Promise<unknown>, warmup = Math.min(3, runs)): Promise<number[]> {
+export async function sampleSequential(
+  runs: number,
+  fn: () => Promise<unknown>,
+  warmup = Math.min(3, runs),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -29,6 +33,10 @@ export function latencyOf(times: number[]): Latency {
   return { runs: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
-export async function timeSequential(runs: number, fn: () => Promise<unknown>, warmup = Math.min(3, runs)): Promise<Latency> {
+export async function timeSequential(
+  runs: number,
+  fn: () => Promise<unknown>,
+  warmup = Math.min(3, runs),
+): Promise<Latency> {
   return latencyOf(await sampleSequential(runs, fn, warmup));
 }

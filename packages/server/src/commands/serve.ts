@@ -73,7 +73,7 @@ function printFirstStartBanner(url: string, testKey: string, liveKey: string): v
   console.log(
     [
       "",
-      "  Welcome to Tally. This empty database now has a \"Default\" account.",
+      '  Welcome to Tally. This empty database now has a "Default" account.',
       "  Its secret keys are shown this once; store them somewhere safe:",
       "",
       `    test mode: ${testKey}`,

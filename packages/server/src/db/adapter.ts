@@ -39,13 +39,23 @@ const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
 
 export async function openAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()): Promise<OpenAdapter> {
   if (config.kind === "postgres") {
-    return adapterOnPool(new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true }));
+    return adapterOnPool(
+      new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true }),
+    );
   }
   if (config.dataDir !== IN_MEMORY) mkdirSync(config.dataDir, { recursive: true });
   const embedded = await startEmbeddedPostgres(config.dataDir);
   // PGlite is one session: one connection, which callers wait for in turn. Kept open while idle:
   // reconnecting would only reset the session.
-  const pool = new pg.Pool({ host: embedded.socketDir, user: "postgres", database: "postgres", max: 1, idleTimeoutMillis: 0, allowExitOnIdle: true, pipeline: true });
+  const pool = new pg.Pool({
+    host: embedded.socketDir,
+    user: "postgres",
+    database: "postgres",
+    max: 1,
+    idleTimeoutMillis: 0,
+    allowExitOnIdle: true,
+    pipeline: true,
+  });
   return adapterOnPool(pool, embedded.close);
 }
 
@@ -65,7 +75,10 @@ function adapterOnPool(pool: pg.Pool, closeDatabase?: () => Promise<void>): Open
   };
 }
 
-const pgTypes = { getTypeParser: (oid: number, format?: string) => PRISMA_LIKE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text") };
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string) =>
+    PRISMA_LIKE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text"),
+};
 
 /**
  * Direct SQL comes from a few fixed templates (parameters vary, text does not), so each statement
@@ -79,7 +92,11 @@ function statementName(text: string): string {
   return name;
 }
 
-async function runStatement(on: pg.Pool | pg.PoolClient, text: string, values: unknown[]): Promise<{ rows: unknown[]; count: number }> {
+async function runStatement(
+  on: pg.Pool | pg.PoolClient,
+  text: string,
+  values: unknown[],
+): Promise<{ rows: unknown[]; count: number }> {
   const result = await on.query({ name: statementName(text), text, values, types: pgTypes as pg.CustomTypesConfig });
   return { rows: result.rows, count: result.rowCount ?? 0 };
 }

@@ -32,7 +32,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const adapter = await openAdapterFactory(config);
   // Prisma's default (2 s to start a transaction) turns a burst of requests into errors; waiting
   // for a connection is the right behaviour under load.
-  const prisma = new PrismaClient({ adapter: adapter.factory, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
+  const prisma = new PrismaClient({
+    adapter: adapter.factory,
+    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+  });
   return {
     prisma,
     sql: directDb(adapter.direct),

@@ -1,9 +1,7 @@
 import { resolve } from "node:path";
 
 /** Which database the process uses, from the environment (SPEC §11). */
-export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export const IN_MEMORY = "memory://";
 

@@ -27,7 +27,9 @@ export function directDb(run: RunSql): Db {
     return run(sql.text, sql.values.map(parameter));
   };
   return {
-    $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).rows as T,
-    $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await statement(query, values)).count,
+    $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (await statement(query, values)).rows as T,
+    $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (await statement(query, values)).count,
   };
 }

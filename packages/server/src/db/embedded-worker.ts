@@ -18,7 +18,9 @@ const SYNC = Uint8Array.of(0x53, 0, 0, 0, 4);
 const db = await PGlite.create(dataDir);
 // What PGlite sets for its session (search_path = public): a RESET would take these back to its
 // command line's values (search_path = pg_catalog), so each reset puts them back.
-const sessionSettings = (await db.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE source = 'session'`)).rows;
+const sessionSettings = (
+  await db.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE source = 'session'`)
+).rows;
 
 // PGlite is one backend: connections take turns, each served whole before the next begins.
 let turn: Promise<void> = Promise.resolve();

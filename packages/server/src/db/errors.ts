@@ -1,7 +1,11 @@
 // Database error classification in one place. Through Prisma a unique violation is P2002; direct
 // SQL (node-postgres) reports the raw SQLSTATE 23505.
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const e = error as {
+    code?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  } | null;
   if (!e || typeof e !== "object") return false;
   if (e.code === "P2002" || e.code === "23505") return true;
   if (e.meta?.driverAdapterError?.cause?.originalCode === "23505") return true;

@@ -56,7 +56,11 @@ export interface Relation {
   foreignKey: Prisma.Sql;
 }
 
-export function relation<P extends TenantRow>(parent: Table<P>, foreignKey: keyof P & string, table: Table<TenantRow>): Relation {
+export function relation<P extends TenantRow>(
+  parent: Table<P>,
+  foreignKey: keyof P & string,
+  table: Table<TenantRow>,
+): Relation {
   return { table, foreignKey: parent.ref(foreignKey) };
 }
 

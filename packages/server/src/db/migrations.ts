@@ -15,7 +15,10 @@ export const migrationsDir = join(serverRoot, "prisma/migrations");
 /** The migration SQL files in order of their folder names (timestamps). */
 export async function migrationScripts(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(folders.map((f) => readFile(join(migrationsDir, f, "migration.sql"), "utf8")));
 }
 

@@ -62,7 +62,11 @@ export function createRowLoaders(sql: Db, scope: Scope): RowLoaders {
     return rows;
   };
   // The root rows of a statement's rows (selectWith), the related rows found kept as known.
-  const split = <T extends TenantRow>(rows: Array<Record<string, unknown>>, root: Table<T>, relations: readonly Relation[]): T[] =>
+  const split = <T extends TenantRow>(
+    rows: Array<Record<string, unknown>>,
+    root: Table<T>,
+    relations: readonly Relation[],
+  ): T[] =>
     rows.map((row) => {
       for (const { table } of relations) {
         const related = table.take(row);
@@ -79,7 +83,11 @@ export function createRowLoaders(sql: Db, scope: Scope): RowLoaders {
         ${selectWith(table, relations, scope)} WHERE ${table.ref("id")} = ANY(${[...ids]}::text[]) AND ${table.inScope(scope)}`;
       const found = knownOf(model);
       for (const row of split(rows, table, relations)) found.set(row.id, row);
-      return ids.map((id) => (found.get(id) as RowsById[M] | undefined) ?? new Error(`${model} ${id} is referenced but not found in the tenant's scope`));
+      return ids.map(
+        (id) =>
+          (found.get(id) as RowsById[M] | undefined) ??
+          new Error(`${model} ${id} is referenced but not found in the tenant's scope`),
+      );
     });
   const byId = new Map<keyof RowsById, DataLoader<string, unknown>>();
   let subscriptionItems: DataLoader<string, SubscriptionItem[]> | undefined;

@@ -40,7 +40,9 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return (
+    era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468
+  );
 }
 
 /** The instant `text` writes, if it has the usual shape "YYYY-MM-DD HH:MM:SS[.fff]±HH[:MM[:SS]]". */
@@ -54,13 +56,15 @@ export function readTimestamptz(text: string): Date | undefined {
   const separated = text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 32;
   // Date.UTC, which pg's parser uses, reads years 0 to 99 as 1900 to 1999, and months out of range
   // as the next or previous year's.
-  if (!separated || year < 100 || month < 1 || month > 12 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (!separated || year < 100 || month < 1 || month > 12 || day < 0 || hour < 0 || minute < 0 || second < 0)
+    return undefined;
   let at = 19;
   let ms = 0;
   if (text.charCodeAt(at) === 46) {
     // One to three digits, as timestamptz(3) writes them; more (microseconds) are pg's to read.
     at += 1;
-    for (let scale = 100; scale >= 1 && isDigit(text.charCodeAt(at)); scale /= 10) ms += (text.charCodeAt(at++) - 48) * scale;
+    for (let scale = 100; scale >= 1 && isDigit(text.charCodeAt(at)); scale /= 10)
+      ms += (text.charCodeAt(at++) - 48) * scale;
     if (at === 20 || isDigit(text.charCodeAt(at))) return undefined;
   }
   const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0;
@@ -68,7 +72,13 @@ export function readTimestamptz(text: string): Date | undefined {
   const offsetHours = digits(text, at + 1, 2);
   const offsetMinutes = end > at + 3 ? afterColon(text, at + 3) : 0;
   const offsetSeconds = end > at + 6 ? afterColon(text, at + 6) : 0;
-  if (sign === 0 || offsetHours < 0 || offsetMinutes < 0 || offsetSeconds < 0 || (end !== at + 3 && end !== at + 6 && end !== at + 9)) {
+  if (
+    sign === 0 ||
+    offsetHours < 0 ||
+    offsetMinutes < 0 ||
+    offsetSeconds < 0 ||
+    (end !== at + 3 && end !== at + 6 && end !== at + 9)
+  ) {
     return undefined;
   }
   const offset = sign * (offsetHours * 3600 + offsetMinutes * 60 + offsetSeconds);

@@ -21,7 +21,9 @@ export function useBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
       if (length !== null) {
         // One non-negative integer; anything else (e.g. "10, 10") is a smuggling attempt.
         if (!/^\d+$/.test(length)) {
-          throw new GraphQLError("Content-Length header is invalid.", { extensions: { http: { status: 400 }, code: "BAD_REQUEST" } });
+          throw new GraphQLError("Content-Length header is invalid.", {
+            extensions: { http: { status: 400 }, code: "BAD_REQUEST" },
+          });
         }
         if (Number(length) > limit) throw tooLarge();
         return;
@@ -41,7 +43,9 @@ export function useBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
           }
           chunks.push(read.value);
         }
-        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks) }));
+        return parse(
+          new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks) }),
+        );
       });
     },
   };

@@ -30,7 +30,9 @@ export async function startHttpServer(deps: AppDeps, options: { port: number; ho
     url: `http://${shownHost}:${address.port}`,
     server,
     async stop() {
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
       server.closeIdleConnections();
       await closed;
       while (handlers.size > 0) await Promise.allSettled([...handlers]);

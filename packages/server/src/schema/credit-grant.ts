@@ -11,7 +11,9 @@ import { MoneyInputRef, MoneyRef } from "./money.js";
 import { requireTenant } from "./tenant.js";
 
 const CreditGrantCategoryEnum = builder.enumType(CreditGrantCategory, { name: "CreditGrantCategory" });
-const CreditBalanceTransactionTypeEnum = builder.enumType(CreditTransactionType, { name: "CreditBalanceTransactionType" });
+const CreditBalanceTransactionTypeEnum = builder.enumType(CreditTransactionType, {
+  name: "CreditBalanceTransactionType",
+});
 
 /** Newest first; the id breaks ties (grants made at one frozen test-clock time), so pages are stable. */
 const GRANTS_NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
@@ -58,7 +60,9 @@ builder.prismaNode("CreditBalanceTransaction", {
       nullable: true,
       description: "The invoice an APPLICATION paid.",
       resolve: (query, entry, _args, ctx) =>
-        entry.invoiceId === null ? null : requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
+        entry.invoiceId === null
+          ? null
+          : requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
     }),
     effectiveAt: t.expose("effectiveAt", { type: "DateTime" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -70,7 +74,8 @@ builder.queryField("creditGrant", (t) =>
     type: "CreditGrant",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -152,7 +157,10 @@ const CreateCreditGrantInput = builder.inputType("CreateCreditGrantInput", {
     scope: t.field({ type: CreditGrantScopeInput, required: true }),
     priority: t.int({ description: "0–100, lower applies first; default 50." }),
     effectiveAt: t.field({ type: "DateTime", description: "Default: the customer's now." }),
-    expiresAt: t.field({ type: "DateTime", description: "After effectiveAt and the customer's now; none: never expires." }),
+    expiresAt: t.field({
+      type: "DateTime",
+      description: "After effectiveAt and the customer's now; none: never expires.",
+    }),
     name: t.string({ description: "At most 100 characters." }),
   }),
 });

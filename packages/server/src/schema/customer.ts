@@ -18,7 +18,8 @@ export const CustomerRef = builder.prismaNode("Customer", {
     testClock: t.field({
       type: TestClockRef,
       nullable: true,
-      resolve: (c, _args, ctx) => (c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId)),
+      resolve: (c, _args, ctx) =>
+        c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -29,7 +30,8 @@ builder.queryField("customer", (t) =>
     type: "Customer",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -66,6 +68,10 @@ builder.mutationField("createCustomer", (t) =>
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: CreateCustomerInput, required: true }) },
     resolve: (query, _root, { input }, ctx) =>
-      createCustomer(requireTenant(ctx), { ...input, testClockId: input.testClockId ? String(input.testClockId) : null }, query),
+      createCustomer(
+        requireTenant(ctx),
+        { ...input, testClockId: input.testClockId ? String(input.testClockId) : null },
+        query,
+      ),
   }),
 );

@@ -21,7 +21,8 @@ builder.queryField("event", (t) =>
     type: "Event",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.event.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.event.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -33,7 +34,11 @@ builder.queryField("events", (t) =>
       description: "Newest first (events of one change in reverse recording order).",
       args: { type: t.arg.string({ description: "Only events of this type." }) },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.event.findMany({ ...query, where: args.type ? { type: args.type } : {}, orderBy: { seq: "desc" } }),
+        requireTenant(ctx).db.event.findMany({
+          ...query,
+          where: args.type ? { type: args.type } : {},
+          orderBy: { seq: "desc" },
+        }),
     },
     { name: "EventConnection" },
     { name: "EventEdge" },

@@ -55,7 +55,8 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
     price: t.prismaField({
       type: "Price",
       // Prisma batches the lines' lookups made in one tick into one query.
-      resolve: (query, line, _args, ctx) => requireTenant(ctx).db.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
+      resolve: (query, line, _args, ctx) =>
+        requireTenant(ctx).db.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
     }),
     tier: t.exposeInt("tier", { nullable: true, description: "1-based tier index for tiered prices." }),
     quantity: t.field({ type: "Decimal", resolve: (line) => line.quantity }),
@@ -96,7 +97,8 @@ builder.queryField("invoice", (t) =>
     type: "Invoice",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -124,11 +126,16 @@ builder.queryField("invoices", (t) =>
 );
 
 builder.prismaObjectField("Customer", "invoices", (t) =>
-  t.relatedConnection("invoices", { cursor: "id", description: "Newest first.", query: { orderBy: [...NEWEST_FIRST] } }),
+  t.relatedConnection("invoices", {
+    cursor: "id",
+    description: "Newest first.",
+    query: { orderBy: [...NEWEST_FIRST] },
+  }),
 );
 
 const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").implement({
-  description: "The invoice that would be finalized at the end of the subscription's current period, with the usage recorded so far.",
+  description:
+    "The invoice that would be finalized at the end of the subscription's current period, with the usage recorded so far.",
   fields: (t) => ({
     customer: t.field({ type: CustomerRef, resolve: (preview) => preview.subscription.customer }),
     subscription: t.field({ type: SubscriptionRef, resolve: (preview) => preview.subscription }),

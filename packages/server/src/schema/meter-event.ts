@@ -4,7 +4,11 @@ import { GraphQLError } from "graphql";
 import { ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";
-import { recordMeterEvents, type RecordMeterEventsSummary, type RejectedMeterEvent } from "../services/meter-events/record-batch.js";
+import {
+  recordMeterEvents,
+  type RecordMeterEventsSummary,
+  type RejectedMeterEvent,
+} from "../services/meter-events/record-batch.js";
 import { recordMeterEvent } from "../services/meter-events/record.js";
 import { meterEventSummaries, type MeterEventSummary } from "../services/meter-events/summaries.js";
 import type { RecordMeterEventInput as ServiceInput } from "../services/meter-events/validate.js";
@@ -21,8 +25,15 @@ export const MeterEventRef = builder.prismaObject("MeterEvent", {
     customer: t.relation("customer"),
     value: t.expose("value", { type: "Decimal" }),
     timestamp: t.expose("timestamp", { type: "DateTime" }),
-    payload: t.field({ type: "JSONObject", nullable: true, resolve: (e) => (e.payload as Record<string, unknown> | null) ?? null }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "Receipt time, in the customer's time (its test clock's, if any)." }),
+    payload: t.field({
+      type: "JSONObject",
+      nullable: true,
+      resolve: (e) => (e.payload as Record<string, unknown> | null) ?? null,
+    }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "Receipt time, in the customer's time (its test clock's, if any).",
+    }),
     canceledAt: t.expose("canceledAt", { type: "DateTime", nullable: true }),
   }),
 });
@@ -97,7 +108,12 @@ builder.mutationField("recordMeterEvent", (t) =>
     args: { input: t.arg({ type: RecordMeterEventInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      return recordMeterEvent(tenant, ctx.deps.clock, toServiceInput(input), announceTriggers(ctx.pubsub, tenant.scope));
+      return recordMeterEvent(
+        tenant,
+        ctx.deps.clock,
+        toServiceInput(input),
+        announceTriggers(ctx.pubsub, tenant.scope),
+      );
     },
   }),
 );
@@ -109,7 +125,12 @@ builder.mutationField("recordMeterEvents", (t) =>
     args: { input: t.arg({ type: RecordMeterEventsInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      return recordMeterEvents(tenant, ctx.deps.clock, input.events.map(toServiceInput), announceTriggers(ctx.pubsub, tenant.scope));
+      return recordMeterEvents(
+        tenant,
+        ctx.deps.clock,
+        input.events.map(toServiceInput),
+        announceTriggers(ctx.pubsub, tenant.scope),
+      );
     },
   }),
 );
@@ -136,10 +157,15 @@ builder.queryField("meterEventSummaries", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       try {
-        return await meterEventSummaries(requireTenant(ctx), { ...args, meterId: String(args.meterId), customerId: String(args.customerId) });
+        return await meterEventSummaries(requireTenant(ctx), {
+          ...args,
+          meterId: String(args.meterId),
+          customerId: String(args.customerId),
+        });
       } catch (error) {
         // A query has no result union: typed errors become GraphQL errors carrying code and field.
-        if (error instanceof TallyError) throw new GraphQLError(error.message, { extensions: { code: error.code, field: error.field } });
+        if (error instanceof TallyError)
+          throw new GraphQLError(error.message, { extensions: { code: error.code, field: error.field } });
         throw error;
       }
     },

@@ -5,7 +5,9 @@ import { createMeter, setMeterStatus, updateMeter } from "../services/meters.js"
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
-export const MeterAggregationEnum = builder.enumType("MeterAggregation", { values: ["SUM", "COUNT", "LAST", "MAX"] as const });
+export const MeterAggregationEnum = builder.enumType("MeterAggregation", {
+  values: ["SUM", "COUNT", "LAST", "MAX"] as const,
+});
 export const MeterStatusEnum = builder.enumType("MeterStatus", { values: ["ACTIVE", "INACTIVE"] as const });
 
 export const MeterRef = builder.prismaNode("Meter", {
@@ -26,7 +28,8 @@ builder.queryField("meter", (t) =>
     type: "Meter",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.meter.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.meter.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -89,7 +92,8 @@ builder.mutationField("updateMeter", (t) =>
     type: "Meter",
     errors: updateMeterErrors,
     args: { input: t.arg({ type: UpdateMeterInput, required: true }) },
-    resolve: (_query, _root, { input }, ctx) => updateMeter(requireTenant(ctx), { id: String(input.id), displayName: input.displayName }),
+    resolve: (_query, _root, { input }, ctx) =>
+      updateMeter(requireTenant(ctx), { id: String(input.id), displayName: input.displayName }),
   }),
 );
 

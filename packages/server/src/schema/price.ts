@@ -1,7 +1,14 @@
 // Prices: the Price node with its Recurring settings, tiers and package transform; price/prices
 // queries, Product.prices, createPrice and updatePrice.
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { BillingScheme, type Price, RecurringInterval, RoundingDirection, TiersMode, UsageType } from "../generated/prisma/client.js";
+import {
+  BillingScheme,
+  type Price,
+  RecurringInterval,
+  RoundingDirection,
+  TiersMode,
+  UsageType,
+} from "../generated/prisma/client.js";
 import { createPrice, updatePrice, type StoredTier } from "../services/prices.js";
 import { builder } from "./builder.js";
 import { MeterRef } from "./meter.js";
@@ -23,30 +30,41 @@ const Recurring = builder.objectRef<Price>("Recurring").implement({
     meter: t.field({
       type: MeterRef,
       nullable: true,
-      resolve: (price, _args, ctx) => (price.meterId === null ? null : requireTenant(ctx).rows.referenced("Meter", price.meterId)),
+      resolve: (price, _args, ctx) =>
+        price.meterId === null ? null : requireTenant(ctx).rows.referenced("Meter", price.meterId),
     }),
   }),
 });
 
 const PriceTier = builder.objectRef<StoredTier>("PriceTier").implement({
   fields: (t) => ({
-    upTo: t.field({ type: "Decimal", nullable: true, description: "null for the last tier (infinity).", resolve: (tier) => tier.upTo }),
+    upTo: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "null for the last tier (infinity).",
+      resolve: (tier) => tier.upTo,
+    }),
     unitAmount: t.field({ type: "Decimal", resolve: (tier) => tier.unitAmount }),
     flatAmount: t.field({ type: "Decimal", resolve: (tier) => tier.flatAmount }),
   }),
 });
 
-const TransformQuantity = builder.objectRef<{ divideBy: number; round: RoundingDirection }>("TransformQuantity").implement({
-  fields: (t) => ({
-    divideBy: t.exposeInt("divideBy"),
-    round: t.expose("round", { type: RoundingDirectionEnum }),
-  }),
-});
+const TransformQuantity = builder
+  .objectRef<{ divideBy: number; round: RoundingDirection }>("TransformQuantity")
+  .implement({
+    fields: (t) => ({
+      divideBy: t.exposeInt("divideBy"),
+      round: t.expose("round", { type: RoundingDirectionEnum }),
+    }),
+  });
 
 export const PriceRef = builder.prismaNode("Price", {
   id: { field: "id" },
   fields: (t) => ({
-    product: t.field({ type: ProductRef, resolve: (price, _args, ctx) => requireTenant(ctx).rows.referenced("Product", price.productId) }),
+    product: t.field({
+      type: ProductRef,
+      resolve: (price, _args, ctx) => requireTenant(ctx).rows.referenced("Product", price.productId),
+    }),
     currency: t.exposeString("currency"),
     nickname: t.exposeString("nickname", { nullable: true }),
     lookupKey: t.exposeString("lookupKey", { nullable: true }),
@@ -55,12 +73,18 @@ export const PriceRef = builder.prismaNode("Price", {
     billingScheme: t.expose("billingScheme", { type: BillingSchemeEnum }),
     unitAmount: t.expose("unitAmount", { type: "Decimal", nullable: true }),
     tiersMode: t.expose("tiersMode", { type: TiersModeEnum, nullable: true }),
-    tiers: t.field({ type: [PriceTier], nullable: true, resolve: (price) => (price.tiers as StoredTier[] | null) ?? null }),
+    tiers: t.field({
+      type: [PriceTier],
+      nullable: true,
+      resolve: (price) => (price.tiers as StoredTier[] | null) ?? null,
+    }),
     transformQuantity: t.field({
       type: TransformQuantity,
       nullable: true,
       resolve: ({ transformDivideBy, transformRound }) =>
-        transformDivideBy !== null && transformRound !== null ? { divideBy: transformDivideBy, round: transformRound } : null,
+        transformDivideBy !== null && transformRound !== null
+          ? { divideBy: transformDivideBy, round: transformRound }
+          : null,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -150,7 +174,8 @@ const CreatePriceInput = builder.inputType("CreatePriceInput", {
 });
 
 const UpdatePriceInput = builder.inputType("UpdatePriceInput", {
-  description: "Only these fields of a price can change. Omitted fields stay as they are; null removes nickname or lookupKey.",
+  description:
+    "Only these fields of a price can change. Omitted fields stay as they are; null removes nickname or lookupKey.",
   fields: (t) => ({
     id: t.id({ required: true }),
     nickname: t.string(),

@@ -15,8 +15,13 @@ interface DecimalLike {
 const invalid = (message: string) => new GraphQLError(message, { extensions: { code: "INVALID_INPUT" } });
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw invalid(`DateTime must be an ISO-8601 string with a time zone, e.g. "2026-01-01T00:00:00Z"; got ${JSON.stringify(value)}`);
+  if (
+    typeof value !== "string" ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+  ) {
+    throw invalid(
+      `DateTime must be an ISO-8601 string with a time zone, e.g. "2026-01-01T00:00:00Z"; got ${JSON.stringify(value)}`,
+    );
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw invalid(`Not a valid date-time: ${value}`);
@@ -74,7 +79,8 @@ builder.scalarType("JSONObject", {
   description: "A JSON object.",
   serialize: (value) => value,
   parseValue: (value) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalid("JSONObject must be a JSON object");
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw invalid("JSONObject must be a JSON object");
     return value as Record<string, unknown>;
   },
   parseLiteral: (ast, variables) => {

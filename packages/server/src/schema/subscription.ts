@@ -1,6 +1,10 @@
 // Subscriptions: the Subscription and SubscriptionItem nodes, subscription/subscriptions queries,
 // Customer.subscriptions, createSubscription and cancelSubscription (SPEC §5).
-import { resolveCursorConnection, type DefaultConnectionArguments, type ResolveCursorConnectionArgs } from "@pothos/plugin-relay";
+import {
+  resolveCursorConnection,
+  type DefaultConnectionArguments,
+  type ResolveCursorConnectionArgs,
+} from "@pothos/plugin-relay";
 import type { Context } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { BillingMode, SubscriptionStatus, type Subscription } from "../generated/prisma/client.js";
@@ -18,19 +22,31 @@ const BillingModeEnum = builder.enumType(BillingMode, { name: "BillingMode" });
 const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
   id: { field: "id" },
   fields: (t) => ({
-    price: t.field({ type: PriceRef, resolve: (item, _args, ctx) => requireTenant(ctx).rows.referenced("Price", item.priceId) }),
-    quantity: t.exposeInt("quantity", { nullable: true, description: "The licensed quantity; null for a metered price." }),
+    price: t.field({
+      type: PriceRef,
+      resolve: (item, _args, ctx) => requireTenant(ctx).rows.referenced("Price", item.priceId),
+    }),
+    quantity: t.exposeInt("quantity", {
+      nullable: true,
+      description: "The licensed quantity; null for a metered price.",
+    }),
   }),
 });
 
 export const SubscriptionRef = builder.prismaNode("Subscription", {
   id: { field: "id" },
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, resolve: (s, _args, ctx) => requireTenant(ctx).rows.referenced("Customer", s.customerId) }),
+    customer: t.field({
+      type: CustomerRef,
+      resolve: (s, _args, ctx) => requireTenant(ctx).rows.referenced("Customer", s.customerId),
+    }),
     status: t.expose("status", { type: SubscriptionStatusEnum }),
     billingMode: t.expose("billingMode", { type: BillingModeEnum }),
     currency: t.exposeString("currency"),
-    items: t.field({ type: [SubscriptionItemRef], resolve: (s, _args, ctx) => requireTenant(ctx).rows.subscriptionItems().load(s.id) }),
+    items: t.field({
+      type: [SubscriptionItemRef],
+      resolve: (s, _args, ctx) => requireTenant(ctx).rows.subscriptionItems().load(s.id),
+    }),
     startDate: t.expose("startDate", { type: "DateTime" }),
     billingCycleAnchor: t.expose("billingCycleAnchor", { type: "DateTime" }),
     currentPeriodStart: t.expose("currentPeriodStart", { type: "DateTime" }),
@@ -46,7 +62,8 @@ builder.queryField("subscription", (t) =>
     type: "Subscription",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.subscription.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.subscription.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -63,7 +80,8 @@ builder.queryField("subscriptions", (t) =>
       type: SubscriptionRef,
       description: "Newest first.",
       args: { customerId: t.arg.id(), status: t.arg({ type: SubscriptionStatusEnum }) },
-      resolve: (_root, args, ctx) => subscriptionPage(ctx, args, { customerId: args.customerId ?? null, status: args.status ?? null }),
+      resolve: (_root, args, ctx) =>
+        subscriptionPage(ctx, args, { customerId: args.customerId ?? null, status: args.status ?? null }),
     },
     { name: "SubscriptionConnection" },
     { name: "SubscriptionEdge" },
@@ -72,7 +90,11 @@ builder.queryField("subscriptions", (t) =>
 
 builder.objectField(CustomerRef, "subscriptions", (t) =>
   t.connection(
-    { type: SubscriptionRef, description: "Newest first.", resolve: (customer, args, ctx) => subscriptionPage(ctx, args, { customerId: customer.id }) },
+    {
+      type: SubscriptionRef,
+      description: "Newest first.",
+      resolve: (customer, args, ctx) => subscriptionPage(ctx, args, { customerId: customer.id }),
+    },
     { name: "CustomerSubscriptionsConnection" },
     { name: "CustomerSubscriptionsConnectionEdge" },
   ),
@@ -90,8 +112,14 @@ const CreateSubscriptionInput = builder.inputType("CreateSubscriptionInput", {
     customerId: t.id({ required: true }),
     items: t.field({ type: [SubscriptionItemInput], required: true }),
     billingMode: t.field({ type: BillingModeEnum, description: "Default FLEXIBLE." }),
-    startDate: t.field({ type: "DateTime", description: "Default: the customer's now; at most 35 days back, never ahead." }),
-    billingCycleAnchor: t.field({ type: "DateTime", description: "Default: startDate; before startDate plus one interval." }),
+    startDate: t.field({
+      type: "DateTime",
+      description: "Default: the customer's now; at most 35 days back, never ahead.",
+    }),
+    billingCycleAnchor: t.field({
+      type: "DateTime",
+      description: "Default: startDate; before startDate plus one interval.",
+    }),
   }),
 });
 
@@ -129,7 +157,10 @@ builder.mutationField("cancelSubscription", (t) =>
     args: { input: t.arg({ type: CancelSubscriptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      const { id } = await cancelSubscription(tenant, ctx.deps.clock, { id: String(input.id), atPeriodEnd: input.atPeriodEnd });
+      const { id } = await cancelSubscription(tenant, ctx.deps.clock, {
+        id: String(input.id),
+        atPeriodEnd: input.atPeriodEnd,
+      });
       return tenant.db.subscription.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -56,6 +56,7 @@ builder.mutationField("advanceTestClock", (t) =>
     type: "TestClock",
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: AdvanceTestClockInput, required: true }) },
-    resolve: (_query, _root, { input }, ctx) => advanceTestClock(requireTenant(ctx), { id: String(input.id), frozenTime: input.frozenTime }),
+    resolve: (_query, _root, { input }, ctx) =>
+      advanceTestClock(requireTenant(ctx), { id: String(input.id), frozenTime: input.frozenTime }),
   }),
 );

@@ -11,7 +11,8 @@ const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
   values: {
     ONE_TIME: {
       value: AlertRecurrence.ONE_TIME,
-      description: "Fires once per customer, ever: when the usage reported after the alert's creation reaches the threshold.",
+      description:
+        "Fires once per customer, ever: when the usage reported after the alert's creation reaches the threshold.",
     },
     EVERY_PERIOD: {
       value: AlertRecurrence.EVERY_PERIOD,
@@ -28,14 +29,17 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
     title: t.exposeString("title"),
     meter: t.prismaField({
       type: "Meter",
-      resolve: (query, alert, _args, ctx) => requireTenant(ctx).db.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
+      resolve: (query, alert, _args, ctx) =>
+        requireTenant(ctx).db.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
     }),
     customer: t.prismaField({
       type: "Customer",
       nullable: true,
       description: "The one customer watched; null: every customer, each on its own usage.",
       resolve: (query, alert, _args, ctx) =>
-        alert.customerId ? requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: alert.customerId } }) : null,
+        alert.customerId
+          ? requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: alert.customerId } })
+          : null,
     }),
     threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
     recurrence: t.expose("recurrence", { type: AlertRecurrenceEnum }),
@@ -51,10 +55,18 @@ builder.prismaNode("AlertTrigger", {
     alert: t.relation("alert"),
     customer: t.prismaField({
       type: "Customer",
-      resolve: (query, trigger, _args, ctx) => requireTenant(ctx).db.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
+      resolve: (query, trigger, _args, ctx) =>
+        requireTenant(ctx).db.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
     }),
-    value: t.field({ type: "Decimal", description: "The usage that reached the threshold.", resolve: (trigger) => trigger.value }),
-    triggeredAt: t.expose("triggeredAt", { type: "DateTime", description: "The customer's now (its test clock's time, if any)." }),
+    value: t.field({
+      type: "Decimal",
+      description: "The usage that reached the threshold.",
+      resolve: (trigger) => trigger.value,
+    }),
+    triggeredAt: t.expose("triggeredAt", {
+      type: "DateTime",
+      description: "The customer's now (its test clock's time, if any).",
+    }),
   }),
 });
 
@@ -63,7 +75,8 @@ builder.queryField("usageAlert", (t) =>
     type: "UsageAlert",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).db.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -111,7 +124,11 @@ const CreateUsageAlertInput = builder.inputType("CreateUsageAlertInput", {
   fields: (t) => ({
     title: t.string({ required: true }),
     meterId: t.id({ required: true }),
-    threshold: t.field({ type: "Decimal", required: true, description: "Fires when usage reaches it (≥); greater than 0." }),
+    threshold: t.field({
+      type: "Decimal",
+      required: true,
+      description: "Fires when usage reaches it (≥); greater than 0.",
+    }),
     customerId: t.id({ description: "Watch this customer only; default every customer, each separately." }),
     recurrence: t.field({ type: AlertRecurrenceEnum, required: true }),
   }),
@@ -148,7 +165,8 @@ builder.subscriptionField("usageAlertTriggered", (t) =>
   t.prismaField({
     type: "AlertTrigger",
     description: "Every trigger of the account's alerts in this mode, as it fires (server-sent events).",
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe("usageAlertTriggered", tenantTopic(requireTenant(ctx).scope)),
+    subscribe: (_root, _args, ctx) =>
+      ctx.pubsub.subscribe("usageAlertTriggered", tenantTopic(requireTenant(ctx).scope)),
     resolve: (query, message, _args, ctx) =>
       requireTenant(ctx).db.alertTrigger.findUniqueOrThrow({ ...query, where: { id: message.triggerId } }),
   }),

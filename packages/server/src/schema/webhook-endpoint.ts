@@ -32,7 +32,8 @@ builder.prismaNode("WebhookDelivery", {
     endpoint: t.relation("endpoint"),
     event: t.prismaField({
       type: "Event",
-      resolve: (query, delivery, _args, ctx) => requireTenant(ctx).db.event.findUniqueOrThrow({ ...query, where: { id: delivery.eventId } }),
+      resolve: (query, delivery, _args, ctx) =>
+        requireTenant(ctx).db.event.findUniqueOrThrow({ ...query, where: { id: delivery.eventId } }),
     }),
     status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt("attempts"),
@@ -43,7 +44,10 @@ builder.prismaNode("WebhookDelivery", {
       resolve: (d) => (d.status === "PENDING" ? d.nextAttemptAt : null),
     }),
     lastAttemptAt: t.expose("lastAttemptAt", { type: "DateTime", nullable: true }),
-    lastResponseStatus: t.exposeInt("lastResponseStatus", { nullable: true, description: "The HTTP status of the last attempt; null if none came." }),
+    lastResponseStatus: t.exposeInt("lastResponseStatus", {
+      nullable: true,
+      description: "The HTTP status of the last attempt; null if none came.",
+    }),
     lastError: t.exposeString("lastError", { nullable: true }),
     deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -67,7 +71,11 @@ builder.queryField("webhookEndpoints", (t) =>
       cursor: "id",
       description: "Newest first.",
       resolve: (query, _root, _args, ctx) =>
-        requireTenant(ctx).db.webhookEndpoint.findMany({ ...query, where: { deletedAt: null }, orderBy: [...NEWEST_FIRST] }),
+        requireTenant(ctx).db.webhookEndpoint.findMany({
+          ...query,
+          where: { deletedAt: null },
+          orderBy: [...NEWEST_FIRST],
+        }),
     },
     { name: "WebhookEndpointConnection" },
     { name: "WebhookEndpointEdge" },
@@ -101,13 +109,17 @@ builder.queryField("webhookDeliveries", (t) =>
   ),
 );
 
-const WebhookEndpointWithSecretRef = builder.objectRef<{ endpoint: WebhookEndpoint; secret: string }>("WebhookEndpointWithSecret").implement({
-  description: "A new endpoint and its signing secret, shown this once.",
-  fields: (t) => ({
-    endpoint: t.field({ type: WebhookEndpointRef, resolve: (created) => created.endpoint }),
-    secret: t.exposeString("secret", { description: "whsec_…: verifies the Tally-Signature header of every delivery. Store it now." }),
-  }),
-});
+const WebhookEndpointWithSecretRef = builder
+  .objectRef<{ endpoint: WebhookEndpoint; secret: string }>("WebhookEndpointWithSecret")
+  .implement({
+    description: "A new endpoint and its signing secret, shown this once.",
+    fields: (t) => ({
+      endpoint: t.field({ type: WebhookEndpointRef, resolve: (created) => created.endpoint }),
+      secret: t.exposeString("secret", {
+        description: "whsec_…: verifies the Tally-Signature header of every delivery. Store it now.",
+      }),
+    }),
+  });
 
 const DeletedWebhookEndpointRef = builder.objectRef<{ id: string }>("DeletedWebhookEndpoint").implement({
   fields: (t) => ({
@@ -130,7 +142,9 @@ const UpdateWebhookEndpointInput = builder.inputType("UpdateWebhookEndpointInput
     url: t.string(),
     enabledEvents: t.stringList(),
     description: t.string(),
-    disabled: t.boolean({ description: "true stops deliveries (pending ones are given up); false resumes them for new events." }),
+    disabled: t.boolean({
+      description: "true stops deliveries (pending ones are given up); false resumes them for new events.",
+    }),
   }),
 });
 
@@ -161,6 +175,7 @@ builder.mutationField("deleteWebhookEndpoint", (t) =>
     type: DeletedWebhookEndpointRef,
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: WebhookEndpointIdInput, required: true }) },
-    resolve: (_root, { input }, ctx) => deleteWebhookEndpoint(requireTenant(ctx), String(input.id), ctx.deps.clock.now()),
+    resolve: (_root, { input }, ctx) =>
+      deleteWebhookEndpoint(requireTenant(ctx), String(input.id), ctx.deps.clock.now()),
   }),
 );

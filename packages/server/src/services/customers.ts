@@ -20,7 +20,8 @@ export function validateMetadata(metadata: Record<string, unknown>, field: strin
   const entries = Object.entries(metadata);
   if (entries.length > 50) throw new InvalidInputError("metadata has at most 50 keys", field);
   for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > 40) throw new InvalidInputError("metadata keys are 1–40 characters", [...field, key]);
+    if (key.length < 1 || key.length > 40)
+      throw new InvalidInputError("metadata keys are 1–40 characters", [...field, key]);
     if (typeof value !== "string" || value.length > 500) {
       throw new InvalidInputError("metadata values are strings of at most 500 characters", [...field, key]);
     }
@@ -43,7 +44,11 @@ export async function createCustomer(
   const metadata = input.metadata ? validateMetadata(input.metadata, ["input", "metadata"]) : null;
   if (input.testClockId) {
     if (tenant.scope.mode !== "test") {
-      throw new InvalidInputError("Test clocks exist only in test mode.", ["input", "testClockId"], "TEST_CLOCK_IN_LIVE_MODE");
+      throw new InvalidInputError(
+        "Test clocks exist only in test mode.",
+        ["input", "testClockId"],
+        "TEST_CLOCK_IN_LIVE_MODE",
+      );
     }
     const clock = await tenant.db.testClock.findUnique({ where: { id: input.testClockId }, select: { id: true } });
     if (!clock) throw new NotFoundError(`No test clock ${input.testClockId}`, ["input", "testClockId"]);
@@ -66,7 +71,11 @@ export async function createCustomer(
 }
 
 /** The tenant's customer (with its test clock id, for "now"), or NOT_FOUND on `field`. */
-export async function findCustomer(tenant: Tenant, id: string, field: string[]): Promise<{ id: string; testClockId: string | null }> {
+export async function findCustomer(
+  tenant: Tenant,
+  id: string,
+  field: string[],
+): Promise<{ id: string; testClockId: string | null }> {
   const customer = await tenant.db.customer.findUnique({ where: { id }, select: { id: true, testClockId: true } });
   if (!customer) throw new NotFoundError(`No customer ${id}`, field);
   return customer;

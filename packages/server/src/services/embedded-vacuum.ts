@@ -26,7 +26,10 @@ export async function vacuumGrownTables(database: Pick<Database, "sql" | "script
   return grown.map((t) => t.name);
 }
 
-export function startEmbeddedVacuum(deps: Pick<AppDeps, "database" | "logger">, options: { intervalMs?: number } = {}): PeriodicJob<string[]> {
+export function startEmbeddedVacuum(
+  deps: Pick<AppDeps, "database" | "logger">,
+  options: { intervalMs?: number } = {},
+): PeriodicJob<string[]> {
   return startPeriodicJob({
     name: "embedded vacuum",
     intervalMs: options.intervalMs ?? 60_000,
@@ -35,7 +38,8 @@ export function startEmbeddedVacuum(deps: Pick<AppDeps, "database" | "logger">, 
     run: async () => {
       const started = performance.now();
       const tables = await vacuumGrownTables(deps.database);
-      if (tables.length > 0) deps.logger.info("vacuumed and analyzed", { tables, ms: Math.round(performance.now() - started) });
+      if (tables.length > 0)
+        deps.logger.info("vacuumed and analyzed", { tables, ms: Math.round(performance.now() - started) });
       return tables;
     },
   });

@@ -64,7 +64,11 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
   } catch (error) {
     // The unique constraint (accountId, mode, eventName) decides, also between concurrent creates.
     if (isUniqueViolation(error)) {
-      throw new InvalidInputError(`A meter with the event name ${input.eventName} already exists`, ["input", "eventName"], "EVENT_NAME_TAKEN");
+      throw new InvalidInputError(
+        `A meter with the event name ${input.eventName} already exists`,
+        ["input", "eventName"],
+        "EVENT_NAME_TAKEN",
+      );
     }
     throw error;
   }
@@ -74,7 +78,11 @@ export async function getMeter(tenant: Tenant, id: string): Promise<Meter | null
   return tenant.db.meter.findUnique({ where: { id } });
 }
 
-async function updateExisting(tenant: Tenant, id: string, data: { displayName?: string; status?: MeterStatus }): Promise<Meter> {
+async function updateExisting(
+  tenant: Tenant,
+  id: string,
+  data: { displayName?: string; status?: MeterStatus },
+): Promise<Meter> {
   const { count } = await tenant.db.meter.updateMany({ where: { id }, data });
   if (count === 0) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
   return (await getMeter(tenant, id))!;
@@ -91,7 +99,12 @@ export async function setMeterStatus(tenant: Tenant, id: string, status: MeterSt
     const meter = await tx.meter.findUnique({ where: { id } });
     if (!meter) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
     if (count > 0) {
-      await recordEvent(tx, tenant.scope, status === "INACTIVE" ? "billing.meter.deactivated" : "billing.meter.reactivated", meterEventData(meter));
+      await recordEvent(
+        tx,
+        tenant.scope,
+        status === "INACTIVE" ? "billing.meter.deactivated" : "billing.meter.reactivated",
+        meterEventData(meter),
+      );
     }
     return meter;
   });

@@ -1,6 +1,14 @@
 // Prices (SPEC §4): creation checked by the engine's validator, the few mutable fields, and how a
 // stored price becomes the engine's PriceModel and Interval.
-import { toDecimal, validatePriceInput, type Interval, type PriceInput, type PriceModel, type Problem, type Tier } from "@tally/billing";
+import {
+  toDecimal,
+  validatePriceInput,
+  type Interval,
+  type PriceInput,
+  type PriceModel,
+  type Problem,
+  type Tier,
+} from "@tally/billing";
 import type { Tenant } from "../context.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
@@ -74,7 +82,11 @@ async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<void>
   const meter = await tenant.db.meter.findUnique({ where: { id: meterId }, select: { status: true } });
   if (!meter) throw new NotFoundError(`No meter ${meterId}`, field);
   if (meter.status !== "ACTIVE") {
-    throw new InvalidInputError(`Meter ${meterId} is inactive: reactivate it before attaching it to a new price`, field, "METER_INACTIVE");
+    throw new InvalidInputError(
+      `Meter ${meterId} is inactive: reactivate it before attaching it to a new price`,
+      field,
+      "METER_INACTIVE",
+    );
   }
 }
 
@@ -151,7 +163,8 @@ export async function findPrice(tenant: Tenant, id: string, field: string[]): Pr
 
 export async function updatePrice(tenant: Tenant, input: UpdatePriceInput, query: PriceQuery = {}): Promise<Price> {
   const problems = labelProblems(input);
-  if (input.active === null) problems.push({ path: ["active"], message: "cannot be null; omit it to keep the current value" });
+  if (input.active === null)
+    problems.push({ path: ["active"], message: "cannot be null; omit it to keep the current value" });
   if (problems.length > 0) throw invalidInput(problems);
 
   await findPrice(tenant, input.id, ["input", "id"]);
@@ -188,7 +201,11 @@ export function priceModelOf(price: Price): PriceModel {
   if (price.unitAmount === null) throw new Error(`Price ${price.id} is PER_UNIT without a unitAmount`);
   const unitAmount = toDecimal(price.unitAmount.toFixed());
   if (price.transformDivideBy === null || price.transformRound === null) return { scheme: "PER_UNIT", unitAmount };
-  return { scheme: "PER_UNIT", unitAmount, transformQuantity: { divideBy: price.transformDivideBy, round: price.transformRound } };
+  return {
+    scheme: "PER_UNIT",
+    unitAmount,
+    transformQuantity: { divideBy: price.transformDivideBy, round: price.transformRound },
+  };
 }
 
 /** The engine's Interval of a stored price. */

@@ -22,7 +22,8 @@ export type ProductQuery = Pick<Prisma.ProductCreateArgs, "include" | "select">;
 
 function validName(raw: string | null): string {
   const name = raw?.trim() ?? "";
-  if (name.length < 1 || name.length > 250) throw new InvalidInputError("name must be 1–250 characters", ["input", "name"]);
+  if (name.length < 1 || name.length > 250)
+    throw new InvalidInputError("name must be 1–250 characters", ["input", "name"]);
   return name;
 }
 
@@ -34,10 +35,19 @@ function validDescription(raw: string | null | undefined): string | null {
   return description;
 }
 
-export async function createProduct(tenant: Tenant, input: CreateProductInput, query: ProductQuery = {}): Promise<Product> {
+export async function createProduct(
+  tenant: Tenant,
+  input: CreateProductInput,
+  query: ProductQuery = {},
+): Promise<Product> {
   return tenant.db.product.create({
     ...query,
-    data: { id: newId("Product"), ...tenant.scope, name: validName(input.name), description: validDescription(input.description) },
+    data: {
+      id: newId("Product"),
+      ...tenant.scope,
+      name: validName(input.name),
+      description: validDescription(input.description),
+    },
   });
 }
 
@@ -48,8 +58,13 @@ export async function findProduct(tenant: Tenant, id: string, field: string[]): 
   return product;
 }
 
-export async function updateProduct(tenant: Tenant, input: UpdateProductInput, query: ProductQuery = {}): Promise<Product> {
-  if (input.active === null) throw new InvalidInputError("active cannot be null; omit it to keep the current value", ["input", "active"]);
+export async function updateProduct(
+  tenant: Tenant,
+  input: UpdateProductInput,
+  query: ProductQuery = {},
+): Promise<Product> {
+  if (input.active === null)
+    throw new InvalidInputError("active cannot be null; omit it to keep the current value", ["input", "active"]);
   const data = {
     ...(input.name !== undefined ? { name: validName(input.name) } : {}),
     ...(input.description !== undefined ? { description: validDescription(input.description) } : {}),

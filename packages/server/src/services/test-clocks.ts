@@ -9,11 +9,18 @@ import { closeTestClockPeriods } from "./billing-cycle/test-clock.js";
 
 function assertTestMode(tenant: Tenant): void {
   if (tenant.scope.mode !== "test") {
-    throw new InvalidInputError("Test clocks exist only in test mode: use a sk_test_ key.", null, "TEST_CLOCK_IN_LIVE_MODE");
+    throw new InvalidInputError(
+      "Test clocks exist only in test mode: use a sk_test_ key.",
+      null,
+      "TEST_CLOCK_IN_LIVE_MODE",
+    );
   }
 }
 
-export async function createTestClock(tenant: Tenant, input: { frozenTime: Date; name?: string | null }): Promise<TestClock> {
+export async function createTestClock(
+  tenant: Tenant,
+  input: { frozenTime: Date; name?: string | null },
+): Promise<TestClock> {
   assertTestMode(tenant);
   if (input.name != null && input.name.length > 250) {
     throw new InvalidInputError("name must be at most 250 characters", ["input", "name"]);

@@ -52,11 +52,7 @@ export async function usagePartial(db: Db, scope: Scope, q: UsageQuery): Promise
  * finalizeAggregate(usagePartial(...), aggregation). SUM and COUNT take the additive path, which
  * reads fewer raw events at the edges (additiveTotals).
  */
-export async function meterUsage(
-  db: Db,
-  scope: Scope,
-  q: UsageQuery & { aggregation: Aggregation },
-): Promise<Decimal> {
+export async function meterUsage(db: Db, scope: Scope, q: UsageQuery & { aggregation: Aggregation }): Promise<Decimal> {
   const [usage] = await usageByWindow(db, scope, q, null, q.aggregation);
   return usage ? usage.value : finalizeAggregate(emptyPartial(), q.aggregation);
 }
@@ -84,14 +80,21 @@ export async function usageByWindow(
   const rows =
     aggregation === "SUM" || aggregation === "COUNT"
       ? await additiveTotals(db, scope, q, window, aggregation)
-      : (await queryPartials(db, scope, q, window)).map((r) => ({ bucket: r.bucket, value: finalizeAggregate(r.partial, aggregation) }));
+      : (await queryPartials(db, scope, q, window)).map((r) => ({
+          bucket: r.bucket,
+          value: finalizeAggregate(r.partial, aggregation),
+        }));
   const found = new Map(rows.map((r) => [r.bucket.getTime(), r.value]));
   const none = finalizeAggregate(emptyPartial(), aggregation);
   if (window === null) return [{ start: q.start, end: q.end, value: found.get(q.start.getTime()) ?? none }];
   const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
   const windows: WindowUsage[] = [];
   for (let t = floorTo(q.start, unitMs).getTime(); t < q.end.getTime(); t += unitMs) {
-    windows.push({ start: new Date(Math.max(t, q.start.getTime())), end: new Date(Math.min(t + unitMs, q.end.getTime())), value: found.get(t) ?? none });
+    windows.push({
+      start: new Date(Math.max(t, q.start.getTime())),
+      end: new Date(Math.min(t + unitMs, q.end.getTime())),
+      value: found.get(t) ?? none,
+    });
   }
   return windows;
 }
@@ -107,7 +110,12 @@ export interface WindowPartial {
  * One partial per UTC hour or day window overlapping [start, end), in order, each window clipped
  * to the range; windows without events get the empty partial. One SQL query whatever the range.
  */
-export async function usagePartialsByWindow(db: Db, scope: Scope, q: UsageQuery, window: GroupingWindow): Promise<WindowPartial[]> {
+export async function usagePartialsByWindow(
+  db: Db,
+  scope: Scope,
+  q: UsageQuery,
+  window: GroupingWindow,
+): Promise<WindowPartial[]> {
   if (q.start >= q.end) return [];
   const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
   const found = new Map((await queryPartials(db, scope, q, window)).map((r) => [r.bucket.getTime(), r.partial]));
@@ -168,13 +176,22 @@ export function partialOfRow(r: PartialColumns): PartialAggregate {
 }
 
 /** [start, end) cut at the window's boundaries, each piece with its bucket (null window: one). */
-function piecesOf(start: Date, end: Date, window: GroupingWindow | null, bucketAll: Date): Array<{ lo: Date; hi: Date; bucket: Date }> {
+function piecesOf(
+  start: Date,
+  end: Date,
+  window: GroupingWindow | null,
+  bucketAll: Date,
+): Array<{ lo: Date; hi: Date; bucket: Date }> {
   if (start >= end) return [];
   if (window === null) return [{ lo: start, hi: end, bucket: bucketAll }];
   const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
   const pieces = [];
   for (let t = floorTo(start, unitMs).getTime(); t < end.getTime(); t += unitMs) {
-    pieces.push({ lo: new Date(Math.max(t, start.getTime())), hi: new Date(Math.min(t + unitMs, end.getTime())), bucket: new Date(t) });
+    pieces.push({
+      lo: new Date(Math.max(t, start.getTime())),
+      hi: new Date(Math.min(t + unitMs, end.getTime())),
+      bucket: new Date(t),
+    });
   }
   return pieces;
 }
@@ -252,7 +269,10 @@ async function additiveTotals(
   const bucketOf = (at: Date) => (window === null ? q.start : floorTo(at, window === "HOUR" ? HOUR_MS : DAY_MS));
   const edgeHours: Date[] = [];
   const scans: EdgePiece[] = [];
-  for (const piece of [...piecesOf(q.start, hourStart, "HOUR", q.start), ...piecesOf(hourEnd, q.end, "HOUR", q.start)]) {
+  for (const piece of [
+    ...piecesOf(q.start, hourStart, "HOUR", q.start),
+    ...piecesOf(hourEnd, q.end, "HOUR", q.start),
+  ]) {
     const hour = piece.bucket;
     const next = new Date(hour.getTime() + HOUR_MS);
     const bucket = bucketOf(hour);
@@ -264,7 +284,10 @@ async function additiveTotals(
     if (hour < piece.lo) scans.push({ lo: hour, hi: piece.lo, bucket, sign: -1 });
     if (piece.hi < next) scans.push({ lo: piece.hi, hi: next, bucket, sign: -1 });
   }
-  const rollupBucket = window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
+  const rollupBucket =
+    window === null
+      ? Prisma.sql`${q.start}::timestamptz`
+      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rollupColumn = aggregation === "SUM" ? Prisma.sql`h."sum"` : Prisma.sql`h."count"`;
   const edgeValue = aggregation === "SUM" ? Prisma.sql`coalesce(a."sum", 0)` : Prisma.sql`a."count"`;
   const rows = await db.$queryRaw<Array<{ bucket: Date; value: unknown }>>`
@@ -306,8 +329,13 @@ async function queryPartials(
   let hourEnd = floorTo(q.end, HOUR_MS);
   // No whole hour inside the range: everything comes from raw events.
   if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
-  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map((p) => ({ ...p, sign: 1 }));
-  const rollupBucket = window === null ? Prisma.sql`${q.start}::timestamptz` : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
+  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map(
+    (p) => ({ ...p, sign: 1 }),
+  );
+  const rollupBucket =
+    window === null
+      ? Prisma.sql`${q.start}::timestamptz`
+      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rows = await db.$queryRaw<Array<PartialRow & { src: number }>>`
     SELECT 0 AS src, ${rollupBucket} AS bucket, sum(h."count")::numeric AS "count", sum(h."sum") AS "sum", max(h."max") AS "max",
            (array_agg(h."lastValue" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastValue",

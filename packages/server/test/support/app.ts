@@ -39,7 +39,8 @@ export async function createTestApp(): Promise<TestApp> {
   const deps: AppDeps = { database, clock, logger, adminKey: ADMIN_KEY };
   const yoga = createTallyYoga(deps);
   const account = await createAccount(database.prisma, "Test account");
-  const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://tally.test${path}`, init)));
+  const fetch = (path: string, init?: RequestInit) =>
+    Promise.resolve(yoga.fetch(new Request(`http://tally.test${path}`, init)));
   const app: TestApp = {
     database,
     deps,
@@ -57,7 +58,10 @@ export async function createTestApp(): Promise<TestApp> {
       const body = (await response.json()) as GqlResponse;
       // A masked internal error is a bug wherever it appears; tests that want one use fetch().
       const internal = body.errors?.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR");
-      if (internal) throw new Error(`Internal server error at ${internal.path?.join(".")}: ${JSON.stringify(app.logger.entries.filter((e) => e.level === "error").at(-1))}`);
+      if (internal)
+        throw new Error(
+          `Internal server error at ${internal.path?.join(".")}: ${JSON.stringify(app.logger.entries.filter((e) => e.level === "error").at(-1))}`,
+        );
       return { ...body, status: response.status };
     },
     close: () => database.close(),

@@ -50,7 +50,11 @@ export function billing(app: TestApp, key?: string): Billing {
     return res.data;
   };
   const mutate = async (name: string, inputType: string, input: Obj, fields: string) =>
-    (await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ${fields} ${ERROR} } }`, { input }))[name];
+    (
+      await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ${fields} ${ERROR} } }`, {
+        input,
+      })
+    )[name];
 
   const self: Billing = {
     async clock(frozenTime) {
@@ -58,11 +62,21 @@ export function billing(app: TestApp, key?: string): Billing {
       return expectType(r, "TestClock", "createTestClock").id;
     },
     async advance(clockId, frozenTime) {
-      const r = await mutate("advanceTestClock", "AdvanceTestClockInput", { id: clockId, frozenTime }, "... on TestClock { id frozenTime }");
+      const r = await mutate(
+        "advanceTestClock",
+        "AdvanceTestClockInput",
+        { id: clockId, frozenTime },
+        "... on TestClock { id frozenTime }",
+      );
       return expectType(r, "TestClock", "advanceTestClock");
     },
     async meter(eventName, aggregation = "SUM") {
-      const r = await mutate("createMeter", "CreateMeterInput", { displayName: eventName, eventName, aggregation }, "... on Meter { id }");
+      const r = await mutate(
+        "createMeter",
+        "CreateMeterInput",
+        { displayName: eventName, eventName, aggregation },
+        "... on Meter { id }",
+      );
       return expectType(r, "Meter", "createMeter").id;
     },
     async product(name) {
@@ -71,7 +85,12 @@ export function billing(app: TestApp, key?: string): Billing {
     },
     async price({ product = "Product", ...input }) {
       const productId = await self.product(product);
-      const r = await mutate("createPrice", "CreatePriceInput", { productId, currency: "usd", ...input }, "... on Price { id }");
+      const r = await mutate(
+        "createPrice",
+        "CreatePriceInput",
+        { productId, currency: "usd", ...input },
+        "... on Price { id }",
+      );
       return expectType(r, "Price", "createPrice").id;
     },
     licensed(unitAmount, options = {}) {
@@ -91,24 +110,48 @@ export function billing(app: TestApp, key?: string): Billing {
       });
     },
     async customer(input = {}) {
-      const r = await mutate("createCustomer", "CreateCustomerInput", { name: "John Doe", ...input }, "... on Customer { id }");
+      const r = await mutate(
+        "createCustomer",
+        "CreateCustomerInput",
+        { name: "John Doe", ...input },
+        "... on Customer { id }",
+      );
       return expectType(r, "Customer", "createCustomer").id;
     },
     trySubscribe(input) {
-      return mutate("createSubscription", "CreateSubscriptionInput", input, `... on Subscription { ${SUBSCRIPTION_FIELDS} }`);
+      return mutate(
+        "createSubscription",
+        "CreateSubscriptionInput",
+        input,
+        `... on Subscription { ${SUBSCRIPTION_FIELDS} }`,
+      );
     },
     async subscribe(input) {
       return expectType(await self.trySubscribe(input), "Subscription", "createSubscription");
     },
     cancel(id, atPeriodEnd) {
-      return mutate("cancelSubscription", "CancelSubscriptionInput", { id, atPeriodEnd }, `... on Subscription { ${SUBSCRIPTION_FIELDS} }`);
+      return mutate(
+        "cancelSubscription",
+        "CancelSubscriptionInput",
+        { id, atPeriodEnd },
+        `... on Subscription { ${SUBSCRIPTION_FIELDS} }`,
+      );
     },
     async record(input) {
-      const r = await mutate("recordMeterEvent", "RecordMeterEventInput", input, "... on MeterEvent { identifier value timestamp }");
+      const r = await mutate(
+        "recordMeterEvent",
+        "RecordMeterEventInput",
+        input,
+        "... on MeterEvent { identifier value timestamp }",
+      );
       return expectType(r, "MeterEvent", "recordMeterEvent");
     },
     async preview(subscriptionId) {
-      return (await gql(`query($id: ID!) { previewInvoice(subscriptionId: $id) { ${PREVIEW_FIELDS} } }`, { id: subscriptionId })).previewInvoice;
+      return (
+        await gql(`query($id: ID!) { previewInvoice(subscriptionId: $id) { ${PREVIEW_FIELDS} } }`, {
+          id: subscriptionId,
+        })
+      ).previewInvoice;
     },
     async subscription(id) {
       return (await gql(`query($id: ID!) { subscription(id: $id) { ${SUBSCRIPTION_FIELDS} } }`, { id })).subscription;
@@ -130,6 +173,8 @@ export function billing(app: TestApp, key?: string): Billing {
 export function summary(invoice: Obj): { total: string; lines: string[] } {
   return {
     total: invoice.total.amount,
-    lines: invoice.lines.map((l: Obj) => `${l.kind} ${l.tier ?? "-"} ${l.quantity} × ${l.unitAmount} = ${l.amount.amount}`),
+    lines: invoice.lines.map(
+      (l: Obj) => `${l.kind} ${l.tier ?? "-"} ${l.quantity} × ${l.unitAmount} = ${l.amount.amount}`,
+    ),
   };
 }

@@ -16,16 +16,25 @@ export interface CountingDatabase {
 }
 
 export function countingDatabase(database: Database): CountingDatabase {
-  const prisma = new PrismaClient({ adapter: database.anotherPrismaAdapter(), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: database.anotherPrismaAdapter(),
+    log: [{ emit: "event", level: "query" }],
+  });
   let sent: string[] = [];
   prisma.$on("query", (event) => void sent.push(event.query));
-  const text = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => (query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)).text;
+  const text = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) =>
+    (query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)).text;
   const counted = (db: Db): Db => ({
     $queryRaw: (query, ...values) => (sent.push(text(query, values)), db.$queryRaw(query, ...values)),
     $executeRaw: (query, ...values) => (sent.push(text(query, values)), db.$executeRaw(query, ...values)),
   });
   return {
-    database: { ...database, prisma, sql: counted(database.sql), transaction: (fn) => database.transaction((sql) => fn(counted(sql))) },
+    database: {
+      ...database,
+      prisma,
+      sql: counted(database.sql),
+      transaction: (fn) => database.transaction((sql) => fn(counted(sql))),
+    },
     statements: () => sent.length,
     texts: () => [...sent],
     reset: () => void (sent = []),

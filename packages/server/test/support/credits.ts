@@ -71,9 +71,12 @@ export function credits(app: TestApp, key?: string): Credits {
     grants: (customerId) => everyNode("creditGrants", GRANT_FIELDS, customerId),
     ledger: async (customerId) => (await everyNode("creditBalanceTransactions", LEDGER_FIELDS, customerId)).reverse(),
     async balance(customerId) {
-      const data = await gql(`query($id: ID!) { customer(id: $id) { creditBalance { currency available projectedAvailable } } }`, {
-        id: customerId,
-      });
+      const data = await gql(
+        `query($id: ID!) { customer(id: $id) { creditBalance { currency available projectedAvailable } } }`,
+        {
+          id: customerId,
+        },
+      );
       return data.customer.creditBalance;
     },
   };

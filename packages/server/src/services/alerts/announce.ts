@@ -7,6 +7,7 @@ import type { AlertsTriggeredListener } from "./evaluate.js";
 
 export function announceTriggers(pubsub: TallyPubSub, scope: Scope): AlertsTriggeredListener {
   return (triggers: AlertTrigger[]) => {
-    for (const trigger of triggers) pubsub.publish("usageAlertTriggered", tenantTopic(scope), { triggerId: trigger.id });
+    for (const trigger of triggers)
+      pubsub.publish("usageAlertTriggered", tenantTopic(scope), { triggerId: trigger.id });
   };
 }

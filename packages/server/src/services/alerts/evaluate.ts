@@ -17,7 +17,13 @@
 import { Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import type { Scope } from "../../db/tenant.js";
-import { Prisma, type AlertTrigger, type Meter, type RecurringInterval, type UsageAlert } from "../../generated/prisma/client.js";
+import {
+  Prisma,
+  type AlertTrigger,
+  type Meter,
+  type RecurringInterval,
+  type UsageAlert,
+} from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvents } from "../events/record.js";
 import { alertTriggerEventData } from "../events/serializers.js";
@@ -50,7 +56,12 @@ interface Crossing {
 }
 
 /** Evaluates the alerts watching these events; returns the triggers that fired (stored, with their events). */
-export async function evaluateUsageAlerts(tx: Db, scope: Scope, clock: Clock, events: readonly IngestedEvent[]): Promise<AlertTrigger[]> {
+export async function evaluateUsageAlerts(
+  tx: Db,
+  scope: Scope,
+  clock: Clock,
+  events: readonly IngestedEvent[],
+): Promise<AlertTrigger[]> {
   if (events.length === 0) return [];
   const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
   const meters = new Map(events.map((e) => [e.meter.id, e.meter]));
@@ -65,8 +76,19 @@ export async function evaluateUsageAlerts(tx: Db, scope: Scope, clock: Clock, ev
 
   const nowOf = (customerId: string) => customerNow(customers.get(customerId)!, clock);
   const crossings = [
-    ...(await oneTimeCrossings(tx, scope, alerts.filter((a) => a.recurrence === "ONE_TIME"), events)),
-    ...(await periodCrossings(tx, scope, alerts.filter((a) => a.recurrence === "EVERY_PERIOD"), events, nowOf)),
+    ...(await oneTimeCrossings(
+      tx,
+      scope,
+      alerts.filter((a) => a.recurrence === "ONE_TIME"),
+      events,
+    )),
+    ...(await periodCrossings(
+      tx,
+      scope,
+      alerts.filter((a) => a.recurrence === "EVERY_PERIOD"),
+      events,
+      nowOf,
+    )),
   ];
   return storeTriggers(tx, scope, crossings, nowOf);
 }
@@ -89,10 +111,20 @@ const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTi
  * a batch's events among the account's, planned while statistics still counted few, scanned them
  * all (a batch took 0.6–0.9 s after 40,000 events; four clients ingested 2.2k events/s).
  */
-async function oneTimeCrossings(tx: Db, scope: Scope, alerts: WatchedAlert[], events: readonly IngestedEvent[]): Promise<Crossing[]> {
+async function oneTimeCrossings(
+  tx: Db,
+  scope: Scope,
+  alerts: WatchedAlert[],
+  events: readonly IngestedEvent[],
+): Promise<Crossing[]> {
   const counted = alerts.flatMap((alert) =>
     events
-      .filter((e) => e.meter.id === alert.meterId && (alert.customerId === null || alert.customerId === e.customer.id) && e.seq > alert.startSeq)
+      .filter(
+        (e) =>
+          e.meter.id === alert.meterId &&
+          (alert.customerId === null || alert.customerId === e.customer.id) &&
+          e.seq > alert.startSeq,
+      )
       .map((e) => ({ alert, event: e })),
   );
   if (counted.length === 0) return [];
@@ -178,7 +210,8 @@ async function billingPeriods(
     const subscription = subscriptions.get(`${meterId}:${customerId}`);
     if (!subscription) return calendarMonth(now);
     // The current period, also when its end has passed and the billing cycle has not closed it yet.
-    if (now < subscription.currentPeriodEnd) return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+    if (now < subscription.currentPeriodEnd)
+      return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
     return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, intervalOf(subscription), now);
   };
 }
@@ -203,16 +236,28 @@ async function periodCrossings(
   const pairs = alerts.flatMap((alert) =>
     events.flatMap((e) => {
       const key = `${alert.id}:${e.customer.id}`;
-      if (e.meter.id !== alert.meterId || (alert.customerId !== null && alert.customerId !== e.customer.id) || seen.has(key)) return [];
+      if (
+        e.meter.id !== alert.meterId ||
+        (alert.customerId !== null && alert.customerId !== e.customer.id) ||
+        seen.has(key)
+      )
+        return [];
       seen.add(key);
       return [{ alert, meterId: alert.meterId, customerId: e.customer.id, key: `alert:${key}` }];
     }),
   );
   if (pairs.length === 0) return [];
   const periodOf = await billingPeriods(tx, scope, pairs, nowOf);
-  const open = await notYetTriggered(tx, scope, pairs.map((p) => ({ ...p, period: periodOf(p.meterId, p.customerId) })));
+  const open = await notYetTriggered(
+    tx,
+    scope,
+    pairs.map((p) => ({ ...p, period: periodOf(p.meterId, p.customerId) })),
+  );
   if (open.length === 0) return [];
-  await lockPairs(tx, open.map((p) => p.key));
+  await lockPairs(
+    tx,
+    open.map((p) => p.key),
+  );
 
   // One usage read per (meter, customer, period), shared by the alerts watching it.
   const usage = new Map<string, Promise<Decimal>>();
@@ -228,12 +273,18 @@ async function periodCrossings(
   const values = await Promise.all(open.map(usageOf));
   return open.flatMap((p, i) => {
     const value = values[i]!;
-    return reached(p.alert, value) ? [{ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start }] : [];
+    return reached(p.alert, value)
+      ? [{ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start }]
+      : [];
   });
 }
 
 /** The pairs without a trigger for their period yet (one query). */
-async function notYetTriggered<P extends { alert: WatchedAlert; customerId: string; period: Period }>(tx: Db, scope: Scope, pairs: P[]): Promise<P[]> {
+async function notYetTriggered<P extends { alert: WatchedAlert; customerId: string; period: Period }>(
+  tx: Db,
+  scope: Scope,
+  pairs: P[],
+): Promise<P[]> {
   const open = await tx.$queryRaw<Array<{ ord: bigint }>>`
     SELECT p.ord
     FROM unnest(${pairs.map((p) => p.alert.id)}::text[], ${pairs.map((p) => p.customerId)}::text[],
@@ -248,7 +299,12 @@ async function notYetTriggered<P extends { alert: WatchedAlert; customerId: stri
 }
 
 /** Inserts the triggers (those another transaction stored first are skipped) and records their events. */
-async function storeTriggers(tx: Db, scope: Scope, crossings: Crossing[], nowOf: (customerId: string) => Date): Promise<AlertTrigger[]> {
+async function storeTriggers(
+  tx: Db,
+  scope: Scope,
+  crossings: Crossing[],
+  nowOf: (customerId: string) => Date,
+): Promise<AlertTrigger[]> {
   if (crossings.length === 0) return [];
   // One insertion order for every transaction, so that racing inserts wait on each other without deadlock.
   const key = (c: Crossing) => `${c.alert.id} ${c.customerId}`;
@@ -269,6 +325,11 @@ async function storeTriggers(tx: Db, scope: Scope, crossings: Crossing[], nowOf:
     )
     SELECT * FROM inserted ORDER BY "alertId", "customerId"`;
   const alerts = new Map(crossings.map((c) => [c.alert.id, c.alert]));
-  await recordEvents(tx, scope, "billing.alert.triggered", triggers.map((t) => alertTriggerEventData(t, alerts.get(t.alertId)!)));
+  await recordEvents(
+    tx,
+    scope,
+    "billing.alert.triggered",
+    triggers.map((t) => alertTriggerEventData(t, alerts.get(t.alertId)!)),
+  );
   return triggers;
 }

@@ -25,7 +25,9 @@ const MAX_INTEGER_DIGITS = 35;
  * alert created now. The sequence is read, not advanced (is_called false: nothing drawn yet).
  */
 async function currentSeq(db: Db): Promise<bigint> {
-  const [row] = await db.$queryRaw<Array<{ last_value: bigint; is_called: boolean }>>`SELECT last_value, is_called FROM "MeterEvent_seq_seq"`;
+  const [row] = await db.$queryRaw<
+    Array<{ last_value: bigint; is_called: boolean }>
+  >`SELECT last_value, is_called FROM "MeterEvent_seq_seq"`;
   return row!.is_called ? BigInt(row!.last_value) : BigInt(row!.last_value) - 1n;
 }
 
@@ -35,9 +37,13 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
     throw new InvalidInputError(`title must be 1–${MAX_TITLE_LENGTH} characters`, ["input", "title"]);
   }
   const { threshold } = input;
-  if (!threshold.greaterThan(0)) throw new InvalidInputError(`threshold must be greater than 0; got ${threshold.toFixed()}`, ["input", "threshold"]);
+  if (!threshold.greaterThan(0))
+    throw new InvalidInputError(`threshold must be greater than 0; got ${threshold.toFixed()}`, ["input", "threshold"]);
   if (threshold.decimalPlaces() > MAX_DECIMAL_PLACES || threshold.truncated().toFixed().length > MAX_INTEGER_DIGITS) {
-    throw new InvalidInputError(`threshold has at most ${MAX_INTEGER_DIGITS} integer digits and ${MAX_DECIMAL_PLACES} decimal places`, ["input", "threshold"]);
+    throw new InvalidInputError(
+      `threshold has at most ${MAX_INTEGER_DIGITS} integer digits and ${MAX_DECIMAL_PLACES} decimal places`,
+      ["input", "threshold"],
+    );
   }
   const meter = await tenant.db.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
   if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);

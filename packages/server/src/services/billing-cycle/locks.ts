@@ -21,7 +21,12 @@ export const BILLING_TRANSACTION = { maxWait: 60_000, timeout: 300_000 } as cons
  * Locks the subscription row (SELECT … FOR UPDATE) until the transaction ends. With `skipLocked`
  * a row another transaction holds is skipped instead of waited for: false means "busy or gone".
  */
-export async function lockSubscription(tx: Tx, scope: Scope, id: string, options: { skipLocked?: boolean } = {}): Promise<boolean> {
+export async function lockSubscription(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  options: { skipLocked?: boolean } = {},
+): Promise<boolean> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Subscription"
     WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
@@ -34,7 +39,12 @@ export async function lockSubscription(tx: Tx, scope: Scope, id: string, options
  * "update" serialises advances of one clock; "share" keeps the clock still while a subscription
  * of one of its customers is created or cancelled, so "now" cannot move under the transaction.
  */
-export async function lockTestClock(tx: Tx, scope: Scope, id: string, strength: "update" | "share"): Promise<Date | null> {
+export async function lockTestClock(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  strength: "update" | "share",
+): Promise<Date | null> {
   const rows = await tx.$queryRaw<Array<{ frozenTime: Date }>>`
     SELECT "frozenTime" FROM "TestClock"
     WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
@@ -43,7 +53,12 @@ export async function lockTestClock(tx: Tx, scope: Scope, id: string, strength: 
 }
 
 /** The customer's now (services/time.ts) read under a share lock of its test clock, if it has one. */
-export async function lockedCustomerNow(tx: Tx, scope: Scope, customer: { testClockId: string | null }, clock: Clock): Promise<Date> {
+export async function lockedCustomerNow(
+  tx: Tx,
+  scope: Scope,
+  customer: { testClockId: string | null },
+  clock: Clock,
+): Promise<Date> {
   if (customer.testClockId === null) return clock.now();
   const frozenTime = await lockTestClock(tx, scope, customer.testClockId, "share");
   if (frozenTime === null) throw new Error(`Test clock ${customer.testClockId} of a customer is missing`);

@@ -37,13 +37,19 @@ async function closeOne(deps: CycleDeps, id: string, scope: Scope, now: Date): P
  * transaction, under the grant's row lock); returns how many it expired. A grant that fails is
  * logged and left for the next run.
  */
-async function expireDueGrants(deps: CycleDeps, now: Date, failed: Set<string>, signal: AbortSignal | undefined): Promise<number> {
+async function expireDueGrants(
+  deps: CycleDeps,
+  now: Date,
+  failed: Set<string>,
+  signal: AbortSignal | undefined,
+): Promise<number> {
   let expired = 0;
   for (const grant of await dueWallClockExpiries(deps.database.prisma, now, BATCH_SIZE, [...failed])) {
     if (signal?.aborted) break;
     const scope = { accountId: grant.accountId, mode: grant.mode };
     try {
-      if (await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now))) expired += 1;
+      if (await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now)))
+        expired += 1;
     } catch (error) {
       failed.add(grant.id);
       deps.logger.error("could not expire a credit grant", { grantId: grant.id, error });

@@ -29,7 +29,8 @@ export async function closeTestClockPeriods(tx: Tx, scope: Scope, testClockId: s
     }
     if (!next) return closed;
     const outcome = await closeCurrentPeriod(tx, scope, next.id, next.currentPeriodEnd);
-    if (outcome !== "closed") throw new Error(`Period of ${next.id} ending ${next.currentPeriodEnd.toISOString()} did not close`);
+    if (outcome !== "closed")
+      throw new Error(`Period of ${next.id} ending ${next.currentPeriodEnd.toISOString()} did not close`);
     closed += 1;
   }
 }

@@ -35,39 +35,61 @@ type GrantScope = { allMeteredPrices: true; priceIds: [] } | { allMeteredPrices:
 /** A positive amount in a known currency, with no more digits than the currency's minor unit. */
 function validateAmount(input: CreateCreditGrantInput["amount"]): { amount: Decimal; currency: string } {
   const currency = normalizeCurrency(input.currency);
-  if (currency === null) throw new InvalidInputError(`Unknown currency: ${input.currency}`, ["input", "amount", "currency"]);
+  if (currency === null)
+    throw new InvalidInputError(`Unknown currency: ${input.currency}`, ["input", "amount", "currency"]);
   const amount = toDecimal(input.amount.toFixed());
   const field = ["input", "amount", "amount"];
-  if (!amount.greaterThan(0)) throw new InvalidInputError(`amount must be greater than 0; got ${amount.toFixed()}`, field);
+  if (!amount.greaterThan(0))
+    throw new InvalidInputError(`amount must be greater than 0; got ${amount.toFixed()}`, field);
   const digits = minorUnits(currency);
   if (amount.decimalPlaces() > digits) {
-    throw new InvalidInputError(`${currency} amounts have at most ${digits} decimal places; got ${amount.toFixed()}`, field);
+    throw new InvalidInputError(
+      `${currency} amounts have at most ${digits} decimal places; got ${amount.toFixed()}`,
+      field,
+    );
   }
-  if (amount.greaterThanOrEqualTo(MAX_AMOUNT)) throw new InvalidInputError(`amount must be less than ${MAX_AMOUNT.toFixed()}`, field);
+  if (amount.greaterThanOrEqualTo(MAX_AMOUNT))
+    throw new InvalidInputError(`amount must be less than ${MAX_AMOUNT.toFixed()}`, field);
   return { amount, currency };
 }
 
 /** Every metered price (allMeteredPrices: true) or 1–20 of this account's metered prices in the grant's currency. */
-async function validateScope(tenant: Tenant, input: CreateCreditGrantInput["scope"], currency: string): Promise<GrantScope> {
+async function validateScope(
+  tenant: Tenant,
+  input: CreateCreditGrantInput["scope"],
+  currency: string,
+): Promise<GrantScope> {
   const field = ["input", "scope"];
   const all = input.allMeteredPrices === true;
   const ids = input.priceIds;
-  if (all && ids != null) throw new InvalidInputError("Give either allMeteredPrices: true or priceIds, not both", field);
+  if (all && ids != null)
+    throw new InvalidInputError("Give either allMeteredPrices: true or priceIds, not both", field);
   if (all) return { allMeteredPrices: true, priceIds: [] };
   if (ids == null) throw new InvalidInputError("Give the grant's scope: allMeteredPrices: true or priceIds", field);
   if (ids.length < 1 || ids.length > MAX_SCOPED_PRICES) {
-    throw new InvalidInputError(`priceIds has 1–${MAX_SCOPED_PRICES} prices; got ${ids.length}`, [...field, "priceIds"]);
+    throw new InvalidInputError(`priceIds has 1–${MAX_SCOPED_PRICES} prices; got ${ids.length}`, [
+      ...field,
+      "priceIds",
+    ]);
   }
-  const prices = await tenant.db.price.findMany({ where: { id: { in: [...ids] } }, select: { id: true, usageType: true, currency: true } });
+  const prices = await tenant.db.price.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, usageType: true, currency: true },
+  });
   const byId = new Map(prices.map((price) => [price.id, price]));
   ids.forEach((id, index) => {
     const at = [...field, "priceIds", String(index)];
     const price = byId.get(id);
     if (!price) throw new NotFoundError(`No price ${id}`, at);
     if (ids.indexOf(id) !== index) throw new InvalidInputError(`Price ${id} appears twice`, at);
-    if (price.usageType !== "METERED") throw new InvalidInputError(`Price ${id} is licensed: credits pay metered usage only`, at);
+    if (price.usageType !== "METERED")
+      throw new InvalidInputError(`Price ${id} is licensed: credits pay metered usage only`, at);
     if (price.currency !== currency) {
-      throw new InvalidInputError(`Price ${id} is in ${price.currency}, the grant in ${currency}: it could never apply`, at, "CURRENCY_MISMATCH");
+      throw new InvalidInputError(
+        `Price ${id} is in ${price.currency}, the grant in ${currency}: it could never apply`,
+        at,
+        "CURRENCY_MISMATCH",
+      );
     }
   });
   return { allMeteredPrices: false, priceIds: [...ids] };
@@ -76,14 +98,18 @@ async function validateScope(tenant: Tenant, input: CreateCreditGrantInput["scop
 function validatePriority(priority: number | null | undefined): number {
   const value = priority ?? DEFAULT_PRIORITY;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PRIORITY) {
-    throw new InvalidInputError(`priority must be an integer from 0 (applies first) to ${MAX_PRIORITY}; got ${value}`, ["input", "priority"]);
+    throw new InvalidInputError(`priority must be an integer from 0 (applies first) to ${MAX_PRIORITY}; got ${value}`, [
+      "input",
+      "priority",
+    ]);
   }
   return value;
 }
 
 function validateName(name: string | null | undefined): string | null {
   const value = name?.trim() || null;
-  if (value && value.length > MAX_NAME_LENGTH) throw new InvalidInputError(`name must be at most ${MAX_NAME_LENGTH} characters`, ["input", "name"]);
+  if (value && value.length > MAX_NAME_LENGTH)
+    throw new InvalidInputError(`name must be at most ${MAX_NAME_LENGTH} characters`, ["input", "name"]);
   return value;
 }
 
@@ -92,15 +118,25 @@ function validateDates(input: CreateCreditGrantInput, now: Date): { effectiveAt:
   const effectiveAt = input.effectiveAt ?? now;
   const expiresAt = input.expiresAt ?? null;
   if (expiresAt !== null && expiresAt <= effectiveAt) {
-    throw new InvalidInputError(`expiresAt must be after effectiveAt ${effectiveAt.toISOString()}`, ["input", "expiresAt"]);
+    throw new InvalidInputError(`expiresAt must be after effectiveAt ${effectiveAt.toISOString()}`, [
+      "input",
+      "expiresAt",
+    ]);
   }
   if (expiresAt !== null && expiresAt <= now) {
-    throw new InvalidInputError(`expiresAt must be after the customer's now ${now.toISOString()}`, ["input", "expiresAt"]);
+    throw new InvalidInputError(`expiresAt must be after the customer's now ${now.toISOString()}`, [
+      "input",
+      "expiresAt",
+    ]);
   }
   return { effectiveAt, expiresAt };
 }
 
-export async function createCreditGrant(tenant: Tenant, clock: Clock, input: CreateCreditGrantInput): Promise<CreditGrant> {
+export async function createCreditGrant(
+  tenant: Tenant,
+  clock: Clock,
+  input: CreateCreditGrantInput,
+): Promise<CreditGrant> {
   const customer = await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   const { amount, currency } = validateAmount(input.amount);
   const scope = await validateScope(tenant, input.scope, currency);

@@ -16,7 +16,8 @@ import { debitGrant } from "./ledger.js";
 export async function expireGrant(tx: Tx, scope: Scope, id: string, at: Date): Promise<boolean> {
   if (!(await lockGrant(tx, scope, id))) return false;
   const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id } });
-  if (grant.voidedAt !== null || grant.expiredAt !== null || grant.expiresAt === null || grant.expiresAt > at) return false;
+  if (grant.voidedAt !== null || grant.expiredAt !== null || grant.expiresAt === null || grant.expiresAt > at)
+    return false;
   await debitGrant(tx, scope, {
     type: "EXPIRY",
     grant,
@@ -29,7 +30,11 @@ export async function expireGrant(tx: Tx, scope: Scope, id: string, at: Date): P
 }
 
 /** The earliest grant of a test clock's customers that expires by `until` and is not expired yet. */
-export async function nextTestClockExpiry(tx: Tx, testClockId: string, until: Date): Promise<{ id: string; expiresAt: Date } | null> {
+export async function nextTestClockExpiry(
+  tx: Tx,
+  testClockId: string,
+  until: Date,
+): Promise<{ id: string; expiresAt: Date } | null> {
   const next = await tx.creditGrant.findFirst({
     where: { expiredAt: null, voidedAt: null, expiresAt: { lte: until }, customer: { testClockId } },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
@@ -49,7 +54,12 @@ export interface DueExpiry {
  * and may be written now: every active subscription of the customer has closed the periods that
  * ended before the expiry (those invoices could still draw on the grant). Earliest expiry first.
  */
-export function dueWallClockExpiries(prisma: PrismaClient, now: Date, limit: number, exclude: readonly string[]): Promise<DueExpiry[]> {
+export function dueWallClockExpiries(
+  prisma: PrismaClient,
+  now: Date,
+  limit: number,
+  exclude: readonly string[],
+): Promise<DueExpiry[]> {
   return prisma.$queryRaw<DueExpiry[]>`
     SELECT g."id", g."accountId", g."mode"::text AS "mode"
     FROM "CreditGrant" g JOIN "Customer" c ON c."id" = g."customerId"

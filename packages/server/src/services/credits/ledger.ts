@@ -32,7 +32,12 @@ export class StaleGrantError extends Error {
 }
 
 /** The GRANT row: + the granted amount, effective when the grant is. */
-export async function recordGrant(tx: Tx, scope: Scope, grant: LedgerGrant & Pick<CreditGrant, "amount" | "effectiveAt">, at: Date): Promise<void> {
+export async function recordGrant(
+  tx: Tx,
+  scope: Scope,
+  grant: LedgerGrant & Pick<CreditGrant, "amount" | "effectiveAt">,
+  at: Date,
+): Promise<void> {
   await tx.creditBalanceTransaction.create({
     data: {
       id: newId("CreditBalanceTransaction"),

@@ -13,7 +13,10 @@ import { debitGrant } from "./ledger.js";
 export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditGrant> {
   const { scope } = tenant;
   const field = ["input", "id"];
-  const found = await tenant.db.creditGrant.findUnique({ where: { id: input.id }, select: { customer: { select: { testClockId: true } } } });
+  const found = await tenant.db.creditGrant.findUnique({
+    where: { id: input.id },
+    select: { customer: { select: { testClockId: true } } },
+  });
   if (!found) throw new NotFoundError(`No credit grant ${input.id}`, field);
 
   return tenant.db.$transaction(async (tx) => {

@@ -35,7 +35,12 @@ export function isEventType(type: string): type is EventType {
  * enabled webhook endpoint subscribed to its type. `db` is the caller's transaction (Prisma's or a
  * plain SQL one).
  */
-export async function recordEvent(db: Db, scope: Scope, type: EventType, data: Record<string, unknown>): Promise<Event> {
+export async function recordEvent(
+  db: Db,
+  scope: Scope,
+  type: EventType,
+  data: Record<string, unknown>,
+): Promise<Event> {
   const [event] = await recordEvents(db, scope, type, [data]);
   return event!;
 }
@@ -46,7 +51,12 @@ export async function recordEvent(db: Db, scope: Scope, type: EventType, data: R
  * createdAt is the time of recording, as Prisma's default set it (not the transaction's start, which
  * a long transaction would leave far behind its events' seq).
  */
-export async function recordEvents(db: Db, scope: Scope, type: EventType, data: Array<Record<string, unknown>>): Promise<Event[]> {
+export async function recordEvents(
+  db: Db,
+  scope: Scope,
+  type: EventType,
+  data: Array<Record<string, unknown>>,
+): Promise<Event[]> {
   if (data.length === 0) return [];
   const rows = await db.$queryRaw<Array<Event & { endpointIds: string[] }>>`
     WITH inserted AS (

@@ -17,7 +17,10 @@ import type {
 type Json = Record<string, unknown>;
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
-const money = (amount: { toFixed(): string }, currency: string) => ({ amount: formatMoney(amount.toFixed(), currency), currency });
+const money = (amount: { toFixed(): string }, currency: string) => ({
+  amount: formatMoney(amount.toFixed(), currency),
+  currency,
+});
 
 export function invoiceEventData(invoice: Invoice & { lines: InvoiceLine[] }): Json {
   const lines = [...invoice.lines].sort((a, b) => a.position - b.position);

@@ -39,8 +39,17 @@ export interface SnapshotOptions {
 }
 
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
-function creditGrants(db: Db, scope: Scope, subscription: BillableSubscription, options: SnapshotOptions): Promise<CreditGrantState[]> {
-  return loadGrantStates(db, scope, { customerId: subscription.customerId, currency: subscription.currency, lock: options.lockGrants });
+function creditGrants(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  options: SnapshotOptions,
+): Promise<CreditGrantState[]> {
+  return loadGrantStates(db, scope, {
+    customerId: subscription.customerId,
+    currency: subscription.currency,
+    lock: options.lockGrants,
+  });
 }
 
 function base(subscription: BillableSubscription, at: Date, grants: CreditGrantState[]) {
@@ -54,11 +63,19 @@ function base(subscription: BillableSubscription, at: Date, grants: CreditGrantS
 }
 
 function licenseWindow(subscription: BillableSubscription, period: Period): LicenseWindow {
-  return { period, prorationFactor: prorationFactor(period, intervalOf(subscription), subscription.billingCycleAnchor) };
+  return {
+    period,
+    prorationFactor: prorationFactor(period, intervalOf(subscription), subscription.billingCycleAnchor),
+  };
 }
 
 /** Each metered item's usage over [period.start, period.end), exact (rollups plus edge events). */
-async function usageWindow(db: Db, scope: Scope, subscription: BillableSubscription, period: Period): Promise<UsageWindow> {
+async function usageWindow(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  period: Period,
+): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   for (const item of subscription.items) {
     const meter = item.price.meter;
@@ -87,7 +104,11 @@ function currentPeriod(subscription: BillableSubscription): Period {
  * usage lines), so it reads no grants.
  */
 export function firstInvoiceSnapshot(subscription: BillableSubscription, at: Date): InvoiceSnapshot {
-  return { ...base(subscription, at, []), kind: "FIRST", license: licenseWindow(subscription, currentPeriod(subscription)) };
+  return {
+    ...base(subscription, at, []),
+    kind: "FIRST",
+    license: licenseWindow(subscription, currentPeriod(subscription)),
+  };
 }
 
 /**
@@ -113,7 +134,12 @@ export async function periodEndSnapshot(
  * half-open [start, now + 1 ms): an event stamped at the very instant of the cancellation (a test
  * clock's frozen time) is billed, not dropped.
  */
-export async function finalSnapshot(db: Db, scope: Scope, subscription: BillableSubscription, now: Date): Promise<InvoiceSnapshot> {
+export async function finalSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  now: Date,
+): Promise<InvoiceSnapshot> {
   const end = new Date(now.getTime() + 1);
   const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
@@ -123,5 +149,10 @@ export async function finalSnapshot(db: Db, scope: Scope, subscription: Billable
 
 /** The period that follows the current one. */
 export function nextPeriod(subscription: BillableSubscription): Period {
-  return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, intervalOf(subscription), subscription.currentPeriodEnd);
+  return subscriptionPeriod(
+    subscription.startDate,
+    subscription.billingCycleAnchor,
+    intervalOf(subscription),
+    subscription.currentPeriodEnd,
+  );
 }

@@ -25,7 +25,11 @@ export interface FinalizedInvoiceInput {
  * (no invoice is created, and no number is taken). A second invoice for the same subscription,
  * reason and period end violates a unique constraint, whichever worker tries.
  */
-export async function storeFinalizedInvoice(tx: Tx, scope: Scope, input: FinalizedInvoiceInput): Promise<string | null> {
+export async function storeFinalizedInvoice(
+  tx: Tx,
+  scope: Scope,
+  input: FinalizedInvoiceInput,
+): Promise<string | null> {
   const { draft } = input;
   if (draft.lines.length === 0) return null;
   const id = newId("Invoice");

@@ -17,15 +17,24 @@ export async function cancelMeterEvent(
   input: { eventName: string; identifier: string },
 ): Promise<RecordedMeterEvent> {
   const notFound = () =>
-    new MeterEventError("EVENT_NOT_FOUND", `No event ${input.identifier} of the meter ${input.eventName}`, ["input", "identifier"]);
+    new MeterEventError("EVENT_NOT_FOUND", `No event ${input.identifier} of the meter ${input.eventName}`, [
+      "input",
+      "identifier",
+    ]);
   const where = { accountId_mode_identifier: { ...tenant.scope, identifier: input.identifier } };
-  const found = await tenant.db.meterEvent.findUnique({ where, select: { customerId: true, meter: { select: { eventName: true } } } });
+  const found = await tenant.db.meterEvent.findUnique({
+    where,
+    select: { customerId: true, meter: { select: { eventName: true } } },
+  });
   if (!found || found.meter.eventName !== input.eventName) throw notFound();
 
   return tenant.db.$transaction(async (tx) => {
     // Exclusive: no ingest or invoice finalization for this customer until we commit.
     await lockCustomersUsage(tx, [found.customerId], "exclusive");
-    const event = await tx.meterEvent.findUniqueOrThrow({ where, include: { meter: true, customer: { include: { testClock: true } } } });
+    const event = await tx.meterEvent.findUniqueOrThrow({
+      where,
+      include: { meter: true, customer: { include: { testClock: true } } },
+    });
     const { customer, ...recorded } = event;
     if (event.canceledAt) return recorded;
     const now = customerNow(customer, clock);
@@ -36,12 +45,22 @@ export async function cancelMeterEvent(
         ["input", "identifier"],
       );
     }
-    const invoiced = await findInvoiced(tx, tenant.scope, [{ customerId: event.customerId, meterId: event.meterId, timestamp: event.timestamp }]);
+    const invoiced = await findInvoiced(tx, tenant.scope, [
+      { customerId: event.customerId, meterId: event.meterId, timestamp: event.timestamp },
+    ]);
     if (invoiced.size > 0) {
-      throw new MeterEventError("EVENT_ALREADY_INVOICED", "The event's usage period is already on a finalized invoice", ["input", "identifier"]);
+      throw new MeterEventError(
+        "EVENT_ALREADY_INVOICED",
+        "The event's usage period is already on a finalized invoice",
+        ["input", "identifier"],
+      );
     }
     const canceled = await tx.meterEvent.update({ where: { seq: event.seq }, data: { canceledAt: now } });
-    await recomputeHour(tx, tenant.scope, { meterId: event.meterId, customerId: event.customerId, at: event.timestamp });
+    await recomputeHour(tx, tenant.scope, {
+      meterId: event.meterId,
+      customerId: event.customerId,
+      at: event.timestamp,
+    });
     return { ...canceled, meter: event.meter };
   });
 }

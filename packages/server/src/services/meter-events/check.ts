@@ -47,27 +47,38 @@ export async function checkEvents(
   const explicitCustomerIds = inputs.flatMap((input, i) => (shapes[i] && input.customerId ? [input.customerId] : []));
   // Most events name their customer explicitly: then both lookups run at once.
   const [meters, explicitCustomers] = await Promise.all([
-    metersByEventName(db, scope, inputs.flatMap((input, i) => (shapes[i] ? [input.eventName] : []))),
+    metersByEventName(
+      db,
+      scope,
+      inputs.flatMap((input, i) => (shapes[i] ? [input.eventName] : [])),
+    ),
     customersById(db, scope, explicitCustomerIds),
   ]);
 
-  const pending: Array<{ index: number; shape: { identifier: string; payload: Payload | null }; customerId: string }> = [];
+  const pending: Array<{ index: number; shape: { identifier: string; payload: Payload | null }; customerId: string }> =
+    [];
   inputs.forEach((input, i) => {
     const shape = shapes[i];
     if (!shape) return;
-    const customerId = attempt(i, () => customerIdOf(input, shape.payload, checkMeter(input, meters.get(input.eventName), fields[i]!), fields[i]!));
+    const customerId = attempt(i, () =>
+      customerIdOf(input, shape.payload, checkMeter(input, meters.get(input.eventName), fields[i]!), fields[i]!),
+    );
     if (customerId !== undefined) pending.push({ index: i, shape, customerId });
   });
 
   const queried = new Set(explicitCustomerIds);
   const missing = pending.map((p) => p.customerId).filter((id) => !queried.has(id));
   const customers: Map<string, EventCustomer> =
-    missing.length > 0 ? new Map([...explicitCustomers, ...(await customersById(db, scope, missing))]) : explicitCustomers;
+    missing.length > 0
+      ? new Map([...explicitCustomers, ...(await customersById(db, scope, missing))])
+      : explicitCustomers;
 
   for (const { index, shape, customerId } of pending) {
     const input = inputs[index]!;
     const meter = meters.get(input.eventName)!;
-    const event = attempt(index, () => completeEvent(input, shape, meter, customers.get(customerId), customerId, received, fields[index]!));
+    const event = attempt(index, () =>
+      completeEvent(input, shape, meter, customers.get(customerId), customerId, received, fields[index]!),
+    );
     if (event) results[index] = { ok: true, event };
   }
   return results;

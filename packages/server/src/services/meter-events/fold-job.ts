@@ -12,7 +12,10 @@ export const FOLD_AGE_MS = 2 * 3_600_000;
 /** Hours folded per transaction, their raw events read again for the minutes: a short one each, beside ingest. */
 const HOURS_PER_TRANSACTION = 100;
 
-export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "logger">, options: { intervalMs?: number } = {}): PeriodicJob<number> {
+export function startRollupFolding(
+  deps: Pick<AppDeps, "database" | "clock" | "logger">,
+  options: { intervalMs?: number } = {},
+): PeriodicJob<number> {
   return startPeriodicJob({
     name: "rollup folding",
     intervalMs: options.intervalMs ?? 60_000,
@@ -23,7 +26,11 @@ export function startRollupFolding(deps: Pick<AppDeps, "database" | "clock" | "l
 }
 
 /** Folds every hour that starts before `before`, a transaction at a time; returns how many it folded. */
-export async function foldPastHours(database: Pick<Database, "transaction">, before: Date, signal?: AbortSignal): Promise<number> {
+export async function foldPastHours(
+  database: Pick<Database, "transaction">,
+  before: Date,
+  signal?: AbortSignal,
+): Promise<number> {
   let folded = 0;
   for (;;) {
     const hours = await foldRollups(database, before, HOURS_PER_TRANSACTION);

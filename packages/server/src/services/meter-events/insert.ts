@@ -44,7 +44,10 @@ export type OnDuplicate = "fail" | "skip";
  * skipped; the failed transaction was rolled back, it stored nothing. A list that repeats an
  * identifier itself skips them from the start.
  */
-export async function retryingDuplicates<T>(events: ValidEvent[], store: (onDuplicate: OnDuplicate) => Promise<T>): Promise<T> {
+export async function retryingDuplicates<T>(
+  events: ValidEvent[],
+  store: (onDuplicate: OnDuplicate) => Promise<T>,
+): Promise<T> {
   if (new Set(events.map((e) => e.identifier)).size < events.length) return store("skip");
   try {
     return await store("fail");
@@ -70,7 +73,12 @@ export interface InsertOutcome {
  * Inserts the events and answers for each (in list order) whether it was stored, with the meter
  * read in the same statement: fresh for the response, and the reason when the meter is inactive.
  */
-export async function insertEvents(tx: Db, scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Promise<InsertOutcome[]> {
+export async function insertEvents(
+  tx: Db,
+  scope: Scope,
+  events: ValidEvent[],
+  onDuplicate: OnDuplicate,
+): Promise<InsertOutcome[]> {
   if (events.length === 0) return [];
   const rows = await tx.$queryRaw<Array<StoredEventRow & { ord: bigint; meterNow: MeterJson; alertsWatch: boolean }>>`
     ${insertStatement(scope, events, onDuplicate)}
@@ -99,9 +107,16 @@ export type BatchOutcome = {
  * insertEvents for batches, answering only what the caller needs (one row), so that no stored row
  * travels back; the events' seqs only when an alert watches them.
  */
-export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[], onDuplicate: OnDuplicate): Promise<BatchOutcome> {
+export async function insertEventBatch(
+  tx: Db,
+  scope: Scope,
+  events: ValidEvent[],
+  onDuplicate: OnDuplicate,
+): Promise<BatchOutcome> {
   if (events.length === 0) return { notInserted: [], alertsWatch: false };
-  const [outcome] = await tx.$queryRaw<Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; seqs: string[] | null }>>`
+  const [outcome] = await tx.$queryRaw<
+    Array<{ notInserted: Array<{ ord: number; meterActive: boolean }>; seqs: string[] | null }>
+  >`
     ${insertStatement(scope, events, onDuplicate)}
     SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord), '[]') AS "notInserted",
            CASE WHEN ${alertsWatchInserted(scope)} THEN (SELECT array_agg(a.seq::text ORDER BY a.ord) FROM input a) END AS "seqs"
@@ -110,7 +125,9 @@ export async function insertEventBatch(tx: Db, scope: Scope, events: ValidEvent[
     -- estimate (it guesses one row), was planned as a nested loop: a million comparisons per batch.
     WHERE i.seq NOT IN (SELECT "seq" FROM inserted)`;
   const notInserted = outcome!.notInserted.map((r) => ({ index: r.ord - 1, meterActive: r.meterActive }));
-  return outcome!.seqs ? { notInserted, alertsWatch: true, seqs: outcome!.seqs.map(BigInt) } : { notInserted, alertsWatch: false };
+  return outcome!.seqs
+    ? { notInserted, alertsWatch: true, seqs: outcome!.seqs.map(BigInt) }
+    : { notInserted, alertsWatch: false };
 }
 
 /**

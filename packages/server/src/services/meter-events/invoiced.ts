@@ -27,7 +27,10 @@ export async function recordInvoicedPeriods(tx: Db, scope: Scope, invoiceId: str
 }
 
 /** SQL condition: the event given by these column expressions is in an invoiced usage period. */
-export function inInvoicedPeriod(scope: Scope, event: { customerId: Prisma.Sql; meterId: Prisma.Sql; timestamp: Prisma.Sql }): Prisma.Sql {
+export function inInvoicedPeriod(
+  scope: Scope,
+  event: { customerId: Prisma.Sql; meterId: Prisma.Sql; timestamp: Prisma.Sql },
+): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "InvoicedUsagePeriod" p
     WHERE p."customerId" = ${event.customerId} AND p."meterId" = ${event.meterId}
@@ -63,7 +66,11 @@ export async function invoicedAmong(
   const found = await findInvoiced(
     db,
     scope,
-    among.map((i) => ({ customerId: events[i]!.customer.id, meterId: events[i]!.meter.id, timestamp: events[i]!.timestamp })),
+    among.map((i) => ({
+      customerId: events[i]!.customer.id,
+      meterId: events[i]!.meter.id,
+      timestamp: events[i]!.timestamp,
+    })),
   );
   return new Set([...found].map((position) => among[position]!));
 }

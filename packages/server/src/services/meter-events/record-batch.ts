@@ -49,29 +49,36 @@ export async function recordMeterEvents(
   });
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  const store = (onDuplicate: OnDuplicate) => tenant.transaction(async (sql) => {
-    const [, outcome] = await Promise.all([
-      lockCustomersUsage(sql, valid.map((e) => e.customer.id), "shared"),
-      insertEventBatch(sql, tenant.scope, valid, onDuplicate),
-    ]);
-    const { notInserted } = outcome;
-    for (const { index, meterActive } of notInserted) {
-      if (meterActive) continue;
-      const error = meterInactive(valid[index]!.meter.eventName, null);
-      rejected.push({ index: positions[index]!, code: error.code, message: error.message });
-    }
-    // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
-    const skipped = notInserted.filter((s) => s.meterActive).map((s) => s.index);
-    const invoiced = await invoicedAmong(sql, tenant.scope, valid, skipped);
-    for (const i of invoiced) {
-      const error = alreadyInvoiced(valid[i]!.timestamp, null);
-      rejected.push({ index: positions[i]!, code: error.code, message: error.message });
-    }
-    const missed = new Set(notInserted.map((s) => s.index));
-    const inserted = (seqs: bigint[]) => valid.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
-    const triggers = outcome.alertsWatch ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted(outcome.seqs)) : [];
-    return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
-  });
+  const store = (onDuplicate: OnDuplicate) =>
+    tenant.transaction(async (sql) => {
+      const [, outcome] = await Promise.all([
+        lockCustomersUsage(
+          sql,
+          valid.map((e) => e.customer.id),
+          "shared",
+        ),
+        insertEventBatch(sql, tenant.scope, valid, onDuplicate),
+      ]);
+      const { notInserted } = outcome;
+      for (const { index, meterActive } of notInserted) {
+        if (meterActive) continue;
+        const error = meterInactive(valid[index]!.meter.eventName, null);
+        rejected.push({ index: positions[index]!, code: error.code, message: error.message });
+      }
+      // Of the other events not inserted, those in an invoiced period are refused, the rest are duplicates.
+      const skipped = notInserted.filter((s) => s.meterActive).map((s) => s.index);
+      const invoiced = await invoicedAmong(sql, tenant.scope, valid, skipped);
+      for (const i of invoiced) {
+        const error = alreadyInvoiced(valid[i]!.timestamp, null);
+        rejected.push({ index: positions[i]!, code: error.code, message: error.message });
+      }
+      const missed = new Set(notInserted.map((s) => s.index));
+      const inserted = (seqs: bigint[]) => valid.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
+      const triggers = outcome.alertsWatch
+        ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted(outcome.seqs))
+        : [];
+      return { accepted: valid.length - notInserted.length, duplicates: skipped.length - invoiced.size, triggers };
+    });
   const { accepted, duplicates, triggers } = await retryingDuplicates(valid, store);
   onAlertsTriggered(triggers);
   rejected.sort((a, b) => a.index - b.index);

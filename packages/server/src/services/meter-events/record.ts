@@ -33,7 +33,9 @@ export async function recordMeterEvent(
   const { event } = checked!;
   const submitted = { tenant, clock, event, onAlertsTriggered };
   const meterKey = meterKeyOf(tenant, event);
-  const stored = alertsWatch.get(meterKey) ? (await storeEvents([submitted]))[0]! : await coalescerOf(tenant).submit(meterKey, submitted);
+  const stored = alertsWatch.get(meterKey)
+    ? (await storeEvents([submitted]))[0]!
+    : await coalescerOf(tenant).submit(meterKey, submitted);
   if (stored === "duplicate") throw await duplicateEvent(tenant, event);
   if (stored instanceof MeterEventError) throw stored;
   return stored;
@@ -63,7 +65,8 @@ const COALESCING = { maxInFlight: 4, maxItems: 1000 };
  */
 const alertsWatch = new LruCache<string, boolean>(10_000);
 
-const meterKeyOf = (tenant: Tenant, event: ValidEvent) => `${tenant.scope.accountId}:${tenant.scope.mode}:${event.meter.id}`;
+const meterKeyOf = (tenant: Tenant, event: ValidEvent) =>
+  `${tenant.scope.accountId}:${tenant.scope.mode}:${event.meter.id}`;
 
 /** A group of events that an alert watches: rolled back, to be stored one per transaction. */
 class AlertsWatchGroup extends Error {}
@@ -86,30 +89,35 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
   const [{ tenant, clock, onAlertsTriggered }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
   const meterKey = meterKeyOf(tenant, events[0]!);
-  const store = (onDuplicate: OnDuplicate) => tenant.transaction(async (sql) => {
-    const [, outcomes] = await Promise.all([
-      lockCustomersUsage(sql, events.map((e) => e.customer.id), "shared"),
-      insertEvents(sql, tenant.scope, events, onDuplicate),
-    ]);
-    // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
-    const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
-    const refusedAsInvoiced = await invoicedAmong(sql, tenant.scope, events, skipped);
-    const stored = outcomes.map(({ index, row, meter }): Stored => {
-      if (row) return { ...row, meter };
-      if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
-      if (refusedAsInvoiced.has(index)) return alreadyInvoiced(events[index]!.timestamp, ["input", "timestamp"]);
-      return "duplicate";
+  const store = (onDuplicate: OnDuplicate) =>
+    tenant.transaction(async (sql) => {
+      const [, outcomes] = await Promise.all([
+        lockCustomersUsage(
+          sql,
+          events.map((e) => e.customer.id),
+          "shared",
+        ),
+        insertEvents(sql, tenant.scope, events, onDuplicate),
+      ]);
+      // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
+      const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
+      const refusedAsInvoiced = await invoicedAmong(sql, tenant.scope, events, skipped);
+      const stored = outcomes.map(({ index, row, meter }): Stored => {
+        if (row) return { ...row, meter };
+        if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
+        if (refusedAsInvoiced.has(index)) return alreadyInvoiced(events[index]!.timestamp, ["input", "timestamp"]);
+        return "duplicate";
+      });
+      const inserted = events.flatMap((e, i) => {
+        const row = outcomes[i]!.row;
+        return row ? [{ ...e, seq: row.seq }] : [];
+      });
+      const watched = outcomes.some((o) => o.alertsWatch);
+      // Nothing inserted tells nothing: alertsWatch looks at the inserted rows' meters.
+      if (inserted.length > 0) alertsWatch.set(meterKey, watched);
+      if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
+      return { stored, triggers: watched ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [] };
     });
-    const inserted = events.flatMap((e, i) => {
-      const row = outcomes[i]!.row;
-      return row ? [{ ...e, seq: row.seq }] : [];
-    });
-    const watched = outcomes.some((o) => o.alertsWatch);
-    // Nothing inserted tells nothing: alertsWatch looks at the inserted rows' meters.
-    if (inserted.length > 0) alertsWatch.set(meterKey, watched);
-    if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
-    return { stored, triggers: watched ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [] };
-  });
   const { stored, triggers } = await retryingDuplicates(events, store);
   onAlertsTriggered(triggers);
   return stored;

@@ -33,7 +33,8 @@ export const PARTIAL_OF_EVENTS = Prisma.sql`count(*), sum(e."value"), max(e."val
  * by meter and customer in byte order (`COLLATE "C"`, which PostgreSQL sorts several times faster
  * than a locale's order), then `hour`, which the caller appends.
  */
-export const rollupLockOrder = (alias: string) => Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
+export const rollupLockOrder = (alias: string) =>
+  Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
 
 /** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
 const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
@@ -68,11 +69,17 @@ interface FoldedHour {
  * values (the lock waits for it), and shard 0 is merged into, not replaced. All tenants at once:
  * it changes no usage.
  */
-export async function foldRollups(database: Pick<Database, "transaction">, before: Date, limit: number): Promise<number> {
+export async function foldRollups(
+  database: Pick<Database, "transaction">,
+  before: Date,
+  limit: number,
+): Promise<number> {
   return database.transaction(async (tx) => {
     // One folder at a time, across server processes: two would build an hour's minutes from
     // different snapshots.
-    const [{ mine }] = await tx.$queryRaw<[{ mine: boolean }]>`SELECT pg_try_advisory_xact_lock(hashtext('tally:rollup-fold')) AS mine`;
+    const [{ mine }] = await tx.$queryRaw<
+      [{ mine: boolean }]
+    >`SELECT pg_try_advisory_xact_lock(hashtext('tally:rollup-fold')) AS mine`;
     if (!mine) return 0;
     // Read from the partial index of rows outside shard 0: once folded, past hours leave it.
     const hours = await tx.$queryRaw<FoldedHour[]>`
@@ -83,7 +90,11 @@ export async function foldRollups(database: Pick<Database, "transaction">, befor
     // Locks in every writer's order, so that none waits for another in a cycle: the customers'
     // usage first (shared, as ingest takes it; a cancellation, which replaces an hour's rows, holds
     // it exclusively), then the shards in ingest's order.
-    await lockCustomersUsage(tx, hours.map((h) => h.customerId), "shared");
+    await lockCustomersUsage(
+      tx,
+      hours.map((h) => h.customerId),
+      "shared",
+    );
     await tx.$queryRaw`
       SELECT 1 FROM "MeterUsageHour" r JOIN ${hoursRelation(hours)} USING ("meterId", "customerId", "hour")
       WHERE r."shard" <> 0
@@ -158,7 +169,11 @@ async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
 }
 
 /** All the hour's shards become one row; an hour left without counting events has none. */
-export async function recomputeHour(tx: Db, scope: Scope, q: { meterId: string; customerId: string; at: Date }): Promise<void> {
+export async function recomputeHour(
+  tx: Db,
+  scope: Scope,
+  q: { meterId: string; customerId: string; at: Date },
+): Promise<void> {
   const hour = new Date(Math.floor(q.at.getTime() / HOUR_MS) * HOUR_MS);
   const next = new Date(hour.getTime() + HOUR_MS);
   await tx.$executeRaw`

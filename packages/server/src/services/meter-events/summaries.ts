@@ -34,7 +34,10 @@ export async function meterEventSummaries(tenant: Tenant, q: SummariesQuery): Pr
     const unit = WINDOW_MS[q.groupingWindow];
     const windows = Math.ceil(q.endTime.getTime() / unit) - Math.floor(q.startTime.getTime() / unit);
     if (windows > MAX_WINDOWS) {
-      throw new InvalidInputError(`At most ${MAX_WINDOWS} ${q.groupingWindow} windows per request (this range has ${windows})`, ["endTime"]);
+      throw new InvalidInputError(
+        `At most ${MAX_WINDOWS} ${q.groupingWindow} windows per request (this range has ${windows})`,
+        ["endTime"],
+      );
     }
   }
   // Both existence checks (and the aggregation) in one direct statement: this read is a hot path.

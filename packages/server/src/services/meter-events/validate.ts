@@ -54,7 +54,10 @@ const FUTURE_WINDOW_MS = 5 * 60_000;
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The input checks that need no lookup: identifier and payload shape. */
-export function checkEventShape(input: RecordMeterEventInput, field: string[]): { identifier: string; payload: Payload | null } {
+export function checkEventShape(
+  input: RecordMeterEventInput,
+  field: string[],
+): { identifier: string; payload: Payload | null } {
   const identifier = input.identifier ?? randomUUID();
   if (identifier.length < 1 || identifier.length > MAX_IDENTIFIER_LENGTH) {
     throw new InvalidInputError(`identifier must be 1–${MAX_IDENTIFIER_LENGTH} characters`, [...field, "identifier"]);
@@ -64,13 +67,15 @@ export function checkEventShape(input: RecordMeterEventInput, field: string[]): 
 
 function checkPayload(payload: Record<string, unknown>, field: string[]): Payload {
   const entries = Object.entries(payload);
-  if (entries.length > MAX_PAYLOAD_KEYS) throw new InvalidInputError(`payload has at most ${MAX_PAYLOAD_KEYS} keys`, field);
+  if (entries.length > MAX_PAYLOAD_KEYS)
+    throw new InvalidInputError(`payload has at most ${MAX_PAYLOAD_KEYS} keys`, field);
   for (const [key, value] of entries) {
     if (key.length < 1 || key.length > MAX_PAYLOAD_KEY_LENGTH) {
       throw new InvalidInputError(`payload keys are 1–${MAX_PAYLOAD_KEY_LENGTH} characters`, [...field, key]);
     }
     const ok =
-      (typeof value === "string" && value.length <= MAX_PAYLOAD_STRING_LENGTH) || (typeof value === "number" && Number.isFinite(value));
+      (typeof value === "string" && value.length <= MAX_PAYLOAD_STRING_LENGTH) ||
+      (typeof value === "number" && Number.isFinite(value));
     if (!ok) {
       throw new InvalidInputError(
         `payload is a flat object of numbers and strings of at most ${MAX_PAYLOAD_STRING_LENGTH} characters`,
@@ -83,7 +88,11 @@ function checkPayload(payload: Record<string, unknown>, field: string[]): Payloa
 
 /** The meter named by the event, if it accepts events. */
 export function checkMeter(input: RecordMeterEventInput, meter: EventMeter | undefined, field: string[]): EventMeter {
-  if (!meter) throw new MeterEventError("METER_NOT_FOUND", `No meter has the event name ${input.eventName}`, [...field, "eventName"]);
+  if (!meter)
+    throw new MeterEventError("METER_NOT_FOUND", `No meter has the event name ${input.eventName}`, [
+      ...field,
+      "eventName",
+    ]);
   if (meter.status !== "ACTIVE") throw meterInactive(input.eventName, [...field, "eventName"]);
   return meter;
 }
@@ -93,7 +102,12 @@ export function meterInactive(eventName: string, field: string[] | null): MeterE
 }
 
 /** `customerId`, else the payload's value under the meter's customerPayloadKey. */
-export function customerIdOf(input: RecordMeterEventInput, payload: Payload | null, meter: EventMeter, field: string[]): string {
+export function customerIdOf(
+  input: RecordMeterEventInput,
+  payload: Payload | null,
+  meter: EventMeter,
+  field: string[],
+): string {
   if (input.customerId) return input.customerId;
   const fromPayload = payload?.[meter.customerPayloadKey];
   if (fromPayload === undefined || fromPayload === "") {
@@ -124,7 +138,11 @@ export function completeEvent(
   const raw = input.value ?? fromPayload ?? (meter.aggregation === "COUNT" ? "1" : undefined);
   const value = parseValue(raw, meter.valuePayloadKey);
   if (!(value instanceof Decimal)) {
-    throw new MeterEventError("INVALID_VALUE", value, input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey]);
+    throw new MeterEventError(
+      "INVALID_VALUE",
+      value,
+      input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey],
+    );
   }
   const now = customerNow(customer, clock);
   const timestamp = input.timestamp ?? now;
@@ -153,14 +171,16 @@ function parseValue(raw: unknown, valueKey: string): Decimal | string {
     if (!Number.isFinite(raw)) return "value must be a finite number";
     value = toDecimal(String(raw));
   } else if (typeof raw === "string") {
-    if (!DECIMAL_TEXT.test(raw.trim())) return `value must be a decimal number, got ${JSON.stringify(raw.slice(0, 40))}`;
+    if (!DECIMAL_TEXT.test(raw.trim()))
+      return `value must be a decimal number, got ${JSON.stringify(raw.slice(0, 40))}`;
     value = toDecimal(raw.trim());
   } else {
     value = toDecimal(raw as Decimal);
   }
   if (value.isZero()) return toDecimal("0"); // also "-0" and "0e-40"
   if (value.sd() > MAX_SIGNIFICANT_DIGITS) return `value has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`;
-  if (value.gte(VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT)) return "value must be less than 1e20 in absolute value";
+  if (value.gte(VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT))
+    return "value must be less than 1e20 in absolute value";
   if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return `value has more than ${MAX_DECIMAL_PLACES} decimal places`;
   return value;
 }

@@ -18,9 +18,16 @@ export interface CancelSubscriptionInput {
   atPeriodEnd: boolean;
 }
 
-export async function cancelSubscription(tenant: Tenant, clock: Clock, input: CancelSubscriptionInput): Promise<Subscription> {
+export async function cancelSubscription(
+  tenant: Tenant,
+  clock: Clock,
+  input: CancelSubscriptionInput,
+): Promise<Subscription> {
   const { scope } = tenant;
-  const found = await tenant.db.subscription.findUnique({ where: { id: input.id }, select: { customer: { select: { testClockId: true } } } });
+  const found = await tenant.db.subscription.findUnique({
+    where: { id: input.id },
+    select: { customer: { select: { testClockId: true } } },
+  });
   if (!found) throw new NotFoundError(`No subscription ${input.id}`, ["input", "id"]);
 
   return tenant.db.$transaction(async (tx) => {
@@ -31,10 +38,18 @@ export async function cancelSubscription(tenant: Tenant, clock: Clock, input: Ca
     await closeDuePeriods(tx, scope, input.id, now);
     const subscription = (await loadBillable(tx, input.id))!;
     if (subscription.status !== "ACTIVE") {
-      throw new InvalidInputError(`Subscription ${input.id} is already canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
+      throw new InvalidInputError(
+        `Subscription ${input.id} is already canceled`,
+        ["input", "id"],
+        "SUBSCRIPTION_NOT_ACTIVE",
+      );
     }
     if (input.atPeriodEnd) {
-      const updated = await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: true }, include: { items: true } });
+      const updated = await tx.subscription.update({
+        where: { id: input.id },
+        data: { cancelAtPeriodEnd: true },
+        include: { items: true },
+      });
       await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated));
       return updated;
     }

@@ -37,7 +37,10 @@ interface PlannedItem {
 /** Checks the items against their prices: all found, active, distinct, one currency and interval, quantities. */
 async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promise<PlannedItem[]> {
   if (input.items.length < 1 || input.items.length > MAX_ITEMS) {
-    throw new InvalidInputError(`A subscription has 1–${MAX_ITEMS} items; got ${input.items.length}`, ["input", "items"]);
+    throw new InvalidInputError(`A subscription has 1–${MAX_ITEMS} items; got ${input.items.length}`, [
+      "input",
+      "items",
+    ]);
   }
   const prices = await tenant.db.price.findMany({ where: { id: { in: input.items.map((item) => item.priceId) } } });
   const byId = new Map(prices.map((price) => [price.id, price]));
@@ -48,7 +51,8 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
     const field = (name: string) => ["input", "items", String(index), name];
     const price = byId.get(item.priceId);
     if (!price) throw new NotFoundError(`No price ${item.priceId}`, field("priceId"));
-    if (seen.has(price.id)) throw new InvalidInputError(`Price ${price.id} appears twice; use one item with a quantity`, field("priceId"));
+    if (seen.has(price.id))
+      throw new InvalidInputError(`Price ${price.id} appears twice; use one item with a quantity`, field("priceId"));
     seen.add(price.id);
     if (!price.active) throw new InvalidInputError(`Price ${price.id} is inactive`, field("priceId"));
     if (price.currency !== first.currency) {
@@ -65,11 +69,13 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
       );
     }
     if (price.usageType === "METERED") {
-      if (item.quantity != null) throw new InvalidInputError(`A metered price takes no quantity: its meter decides`, field("quantity"));
+      if (item.quantity != null)
+        throw new InvalidInputError(`A metered price takes no quantity: its meter decides`, field("quantity"));
       return { price, quantity: null };
     }
     const quantity = item.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1) throw new InvalidInputError(`quantity must be an integer ≥ 1; got ${quantity}`, field("quantity"));
+    if (!Number.isInteger(quantity) || quantity < 1)
+      throw new InvalidInputError(`quantity must be an integer ≥ 1; got ${quantity}`, field("quantity"));
     return { price, quantity };
   });
 }
@@ -78,10 +84,16 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
 function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval): { startDate: Date; anchor: Date } {
   const startDate = input.startDate ?? now;
   if (startDate > now) {
-    throw new InvalidInputError(`startDate ${startDate.toISOString()} is after the customer's now ${now.toISOString()}`, ["input", "startDate"]);
+    throw new InvalidInputError(
+      `startDate ${startDate.toISOString()} is after the customer's now ${now.toISOString()}`,
+      ["input", "startDate"],
+    );
   }
   if (now.getTime() - startDate.getTime() > MAX_BACKDATING_MS) {
-    throw new InvalidInputError(`startDate may be at most 35 days before the customer's now ${now.toISOString()}`, ["input", "startDate"]);
+    throw new InvalidInputError(`startDate may be at most 35 days before the customer's now ${now.toISOString()}`, [
+      "input",
+      "startDate",
+    ]);
   }
   const anchor = input.billingCycleAnchor ?? startDate;
   const latest = addInterval(startDate, interval, 1);
@@ -94,7 +106,11 @@ function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval
   return { startDate, anchor };
 }
 
-export async function createSubscription(tenant: Tenant, clock: Clock, input: CreateSubscriptionInput): Promise<Subscription> {
+export async function createSubscription(
+  tenant: Tenant,
+  clock: Clock,
+  input: CreateSubscriptionInput,
+): Promise<Subscription> {
   const { scope } = tenant;
   const customer = await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   const items = await planItems(tenant, input);

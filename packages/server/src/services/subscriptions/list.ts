@@ -21,7 +21,11 @@ export interface SubscriptionPage {
 
 const SUBSCRIPTION = new Table<Subscription>("Subscription", "s");
 
-export async function listSubscriptions(tenant: Tenant, filter: SubscriptionFilter, page: SubscriptionPage): Promise<Subscription[]> {
+export async function listSubscriptions(
+  tenant: Tenant,
+  filter: SubscriptionFilter,
+  page: SubscriptionPage,
+): Promise<Subscription[]> {
   const s = SUBSCRIPTION;
   // A cursor naming nothing this tenant sees compares with NULL: an empty page.
   const positionOf = (id: string) =>

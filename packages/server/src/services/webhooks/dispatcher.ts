@@ -71,7 +71,13 @@ async function claimDue(deps: DispatcherDeps, now: Date): Promise<ClaimedDeliver
 }
 
 /** The POST body: the event as the SDK's constructEvent parses it. */
-export function deliveryBody(event: { eventId: string; type: string; data: unknown; eventCreatedAt: Date; mode: Mode }): string {
+export function deliveryBody(event: {
+  eventId: string;
+  type: string;
+  data: unknown;
+  eventCreatedAt: Date;
+  mode: Mode;
+}): string {
   return JSON.stringify({
     id: event.eventId,
     type: event.type,
@@ -104,13 +110,24 @@ async function post(delivery: ClaimedDelivery, now: Date): Promise<AttemptOutcom
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    const message = timedOut ? `No response within ${REQUEST_TIMEOUT_MS / 1000} s` : `${error instanceof Error ? error.message : String(error)}${cause}`;
+    const message = timedOut
+      ? `No response within ${REQUEST_TIMEOUT_MS / 1000} s`
+      : `${error instanceof Error ? error.message : String(error)}${cause}`;
     return { ok: false, status: null, error: message.slice(0, MAX_ERROR_LENGTH) };
   }
 }
 
-async function record(deps: DispatcherDeps, delivery: ClaimedDelivery, outcome: AttemptOutcome, now: Date): Promise<"delivered" | "retrying" | "failed"> {
-  const result = outcome.ok ? "delivered" : now.getTime() - new Date(delivery.createdAt).getTime() >= RETRY_FOR_MS ? "failed" : "retrying";
+async function record(
+  deps: DispatcherDeps,
+  delivery: ClaimedDelivery,
+  outcome: AttemptOutcome,
+  now: Date,
+): Promise<"delivered" | "retrying" | "failed"> {
+  const result = outcome.ok
+    ? "delivered"
+    : now.getTime() - new Date(delivery.createdAt).getTime() >= RETRY_FOR_MS
+      ? "failed"
+      : "retrying";
   // Only a still-pending row: an endpoint disabled meanwhile has given the delivery up.
   await deps.database.prisma.webhookDelivery.updateMany({
     where: { id: delivery.id, status: "PENDING" },
@@ -135,7 +152,10 @@ export interface DispatchReport {
  * Delivers every delivery due now, batch after batch, until none is due; returns what happened.
  * Tests call it directly; the server runs it from startWebhookDispatcher.
  */
-export async function dispatchWebhooks(deps: DispatcherDeps, options: { signal?: AbortSignal } = {}): Promise<DispatchReport> {
+export async function dispatchWebhooks(
+  deps: DispatcherDeps,
+  options: { signal?: AbortSignal } = {},
+): Promise<DispatchReport> {
   const report: DispatchReport = { delivered: 0, retrying: 0, failed: 0 };
   while (!options.signal?.aborted) {
     const now = deps.clock.now();
@@ -145,7 +165,12 @@ export async function dispatchWebhooks(deps: DispatcherDeps, options: { signal?:
       claimed.map(async (delivery) => {
         const outcome = await post(delivery, now);
         report[await record(deps, delivery, outcome, now)] += 1;
-        if (!outcome.ok) deps.logger.info("webhook delivery attempt failed", { deliveryId: delivery.id, attempts: delivery.attempts, error: outcome.error });
+        if (!outcome.ok)
+          deps.logger.info("webhook delivery attempt failed", {
+            deliveryId: delivery.id,
+            attempts: delivery.attempts,
+            error: outcome.error,
+          });
       }),
     );
   }
@@ -155,7 +180,10 @@ export async function dispatchWebhooks(deps: DispatcherDeps, options: { signal?:
 const NOTHING: DispatchReport = { delivered: 0, retrying: 0, failed: 0 };
 
 /** Dispatches at once, then every `intervalMs`; runs never overlap. */
-export function startWebhookDispatcher(deps: DispatcherDeps, options: { intervalMs?: number } = {}): PeriodicJob<DispatchReport> {
+export function startWebhookDispatcher(
+  deps: DispatcherDeps,
+  options: { intervalMs?: number } = {},
+): PeriodicJob<DispatchReport> {
   return startPeriodicJob({
     name: "webhook dispatcher",
     intervalMs: options.intervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS,

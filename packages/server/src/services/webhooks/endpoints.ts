@@ -38,16 +38,25 @@ function validUrl(url: string): string {
     throw new InvalidInputError(`A webhook URL must be http or https; got ${parsed.protocol.slice(0, -1)}`, field);
   }
   if (parsed.username || parsed.password) throw new InvalidInputError("A webhook URL may not carry credentials", field);
-  if (parsed.href.length > MAX_URL_LENGTH) throw new InvalidInputError(`A webhook URL has at most ${MAX_URL_LENGTH} characters`, field);
+  if (parsed.href.length > MAX_URL_LENGTH)
+    throw new InvalidInputError(`A webhook URL has at most ${MAX_URL_LENGTH} characters`, field);
   return parsed.href;
 }
 
 /** Known event types or "*" (every type, including those added later); duplicates removed. */
 function validEnabledEvents(types: readonly string[]): string[] {
-  if (types.length === 0) throw new InvalidInputError(`enabledEvents needs at least one event type, or "${ALL_EVENTS}"`, ["input", "enabledEvents"]);
+  if (types.length === 0)
+    throw new InvalidInputError(`enabledEvents needs at least one event type, or "${ALL_EVENTS}"`, [
+      "input",
+      "enabledEvents",
+    ]);
   types.forEach((type, i) => {
     if (type !== ALL_EVENTS && !isEventType(type)) {
-      throw new InvalidInputError(`Unknown event type ${type}; known: ${EVENT_TYPES.join(", ")}, or "${ALL_EVENTS}"`, ["input", "enabledEvents", String(i)]);
+      throw new InvalidInputError(`Unknown event type ${type}; known: ${EVENT_TYPES.join(", ")}, or "${ALL_EVENTS}"`, [
+        "input",
+        "enabledEvents",
+        String(i),
+      ]);
     }
   });
   return types.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(types)];
@@ -56,12 +65,18 @@ function validEnabledEvents(types: readonly string[]): string[] {
 function validDescription(description: string | null | undefined): string | null {
   const trimmed = description?.trim() || null;
   if (trimmed && trimmed.length > MAX_DESCRIPTION_LENGTH) {
-    throw new InvalidInputError(`description has at most ${MAX_DESCRIPTION_LENGTH} characters`, ["input", "description"]);
+    throw new InvalidInputError(`description has at most ${MAX_DESCRIPTION_LENGTH} characters`, [
+      "input",
+      "description",
+    ]);
   }
   return trimmed;
 }
 
-export async function createWebhookEndpoint(tenant: Tenant, input: CreateWebhookEndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+export async function createWebhookEndpoint(
+  tenant: Tenant,
+  input: CreateWebhookEndpointInput,
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const url = validUrl(input.url);
   const enabledEvents = validEnabledEvents(input.enabledEvents);
   const description = validDescription(input.description);
@@ -74,10 +89,16 @@ export async function createWebhookEndpoint(tenant: Tenant, input: CreateWebhook
 
 /** Pending deliveries of an endpoint that stops receiving are given up, not held back for later. */
 async function giveUpPending(tx: Tx, endpointId: string, reason: string): Promise<void> {
-  await tx.webhookDelivery.updateMany({ where: { endpointId, status: "PENDING" }, data: { status: "FAILED", lastError: reason } });
+  await tx.webhookDelivery.updateMany({
+    where: { endpointId, status: "PENDING" },
+    data: { status: "FAILED", lastError: reason },
+  });
 }
 
-export async function updateWebhookEndpoint(tenant: Tenant, input: UpdateWebhookEndpointInput): Promise<WebhookEndpoint> {
+export async function updateWebhookEndpoint(
+  tenant: Tenant,
+  input: UpdateWebhookEndpointInput,
+): Promise<WebhookEndpoint> {
   const url = input.url != null ? validUrl(input.url) : undefined;
   const enabledEvents = input.enabledEvents != null ? validEnabledEvents(input.enabledEvents) : undefined;
   const description = input.description !== undefined ? validDescription(input.description) : undefined;
@@ -96,7 +117,10 @@ export async function updateWebhookEndpoint(tenant: Tenant, input: UpdateWebhook
 /** Deleted endpoints disappear from the API; their past deliveries stay in the outbox's history. */
 export async function deleteWebhookEndpoint(tenant: Tenant, id: string, now: Date): Promise<WebhookEndpoint> {
   return tenant.db.$transaction(async (tx) => {
-    const { count } = await tx.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now, status: "DISABLED" } });
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: now, status: "DISABLED" },
+    });
     if (count === 0) throw new NotFoundError(`No webhook endpoint ${id}`, ["input", "id"]);
     await giveUpPending(tx, id, "The endpoint was deleted before delivery");
     return tx.webhookEndpoint.findUniqueOrThrow({ where: { id } });
