@@ -56,7 +56,7 @@ const describe = (line: InvoiceLineFieldsFragment) =>
 
 const preview = await tally.invoices.preview(subscription.id);
 console.log(`Preview invoice for ${customer.name}, ${preview.periodStart} → ${preview.periodEnd}`);
-preview.lines.forEach((line) => console.log(describe(line)));
+for (const line of preview.lines) console.log(describe(line));
 console.log(`  total ${preview.total.amount} ${preview.total.currency}`);
 
 await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });

@@ -72,8 +72,12 @@ export class MeterEventBatcher {
 
   #sendBatch(batch: Queued[]): void {
     const sent = this.#send(batch).then(
-      ({ results }) => batch.forEach((queued, i) => queued.resolve(results[i]!)),
-      (error: unknown) => batch.forEach((queued) => queued.reject(error)),
+      ({ results }) => {
+        for (const [i, queued] of batch.entries()) queued.resolve(results[i]!);
+      },
+      (error: unknown) => {
+        for (const queued of batch) queued.reject(error);
+      },
     );
     this.#inFlight.add(sent);
     void sent.finally(() => this.#inFlight.delete(sent));

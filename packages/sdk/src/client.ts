@@ -22,6 +22,7 @@ export const DEFAULT_URL = "http://localhost:4000";
 // Merged with the class below: a Tally instance has every namespace of createResources.
 export interface Tally extends Resources {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every namespace
 export class Tally {
   /** Webhook signature verification; needs no client state, so it is also exported on its own. */
   readonly webhooks = webhooks;

@@ -89,11 +89,14 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
       runs.map((run, i) => ({ session: run.session, scale: run.scale.ingest, direct: direct[i] ?? null })),
       "batch",
     );
-    runs.forEach((run, i) => {
+    for (const [i, run] of runs.entries()) {
       const { eventsPerSecond: value, references: refs } = (run.ingest = measured[i]!);
       const db = run.session.target.kind;
       const what = `recordMeterEvents ×1000, ${run.scale.ingest.clients} clients, ${run.scale.ingest.events.toLocaleString("en-US")} events`;
-      if (!refs) return row({ figure: "1", database: db, what, value, unit: "events/s" });
+      if (!refs) {
+        row({ figure: "1", database: db, what, value, unit: "events/s" });
+        continue;
+      }
       row({
         figure: "1",
         database: db,
@@ -114,7 +117,7 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
         reference: { what: "INSERT…UNNEST", value: refs.unnest },
         ratio: value / refs.unnest,
       });
-    });
+    }
     for (const [i, run] of runs.entries()) {
       const events = run.scale.ingest.events / 4;
       const value = await alertedIngest(run.session, run.scale.ingest, events, "alerted");

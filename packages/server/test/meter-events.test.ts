@@ -345,6 +345,7 @@ describe("recordMeterEvent", () => {
         ["input", "payload", "value"],
       ],
       [
+        // biome-ignore lint/correctness/noPrecisionLoss: the test sends a number JSON cannot carry exactly
         { ...e, value: null, payload: { value: 12345678901234567 } },
         "MeterEventError",
         "INVALID_VALUE",
@@ -520,7 +521,10 @@ describe("recordMeterEvent", () => {
     let transactions = 0;
     const database = {
       ...app.database,
-      transaction: ((fn) => ((transactions += 1), app.database.transaction(fn))) as Database["transaction"],
+      transaction: ((fn) => {
+        transactions += 1;
+        return app.database.transaction(fn);
+      }) as Database["transaction"],
     };
     const tenantOf = (accountId: string) =>
       createContext(

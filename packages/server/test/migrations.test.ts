@@ -54,7 +54,13 @@ async function emptyDatabase(): Promise<{
   }
   const empty = await createEmptyPostgresDatabase();
   const database = await openDatabase({ kind: "postgres", url: empty.url });
-  return { database, close: async () => (await database.close(), await empty.drop()) };
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
 }
 
 describe("migration 20261122040000_invoiced_periods", () => {

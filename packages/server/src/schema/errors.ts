@@ -1,5 +1,5 @@
 // The contract's Error interface and the error types every mutation's result union may contain.
-import { ERROR_CODES, InvalidInputError, NotFoundError, TallyError } from "../errors.js";
+import { ERROR_CODES, InvalidInputError, NotFoundError, type TallyError } from "../errors.js";
 import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", { values: ERROR_CODES });

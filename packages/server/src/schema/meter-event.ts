@@ -1,7 +1,7 @@
 // Meter events: the MeterEvent type, recordMeterEvent, recordMeterEvents, cancelMeterEvent and
 // the meterEventSummaries query (SPEC §3).
 import { GraphQLError } from "graphql";
-import { ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
+import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";
 import {

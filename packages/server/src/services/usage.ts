@@ -4,7 +4,7 @@
 // raw, non-cancelled events. The cost depends on the number of hours in the range, not on the
 // number of events; the result equals a raw recomputation exactly (test/usage.test.ts).
 import {
-  Decimal,
+  type Decimal,
   emptyPartial,
   finalizeAggregate,
   mergePartials,

@@ -25,8 +25,14 @@ export function countingDatabase(database: Database): CountingDatabase {
   const text = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) =>
     (query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values)).text;
   const counted = (db: Db): Db => ({
-    $queryRaw: (query, ...values) => (sent.push(text(query, values)), db.$queryRaw(query, ...values)),
-    $executeRaw: (query, ...values) => (sent.push(text(query, values)), db.$executeRaw(query, ...values)),
+    $queryRaw: (query, ...values) => {
+      sent.push(text(query, values));
+      return db.$queryRaw(query, ...values);
+    },
+    $executeRaw: (query, ...values) => {
+      sent.push(text(query, values));
+      return db.$executeRaw(query, ...values);
+    },
   });
   return {
     database: {

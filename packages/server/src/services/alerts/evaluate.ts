@@ -14,7 +14,7 @@
 // customer) advisory lock, for the same reason.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
-import { Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
+import { type Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import type { Scope } from "../../db/tenant.js";
 import {

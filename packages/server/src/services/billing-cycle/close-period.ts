@@ -29,7 +29,7 @@ export async function closeCurrentPeriod(
 ): Promise<PeriodOutcome> {
   if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "not-due";
   const subscription = await loadBillable(tx, subscriptionId);
-  if (!subscription || subscription.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "not-due";
+  if (subscription?.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "not-due";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
   const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lockGrants: true }));

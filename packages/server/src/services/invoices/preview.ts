@@ -14,7 +14,7 @@ export interface InvoicePreview {
 /** Null for an unknown subscription and for a canceled one (it has no next invoice). */
 export async function previewInvoice(tenant: Tenant, subscriptionId: string): Promise<InvoicePreview | null> {
   const subscription = await loadBillable(tenant.db, subscriptionId);
-  if (!subscription || subscription.status !== "ACTIVE") return null;
+  if (subscription?.status !== "ACTIVE") return null;
   // Usage and credit reads are raw SQL: sent directly, without the ORM's per-statement planning.
   return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.sql, tenant.scope, subscription)) };
 }

@@ -73,6 +73,6 @@ export class Coalescer<T, R> {
       await Promise.all(group.map((w) => this.settle([w])));
       return;
     }
-    group.forEach((w, i) => w.resolve(results[i]!));
+    for (const [i, w] of group.entries()) w.resolve(results[i]!);
   }
 }

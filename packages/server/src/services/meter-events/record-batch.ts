@@ -42,11 +42,14 @@ export async function recordMeterEvents(
   const valid: ValidEvent[] = [];
   /** Each valid event's position in the request. */
   const positions: number[] = [];
-  checked.forEach((c, index) => {
-    if (!c.ok) return void rejected.push({ index, code: c.error.code, message: c.error.message });
+  for (const [index, c] of checked.entries()) {
+    if (!c.ok) {
+      rejected.push({ index, code: c.error.code, message: c.error.message });
+      continue;
+    }
     valid.push(c.event);
     positions.push(index);
-  });
+  }
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
   const store = (onDuplicate: OnDuplicate) =>
