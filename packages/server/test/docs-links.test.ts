@@ -1,10 +1,12 @@
 // The repository documents itself: every relative link in README.md, the package READMEs and docs/,
 // and every docs/… link in a code comment, must name a file that exists and, with a #fragment, a
-// heading in it — so that code comments can cite docs/concepts/prices.md#graduated-tiers safely.
+// heading in it — so that code comments can cite docs/concepts/prices.md#graduated-tiers safely;
+// and every error code the API can answer is documented.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "../src/errors.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -84,6 +86,15 @@ const codeFiles = [
     ),
   ),
 ].filter((file) => file !== fileURLToPath(import.meta.url)); // this file's own links are meant to fail
+
+describe("documented error codes", () => {
+  it("every ErrorCode appears in docs/ (its meaning belongs in docs/api/errors.md)", () => {
+    const docs = filesUnder(join(repoRoot, "docs"), (n) => n.endsWith(".md"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
+    expect(ERROR_CODES.filter((code) => !docs.includes(`\`${code}\``))).toEqual([]);
+  });
+});
 
 describe("documentation links", () => {
   it("every relative link in the READMEs and docs/ resolves, with its #heading", () => {
