@@ -45,7 +45,7 @@ describe("HTTP server", () => {
     const operations = parse(WELCOME_DOCUMENT).definitions.map((d) =>
       d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : null,
     );
-    expect(operations).toEqual(["ListMeters", "RecordMeterEvent", "ListSubscriptions", "PreviewInvoice"]);
+    expect(operations).toEqual(["ListMeters", "ListSubscriptions", "RecordMeterEvent", "PreviewInvoice"]);
   });
 
   it("answers GraphQL over a real socket with the key", async () => {

@@ -3,24 +3,36 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
 
-/** The document a newcomer finds in the editor: the first three steps of metered billing. */
-export const WELCOME_DOCUMENT = `# Welcome to Tally: usage-based billing over GraphQL.
+/** The document a newcomer finds in the editor: a guided tour of metered billing, valid against the schema. */
+export const WELCOME_DOCUMENT = `# Welcome to Tally: usage-based billing.
 #
-# 1. Open the Headers pane below and paste your secret key:
-#      { "Authorization": "Bearer sk_test_…" }
-#    The server printed the Default account's keys on its first start.
-# 2. Put the cursor inside an operation and press Ctrl+Enter (or the ▶ button).
-# 3. The book icon on the left opens the docs: every type and field of the API.
+# 1. Paste your secret key in Headers below:
+#    { "Authorization": "Bearer sk_test_…" }
+#    The server printed it on its first start.
+# 2. Click in an operation, press Ctrl+Enter.
+# 3. The book icon (top left) opens the docs.
 
-# Step 1: the meters that turn usage events into billable quantities.
+# Your meters: each counts one event name.
 query ListMeters {
   meters(first: 10) {
-    edges { node { id displayName eventName aggregation status } }
+    edges {
+      node { id displayName eventName }
+    }
   }
 }
 
-# Step 2: record usage. Use a meter's eventName from step 1 and a customer id
-# from step 3; the identifier makes retries safe (a repeat is not counted twice).
+# Subscriptions, with their customers' ids.
+query ListSubscriptions {
+  subscriptions(first: 10) {
+    edges {
+      node { id status customer { id name } }
+    }
+  }
+}
+
+# Record usage: a meter's eventName and a
+# customer id from above. A retry with the
+# same identifier is not counted twice.
 mutation RecordMeterEvent {
   recordMeterEvent(input: {
     eventName: "api_requests"
@@ -28,26 +40,23 @@ mutation RecordMeterEvent {
     value: "1"
     identifier: "welcome-1"
   }) {
-    ... on MeterEvent { identifier timestamp value meter { displayName } }
+    ... on MeterEvent { identifier value }
     ... on Error { code message field }
   }
 }
 
-# Step 3: the subscriptions, with their customers.
-query ListSubscriptions {
-  subscriptions(first: 10) {
-    edges { node { id status customer { id name } currentPeriodEnd } }
-  }
-}
-
-# Step 4: what a subscription's invoice would be if its period ended now.
+# The invoice so far: what the subscription
+# would be billed if its period ended now.
 query PreviewInvoice {
   previewInvoice(subscriptionId: "sub_…") {
     periodStart
     periodEnd
-    lines { description quantity amount { amount currency } }
+    lines {
+      description
+      quantity
+      amount { amount currency }
+    }
     total { amount currency }
-    amountDue { amount currency }
   }
 }
 `;
