@@ -1,6 +1,6 @@
 // GraphiQL in a real headless Chromium, with every request off this machine refused: the page,
 // the docs explorer and a query run with the key from the Headers pane must all work offline.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,7 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+const CHROMIUM = "/usr/bin/chromium";
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const SCREENSHOT = process.env.TALLY_UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL("../../../../docs/images/graphiql.png", import.meta.url))
@@ -43,8 +44,9 @@ beforeAll(async () => {
     `mutation { createMeter(input: { displayName: "API requests", eventName: "api_requests", aggregation: SUM }) { ... on Meter { id } } }`,
   );
   meterId = meter.data.createMeter.id;
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
   // launch() gives each run a fresh temporary profile: no GraphiQL tabs left in localStorage.
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
