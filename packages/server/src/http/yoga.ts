@@ -8,6 +8,7 @@ import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
+import { useIdempotencyKeys } from "./idempotency.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -51,7 +52,7 @@ export function createTallyYoga(deps: AppDeps) {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
-    plugins: [useHealthRoutes(deps), useCompiledExecution(), useBodyLimit()],
+    plugins: [useHealthRoutes(deps), useIdempotencyKeys(deps), useCompiledExecution(), useBodyLimit()],
     maxRequestBodySize: false, // useBodyLimit
     context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
