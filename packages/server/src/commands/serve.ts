@@ -54,7 +54,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     if (stopping) return;
     stopping = true;
     logger.info("stopping: finishing in-flight requests", { signal });
-    await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop(), purge.stop(), vacuum?.stop()]);
+    await Promise.all([
+      running.stop(),
+      scheduler.stop(),
+      dispatcher.stop(),
+      folding.stop(),
+      purge.stop(),
+      vacuum?.stop(),
+    ]);
     await database.close();
     logger.info("stopped");
   };

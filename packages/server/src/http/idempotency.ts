@@ -8,12 +8,7 @@ import { getOperationAST, GraphQLError } from "graphql";
 import type { Plugin, YogaInitialContext } from "graphql-yoga";
 import type { AppDeps, Context, Tenant } from "../context.js";
 import type { ErrorCode } from "../errors.js";
-import {
-  claimKey,
-  releaseClaim,
-  storeResponse,
-  type StoredResponse,
-} from "../services/idempotency/keys.js";
+import { claimKey, releaseClaim, storeResponse, type StoredResponse } from "../services/idempotency/keys.js";
 
 const KEY_HEADER = "idempotency-key";
 export const REPLAYED_HEADER = "idempotent-replayed";

@@ -122,7 +122,11 @@ describe("the same key for a different request", () => {
     const key = newKey();
     await post(CREATE_CUSTOMER, { input: { name: "Reused A" } }, { key });
     const otherVariables = await post(CREATE_CUSTOMER, { input: { name: "Reused B" } }, { key });
-    const otherDocument = await post(CREATE_CUSTOMER.replace("name }", "name email }"), { input: { name: "Reused A" } }, { key });
+    const otherDocument = await post(
+      CREATE_CUSTOMER.replace("name }", "name email }"),
+      { input: { name: "Reused A" } },
+      { key },
+    );
     for (const refused of [otherVariables, otherDocument]) {
       expect(refused.status).toBe(400);
       expect(refused.body.data).toBeUndefined();
@@ -202,7 +206,7 @@ describe("unexpected failures", () => {
     expect(await storedKeys(key)).toBe(0);
 
     await app.database.script(
-      "DROP TRIGGER idempotency_test_failure ON \"Customer\"; DROP FUNCTION idempotency_test_failure();",
+      'DROP TRIGGER idempotency_test_failure ON "Customer"; DROP FUNCTION idempotency_test_failure();',
     );
     const retried = await post(CREATE_CUSTOMER, variables, { key });
     expect(retried.body.data.createCustomer).toMatchObject({ __typename: "Customer", name: "Flaky" });
@@ -234,7 +238,11 @@ describe("keys", () => {
       expect(answer.headers.get("idempotent-replayed")).toBeNull();
     }
     // Another request under the same key elsewhere is not a reuse either.
-    const different = await post(CREATE_CUSTOMER, { input: { name: "Other request" } }, { key, apiKey: other.liveSecretKey });
+    const different = await post(
+      CREATE_CUSTOMER,
+      { input: { name: "Other request" } },
+      { key, apiKey: other.liveSecretKey },
+    );
     expect(different.body.data.createCustomer.__typename).toBe("Customer");
     expect(await customersNamed("Shared key")).toBe(3);
     expect(await storedKeys(key)).toBe(4);
