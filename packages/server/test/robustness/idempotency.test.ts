@@ -191,8 +191,8 @@ describe("concurrent requests with one key", () => {
   });
 });
 
-describe("unexpected failures", () => {
-  it("are not stored: a masked INTERNAL_SERVER_ERROR leaves the key free, and the retry runs", async () => {
+describe("responses that are not stored", () => {
+  it("a masked INTERNAL_SERVER_ERROR: the key stays free, and the retry runs", async () => {
     await app.database.script(`
       CREATE FUNCTION idempotency_test_failure() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'injected failure'; END $$;
@@ -215,7 +215,29 @@ describe("unexpected failures", () => {
     expect(await storedKeys(key)).toBe(1);
   });
 
-  it("are not stored when nothing executed: variables that do not coerce", async () => {
+  it("a response that is not one JSON document (an event stream): the retry runs again", async () => {
+    const key = newKey();
+    const streamed = () =>
+      app.fetch("/graphql", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "text/event-stream",
+          authorization: `Bearer ${app.account.testSecretKey}`,
+          "idempotency-key": key,
+        },
+        body: JSON.stringify({ query: CREATE_CUSTOMER, variables: { input: { name: "Streamed" } } }),
+      });
+    for (const n of [1, 2]) {
+      const response = await streamed();
+      expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      expect(await response.text()).toContain('"__typename":"Customer"');
+      expect(await customersNamed("Streamed")).toBe(n);
+    }
+    expect(await storedKeys(key)).toBe(0);
+  });
+
+  it("a refusal before execution: variables that do not coerce", async () => {
     const key = newKey();
     const refused = await post(CREATE_CUSTOMER, { input: { name: 42, nickname: "x" } }, { key });
     expect(refused.status).toBe(400);
