@@ -11,7 +11,7 @@ import type { ErrorCode } from "../errors.js";
 import { claimKey, releaseClaim, storeResponse, type StoredResponse } from "../services/idempotency/keys.js";
 
 const KEY_HEADER = "idempotency-key";
-export const REPLAYED_HEADER = "idempotent-replayed";
+const REPLAYED_HEADER = "idempotent-replayed";
 /** 1–255 printable ASCII characters, space included. */
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 /** What a client waits before retrying a key whose first request is still running. */
@@ -23,9 +23,25 @@ type Pending =
   | { kind: "record"; tenant: Tenant; key: string; claimedAt: Date }
   | { kind: "replay"; response: StoredResponse };
 
-const refusal = (message: string, code: ErrorCode, status: number, headers = {}) =>
-  new GraphQLError(message, {
-    extensions: { code, http: { status, headers }, ...(status === 409 ? { retryable: true } : {}) },
+const invalidKey = () =>
+  new GraphQLError("The Idempotency-Key header must be 1 to 255 printable ASCII characters.", {
+    extensions: { code: "INVALID_INPUT" satisfies ErrorCode, http: { status: 400 } },
+  });
+
+const keyReused = () =>
+  new GraphQLError(
+    "This Idempotency-Key was already used for a different request (document, operation name or variables); use a new key for a new request.",
+    { extensions: { code: "IDEMPOTENCY_KEY_REUSED" satisfies ErrorCode, http: { status: 400 } } },
+  );
+
+/** Nothing ran, so the client may retry: said by the status, `retryable` and Retry-After. */
+const keyInUse = () =>
+  new GraphQLError("A request with this Idempotency-Key is still running; retry it once that one has finished.", {
+    extensions: {
+      code: "IDEMPOTENCY_KEY_IN_USE" satisfies ErrorCode,
+      retryable: true,
+      http: { status: 409, headers: { "retry-after": String(IN_FLIGHT_RETRY_AFTER_SECONDS) } },
+    },
   });
 
 /** The request a key stands for: a retry must send the same document, operation and variables. */
@@ -82,8 +98,7 @@ export function useIdempotencyKeys(deps: Pick<AppDeps, "clock" | "logger">): Plu
       if (key === null || !tenant) return;
       if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
       if (!VALID_KEY.test(key)) {
-        const message = "The Idempotency-Key header must be 1 to 255 printable ASCII characters.";
-        setResultAndStopExecution({ errors: [refusal(message, "INVALID_INPUT", 400)] });
+        setResultAndStopExecution({ errors: [invalidKey()] });
         return;
       }
       const { query, operationName, variables } = context.params;
@@ -98,27 +113,10 @@ export function useIdempotencyKeys(deps: Pick<AppDeps, "clock" | "logger">): Plu
             setResultAndStopExecution(JSON.parse(claim.response.body));
             return;
           case "reused":
-            setResultAndStopExecution({
-              errors: [
-                refusal(
-                  "This Idempotency-Key was already used for a different request (document, operation name or variables); use a new key for a new request.",
-                  "IDEMPOTENCY_KEY_REUSED",
-                  400,
-                ),
-              ],
-            });
+            setResultAndStopExecution({ errors: [keyReused()] });
             return;
           case "in_flight":
-            setResultAndStopExecution({
-              errors: [
-                refusal(
-                  "A request with this Idempotency-Key is still running; retry it once that one has finished.",
-                  "IDEMPOTENCY_KEY_IN_USE",
-                  409,
-                  { "retry-after": String(IN_FLIGHT_RETRY_AFTER_SECONDS) },
-                ),
-              ],
-            });
+            setResultAndStopExecution({ errors: [keyInUse()] });
         }
       });
     },
