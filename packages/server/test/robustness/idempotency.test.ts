@@ -116,6 +116,18 @@ describe("a key's first response", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await app.database.prisma.meterEvent.count({ where: { meterId } })).toBe(0);
   });
+  it("is replayed when it was a top-level error of an execution (FORBIDDEN), and logs nothing unexpected", async () => {
+    const key = newKey();
+    const query = 'mutation { createAccount(input: { name: "Not mine" }) { __typename } }';
+    const first = await post(query, {}, { key });
+    expect(first.body).toMatchObject({ data: null, errors: [{ extensions: { code: "FORBIDDEN" } }] });
+    const logged = app.logger.entries.length;
+    const replay = await post(query, {}, { key });
+    expect(replay.text).toBe(first.text);
+    expect(replay.status).toBe(first.status);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(app.logger.entries.slice(logged)).toEqual([]);
+  });
 });
 
 describe("the same key for a different request", () => {
