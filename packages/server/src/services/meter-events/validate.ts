@@ -1,7 +1,7 @@
 // The rules of SPEC §3 for one meter event, given its meter and customer already looked up (in
 // one query each for a whole batch: lookup.ts). Pure: no database, "now" is the customer's.
 import { randomUUID } from "node:crypto";
-import { Decimal, toDecimal } from "@tally/billing";
+import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import { InvalidInputError, MeterEventError } from "../../errors.js";
 import type { Meter } from "../../generated/prisma/client.js";
@@ -46,8 +46,7 @@ const MAX_IDENTIFIER_LENGTH = 100;
 const MAX_SIGNIFICANT_DIGITS = 15;
 // The MeterEvent.value column is numeric(65, 30).
 const MAX_DECIMAL_PLACES = 30;
-const VALUE_LIMIT = new Decimal("1e20");
-const NEGATIVE_VALUE_LIMIT = VALUE_LIMIT.neg();
+const NEGATIVE_VALUE_LIMIT = EVENT_VALUE_LIMIT.neg();
 const PAST_WINDOW_MS = 35 * 24 * 3_600_000;
 const FUTURE_WINDOW_MS = 5 * 60_000;
 
@@ -179,7 +178,7 @@ function parseValue(raw: unknown, valueKey: string): Decimal | string {
   }
   if (value.isZero()) return toDecimal("0"); // also "-0" and "0e-40"
   if (value.sd() > MAX_SIGNIFICANT_DIGITS) return `value has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`;
-  if (value.gte(VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT))
+  if (value.gte(EVENT_VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT))
     return "value must be less than 1e20 in absolute value";
   if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return `value has more than ${MAX_DECIMAL_PLACES} decimal places`;
   return value;
