@@ -73,6 +73,91 @@ describe("text the database cannot store", () => {
   });
 });
 
+describe("a batch refuses only its bad events", () => {
+  const RECORD_MANY = `mutation($input: RecordMeterEventsInput!) {
+    recordMeterEvents(input: $input) { ... on RecordMeterEventsSummary { accepted duplicates rejected { index code message } } }
+  }`;
+  let customer: string;
+  beforeAll(async () => {
+    const clock = await b.clock("2026-01-15T00:00:00Z");
+    await b.meter("batch_tokens");
+    customer = await b.customer({ testClockId: clock });
+  });
+  const event = (i: number, extra: Record<string, unknown> = {}) => ({
+    eventName: "batch_tokens",
+    customerId: customer,
+    value: "1",
+    identifier: `batch-${i}`,
+    ...extra,
+  });
+
+  it("4 good and 3 bad events: the 4 are stored, each bad one is refused with its code", async () => {
+    const events = [
+      event(0),
+      event(1, { identifier: `batch-${NUL}` }),
+      event(2, { value: 12.5 }),
+      event(3, { payload: { [`k${LONE_HIGH}`]: 1 } }),
+      event(4, { value: "7" }),
+      event(5, { value: "12abc" }),
+      event(6),
+    ];
+    const res = await app.gql(RECORD_MANY, { input: { events } });
+    expect(res.data.recordMeterEvents).toEqual({
+      accepted: 4,
+      duplicates: 0,
+      rejected: [
+        { index: 1, code: "INVALID_INPUT", message: expect.stringContaining("NUL") },
+        { index: 3, code: "INVALID_INPUT", message: expect.stringContaining("surrogates") },
+        { index: 5, code: "INVALID_VALUE", message: 'value must be a decimal number, got "12abc"' },
+      ],
+    });
+    const stored = await app.database.prisma.meterEvent.findMany({
+      where: { customerId: customer },
+      orderBy: { identifier: "asc" },
+    });
+    expect(stored.map((e) => [e.identifier, e.value.toFixed()])).toEqual([
+      ["batch-0", "1"],
+      ["batch-2", "12.5"],
+      ["batch-4", "7"],
+      ["batch-6", "1"],
+    ]);
+  });
+
+  it.each([
+    ["1e400", "value must be less than 1e20 in absolute value"],
+    ["1e9999999999999999999", "value must be less than 1e20 in absolute value"],
+    [1e300, "value must be less than 1e20 in absolute value"],
+    [0.1 + 0.2, "value has more than 15 significant digits"],
+    ["1".repeat(40), "value has more than 15 significant digits"],
+    ["NaN", 'value must be a decimal number, got "NaN"'],
+    [true, "value must be a decimal number, as a string or a JSON number"],
+    [{ amount: 1 }, "value must be a decimal number, as a string or a JSON number"],
+    [[1], "value must be a decimal number, as a string or a JSON number"],
+  ])("a value of %j is that event's INVALID_VALUE", async (value, message) => {
+    const res = await app.gql(RECORD_MANY, { input: { events: [event(100, { value, identifier: "bad" }), event(101, { identifier: `ok-${JSON.stringify(value)}` })] } });
+    expect(res.data.recordMeterEvents).toEqual({ accepted: 1, duplicates: 0, rejected: [{ index: 0, code: "INVALID_VALUE", message }] });
+  });
+
+  it("a value written inline as a literal is checked the same way", async () => {
+    const res = await app.gql(
+      `mutation($c: ID!) { recordMeterEvents(input: { events: [
+        { eventName: "batch_tokens", customerId: $c, value: "2", identifier: "literal-1" },
+        { eventName: "batch_tokens", customerId: $c, value: 3, identifier: "literal-2" },
+        { eventName: "batch_tokens", customerId: $c, value: true, identifier: "literal-3" },
+        { eventName: "batch_tokens", customerId: $c, value: { x: 1 }, identifier: "literal-4" }
+      ] }) { ... on RecordMeterEventsSummary { accepted rejected { index code } } } }`,
+      { c: customer },
+    );
+    expect(res.data.recordMeterEvents).toEqual({
+      accepted: 2,
+      rejected: [
+        { index: 2, code: "INVALID_VALUE" },
+        { index: 3, code: "INVALID_VALUE" },
+      ],
+    });
+  });
+});
+
 describe("dates", () => {
   const createClock = (frozenTime: string) =>
     app.gql(`mutation($t: DateTime!) { createTestClock(input: { frozenTime: $t }) { ... on TestClock { frozenTime } } }`, {
