@@ -19,7 +19,9 @@ export const MAX_STORED_EVENTS = new Decimal(2).pow(63).minus(1);
 
 /** Whether a decimal has fewer than `integerDigits` digits before the point and at most `decimalPlaces` after it. */
 export function fitsColumn(value: Decimal, integerDigits: number, decimalPlaces: number): boolean {
-  return value.isFinite() && value.abs().lt(new Decimal(10).pow(integerDigits)) && value.decimalPlaces() <= decimalPlaces;
+  return (
+    value.isFinite() && value.abs().lt(new Decimal(10).pow(integerDigits)) && value.decimalPlaces() <= decimalPlaces
+  );
 }
 
 /**

@@ -55,7 +55,9 @@ describe("price decimal bounds", () => {
   it(`accepts ${MAX_TIERS} tiers and refuses ${MAX_TIERS + 1}, without checking each of 10,000`, () => {
     const tiered = { recurring: metered, billingScheme: "TIERED", tiersMode: "VOLUME" } as const;
     expect(problems({ ...tiered, tiers: tiers(MAX_TIERS) })).toEqual([]);
-    expect(problems({ ...tiered, tiers: tiers(MAX_TIERS + 1) })).toEqual(["tiers: must have at most 250 tiers (got 251)"]);
+    expect(problems({ ...tiered, tiers: tiers(MAX_TIERS + 1) })).toEqual([
+      "tiers: must have at most 250 tiers (got 251)",
+    ]);
     expect(problems({ ...tiered, tiers: tiers(10_000) })).toEqual(["tiers: must have at most 250 tiers (got 10000)"]);
   });
 });
@@ -114,9 +116,9 @@ describe("invoice arithmetic from accepted input", () => {
             expect(fitsColumn(line.quantity, 39, 30)).toBe(true);
             expect(fitsColumn(line.amount, 58, 42)).toBe(true);
             // Exact: the product has every digit of its factors (100 significant digits at most).
-            expect(line.amount.minus(line.flatAmount).dividedBy(line.unitAmount.isZero() ? 1 : line.unitAmount)).toEqual(
-              line.unitAmount.isZero() ? d("0") : line.quantity,
-            );
+            expect(
+              line.amount.minus(line.flatAmount).dividedBy(line.unitAmount.isZero() ? 1 : line.unitAmount),
+            ).toEqual(line.unitAmount.isZero() ? d("0") : line.quantity);
           }
         },
       ),

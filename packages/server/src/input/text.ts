@@ -1,13 +1,13 @@
 // Text PostgreSQL cannot store: a NUL character (text and jsonb refuse it) or half of a UTF-16
 // surrogate pair (it has no UTF-8 encoding). Checked over whole inputs, nested JSON and keys included.
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_TEXT_MESSAGE =
   "Text may not contain NUL characters (\\u0000) or unpaired UTF-16 surrogates; this field has one.";
 
 export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
 }
 
 /** Plain objects only: Dates and decimals from the scalars hold no client text. */

@@ -11,7 +11,6 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
   isUnionType,
   type GraphQLField,
   type GraphQLInputType,
@@ -38,16 +37,34 @@ beforeAll(async () => {
   const licensed = await b.licensed("10");
   const metered = await b.metered(meter, { unitAmount: "0.04" });
   const customer = await b.customer();
-  const subscription = await b.subscribe({ customerId: customer, items: [{ priceId: licensed }, { priceId: metered }] });
+  const subscription = await b.subscribe({
+    customerId: customer,
+    items: [{ priceId: licensed }, { priceId: metered }],
+  });
   await b.record({ eventName: "fuzz_tokens", customerId: customer, value: "5", identifier: "fuzz-event" });
   const gql = async (query: string) => (await app.gql(query)).data;
-  const alert = await gql(`mutation { createUsageAlert(input: { title: "a", meterId: "${meter}", threshold: "10", recurrence: ONE_TIME }) { ... on UsageAlert { id } } }`);
-  const endpoint = await gql(`mutation { createWebhookEndpoint(input: { url: "https://example.com/hook", enabledEvents: ["*"] }) { ... on WebhookEndpointWithSecret { endpoint { id } } } }`);
-  const grant = await gql(`mutation { createCreditGrant(input: { customerId: "${customer}", amount: { amount: "10", currency: "usd" }, category: PAID, scope: { allMeteredPrices: true } }) { ... on CreditGrant { id } } }`);
-  const productId = (await app.database.prisma.price.findUniqueOrThrow({ where: { id: licensed } })).productId;
-  ids = [clock, meter, licensed, metered, customer, subscription.id, productId, alert.createUsageAlert.id, endpoint.createWebhookEndpoint.endpoint?.id, grant.createCreditGrant.id].filter(
-    (id): id is string => typeof id === "string",
+  const alert = await gql(
+    `mutation { createUsageAlert(input: { title: "a", meterId: "${meter}", threshold: "10", recurrence: ONE_TIME }) { ... on UsageAlert { id } } }`,
   );
+  const endpoint = await gql(
+    `mutation { createWebhookEndpoint(input: { url: "https://example.com/hook", enabledEvents: ["*"] }) { ... on WebhookEndpointWithSecret { endpoint { id } } } }`,
+  );
+  const grant = await gql(
+    `mutation { createCreditGrant(input: { customerId: "${customer}", amount: { amount: "10", currency: "usd" }, category: PAID, scope: { allMeteredPrices: true } }) { ... on CreditGrant { id } } }`,
+  );
+  const productId = (await app.database.prisma.price.findUniqueOrThrow({ where: { id: licensed } })).productId;
+  ids = [
+    clock,
+    meter,
+    licensed,
+    metered,
+    customer,
+    subscription.id,
+    productId,
+    alert.createUsageAlert.id,
+    endpoint.createWebhookEndpoint.endpoint?.id,
+    grant.createCreditGrant.id,
+  ].filter((id): id is string => typeof id === "string");
   expect(ids.length).toBeGreaterThanOrEqual(10);
 });
 afterAll(() => app?.close());
@@ -64,8 +81,29 @@ const mostly = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown>) =>
   fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostile, weight: 1 });
 // Chained, so that the IDs are read once the fixtures exist.
 const anId = fc.constant(null).chain(() => fc.constantFrom(...ids));
-const idValue = mostly(anId, fc.oneof(anId.map((id) => `${id}\u0000`), hostileString));
-const decimalText = fc.constantFrom("1e400", "1e9999999999999999999", "-0", "NaN", "Infinity", "1".repeat(40), "1e22", "12abc", "0.04", "10", "-5", "0.0000000000001", "1e-400", "9999999999999999999.999999999999");
+const idValue = mostly(
+  anId,
+  fc.oneof(
+    anId.map((id) => `${id}\u0000`),
+    hostileString,
+  ),
+);
+const decimalText = fc.constantFrom(
+  "1e400",
+  "1e9999999999999999999",
+  "-0",
+  "NaN",
+  "Infinity",
+  "1".repeat(40),
+  "1e22",
+  "12abc",
+  "0.04",
+  "10",
+  "-5",
+  "0.0000000000001",
+  "1e-400",
+  "9999999999999999999.999999999999",
+);
 const dateText = fc.constantFrom(
   "2026-02-30T00:00:00Z",
   "0000-01-01T00:00:00Z",
@@ -88,13 +126,13 @@ const json: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 })).value;
 
-function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueOf(type.ofType, depth);
-  if (isListType(type)) return fc.array(valueOf(type.ofType, depth + 1), { minLength: 1, maxLength: 3 });
+function arbitraryFor(type: GraphQLInputType): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return arbitraryFor(type.ofType);
+  if (isListType(type)) return fc.array(arbitraryFor(type.ofType), { minLength: 1, maxLength: 3 });
   if (isEnumType(type)) return mostly(fc.constantFrom(...type.getValues().map((v) => v.name)), hostileString);
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])), {
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, arbitraryFor(f.type)])), {
       requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
     });
   }
@@ -143,29 +181,32 @@ describe("fuzzing every mutation", () => {
     for (const m of mutations) expect(m.args.map((a) => a.name)).toEqual(["input"]);
   });
 
-  it.each(mutations.map((m) => [m.name, m] as const))("%s: never a 500, nothing stored when refused", async (name, field) => {
-    const arg = field.args[0]!;
-    const query = `mutation($input: ${arg.type.toString()}) { ${name}(input: $input) ${selectionOf(field)} }`;
-    const operator = (field.extensions as { pothosOptions?: { authScopes?: { operator?: boolean } } }).pothosOptions
-      ?.authScopes?.operator;
-    const key = operator ? ADMIN_KEY : app.account.testSecretKey;
-    let counts = await rowCounts(app.database);
-    let resolved = 0;
-    await fc.assert(
-      fc.asyncProperty(valueOf(arg.type), async (input) => {
-        // app.gql fails the run on any INTERNAL_SERVER_ERROR, with the logged cause.
-        const res = await app.gql(query, { input }, key);
-        const result = res.data?.[name];
-        if (result) resolved++;
-        const refused = res.errors !== undefined || result?.code !== undefined || result?.accepted === 0;
-        const before = counts;
-        counts = await rowCounts(app.database);
-        if (refused) expect(counts).toEqual(before);
-        expect(res.status).toBeLessThan(500);
-      }),
-      { seed: SEED, numRuns: RUNS_PER_MUTATION, endOnFailure: true },
-    );
-    // The fuzzer must reach the resolvers, not only GraphQL's coercion.
-    expect(resolved).toBeGreaterThan(0);
-  });
+  it.each(mutations.map((m) => [m.name, m] as const))(
+    "%s: never a 500, nothing stored when refused",
+    async (name, field) => {
+      const arg = field.args[0]!;
+      const query = `mutation($input: ${arg.type.toString()}) { ${name}(input: $input) ${selectionOf(field)} }`;
+      const operator = (field.extensions as { pothosOptions?: { authScopes?: { operator?: boolean } } }).pothosOptions
+        ?.authScopes?.operator;
+      const key = operator ? ADMIN_KEY : app.account.testSecretKey;
+      let counts = await rowCounts(app.database);
+      let resolved = 0;
+      await fc.assert(
+        fc.asyncProperty(arbitraryFor(arg.type), async (input) => {
+          // app.gql fails the run on any INTERNAL_SERVER_ERROR, with the logged cause.
+          const res = await app.gql(query, { input }, key);
+          const result = res.data?.[name];
+          if (result) resolved++;
+          const refused = res.errors !== undefined || result?.code !== undefined || result?.accepted === 0;
+          const before = counts;
+          counts = await rowCounts(app.database);
+          if (refused) expect(counts).toEqual(before);
+          expect(res.status).toBeLessThan(500);
+        }),
+        { seed: SEED, numRuns: RUNS_PER_MUTATION, endOnFailure: true },
+      );
+      // The fuzzer must reach the resolvers, not only GraphQL's coercion.
+      expect(resolved).toBeGreaterThan(0);
+    },
+  );
 });

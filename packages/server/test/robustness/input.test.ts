@@ -36,7 +36,11 @@ describe("text the database cannot store", () => {
     ["a NUL in a name", { name: `John${NUL}Doe` }, ["input", "name"]],
     ["an unpaired high surrogate", { name: `x${LONE_HIGH}y` }, ["input", "name"]],
     ["an unpaired low surrogate at the start", { email: `${LONE_LOW}a@example.com` }, ["input", "email"]],
-    ["a NUL in a nested metadata value", { metadata: { plan: { tier: [`a${NUL}`] } } }, ["input", "metadata", "plan", "tier", "0"]],
+    [
+      "a NUL in a nested metadata value",
+      { metadata: { plan: { tier: [`a${NUL}`] } } },
+      ["input", "metadata", "plan", "tier", "0"],
+    ],
     ["a NUL in a metadata key", { metadata: { [`k${NUL}`]: "v" } }, ["input", "metadata", `k${NUL}`]],
   ])("%s → INVALID_INPUT with the field path, nothing stored", async (_case, input, field) => {
     const res = await refused("createCustomer", "CreateCustomerInput", input);
@@ -53,11 +57,31 @@ describe("text the database cannot store", () => {
 
   it.each([
     ["createProduct", "CreateProductInput", { name: "P", description: `d${NUL}` }, ["input", "description"]],
-    ["createMeter", "CreateMeterInput", { displayName: "M", eventName: `e${NUL}`, aggregation: "SUM" }, ["input", "eventName"]],
-    ["createWebhookEndpoint", "CreateWebhookEndpointInput", { url: `https://example.com/${NUL}`, enabledEvents: ["*"] }, ["input", "url"]],
-    ["createTestClock", "CreateTestClockInput", { frozenTime: "2026-01-01T00:00:00Z", name: `c${LONE_HIGH}` }, ["input", "name"]],
+    [
+      "createMeter",
+      "CreateMeterInput",
+      { displayName: "M", eventName: `e${NUL}`, aggregation: "SUM" },
+      ["input", "eventName"],
+    ],
+    [
+      "createWebhookEndpoint",
+      "CreateWebhookEndpointInput",
+      { url: `https://example.com/${NUL}`, enabledEvents: ["*"] },
+      ["input", "url"],
+    ],
+    [
+      "createTestClock",
+      "CreateTestClockInput",
+      { frozenTime: "2026-01-01T00:00:00Z", name: `c${LONE_HIGH}` },
+      ["input", "name"],
+    ],
     ["cancelMeterEvent", "CancelMeterEventInput", { eventName: "e", identifier: `i${NUL}` }, ["input", "identifier"]],
-    ["recordMeterEvent", "RecordMeterEventInput", { eventName: "e", identifier: `i${NUL}`, value: "1" }, ["input", "identifier"]],
+    [
+      "recordMeterEvent",
+      "RecordMeterEventInput",
+      { eventName: "e", identifier: `i${NUL}`, value: "1" },
+      ["input", "identifier"],
+    ],
   ])("%s: a result-union member", async (name, inputType, input, field) => {
     const res = await refused(name, inputType, input);
     expect(res.data[name]).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field });
@@ -134,8 +158,16 @@ describe("a batch refuses only its bad events", () => {
     [{ amount: 1 }, "value must be a decimal number, as a string or a JSON number"],
     [[1], "value must be a decimal number, as a string or a JSON number"],
   ])("a value of %j is that event's INVALID_VALUE", async (value, message) => {
-    const res = await app.gql(RECORD_MANY, { input: { events: [event(100, { value, identifier: "bad" }), event(101, { identifier: `ok-${JSON.stringify(value)}` })] } });
-    expect(res.data.recordMeterEvents).toEqual({ accepted: 1, duplicates: 0, rejected: [{ index: 0, code: "INVALID_VALUE", message }] });
+    const res = await app.gql(RECORD_MANY, {
+      input: {
+        events: [event(100, { value, identifier: "bad" }), event(101, { identifier: `ok-${JSON.stringify(value)}` })],
+      },
+    });
+    expect(res.data.recordMeterEvents).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [{ index: 0, code: "INVALID_VALUE", message }],
+    });
   });
 
   it("a value written inline as a literal is checked the same way", async () => {
@@ -160,9 +192,12 @@ describe("a batch refuses only its bad events", () => {
 
 describe("dates", () => {
   const createClock = (frozenTime: string) =>
-    app.gql(`mutation($t: DateTime!) { createTestClock(input: { frozenTime: $t }) { ... on TestClock { frozenTime } } }`, {
-      t: frozenTime,
-    });
+    app.gql(
+      `mutation($t: DateTime!) { createTestClock(input: { frozenTime: $t }) { ... on TestClock { frozenTime } } }`,
+      {
+        t: frozenTime,
+      },
+    );
 
   it.each([
     ["2026-02-30T00:00:00Z", "is not a calendar date"],
@@ -224,21 +259,30 @@ describe("decimals bounded by the columns", () => {
     expect(res.data.createPrice).toMatchObject({ code: "INVALID_INPUT", field });
   });
 
-  it.each(["1e9999999999999999999", "NaN", "Infinity", "-0x10", ""])("Decimal %j is not a Decimal", async (unitAmount) => {
-    const res = await refused("createPrice", "CreatePriceInput", { ...price({ unitAmount }), productId });
-    expect(res.status).toBe(400);
-    expect(res.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
-  });
+  it.each(["1e9999999999999999999", "NaN", "Infinity", "-0x10", ""])(
+    "Decimal %j is not a Decimal",
+    async (unitAmount) => {
+      const res = await refused("createPrice", "CreatePriceInput", { ...price({ unitAmount }), productId });
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
+    },
+  );
 
   it("a tier upTo of 1e400, and 251 or 10,000 tiers, are refused", async () => {
     const tiered = (tiers: unknown[]) => ({
       ...price({ billingScheme: "TIERED", tiersMode: "GRADUATED", tiers }),
       productId,
     });
-    const upTo = await refused("createPrice", "CreatePriceInput", tiered([{ upTo: "1e400", unitAmount: "1" }, { unitAmount: "1" }]));
+    const upTo = await refused(
+      "createPrice",
+      "CreatePriceInput",
+      tiered([{ upTo: "1e400", unitAmount: "1" }, { unitAmount: "1" }]),
+    );
     expect(upTo.data.createPrice).toMatchObject({ code: "INVALID_INPUT", field: ["input", "tiers", "0", "upTo"] });
     for (const count of [251, 10_000]) {
-      const tiers = Array.from({ length: count }, (_, i) => (i === count - 1 ? { unitAmount: "1" } : { upTo: String(i + 1), unitAmount: "1" }));
+      const tiers = Array.from({ length: count }, (_, i) =>
+        i === count - 1 ? { unitAmount: "1" } : { upTo: String(i + 1), unitAmount: "1" },
+      );
       const res = await refused("createPrice", "CreatePriceInput", tiered(tiers));
       expect(res.data.createPrice).toMatchObject({
         code: "INVALID_INPUT",
@@ -282,14 +326,21 @@ describe("decimals bounded by the columns", () => {
     const customer = await b.customer({ testClockId: clock });
     await b.subscribe({ customerId: customer, items: [{ priceId }] });
     const value = "99999999999999900000"; // 15 significant digits, just below 1e20
-    const events = Array.from({ length: 1000 }, (_, i) => ({ eventName: "huge_usage", customerId: customer, value, identifier: `huge-${i}` }));
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      eventName: "huge_usage",
+      customerId: customer,
+      value,
+      identifier: `huge-${i}`,
+    }));
     const batch = await app.gql(
       `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { ... on RecordMeterEventsSummary { accepted rejected { index } } } }`,
       { input: { events } },
     );
     expect(batch.data.recordMeterEvents).toEqual({ accepted: 1000, rejected: [] });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [invoice] = (await b.invoices({ customerId: customer })).filter((i) => i.billingReason === "SUBSCRIPTION_CYCLE");
+    const [invoice] = (await b.invoices({ customerId: customer })).filter(
+      (i) => i.billingReason === "SUBSCRIPTION_CYCLE",
+    );
     // 1000 × 99999999999999900000 = 99999999999999900000000 tokens; × 9999999999999999999.999999999999
     // = 999999999999998999999999999999900000000000.0001, 42 integer digits: beyond numeric(38, 12).
     const expected = "999999999999998999999999999999900000000000.00";
