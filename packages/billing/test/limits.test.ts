@@ -56,9 +56,9 @@ describe("price decimal bounds", () => {
     const tiered = { recurring: metered, billingScheme: "TIERED", tiersMode: "VOLUME" } as const;
     expect(problems({ ...tiered, tiers: tiers(MAX_TIERS) })).toEqual([]);
     expect(problems({ ...tiered, tiers: tiers(MAX_TIERS + 1) })).toEqual([
-      "tiers: must have at most 250 tiers (got 251)",
+      "tiers: must have at most 250 entries (got 251)",
     ]);
-    expect(problems({ ...tiered, tiers: tiers(10_000) })).toEqual(["tiers: must have at most 250 tiers (got 10000)"]);
+    expect(problems({ ...tiered, tiers: tiers(10_000) })).toEqual(["tiers: must have at most 250 entries (got 10000)"]);
   });
 });
 

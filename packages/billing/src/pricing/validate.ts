@@ -162,7 +162,7 @@ function validateTiers(input: readonly RawTier[], problems: Problem[]): Tier[] |
   const found = problems.length;
   if (input.length === 0) problems.push({ path: ["tiers"], message: "must have at least one tier" });
   if (input.length > MAX_TIERS) {
-    problems.push({ path: ["tiers"], message: `must have at most ${MAX_TIERS} tiers (got ${input.length})` });
+    problems.push({ path: ["tiers"], message: `must have at most ${MAX_TIERS} entries (got ${input.length})` });
     return null;
   }
   let previous: Decimal | null = null;

@@ -16,22 +16,36 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** A value to visit, with the key that leads to it from its parent's node. */
+interface Visit {
+  value: unknown;
+  key: string | null;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit, base: readonly string[], key?: string): string[] {
+  const keys = key === undefined ? [] : [key];
+  for (let at: Visit | null = visit; at?.key != null; at = at.parent) keys.push(at.key);
+  return [...base, ...keys.reverse()];
+}
+
 /**
  * The path of the first string (or object key) in `value` that cannot be stored, below `path`; null
- * if there is none. Iterative, so that a deeply nested JSON value cannot exhaust the stack.
+ * if there is none. Iterative and linear in the value's size (a node links to its parent instead of
+ * copying its path), so that a deeply nested JSON value costs neither stack nor quadratic time.
  */
 export function unstorableTextPath(value: unknown, path: readonly string[]): string[] | null {
-  const pending: Array<[unknown, readonly string[]]> = [[value, path]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, at] = next;
+  const pending: Visit[] = [{ value, key: null, parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const item = visit.value;
     if (typeof item === "string") {
-      if (!isStorableText(item)) return [...at];
+      if (!isStorableText(item)) return pathOf(visit, path);
     } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) pending.push([item[i], [...at, String(i)]]);
+      for (let i = item.length - 1; i >= 0; i--) pending.push({ value: item[i], key: String(i), parent: visit });
     } else if (item !== null && typeof item === "object" && isPlainObject(item)) {
       for (const [key, child] of Object.entries(item)) {
-        if (!isStorableText(key)) return [...at, key];
-        pending.push([child, [...at, key]]);
+        if (!isStorableText(key)) return pathOf(visit, path, key);
+        pending.push({ value: child, key, parent: visit });
       }
     }
   }

@@ -287,7 +287,7 @@ describe("decimals bounded by the columns", () => {
       expect(res.data.createPrice).toMatchObject({
         code: "INVALID_INPUT",
         field: ["input", "tiers"],
-        message: expect.stringContaining(`at most 250 tiers (got ${count})`),
+        message: expect.stringContaining(`at most 250 entries (got ${count})`),
       });
     }
   });
