@@ -1,6 +1,6 @@
 // The GraphQL endpoint: yoga with our schema, key authentication, health routes and error masking.
 import { GraphQLError } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
@@ -8,6 +8,9 @@ import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
+import { useJsonBodiesOnly } from "./content-type.js";
+import { useGraphqlLimits } from "./graphql-limits.js";
+import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -27,7 +30,7 @@ function useHealthRoutes(deps: AppDeps): Plugin {
   };
 }
 
-/** Expected errors reach clients as they are; anything else is logged and masked. */
+/** Expected errors reach clients as they are; anything else is logged (with the request id) and masked. */
 function maskError(deps: AppDeps) {
   return (error: unknown): Error => {
     const original = error instanceof GraphQLError ? error.originalError : error;
@@ -44,6 +47,12 @@ function maskError(deps: AppDeps) {
   };
 }
 
+/** Off unless origins are configured; never with credentials: API keys travel in a header, not cookies. */
+function corsOptions(origins: string[]): CORSOptions {
+  if (origins.length === 0) return false;
+  return { origin: origins, credentials: false, methods: ["GET", "POST"], exposedHeaders: [REQUEST_ID_HEADER] };
+}
+
 export function createTallyYoga(deps: AppDeps) {
   const pubsub = createTallyPubSub();
   return createYoga<Record<string, unknown>, Context>({
@@ -51,8 +60,16 @@ export function createTallyYoga(deps: AppDeps) {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
-    plugins: [useHealthRoutes(deps), useCompiledExecution(), useBodyLimit()],
+    plugins: [
+      useRequestId(),
+      useJsonBodiesOnly(),
+      useHealthRoutes(deps),
+      ...useGraphqlLimits(deps.config.graphql),
+      useBodyLimit(deps.config.http),
+      useCompiledExecution(),
+    ],
     maxRequestBodySize: false, // useBodyLimit
+    cors: corsOptions(deps.config.http.corsOrigins),
     context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
