@@ -12,7 +12,7 @@ import type { Plugin } from "graphql-yoga";
 import type { GraphqlLimits } from "../config.js";
 import type { ErrorCode } from "../errors.js";
 import { useCostLimit } from "./cost-limit.js";
-import { refusal } from "./refusal.js";
+import { ParseRefusal, refusal } from "./refusal.js";
 
 /** graphql-armor's message ("Syntax Error: Aliases limit of 30 exceeded, found 31.") under our code. */
 const asRefusal = (code: ErrorCode, error: GraphQLError) => refusal(code, error.message.replace(/^Syntax Error: /, ""));
@@ -29,10 +29,10 @@ export function useGraphqlLimits(limits: GraphqlLimits): Plugin[] {
   return [
     maxTokensPlugin({
       n: limits.maxTokens,
-      // The parser has no validation context: the refusal is thrown, and yoga answers it as a parse error.
+      // The parser has no validation context: the refusal is thrown.
       onReject: [
         (_context: unknown, error: GraphQLError) => {
-          throw asRefusal("TOO_MANY_TOKENS", error);
+          throw new ParseRefusal(asRefusal("TOO_MANY_TOKENS", error));
         },
       ],
     }),

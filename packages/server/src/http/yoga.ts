@@ -10,6 +10,7 @@ import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
 import { useJsonBodiesOnly } from "./content-type.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
+import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
@@ -33,6 +34,7 @@ function useHealthRoutes(deps: AppDeps): Plugin {
 /** Expected errors reach clients as they are; anything else is logged (with the request id) and masked. */
 function maskError(deps: AppDeps) {
   return (error: unknown): Error => {
+    if (error instanceof ParseRefusal) return error.refusal;
     const original = error instanceof GraphQLError ? error.originalError : error;
     const expected = !original || original instanceof GraphQLError || original instanceof TallyError;
     if (error instanceof GraphQLError && expected) return error;
