@@ -1,4 +1,4 @@
-// The GraphQL endpoint: yoga with our schema, key authentication, health routes and error masking.
+// The GraphQL endpoint: yoga with our schema, key authentication, health routes, error masking and GraphiQL.
 import { GraphQLError } from "graphql";
 import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
@@ -9,6 +9,7 @@ import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
 import { useJsonBodiesOnly } from "./content-type.js";
+import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
@@ -61,7 +62,8 @@ export function createTallyYoga(deps: AppDeps) {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: true,
+    renderGraphiQL: renderTallyGraphiQL,
     plugins: [
       useRequestId(),
       useJsonBodiesOnly(),
@@ -72,20 +74,8 @@ export function createTallyYoga(deps: AppDeps) {
     ],
     maxRequestBodySize: false, // useBodyLimit
     cors: corsOptions(deps.config.http.corsOrigins),
-    context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
+    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
   });
 }
-
-const GRAPHIQL_DEFAULT_QUERY = `# Welcome to Tally. Put your secret key in the Headers tab below:
-#   { "Authorization": "Bearer sk_test_…" }
-# (the server printed the Default account's keys on its first start).
-
-mutation CreateTestClock {
-  createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z", name: "Alpaca AI" }) {
-    ... on TestClock { id frozenTime status }
-    ... on Error { code message field }
-  }
-}
-`;
