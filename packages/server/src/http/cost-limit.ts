@@ -48,7 +48,11 @@ interface Walk {
 }
 
 /** The field's arguments as the resolver will see them; null if they cannot be coerced. */
-function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> | null {
+function argumentsOf(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+): Record<string, unknown> | null {
   try {
     return getArgumentValues(field, node, walk.variables);
   } catch {
@@ -74,7 +78,11 @@ function summaryWindows(args: Record<string, unknown> | null): number {
   return Number.isFinite(count) ? Math.min(Math.max(count, 1), MAX_WINDOWS) : MAX_WINDOWS;
 }
 
-function fieldDefinition(walk: Walk, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | null {
+function fieldDefinition(
+  walk: Walk,
+  parent: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | null {
   if (parent === walk.schema.getQueryType()) {
     if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
     if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
@@ -124,13 +132,16 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   const args = hasPageArgs || field.name === "meterEventSummaries" ? argumentsOf(walk, field, node) : null;
   let size = 1;
   if (field.name === "meterEventSummaries") size = summaryWindows(args);
-  else if (isListType(getNullableType(field.type))) size = page > 0 && /^(edges|nodes)$/.test(field.name) ? page : UNSIZED_LIST;
+  else if (isListType(getNullableType(field.type)))
+    size = page > 0 && /^(edges|nodes)$/.test(field.name) ? page : UNSIZED_LIST;
   const childPage = hasPageArgs ? pageSize(args) : 0;
   return size * (1 + selectionCost(walk, node.selectionSet, type, childPage));
 }
 
 /** The operation's cost; null when its variables do not coerce (execution refuses it then). */
-export function operationCost(args: Pick<ExecutionArgs, "schema" | "document" | "operationName" | "variableValues">): number | null {
+export function operationCost(
+  args: Pick<ExecutionArgs, "schema" | "document" | "operationName" | "variableValues">,
+): number | null {
   const operation = getOperationAST(args.document, args.operationName);
   const root = operation && args.schema.getRootType(operation.operation);
   if (!operation || !root) return null;

@@ -21,7 +21,9 @@ const asRefusal = (code: ErrorCode, error: GraphQLError) => refusal(code, error.
 function reported(code: ErrorCode) {
   return {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(asRefusal(code, error))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => context?.reportError(asRefusal(code, error)),
+    ],
   };
 }
 

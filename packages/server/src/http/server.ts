@@ -27,8 +27,8 @@ export async function startHttpServer(deps: AppDeps, options: { port: number; ho
       connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
     },
     (req, res) => {
-    const handling = Promise.resolve(yoga(req, res)).finally(() => handlers.delete(handling));
-    handlers.add(handling);
+      const handling = Promise.resolve(yoga(req, res)).finally(() => handlers.delete(handling));
+      handlers.add(handling);
     },
   );
   await new Promise<void>((resolve, reject) => {

@@ -157,7 +157,8 @@ builder.mutationField("createWebhookEndpoint", (t) =>
     type: WebhookEndpointWithSecretRef,
     errors: { types: [InvalidInputError] },
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createWebhookEndpoint(requireTenant(ctx), input, ctx.deps.config.webhooks.allowPrivate),
+    resolve: (_root, { input }, ctx) =>
+      createWebhookEndpoint(requireTenant(ctx), input, ctx.deps.config.webhooks.allowPrivate),
   }),
 );
 

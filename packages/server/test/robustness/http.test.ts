@@ -35,7 +35,10 @@ describe("timeouts", () => {
   const http = { ...DEFAULT_CONFIG.http, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, keepAliveTimeoutMs: 500 };
 
   it("closes a connection that sends part of its headers and goes silent, within the headers timeout", async () => {
-    const server = await startHttpServer({ ...app.deps, config: { ...app.deps.config, http } }, { port: 0, host: "127.0.0.1" });
+    const server = await startHttpServer(
+      { ...app.deps, config: { ...app.deps.config, http } },
+      { port: 0, host: "127.0.0.1" },
+    );
     try {
       const port = Number(new URL(server.url).port);
       const slow = await silentClient(port, "POST /graphql HTTP/1.1\r\nHost: tally\r\nContent-Type: appl");
@@ -47,7 +50,7 @@ describe("timeouts", () => {
       // Headers complete, body short of its Content-Length: the request timeout.
       const body = await silentClient(
         port,
-        "POST /graphql HTTP/1.1\r\nHost: tally\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"query\":",
+        'POST /graphql HTTP/1.1\r\nHost: tally\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":',
       );
       expect(body.closedAfterMs).toBeGreaterThanOrEqual(1_900);
       expect(body.closedAfterMs).toBeLessThan(3_500);
@@ -79,7 +82,11 @@ describe("timeouts", () => {
 
 describe("CSRF: only JSON bodies execute", () => {
   const formBodies: Array<[string, BodyInit, Record<string, string>]> = [
-    ["application/x-www-form-urlencoded", new URLSearchParams({ query: CREATE }).toString(), { "content-type": "application/x-www-form-urlencoded" }],
+    [
+      "application/x-www-form-urlencoded",
+      new URLSearchParams({ query: CREATE }).toString(),
+      { "content-type": "application/x-www-form-urlencoded" },
+    ],
     ["text/plain", JSON.stringify({ query: CREATE }), { "content-type": "text/plain" }],
     ["no Content-Type", JSON.stringify({ query: CREATE }), {}],
   ];
@@ -90,7 +97,9 @@ describe("CSRF: only JSON bodies execute", () => {
       expect(response.status).toBe(415);
       const answer = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
       expect(answer.errors[0]!.extensions.code).toBe("UNSUPPORTED_MEDIA_TYPE");
-      expect(answer.errors[0]!.message).toMatch(/^POST bodies must be application\/json or application\/graphql-response\+json/);
+      expect(answer.errors[0]!.message).toMatch(
+        /^POST bodies must be application\/json or application\/graphql-response\+json/,
+      );
       expect(await customers()).toBe(before);
     });
   }
@@ -132,7 +141,11 @@ describe("CORS", () => {
       yoga.fetch(
         new Request("http://tally.test/graphql", {
           method: "OPTIONS",
-          headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+          headers: {
+            origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization, content-type",
+          },
         }),
       ),
     );
@@ -151,7 +164,13 @@ describe("CORS", () => {
   });
 
   it("allows the configured origins only, never with credentials", async () => {
-    const config: ServerConfig = { ...app.deps.config, http: { ...app.deps.config.http, ...serverConfigFromEnv({ TALLY_CORS_ORIGINS: "https://app.example, http://localhost:5173" }).http } };
+    const config: ServerConfig = {
+      ...app.deps.config,
+      http: {
+        ...app.deps.config.http,
+        ...serverConfigFromEnv({ TALLY_CORS_ORIGINS: "https://app.example, http://localhost:5173" }).http,
+      },
+    };
     expect(config.http.corsOrigins).toEqual(["https://app.example", "http://localhost:5173"]);
     const yoga = createTallyYoga({ ...app.deps, config });
     const allowed = await preflight(yoga, "https://app.example");
@@ -225,7 +244,10 @@ describe("body limits", () => {
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
   };
   const padded = (query: string, bytes: number) =>
-    JSON.stringify({ query, variables: { pad: "x".repeat(Math.max(0, bytes - JSON.stringify({ query, variables: { pad: "" } }).length)) } });
+    JSON.stringify({
+      query,
+      variables: { pad: "x".repeat(Math.max(0, bytes - JSON.stringify({ query, variables: { pad: "" } }).length)) },
+    });
 
   it("refuse a request over the limit with 413, and allow batch ingest the larger one", async () => {
     const over = await send(padded(`query($pad: String!) { __type(name: $pad) { name } }`, 3_000));
@@ -238,7 +260,11 @@ describe("body limits", () => {
     expect((await send(mutation)).status).toBe(413);
     expect(await customers()).toBe(before);
 
-    const events = Array.from({ length: 60 }, (_, i) => ({ eventName: "nothing", identifier: `body-limit-${i}`, value: "1" }));
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      eventName: "nothing",
+      identifier: `body-limit-${i}`,
+      value: "1",
+    }));
     const batch = JSON.stringify({
       query: `mutation($events: [RecordMeterEventInput!]!) { recordMeterEvents(input: { events: $events }) { ... on RecordMeterEventsSummary { accepted rejected { code } } } }`,
       variables: { events },

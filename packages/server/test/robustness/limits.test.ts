@@ -1,14 +1,7 @@
 // The GraphQL abuse limits (docs/api/limits.md): each refusal has its code and HTTP 400, comes
 // before anything runs, and is fast; introspection and every operation of the SDK pass them.
 import { readdirSync, readFileSync } from "node:fs";
-import {
-  getIntrospectionQuery,
-  Kind,
-  type OperationDefinitionNode,
-  parse,
-  print,
-  separateOperations,
-} from "graphql";
+import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse, print, separateOperations } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type ServerConfig, serverConfigFromEnv } from "../../src/config.js";
 import { MAX_PAGE_SIZE, operationCost } from "../../src/http/cost-limit.js";
@@ -104,7 +97,6 @@ describe("introspection", () => {
     const deep = `{ __type(name: "Query") { ${"ofType { ".repeat(DEFAULT_CONFIG.graphql.maxDepth)}name${" }".repeat(DEFAULT_CONFIG.graphql.maxDepth)} } }`;
     expectRefused(await post(deep, undefined, null), "QUERY_TOO_DEEP");
   });
-
 });
 
 /** A value of the variable's type, as large as a client may ask: page sizes at their cap. */
@@ -140,7 +132,9 @@ describe("the SDK's operations", () => {
     const refused: string[] = [];
     let costliest = 0;
     for (const [name, document] of operations) {
-      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      const operation = document.definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION,
+      ) as OperationDefinitionNode;
       const variables: Record<string, unknown> = {};
       for (const v of operation.variableDefinitions ?? []) {
         const type = text.slice(v.type.loc!.start, v.type.loc!.end);
@@ -209,7 +203,9 @@ describe("refusals", () => {
   it("the largest document of tokens accepted is answered quickly", async () => {
     const answer = await post(`{ ${"__typename ".repeat(DEFAULT_CONFIG.graphql.maxTokens - 2)} }`);
     expect(answer.status).toBe(200);
-    console.info(`${DEFAULT_CONFIG.graphql.maxTokens}-token document of one repeated field answered in ${answer.ms.toFixed(1)} ms`);
+    console.info(
+      `${DEFAULT_CONFIG.graphql.maxTokens}-token document of one repeated field answered in ${answer.ms.toFixed(1)} ms`,
+    );
     expect(answer.ms).toBeLessThan(2000);
   });
 

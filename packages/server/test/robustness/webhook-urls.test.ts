@@ -74,7 +74,14 @@ describe("the address rule", () => {
   });
 
   it("leaves public addresses alone", () => {
-    for (const address of ["8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"]) {
+    for (const address of [
+      "8.8.8.8",
+      "93.184.216.34",
+      "172.32.0.1",
+      "100.128.0.1",
+      "2606:4700::1111",
+      "::ffff:8.8.8.8",
+    ]) {
       expect(isPrivateAddress(address), address).toBe(false);
     }
   });
@@ -99,7 +106,9 @@ describe("when an endpoint is saved", () => {
       const before = await endpointCount();
       const result = await create(url);
       expect(result).toMatchObject({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "url"] });
-      expect(result.message).toMatch(/may not point at a private, loopback or link-local address .*TALLY_WEBHOOK_ALLOW_PRIVATE=true/);
+      expect(result.message).toMatch(
+        /may not point at a private, loopback or link-local address .*TALLY_WEBHOOK_ALLOW_PRIVATE=true/,
+      );
       expect(await endpointCount()).toBe(before);
     });
   }
@@ -111,7 +120,11 @@ describe("when an endpoint is saved", () => {
       `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { __typename ... on Error { code field } } }`,
       { input: { id: created.endpoint.id, url: "http://192.168.1.1/hook" } },
     );
-    expect(res.data.updateWebhookEndpoint).toEqual({ __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "url"] });
+    expect(res.data.updateWebhookEndpoint).toEqual({
+      __typename: "InvalidInputError",
+      code: "INVALID_INPUT",
+      field: ["input", "url"],
+    });
     const stored = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { url } }`, { id: created.endpoint.id });
     expect(stored.data.webhookEndpoint.url).toBe("https://93.184.216.34/hook");
   });
@@ -121,7 +134,11 @@ describe("when an endpoint is saved", () => {
     const live = app.account.liveSecretKey;
     const before = await endpointCount(live);
     const plain = await create("http://93.184.216.34/hook", live);
-    expect(plain).toMatchObject({ code: "INVALID_INPUT", field: ["input", "url"], message: "A live-mode webhook URL must use https" });
+    expect(plain).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "url"],
+      message: "A live-mode webhook URL must use https",
+    });
     expect(await endpointCount(live)).toBe(before);
     expect((await create("https://93.184.216.34/hook", live)).__typename).toBe("WebhookEndpointWithSecret");
   });
@@ -132,7 +149,10 @@ describe("when an endpoint is saved", () => {
       const response = await allowing.fetch("http://tally.test/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query: CREATE, variables: { input: { url: "http://127.0.0.1:9/hook", enabledEvents: ["*"] } } }),
+        body: JSON.stringify({
+          query: CREATE,
+          variables: { input: { url: "http://127.0.0.1:9/hook", enabledEvents: ["*"] } },
+        }),
       });
       const body = (await response.json()) as { data: { createWebhookEndpoint: { __typename: string } } };
       expect(body.data.createWebhookEndpoint.__typename).toBe("WebhookEndpointWithSecret");

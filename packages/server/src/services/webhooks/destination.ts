@@ -51,7 +51,10 @@ function literalAddress(url: URL): string | null {
 }
 
 export class PrivateDestinationError extends Error {
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(`${host} is a private, loopback or link-local address (${address})`);
     this.name = "PrivateDestinationError";
   }
@@ -66,7 +69,9 @@ const SAVE_LOOKUP_TIMEOUT_MS = 3_000;
 export async function privateAddressOf(url: URL): Promise<string | null> {
   const literal = literalAddress(url);
   if (literal) return isPrivateAddress(literal) ? literal : null;
-  const timeout = new Promise<LookupAddress[]>((resolve) => setTimeout(() => resolve([]), SAVE_LOOKUP_TIMEOUT_MS).unref());
+  const timeout = new Promise<LookupAddress[]>((resolve) =>
+    setTimeout(() => resolve([]), SAVE_LOOKUP_TIMEOUT_MS).unref(),
+  );
   const addresses = await Promise.race([lookup(url.hostname, { all: true }).catch(() => []), timeout]);
   return addresses.find((a) => isPrivateAddress(a.address))?.address ?? null;
 }
