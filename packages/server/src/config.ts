@@ -37,7 +37,7 @@ export interface ServerConfig {
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
-  graphql: { maxDepth: 15, maxAliases: 30, maxTokens: 2_000, maxDirectives: 50, maxCost: 50_000 },
+  graphql: { maxDepth: 15, maxAliases: 30, maxTokens: 1_000, maxDirectives: 50, maxCost: 50_000 },
   http: {
     headersTimeoutMs: 20_000,
     requestTimeoutMs: 60_000,
