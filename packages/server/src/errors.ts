@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   "SUBSCRIPTION_NOT_ACTIVE",
   "CURRENCY_MISMATCH",
   "FORBIDDEN",
+  "IDEMPOTENCY_KEY_REUSED",
+  "IDEMPOTENCY_KEY_IN_USE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

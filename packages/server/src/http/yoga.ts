@@ -11,6 +11,7 @@ import { useCompiledExecution } from "./compiled-execution.js";
 import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
+import { useIdempotencyKeys } from "./idempotency.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
@@ -64,12 +65,14 @@ export function createTallyYoga(deps: AppDeps) {
     landingPage: false,
     graphiql: true,
     renderGraphiQL: renderTallyGraphiQL,
+    // Refusals first (request id, CSRF, limits, body size), so a refused request claims no idempotency key.
     plugins: [
       useRequestId(),
       useJsonBodiesOnly(),
       useHealthRoutes(deps),
       ...useGraphqlLimits(deps.config.graphql),
       useBodyLimit(deps.config.http),
+      useIdempotencyKeys(deps),
       useCompiledExecution(),
     ],
     maxRequestBodySize: false, // useBodyLimit
