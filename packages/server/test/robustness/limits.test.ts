@@ -33,11 +33,12 @@ async function post(
   query: string,
   variables?: Record<string, unknown>,
   key: string | null = app.account.testSecretKey,
+  headers: Record<string, string> = {},
 ): Promise<Answer> {
   const started = performance.now();
   const response = await app.fetch("/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Answer["body"];
@@ -241,14 +242,18 @@ describe("refusals", () => {
     expect(week.body.errors).toBeUndefined();
   });
 
-  it("page sizes count: nested pages of 100 are refused in a mutation that then stores nothing", async () => {
+  it("page sizes count: nested pages of 100 are refused in a mutation that stores nothing and leaves its key free", async () => {
     const before = await customerCount();
     const subscriptions = (alias: string) =>
       `${alias}: subscriptions(first: 100) { edges { node { items { price { tiers { upTo } } } } } }`;
     const mutation = `mutation { createCustomer(input: { name: "costly" }) { ... on Customer { ${["a", "b", "c", "d", "e"].map(subscriptions).join(" ")} } } }`;
-    const answer = await post(mutation);
+    const answer = await post(mutation, undefined, app.account.testSecretKey, { "idempotency-key": "limits-cost-1" });
     expectRefused(answer, "QUERY_TOO_COSTLY");
     expect(await customerCount()).toEqual(before);
+    // Refused before its idempotency key was claimed: the key is free for the request that passes.
+    const cheap = `mutation { createCustomer(input: { name: "cheap" }) { __typename } }`;
+    const accepted = await post(cheap, undefined, app.account.testSecretKey, { "idempotency-key": "limits-cost-1" });
+    expect(accepted.body).toEqual({ data: { createCustomer: { __typename: "Customer" } } });
     // The same selection with pages of 10 costs a tenth.
     expect(
       operationCost({ schema, document: parse(mutation.replaceAll("first: 100", "first: 10")), variableValues: {} }),
