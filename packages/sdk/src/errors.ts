@@ -115,6 +115,14 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   // graphql-yoga's codes for a request the schema rejects (bad variables, unknown fields).
   BAD_USER_INPUT: TallyInvalidInputError,
   GRAPHQL_VALIDATION_FAILED: TallyInvalidInputError,
+  // The server's abuse limits (docs/api/limits.md): the request must change to pass.
+  QUERY_TOO_DEEP: TallyInvalidInputError,
+  TOO_MANY_ALIASES: TallyInvalidInputError,
+  TOO_MANY_TOKENS: TallyInvalidInputError,
+  TOO_MANY_DIRECTIVES: TallyInvalidInputError,
+  QUERY_TOO_COSTLY: TallyInvalidInputError,
+  UNSUPPORTED_MEDIA_TYPE: TallyInvalidInputError,
+  REQUEST_ENTITY_TOO_LARGE: TallyInvalidInputError,
   "http:400": TallyInvalidInputError,
   "http:401": TallyAuthenticationError,
   "http:403": TallyPermissionError,
