@@ -361,7 +361,7 @@ describe("expiry", () => {
     const grant = await c.grant(customer, "50", { expiresAt: "2026-02-15T00:00:00Z" });
     await b.advance(clock, "2026-01-31T00:00:00Z");
     await record("30", "2026-01-31T00:00:00Z");
-    await b.advance(clock, "2026-04-01T00:00:00Z");
+    await b.advance(clock, "2026-03-31T00:00:00Z");
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 50.00", "APPLICATION -30.00", "EXPIRY -20.00"]);
     expect(ledger.map((entry) => entry.effectiveAt)).toEqual([

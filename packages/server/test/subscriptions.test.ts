@@ -185,6 +185,7 @@ describe("createSubscription", () => {
     const { clock, customer, license } = await setup("2028-01-31T00:00:00Z");
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
     expect(sub.currentPeriodEnd).toBe("2028-02-29T00:00:00.000Z");
+    await b.advance(clock, "2028-03-31T00:00:00Z");
     await b.advance(clock, "2028-05-01T00:00:00Z");
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => [i.periodStart.slice(0, 10), i.periodEnd.slice(0, 10)])).toEqual([
