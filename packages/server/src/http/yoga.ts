@@ -9,6 +9,7 @@ import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
+import { useIdempotencyKeys } from "./idempotency.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -53,7 +54,7 @@ export function createTallyYoga(deps: AppDeps) {
     landingPage: false,
     graphiql: true,
     renderGraphiQL: renderTallyGraphiQL,
-    plugins: [useHealthRoutes(deps), useCompiledExecution(), useBodyLimit()],
+    plugins: [useHealthRoutes(deps), useIdempotencyKeys(deps), useCompiledExecution(), useBodyLimit()],
     maxRequestBodySize: false, // useBodyLimit
     context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
