@@ -206,7 +206,7 @@ export type RecordMeterEventInput = {
   identifier?: string | null | undefined;
   payload?: Record<string, unknown> | null | undefined;
   timestamp?: string | null | undefined;
-  value?: string | null | undefined;
+  value?: string | number | null | undefined;
 };
 
 export type RecordMeterEventsInput = {
