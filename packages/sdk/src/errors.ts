@@ -112,6 +112,8 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   IDEMPOTENCY_KEY_IN_USE: TallyIdempotencyKeyInUseError,
   INVALID_INPUT: TallyInvalidInputError,
   NOT_FOUND: TallyNotFoundError,
+  TEST_CLOCK_ADVANCE_TOO_FAR: TallyInvalidInputError,
+  EVENT_ALREADY_INVOICED: TallyMeterEventError,
   // graphql-yoga's codes for a request the schema rejects (bad variables, unknown fields).
   BAD_USER_INPUT: TallyInvalidInputError,
   GRAPHQL_VALIDATION_FAILED: TallyInvalidInputError,

@@ -50,6 +50,15 @@ describe("result-union errors", () => {
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "TEST_CLOCK_IN_LIVE_MODE" });
   });
+
+  it("an advance past the limit → TallyInvalidInputError (TEST_CLOCK_ADVANCE_TOO_FAR, on frozenTime)", async () => {
+    const clock = await server.client().testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
+    const error = await failure(
+      server.client().testClocks.advance({ id: clock.id, frozenTime: "2028-01-01T00:00:01Z" }),
+    );
+    expect(error).toBeInstanceOf(TallyInvalidInputError);
+    expect(error).toMatchObject({ code: "TEST_CLOCK_ADVANCE_TOO_FAR", field: ["input", "frozenTime"] });
+  });
 });
 
 describe("the server's request limits", () => {
