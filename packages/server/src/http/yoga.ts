@@ -11,7 +11,7 @@ import { useCompiledExecution } from "./compiled-execution.js";
 import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
-import { useIdempotencyKeys } from "./idempotency.js";
+import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
@@ -54,7 +54,12 @@ function maskError(deps: AppDeps) {
 /** Off unless origins are configured; never with credentials: API keys travel in a header, not cookies. */
 function corsOptions(origins: string[]): CORSOptions {
   if (origins.length === 0) return false;
-  return { origin: origins, credentials: false, methods: ["GET", "POST"], exposedHeaders: [REQUEST_ID_HEADER] };
+  return {
+    origin: origins,
+    credentials: false,
+    methods: ["GET", "POST"],
+    exposedHeaders: [REQUEST_ID_HEADER, REPLAYED_HEADER],
+  };
 }
 
 export function createTallyYoga(deps: AppDeps) {

@@ -144,7 +144,7 @@ describe("CORS", () => {
           headers: {
             origin,
             "access-control-request-method": "POST",
-            "access-control-request-headers": "authorization, content-type",
+            "access-control-request-headers": "authorization, content-type, idempotency-key",
           },
         }),
       ),
@@ -176,6 +176,9 @@ describe("CORS", () => {
     const allowed = await preflight(yoga, "https://app.example");
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
     expect(allowed.headers.get("access-control-allow-credentials")).not.toBe("true");
+    // A browser client may send an idempotency key and read whether its answer was a replay.
+    expect(allowed.headers.get("access-control-allow-headers")).toMatch(/idempotency-key/);
+    expect(allowed.headers.get("access-control-expose-headers")).toMatch(/idempotent-replayed/);
     const other = await preflight(yoga, "https://evil.example");
     expect(other.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
     expect(other.headers.get("access-control-allow-origin")).not.toBe("*");
