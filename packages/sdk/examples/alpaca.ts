@@ -1,4 +1,4 @@
-// The seed's Alpaca AI example (SPEC §10) with @tally/sdk, against a running Tally server:
+// The Alpaca AI example (docs/concepts/prices.md#flat-fee-and-overages) with @tally/sdk, against a running Tally server:
 //
 //   TALLY_URL=http://localhost:4000 TALLY_API_KEY=sk_test_… pnpm example:alpaca
 //
