@@ -1,8 +1,9 @@
 // `tally serve`: migrate, create the Default account on an empty database, serve until a signal.
 import { systemClock, type AppDeps } from "../context.js";
 import { openDatabase, type Database } from "../db/client.js";
-import { databaseConfigFromEnv, describeDatabase, IN_MEMORY, type DatabaseConfig } from "../db/config.js";
-import { applyMigrationScripts, deployMigrations } from "../db/migrations.js";
+import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
+import { applyPendingMigrations } from "../db/migration-history.js";
+import { deployMigrations } from "../db/migrations.js";
 import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
@@ -14,13 +15,20 @@ import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 /** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
 export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
   const autoMigrate = process.env.TALLY_AUTO_MIGRATE?.toLowerCase() !== "false";
-  const inMemory = config.kind === "pglite" && config.dataDir === IN_MEMORY;
-  // The CLI needs the database to itself: migrate before this process opens it.
-  if (autoMigrate && !inMemory) {
+  // PostgreSQL through Prisma's CLI, which locks out replicas migrating at the same time; the
+  // embedded database, which only this process opens, through its own connection.
+  if (autoMigrate && config.kind === "postgres") {
     logger.info("applying migrations", { output: (await deployMigrations(config)).trim().split("\n").at(-1) });
   }
   const database = await openDatabase(config);
-  if (autoMigrate && inMemory) await applyMigrationScripts(database.script);
+  if (autoMigrate && config.kind === "pglite") {
+    try {
+      logger.info("applied migrations", { applied: await applyPendingMigrations(database) });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   return database;
 }
 
