@@ -1,4 +1,5 @@
-// `tally serve`: migrate, create the Default account on an empty database, serve until a signal.
+// `tally serve`: migrate, create the Default account on an empty database, serve until a signal,
+// then stop gracefully.
 import { systemClock, type AppDeps } from "../context.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
@@ -34,6 +35,11 @@ export async function openMigratedDatabase(config: DatabaseConfig, logger: Logge
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = consoleLogger;
+  // Taken from the very start: a stop asked for while starting waits until the database is open, to
+  // close it (a file-backed one killed open may not open again), and every stop exits with 0.
+  const stopSignal = new Promise<string>((resolve) => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve(signal));
+  });
   const config = databaseConfigFromEnv(env);
   const intervalMs = billingIntervalMs(env);
   const database = await openMigratedDatabase(config, logger);
@@ -54,16 +60,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
   const vacuum = config.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info("stopping: finishing in-flight requests", { signal });
-    await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop(), vacuum?.stop()]);
-    await database.close();
-    logger.info("stopped");
-  };
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal));
+  logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
+  await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop(), vacuum?.stop()]);
+  await database.close();
+  logger.info("stopped");
 }
 
 /** TALLY_BILLING_INTERVAL_SECONDS: how often the billing cycle runs (default 30, at most 60). */
