@@ -50,4 +50,8 @@ export async function coldStart(rounds: number): Promise<ColdStart> {
 }
 
 /** The median of `values` (nearest-rank). */
-export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );

@@ -46,7 +46,11 @@ async function send(a: Api, events: ReturnType<typeof batch>): Promise<Summary> 
 }
 
 /** The database under test and what `tally serve` needs to use it. */
-async function targetDatabase(): Promise<{ env: Record<string, string>; config: DatabaseConfig; drop(): Promise<void> }> {
+async function targetDatabase(): Promise<{
+  env: Record<string, string>;
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}> {
   if (onPostgres) {
     const empty = await createEmptyPostgresDatabase();
     return { env: { DATABASE_URL: empty.url }, config: { kind: "postgres", url: empty.url }, drop: empty.drop };
