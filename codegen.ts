@@ -12,7 +12,13 @@ const config: CodegenConfig = {
       plugins: ["typescript-operations", "typescript-graphql-request"],
       config: {
         documentMode: "documentNode",
-        scalars: { DateTime: "string", Decimal: "string", JSONObject: "Record<string, unknown>", ID: "string" },
+        scalars: {
+          DateTime: "string",
+          Decimal: "string",
+          EventValue: "string | number",
+          JSONObject: "Record<string, unknown>",
+          ID: "string",
+        },
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

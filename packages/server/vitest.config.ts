@@ -1,10 +1,25 @@
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 
 // Every server test runs on in-memory PGlite; with TEST_DATABASE_URL set, the same tests run
 // again against that PostgreSQL server, each file in a fresh database it creates and drops.
-// The slow project (test/slow) runs once, on file-backed PGlite of its own.
+// Suites with a job of their own sit in their own folders and projects, so each can be run alone
+// (`vitest run --project robustness-pglite`): the robustness suite (hostile input, abuse limits,
+// crashes), the slow suite (many fresh data folders), and the browser suite (headless Chromium).
 const postgres = process.env.TEST_DATABASE_URL;
-const exclude = [...configDefaults.exclude, "test/slow/**"];
+const SUITES = ["robustness", "slow", "browser"] as const;
+const suiteGlob = (suite: string) => `test/${suite}/**/*.test.ts`;
+
+const perDatabase = (name: string, include: string[], exclude: string[] = []) => [
+  { extends: true as const, test: { name: `${name}-pglite`, include, exclude, env: { TALLY_TEST_DB: "pglite" } } },
+  ...(postgres
+    ? [
+        {
+          extends: true as const,
+          test: { name: `${name}-postgres`, include, exclude, env: { TALLY_TEST_DB: "postgres" } },
+        },
+      ]
+    : []),
+];
 
 export default defineConfig({
   // One graphql for everyone: Vite would pick graphql's ESM build while the Pothos plugins, loaded
@@ -14,11 +29,17 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true as const, test: { name: "pglite", exclude, env: { TALLY_TEST_DB: "pglite" } } },
-      ...(postgres
-        ? [{ extends: true as const, test: { name: "postgres", exclude, env: { TALLY_TEST_DB: "postgres" } } }]
-        : []),
-      { extends: true as const, test: { name: "slow", include: ["test/slow/**/*.test.ts"] } },
+      ...perDatabase("api", ["test/**/*.test.ts"], SUITES.map(suiteGlob)),
+      ...perDatabase("robustness", [suiteGlob("robustness")]),
+      // Fresh data folders and the browser exercise the embedded database and the HTTP server, not a dialect.
+      {
+        extends: true as const,
+        test: { name: "slow", include: [suiteGlob("slow")], env: { TALLY_TEST_DB: "pglite" } },
+      },
+      {
+        extends: true as const,
+        test: { name: "browser", include: [suiteGlob("browser")], env: { TALLY_TEST_DB: "pglite" } },
+      },
     ],
   },
 });

@@ -64,3 +64,12 @@ export {
   type LicenseWindow,
   type UsageWindow,
 } from "./invoice.js";
+export {
+  EVENT_VALUE_LIMIT,
+  MAX_STORED_EVENTS,
+  MAX_SUBSCRIPTION_ITEMS,
+  MAX_TIERS,
+  PRICE_DECIMAL_LIMIT,
+  fitsColumn,
+  invoiceArithmeticBounds,
+} from "./limits.js";

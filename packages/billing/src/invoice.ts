@@ -83,7 +83,7 @@ export interface InvoiceDraft {
 
 /**
  * Significant digits a prorated amount is settled to before rounding: a factor like 1/3 carries a
- * last-digit error at 60 digits, which must not decide a half-cent tie (0.285 × 1/3 = 0.095 → 0.10).
+ * last-digit error at the engine's precision, which must not decide a half-cent tie (0.285 × 1/3 = 0.095 → 0.10).
  */
 const PRORATION_DIGITS = 50;
 

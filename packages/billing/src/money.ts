@@ -2,11 +2,12 @@ import { Decimal as DecimalJs } from "decimal.js";
 import { minorUnits } from "./currency.js";
 
 /**
- * The engine's decimal type: a decimal.js clone with 60 significant digits, so that no amount or
- * quantity the engine handles is ever rounded except where a rule says so.
+ * The engine's decimal type: a decimal.js clone with 100 significant digits, so that no amount or
+ * quantity the engine handles is ever rounded except where a rule says so: the largest product of
+ * an accepted quantity and unit amount has 100 (limits.ts).
  */
 export const Decimal = DecimalJs.clone({
-  precision: 60,
+  precision: 100,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -100,
   toExpPos: 100,

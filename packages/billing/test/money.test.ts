@@ -40,8 +40,8 @@ describe("roundMoney: half away from zero at the currency minor unit", () => {
 });
 
 describe("Decimal", () => {
-  it("keeps 60 significant digits and prints without exponents", () => {
-    expect(d("1").dividedBy(3).toString()).toBe(`0.${"3".repeat(60)}`);
+  it("keeps 100 significant digits and prints without exponents", () => {
+    expect(d("1").dividedBy(3).toString()).toBe(`0.${"3".repeat(100)}`);
     expect(d("0.000000000001").times("0.000000000001").toString()).toBe(`0.${"0".repeat(23)}1`);
     expect(d("1e30").toString()).toBe(`1${"0".repeat(30)}`);
   });

@@ -93,7 +93,7 @@ describe("periodContaining and subscriptionPeriod", () => {
     const first = subscriptionPeriod(start, anchor, monthly, utc("2026-01-20T00:00:00Z"));
     expect(isoPeriod(first)).toEqual(["2026-01-15T00:00:00.000Z", "2026-02-01T00:00:00.000Z"]);
     expect(prorationFactor(first, monthly, anchor).toString()).toBe(
-      `0.${"548387096774193548387096774193548387096774193548387096774194"}`,
+      `0.${"5483870967741935483870967741935483870967741935483870967741935483870967741935483870967741935483870968"}`,
     );
     expect(isoPeriod(subscriptionPeriod(start, anchor, monthly, utc("2026-02-01T00:00:00Z")))).toEqual([
       "2026-02-01T00:00:00.000Z",

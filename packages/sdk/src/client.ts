@@ -9,7 +9,7 @@ export interface TallyOptions {
   apiKey: string;
   /** The server's base URL, default http://localhost:4000 (`/graphql` is appended unless present). */
   url?: string;
-  /** Retries after network errors, 429 and 5xx, when safe (see README); default 2. */
+  /** Retries after network errors, 429, 5xx and a 409 IDEMPOTENCY_KEY_IN_USE (see README); default 2. */
   maxNetworkRetries?: number;
   /** Per attempt, default 30 s. */
   timeoutMs?: number;

@@ -62,8 +62,21 @@ export class TallyRateLimitError extends TallyError {
 }
 
 /**
+ * The request's idempotency key is in use by a request still running (HTTP 409,
+ * IDEMPOTENCY_KEY_IN_USE). Nothing ran: retrying with the same key after `retryAfterMs` is safe.
+ */
+export class TallyIdempotencyKeyInUseError extends TallyError {
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: TallyErrorDetails & { retryAfterMs?: number }) {
+    super(details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
  * No HTTP response: DNS, refused or reset connection, timeout. `requestSent` is false only when
- * the request certainly never reached the server (so even an unsafe mutation may be retried).
+ * the request certainly never reached the server.
  */
 export class TallyConnectionError extends TallyError {
   readonly requestSent: boolean;
@@ -95,6 +108,8 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   MeterEventError: TallyMeterEventError,
   UNAUTHENTICATED: TallyAuthenticationError,
   FORBIDDEN: TallyPermissionError,
+  IDEMPOTENCY_KEY_REUSED: TallyInvalidInputError,
+  IDEMPOTENCY_KEY_IN_USE: TallyIdempotencyKeyInUseError,
   INVALID_INPUT: TallyInvalidInputError,
   NOT_FOUND: TallyNotFoundError,
   // graphql-yoga's codes for a request the schema rejects (bad variables, unknown fields).
@@ -104,6 +119,7 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   "http:401": TallyAuthenticationError,
   "http:403": TallyPermissionError,
   "http:404": TallyNotFoundError,
+  "http:409": TallyIdempotencyKeyInUseError,
   "http:429": TallyRateLimitError,
 };
 

@@ -8,12 +8,13 @@ export {
   TallyAuthenticationError,
   TallyPermissionError,
   TallyRateLimitError,
+  TallyIdempotencyKeyInUseError,
   TallyConnectionError,
   TallyApiError,
   TallySignatureVerificationError,
 } from "./errors.js";
 export type { Page, ListResult } from "./paginate.js";
-export type { Success } from "./methods.js";
+export type { Success, RequestOptions } from "./methods.js";
 export type { MeterEvent, EventResult, BatchResult } from "./meter-events.js";
 export type { MeterEventBatcher, BatcherOptions } from "./batcher.js";
 export { webhooks, constructEvent, generateTestHeaderString, SIGNATURE_HEADER, type TallyEvent } from "./webhooks.js";

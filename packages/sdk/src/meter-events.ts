@@ -1,11 +1,11 @@
-// Meter events, the one place where mutations are retried after they may have reached the server.
-// That is safe because every event carries an identifier, generated here once per event when the
-// caller gives none and reused by every retry: the server stores an identifier at most once, so a
-// retried event is never counted twice, and a DUPLICATE_EVENT answering a retry means our earlier
-// attempt got through — success, not an error.
+// Meter events. Besides the call's idempotency key, every event carries an identifier, generated
+// here once per event when the caller gives none and reused by every retry: the server stores an
+// identifier at most once, so an event is never counted twice, even when its key is no help (a
+// retry after the key expired, or after a response that was not stored). A DUPLICATE_EVENT
+// answering a retry means our earlier attempt got through — success, not an error.
 import { MeterEventBatcher, type BatcherOptions } from "./batcher.js";
 import type { ErrorCode, MeterEventFieldsFragment, RecordMeterEventInput, Sdk } from "./generated/graphql.js";
-import { mutation, unwrap, type CallOptions } from "./methods.js";
+import { idempotencyHeaders, mutation, unwrap, type CallOptions, type RequestOptions } from "./methods.js";
 import { withRetries } from "./retry.js";
 
 export type MeterEvent = MeterEventFieldsFragment;
@@ -75,36 +75,40 @@ function attribute(events: NamedEvent[], summary: BatchSummary, retried: boolean
 }
 
 /** Sends 1–1000 named events in one recordMeterEvents call, retried safely. */
-export function recordBatch(sdk: Sdk, options: CallOptions, events: NamedEvent[]): Promise<BatchResult> {
+export function recordBatch(
+  sdk: Sdk,
+  options: CallOptions,
+  events: NamedEvent[],
+  requestOptions?: RequestOptions,
+): Promise<BatchResult> {
   const input = { events: events.map((e) => e.event) };
+  const headers = idempotencyHeaders(requestOptions);
   return withRetries(
     async (attempt) =>
-      attribute(events, unwrap((await sdk.RecordMeterEvents({ input })).recordMeterEvents), attempt > 0),
-    { ...options, idempotent: true },
+      attribute(events, unwrap((await sdk.RecordMeterEvents({ input }, headers)).recordMeterEvents), attempt > 0),
+    options,
   );
 }
 
 export function createMeterEvents(sdk: Sdk, options: CallOptions) {
   return {
     /** Records one event; read-your-writes: it is in summaries and previews when this resolves. */
-    async create(input: RecordMeterEventInput): Promise<MeterEvent> {
+    async create(input: RecordMeterEventInput, requestOptions?: RequestOptions): Promise<MeterEvent> {
       const { event } = nameEvent(input);
-      return withRetries(
-        async (attempt) => {
-          const result = (await sdk.RecordMeterEvent({ input: event })).recordMeterEvent;
-          const ourEarlierAttempt =
-            attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
-          return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result);
-        },
-        { ...options, idempotent: true },
-      );
+      const headers = idempotencyHeaders(requestOptions);
+      return withRetries(async (attempt) => {
+        const result = (await sdk.RecordMeterEvent({ input: event }, headers)).recordMeterEvent;
+        const ourEarlierAttempt =
+          attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
+        return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result);
+      }, options);
     },
     /** Records 1–1000 events in one request; each is accepted or rejected on its own. */
-    createMany(events: RecordMeterEventInput[]): Promise<BatchResult> {
-      return recordBatch(sdk, options, events.map(nameEvent));
+    createMany(events: RecordMeterEventInput[], requestOptions?: RequestOptions): Promise<BatchResult> {
+      return recordBatch(sdk, options, events.map(nameEvent), requestOptions);
     },
     /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
-    cancel: mutation(options, sdk.CancelMeterEvent, "cancelMeterEvent", { idempotent: true }),
+    cancel: mutation(options, sdk.CancelMeterEvent, "cancelMeterEvent"),
     /** Queues events and sends them in batches; see MeterEventBatcher. */
     batcher(batcherOptions: BatcherOptions = {}): MeterEventBatcher {
       return new MeterEventBatcher((events) => recordBatch(sdk, options, events), batcherOptions);

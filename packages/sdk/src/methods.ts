@@ -41,19 +41,32 @@ export interface CallOptions {
   maxNetworkRetries: number;
 }
 
-type Operation<V, R> = (variables: V) => Promise<R>;
+/** Options of one call, the optional last argument of every mutating method. */
+export interface RequestOptions {
+  /**
+   * Sent as the `Idempotency-Key` header; default a new UUID per call. Within 24 hours, the same
+   * key with the same request gets the first response again instead of running twice.
+   */
+  idempotencyKey?: string;
+}
 
-/**
- * `create(input)`-style method for a mutation taking `input` and returning a result union. Not
- * retried once it may have reached the server unless the API makes repeating it harmless.
- */
+/** The headers of every attempt of one mutating call: its idempotency key, fixed before the first. */
+export function idempotencyHeaders(options: RequestOptions = {}): Record<string, string> {
+  return { "idempotency-key": options.idempotencyKey ?? crypto.randomUUID() };
+}
+
+type Operation<V, R> = (variables: V, headers?: Record<string, string>) => Promise<R>;
+
+/** `create(input)`-style method for a mutation taking `input` and returning a result union. */
 export function mutation<I, K extends string, R extends { __typename: string }>(
   options: CallOptions,
   operation: Operation<{ input: I }, Record<K, R>>,
   field: K,
-  { idempotent = false } = {},
-): (input: I) => Promise<Success<R>> {
-  return (input) => withRetries(async () => unwrap((await operation({ input }))[field]), { ...options, idempotent });
+): (input: I, requestOptions?: RequestOptions) => Promise<Success<R>> {
+  return (input, requestOptions) => {
+    const headers = idempotencyHeaders(requestOptions);
+    return withRetries(async () => unwrap((await operation({ input }, headers))[field]), options);
+  };
 }
 
 /** `retrieve(id)`: the object, or TallyNotFoundError when the API returns null. */
@@ -64,19 +77,16 @@ export function retrieve<K extends string, T, V extends string = "id">(
   variable = "id" as V,
 ): (id: string) => Promise<T> {
   return (id) =>
-    withRetries(
-      async () => {
-        const found = (await operation({ [variable]: id } as Record<V, string>))[field];
-        if (found === null)
-          throw new TallyNotFoundError({
-            code: "NOT_FOUND",
-            message: `No ${field} for ${variable} ${id}.`,
-            field: [variable],
-          });
-        return found;
-      },
-      { ...options, idempotent: true },
-    );
+    withRetries(async () => {
+      const found = (await operation({ [variable]: id } as Record<V, string>))[field];
+      if (found === null)
+        throw new TallyNotFoundError({
+          code: "NOT_FOUND",
+          message: `No ${field} for ${variable} ${id}.`,
+          field: [variable],
+        });
+      return found;
+    }, options);
 }
 
 export type ListParams<F> = F & { first?: number | null; after?: string | null };
@@ -89,11 +99,7 @@ export function list<F, K extends string, T>(
 ): (params?: ListParams<F>) => ListResult<T> {
   return (params = {} as ListParams<F>) =>
     paginate(
-      (after) =>
-        withRetries(async () => toPage((await operation({ ...params, after }))[field]), {
-          ...options,
-          idempotent: true,
-        }),
+      (after) => withRetries(async () => toPage((await operation({ ...params, after }))[field]), options),
       params.after ?? null,
     );
 }
@@ -104,5 +110,5 @@ export function query<V, K extends string, T>(
   operation: Operation<V, Record<K, T>>,
   field: K,
 ): (variables: V) => Promise<T> {
-  return (variables) => withRetries(async () => (await operation(variables))[field], { ...options, idempotent: true });
+  return (variables) => withRetries(async () => (await operation(variables))[field], options);
 }

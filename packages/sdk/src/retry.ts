@@ -1,15 +1,12 @@
 // Retrying one API call: which failures are worth another attempt, and how long to wait.
 //
-// A request that may have reached the server is retried only when repeating it cannot change the
-// outcome: queries, and mutations the caller marks idempotent (meter events, which always carry
-// an identifier the server deduplicates on). Any other mutation is retried only when the server
-// certainly did not run it: a 429 (refused before execution) or a connection that never opened.
-import { TallyApiError, TallyConnectionError, TallyRateLimitError } from "./errors.js";
+// Every call may be repeated after it may have reached the server: queries change nothing, and
+// every mutation carries an idempotency key, one per call and the same on each retry, so the
+// server runs it once and answers a retry with the first response (docs/api/idempotency.md).
+import { TallyApiError, TallyConnectionError, TallyIdempotencyKeyInUseError, TallyRateLimitError } from "./errors.js";
 
 export interface RetryOptions {
   maxNetworkRetries: number;
-  /** True when repeating the request after it may have been executed is harmless. */
-  idempotent: boolean;
 }
 
 const INITIAL_DELAY_MS = 500;
@@ -17,10 +14,19 @@ const MAX_DELAY_MS = 8_000;
 /** A Retry-After longer than this is not waited for: the error goes to the caller instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
 
-export function shouldRetry(error: unknown, idempotent: boolean): boolean {
-  if (error instanceof TallyRateLimitError) return (error.retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS;
-  if (error instanceof TallyConnectionError) return idempotent || !error.requestSent;
-  if (error instanceof TallyApiError) return idempotent && (error.statusCode ?? 0) >= 500;
+/** The server's Retry-After, for the errors that mean "not now, later": 429, and a key in use (409). */
+function serverRetryAfterMs(error: unknown): number | undefined {
+  if (error instanceof TallyRateLimitError || error instanceof TallyIdempotencyKeyInUseError) {
+    return error.retryAfterMs ?? 0;
+  }
+  return undefined;
+}
+
+export function shouldRetry(error: unknown): boolean {
+  const retryAfter = serverRetryAfterMs(error);
+  if (retryAfter !== undefined) return retryAfter <= MAX_RETRY_AFTER_MS;
+  if (error instanceof TallyConnectionError) return true;
+  if (error instanceof TallyApiError) return (error.statusCode ?? 0) >= 500;
   return false;
 }
 
@@ -28,8 +34,7 @@ export function shouldRetry(error: unknown, idempotent: boolean): boolean {
 export function retryDelayMs(retry: number, error: unknown): number {
   const backoff = Math.min(MAX_DELAY_MS, INITIAL_DELAY_MS * 2 ** retry);
   const jittered = backoff * (0.5 + Math.random() * 0.5);
-  const retryAfter = error instanceof TallyRateLimitError ? (error.retryAfterMs ?? 0) : 0;
-  return Math.max(jittered, retryAfter);
+  return Math.max(jittered, serverRetryAfterMs(error) ?? 0);
 }
 
 /**
@@ -41,7 +46,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
     try {
       return await attempt(n);
     } catch (error) {
-      if (n >= options.maxNetworkRetries || !shouldRetry(error, options.idempotent)) throw error;
+      if (n >= options.maxNetworkRetries || !shouldRetry(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(n, error)));
     }
   }

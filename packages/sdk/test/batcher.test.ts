@@ -48,6 +48,20 @@ describe("meterEvents.batcher", () => {
     await batcher.close();
   });
 
+  it("takes values as numbers or decimal strings, and a value that is neither refuses only its own event", async () => {
+    const { eventName, customer, januaryUsage } = await alpaca(tally);
+    const batcher = tally.meterEvents.batcher({ maxDelayMs: 10 });
+    const results = await Promise.all([
+      batcher.add({ eventName, customerId: customer.id, value: 2.5 }),
+      batcher.add({ eventName, customerId: customer.id, value: "12abc" }),
+      batcher.add({ eventName, customerId: customer.id, value: "4" }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["accepted", "rejected", "accepted"]);
+    expect(results[1]).toMatchObject({ code: "INVALID_VALUE" });
+    expect(await januaryUsage()).toBe("6.5");
+    await batcher.close();
+  });
+
   it("sends a partial batch after maxDelayMs without a flush, and refuses add() once closed", async () => {
     const { eventName, customer, januaryUsage } = await alpaca(tally);
     const { fetch, requests } = scriptedFetch();

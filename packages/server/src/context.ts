@@ -22,7 +22,8 @@ export interface AppDeps {
   adminKey: string | undefined;
 }
 
-export type Auth = { kind: "tenant"; scope: Scope } | { kind: "operator" };
+/** "public": no key, allowed only for requests that read nothing but the schema (auth/introspection.ts). */
+export type Auth = { kind: "tenant"; scope: Scope } | { kind: "operator" } | { kind: "public" };
 
 export interface Tenant {
   scope: Scope;

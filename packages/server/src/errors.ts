@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   "SUBSCRIPTION_NOT_ACTIVE",
   "CURRENCY_MISMATCH",
   "FORBIDDEN",
+  "IDEMPOTENCY_KEY_REUSED",
+  "IDEMPOTENCY_KEY_IN_USE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

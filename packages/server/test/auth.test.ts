@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashKey } from "../src/auth/keys.js";
 import { ADMIN_KEY, createTestApp, type TestApp } from "./support/app.js";
@@ -57,6 +58,59 @@ describe("API keys", () => {
     expect(stored).not.toContain(testSecretKey);
     expect(stored).not.toContain(liveSecretKey);
     expect(rows.map((r) => r.keyHash).sort()).toEqual([hashKey(liveSecretKey), hashKey(testSecretKey)].sort());
+  });
+});
+
+describe("introspection without a key", () => {
+  it("answers a request that only reads the schema, as GraphiQL sends it", async () => {
+    const res = await app.gql(getIntrospectionQuery(), undefined, null);
+    expect(res.status).toBe(200);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe("Query");
+    expect(res.data.__schema.types.map((t: { name: string }) => t.name)).toContain("Meter");
+    const typed = await app.gql(`{ __typename __type(name: "Meter") { fields { name } } }`, undefined, null);
+    expect(typed.status).toBe(200);
+    expect(typed.data.__typename).toBe("Query");
+    expect(typed.data.__type.fields.map((f: { name: string }) => f.name)).toContain("eventName");
+  });
+
+  it("still answers 401 UNAUTHENTICATED when the operation also selects a real field", async () => {
+    const mixed = [
+      `{ __schema { queryType { name } } meters(first: 1) { edges { node { id } } } }`,
+      // Hidden behind a fragment spread or an inline fragment at the top level.
+      `{ ...Sneaky } fragment Sneaky on Query { __typename meters(first: 1) { edges { node { id } } } }`,
+      `{ __typename ... on Query { testClock(id: "clock_x") { id } } }`,
+      // Introspection-only mutations are not schema reads either.
+      `mutation { __typename }`,
+    ];
+    for (const query of mixed) {
+      const res = await app.gql(query, undefined, null);
+      expect(res.status, query).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(res.data ?? null).toBeNull();
+    }
+  });
+
+  it("judges the operation that runs, not the first one of the document", async () => {
+    const document = `query Schema { __schema { queryType { name } } } query Clock { testClock(id: "clock_x") { id } }`;
+    const res = await app.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: document, operationName: "Clock" }),
+    });
+    expect(res.status).toBe(401);
+    const schemaOnly = await app.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: document, operationName: "Schema" }),
+    });
+    expect(schemaOnly.status).toBe(200);
+  });
+
+  it("refuses an unknown key even for introspection", async () => {
+    const res = await app.gql(`{ __typename }`, undefined, "sk_test_notarealkey000000000000");
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Kind, parse, validate } from "graphql";
+import { WELCOME_DOCUMENT } from "../src/http/graphiql.js";
 import { startHttpServer, type RunningServer } from "../src/http/server.js";
+import { schema } from "../src/schema/index.js";
 import { ensureDefaultAccount } from "../src/services/accounts.js";
 import { lockCustomersUsage } from "../src/services/usage.js";
 import { createTestApp, type TestApp } from "./support/app.js";
@@ -31,7 +34,18 @@ describe("HTTP server", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("<title>Tally</title>");
-    expect(html.toLowerCase()).toContain("graphiql");
+    expect(html).toContain("YogaGraphiQL.renderYogaGraphiQL");
+    expect(html).toContain("query ListMeters");
+    // Scripts, styles and the icon are inlined: nothing for the browser to fetch elsewhere.
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
+  });
+
+  it("opens GraphiQL on a welcome document that is valid against the schema", () => {
+    expect(validate(schema, parse(WELCOME_DOCUMENT))).toEqual([]);
+    const operations = parse(WELCOME_DOCUMENT).definitions.map((d) =>
+      d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : null,
+    );
+    expect(operations).toEqual(["ListMeters", "ListSubscriptions", "RecordMeterEvent", "PreviewInvoice"]);
   });
 
   it("answers GraphQL over a real socket with the key", async () => {

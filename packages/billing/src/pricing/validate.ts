@@ -1,4 +1,5 @@
 import { normalizeCurrency } from "../currency.js";
+import { MAX_TIERS, PRICE_DECIMAL_LIMIT } from "../limits.js";
 import { Decimal, ZERO } from "../money.js";
 import { MAX_INTERVAL_COUNT, type IntervalUnit } from "../periods.js";
 import type { PerUnitModel, PriceModel, Tier, TieredModel, TransformQuantity } from "./types.js";
@@ -57,7 +58,7 @@ function isGiven<T>(value: T | null | undefined): value is T {
   return value !== null && value !== undefined;
 }
 
-/** Parses a decimal field that must be ≥ 0 with at most 12 decimal places; null (with problems) when it is not. */
+/** Parses a decimal field that must be ≥ 0, below 10^19, with at most 12 decimal places; null (with problems) when it is not. */
 function parseAmount(raw: string | Decimal, path: string[], problems: Problem[]): Decimal | null {
   const valid = typeof raw === "string" ? DECIMAL_PATTERN.test(raw) : Decimal.isDecimal(raw) && raw.isFinite();
   if (!valid) {
@@ -67,6 +68,7 @@ function parseAmount(raw: string | Decimal, path: string[], problems: Problem[])
   const value = new Decimal(raw);
   const found = problems.length;
   if (value.isNegative() && !value.isZero()) problems.push({ path, message: "must be ≥ 0" });
+  if (value.gte(PRICE_DECIMAL_LIMIT)) problems.push({ path, message: "must be less than 1e19" });
   if (value.decimalPlaces() > MAX_AMOUNT_DECIMAL_PLACES) {
     problems.push({ path, message: `must have at most ${MAX_AMOUNT_DECIMAL_PLACES} decimal places` });
   }
@@ -159,6 +161,10 @@ function validateTierAmounts(raw: RawTier, path: string[], problems: Problem[]):
 function validateTiers(input: readonly RawTier[], problems: Problem[]): Tier[] | null {
   const found = problems.length;
   if (input.length === 0) problems.push({ path: ["tiers"], message: "must have at least one tier" });
+  if (input.length > MAX_TIERS) {
+    problems.push({ path: ["tiers"], message: `must have at most ${MAX_TIERS} entries (got ${input.length})` });
+    return null;
+  }
   let previous: Decimal | null = null;
   const tiers = input.map((raw, index) => {
     const path = ["tiers", String(index)];

@@ -151,6 +151,8 @@ export type ErrorCode =
   | 'EVENT_NAME_TAKEN'
   | 'EVENT_NOT_FOUND'
   | 'FORBIDDEN'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_INPUT'
   | 'INVALID_VALUE'
   | 'METER_INACTIVE'
@@ -203,7 +205,7 @@ export type RecordMeterEventInput = {
   identifier?: string | null | undefined;
   payload?: Record<string, unknown> | null | undefined;
   timestamp?: string | null | undefined;
-  value?: string | null | undefined;
+  value?: string | number | null | undefined;
 };
 
 export type RecordMeterEventsInput = {

@@ -4,20 +4,22 @@
 export interface RecordedRequest {
   operationName: string;
   variables: Record<string, unknown>;
+  idempotencyKey: string | null;
 }
 
 export type Step = (forward: () => Promise<Response>) => Promise<Response>;
 
 /**
  * A fetch that runs `steps[i]` for the i-th request (forwarding to the real fetch once steps run
- * out), recording each request's operation and variables.
+ * out), recording each request's operation, variables and idempotency key.
  */
 export function scriptedFetch(steps: Step[] = []) {
   const requests: RecordedRequest[] = [];
   const fetchDouble: typeof fetch = async (input, init) => {
     const body = JSON.parse(String(init?.body)) as { operationName: string; variables: Record<string, unknown> };
     const step = steps[requests.length];
-    requests.push({ operationName: body.operationName, variables: body.variables });
+    const idempotencyKey = new Headers(init?.headers).get("idempotency-key");
+    requests.push({ operationName: body.operationName, variables: body.variables, idempotencyKey });
     const forward = () => fetch(input, init);
     return step ? step(forward) : forward();
   };

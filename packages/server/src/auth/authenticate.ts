@@ -1,10 +1,11 @@
 // Resolving `Authorization: Bearer <key>` to who is calling. Unknown or missing keys are a
-// top-level UNAUTHENTICATED error with HTTP 401.
+// top-level UNAUTHENTICATED error with HTTP 401, except that reading the schema needs no key.
 import { GraphQLError } from "graphql";
 import type { AppDeps, Auth } from "../context.js";
 import type { Database } from "../db/client.js";
 import type { Scope } from "../db/tenant.js";
 import { LruCache } from "../lru.js";
+import { isIntrospectionOnly } from "./introspection.js";
 import { hashKey, sameSecret } from "./keys.js";
 
 export function unauthenticated(message: string): GraphQLError {
@@ -36,7 +37,13 @@ async function keyScope(database: Database, keyHash: string): Promise<Scope | nu
   return scope;
 }
 
-export async function authenticate(request: Request, deps: AppDeps): Promise<Auth> {
+export async function authenticate(
+  request: Request,
+  params: { query?: string; operationName?: string | null },
+  deps: AppDeps,
+): Promise<Auth> {
+  // A malformed Authorization header is still refused: its sender meant to use a key.
+  if (!request.headers.has("authorization") && isIntrospectionOnly(params)) return { kind: "public" };
   const token = bearerToken(request);
   if (!token) throw unauthenticated("Missing API key: send `Authorization: Bearer <secret key>`.");
   if (deps.adminKey && sameSecret(token, deps.adminKey)) return { kind: "operator" };

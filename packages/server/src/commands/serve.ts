@@ -10,6 +10,7 @@ import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
 import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/billing-cycle/scheduler.js";
 import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
+import { startIdempotencyKeyPurge } from "../services/idempotency/purge-job.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
@@ -57,11 +58,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const dispatcher = startWebhookDispatcher(deps);
   // Folds the rollup shards of past hours, so that usage reads merge one row per hour.
   const folding = startRollupFolding(deps);
+  // Deletes idempotency keys past their 24 hours.
+  const purge = startIdempotencyKeyPurge(deps);
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
   const vacuum = config.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
 
   logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
-  await Promise.all([running.stop(), scheduler.stop(), dispatcher.stop(), folding.stop(), vacuum?.stop()]);
+  await Promise.all([
+    running.stop(),
+    scheduler.stop(),
+    dispatcher.stop(),
+    folding.stop(),
+    purge.stop(),
+    vacuum?.stop(),
+  ]);
   await database.close();
   logger.info("stopped");
 }

@@ -1,4 +1,4 @@
-// The GraphQL endpoint: yoga with our schema, key authentication, health routes and error masking.
+// The GraphQL endpoint: yoga with our schema, key authentication, health routes, error masking and GraphiQL.
 import { GraphQLError } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
@@ -8,6 +8,8 @@ import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
+import { renderTallyGraphiQL } from "./graphiql.js";
+import { useIdempotencyKeys } from "./idempotency.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -50,23 +52,12 @@ export function createTallyYoga(deps: AppDeps) {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "Tally", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
-    plugins: [useHealthRoutes(deps), useCompiledExecution(), useBodyLimit()],
+    graphiql: true,
+    renderGraphiQL: renderTallyGraphiQL,
+    plugins: [useHealthRoutes(deps), useIdempotencyKeys(deps), useCompiledExecution(), useBodyLimit()],
     maxRequestBodySize: false, // useBodyLimit
-    context: async ({ request }) => createContext(deps, await authenticate(request, deps), pubsub),
+    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
   });
 }
-
-const GRAPHIQL_DEFAULT_QUERY = `# Welcome to Tally. Put your secret key in the Headers tab below:
-#   { "Authorization": "Bearer sk_test_…" }
-# (the server printed the Default account's keys on its first start).
-
-mutation CreateTestClock {
-  createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z", name: "Alpaca AI" }) {
-    ... on TestClock { id frozenTime status }
-    ... on Error { code message field }
-  }
-}
-`;

@@ -11,6 +11,7 @@ import { getDatamodel } from "../generated/pothos-types.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import { typeOfId } from "../ids.js";
 import type { DecimalValue } from "./scalars.js";
+import "./storable-text-plugin.js";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -25,11 +26,13 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     Decimal: { Input: DecimalValue; Output: DecimalValue | string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    EventValue: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // storableText after errors: its refusals are thrown inside the errors plugin's wrapper.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, "storableText"],
   scopeAuth: {
     authScopes: (ctx) => ({ tenant: ctx.auth.kind === "tenant", operator: ctx.auth.kind === "operator" }),
     unauthorizedError: (_parent, ctx) =>

@@ -1,6 +1,5 @@
 // Meter events: the MeterEvent type, recordMeterEvent, recordMeterEvents, cancelMeterEvent and
 // the meterEventSummaries query (SPEC §3).
-import { GraphQLError } from "graphql";
 import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";
@@ -14,7 +13,9 @@ import { meterEventSummaries, type MeterEventSummary } from "../services/meter-e
 import type { RecordMeterEventInput as ServiceInput } from "../services/meter-events/validate.js";
 import { builder } from "./builder.js";
 import { ErrorCodeEnum, ErrorInterface } from "./errors.js";
+import { CHECKS_OWN_TEXT } from "./storable-text-plugin.js";
 import { requireTenant } from "./tenant.js";
+import { typedGraphQLError } from "./typed-error.js";
 
 export const MeterEventRef = builder.prismaObject("MeterEvent", {
   description: "A usage event as recorded. Cancelled events keep their data but no longer count.",
@@ -81,7 +82,7 @@ const RecordMeterEventInput = builder.inputType("RecordMeterEventInput", {
   fields: (t) => ({
     eventName: t.string({ required: true }),
     customerId: t.id(),
-    value: t.field({ type: "Decimal" }),
+    value: t.field({ type: "EventValue" }),
     payload: t.field({ type: "JSONObject" }),
     timestamp: t.field({ type: "DateTime" }),
     identifier: t.string(),
@@ -122,6 +123,8 @@ builder.mutationField("recordMeterEvents", (t) =>
   t.field({
     type: RecordMeterEventsSummaryRef,
     errors: { types: [InvalidInputError] },
+    // Each event's text is checked with its other rules (checkEventShape): a bad one is refused alone.
+    extensions: { [CHECKS_OWN_TEXT]: true },
     args: { input: t.arg({ type: RecordMeterEventsInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
@@ -164,8 +167,7 @@ builder.queryField("meterEventSummaries", (t) =>
         });
       } catch (error) {
         // A query has no result union: typed errors become GraphQL errors carrying code and field.
-        if (error instanceof TallyError)
-          throw new GraphQLError(error.message, { extensions: { code: error.code, field: error.field } });
+        if (error instanceof TallyError) throw typedGraphQLError(error);
         throw error;
       }
     },

@@ -1,7 +1,8 @@
-// The contract's scalars: DateTime (ISO-8601 UTC), Decimal (exact, a string on the wire) and
-// JSONObject.
+// The contract's scalars: DateTime (ISO-8601 UTC), Decimal (exact, a string on the wire),
+// JSONObject, and EventValue (a meter event's value, checked per event).
 import { Decimal } from "decimal.js";
 import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from "graphql";
+import { parseIsoDateTime } from "../input/date-time.js";
 import { isoFormatter } from "../iso-format.js";
 import { builder } from "./builder.js";
 
@@ -15,17 +16,9 @@ interface DecimalLike {
 const invalid = (message: string) => new GraphQLError(message, { extensions: { code: "INVALID_INPUT" } });
 
 function parseDateTime(value: unknown): Date {
-  if (
-    typeof value !== "string" ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
-  ) {
-    throw invalid(
-      `DateTime must be an ISO-8601 string with a time zone, e.g. "2026-01-01T00:00:00Z"; got ${JSON.stringify(value)}`,
-    );
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalid(`Not a valid date-time: ${value}`);
-  return date;
+  const date = typeof value === "string" ? parseIsoDateTime(value) : null;
+  if (date instanceof Date) return date;
+  throw invalid(`DateTime ${date ?? "must be an ISO-8601 string with a time zone"}; got ${JSON.stringify(value)}`);
 }
 
 /**
@@ -43,7 +36,10 @@ function parseDecimal(value: unknown): Decimal {
   if (typeof value !== "string" || !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value.trim())) {
     throw invalid(`Decimal must be a decimal number as a string, e.g. "0.04"; got ${JSON.stringify(value)}`);
   }
-  return new Decimal(value.trim());
+  const decimal = new Decimal(value.trim());
+  // "1e9999999999999999" is Infinity to decimal.js: no column holds it.
+  if (!decimal.isFinite()) throw invalid(`Decimal must be finite; got ${JSON.stringify(value.slice(0, 40))}`);
+  return decimal;
 }
 
 function literal(ast: ValueNode): unknown {
@@ -87,4 +83,13 @@ builder.scalarType("JSONObject", {
     if (ast.kind !== Kind.OBJECT) throw invalid("JSONObject must be a JSON object");
     return valueFromASTUntyped(ast, variables) as Record<string, unknown>;
   },
+});
+
+builder.scalarType("EventValue", {
+  description:
+    'A meter event\'s value: a decimal number as a string ("12.5") or a JSON number. Checked per event, so an invalid one refuses only its event (INVALID_VALUE).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  // Any literal is taken as it is written, for the same per-event check.
+  parseLiteral: (ast, variables) => literal(ast) ?? valueFromASTUntyped(ast, variables),
 });

@@ -1,17 +1,18 @@
 // The rules of SPEC §3 for one meter event, given its meter and customer already looked up (in
 // one query each for a whole batch: lookup.ts). Pure: no database, "now" is the customer's.
 import { randomUUID } from "node:crypto";
-import { Decimal, toDecimal } from "@tally/billing";
+import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";
 import type { Clock } from "../../context.js";
 import { InvalidInputError, MeterEventError } from "../../errors.js";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../../input/text.js";
 import type { Meter } from "../../generated/prisma/client.js";
 import { customerNow } from "../time.js";
 
 export interface RecordMeterEventInput {
   eventName: string;
   customerId?: string | null;
-  /** From the GraphQL Decimal scalar. */
-  value?: Decimal | null;
+  /** As sent (the EventValue scalar): a decimal string or a number once checked (parseValue). */
+  value?: unknown;
   payload?: Record<string, unknown> | null;
   timestamp?: Date | null;
   identifier?: string | null;
@@ -46,18 +47,19 @@ const MAX_IDENTIFIER_LENGTH = 100;
 const MAX_SIGNIFICANT_DIGITS = 15;
 // The MeterEvent.value column is numeric(65, 30).
 const MAX_DECIMAL_PLACES = 30;
-const VALUE_LIMIT = new Decimal("1e20");
-const NEGATIVE_VALUE_LIMIT = VALUE_LIMIT.neg();
+const NEGATIVE_VALUE_LIMIT = EVENT_VALUE_LIMIT.neg();
 const PAST_WINDOW_MS = 35 * 24 * 3_600_000;
 const FUTURE_WINDOW_MS = 5 * 60_000;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** The input checks that need no lookup: identifier and payload shape. */
+/** The input checks that need no lookup: storable text, identifier and payload shape. */
 export function checkEventShape(
   input: RecordMeterEventInput,
   field: string[],
 ): { identifier: string; payload: Payload | null } {
+  const unstorable = unstorableTextPath(input, field);
+  if (unstorable) throw new InvalidInputError(UNSTORABLE_TEXT_MESSAGE, unstorable);
   const identifier = input.identifier ?? randomUUID();
   if (identifier.length < 1 || identifier.length > MAX_IDENTIFIER_LENGTH) {
     throw new InvalidInputError(`identifier must be 1–${MAX_IDENTIFIER_LENGTH} characters`, [...field, "identifier"]);
@@ -174,12 +176,14 @@ function parseValue(raw: unknown, valueKey: string): Decimal | string {
     if (!DECIMAL_TEXT.test(raw.trim()))
       return `value must be a decimal number, got ${JSON.stringify(raw.slice(0, 40))}`;
     value = toDecimal(raw.trim());
+  } else if (Decimal.isDecimal(raw)) {
+    value = toDecimal(raw);
   } else {
-    value = toDecimal(raw as Decimal);
+    return "value must be a decimal number, as a string or a JSON number";
   }
   if (value.isZero()) return toDecimal("0"); // also "-0" and "0e-40"
   if (value.sd() > MAX_SIGNIFICANT_DIGITS) return `value has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`;
-  if (value.gte(VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT))
+  if (value.gte(EVENT_VALUE_LIMIT) || value.lte(NEGATIVE_VALUE_LIMIT))
     return "value must be less than 1e20 in absolute value";
   if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return `value has more than ${MAX_DECIMAL_PLACES} decimal places`;
   return value;

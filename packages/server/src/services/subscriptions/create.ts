@@ -1,7 +1,13 @@
 // createSubscription (SPEC §5): validate the items and dates, store the subscription with its
 // items and its first invoice in one transaction, and close at once any period a backdated start
 // has already ended.
-import { addInterval, composeInvoice, subscriptionPeriod, type Interval } from "@tally/billing";
+import {
+  addInterval,
+  composeInvoice,
+  MAX_SUBSCRIPTION_ITEMS as MAX_ITEMS,
+  subscriptionPeriod,
+  type Interval,
+} from "@tally/billing";
 import type { Clock, Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { BillingMode, Price, Subscription } from "../../generated/prisma/client.js";
@@ -25,7 +31,6 @@ export interface CreateSubscriptionInput {
   billingCycleAnchor?: Date | null;
 }
 
-export const MAX_ITEMS = 20;
 /** How far back a subscription may start, so that recorded usage can still be billed (SPEC §5). */
 export const MAX_BACKDATING_MS = 35 * 86_400_000;
 
