@@ -58,10 +58,14 @@ async function onEmptyDatabase(check: (config: DatabaseConfig) => Promise<void>)
 
 describe("migrations", () => {
   // Each test database run covers its own kind: PGlite by default, PostgreSQL in the postgres project.
-  it(`apply to an empty ${onPostgres ? "PostgreSQL" : "embedded"} database`, () => onEmptyDatabase(deployAndCheck));
+  // Each runs Prisma's CLI, whose start alone takes seconds (tens of them on a busy machine).
+  it(`apply to an empty ${onPostgres ? "PostgreSQL" : "embedded"} database`, { timeout: 180_000 }, () =>
+    onEmptyDatabase(deployAndCheck),
+  );
 
-  it("are recorded by the server's migrator as `prisma migrate deploy` records them", () =>
-    onEmptyDatabase(migrateAndDeploy));
+  it("are recorded by the server's migrator as `prisma migrate deploy` records them", { timeout: 180_000 }, () =>
+    onEmptyDatabase(migrateAndDeploy),
+  );
 });
 
 /** An empty database of this project's kind, closed (and dropped) by `close`. */
