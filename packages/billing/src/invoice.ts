@@ -119,15 +119,26 @@ function toLines(
   }));
 }
 
-/** USAGE lines: the closed period's usage, or on a CLASSIC first invoice a zero line per metered item. */
+/**
+ * USAGE lines: the closed period's usage, or on a CLASSIC first invoice a zero line per metered
+ * item (a placeholder billing nothing, not even a first tier's flat fee, which the period's own
+ * usage invoice charges). A final invoice of a period cut to nothing bills no usage.
+ */
 function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
   const metered = snapshot.items.filter((item) => item.usageType === "METERED");
   const one = new Decimal(1);
   if (snapshot.kind === "FIRST") {
     if (snapshot.billingMode === "FLEXIBLE") return [];
-    return metered.flatMap((item) => toLines(item, "USAGE", ZERO, snapshot.license.period, one, snapshot.currency));
+    return metered.flatMap((item) =>
+      toLines(item, "USAGE", ZERO, snapshot.license.period, one, snapshot.currency).map((line) => ({
+        ...line,
+        flatAmount: ZERO,
+        amount: ZERO,
+      })),
+    );
   }
   const { period, quantities } = snapshot.usage;
+  if (snapshot.kind === "FINAL" && period.end <= period.start) return [];
   return metered.flatMap((item) =>
     toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, period, one, snapshot.currency),
   );

@@ -263,6 +263,55 @@ describe("invoice kinds and billing modes (SPEC §5–6)", () => {
     expect([draft.periodStart, draft.periodEnd]).toEqual([closed.start, closed.end]);
   });
 
+  describe("a first-tier flat fee (the seed's licence fee as 100 on the first usage row)", () => {
+    const withFee: InvoiceItem = {
+      ...usageItem,
+      model: {
+        scheme: "TIERED",
+        tiersMode: "GRADUATED",
+        tiers: [
+          { upTo: d("1000"), unitAmount: d("0"), flatAmount: d("100") },
+          { upTo: null, unitAmount: d("0.04"), flatAmount: d("0") },
+        ],
+      },
+    };
+
+    it("a period end bills 100.00 at no usage and 180.00 at 3,000 tokens", () => {
+      for (const [quantity, total] of [
+        ["0", "100.00"],
+        ["3000", "180.00"],
+      ]) {
+        const draft = composeInvoice({ ...periodEnd(quantity!, { license: undefined }), items: [withFee] });
+        expect(draft.total.toFixed(2)).toBe(total);
+      }
+    });
+
+    it("the CLASSIC first invoice's zero USAGE line stays zero", () => {
+      const draft = composeInvoice({
+        ...base,
+        billingMode: "CLASSIC",
+        items: [withFee],
+        kind: "FIRST",
+        at: start,
+        license: { period: january, prorationFactor: d("1") },
+      });
+      expect(digest(draft).lines).toEqual([["USAGE", "Alpaca AI usage — tier 1 (up to 1000)", "0", "0.00"]]);
+    });
+
+    it("a FINAL invoice of a period cut short charges it once; of a period cut to nothing, not at all", () => {
+      const final = (period: Period) =>
+        composeInvoice({
+          ...base,
+          items: [withFee],
+          kind: "FINAL",
+          at: period.end,
+          usage: { period, quantities: new Map() },
+        });
+      expect(final({ start: february.start, end: utc("2026-02-15T00:00:00Z") }).total.toFixed(2)).toBe("100.00");
+      expect(final({ start: february.start, end: february.start }).lines).toEqual([]);
+    });
+  });
+
   it("in jpy, lines round to whole yen", () => {
     const draft = composeInvoice({ ...periodEnd("1037"), currency: "jpy" } as InvoiceSnapshot);
     expect(draft.lines.map((line) => line.amount.toString())).toEqual(["0", "1", "100"]);

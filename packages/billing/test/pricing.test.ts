@@ -111,10 +111,22 @@ describe("graduated tiers with flat amounts", () => {
     expect(total(model, "30").toString()).toBe(String(15 + 8 + 2));
   });
 
-  it("a zero quantity gives one zero line for tier 1, without its flat amount", () => {
+  it("a zero quantity gives one tier-1 line charging the first tier's flat amount", () => {
     expect(priceQuantity(model, d("0"))).toEqual([
-      { tier: 1, quantity: d("0"), unitAmount: d("1"), flatAmount: d("0"), amount: d("0") },
+      { tier: 1, quantity: d("0"), unitAmount: d("1"), flatAmount: d("5"), amount: d("5") },
     ]);
+  });
+
+  it("the seed's licence fee as a first-tier flat fee: 100.00 at no usage, 180.00 at 3,000 tokens", () => {
+    const withFee = graduated(tiers(["1000", "0", "100"], [null, "0.04"]));
+    expect(total(withFee, "0").toString()).toBe("100");
+    expect(total(withFee, "1000").toString()).toBe("100");
+    expect(total(withFee, "3000").toString()).toBe("180");
+  });
+
+  it("a later tier's flat amount is charged only once quantity reaches that tier", () => {
+    expect(total(model, "10").toString()).toBe("15");
+    expect(total(model, "10.000000000001").toString()).toBe("18.0000000000005");
   });
 
   it("a model with no tiers prices to one zero line", () => {
@@ -134,9 +146,9 @@ describe("volume tiers", () => {
     expect(total(model, "10.001").toString()).toBe("25.0005");
   });
 
-  it("a zero quantity falls in tier 1 and charges nothing, not even its flat amount", () => {
+  it("a zero quantity falls in tier 1 and charges its flat amount", () => {
     expect(priceQuantity(model, d("0"))).toEqual([
-      { tier: 1, quantity: d("0"), unitAmount: d("1"), flatAmount: d("0"), amount: d("0") },
+      { tier: 1, quantity: d("0"), unitAmount: d("1"), flatAmount: d("5"), amount: d("5") },
     ]);
   });
 
@@ -155,6 +167,13 @@ describe("negative quantities bill as 0", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.quantity.isZero()).toBe(true);
     expect(lines[0]?.amount.isZero()).toBe(true);
+  });
+
+  it.each([
+    ["GRADUATED", graduated],
+    ["VOLUME", volume],
+  ] as const)("%s still charges the first tier's flat amount", (_, mode) => {
+    expect(total(mode(tiers(["10", "1", "7"], [null, "2", "9"])), "-7").toString()).toBe("7");
   });
 });
 
@@ -223,10 +242,11 @@ describe("pricing properties", () => {
       fc.property(tiersArb, quantityArb, (t, q) => {
         let lower = d("0");
         let expected = d("0");
-        for (const tier of t) {
+        for (const [index, tier] of t.entries()) {
           const upper = tier.upTo === null ? q : Decimal.min(q, tier.upTo);
-          if (upper.greaterThan(lower))
-            expected = expected.plus(upper.minus(lower).times(tier.unitAmount)).plus(tier.flatAmount);
+          const reached = upper.greaterThan(lower);
+          if (reached) expected = expected.plus(upper.minus(lower).times(tier.unitAmount));
+          if (reached || index === 0) expected = expected.plus(tier.flatAmount);
           lower = tier.upTo ?? lower;
         }
         expect(total(graduated(t), q).equals(expected)).toBe(true);
@@ -246,6 +266,18 @@ describe("pricing properties", () => {
         expect(index === 0 || q.greaterThan(lower)).toBe(true);
         expect(upper === null || q.lessThanOrEqualTo(upper)).toBe(true);
         expect(line!.quantity.equals(q)).toBe(true);
+        expect(line!.amount.equals(q.times(line!.unitAmount).plus(t[index]!.flatAmount))).toBe(true);
+      }),
+    );
+  });
+
+  it("both modes charge exactly the first tier's flat amount at q = 0; graduated never less at any q", () => {
+    fc.assert(
+      fc.property(tiersArb, quantityArb, (t, q) => {
+        const firstFlat = t[0]!.flatAmount;
+        expect(total(graduated(t), "0").equals(firstFlat)).toBe(true);
+        expect(total(volume(t), "0").equals(firstFlat)).toBe(true);
+        expect(total(graduated(t), q).greaterThanOrEqualTo(firstFlat)).toBe(true);
       }),
     );
   });

@@ -15,6 +15,7 @@ import {
 import { failure } from "./support/failure.js";
 import { respondWith, scriptedFetch, type Step } from "./support/fetch.js";
 import { startServer, type TestServer } from "./support/server.js";
+import { TEST_CONFIG } from "@tally/server/test/support/app.js";
 
 let server: TestServer;
 beforeAll(async () => void (server = await startServer()));
@@ -48,6 +49,32 @@ describe("result-union errors", () => {
     const error = await failure(live.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" }));
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "TEST_CLOCK_IN_LIVE_MODE" });
+  });
+
+  it("an advance past the limit → TallyInvalidInputError (TEST_CLOCK_ADVANCE_TOO_FAR, on frozenTime)", async () => {
+    const clock = await server.client().testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
+    const error = await failure(
+      server.client().testClocks.advance({ id: clock.id, frozenTime: "2028-01-01T00:00:01Z" }),
+    );
+    expect(error).toBeInstanceOf(TallyInvalidInputError);
+    expect(error).toMatchObject({ code: "TEST_CLOCK_ADVANCE_TOO_FAR", field: ["input", "frozenTime"] });
+  });
+});
+
+describe("the server's request limits", () => {
+  it("a refusal (QUERY_TOO_COSTLY) → TallyInvalidInputError with status and request id", async () => {
+    const strict = await startServer({
+      config: { ...TEST_CONFIG, graphql: { ...TEST_CONFIG.graphql, maxCost: 1 } },
+    });
+    try {
+      const error = await failure(strict.client().customers.list());
+      expect(error).toBeInstanceOf(TallyInvalidInputError);
+      expect(error).toMatchObject({ code: "QUERY_TOO_COSTLY", statusCode: 400 });
+      expect((error as TallyError).message).toMatch(/^Query cost limit of 1 exceeded/);
+      expect((error as TallyError).requestId).toMatch(/^req_[A-Za-z0-9]{20}$/);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

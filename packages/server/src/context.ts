@@ -1,4 +1,5 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
+import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Db } from "./db/direct-sql.js";
 import { createRowLoaders, type RowLoaders } from "./db/row-loaders.js";
@@ -16,6 +17,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppDeps {
   database: Database;
+  /** Limits, HTTP settings and the webhook address rule (config.ts). */
+  config: ServerConfig;
   clock: Clock;
   logger: Logger;
   /** TALLY_ADMIN_KEY: the operator key; no operator access without it. */

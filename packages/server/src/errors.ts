@@ -19,11 +19,19 @@ export const ERROR_CODES = [
   "EVENT_NAME_TAKEN",
   "TEST_CLOCK_IN_LIVE_MODE",
   "TEST_CLOCK_BACKWARDS",
+  "TEST_CLOCK_ADVANCE_TOO_FAR",
   "SUBSCRIPTION_NOT_ACTIVE",
   "CURRENCY_MISMATCH",
   "FORBIDDEN",
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_KEY_IN_USE",
+  // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_TOKENS",
+  "TOO_MANY_DIRECTIVES",
+  "QUERY_TOO_COSTLY",
+  "UNSUPPORTED_MEDIA_TYPE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -93,6 +93,7 @@ describe("ONE_TIME alerts", () => {
       },
     ]);
     await record("10");
+    await b.advance(clock, "2026-03-10T00:00:00Z");
     await b.advance(clock, "2026-03-15T00:00:00Z");
     await record("500");
     expect(await triggers({ alertId })).toHaveLength(1);

@@ -16,7 +16,7 @@ beforeAll(async () => {
       typeDefs: "type Query { echo(text: String!): String! }",
       resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text } },
     }),
-    plugins: [useBodyLimit(LIMIT)],
+    plugins: [useBodyLimit({ maxBodyBytes: LIMIT, maxBatchBodyBytes: LIMIT })],
     maxRequestBodySize: false,
   });
   server = createServer(yoga);

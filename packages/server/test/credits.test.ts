@@ -253,9 +253,11 @@ describe("which grants apply, in what order", () => {
   });
 
   it("applies credits to the final invoice of a cancellation", async () => {
-    const { customer, subscription, record } = await perUnit();
+    const { clock, customer, subscription, record } = await perUnit();
     const grant = await c.grant(customer, "10");
     await record("4", "2026-01-10T00:00:00Z");
+    // The final invoice bills [period start, now): the event must be before the cancellation.
+    await b.advance(clock, "2026-01-10T00:01:00Z");
     expect(await b.cancel(subscription.id, false)).toMatchObject({ __typename: "Subscription", status: "CANCELED" });
     const final = (await b.invoices({ customerId: customer })).find(
       (invoice) => invoice.billingReason === "SUBSCRIPTION_CANCEL",
@@ -270,7 +272,7 @@ describe("which grants apply, in what order", () => {
     expect(ledger[1]).toMatchObject({
       grant: { id: grant.id },
       invoice: { id: final.id },
-      effectiveAt: "2026-01-10T00:00:00.000Z",
+      effectiveAt: "2026-01-10T00:01:00.000Z",
     });
     // No active subscription: nothing is projected to be drawn.
     expect(await c.balance(customer)).toEqual([{ currency: "usd", available: "6.00", projectedAvailable: "6.00" }]);
@@ -361,7 +363,7 @@ describe("expiry", () => {
     const grant = await c.grant(customer, "50", { expiresAt: "2026-02-15T00:00:00Z" });
     await b.advance(clock, "2026-01-31T00:00:00Z");
     await record("30", "2026-01-31T00:00:00Z");
-    await b.advance(clock, "2026-04-01T00:00:00Z");
+    await b.advance(clock, "2026-03-31T00:00:00Z");
     const ledger = await c.ledger(customer);
     expect(entries(ledger)).toEqual(["GRANT 50.00", "APPLICATION -30.00", "EXPIRY -20.00"]);
     expect(ledger.map((entry) => entry.effectiveAt)).toEqual([

@@ -131,6 +131,8 @@ describe("events", () => {
       customerId: customer,
       value: "4",
     });
+    // The final invoice bills [period start, now): the event must be before the cancellation.
+    await b.advance(clock, "2026-03-01T00:01:00Z");
     const before = await events();
     await b.cancel(sub.id, false);
     const [final] = (await b.invoices({ subscriptionId: sub.id })).slice(-1);

@@ -417,7 +417,7 @@ describe("recordMeterEvent", () => {
     const res = await record({ eventName: meter.eventName, customerId, value: "1", timestamp: at(-15 * DAY) });
     expect(res).toMatchObject({
       __typename: "MeterEventError",
-      code: "TIMESTAMP_TOO_FAR_IN_PAST",
+      code: "EVENT_ALREADY_INVOICED",
       field: ["input", "timestamp"],
     });
     expect(res.message).toMatch(/already invoiced/);
@@ -429,8 +429,8 @@ describe("recordMeterEvent", () => {
       accepted: 0,
       duplicates: 0,
       rejected: [
-        { index: 0, code: "TIMESTAMP_TOO_FAR_IN_PAST" },
-        { index: 1, code: "TIMESTAMP_TOO_FAR_IN_PAST" },
+        { index: 0, code: "EVENT_ALREADY_INVOICED" },
+        { index: 1, code: "EVENT_ALREADY_INVOICED" },
       ],
     });
     expect(await storedRows()).toEqual(before);
@@ -457,7 +457,7 @@ describe("recordMeterEvent", () => {
       },
       { timeout: 10_000 },
     );
-    expect(await recording).toMatchObject({ code: "TIMESTAMP_TOO_FAR_IN_PAST" });
+    expect(await recording).toMatchObject({ code: "EVENT_ALREADY_INVOICED" });
     expect(await usage(meter.id, customerId)).toBe("0");
   });
 
@@ -581,7 +581,7 @@ describe("recordMeterEvent", () => {
       `${accountA} c-2 3`,
       "DUPLICATE_EVENT",
       `${accountA} c-3 5`,
-      "TIMESTAMP_TOO_FAR_IN_PAST",
+      "EVENT_ALREADY_INVOICED",
       `${accountB} c-0 7`,
       `${accountB} c-1 7`,
     ]);

@@ -185,6 +185,7 @@ describe("createSubscription", () => {
     const { clock, customer, license } = await setup("2028-01-31T00:00:00Z");
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
     expect(sub.currentPeriodEnd).toBe("2028-02-29T00:00:00.000Z");
+    await b.advance(clock, "2028-03-31T00:00:00Z");
     await b.advance(clock, "2028-05-01T00:00:00Z");
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => [i.periodStart.slice(0, 10), i.periodEnd.slice(0, 10)])).toEqual([
@@ -211,6 +212,7 @@ describe("createSubscription", () => {
     const biweekly = await b.licensed("7", { recurring: { interval: "WEEK", intervalCount: 2 } });
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: biweekly }] });
     expect(sub.currentPeriodEnd).toBe("2026-01-15T00:00:00.000Z");
+    await b.advance(clock, "2026-01-29T00:00:00Z");
     await b.advance(clock, "2026-02-01T00:00:00Z");
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => i.periodEnd.slice(0, 10))).toEqual(["2026-01-15", "2026-01-15", "2026-01-29"]);
@@ -341,7 +343,12 @@ describe("cancelSubscription", () => {
     const { clock, customer, license, usage, meter } = await setup("2026-01-01T00:00:00Z");
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
     await b.advance(clock, "2026-01-15T12:00:00Z");
-    await b.record({ eventName: meter.eventName, customerId: customer, value: "1000" });
+    await b.record({
+      eventName: meter.eventName,
+      customerId: customer,
+      value: "1000",
+      timestamp: "2026-01-15T11:59:59.999Z",
+    });
     const canceled = await b.cancel(sub.id, false);
     expect(canceled).toMatchObject({
       __typename: "Subscription",
@@ -355,8 +362,8 @@ describe("cancelSubscription", () => {
       billingReason: "SUBSCRIPTION_CANCEL",
       status: "OPEN",
       periodStart: "2026-01-01T00:00:00.000Z",
-      // Up to and including the instant of cancellation: the event stamped then is billed.
-      periodEnd: "2026-01-15T12:00:00.001Z",
+      // Up to the instant of cancellation, excluded (periods are half-open).
+      periodEnd: "2026-01-15T12:00:00.000Z",
       createdAt: "2026-01-15T12:00:00.000Z",
     });
     expect(summary(invoices[1]!)).toEqual({ total: "10.00", lines: ["USAGE - 1000 × 0.01 = 10.00"] });
@@ -400,7 +407,7 @@ describe("cancelSubscription", () => {
     });
   });
 
-  it("now after asking for period end: the final invoice comes at once", async () => {
+  it("now after asking for period end: cancels at once, with no final invoice at the start instant", async () => {
     const { customer, usage, license } = await setup("2026-01-01T00:00:00Z");
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }, { priceId: license }] });
     await b.cancel(sub.id, true);
@@ -410,10 +417,10 @@ describe("cancelSubscription", () => {
       canceledAt: "2026-01-01T00:00:00.000Z",
       cancelAtPeriodEnd: false,
     });
+    // Cancelled at the instant it started: the period [start, start) holds no usage, so no final invoice.
     const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => [i.billingReason, summary(i)])).toEqual([
       ["SUBSCRIPTION_CREATE", { total: "100.00", lines: ["LICENSE - 1 × 100 = 100.00"] }],
-      ["SUBSCRIPTION_CANCEL", { total: "0.00", lines: ["USAGE - 0 × 0.01 = 0.00"] }],
     ]);
   });
 

@@ -4,8 +4,9 @@ import type { PricedLine, TieredModel } from "./types.js";
 
 /**
  * Graduated pricing: one line per tier that holds part of q, each slice at its tier's unit amount
- * plus the tier's flat amount. q = 0 gives a single zero line for tier 1 (no flat fee), so an
- * invoice can still show the item. `quantity` must already be ≥ 0.
+ * plus the tier's flat amount. The first tier's flat amount is charged in every period, so q = 0
+ * gives a single tier-1 line of that flat amount (docs/concepts/prices.md#graduated-tiers). `quantity` must
+ * already be ≥ 0.
  */
 export function priceGraduated(model: TieredModel, quantity: Decimal): PricedLine[] {
   const lines: PricedLine[] = [];
@@ -18,5 +19,6 @@ export function priceGraduated(model: TieredModel, quantity: Decimal): PricedLin
   });
   if (lines.length > 0) return lines;
   const first = model.tiers[0];
-  return [{ tier: 1, quantity: ZERO, unitAmount: first?.unitAmount ?? ZERO, flatAmount: ZERO, amount: ZERO }];
+  const flatAmount = first?.flatAmount ?? ZERO;
+  return [{ tier: 1, quantity: ZERO, unitAmount: first?.unitAmount ?? ZERO, flatAmount, amount: flatAmount }];
 }

@@ -1,5 +1,6 @@
 // A real Tally server for the SDK's tests: the server package's test app (in-memory PGlite,
 // migrated) behind node:http on a free loopback port, so the SDK talks real HTTP to it.
+import type { ServerConfig } from "@tally/server/src/config.js";
 import { startHttpServer } from "@tally/server/src/http/server.js";
 import { dispatchWebhooks, type DispatchReport } from "@tally/server/src/services/webhooks/dispatcher.js";
 import { createTestApp, type TestApp } from "@tally/server/test/support/app.js";
@@ -17,8 +18,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
-  const app = await createTestApp();
+/** `config` replaces the test app's server configuration (limits, HTTP settings). */
+export async function startServer(options: { config?: ServerConfig } = {}): Promise<TestServer> {
+  const app = await createTestApp(options);
   const http = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
   const apiKey = app.account.testSecretKey;
   return {

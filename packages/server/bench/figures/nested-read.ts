@@ -1,6 +1,7 @@
 // Figure 4, nested read: 50 subscriptions with their customer, items and prices (products,
 // meters) in one query → req/s, and the SQL statements one request sends. Reference (same run):
 // the same query and response from the same schema with the data in memory (memory-server.ts).
+import { serverConfigFromEnv } from "../../src/config.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,6 +86,7 @@ async function statementsPerRequest(session: Session): Promise<number> {
     const counting = countingDatabase(database);
     const yoga = createTallyYoga({
       database: counting.database,
+      config: serverConfigFromEnv(session.target.serverEnv),
       clock: { now: () => new Date() },
       logger: memoryLogger(),
       adminKey: undefined,

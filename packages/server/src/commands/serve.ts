@@ -1,5 +1,6 @@
 // `tally serve`: migrate, create the Default account on an empty database, serve until a signal,
 // then stop gracefully.
+import { serverConfigFromEnv } from "../config.js";
 import { systemClock, type AppDeps } from "../context.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
@@ -41,13 +42,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const stopSignal = new Promise<string>((resolve) => {
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve(signal));
   });
-  const config = databaseConfigFromEnv(env);
+  const databaseConfig = databaseConfigFromEnv(env);
+  const config = serverConfigFromEnv(env);
   const intervalMs = billingIntervalMs(env);
-  const database = await openMigratedDatabase(config, logger);
-  const deps: AppDeps = { database, clock: systemClock, logger, adminKey: env.TALLY_ADMIN_KEY || undefined };
+  const database = await openMigratedDatabase(databaseConfig, logger);
+  const deps: AppDeps = {
+    database,
+    config,
+    clock: systemClock,
+    logger,
+    adminKey: env.TALLY_ADMIN_KEY || undefined,
+  };
   const port = Number.parseInt(env.PORT ?? "4000", 10);
   const running = await startHttpServer(deps, { port, ...(env.HOST ? { host: env.HOST } : {}) });
-  logger.info("Tally is serving", { graphql: `${running.url}/graphql`, database: describeDatabase(config) });
+  logger.info("Tally is serving", { graphql: `${running.url}/graphql`, database: describeDatabase(databaseConfig) });
 
   const created = await ensureDefaultAccount(database.prisma);
   if (created) printFirstStartBanner(running.url, created.testSecretKey, created.liveSecretKey);
@@ -61,7 +69,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // Deletes idempotency keys past their 24 hours.
   const purge = startIdempotencyKeyPurge(deps);
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
-  const vacuum = config.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
+  const vacuum = databaseConfig.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
 
   logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
   await Promise.all([

@@ -11,7 +11,7 @@ import type { ErrorCode } from "../errors.js";
 import { claimKey, releaseClaim, storeResponse, type StoredResponse } from "../services/idempotency/keys.js";
 
 const KEY_HEADER = "idempotency-key";
-const REPLAYED_HEADER = "idempotent-replayed";
+export const REPLAYED_HEADER = "idempotent-replayed";
 /** 1–255 printable ASCII characters, space included. */
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 /** What a client waits before retrying a key whose first request is still running. */

@@ -1,4 +1,4 @@
-// node:http around yoga, with a graceful stop: no new connections, in-flight requests finish —
+// node:http around yoga, with timeouts for slow clients and a graceful stop: no new connections, in-flight requests finish —
 // including those whose client has gone away: their sockets are closed, but their handlers may
 // still be inside a database transaction, so stop() waits for the handlers themselves.
 import { createServer, type Server } from "node:http";
@@ -15,10 +15,22 @@ export interface RunningServer {
 export async function startHttpServer(deps: AppDeps, options: { port: number; host?: string }): Promise<RunningServer> {
   const yoga = createTallyYoga(deps);
   const handlers = new Set<Promise<unknown>>();
-  const server = createServer((req, res) => {
-    const handling = Promise.resolve(yoga(req, res)).finally(() => handlers.delete(handling));
-    handlers.add(handling);
-  });
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = deps.config.http;
+  const server = createServer(
+    {
+      // A client that sends part of its headers (or body) and goes silent is cut off: each such
+      // connection holds a file descriptor. Node checks these deadlines every interval, whose
+      // default (30 s) would double a 20 s limit, so it checks every second instead.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    (req, res) => {
+      const handling = Promise.resolve(yoga(req, res)).finally(() => handlers.delete(handling));
+      handlers.add(handling);
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);

@@ -1,6 +1,6 @@
 // The GraphQL endpoint: yoga with our schema, key authentication, health routes, error masking and GraphiQL.
 import { GraphQLError } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
@@ -8,8 +8,12 @@ import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
+import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
-import { useIdempotencyKeys } from "./idempotency.js";
+import { useGraphqlLimits } from "./graphql-limits.js";
+import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
+import { ParseRefusal } from "./refusal.js";
+import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -29,9 +33,10 @@ function useHealthRoutes(deps: AppDeps): Plugin {
   };
 }
 
-/** Expected errors reach clients as they are; anything else is logged and masked. */
+/** Expected errors reach clients as they are; anything else is logged (with the request id) and masked. */
 function maskError(deps: AppDeps) {
   return (error: unknown): Error => {
+    if (error instanceof ParseRefusal) return error.refusal;
     const original = error instanceof GraphQLError ? error.originalError : error;
     const expected = !original || original instanceof GraphQLError || original instanceof TallyError;
     if (error instanceof GraphQLError && expected) return error;
@@ -46,6 +51,17 @@ function maskError(deps: AppDeps) {
   };
 }
 
+/** Off unless origins are configured; never with credentials: API keys travel in a header, not cookies. */
+function corsOptions(origins: string[]): CORSOptions {
+  if (origins.length === 0) return false;
+  return {
+    origin: origins,
+    credentials: false,
+    methods: ["GET", "POST"],
+    exposedHeaders: [REQUEST_ID_HEADER, REPLAYED_HEADER],
+  };
+}
+
 export function createTallyYoga(deps: AppDeps) {
   const pubsub = createTallyPubSub();
   return createYoga<Record<string, unknown>, Context>({
@@ -54,8 +70,18 @@ export function createTallyYoga(deps: AppDeps) {
     landingPage: false,
     graphiql: true,
     renderGraphiQL: renderTallyGraphiQL,
-    plugins: [useHealthRoutes(deps), useIdempotencyKeys(deps), useCompiledExecution(), useBodyLimit()],
+    // Refusals first (request id, CSRF, limits, body size), so a refused request claims no idempotency key.
+    plugins: [
+      useRequestId(),
+      useJsonBodiesOnly(),
+      useHealthRoutes(deps),
+      ...useGraphqlLimits(deps.config.graphql),
+      useBodyLimit(deps.config.http),
+      useIdempotencyKeys(deps),
+      useCompiledExecution(),
+    ],
     maxRequestBodySize: false, // useBodyLimit
+    cors: corsOptions(deps.config.http.corsOrigins),
     context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), pubsub),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,

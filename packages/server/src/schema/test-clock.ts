@@ -54,6 +54,8 @@ builder.mutationField("createTestClock", (t) =>
 builder.mutationField("advanceTestClock", (t) =>
   t.prismaField({
     type: "TestClock",
+    description:
+      "Moves the clock forward and returns once every period end it passes is invoiced. One advance moves at most two intervals of the shortest billing interval among the clock's active subscriptions (two years without one); further is TEST_CLOCK_ADVANCE_TOO_FAR.",
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: AdvanceTestClockInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>

@@ -157,7 +157,8 @@ builder.mutationField("createWebhookEndpoint", (t) =>
     type: WebhookEndpointWithSecretRef,
     errors: { types: [InvalidInputError] },
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createWebhookEndpoint(requireTenant(ctx), input),
+    resolve: (_root, { input }, ctx) =>
+      createWebhookEndpoint(requireTenant(ctx), input, ctx.deps.config.webhooks.allowPrivate),
   }),
 );
 
@@ -166,7 +167,12 @@ builder.mutationField("updateWebhookEndpoint", (t) =>
     type: WebhookEndpointRef,
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: UpdateWebhookEndpointInput, required: true }) },
-    resolve: (_root, { input }, ctx) => updateWebhookEndpoint(requireTenant(ctx), { ...input, id: String(input.id) }),
+    resolve: (_root, { input }, ctx) =>
+      updateWebhookEndpoint(
+        requireTenant(ctx),
+        { ...input, id: String(input.id) },
+        ctx.deps.config.webhooks.allowPrivate,
+      ),
   }),
 );
 

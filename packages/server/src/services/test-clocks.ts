@@ -4,8 +4,9 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { TestClock } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
-import { BILLING_TRANSACTION, lockTestClock } from "./billing-cycle/locks.js";
-import { closeTestClockPeriods } from "./billing-cycle/test-clock.js";
+import { assertWithinAdvanceLimit } from "./billing-cycle/advance-limit.js";
+import { lockTestClock } from "./billing-cycle/locks.js";
+import { catchUpTestClock } from "./billing-cycle/test-clock.js";
 
 function assertTestMode(tenant: Tenant): void {
   if (tenant.scope.mode !== "test") {
@@ -31,15 +32,17 @@ export async function createTestClock(
 }
 
 /**
- * Moves a clock forward to `frozenTime` and, before returning, closes every billing period its
- * customers' subscriptions reach on the way, in time order (SPEC §1). Moving to the current time
- * is a no-op; moving back is TEST_CLOCK_BACKWARDS. All of it is one transaction holding the
- * clock's row lock: a concurrent advance of the same clock waits, then continues from where this
- * one stopped, and an advance that fails leaves the clock and its invoices as they were.
+ * Moves a clock forward to `frozenTime` (at most as far as billing-cycle/advance-limit.ts allows)
+ * and, before returning, closes every billing period its customers' subscriptions reach on the
+ * way, in time order. Moving to the current time is a no-op but for finishing what an earlier
+ * advance left undone; moving back is TEST_CLOCK_BACKWARDS. The move is one short transaction
+ * under the clock's row lock; the periods are then closed one per transaction
+ * (billing-cycle/test-clock.ts), so other requests are served in between, and the customers' now
+ * is the new time meanwhile, as on the wall clock before the scheduler's next run.
  */
 export async function advanceTestClock(tenant: Tenant, input: { id: string; frozenTime: Date }): Promise<TestClock> {
   assertTestMode(tenant);
-  return tenant.db.$transaction(async (tx) => {
+  const clock = await tenant.db.$transaction(async (tx) => {
     const frozenTime = await lockTestClock(tx, tenant.scope, input.id, "update");
     if (frozenTime === null) throw new NotFoundError(`No test clock ${input.id}`, ["input", "id"]);
     if (input.frozenTime < frozenTime) {
@@ -49,8 +52,9 @@ export async function advanceTestClock(tenant: Tenant, input: { id: string; froz
         "TEST_CLOCK_BACKWARDS",
       );
     }
-    const clock = await tx.testClock.update({ where: { id: input.id }, data: { frozenTime: input.frozenTime } });
-    await closeTestClockPeriods(tx, tenant.scope, input.id, input.frozenTime);
-    return clock;
-  }, BILLING_TRANSACTION);
+    await assertWithinAdvanceLimit(tx, input.id, frozenTime, input.frozenTime);
+    return tx.testClock.update({ where: { id: input.id }, data: { frozenTime: input.frozenTime } });
+  });
+  await catchUpTestClock(tenant.db, tenant.scope, input.id);
+  return clock;
 }

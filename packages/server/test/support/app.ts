@@ -1,4 +1,5 @@
 // The app under test, driven through HTTP semantics with yoga.fetch (no port, no network).
+import { DEFAULT_CONFIG, type ServerConfig } from "../../src/config.js";
 import type { AppDeps, Clock } from "../../src/context.js";
 import type { Database } from "../../src/db/client.js";
 import { createTallyYoga } from "../../src/http/yoga.js";
@@ -32,11 +33,17 @@ export function settableClock(start = new Date()): Clock & { set(date: Date): vo
   return { now: () => now, set: (date) => void (now = date) };
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The server's defaults, except that webhooks may go to loopback receivers: the tests' own
+ * (docs/operations/security.md; webhook-urls.test.ts checks the default refuses them).
+ */
+export const TEST_CONFIG: ServerConfig = { ...DEFAULT_CONFIG, webhooks: { allowPrivate: true } };
+
+export async function createTestApp(options: { config?: ServerConfig } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const logger = memoryLogger();
   const clock = settableClock();
-  const deps: AppDeps = { database, clock, logger, adminKey: ADMIN_KEY };
+  const deps: AppDeps = { database, config: options.config ?? TEST_CONFIG, clock, logger, adminKey: ADMIN_KEY };
   const yoga = createTallyYoga(deps);
   const account = await createAccount(database.prisma, "Test account");
   const fetch = (path: string, init?: RequestInit) =>

@@ -12,8 +12,9 @@ import { Prisma } from "../../generated/prisma/client.js";
 export type Tx = Prisma.TransactionClient;
 
 /**
- * Options for transactions that close billing periods: a test clock advanced by a year closes every
- * period in one transaction, and on PGlite (one connection) a transaction waits for the previous.
+ * Options for transactions that close billing periods: a cancellation first closes every period
+ * its customer's now has passed (the scheduler may lag behind), and on PGlite (one connection) a
+ * transaction waits for the previous.
  */
 export const BILLING_TRANSACTION = { maxWait: 60_000, timeout: 300_000 } as const;
 

@@ -1,36 +1,52 @@
-// Period ends and credit grant expiries reached by advancing a test clock (SPEC §1, §7): every
-// subscription and grant of every customer on the clock, in time order, before the advance returns.
+// Period ends and credit grant expiries reached by advancing a test clock (docs/concepts/time-and-test-clocks.md):
+// every subscription and grant of every customer on the clock, in time order, one step per
+// transaction, so an advance never holds a connection (PGlite's only one) for more than a step.
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Scope } from "../../db/tenant.js";
 import { expireGrant, nextTestClockExpiry } from "../credits/expire.js";
 import { closeCurrentPeriod } from "./close-period.js";
-import type { Tx } from "./locks.js";
+import { BILLING_TRANSACTION, lockTestClock, type Tx } from "./locks.js";
 
 /**
- * Closes, in the caller's transaction (which holds the clock's lock), every period of the clock's
- * customers' subscriptions that ends by `until`: always the earliest open period end next, each
- * invoice made at its period end, as if the clock had stopped there. Grants expiring by `until`
- * are expired in the same time order (an expiry at a period end first: a grant is not valid at its
- * expiresAt), so each invoice sees the grants valid at its time. Returns how many periods were closed.
+ * Does the earliest thing due on the clock's customers by `until`: a grant expiry, or else the
+ * earliest open period end (a grant is not valid at its expiresAt, so an expiry at a period end
+ * goes first and the invoice sees the grants valid at its time). Each invoice is made at its
+ * period end, as if the clock had stopped there. Returns false when nothing is due.
  */
-export async function closeTestClockPeriods(tx: Tx, scope: Scope, testClockId: string, until: Date): Promise<number> {
-  let closed = 0;
-  for (;;) {
-    const next = await tx.subscription.findFirst({
-      where: { status: "ACTIVE", currentPeriodEnd: { lte: until }, customer: { testClockId } },
-      orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, currentPeriodEnd: true },
-    });
-    const expiry = await nextTestClockExpiry(tx, testClockId, next?.currentPeriodEnd ?? until);
-    if (expiry) {
-      if (!(await expireGrant(tx, scope, expiry.id, expiry.expiresAt))) {
-        throw new Error(`Credit grant ${expiry.id} expiring ${expiry.expiresAt.toISOString()} did not expire`);
-      }
-      continue;
+export async function closeNextTestClockDue(tx: Tx, scope: Scope, testClockId: string, until: Date): Promise<boolean> {
+  const next = await tx.subscription.findFirst({
+    where: { status: "ACTIVE", currentPeriodEnd: { lte: until }, customer: { testClockId } },
+    orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, currentPeriodEnd: true },
+  });
+  const expiry = await nextTestClockExpiry(tx, testClockId, next?.currentPeriodEnd ?? until);
+  if (expiry) {
+    if (!(await expireGrant(tx, scope, expiry.id, expiry.expiresAt))) {
+      throw new Error(`Credit grant ${expiry.id} expiring ${expiry.expiresAt.toISOString()} did not expire`);
     }
-    if (!next) return closed;
-    const outcome = await closeCurrentPeriod(tx, scope, next.id, next.currentPeriodEnd);
-    if (outcome !== "closed")
-      throw new Error(`Period of ${next.id} ending ${next.currentPeriodEnd.toISOString()} did not close`);
-    closed += 1;
+    return true;
+  }
+  if (!next) return false;
+  const outcome = await closeCurrentPeriod(tx, scope, next.id, next.currentPeriodEnd);
+  if (outcome !== "closed")
+    throw new Error(`Period of ${next.id} ending ${next.currentPeriodEnd.toISOString()} did not close`);
+  return true;
+}
+
+/**
+ * Brings the clock's customers up to its frozen time: one step of closeNextTestClockDue per
+ * transaction, each under the clock's row lock (so concurrent catch-ups of one clock take turns
+ * and keep the time order), until nothing is due. Whatever stopped an earlier catch-up halfway
+ * (a crash, an error), the next one resumes exactly there. Returns the number of steps done.
+ */
+export async function catchUpTestClock(db: PrismaClient, scope: Scope, testClockId: string): Promise<number> {
+  let steps = 0;
+  for (;;) {
+    const progressed = await db.$transaction(async (tx) => {
+      const frozenTime = await lockTestClock(tx, scope, testClockId, "update");
+      return frozenTime !== null && closeNextTestClockDue(tx, scope, testClockId, frozenTime);
+    }, BILLING_TRANSACTION);
+    if (!progressed) return steps;
+    steps += 1;
   }
 }

@@ -129,10 +129,10 @@ export async function periodEndSnapshot(
 }
 
 /**
- * The final invoice of a cancellation at `now`: the usage of the current period up to and
- * including now. Timestamps have millisecond resolution, so the closed range [start, now] is the
- * half-open [start, now + 1 ms): an event stamped at the very instant of the cancellation (a test
- * clock's frozen time) is billed, not dropped.
+ * The final invoice of a cancellation at `now`: the usage of the current period cut short at now,
+ * [start, now), half-open like every period, so an event stamped at now belongs to what follows
+ * the cancellation (e.g. a subscription starting then), as one stamped at a period end belongs to
+ * the next period.
  */
 export async function finalSnapshot(
   db: Db,
@@ -140,8 +140,7 @@ export async function finalSnapshot(
   subscription: BillableSubscription,
   now: Date,
 ): Promise<InvoiceSnapshot> {
-  const end = new Date(now.getTime() + 1);
-  const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end });
+  const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
   return { ...base(subscription, now, grants), kind: "FINAL", usage };

@@ -5,7 +5,7 @@ import type { Clock, Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
 import { lockCustomersUsage } from "../usage.js";
 import { customerNow } from "../time.js";
-import { findInvoiced } from "./invoiced.js";
+import { alreadyInvoicedError, findInvoiced } from "./invoiced.js";
 import type { RecordedMeterEvent } from "./record.js";
 import { recomputeHour } from "./rollup.js";
 
@@ -48,13 +48,7 @@ export async function cancelMeterEvent(
     const invoiced = await findInvoiced(tx, tenant.scope, [
       { customerId: event.customerId, meterId: event.meterId, timestamp: event.timestamp },
     ]);
-    if (invoiced.size > 0) {
-      throw new MeterEventError(
-        "EVENT_ALREADY_INVOICED",
-        "The event's usage period is already on a finalized invoice",
-        ["input", "identifier"],
-      );
-    }
+    if (invoiced.size > 0) throw alreadyInvoicedError(event.timestamp, ["input", "identifier"]);
     const canceled = await tx.meterEvent.update({ where: { seq: event.seq }, data: { canceledAt: now } });
     await recomputeHour(tx, tenant.scope, {
       meterId: event.meterId,

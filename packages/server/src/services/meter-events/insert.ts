@@ -11,7 +11,7 @@ import { violatesUnique } from "../../db/errors.js";
 import type { Scope } from "../../db/tenant.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import type { Db } from "../usage.js";
-import { inInvoicedPeriod } from "./invoiced.js";
+import { alreadyInvoiced } from "./invoiced.js";
 import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD, rollupLockOrder } from "./rollup.js";
 import type { ValidEvent } from "./validate.js";
 
@@ -192,7 +192,7 @@ function insertStatement(scope: Scope, events: ValidEvent[], onDuplicate: OnDupl
         SELECT 1 FROM "Meter" m
         WHERE m."id" = i."meterId" AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode" AND m."status" = 'ACTIVE'
       )
-        AND NOT ${inInvoicedPeriod(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
+        AND NOT ${alreadyInvoiced(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
       ORDER BY i."identifier" COLLATE "C", i.ord
       ${onDuplicate === "skip" ? Prisma.sql`ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING` : Prisma.empty}
       RETURNING *

@@ -8,8 +8,7 @@ import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/eva
 import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { insertEventBatch, retryingDuplicates, type OnDuplicate } from "./insert.js";
-import { invoicedAmong } from "./invoiced.js";
-import { alreadyInvoiced } from "./record.js";
+import { alreadyInvoicedError, invoicedAmong } from "./invoiced.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
 export const MAX_BATCH_SIZE = 1000;
@@ -72,7 +71,7 @@ export async function recordMeterEvents(
       const skipped = notInserted.filter((s) => s.meterActive).map((s) => s.index);
       const invoiced = await invoicedAmong(sql, tenant.scope, valid, skipped);
       for (const i of invoiced) {
-        const error = alreadyInvoiced(valid[i]!.timestamp, null);
+        const error = alreadyInvoicedError(valid[i]!.timestamp, null);
         rejected.push({ index: positions[i]!, code: error.code, message: error.message });
       }
       const missed = new Set(notInserted.map((s) => s.index));

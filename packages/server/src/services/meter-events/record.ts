@@ -15,7 +15,7 @@ import { lockCustomersUsage } from "../usage.js";
 import { checkEvents } from "./check.js";
 import { Coalescer } from "./coalesce.js";
 import { insertEvents, retryingDuplicates, type OnDuplicate, type StoredEventRow } from "./insert.js";
-import { invoicedAmong } from "./invoiced.js";
+import { alreadyInvoicedError, invoicedAmong } from "./invoiced.js";
 import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
 
 /** A stored event with its meter loaded (the GraphQL MeterEvent's eventName). */
@@ -105,7 +105,7 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
       const stored = outcomes.map(({ index, row, meter }): Stored => {
         if (row) return { ...row, meter };
         if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
-        if (refusedAsInvoiced.has(index)) return alreadyInvoiced(events[index]!.timestamp, ["input", "timestamp"]);
+        if (refusedAsInvoiced.has(index)) return alreadyInvoicedError(events[index]!.timestamp, ["input", "timestamp"]);
         return "duplicate";
       });
       const inserted = events.flatMap((e, i) => {
@@ -134,13 +134,5 @@ async function duplicateEvent(tenant: Tenant, event: ValidEvent): Promise<MeterE
     `An event with the identifier ${event.identifier} was already recorded; this one is not counted`,
     ["input", "identifier"],
     existing,
-  );
-}
-
-export function alreadyInvoiced(timestamp: Date, field: string[] | null): MeterEventError {
-  return new MeterEventError(
-    "TIMESTAMP_TOO_FAR_IN_PAST",
-    `timestamp ${timestamp.toISOString()} falls in a usage period that was already invoiced`,
-    field,
   );
 }

@@ -25,20 +25,24 @@ const WINDOW_MS: Record<GroupingWindow, number> = { HOUR: 3_600_000, DAY: 86_400
 /** A leap year of hours: more windows than that is a mistake, not a report. */
 export const MAX_WINDOWS = 366 * 24;
 
+/** How many summaries [startTime, endTime) is answered with: one without a grouping window. */
+export function windowCount(q: Pick<SummariesQuery, "startTime" | "endTime" | "groupingWindow">): number {
+  if (!q.groupingWindow) return 1;
+  const unit = WINDOW_MS[q.groupingWindow];
+  return Math.ceil(q.endTime.getTime() / unit) - Math.floor(q.startTime.getTime() / unit);
+}
+
 export async function meterEventSummaries(tenant: Tenant, q: SummariesQuery): Promise<MeterEventSummary[]> {
   for (const name of ["startTime", "endTime"] as const) {
     if (q[name].getTime() % MINUTE_MS !== 0) throw new InvalidInputError(`${name} must fall on a whole minute`, [name]);
   }
   if (q.startTime >= q.endTime) throw new InvalidInputError("startTime must be before endTime", ["endTime"]);
-  if (q.groupingWindow) {
-    const unit = WINDOW_MS[q.groupingWindow];
-    const windows = Math.ceil(q.endTime.getTime() / unit) - Math.floor(q.startTime.getTime() / unit);
-    if (windows > MAX_WINDOWS) {
-      throw new InvalidInputError(
-        `At most ${MAX_WINDOWS} ${q.groupingWindow} windows per request (this range has ${windows})`,
-        ["endTime"],
-      );
-    }
+  const count = windowCount(q);
+  if (count > MAX_WINDOWS) {
+    throw new InvalidInputError(
+      `At most ${MAX_WINDOWS} ${q.groupingWindow} windows per request (this range has ${count})`,
+      ["endTime"],
+    );
   }
   // Both existence checks (and the aggregation) in one direct statement: this read is a hot path.
   const [found] = await tenant.sql.$queryRaw<Array<{ aggregation: Aggregation | null; customer: boolean }>>`

@@ -2,14 +2,16 @@
 // All of its state is in the database, so deliveries survive restarts, and several server processes
 // can run it against one PostgreSQL database: each claims due rows with FOR UPDATE SKIP LOCKED and
 // leases them (nextAttemptAt moves past the request's timeout) before posting outside any
-// transaction. Every attempt is recorded; a 2xx ends the delivery, anything else is retried with
+// transaction, and only to public addresses unless configured otherwise (destination.ts). Every attempt is recorded; a 2xx ends the delivery, anything else is retried with
 // exponential backoff and jitter until it has been retried for RETRY_FOR_MS.
 import type { AppDeps } from "../../context.js";
 import type { Mode } from "../../generated/prisma/client.js";
+import { fetch } from "undici";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
+import { deliveryDispatcher } from "./destination.js";
 import { SIGNATURE_HEADER, signatureHeader } from "./signing.js";
 
-type DispatcherDeps = Pick<AppDeps, "database" | "clock" | "logger">;
+type DispatcherDeps = Pick<AppDeps, "database" | "config" | "clock" | "logger">;
 
 export const DEFAULT_DISPATCH_INTERVAL_MS = 2_000;
 /** Deliveries claimed and posted at once. */
@@ -89,10 +91,11 @@ export function deliveryBody(event: {
 
 type AttemptOutcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
-async function post(delivery: ClaimedDelivery, now: Date): Promise<AttemptOutcome> {
+async function post(delivery: ClaimedDelivery, now: Date, allowPrivate: boolean): Promise<AttemptOutcome> {
   const body = deliveryBody(delivery);
   try {
     const response = await fetch(delivery.url, {
+      dispatcher: deliveryDispatcher(new URL(delivery.url), allowPrivate),
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -163,7 +166,7 @@ export async function dispatchWebhooks(
     if (claimed.length === 0) break;
     await Promise.all(
       claimed.map(async (delivery) => {
-        const outcome = await post(delivery, now);
+        const outcome = await post(delivery, now, deps.config.webhooks.allowPrivate);
         report[await record(deps, delivery, outcome, now)] += 1;
         if (!outcome.ok)
           deps.logger.info("webhook delivery attempt failed", {

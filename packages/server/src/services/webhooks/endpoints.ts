@@ -6,6 +6,7 @@ import type { WebhookEndpoint } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Tx } from "../billing-cycle/locks.js";
 import { ALL_EVENTS, EVENT_TYPES, isEventType } from "../events/record.js";
+import { privateAddressOf } from "./destination.js";
 import { newWebhookSecret } from "./signing.js";
 
 export interface CreateWebhookEndpointInput {
@@ -26,7 +27,8 @@ export interface UpdateWebhookEndpointInput {
 const MAX_URL_LENGTH = 2048;
 const MAX_DESCRIPTION_LENGTH = 500;
 
-function validUrl(url: string): string {
+/** A well-formed URL the server may deliver to in this mode (destination.ts). */
+async function validUrl(url: string, tenant: Tenant, allowPrivate: boolean): Promise<string> {
   const field = ["input", "url"];
   let parsed: URL;
   try {
@@ -40,6 +42,17 @@ function validUrl(url: string): string {
   if (parsed.username || parsed.password) throw new InvalidInputError("A webhook URL may not carry credentials", field);
   if (parsed.href.length > MAX_URL_LENGTH)
     throw new InvalidInputError(`A webhook URL has at most ${MAX_URL_LENGTH} characters`, field);
+  const plainLive = tenant.scope.mode === "live" && parsed.protocol !== "https:";
+  const privateAddress = !allowPrivate || plainLive ? await privateAddressOf(parsed) : null;
+  if (privateAddress && !allowPrivate) {
+    throw new InvalidInputError(
+      `A webhook URL may not point at a private, loopback or link-local address (${parsed.hostname} is ${privateAddress}); the server allows them only with TALLY_WEBHOOK_ALLOW_PRIVATE=true`,
+      field,
+    );
+  }
+  // Live events cross the internet only encrypted; inside a network the server may reach, http is
+  // the operator's choice.
+  if (plainLive && !privateAddress) throw new InvalidInputError("A live-mode webhook URL must use https", field);
   return parsed.href;
 }
 
@@ -76,8 +89,9 @@ function validDescription(description: string | null | undefined): string | null
 export async function createWebhookEndpoint(
   tenant: Tenant,
   input: CreateWebhookEndpointInput,
+  allowPrivate: boolean,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const url = validUrl(input.url);
+  const url = await validUrl(input.url, tenant, allowPrivate);
   const enabledEvents = validEnabledEvents(input.enabledEvents);
   const description = validDescription(input.description);
   const secret = newWebhookSecret();
@@ -98,8 +112,9 @@ async function giveUpPending(tx: Tx, endpointId: string, reason: string): Promis
 export async function updateWebhookEndpoint(
   tenant: Tenant,
   input: UpdateWebhookEndpointInput,
+  allowPrivate: boolean,
 ): Promise<WebhookEndpoint> {
-  const url = input.url != null ? validUrl(input.url) : undefined;
+  const url = input.url != null ? await validUrl(input.url, tenant, allowPrivate) : undefined;
   const enabledEvents = input.enabledEvents != null ? validEnabledEvents(input.enabledEvents) : undefined;
   const description = input.description !== undefined ? validDescription(input.description) : undefined;
   const status = input.disabled == null ? undefined : input.disabled ? "DISABLED" : "ENABLED";
