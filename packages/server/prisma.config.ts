@@ -1,7 +1,7 @@
 // Prisma CLI configuration: the JS schema engine through the same driver adapters as the server
 // (no native engine can be downloaded on our machines).
 import { defineConfig } from "prisma/config";
-import { openAdapterFactory } from "./src/db/adapter.js";
+import { type OpenAdapter, openAdapterFactory } from "./src/db/adapter.js";
 
 // The WASM schema engine leaves a long timer behind; unref long timers so the CLI exits.
 const setTimeoutOriginal = globalThis.setTimeout;
@@ -16,10 +16,17 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  async adapter() {
-    const { factory, close } = await openAdapterFactory();
-    // An unclosed file-backed PGlite is corrupted after DDL: close it before the CLI exits.
-    process.once("beforeExit", () => void close());
-    return factory;
-  },
+  // The CLI asks for the adapter more than once (to describe the datasource, then to migrate): a
+  // second PGlite on the same data folder would corrupt it, so every request shares one.
+  adapter: async () => (await sharedAdapter()).another(),
 });
+
+let opened: Promise<OpenAdapter> | undefined;
+function sharedAdapter(): Promise<OpenAdapter> {
+  opened ??= openAdapterFactory().then((adapter) => {
+    // An unclosed file-backed PGlite is corrupted after DDL: close it before the CLI exits.
+    process.once("beforeExit", () => void adapter.close());
+    return adapter;
+  });
+  return opened;
+}

@@ -5,7 +5,8 @@
 // table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
-//   BENCH_ONLY=1,4: only these figures (5 needs 1 and 3, and runs them), to work on one target.
+//   BENCH_ONLY=1,4: only these figures (5 needs 1 and 3, and runs them), to work on one target;
+//   BENCH_ONLY=6 runs the cold start alone (no session).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import {
   type IngestMeasurement,
   type IngestScale,
 } from "./figures/batched-ingest.js";
+import { coldStart, median } from "./figures/cold-start.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -42,6 +44,7 @@ const SCALE = {
   single: { connections: 32, seconds: quick ? 3 : 8 },
   nested: { connections: 8, seconds: quick ? 3 : 9 },
   runs: quick ? 30 : 200,
+  coldStartRounds: quick ? 2 : 5,
 };
 
 const started = Date.now();
@@ -283,11 +286,31 @@ async function laterFigures(run: DatabaseRun): Promise<void> {
   await endRun(run);
 }
 
+/** Figure 6: spawning `tally serve` on a fresh data folder to its first healthy answer. */
+async function figure6(): Promise<void> {
+  const { fresh, migrated } = await coldStart(SCALE.coldStartRounds);
+  const [value, reference] = [median(fresh) / 1000, median(migrated) / 1000];
+  row({
+    figure: "6",
+    database: "pglite",
+    what: `cold start, fresh folder (median of ${fresh.length})`,
+    value,
+    unit: "s",
+    reference: { what: "already-migrated folder", value: reference },
+    ratio: value / reference,
+    ratioAs: "times",
+  });
+}
+
 const postgresUrl = process.env.DATABASE_URL?.trim();
+// Figures 1–5 share a server session per database; figure 6 starts servers of its own.
+const sessionFigures = wanted("1", "2", "3", "4", "5");
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;
 try {
-  if (postgresUrl) {
+  // First, on a machine not yet busy with the other figures' databases.
+  if (wanted("6")) await figure6();
+  if (postgresUrl && sessionFigures) {
     results.machine.postgres = await postgresVersion(postgresUrl);
     console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
     postgres = await startRun(await postgresTarget(postgresUrl), SCALE.postgres, true);
@@ -297,7 +320,7 @@ try {
   // figure 5 compares the two, so they are measured on the same state of the machine.
   // PostgreSQL's figure 3 writes gigabytes and drops them, which the disk and the kernel are busy
   // with for a while after.
-  if (postgres === null || wanted("1", "3", "5")) {
+  if ((postgres === null && sessionFigures) || wanted("1", "3", "5")) {
     console.log("PGlite: a fresh data directory");
     pglite = await startRun(pgliteTarget(), SCALE.pglite, postgres === null);
   }
@@ -354,15 +377,18 @@ if (postgres?.ingest && pglite?.ingest) {
 // Peak RSS: under 1 GiB throughout, flat in event count.
 const GiB = 2 ** 30;
 const largest = Math.max(0, ...results.peakRss.map((p) => p.bytes));
-row({
-  figure: "RSS",
-  database: "all",
-  what: "largest server peak RSS of any figure",
-  value: largest / 2 ** 20,
-  unit: "MiB",
-  target: "< 1 GiB",
-  met: largest < GiB,
-});
+// Figure 6 alone measures no session, and so no peak.
+if (results.peakRss.length > 0) {
+  row({
+    figure: "RSS",
+    database: "all",
+    what: "largest server peak RSS of any figure",
+    value: largest / 2 ** 20,
+    unit: "MiB",
+    target: "< 1 GiB",
+    met: largest < GiB,
+  });
+}
 for (const db of ["postgres", "pglite"]) {
   const figure3Rss = results.peakRss.filter((p) => p.database === db && p.figure.startsWith("3 "));
   if (figure3Rss.length < 2) continue;

@@ -1,5 +1,7 @@
 // The `tally` command line: `tally serve` (what `pnpm start` runs) and `tally migrate`.
 import { databaseConfigFromEnv, describeDatabase, IN_MEMORY } from "./db/config.js";
+import { openDatabase } from "./db/client.js";
+import { applyPendingMigrations } from "./db/migration-history.js";
 import { deployMigrations } from "./db/migrations.js";
 import { serve } from "./commands/serve.js";
 
@@ -29,7 +31,17 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log(`Migrating ${describeDatabase(config)}`);
-      console.log(await deployMigrations(config));
+      if (config.kind === "postgres") {
+        console.log(await deployMigrations(config));
+        return 0;
+      }
+      const database = await openDatabase(config);
+      try {
+        const applied = await applyPendingMigrations(database);
+        console.log(applied.length === 0 ? "No pending migrations to apply." : `Applied ${applied.join(", ")}`);
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     default:

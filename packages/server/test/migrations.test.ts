@@ -1,5 +1,6 @@
 // The one migration history applies cleanly through `prisma migrate deploy` to an empty embedded
-// database and an empty PostgreSQL database, and leaves nothing pending; a migration that carries
+// database and an empty PostgreSQL database, and leaves nothing pending; the server's own migrator
+// records it as the CLI does (each finds nothing left after the other); a migration that carries
 // data over does so exactly.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,40 +8,64 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import { IN_MEMORY, type DatabaseConfig } from "../src/db/config.js";
-import { deployMigrations, migrationsDir } from "../src/db/migrations.js";
+import { applyPendingMigrations } from "../src/db/migration-history.js";
+import { deployMigrations, migrationFiles, migrationsDir } from "../src/db/migrations.js";
 import { createEmptyPostgresDatabase, onPostgres } from "./support/database.js";
 
 async function deployAndCheck(config: DatabaseConfig): Promise<void> {
   expect(await deployMigrations(config)).toMatch(/successfully applied/);
-  // A second deploy finds nothing to do.
+  // A second deploy finds nothing to do, nor does the server's own migrator.
   expect(await deployMigrations(config)).toMatch(/No pending migrations/);
   const database = await openDatabase(config);
   try {
+    expect(await applyPendingMigrations(database)).toEqual([]);
     expect(await database.prisma.account.count()).toBe(0);
   } finally {
     await database.close();
   }
 }
 
+/** The server's migrator on an empty database, then the CLI: it must find nothing to do. */
+async function migrateAndDeploy(config: DatabaseConfig): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    expect(await applyPendingMigrations(database)).toEqual((await migrationFiles()).map((m) => m.name));
+    expect(await applyPendingMigrations(database)).toEqual([]);
+  } finally {
+    await database.close();
+  }
+  expect(await deployMigrations(config)).toMatch(/No pending migrations/);
+}
+
+/** Runs `check` on an empty database of this project's kind (a fresh data folder for PGlite). */
+async function onEmptyDatabase(check: (config: DatabaseConfig) => Promise<void>): Promise<void> {
+  if (onPostgres) {
+    const empty = await createEmptyPostgresDatabase();
+    try {
+      await check({ kind: "postgres", url: empty.url });
+    } finally {
+      await empty.drop();
+    }
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "tally-migrate-"));
+  try {
+    await check({ kind: "pglite", dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 describe("migrations", () => {
   // Each test database run covers its own kind: PGlite by default, PostgreSQL in the postgres project.
-  it(`apply to an empty ${onPostgres ? "PostgreSQL" : "embedded"} database`, async () => {
-    if (onPostgres) {
-      const empty = await createEmptyPostgresDatabase();
-      try {
-        await deployAndCheck({ kind: "postgres", url: empty.url });
-      } finally {
-        await empty.drop();
-      }
-      return;
-    }
-    const dataDir = mkdtempSync(join(tmpdir(), "tally-migrate-"));
-    try {
-      await deployAndCheck({ kind: "pglite", dataDir });
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  // Each runs Prisma's CLI, whose start alone takes seconds (tens of them on a busy machine).
+  it(`apply to an empty ${onPostgres ? "PostgreSQL" : "embedded"} database`, { timeout: 180_000 }, () =>
+    onEmptyDatabase(deployAndCheck),
+  );
+
+  it("are recorded by the server's migrator as `prisma migrate deploy` records them", { timeout: 180_000 }, () =>
+    onEmptyDatabase(migrateAndDeploy),
+  );
 });
 
 /** An empty database of this project's kind, closed (and dropped) by `close`. */

@@ -80,7 +80,8 @@ export async function startServer(
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A killed process has a signalCode and no exitCode: it has exited all the same.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     // A graceful stop finishes in-flight requests; a stuck one must not hang the run.
     const kill = setTimeout(() => {

@@ -1,9 +1,11 @@
-// `tally serve`: migrate, create the Default account on an empty database, serve until a signal.
+// `tally serve`: migrate, create the Default account on an empty database, serve until a signal,
+// then stop gracefully.
 import { serverConfigFromEnv } from "../config.js";
 import { systemClock, type AppDeps } from "../context.js";
 import { openDatabase, type Database } from "../db/client.js";
-import { databaseConfigFromEnv, describeDatabase, IN_MEMORY, type DatabaseConfig } from "../db/config.js";
-import { applyMigrationScripts, deployMigrations } from "../db/migrations.js";
+import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
+import { applyPendingMigrations } from "../db/migration-history.js";
+import { deployMigrations } from "../db/migrations.js";
 import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
@@ -16,18 +18,30 @@ import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 /** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
 export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
   const autoMigrate = process.env.TALLY_AUTO_MIGRATE?.toLowerCase() !== "false";
-  const inMemory = config.kind === "pglite" && config.dataDir === IN_MEMORY;
-  // The CLI needs the database to itself: migrate before this process opens it.
-  if (autoMigrate && !inMemory) {
+  // PostgreSQL through Prisma's CLI, which locks out replicas migrating at the same time; the
+  // embedded database, which only this process opens, through its own connection.
+  if (autoMigrate && config.kind === "postgres") {
     logger.info("applying migrations", { output: (await deployMigrations(config)).trim().split("\n").at(-1) });
   }
   const database = await openDatabase(config);
-  if (autoMigrate && inMemory) await applyMigrationScripts(database.script);
+  if (autoMigrate && config.kind === "pglite") {
+    try {
+      logger.info("applied migrations", { applied: await applyPendingMigrations(database) });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   return database;
 }
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const logger = consoleLogger;
+  // Taken from the very start: a stop asked for while starting waits until the database is open, to
+  // close it (a file-backed one killed open may not open again), and every stop exits with 0.
+  const stopSignal = new Promise<string>((resolve) => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve(signal));
+  });
   const databaseConfig = databaseConfigFromEnv(env);
   const config = serverConfigFromEnv(env);
   const intervalMs = billingIntervalMs(env);
@@ -57,23 +71,17 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
   const vacuum = databaseConfig.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info("stopping: finishing in-flight requests", { signal });
-    await Promise.all([
-      running.stop(),
-      scheduler.stop(),
-      dispatcher.stop(),
-      folding.stop(),
-      purge.stop(),
-      vacuum?.stop(),
-    ]);
-    await database.close();
-    logger.info("stopped");
-  };
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutdown(signal));
+  logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
+  await Promise.all([
+    running.stop(),
+    scheduler.stop(),
+    dispatcher.stop(),
+    folding.stop(),
+    purge.stop(),
+    vacuum?.stop(),
+  ]);
+  await database.close();
+  logger.info("stopped");
 }
 
 /** TALLY_BILLING_INTERVAL_SECONDS: how often the billing cycle runs (default 30, at most 60). */

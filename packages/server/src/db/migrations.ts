@@ -1,6 +1,6 @@
-// Applying the one migration history: `prisma migrate deploy` for real databases (the operator's
-// tool, with its bookkeeping), direct execution of the same SQL files for fresh in-memory
-// databases, which the CLI cannot reach from another process.
+// Applying the one migration history: `prisma migrate deploy` for PostgreSQL (the operator's tool,
+// which locks out other replicas while it works), the same SQL files through the server's own
+// connection for the embedded database (migration-history.ts) and for fresh test databases.
 import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -12,14 +12,27 @@ import type { DatabaseConfig } from "./config.js";
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const migrationsDir = join(serverRoot, "prisma/migrations");
 
-/** The migration SQL files in order of their folder names (timestamps). */
-export async function migrationScripts(): Promise<string[]> {
+export interface MigrationFile {
+  /** The folder's name: `<yyyymmddhhmmss>_<name>`, Prisma's migration name. */
+  name: string;
+  sql: string;
+}
+
+/** The migrations in order of their folder names (timestamps). */
+export async function migrationFiles(): Promise<MigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   const folders = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  return Promise.all(folders.map((f) => readFile(join(migrationsDir, f, "migration.sql"), "utf8")));
+  return Promise.all(
+    folders.map(async (name) => ({ name, sql: await readFile(join(migrationsDir, name, "migration.sql"), "utf8") })),
+  );
+}
+
+/** The migration SQL files in order of their folder names (timestamps). */
+export async function migrationScripts(): Promise<string[]> {
+  return (await migrationFiles()).map((m) => m.sql);
 }
 
 /** Runs every migration on an empty database through `exec` (a PGlite or pg `exec`/`query`). */
