@@ -10,16 +10,6 @@ import { ERROR_CODES } from "../src/errors.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-// Written on other branches at the same time as this test; allowed missing only until they exist.
-const PENDING = new Set([
-  "docs/api/limits.md",
-  "docs/api/idempotency.md",
-  "docs/api/input.md",
-  "docs/api/graphiql.md",
-  "docs/operations/security.md",
-  "docs/images/graphiql.png",
-]);
-
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -64,7 +54,7 @@ function problemWith(fromFile: string, target: string, base: string): string | n
   const [path, fragment] = target.split("#", 2) as [string, string | undefined];
   const file = path === "" ? fromFile : resolve(base, decodeURI(path));
   const fromRoot = relative(repoRoot, file).split("\\").join("/");
-  if (!existsSync(file)) return PENDING.has(fromRoot) ? null : `${fromRoot} does not exist`;
+  if (!existsSync(file)) return `${fromRoot} does not exist`;
   if (fragment && file.endsWith(".md") && !anchorsOf(readFileSync(file, "utf8")).has(fragment)) {
     return `${fromRoot} has no heading #${fragment}`;
   }
