@@ -8,7 +8,7 @@ const config: CodegenConfig = {
   generates: {
     "packages/sdk/src/generated/graphql.ts": {
       // typescript-operations 6 emits the input and enum types itself; adding the `typescript`
-      // plugin would duplicate them (../shared/STACK.md).
+      // plugin would duplicate them (docs/contributing.md#codegen).
       plugins: ["typescript-operations", "typescript-graphql-request"],
       config: {
         documentMode: "documentNode",

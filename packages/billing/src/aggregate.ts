@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from "./money.js";
 
-/** How a meter turns its events into one quantity (SPEC §2). */
+/** How a meter turns its events into one quantity (docs/concepts/meters.md#aggregations). */
 export type Aggregation = "SUM" | "COUNT" | "LAST" | "MAX";
 
 /** All aggregations, in a stable order. */
@@ -70,7 +70,7 @@ export function partialOf(events: Iterable<UsageEvent>): PartialAggregate {
   return partial;
 }
 
-/** The final value of an aggregation over the partial's events; 0 when there are none (SPEC §2). */
+/** The final value of an aggregation over the partial's events; 0 when there are none (docs/concepts/meters.md#aggregations). */
 export function finalizeAggregate(partial: PartialAggregate, aggregation: Aggregation): Decimal {
   switch (aggregation) {
     case "SUM":

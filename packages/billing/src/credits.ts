@@ -49,7 +49,7 @@ function order<T extends number | string>(x: T, y: T): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The order grants apply in (SPEC §7): priority, earliest expiry (none last), PROMOTIONAL first, effectiveAt, createdAt, id. */
+/** The order grants apply in (docs/concepts/credits.md#credit-ordering): priority, earliest expiry (none last), PROMOTIONAL first, effectiveAt, createdAt, id. */
 export function compareGrants(a: CreditGrantState, b: CreditGrantState): number {
   const expiry = (grant: CreditGrantState) => grant.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const category = (grant: CreditGrantState) => (grant.category === "PROMOTIONAL" ? 0 : 1);
@@ -76,7 +76,7 @@ export interface CreditInput {
 }
 
 /**
- * Applies the customer's grants to an invoice's lines (SPEC §7): only USAGE lines of prices in a
+ * Applies the customer's grants to an invoice's lines (docs/concepts/credits.md#when-credits-apply): only USAGE lines of prices in a
  * grant's scope; grants in compareGrants order, each over the lines in invoice order; never more
  * than a line's amount or a grant's remaining balance.
  */

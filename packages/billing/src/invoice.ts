@@ -70,7 +70,7 @@ export interface InvoiceLine {
 /** An invoice before it is stored. No lines (`lines.length === 0`) means no invoice is created. */
 export interface InvoiceDraft {
   currency: string;
-  /** The billing period the invoice closes (SPEC §6). */
+  /** The billing period the invoice closes (docs/concepts/invoices.md#the-invoices-period). */
   periodStart: Date;
   periodEnd: Date;
   lines: InvoiceLine[];
@@ -155,7 +155,7 @@ function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
     );
 }
 
-/** Composes an invoice from a snapshot (SPEC §5–7); the same pure step serves previews and real invoices. */
+/** Composes an invoice from a snapshot (docs/concepts/subscriptions.md#what-each-invoice-carries, docs/concepts/credits.md); the same pure step serves previews and real invoices. */
 export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   const { currency } = snapshot;
   const lines = [...usageLines(snapshot), ...licenseLines(snapshot)];

@@ -18,7 +18,7 @@ export interface Period {
 /** All interval units. */
 export const INTERVAL_UNITS: readonly IntervalUnit[] = ["DAY", "WEEK", "MONTH", "YEAR"];
 
-/** Largest intervalCount per unit: at most 3 years in total (SPEC §4). */
+/** Largest intervalCount per unit: at most 3 years in total (docs/concepts/prices.md#price-fields). */
 export const MAX_INTERVAL_COUNT: Readonly<Record<IntervalUnit, number>> = { DAY: 1095, WEEK: 156, MONTH: 36, YEAR: 3 };
 
 const MS_PER_DAY = 86_400_000;

@@ -27,7 +27,7 @@ const events: UsageEvent[] = [
   event("1", "2026-01-02T00:00:00Z", 5n),
 ];
 
-describe("aggregate (SPEC §2)", () => {
+describe("aggregate (docs/concepts/meters.md#aggregations)", () => {
   it.each([
     ["SUM", "14.5"],
     ["COUNT", "5"],

@@ -28,7 +28,7 @@ const applied = (result: ReturnType<typeof applyCredits>) => [
   result.applications.map((application) => [application.grantId, application.amount.toString()]),
 ];
 
-describe("applyCredits (SPEC §7)", () => {
+describe("applyCredits (docs/concepts/credits.md#credit-ordering)", () => {
   it("pays only USAGE lines, never licence fees", () => {
     const result = applyCredits({
       currency: "usd",

@@ -14,7 +14,7 @@ import {
 } from "../src/index.js";
 import { d, decimalArb, utc } from "./support.js";
 
-// SPEC §10: the seed's Alpaca AI subscription, monthly from 2026-01-01, FLEXIBLE.
+// docs/concepts/prices.md#flat-fee-and-overages: the Alpaca AI subscription, monthly from 2026-01-01, FLEXIBLE.
 const monthly: Interval = { unit: "MONTH", count: 1 };
 const start = utc("2026-01-01T00:00:00Z");
 const january: Period = { start, end: utc("2026-02-01T00:00:00Z") };
@@ -80,7 +80,7 @@ const periodEnd = (quantity: string, extra: Partial<InvoiceSnapshot> = {}): Invo
     ...extra,
   }) as InvoiceSnapshot;
 
-describe("SPEC §10: the Alpaca AI example through composeInvoice", () => {
+describe("the Alpaca AI example through composeInvoice", () => {
   it("first invoice: one LICENSE line 100.00 for January (FLEXIBLE: no metered lines)", () => {
     const period = subscriptionPeriod(start, start, monthly, start);
     const draft = composeInvoice({
@@ -155,7 +155,7 @@ describe("SPEC §10: the Alpaca AI example through composeInvoice", () => {
   });
 });
 
-describe("invoice kinds and billing modes (SPEC §5–6)", () => {
+describe("invoice kinds and billing modes (docs/concepts/subscriptions.md#billing-modes)", () => {
   it("CLASSIC first invoice adds a zero USAGE line per metered item for the first period", () => {
     const draft = composeInvoice({
       ...base,

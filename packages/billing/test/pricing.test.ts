@@ -69,7 +69,7 @@ describe("Stripe's published examples", () => {
     ]);
   });
 
-  it('SPEC §10 "per hundred units" variant: the same tiers at 0.0004 bill 3000 tokens 0.80', () => {
+  it('the "per hundred units" variant (docs/concepts/prices.md#flat-fee-and-overages): the same tiers at 0.0004 bill 3000 tokens 0.80', () => {
     expect(roundMoney(total(graduated(tiers(["1000", "0"], [null, "0.0004"])), "3000"), "usd").toFixed(2)).toBe("0.80");
   });
 

@@ -1,4 +1,4 @@
-// Webhook signature verification (SPEC §9): `Tally-Signature: t=<unix seconds>,v1=<hex>` where the
+// Webhook signature verification (docs/concepts/webhooks.md#signatures): `Tally-Signature: t=<unix seconds>,v1=<hex>` where the
 // hex is HMAC-SHA256 of "<t>.<raw body>" under the endpoint's secret. Several v1 values may be
 // present (during a secret rotation each active secret signs). Web Crypto only, so it runs in
 // browsers and edge runtimes; that makes it async.

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe("the Alpaca AI flow (SPEC §10)", () => {
+describe("the Alpaca AI flow (docs/concepts/prices.md#flat-fee-and-overages)", () => {
   it("invoices the license at once, previews 180.00 live, finalizes it on Feb 1", async () => {
     const { eventName, clock, meter, customer, subscription, license, januaryUsage } = await alpaca(tally);
     expect(subscription).toMatchObject({

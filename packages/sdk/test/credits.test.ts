@@ -16,7 +16,7 @@ afterAll(() => server.close());
 
 const usd = (amount: string) => ({ amount, currency: "usd" });
 
-describe("creditGrants on the Alpaca flow (SPEC §10)", () => {
+describe("creditGrants on the Alpaca flow (docs/concepts/credits.md#credit-ordering)", () => {
   it("applies a promotional 50 to January's usage: the Feb 1 invoice is 180.00 − 50.00 = 130.00", async () => {
     const { eventName, clock, customer, subscription } = await alpaca(tally);
     const grant = await tally.creditGrants.create({

@@ -67,7 +67,7 @@ export class NotFoundError extends TallyError {
 }
 
 /**
- * A meter event refused by a rule of SPEC §3 (METER_NOT_FOUND, DUPLICATE_EVENT, …) or by
+ * A meter event refused by a rule of docs/concepts/meter-events.md#error-codes (METER_NOT_FOUND, DUPLICATE_EVENT, …) or by
  * cancellation (EVENT_NOT_FOUND, …). For DUPLICATE_EVENT, `existingEvent` is the event stored first
  * under that identifier (a MeterEvent row; typed loosely so this module stays free of Prisma).
  */

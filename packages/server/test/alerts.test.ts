@@ -1,4 +1,4 @@
-// Usage alerts (SPEC §8) through the API: ONE_TIME and EVERY_PERIOD firing exactly once at the
+// Usage alerts (docs/concepts/alerts.md) through the API: ONE_TIME and EVERY_PERIOD firing exactly once at the
 // crossing request (single and batch ingest, and under concurrent requests), test-clock time, the
 // usageAlertTriggered subscription over server-sent events, validation and isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// SPEC §10, the seed's Alpaca AI, through the API exactly as a customer would drive it.
+// The Alpaca AI example (docs/concepts/prices.md#flat-fee-and-overages), through the API exactly as a customer would drive it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
@@ -38,7 +38,7 @@ const GRADUATED = {
   ],
 };
 
-describe("SPEC §10: Alpaca AI", () => {
+describe("flat fee and overages: Alpaca AI", () => {
   it("bills the license at once, previews usage live, and invoices 180.00 on Feb 1", async () => {
     const { clock, meter, usage, license, customer, subscription } = await alpaca(GRADUATED);
     expect(subscription).toMatchObject({

@@ -1,4 +1,4 @@
-// Period ends reached by advancing test clocks (SPEC §1, §5): every period in time order, across
+// Period ends reached by advancing test clocks (docs/concepts/time-and-test-clocks.md#advancing-a-clock, docs/concepts/subscriptions.md): every period in time order, across
 // subscriptions, exactly once — also when advances race — and an advance that fails midway is finished exactly by the next one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";

@@ -1,4 +1,4 @@
-// Billing credits (SPEC §7, issue 5) through the API: grants applied at finalization and shown in
+// Billing credits (docs/concepts/credits.md) through the API: grants applied at finalization and shown in
 // previews, their order, scope, currency, effective and expiry dates, voids, the ledger, the live
 // balance (read-your-writes), validation, and isolation across accounts and modes.
 import { Decimal, sum } from "@tally/billing";
@@ -35,7 +35,7 @@ async function recordAt(clock: string, event: Obj & { timestamp: string }) {
   return b.record(event);
 }
 
-/** SPEC §10's Alpaca AI: a test clock at Jan 1, graduated token usage plus a 100 licence. */
+/** The Alpaca AI example (docs/concepts/prices.md#flat-fee-and-overages): a test clock at Jan 1, graduated token usage plus a 100 licence. */
 async function alpaca() {
   const clock = await b.clock("2026-01-01T00:00:00Z");
   const eventName = unique("alpaca_ai_tokens");
@@ -67,7 +67,7 @@ const invoiceAt = async (customerId: string, periodEnd: string) =>
     (invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE" && invoice.periodEnd === periodEnd,
   )!;
 
-describe("credits on the seed example (SPEC §10)", () => {
+describe("credits on the Alpaca AI example (docs/concepts/credits.md#credit-ordering)", () => {
   it("applies a promotional 50 to the usage, never the licence: 180.00 − 50.00 = 130.00, previewed and live", async () => {
     const { clock, customer, subscription, record } = await alpaca();
     const grant = await c.grant(customer, "50", { name: "Welcome credit" });

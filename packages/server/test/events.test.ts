@@ -1,4 +1,4 @@
-// The event log (SPEC §9) through the API: what is recorded for meters, customers, subscriptions
+// The event log (docs/concepts/webhooks.md) through the API: what is recorded for meters, customers, subscriptions
 // and invoices, its order and filters, and isolation between accounts and modes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";

@@ -1,4 +1,4 @@
-// Invoices (SPEC §4, §6) through the API: every pricing scheme and aggregation on a real invoice,
+// Invoices (docs/concepts/prices.md, docs/concepts/invoices.md) through the API: every pricing scheme and aggregation on a real invoice,
 // rounding per currency, numbering, listing and filters, node lookup, isolation, and the database
 // constraint that forbids a second invoice for one subscription period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,7 +56,7 @@ const TIERS = [
   { upTo: null, unitAmount: "1" },
 ];
 
-describe("pricing on invoices (SPEC §4's worked examples)", () => {
+describe("pricing on invoices (docs/concepts/prices.md#worked-example)", () => {
   it.each([
     ["VOLUME q=6", "VOLUME", "6", { total: "24.00", lines: ["USAGE 2 6 × 4 = 24.00"] }],
     ["VOLUME q=20", "VOLUME", "20", { total: "40.00", lines: ["USAGE 4 20 × 2 = 40.00"] }],

@@ -1,4 +1,4 @@
-// Meter events through HTTP (SPEC §3): recording one or many, duplicates, every error code,
+// Meter events through HTTP (docs/concepts/meter-events.md#error-codes): recording one or many, duplicates, every error code,
 // cancellation, summaries, and tenant isolation. Customers live on test clocks, so "now" is exact.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -108,7 +108,7 @@ describe("creating prices", () => {
       transformQuantity: null,
     });
     expect(price.id).toMatch(/^price_/);
-    // SPEC §10: 3000 tokens → 1000 × 0 + 2000 × 0.04.
+    // docs/concepts/prices.md#flat-fee-and-overages: 3000 tokens → 1000 × 0 + 2000 × 0.04.
     expect(await chargeFor(price.id, "3000")).toBe("80");
     const read = await app.gql(
       `query($id: ID!) { price(id: $id) { ${PRICE_FIELDS} } node(id: $id) { id ... on Price { currency } } }`,
@@ -180,7 +180,7 @@ describe("creating prices", () => {
     expect(await chargeFor(price.id, "150")).toBe("30");
   });
 
-  it("stores volume tiers with flat amounts (SPEC's worked example)", async () => {
+  it("stores volume tiers with flat amounts (docs/concepts/prices.md#worked-example)", async () => {
     const product = await createProduct("Seats by volume");
     const tiers = [
       { upTo: "5", unitAmount: "5" },

@@ -1,4 +1,4 @@
-// The wall-clock billing cycle (SPEC §1, §5): the scheduler closes ended periods of customers
+// The wall-clock billing cycle (docs/concepts/time-and-test-clocks.md#period-ends, docs/concepts/subscriptions.md): the scheduler closes ended periods of customers
 // without a test clock, catches up after downtime in order, runs every interval, stops cleanly,
 // survives a broken subscription, and two workers on one database invoice each period once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // schema.graphql is printed from Pothos and committed: it must be fresh, and it must contain the
-// whole contract (../shared/CONTRACT.graphql).
+// whole contract the project promises (docs/api/contract.graphql).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -16,7 +16,7 @@ import { printedSchema } from "../src/schema/printed.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const committed = readFileSync(`${repoRoot}schema.graphql`, "utf8");
-const contract = buildSchema(readFileSync(`${repoRoot}../shared/CONTRACT.graphql`, "utf8"));
+const contract = buildSchema(readFileSync(`${repoRoot}docs/api/contract.graphql`, "utf8"));
 const printed = buildSchema(committed);
 
 const contractTypes = Object.values(contract.getTypeMap()).filter((t) => !t.name.startsWith("__"));

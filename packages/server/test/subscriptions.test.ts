@@ -1,4 +1,4 @@
-// Subscriptions (SPEC §5) through the API: creation and its first invoice, backdating, anchors,
+// Subscriptions (docs/concepts/subscriptions.md) through the API: creation and its first invoice, backdating, anchors,
 // billing modes, cancellation, queries, validation and isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";

@@ -1,4 +1,4 @@
-// Webhook endpoints and deliveries (SPEC §9) through the API, with a real HTTP receiver on the
+// Webhook endpoints and deliveries (docs/concepts/webhooks.md) through the API, with a real HTTP receiver on the
 // loopback interface: signatures, retries with backoff on the injectable clock, surviving a
 // restart, disabled endpoints, event type filters, validation and isolation.
 import { createHmac } from "node:crypto";

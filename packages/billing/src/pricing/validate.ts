@@ -4,7 +4,7 @@ import { Decimal, ZERO } from "../money.js";
 import { MAX_INTERVAL_COUNT, type IntervalUnit } from "../periods.js";
 import type { PerUnitModel, PriceModel, Tier, TieredModel, TransformQuantity } from "./types.js";
 
-/** Decimal places allowed in amounts and tier bounds (SPEC §4, as Stripe's `*_decimal` fields). */
+/** Decimal places allowed in amounts and tier bounds (docs/concepts/prices.md#price-fields, as Stripe's `*_decimal` fields). */
 export const MAX_AMOUNT_DECIMAL_PLACES = 12;
 
 /** A raw decimal from the API: a decimal string ("0.04") or an already parsed Decimal. */
@@ -186,7 +186,7 @@ function validateTiered(input: PriceInput, problems: Problem[]): TieredModel | n
   return { scheme: "TIERED", tiersMode: input.tiersMode, tiers };
 }
 
-/** Validates createPrice's input (SPEC §4): the typed price, or every problem with its field path. */
+/** Validates createPrice's input (docs/concepts/prices.md#price-fields): the typed price, or every problem with its field path. */
 export function validatePriceInput(input: PriceInput): PriceValidation {
   const problems: Problem[] = [];
   const currency = normalizeCurrency(input.currency);

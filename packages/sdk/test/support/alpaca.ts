@@ -1,4 +1,4 @@
-// The seed's Alpaca AI setup (SPEC §10) through the SDK: a clock at 2026-01-01, a SUM meter, a
+// The Alpaca AI setup (docs/concepts/prices.md#flat-fee-and-overages) through the SDK: a clock at 2026-01-01, a SUM meter, a
 // graduated usage price and a 100.00 license, John Doe subscribed to both.
 import type { Tally } from "../../src/index.js";
 

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 
-/** Which database the process uses, from the environment (SPEC §11). */
+/** Which database the process uses, from the environment (docs/operations/configuration.md#server). */
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export const IN_MEMORY = "memory://";

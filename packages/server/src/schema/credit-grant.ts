@@ -1,4 +1,4 @@
-// Billing credits (SPEC §7): the CreditGrant and CreditBalanceTransaction (ledger) nodes, their
+// Billing credits (docs/concepts/credits.md): the CreditGrant and CreditBalanceTransaction (ledger) nodes, their
 // connections, Customer.creditBalance, createCreditGrant and voidCreditGrant.
 import { formatMoney } from "@tally/billing";
 import { InvalidInputError, NotFoundError } from "../errors.js";

@@ -1,4 +1,4 @@
-// The event log (SPEC §9): the Event node, event/events queries.
+// The event log (docs/concepts/webhooks.md#events): the Event node, event/events queries.
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 

@@ -1,5 +1,5 @@
 // Invoices: the Invoice node and its lines, invoice/invoices queries, Customer.invoices and
-// previewInvoice (SPEC §6).
+// previewInvoice (docs/concepts/invoices.md).
 import type { InvoiceLine as DraftLine } from "@tally/billing";
 import { BillingReason, InvoiceLineKind, InvoiceStatus, type InvoiceLine } from "../generated/prisma/client.js";
 import { previewInvoice, type InvoicePreview } from "../services/invoices/preview.js";

@@ -1,5 +1,5 @@
 // Meter events: the MeterEvent type, recordMeterEvent, recordMeterEvents, cancelMeterEvent and
-// the meterEventSummaries query (SPEC §3).
+// the meterEventSummaries query (docs/concepts/meter-events.md).
 import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";

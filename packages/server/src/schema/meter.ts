@@ -1,5 +1,5 @@
 // Meters: the Meter node, meter/meters queries, createMeter, updateMeter, deactivateMeter and
-// reactivateMeter (SPEC §2).
+// reactivateMeter (docs/concepts/meters.md).
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createMeter, setMeterStatus, updateMeter } from "../services/meters.js";
 import { builder } from "./builder.js";

@@ -1,5 +1,5 @@
 // Subscriptions: the Subscription and SubscriptionItem nodes, subscription/subscriptions queries,
-// Customer.subscriptions, createSubscription and cancelSubscription (SPEC §5).
+// Customer.subscriptions, createSubscription and cancelSubscription (docs/concepts/subscriptions.md).
 import {
   resolveCursorConnection,
   type DefaultConnectionArguments,

@@ -1,4 +1,4 @@
-// Test clocks: frozen time for test-mode customers (SPEC §1).
+// Test clocks: frozen time for test-mode customers (docs/concepts/time-and-test-clocks.md#test-clocks).
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { advanceTestClock, createTestClock } from "../services/test-clocks.js";
 import { builder } from "./builder.js";

@@ -1,4 +1,4 @@
-// Usage alerts (SPEC §8): the UsageAlert and AlertTrigger nodes, usageAlert(s) and alertTriggers
+// Usage alerts (docs/concepts/alerts.md): the UsageAlert and AlertTrigger nodes, usageAlert(s) and alertTriggers
 // queries, createUsageAlert and archiveUsageAlert, and the usageAlertTriggered subscription.
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { AlertRecurrence, UsageAlertStatus } from "../generated/prisma/client.js";

@@ -1,4 +1,4 @@
-// Webhook endpoints and their deliveries (SPEC §9): the WebhookEndpoint and WebhookDelivery nodes,
+// Webhook endpoints and their deliveries (docs/concepts/webhooks.md#endpoints): the WebhookEndpoint and WebhookDelivery nodes,
 // webhookEndpoint(s) and webhookDeliveries queries, create/update/deleteWebhookEndpoint.
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { WebhookDeliveryStatus, WebhookEndpointStatus, type WebhookEndpoint } from "../generated/prisma/client.js";

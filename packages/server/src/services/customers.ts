@@ -1,4 +1,4 @@
-// Customers (SPEC §5): name, email, metadata and an optional test clock (test mode only).
+// Customers (docs/concepts/subscriptions.md#customers): name, email, metadata and an optional test clock (test mode only).
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Customer, Prisma } from "../generated/prisma/client.js";

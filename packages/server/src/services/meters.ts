@@ -1,4 +1,4 @@
-// Meters (SPEC §2): what is counted and how. Only displayName changes after creation; the status
+// Meters (docs/concepts/meters.md#fields): what is counted and how. Only displayName changes after creation; the status
 // moves between ACTIVE and INACTIVE.
 import type { Tenant } from "../context.js";
 import { isUniqueViolation } from "../db/errors.js";

@@ -1,4 +1,4 @@
-// Prices (SPEC §4): creation checked by the engine's validator, the few mutable fields, and how a
+// Prices (docs/concepts/prices.md#price-fields): creation checked by the engine's validator, the few mutable fields, and how a
 // stored price becomes the engine's PriceModel and Interval.
 import {
   toDecimal,
@@ -76,7 +76,7 @@ function lookupKeyTaken(lookupKey: string): InvalidInputError {
   );
 }
 
-/** A METERED price's meter must exist in the tenant and be ACTIVE (SPEC §2). */
+/** A METERED price's meter must exist in the tenant and be ACTIVE (docs/concepts/meters.md#status). */
 async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<void> {
   const field = ["input", "recurring", "meterId"];
   const meter = await tenant.db.meter.findUnique({ where: { id: meterId }, select: { status: true } });

@@ -1,4 +1,4 @@
-// Products (SPEC §4): what a customer buys; prices hang off them.
+// Products (docs/concepts/prices.md): what a customer buys; prices hang off them.
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Prisma, Product } from "../generated/prisma/client.js";

@@ -1,4 +1,4 @@
-// Test clocks (SPEC §1): frozen time for test-mode customers, moved only forward; advancing one
+// Test clocks (docs/concepts/time-and-test-clocks.md#advancing-a-clock): frozen time for test-mode customers, moved only forward; advancing one
 // closes the billing periods it passes.
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";

@@ -1,4 +1,4 @@
-// "Now" for a customer (SPEC §1): its test clock's frozen time when it has one, else the wall clock.
+// "Now" for a customer (docs/concepts/time-and-test-clocks.md#a-customers-now): its test clock's frozen time when it has one, else the wall clock.
 // Every rule that says "now" asks here.
 import type { Clock } from "../context.js";
 

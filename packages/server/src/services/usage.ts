@@ -1,4 +1,4 @@
-// Usage reads (SPEC §3, issue 4 "Metering"): a meter's aggregate for one customer over any range,
+// Usage reads (docs/concepts/meters.md#summaries): a meter's aggregate for one customer over any range,
 // computed from the per-hour rollups (MeterUsageHour) for whole hours plus the partial edge hours:
 // their whole minutes from the minute detail of busy past hours (MeterUsageMinute), the rest from
 // raw, non-cancelled events. The cost depends on the number of hours in the range, not on the

@@ -1,4 +1,4 @@
-// Test clock bounds (docs/concepts/time-and-test-clocks.md#advancing): an advance moves at most two
+// Test clock bounds (docs/concepts/time-and-test-clocks.md#advancing-a-clock): an advance moves at most two
 // intervals of the shortest subscription interval on the clock (two years without one), and closes
 // its periods one per transaction, so other tenants are served during it and a catch-up stopped
 // halfway is finished exactly by the next advance.

@@ -1,4 +1,4 @@
-// Usage alert evaluation (SPEC §8), inside the ingest transaction that stores the events, so an
+// Usage alert evaluation (docs/concepts/alerts.md#alert-crossing), inside the ingest transaction that stores the events, so an
 // alert fires in the very request that crosses its threshold and never for events that rolled back.
 // Ingest calls it only when its insert statement saw an active alert on the events' meters
 // (meter-events/insert.ts). Plain SQL on the transaction's connection, every statement filtered by
@@ -100,7 +100,7 @@ interface ProgressRow extends PartialColumns {
   customerId: string;
 }
 
-/** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
+/** LAST's order (docs/concepts/meters.md#aggregations): later timestamp, ties broken by later receipt. */
 const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (p."lastTimestamp", p."lastSeq"))`;
 
 /**

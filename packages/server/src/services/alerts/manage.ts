@@ -1,4 +1,4 @@
-// Usage alerts (SPEC §8): create and archive. Evaluation is in evaluate.ts, run by ingest.
+// Usage alerts (docs/concepts/alerts.md#creating-an-alert): create and archive. Evaluation is in evaluate.ts, run by ingest.
 import type { Decimal } from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";

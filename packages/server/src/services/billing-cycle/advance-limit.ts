@@ -1,4 +1,4 @@
-// How far one advance of a test clock may go (docs/concepts/time-and-test-clocks.md#advancing), as
+// How far one advance of a test clock may go (docs/concepts/time-and-test-clocks.md#advancing-a-clock), as
 // Stripe's test clocks: two intervals of the shortest billing interval among the clock's active
 // subscriptions, or two years when it has none. It bounds the invoices one advance makes.
 import { addInterval, type Interval } from "@tally/billing";

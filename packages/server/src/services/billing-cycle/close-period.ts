@@ -1,4 +1,4 @@
-// Closing a subscription's period (SPEC §5): when now ≥ its end, an invoice with the ended
+// Closing a subscription's period (docs/concepts/subscriptions.md#what-each-invoice-carries): when now ≥ its end, an invoice with the ended
 // period's usage and the next period's licence fees (or, when set to cancel there, the usage only
 // and the subscription ends), then the period advances. One period per call, so callers can close
 // several periods of several subscriptions in time order.

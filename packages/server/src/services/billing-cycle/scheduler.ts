@@ -1,4 +1,4 @@
-// The wall-clock billing cycle (SPEC §1, §5, §7): a job in the server process that closes every
+// The wall-clock billing cycle (docs/concepts/time-and-test-clocks.md#period-ends, docs/concepts/subscriptions.md#what-each-invoice-carries, docs/concepts/credits.md#expiry-and-void): a job in the server process that closes every
 // period that has ended, and expires every credit grant whose expiry has passed, for customers
 // without a test clock. It runs at start (so periods missed while the server was down are
 // invoiced, in order) and then every interval. Several processes may run it

@@ -1,4 +1,4 @@
-// customer.creditBalance (SPEC §7 [beyond]): per currency, what the customer's grants can pay now
+// customer.creditBalance (docs/concepts/credits.md#live-balance): per currency, what the customer's grants can pay now
 // (`available`) and what would be left if the current periods' usage were invoiced now
 // (`projectedAvailable`) — computed live, with the previews' snapshots and the same engine, so
 // an event recorded a moment ago already counts (read-your-writes).

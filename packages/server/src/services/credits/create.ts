@@ -1,4 +1,4 @@
-// createCreditGrant (SPEC §7): validate the amount, scope, priority and dates, then store the grant
+// createCreditGrant (docs/concepts/credits.md#creating-a-grant): validate the amount, scope, priority and dates, then store the grant
 // with its GRANT ledger row and its billing.credit_grant.created event in one transaction.
 import { minorUnits, normalizeCurrency, toDecimal, type Decimal } from "@tally/billing";
 import type { Clock, Tenant } from "../../context.js";

@@ -1,4 +1,4 @@
-// Expiring grants on time (SPEC §7): once the customer's now passes a grant's expiresAt, what is
+// Expiring grants on time (docs/concepts/credits.md#expiry-and-void): once the customer's now passes a grant's expiresAt, what is
 // left of it is written off (an EXPIRY ledger row) and the grant is marked expired. The billing
 // cycle does it in time order with period closings (billing-cycle/), so an invoice at a period end
 // is made with exactly the balances its grants had then.

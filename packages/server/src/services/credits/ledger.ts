@@ -1,4 +1,4 @@
-// The credit ledger (SPEC §7): every grant, application, expiry and void is a balance transaction,
+// The credit ledger (docs/concepts/credits.md#the-ledger): every grant, application, expiry and void is a balance transaction,
 // written in the same transaction as the change of the grant's `remaining`. Together they keep
 // granted = remaining + applied + expired + voided for every grant, hence for every customer.
 import type { Decimal } from "@tally/billing";

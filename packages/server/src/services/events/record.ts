@@ -1,4 +1,4 @@
-// The event log (SPEC §9): one append-only row per state change of note, and — in the same
+// The event log (docs/concepts/webhooks.md#events): one append-only row per state change of note, and — in the same
 // transaction, so an event is announced exactly when its change commits — one outbox row per
 // webhook endpoint subscribed to it. The dispatcher (services/webhooks/dispatcher.ts) delivers them.
 import type { Db } from "../../db/direct-sql.js";

@@ -1,4 +1,4 @@
-// Invoice numbers (SPEC §6): per account and mode, gap-free and in order. The counter row is
+// Invoice numbers (docs/concepts/invoices.md#numbers): per account and mode, gap-free and in order. The counter row is
 // incremented inside the invoice's own transaction: concurrent invoices queue on that row, and a
 // transaction that rolls back gives its number back.
 import type { Scope } from "../../db/tenant.js";

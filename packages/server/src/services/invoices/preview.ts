@@ -1,4 +1,4 @@
-// previewInvoice (SPEC §6): the invoice that would be finalized at the end of the subscription's
+// previewInvoice (docs/concepts/invoices.md#previews): the invoice that would be finalized at the end of the subscription's
 // current period — the same snapshot and engine as the real one, with every event recorded so far
 // (read-your-writes) — and no side effects.
 import { composeInvoice, type InvoiceDraft } from "@tally/billing";

@@ -1,6 +1,6 @@
 // Storing an invoice: the engine's draft becomes an Invoice with its lines, numbered and finalized
 // (OPEN) in the caller's transaction. An invoice is stored as it will stay: a finalized invoice
-// never changes (SPEC §6).
+// never changes (docs/concepts/invoices.md#status).
 import type { InvoiceDraft } from "@tally/billing";
 import type { Scope } from "../../db/tenant.js";
 import type { BillingReason, Subscription } from "../../generated/prisma/client.js";

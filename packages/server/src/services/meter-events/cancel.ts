@@ -1,4 +1,4 @@
-// cancelMeterEvent (SPEC §3): the event stops counting. Allowed within 24 h of its receipt (in the
+// cancelMeterEvent (docs/concepts/meter-events.md#cancelling-an-event): the event stops counting. Allowed within 24 h of its receipt (in the
 // customer's time, so test clocks apply) and only while its usage period has not been invoiced.
 // Cancelling a cancelled event again returns it unchanged (idempotent, like recording).
 import type { Clock, Tenant } from "../../context.js";

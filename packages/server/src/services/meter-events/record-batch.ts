@@ -1,4 +1,4 @@
-// recordMeterEvents (SPEC §3): 1–1000 events, each accepted or rejected on its own. Set-based from
+// recordMeterEvents (docs/concepts/meter-events.md#batches): 1–1000 events, each accepted or rejected on its own. Set-based from
 // end to end: one lookup per kind (meters, customers), one multi-row insert with one rollup
 // upsert, in one plain SQL transaction per batch (Tenant.transaction), run again with duplicates
 // skipped if one was sent (retryingDuplicates).

@@ -1,11 +1,11 @@
-// recordMeterEvent (SPEC §3): one event, validated, stored and counted in one transaction, so it is
+// recordMeterEvent (docs/concepts/meter-events.md#read-your-writes): one event, validated, stored and counted in one transaction, so it is
 // in every summary and preview when the mutation returns (read-your-writes). The transaction is
 // plain SQL (Tenant.transaction), not Prisma's: BEGIN with the lock and the insert (pipelined),
 // then COMMIT. Events that a tenant's requests record at the same time share that transaction
 // (coalesce.ts): most of an event's cost is the database's per transaction (round trips, the
 // statement's executor start-up, the commit), and each request still answers only once the
 // commit that stored its event is done. Events of a meter that a usage alert watches are stored one
-// per transaction, so that each is evaluated on its own, as the crossing request (SPEC §8).
+// per transaction, so that each is evaluated on its own, as the crossing request (docs/concepts/alerts.md#alert-crossing).
 import type { Clock, Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
 import type { Meter } from "../../generated/prisma/client.js";

@@ -36,7 +36,7 @@ export const PARTIAL_OF_EVENTS = Prisma.sql`count(*), sum(e."value"), max(e."val
 export const rollupLockOrder = (alias: string) =>
   Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
 
-/** LAST's order (SPEC §2): later timestamp, ties broken by later receipt. */
+/** LAST's order (docs/concepts/meters.md#aggregations): later timestamp, ties broken by later receipt. */
 const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
 
 /** An upsert's conflict clause into `"MeterUsageHour" AS h`: the new partial merged into the stored one. */

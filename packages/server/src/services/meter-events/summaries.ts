@@ -1,4 +1,4 @@
-// meterEventSummaries (SPEC §3): a meter's aggregation for one customer over [startTime, endTime),
+// meterEventSummaries (docs/concepts/meters.md#summaries): a meter's aggregation for one customer over [startTime, endTime),
 // in one summary or one per UTC hour or day. Read from the rollups (usage.ts): two SQL statements
 // per call (existence checks, usage) whatever the range.
 import type { Aggregation, Decimal } from "@tally/billing";

@@ -1,4 +1,4 @@
-// The rules of SPEC §3 for one meter event, given its meter and customer already looked up (in
+// The rules of docs/concepts/meter-events.md#recording-an-event for one meter event, given its meter and customer already looked up (in
 // one query each for a whole batch: lookup.ts). Pure: no database, "now" is the customer's.
 import { randomUUID } from "node:crypto";
 import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";

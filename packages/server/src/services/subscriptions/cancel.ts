@@ -1,4 +1,4 @@
-// cancelSubscription (SPEC §5): at period end (the last invoice then carries only that period's
+// cancelSubscription (docs/concepts/subscriptions.md#cancel): at period end (the last invoice then carries only that period's
 // usage), or now with a final invoice for the usage not yet invoiced — we never drop usage.
 import { composeInvoice } from "@tally/billing";
 import type { Clock, Tenant } from "../../context.js";

@@ -1,4 +1,4 @@
-// createSubscription (SPEC §5): validate the items and dates, store the subscription with its
+// createSubscription (docs/concepts/subscriptions.md#creating-a-subscription): validate the items and dates, store the subscription with its
 // items and its first invoice in one transaction, and close at once any period a backdated start
 // has already ended.
 import {
@@ -31,7 +31,7 @@ export interface CreateSubscriptionInput {
   billingCycleAnchor?: Date | null;
 }
 
-/** How far back a subscription may start, so that recorded usage can still be billed (SPEC §5). */
+/** How far back a subscription may start, so that recorded usage can still be billed (docs/concepts/subscriptions.md#creating-a-subscription). */
 export const MAX_BACKDATING_MS = 35 * 86_400_000;
 
 interface PlannedItem {

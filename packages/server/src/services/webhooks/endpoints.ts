@@ -1,4 +1,4 @@
-// Webhook endpoints (SPEC §9): where events are POSTed, and which. The signing secret is returned
+// Webhook endpoints (docs/concepts/webhooks.md#endpoints): where events are POSTed, and which. The signing secret is returned
 // by createWebhookEndpoint only; it is kept (every delivery is signed with it) but never shown again.
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";

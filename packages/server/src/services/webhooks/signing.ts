@@ -1,4 +1,4 @@
-// Webhook signatures (SPEC §9): `Tally-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+// Webhook signatures (docs/concepts/webhooks.md#signatures): `Tally-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
 // "<t>.<raw body>">`, keyed with the endpoint's whole secret string (whsec_…) as UTF-8 — what the
 // SDK's constructEvent verifies.
 import { createHmac } from "node:crypto";
