@@ -39,8 +39,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const logger = consoleLogger;
   // Taken from the very start: a stop asked for while starting waits until the database is open, to
   // close it (a file-backed one killed open may not open again), and every stop exits with 0.
+  // Kept for every signal, not once: a group kill or a terminal's Ctrl-C arrives both directly and
+  // forwarded by pnpm, and that second signal must not kill the process while it closes.
   const stopSignal = new Promise<string>((resolve) => {
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve(signal));
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => resolve(signal));
   });
   const databaseConfig = databaseConfigFromEnv(env);
   const config = serverConfigFromEnv(env);
