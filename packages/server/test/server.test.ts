@@ -125,7 +125,7 @@ describe("graceful stop with a client gone", () => {
 });
 
 describe("error masking", () => {
-  it("masks unexpected errors for clients and logs them for operators", async () => {
+  it("masks unexpected errors for clients and logs them for operators, with the response's request id", async () => {
     const broken = await createTestApp();
     try {
       await broken.database.script(`ALTER TABLE "TestClock" RENAME TO "TestClockGone"`);
@@ -140,6 +140,7 @@ describe("error masking", () => {
       const logged = broken.logger.entries.find((e) => e.level === "error");
       expect(logged?.message).toMatch(/Unexpected error/);
       expect(String((logged?.detail?.error as Error | undefined)?.message)).toMatch(/TestClock/);
+      expect(logged?.detail?.requestId).toBe(response.headers.get("x-request-id"));
     } finally {
       await broken.close();
     }
