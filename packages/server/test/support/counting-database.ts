@@ -2,7 +2,7 @@
 // record every SQL statement a request sends, BEGIN and COMMIT aside (nested-read and ingest tests,
 // benchmark figure 4).
 import type { Database } from "../../src/db/client.js";
-import type { Db } from "../../src/db/direct-sql.js";
+import type { Db } from "../../src/db/transaction.js";
 import { Prisma, PrismaClient } from "../../src/generated/prisma/client.js";
 
 export interface CountingDatabase {

@@ -12,10 +12,10 @@
 // names them: measured on benchmark figure 4, parsing the repeats cost more CPU than the
 // statements saved (+6 % for customers, +50 % for prices).
 import DataLoader from "dataloader";
-import type { Customer, Meter, Price, Product, SubscriptionItem, TestClock } from "../generated/prisma/client.js";
-import type { Db } from "./direct-sql.js";
+import type { Customer, Meter, Price, Product, SubscriptionItem, TestClock } from "../../generated/prisma/client.js";
+import type { Db } from "../../db/transaction.js";
 import { relation, selectWith, Table, type Relation, type TenantRow } from "./joined-rows.js";
-import type { Scope } from "./tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 
 /** The models loaded by id. */
 interface RowsById {
