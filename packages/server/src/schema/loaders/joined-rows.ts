@@ -21,8 +21,7 @@ export class Table<T extends TenantRow> {
   /**
    * This table's part of a statement's row: null where its LEFT JOIN found nothing. Compiled from
    * the datamodel's field names (quoted by JSON.stringify) into one object literal: cheaper to
-   * build than copying fields by computed keys, and cheaper to read than the driver's own rows
-   * (figure 4, same statements: 8–10 % less CPU per request than with those).
+   * build than copying fields by computed keys, and cheaper to read than the driver's own rows.
    */
   readonly take: (row: Row) => T | null;
 
