@@ -241,13 +241,15 @@ export function catalog(app: TestApp, key?: string) {
     async tryMeter(input: CreateMeterInput) {
       return (await data(CREATE_METER, { input })).createMeter;
     },
-    /** A meter named `eventName` (a fresh unique name by default). */
+    /** A meter of `input`, or named `input` (a fresh unique name by default) and displayed so. */
     async meter(
-      eventName = `meter_${(meters += 1)}_${Math.random().toString(36).slice(2, 8)}`,
+      input: CreateMeterInput | string = `meter_${(meters += 1)}_${Math.random().toString(36).slice(2, 8)}`,
       aggregation: MeterAggregation = "SUM",
       extra: Partial<CreateMeterInput> = {},
     ) {
-      const meter = await self.tryMeter({ displayName: eventName, eventName, aggregation, ...extra });
+      const meter = await self.tryMeter(
+        typeof input === "string" ? { displayName: input, eventName: input, aggregation, ...extra } : input,
+      );
       return expectCreated(meter, "Meter", "createMeter");
     },
     async tryProduct(input: CreateProductInput) {
