@@ -25,8 +25,14 @@ type Documents = {
     "\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreatePriceDocument,
     "\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateCustomerDocument,
     "\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateTestClockDocument,
+    "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogAdvanceTestClockDocument,
     "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateSubscriptionDocument,
     "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateCreditGrantDocument,
+    "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n": typeof types.TestMeterEventFragmentDoc,
+    "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestRecordMeterEventDocument,
+    "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestRecordMeterEventsDocument,
+    "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestCancelMeterEventDocument,
+    "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": types.CatalogErrorFragmentDoc,
@@ -40,8 +46,14 @@ const documents: Documents = {
     "\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n": types.CatalogCreatePriceDocument,
     "\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateCustomerDocument,
     "\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateTestClockDocument,
+    "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogAdvanceTestClockDocument,
     "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateSubscriptionDocument,
     "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateCreditGrantDocument,
+    "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n": types.TestMeterEventFragmentDoc,
+    "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestRecordMeterEventDocument,
+    "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestRecordMeterEventsDocument,
+    "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestCancelMeterEventDocument,
+    "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": types.TestMeterEventSummariesDocument,
 };
 
 /**
@@ -105,11 +117,35 @@ export function graphql(source: "\n  mutation CatalogCreateTestClock($input: Cre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"): (typeof documents)["\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -194,6 +194,19 @@ const CREATE_TEST_CLOCK = graphql(`
   }
 `);
 
+const ADVANCE_TEST_CLOCK = graphql(`
+  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {
+    advanceTestClock(input: $input) {
+      __typename
+      ... on TestClock {
+        id
+        frozenTime
+      }
+      ...CatalogError
+    }
+  }
+`);
+
 const CREATE_SUBSCRIPTION = graphql(`
   mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {
     createSubscription(input: $input) {
@@ -252,6 +265,10 @@ export function catalog(app: TestApp, key?: string) {
       );
       return expectCreated(meter, "Meter", "createMeter");
     },
+    /** A meter with a fresh unique event name. */
+    freshMeter(aggregation: MeterAggregation = "SUM", extra: Partial<CreateMeterInput> = {}) {
+      return self.meter(undefined, aggregation, extra);
+    },
     async tryProduct(input: CreateProductInput) {
       return (await data(CREATE_PRODUCT, { input })).createProduct;
     },
@@ -299,6 +316,10 @@ export function catalog(app: TestApp, key?: string) {
     async clock(frozenTime: string) {
       const clock = (await data(CREATE_TEST_CLOCK, { input: { frozenTime } })).createTestClock;
       return expectCreated(clock, "TestClock", "createTestClock");
+    },
+    async advance(clockId: string, frozenTime: string) {
+      const clock = (await data(ADVANCE_TEST_CLOCK, { input: { id: clockId, frozenTime } })).advanceTestClock;
+      return expectCreated(clock, "TestClock", "advanceTestClock");
     },
     /** A customer on a new test clock frozen at `frozenTime`. */
     async clockCustomer(frozenTime: string, input: CreateCustomerInput = {}) {
