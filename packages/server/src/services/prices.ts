@@ -42,7 +42,7 @@ export interface UpdatePriceInput {
 }
 
 /** The GraphQL layer's Prisma selection for the returned price (relations folded into one query). */
-export type PriceQuery = Pick<Prisma.PriceCreateArgs, "include" | "select">;
+type PriceQuery = Pick<Prisma.PriceCreateArgs, "include" | "select">;
 
 const MAX_NICKNAME_LENGTH = 250;
 /** Stripe's limit for lookup keys. */
@@ -156,7 +156,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
 }
 
 /** The tenant's price, or NOT_FOUND on `field`. */
-export async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
+async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
   const price = await tenant.prisma.price.findUnique({ where: { id } });
   if (!price) throw new NotFoundError(`No price ${id}`, field);
   return price;
@@ -184,7 +184,7 @@ export async function updatePrice(tenant: Tenant, input: UpdatePriceInput, query
 }
 
 /** The tiers of a stored price, parsed to Decimals. */
-export function tiersOf(price: Pick<Price, "tiers">): Tier[] {
+function tiersOf(price: Pick<Price, "tiers">): Tier[] {
   const stored = (price.tiers ?? []) as unknown as StoredTier[];
   return stored.map((tier) => ({
     upTo: tier.upTo === null ? null : toDecimal(tier.upTo),

@@ -31,7 +31,7 @@ function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
   }));
 }
 
-export interface SnapshotOptions {
+interface SnapshotOptions {
   /**
    * Finalization: lock the customer's grants read for the invoice until the transaction ends
    * (credits/grant-state.ts), so the applications stored are computed on current balances.
