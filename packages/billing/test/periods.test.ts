@@ -142,7 +142,8 @@ describe("prorationFactor", () => {
 describe("periodsBetween", () => {
   const start = utc("2026-01-01T00:00:00Z");
   const schedule = { startDate: start, billingCycleAnchor: start, interval: monthly };
-  const ends = (from: Date, to: Date, s: BillingSchedule = schedule) => periodsBetween(s, from, to).map((p) => iso(p.end));
+  const ends = (from: Date, to: Date, s: BillingSchedule = schedule) =>
+    periodsBetween(s, from, to).map((p) => iso(p.end));
 
   it("a test clock advanced a year past a monthly subscription reaches 12 periods, in order", () => {
     const periods = periodsBetween(schedule, start, utc("2027-01-01T00:00:00Z"));
