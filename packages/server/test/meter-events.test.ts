@@ -19,13 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function storedRows() {
-  return {
-    events: await app.database.prisma.meterEvent.count(),
-    hours: await app.database.prisma.meterUsageHour.count(),
-  };
-}
-
 describe("recordMeterEvent", () => {
   it("records an event and counts it before the mutation returns", async () => {
     const meter = await c.freshMeter("SUM");
@@ -209,13 +202,13 @@ describe("recordMeterEvent", () => {
       [{ ...e, identifier: "" }, "InvalidInputError", "INVALID_INPUT", ["input", "identifier"]],
       [{ ...e, identifier: "x".repeat(101) }, "InvalidInputError", "INVALID_INPUT", ["input", "identifier"]],
     ];
-    const before = await storedRows();
+    const before = await ev.storedRows();
     for (const [input, typename, code, field] of cases) {
       const res = await ev.record(input);
       expect(res, JSON.stringify(input).slice(0, 100)).toMatchObject({ __typename: typename, code, field });
       expect(res.message.length).toBeGreaterThan(10);
     }
-    expect(await storedRows()).toEqual(before);
+    expect(await ev.storedRows()).toEqual(before);
     // The limits themselves are accepted.
     const edges = [
       { ...e, value: "123456789012345" },
@@ -251,7 +244,7 @@ describe("recordMeterEvent", () => {
     const meter = await c.freshMeter("SUM");
     const { customerId } = await c.clockCustomer(T0);
     const first = await ev.record({ eventName: meter.eventName, customerId, value: "10", identifier: "req-42" });
-    const before = await storedRows();
+    const before = await ev.storedRows();
     const second = await ev.record({
       eventName: meter.eventName,
       customerId,
@@ -266,7 +259,7 @@ describe("recordMeterEvent", () => {
     });
     const { __typename, ...stored } = first;
     expect(second.existingEvent).toEqual(stored);
-    expect(await storedRows()).toEqual(before);
+    expect(await ev.storedRows()).toEqual(before);
     expect(await ev.usage(meter.id, customerId)).toBe("10");
     // Identifiers are unique per account and mode, across meters.
     const otherMeter = await c.freshMeter("SUM");
@@ -377,7 +370,7 @@ describe("recordMeterEvents", () => {
         customerId,
         timestamp: at(-(i % 48) * HOUR),
       }));
-    const before = await storedRows();
+    const before = await ev.storedRows();
     expect(await ev.recordMany([])).toMatchObject({
       __typename: "InvalidInputError",
       code: "INVALID_INPUT",
@@ -388,7 +381,7 @@ describe("recordMeterEvents", () => {
       code: "INVALID_INPUT",
       field: ["input", "events"],
     });
-    expect(await storedRows()).toEqual(before);
+    expect(await ev.storedRows()).toEqual(before);
     expect(await ev.recordMany(events(1000))).toEqual({
       __typename: "RecordMeterEventsSummary",
       accepted: 1000,

@@ -18,20 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function storedRows() {
-  return {
-    events: await app.database.prisma.meterEvent.count(),
-    hours: await app.database.prisma.meterUsageHour.count(),
-  };
-}
-
 describe("usage in an invoiced period", () => {
   it("refuses usage in a period already invoiced, which could never be billed", async () => {
     const meter = await c.freshMeter("SUM");
     const otherMeter = await c.freshMeter("SUM");
     const { customerId } = await c.clockCustomer(T0);
     await invoiceUsage(app, customerId, meter.id, at(-20 * DAY), at(-10 * DAY));
-    const before = await storedRows();
+    const before = await ev.storedRows();
     const res = await ev.record({ eventName: meter.eventName, customerId, value: "1", timestamp: at(-15 * DAY) });
     expect(res).toMatchObject({
       __typename: "MeterEventError",
@@ -51,7 +44,7 @@ describe("usage in an invoiced period", () => {
         { index: 1, code: "EVENT_ALREADY_INVOICED" },
       ],
     });
-    expect(await storedRows()).toEqual(before);
+    expect(await ev.storedRows()).toEqual(before);
     // The period's end is exclusive; other meters are not invoiced.
     expect(
       await ev.record({ eventName: meter.eventName, customerId, value: "1", timestamp: at(-10 * DAY) }),

@@ -1,6 +1,7 @@
 // Meter events through the API for tests: record one or many, cancel, and read a meter's usage
-// (meterEventSummaries), one typed GraphQL request each with the caller's key. Times are relative to
-// T0, the instant test-clock customers start at (catalog.clockCustomer(T0)).
+// (meterEventSummaries), one typed GraphQL request each with the caller's key; and the stored row
+// counts a refused call must leave unchanged. Times are relative to T0, the instant test-clock
+// customers start at (catalog.clockCustomer(T0)).
 import { graphql } from "../generated/gql.js";
 import type { RecordMeterEventInput } from "../generated/graphql.js";
 import type { TestApp } from "./app.js";
@@ -39,11 +40,7 @@ const RECORD = graphql(`
           ...TestMeterEvent
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...CatalogError
     }
   }
 `);
@@ -61,11 +58,7 @@ const RECORD_MANY = graphql(`
           message
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...CatalogError
     }
   }
 `);
@@ -75,11 +68,7 @@ const CANCEL = graphql(`
     cancelMeterEvent(input: $input) {
       __typename
       ...TestMeterEvent
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...CatalogError
     }
   }
 `);
@@ -122,6 +111,13 @@ export function meterEvents(app: TestApp, key?: string) {
     async cancel(eventName: string, identifier: string) {
       const data = await app.data(CANCEL, { input: { eventName, identifier } }, key);
       return data.cancelMeterEvent as AnyMember<typeof data.cancelMeterEvent>;
+    },
+    /** How many raw events and hour rollups are stored, for every tenant: a refused call changes neither. */
+    async storedRows() {
+      return {
+        events: await app.database.prisma.meterEvent.count(),
+        hours: await app.database.prisma.meterUsageHour.count(),
+      };
     },
     /** The meter's aggregation over a customer's events in [start, end) (default: 40 days around T0). */
     async usage(meterId: string, customerId: string, start = at(-40 * DAY), end = at(DAY)): Promise<string> {
