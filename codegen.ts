@@ -9,9 +9,8 @@ const config: CodegenConfig = {
     "packages/sdk/src/generated/graphql.ts": {
       // typescript-operations 6 emits the input and enum types itself; adding the `typescript`
       // plugin would duplicate them (docs/contributing.md#codegen).
-      plugins: ["typescript-operations", "typescript-graphql-request"],
+      plugins: ["typescript-operations", "typed-document-node"],
       config: {
-        documentMode: "documentNode",
         scalars: {
           DateTime: "string",
           Decimal: "string",
