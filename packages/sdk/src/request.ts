@@ -55,9 +55,17 @@ function describe(document: DocumentNode, query: string): Operation {
   return { query, name: definition!.name?.value, type: definition!.operation };
 }
 
+function parseOrThrow(query: string): DocumentNode {
+  try {
+    return parse(query);
+  } catch (error) {
+    throw new TallyInvalidInputError({ code: "GRAPHQL_PARSE_FAILED", message: (error as Error).message, cause: error });
+  }
+}
+
 /** A document's text (printed once per document object; a string is sent as given) and its operation. */
 export function operationOf(document: DocumentNode | string): Operation {
-  if (typeof document === "string") return describe(parse(document), document);
+  if (typeof document === "string") return describe(parseOrThrow(document), document);
   let operation = operations.get(document);
   if (!operation) operations.set(document, (operation = describe(document, print(document))));
   return operation;
@@ -101,7 +109,7 @@ export function createRequester(settings: ClientSettings): Requester {
   });
 
   return {
-    request(document, variables, options = {}, interpret) {
+    async request(document, variables, options = {}, interpret) {
       const operation = operationOf(document);
       const idempotencyKey =
         operation.type === "mutation" ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
@@ -111,7 +119,7 @@ export function createRequester(settings: ClientSettings): Requester {
         return withLastResponse(interpret(data as never, { attempt: n, lastResponse }), lastResponse);
       }, retryOptions(options));
     },
-    stream(document, variables, options = {}) {
+    async stream(document, variables, options = {}) {
       const attempt = { ...attemptOf(operationOf(document), variables, options), stream: true };
       return withRetries(
         async () => (await send(settings.endpoint, settings.fetch, attempt)) as Response,

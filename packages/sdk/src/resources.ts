@@ -197,10 +197,14 @@ export function createResources(requester: Requester): Resources {
       streamTriggers: (options = {}) =>
         stream(
           (signal) =>
-            requester.stream(G.UsageAlertTriggeredDocument, {}, {
-              ...options,
-              signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal,
-            }),
+            requester.stream(
+              G.UsageAlertTriggeredDocument,
+              {},
+              {
+                ...options,
+                signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal,
+              },
+            ),
           (data: G.UsageAlertTriggeredSubscription) => data.usageAlertTriggered,
         ),
     },

@@ -30,7 +30,10 @@ export function stream<T>(open: (signal: AbortSignal) => Promise<Response>, pick
   let wake: () => void = () => {};
   let markReady: () => void = () => {};
   let markFailed: (error: unknown) => void = () => {};
-  const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (markFailed = reject)));
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
   // `ready` is also what a caller who only iterates never awaits: its rejection is reported there.
   ready.catch(() => {});
 

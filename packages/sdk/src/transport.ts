@@ -63,7 +63,12 @@ interface GraphQLError {
 }
 
 /** The error a response stands for: its first GraphQL error, or its HTTP status. */
-function responseError(status: number, headers: Headers, errors: GraphQLError[] | undefined, cause: unknown): TallyError {
+function responseError(
+  status: number,
+  headers: Headers,
+  errors: GraphQLError[] | undefined,
+  cause: unknown,
+): TallyError {
   const first = errors?.[0];
   const code = typeof first?.extensions?.code === "string" ? first.extensions.code : undefined;
   const field = first?.extensions?.field;
@@ -88,7 +93,12 @@ export function lastResponseOf(response: Response, idempotencyKey: string | unde
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  return { requestId: response.headers.get("x-request-id") ?? undefined, statusCode: response.status, headers, idempotencyKey };
+  return {
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    statusCode: response.status,
+    headers,
+    idempotencyKey,
+  };
 }
 
 /** The endpoint for a base URL (`/graphql` appended) or an endpoint URL. */
@@ -118,7 +128,11 @@ export async function send(endpoint: string, fetchImpl: typeof fetch, attempt: A
     accept: attempt.stream ? "text/event-stream" : "application/graphql-response+json, application/json",
   };
   if (attempt.idempotencyKey !== undefined) headers["idempotency-key"] = attempt.idempotencyKey;
-  const body = JSON.stringify({ query: attempt.query, operationName: attempt.operationName, variables: attempt.variables });
+  const body = JSON.stringify({
+    query: attempt.query,
+    operationName: attempt.operationName,
+    variables: attempt.variables,
+  });
 
   try {
     let response: Response;

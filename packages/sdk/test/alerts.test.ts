@@ -36,12 +36,12 @@ describe("alerts", () => {
     expect(await tally.alerts.retrieve(alert.id)).toEqual(alert);
     expect((await tally.alerts.list({ meterId: meter.id })).data).toEqual([alert]);
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
-    expect(await tally.alerts.triggers({ alertId: alert.id })).toEqual([]);
+    expect(await tally.alerts.listTriggers({ alertId: alert.id })).toEqual([]);
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
-    const triggers = await tally.alerts.triggers({ alertId: alert.id });
+    const triggers = await tally.alerts.listTriggers({ alertId: alert.id });
     expect(triggers).toEqual([
       {
         id: expect.stringMatching(/^atrg_/),
@@ -51,8 +51,8 @@ describe("alerts", () => {
         triggeredAt: "2026-01-10T12:00:00.000Z",
       },
     ]);
-    expect(await tally.alerts.triggers({ customerId: customer.id })).toEqual(triggers);
-    const [announced] = (await tally.events.list({ type: "billing.alert.triggered", first: 1 })).data;
+    expect(await tally.alerts.listTriggers({ customerId: customer.id })).toEqual(triggers);
+    const [announced] = (await tally.events.list({ type: "billing.alert.triggered", limit: 1 })).data;
     expect(announced!.data).toMatchObject({
       id: triggers[0]!.id,
       alert: { id: alert.id },
@@ -60,7 +60,7 @@ describe("alerts", () => {
       value: "1200",
     });
 
-    const archived = await tally.alerts.archive({ id: alert.id });
+    const archived = await tally.alerts.archive(alert.id);
     expect(archived).toEqual({ ...alert, status: "ARCHIVED" });
     expect((await tally.alerts.list({ meterId: meter.id, status: "ACTIVE" })).data).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe("alerts", () => {
       expect(error).toBeInstanceOf(TallyNotFoundError);
       expect(error).toMatchObject({ code: "NOT_FOUND", field });
     }
-    expect(await failure(tally.alerts.archive({ id: "alrt_missing" }))).toMatchObject({
+    expect(await failure(tally.alerts.archive("alrt_missing"))).toMatchObject({
       code: "NOT_FOUND",
       field: ["input", "id"],
     });

@@ -15,10 +15,13 @@ beforeAll(async () => void (server = await startServer()));
 afterAll(() => server.close());
 
 describe("the built package", () => {
-  it("declares ESM exports with types, pointing into dist/", () => {
+  it("declares ESM and CommonJS exports, each with its types, pointing into dist/", () => {
     const manifest = JSON.parse(readFileSync(`${packageDir}package.json`, "utf8"));
     expect(manifest.type).toBe("module");
-    expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", import: "./dist/index.js" });
+    expect(manifest.exports["."]).toEqual({
+      import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
+      require: { types: "./dist/commonjs/index.d.ts", default: "./dist/commonjs/index.js" },
+    });
     expect(manifest.files).toContain("dist");
   });
 
@@ -36,7 +39,7 @@ describe("the built package", () => {
       env: { ...process.env, TALLY_URL: server.url, TALLY_API_KEY: server.apiKey },
     });
     const result = JSON.parse(stdout);
-    expect(result.resolved).toMatch(/\/packages\/sdk\/dist\/index\.js$/);
+    expect(result.resolved).toMatch(/\/packages\/sdk\/dist\/esm\/index\.js$/);
     expect(result).toMatchObject({ clock: "from dist", notFound: true });
   });
 

@@ -21,18 +21,18 @@ afterAll(() => server.close());
 
 describe("list()", () => {
   it("awaited, is the first page", async () => {
-    const page = await tally.customers.list({ testClockId: clockId, first: 3 });
+    const page = await tally.customers.list({ testClockId: clockId, limit: 3 });
     expect(page.data).toHaveLength(3);
     expect(page.hasMore).toBe(true);
     expect(page.endCursor).toEqual(expect.any(String));
-    const next = await tally.customers.list({ testClockId: clockId, first: 3, after: page.endCursor });
+    const next = await tally.customers.list({ testClockId: clockId, limit: 3, startingAfter: page.endCursor! });
     expect(next.data.map((c) => c.id)).not.toContain(page.data[0]!.id);
   });
 
   it("iterated, yields every item across 4 pages, fetching each page once", async () => {
     const { fetch, requests } = scriptedFetch();
     const seen: string[] = [];
-    for await (const customer of server.client({ fetch }).customers.list({ testClockId: clockId, first: 2 }))
+    for await (const customer of server.client({ fetch }).customers.list({ testClockId: clockId, limit: 2 }))
       seen.push(customer.id);
     expect(seen.sort()).toEqual([...created].sort());
     expect(requests.map((r) => r.variables.after ?? null)).toHaveLength(4);
@@ -43,13 +43,13 @@ describe("list()", () => {
     const { fetch, requests } = scriptedFetch();
     const items = await server
       .client({ fetch })
-      .customers.list({ testClockId: clockId, first: 2 })
-      .toArray({ limit: 5 });
+      .customers.list({ testClockId: clockId, limit: 2 })
+      .autoPagingToArray({ limit: 5 });
     expect(items).toHaveLength(5);
     expect(new Set(items.map((c) => c.id)).size).toBe(5);
     expect(requests).toHaveLength(3);
     // @ts-expect-error the limit is required
-    await expect(tally.customers.list().toArray()).rejects.toThrow(TypeError);
-    await expect(tally.customers.list().toArray({ limit: 0 })).rejects.toThrow(/positive integer/);
+    await expect(tally.customers.list().autoPagingToArray()).rejects.toThrow(TypeError);
+    await expect(tally.customers.list().autoPagingToArray({ limit: 0 })).rejects.toThrow(/positive integer/);
   });
 });
