@@ -1,5 +1,5 @@
-// list(): a Promise of the first page, an async iterator over every item across pages (Relay
-// first/after), and toArray({ limit }).
+// list(): a Promise of one page, an async iterator over every item across pages, autoPagingEach
+// and autoPagingToArray({ limit }); forwards (startingAfter) and backwards (endingBefore).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tally } from "../src/index.js";
 import { scriptedFetch } from "./support/fetch.js";
@@ -39,7 +39,7 @@ describe("list()", () => {
     expect(new Set(requests.map((r) => r.variables.after)).size).toBe(4);
   });
 
-  it("toArray stops at the limit, and insists on one", async () => {
+  it("autoPagingToArray stops at the limit, and insists on one", async () => {
     const { fetch, requests } = scriptedFetch();
     const items = await server
       .client({ fetch })
@@ -51,5 +51,50 @@ describe("list()", () => {
     // @ts-expect-error the limit is required
     await expect(tally.customers.list().autoPagingToArray()).rejects.toThrow(TypeError);
     await expect(tally.customers.list().autoPagingToArray({ limit: 0 })).rejects.toThrow(/positive integer/);
+  });
+
+  it("autoPagingEach visits every item and stops when the callback returns false", async () => {
+    const seen: string[] = [];
+    await tally.customers.list({ testClockId: clockId, limit: 2 }).autoPagingEach((customer) => {
+      seen.push(customer.id);
+    });
+    expect(seen.sort()).toEqual([...created].sort());
+    const firstThree: string[] = [];
+    await tally.customers.list({ testClockId: clockId, limit: 2 }).autoPagingEach(async (customer) => {
+      firstThree.push(customer.id);
+      return firstThree.length < 3;
+    });
+    expect(firstThree).toHaveLength(3);
+  });
+
+  it("endingBefore pages backwards: the page before a cursor, and auto-paging back to the start", async () => {
+    const all = await tally.customers.list({ testClockId: clockId, limit: 100 });
+    const ids = all.data.map((c) => c.id);
+    expect(ids).toHaveLength(7);
+    const last = await tally.customers.list({
+      testClockId: clockId,
+      limit: 2,
+      startingAfter: (await tally.customers.list({ testClockId: clockId, limit: 5 })).endCursor!,
+    });
+    expect(last.data.map((c) => c.id)).toEqual(ids.slice(5));
+    expect(last.hasMore).toBe(false);
+
+    const before = await tally.customers.list({ testClockId: clockId, limit: 2, endingBefore: last.startCursor! });
+    expect(before.data.map((c) => c.id)).toEqual(ids.slice(3, 5));
+    expect(before.hasMore).toBe(true);
+    const earlier = await tally.customers.list({ testClockId: clockId, limit: 2, endingBefore: before.startCursor! });
+    expect(earlier.data.map((c) => c.id)).toEqual(ids.slice(1, 3));
+
+    // Backwards, auto-paging walks away from the cursor: nearest first.
+    const backwards = await tally.customers
+      .list({ testClockId: clockId, limit: 2, endingBefore: last.startCursor! })
+      .autoPagingToArray({ limit: 100 });
+    expect(backwards.map((c) => c.id)).toEqual(ids.slice(0, 5).reverse());
+  });
+
+  it("refuses both cursors at once and a limit the API cannot serve", () => {
+    expect(() => tally.customers.list({ startingAfter: "a", endingBefore: "b" })).toThrow(TypeError);
+    expect(() => tally.customers.list({ limit: 101 })).toThrow(RangeError);
+    expect(() => tally.customers.list({ limit: 0 })).toThrow(RangeError);
   });
 });

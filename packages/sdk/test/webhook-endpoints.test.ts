@@ -99,6 +99,20 @@ describe("webhookEndpoints", () => {
         createdAt: expect.any(String),
       });
       expect((await tally.events.list({ type: "billing.meter.created" })).data[0]).toEqual(stored);
+
+      // The delivery's record: delivered on its first attempt with the receiver's 2xx.
+      const deliveries = await tally.webhookDeliveries.list({ endpointId: endpoint.id });
+      expect(deliveries.data).toEqual([
+        expect.objectContaining({
+          endpoint: { id: endpoint.id },
+          event: { id: event.id, type: "billing.meter.created" },
+          status: "DELIVERED",
+          attempts: 1,
+          lastResponseStatus: 200,
+          deliveredAt: expect.any(String),
+        }),
+      ]);
+      expect((await tally.webhookDeliveries.list({ endpointId: endpoint.id, status: "FAILED" })).data).toEqual([]);
       await tally.webhookEndpoints.del(endpoint.id);
     } finally {
       await receiving.close();
