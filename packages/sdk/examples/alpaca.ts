@@ -5,7 +5,7 @@
 // A test clock at 2026-01-01; a token meter; a graduated usage price (first 1000 tokens free, then
 // 0.04) and a 100.00 monthly license; John Doe subscribes; 3000 tokens on Jan 10; the preview
 // invoice shows 180.00; advancing the clock to Feb 1 finalizes that invoice.
-import { Tally, TallyAuthenticationError, type InvoiceLineFieldsFragment } from "@tally/sdk";
+import { Tally, TallyAuthenticationError } from "@tally/sdk";
 
 const url = (process.env.TALLY_URL ?? "http://localhost:4000").replace(/\/+$/, "");
 
@@ -74,7 +74,7 @@ await tally.meterEvents.create({
   timestamp: "2026-01-10T12:00:00Z",
 });
 
-const describe = (line: InvoiceLineFieldsFragment) =>
+const describe = (line: Tally.InvoiceLine) =>
   `  ${line.kind.padEnd(7)} ${line.description.padEnd(45)} ${line.quantity.padStart(6)} × ${line.unitAmount.padEnd(5)} = ${line.amount.amount.padStart(7)}`;
 
 const preview = await tally.invoices.preview({ subscriptionId: subscription.id });

@@ -1,5 +1,7 @@
-// The package as a consumer gets it: "@tally/sdk" resolved through package.json `exports` to the
-// built dist/ (globalSetup builds it), and the Alpaca example run as `pnpm example:alpaca` runs it.
+// The package as a consumer gets it: its manifest and `exports` checked by publint and
+// @arethetypeswrong/cli (both offline, on the package packed from this directory), "@tally/sdk"
+// resolved through `exports` to the built dist/ (globalSetup builds it), and the Alpaca example
+// run as `pnpm example:alpaca` runs it.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,6 +25,13 @@ describe("the built package", () => {
       require: { types: "./dist/commonjs/index.d.ts", default: "./dist/commonjs/index.js" },
     });
     expect(manifest.files).toContain("dist");
+  });
+
+  it("passes publint and @arethetypeswrong/cli (ESM and CommonJS types resolve for every resolver)", async () => {
+    const publint = await run("pnpm", ["exec", "publint", "--strict"], { cwd: packageDir });
+    expect(publint.stdout).toContain("All good!");
+    const attw = await run("pnpm", ["exec", "attw", "--pack", ".", "--format", "table-flipped"], { cwd: packageDir });
+    expect(attw.stdout).toContain("No problems found");
   });
 
   it("is importable by name from a plain Node process and talks to the server", async () => {
