@@ -1,9 +1,9 @@
 // The package as a consumer gets it: its manifest and `exports` checked by publint and
 // @arethetypeswrong/cli (both offline, on the package packed from this directory), "@tally/sdk"
-// resolved through `exports` to the built dist/ (globalSetup builds it), and the Alpaca example
-// run as `pnpm example:alpaca` runs it.
+// resolved through `exports` to the built dist/ (globalSetup builds it), the quick start of
+// docs/sdk/README.md run as written, and the Alpaca example run as `pnpm example:alpaca` runs it.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,5 +63,23 @@ describe("the built package", () => {
     expect(stdout).toContain("total 180.00 usd");
     expect(stdout).toMatch(/Invoice \S+ OPEN total 180\.00 usd/);
     expect(stdout).toContain("January usage: 3000 tokens");
+  });
+
+  it("runs the quick start of docs/sdk/README.md as written, printing the 180.00 preview", async () => {
+    const guide = readFileSync(new URL("../../../docs/sdk/README.md", import.meta.url), "utf8");
+    const quickStart = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(guide)?.[1];
+    expect(quickStart).toContain('from "@tally/sdk"');
+    // Inside the package, so "@tally/sdk" resolves to dist/ through `exports`, as in a consumer.
+    const file = `${packageDir}test/.quickstart-${process.pid}.mts`;
+    writeFileSync(file, quickStart!);
+    try {
+      const { stdout } = await run("pnpm", ["exec", "tsx", "--tsconfig", "tsconfig.build.json", file], {
+        cwd: packageDir,
+        env: { ...process.env, TALLY_URL: server.url, TALLY_API_KEY: server.apiKey },
+      });
+      expect(stdout).toMatch(/amount: '180\.00'/);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
