@@ -1,4 +1,4 @@
-// Figure 4's reference: the same GraphQL schema (as printed from the server's) served by yoga over
+// The nested-read figure's reference: the same GraphQL schema (as printed from the server's) served by yoga over
 // node:http like the real server, with the data in memory: `subscriptions` answers the object read
 // from BENCH_DATA (the real server's answer to the same query) and every other field is graphql's
 // default resolver. No database, no authentication, no Pothos plugins: what remains is HTTP,

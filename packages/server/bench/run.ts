@@ -1,12 +1,13 @@
-// `pnpm bench`: the performance figures of issue 7, each against a reference measured in the same
-// run (the machines are shared and noisy: only ratios compare across runs). Runs the real server
-// (`tally serve`) in a child process over real HTTP, on a fresh PostgreSQL database on
+// `pnpm bench`: the performance figures (BENCHMARKS.md), each against a reference measured in the
+// same run (the machines are shared and noisy: only ratios compare across runs). Runs the real
+// server (`tally serve`) in a child process over real HTTP, on a fresh PostgreSQL database on
 // DATABASE_URL's server when it is set, and always on a fresh file-backed PGlite; prints the
 // table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
-//   BENCH_ONLY=1,4: only these figures (5 needs 1 and 3, and runs them), to work on one target;
-//   BENCH_ONLY=6 runs the cold start alone (no session).
+//   BENCH_ONLY=batched-ingest,nested-read: only these figures, by id or number (lib/figure-ids.ts);
+//   embedded-vs-postgres needs batched-ingest and usage-at-scale, and runs them; cold-start alone
+//   starts no session.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -24,13 +25,14 @@ import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
 import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
+import { type FigureId, selectedFigures } from "./lib/figure-ids.js";
 import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
 import { serverRoot } from "./lib/server.js";
 import { startSession, type Session } from "./lib/session.js";
 
 const quick = process.env.BENCH_QUICK === "1";
-const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((f) => f.trim())) : null;
-const wanted = (...figures: string[]) => only === null || figures.some((f) => only.has(f));
+const only = selectedFigures(process.env.BENCH_ONLY);
+const wanted = (...figures: FigureId[]) => only === null || figures.some((f) => only.has(f));
 const SCALE = {
   postgres: {
     ingest: { events: quick ? 20_000 : 200_000, clients: 4, customers: 100 } satisfies IngestScale,
@@ -79,11 +81,12 @@ async function endSession(session: Session): Promise<void> {
 }
 
 /**
- * Figure 1 on each run, in alternating rounds: the server's events/s, and on PostgreSQL the COPY
- * and UNNEST references. Figure 5 compares PGlite's with PostgreSQL's, so they alternate too. Then
+ * Batched ingest on each run, in alternating rounds: the server's events/s, and on PostgreSQL the
+ * COPY and UNNEST references. embedded-vs-postgres compares PGlite's with PostgreSQL's, so they
+ * alternate too. Then
  * each server's ingest into customers watched by usage alerts, against its own rate.
  */
-async function figure1(runs: DatabaseRun[]): Promise<void> {
+async function batchedIngestFigure(runs: DatabaseRun[]): Promise<void> {
   const direct = await Promise.all(
     runs.map((run) => (run.session.target.kind === "postgres" ? run.session.target.open() : null)),
   );
@@ -97,11 +100,11 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
       const db = run.session.target.kind;
       const what = `recordMeterEvents ×1000, ${run.scale.ingest.clients} clients, ${run.scale.ingest.events.toLocaleString("en-US")} events`;
       if (!refs) {
-        row({ figure: "1", database: db, what, value, unit: "events/s" });
+        row({ figure: "batched-ingest", database: db, what, value, unit: "events/s" });
         continue;
       }
       row({
-        figure: "1",
+        figure: "batched-ingest",
         database: db,
         what,
         value,
@@ -112,7 +115,7 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
         met: value / refs.copy >= 0.5,
       });
       row({
-        figure: "1",
+        figure: "batched-ingest",
         database: db,
         what,
         value,
@@ -127,7 +130,7 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
       const without = measured[i]!.eventsPerSecond;
       const what = `recordMeterEvents ×1000, ${events.toLocaleString("en-US")} events, a ONE_TIME and an EVERY_PERIOD alert on every customer`;
       row({
-        figure: "1",
+        figure: "batched-ingest",
         database: run.session.target.kind,
         what,
         value,
@@ -141,13 +144,13 @@ async function figure1(runs: DatabaseRun[]): Promise<void> {
   }
 }
 
-async function figure2(session: Session, fixture: IngestFixture) {
+async function singleIngestFigure(session: Session, fixture: IngestFixture) {
   const db = session.target.kind;
   const { record, noop } = await singleIngest(session, fixture, SCALE.single);
   const ratio = record.perSecond / noop.perSecond;
   const reference = { what: "no-op recordMeterEvent", value: noop.perSecond };
   row({
-    figure: "2",
+    figure: "single-ingest",
     database: db,
     what: `recordMeterEvent, ${SCALE.single.connections} connections`,
     value: record.perSecond,
@@ -158,7 +161,7 @@ async function figure2(session: Session, fixture: IngestFixture) {
     met: ratio >= 0.6,
   });
   row({
-    figure: "2",
+    figure: "single-ingest",
     database: db,
     what: "recordMeterEvent p50",
     value: record.p50,
@@ -166,7 +169,7 @@ async function figure2(session: Session, fixture: IngestFixture) {
     reference: { what: "no-op p50", value: noop.p50 },
   });
   row({
-    figure: "2",
+    figure: "single-ingest",
     database: db,
     what: "recordMeterEvent p99",
     value: record.p99,
@@ -175,7 +178,7 @@ async function figure2(session: Session, fixture: IngestFixture) {
   });
 }
 
-function figure3(db: string, stages: StageResult[]) {
+function usageAtScaleFigure(db: string, stages: StageResult[]) {
   const first = stages[0]!;
   const last = stages.at(-1)!;
   for (const s of stages) {
@@ -188,7 +191,7 @@ function figure3(db: string, stages: StageResult[]) {
     ] as const) {
       const ratio = latency.p50 / s.rawSum.p50;
       row({
-        figure: "3",
+        figure: "usage-at-scale",
         database: db,
         what: `${name} p50, ${size} events`,
         value: latency.p50,
@@ -197,7 +200,13 @@ function figure3(db: string, stages: StageResult[]) {
         ratio,
         ...(isLast && db === "postgres" ? { target: "≤ 2 % of the raw SUM", met: ratio <= 0.02 } : {}),
       });
-      row({ figure: "3", database: db, what: `${name} p99, ${size} events`, value: latency.p99, unit: "ms" });
+      row({
+        figure: "usage-at-scale",
+        database: db,
+        what: `${name} p99, ${size} events`,
+        value: latency.p99,
+        unit: "ms",
+      });
     }
   }
   for (const [name, pick] of [
@@ -206,7 +215,7 @@ function figure3(db: string, stages: StageResult[]) {
   ] as const) {
     const ratio = pick(last).p50 / pick(first).p50;
     row({
-      figure: "3",
+      figure: "usage-at-scale",
       database: db,
       what: `${name} p50, ${last.events.toLocaleString("en-US")} vs ${first.events.toLocaleString("en-US")} events`,
       value: pick(last).p50,
@@ -220,13 +229,13 @@ function figure3(db: string, stages: StageResult[]) {
   }
 }
 
-async function figure4(session: Session) {
+async function nestedReadFigure(session: Session) {
   const db = session.target.kind;
   const r = await nestedRead(session, SCALE.nested);
   const ratio = r.server.perSecond / r.memory.perSecond;
   const what = `50 subscriptions with customer, items, prices; ${SCALE.nested.connections} connections`;
   row({
-    figure: "4",
+    figure: "nested-read",
     database: db,
     what,
     value: r.server.perSecond,
@@ -236,7 +245,13 @@ async function figure4(session: Session) {
     target: "≥ 60 %",
     met: ratio >= 0.6,
   });
-  row({ figure: "4", database: db, what: "SQL statements per request", value: r.statements, unit: "statements" });
+  row({
+    figure: "nested-read",
+    database: db,
+    what: "SQL statements per request",
+    value: r.statements,
+    unit: "statements",
+  });
 }
 
 async function postgresVersion(url: string): Promise<string> {
@@ -247,7 +262,7 @@ async function postgresVersion(url: string): Promise<string> {
   return rows[0]!.server_version;
 }
 
-/** One database's run: its server, its sizes, whether it runs every figure or only 1 and 3 (for figure 5). */
+/** One database's run: its server, its sizes, whether it runs every figure or only those embedded-vs-postgres compares. */
 interface DatabaseRun {
   session: Session;
   scale: { ingest: IngestScale; stages: number[] };
@@ -268,30 +283,34 @@ async function endRun(run: DatabaseRun | null): Promise<void> {
 }
 
 /**
- * Figures 4 and 1. Figure 4 first, on a quiet machine: after the ingest figures its in-memory
- * reference measured 260–360 req/s instead of 550–860, far more slowed than the server it is
- * compared with, which inflated the ratio.
+ * Nested read, then batched ingest. The nested read runs first, on a quiet machine: after the
+ * ingest figures its in-memory reference is slowed far more than the server it is compared with,
+ * which would inflate the ratio.
  */
 async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
-  for (const run of runs) if (run.all && wanted("4")) await figure4(run.session);
-  if (wanted("1", "5")) await figure1(runs);
+  for (const run of runs) if (run.all && wanted("nested-read")) await nestedReadFigure(run.session);
+  if (wanted("batched-ingest", "embedded-vs-postgres")) await batchedIngestFigure(runs);
 }
 
-/** Figures 2 and 3, then the server stops and its database goes. */
+/** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
-  if (run.all && wanted("2"))
-    await figure2(run.session, run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)));
-  if (wanted("3", "5")) run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
-  if (run.stages.length > 0) figure3(run.session.target.kind, run.stages);
+  if (run.all && wanted("single-ingest"))
+    await singleIngestFigure(
+      run.session,
+      run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)),
+    );
+  if (wanted("usage-at-scale", "embedded-vs-postgres"))
+    run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
+  if (run.stages.length > 0) usageAtScaleFigure(run.session.target.kind, run.stages);
   await endRun(run);
 }
 
-/** Figure 6: spawning `tally serve` on a fresh data folder to its first healthy answer. */
-async function figure6(): Promise<void> {
+/** Cold start: spawning `tally serve` on a fresh data folder to its first healthy answer. */
+async function coldStartFigure(): Promise<void> {
   const { fresh, migrated } = await coldStart(SCALE.coldStartRounds);
   const [value, reference] = [median(fresh) / 1000, median(migrated) / 1000];
   row({
-    figure: "6",
+    figure: "cold-start",
     database: "pglite",
     what: `cold start, fresh folder (median of ${fresh.length})`,
     value,
@@ -303,24 +322,30 @@ async function figure6(): Promise<void> {
 }
 
 const postgresUrl = process.env.DATABASE_URL?.trim();
-// Figures 1–5 share a server session per database; figure 6 starts servers of its own.
-const sessionFigures = wanted("1", "2", "3", "4", "5");
+// Every figure but cold-start shares a server session per database; cold-start starts servers of its own.
+const sessionFigures = wanted(
+  "batched-ingest",
+  "single-ingest",
+  "usage-at-scale",
+  "nested-read",
+  "embedded-vs-postgres",
+);
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;
 try {
   // First, on a machine not yet busy with the other figures' databases.
-  if (wanted("6")) await figure6();
+  if (wanted("cold-start")) await coldStartFigure();
   if (postgresUrl && sessionFigures) {
     results.machine.postgres = await postgresVersion(postgresUrl);
     console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
     postgres = await startRun(await postgresTarget(postgresUrl), SCALE.postgres, true);
   }
-  // PGlite runs figures 1 and 3 for figure 5, and all of them when there is no PostgreSQL. Its
-  // figure 1 runs in rounds alternating with PostgreSQL's, its figure 3 after PostgreSQL's:
-  // figure 5 compares the two, so they are measured on the same state of the machine.
-  // PostgreSQL's figure 3 writes gigabytes and drops them, which the disk and the kernel are busy
+  // PGlite runs batched ingest and usage at scale for embedded-vs-postgres, and every figure when
+  // there is no PostgreSQL. Its ingest runs in rounds alternating with PostgreSQL's, its usage at
+  // scale after PostgreSQL's: embedded-vs-postgres compares the two, so they are measured on the
+  // same state of the machine. PostgreSQL's usage at scale writes gigabytes and drops them, which the disk and the kernel are busy
   // with for a while after.
-  if ((postgres === null && sessionFigures) || wanted("1", "3", "5")) {
+  if ((postgres === null && sessionFigures) || wanted("batched-ingest", "usage-at-scale", "embedded-vs-postgres")) {
     console.log("PGlite: a fresh data directory");
     pglite = await startRun(pgliteTarget(), SCALE.pglite, postgres === null);
   }
@@ -332,14 +357,14 @@ try {
   await endRun(pglite);
 }
 
-// Figure 5: PGlite against PostgreSQL, same figures, same run.
+// embedded-vs-postgres: PGlite against PostgreSQL, same figures, same run.
 if (postgres?.ingest && pglite?.ingest) {
   const [lite, server] = [pglite.ingest.eventsPerSecond, postgres.ingest.eventsPerSecond];
   const ratio = lite / server;
   row({
-    figure: "5",
+    figure: "embedded-vs-postgres",
     database: "pglite",
-    what: "batched ingest (figure 1)",
+    what: "batched ingest",
     value: lite,
     unit: "events/s",
     reference: { what: "PostgreSQL", value: server },
@@ -352,7 +377,7 @@ if (postgres?.ingest && pglite?.ingest) {
     if (!same) continue;
     const size = stage.events.toLocaleString("en-US");
     row({
-      figure: "5",
+      figure: "embedded-vs-postgres",
       database: "pglite",
       what: `previewInvoice p50, ${size} events`,
       value: stage.preview.p50,
@@ -362,7 +387,7 @@ if (postgres?.ingest && pglite?.ingest) {
       ratioAs: "times",
     });
     row({
-      figure: "5",
+      figure: "embedded-vs-postgres",
       database: "pglite",
       what: `meterEventSummaries p50, ${size} events`,
       value: stage.summary.p50,
@@ -377,10 +402,10 @@ if (postgres?.ingest && pglite?.ingest) {
 // Peak RSS: under 1 GiB throughout, flat in event count.
 const GiB = 2 ** 30;
 const largest = Math.max(0, ...results.peakRss.map((p) => p.bytes));
-// Figure 6 alone measures no session, and so no peak.
+// cold-start alone measures no session, and so no peak.
 if (results.peakRss.length > 0) {
   row({
-    figure: "RSS",
+    figure: "memory",
     database: "all",
     what: "largest server peak RSS of any figure",
     value: largest / 2 ** 20,
@@ -390,14 +415,14 @@ if (results.peakRss.length > 0) {
   });
 }
 for (const db of ["postgres", "pglite"]) {
-  const figure3Rss = results.peakRss.filter((p) => p.database === db && p.figure.startsWith("3 "));
-  if (figure3Rss.length < 2) continue;
-  const [first, last] = [figure3Rss[0]!, figure3Rss.at(-1)!];
+  const stageRss = results.peakRss.filter((p) => p.database === db && p.figure === "usage-at-scale");
+  if (stageRss.length < 2) continue;
+  const [first, last] = [stageRss[0]!, stageRss.at(-1)!];
   const ratio = last.bytes / first.bytes;
   row({
-    figure: "RSS",
+    figure: "memory",
     database: db,
-    what: `figure 3 peak RSS, ${last.figure.replace(/^3 previews and summaries, /, "")} vs ${first.figure.replace(/^3 previews and summaries, /, "")}`,
+    what: `usage-at-scale peak RSS, ${last.detail} vs ${first.detail}`,
     value: last.bytes / 2 ** 20,
     unit: "MiB",
     reference: { what: "smallest", value: first.bytes / 2 ** 20 },

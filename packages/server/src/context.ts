@@ -1,19 +1,13 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
+import type { Clock } from "./clock.js";
 import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/client.js";
-import type { Db } from "./db/direct-sql.js";
-import { createRowLoaders, type RowLoaders } from "./db/row-loaders.js";
-import { scopedClient, type Scope } from "./db/tenant.js";
+import type { Db } from "./db/transaction.js";
+import { createRowLoaders, type RowLoaders } from "./schema/loaders/row-loaders.js";
+import { scopedClient, type Scope } from "./db/tenant-scope.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
 import type { TallyPubSub } from "./pubsub.js";
-
-/** The wall clock, injectable so tests and the scheduler agree on "now". */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppDeps {
   database: Database;
@@ -30,13 +24,13 @@ export type Auth = { kind: "tenant"; scope: Scope } | { kind: "operator" } | { k
 
 export interface Tenant {
   scope: Scope;
-  /** Prisma scoped to the tenant's account and mode (db/tenant.ts). */
-  db: PrismaClient;
+  /** Prisma scoped to the tenant's account and mode (db/tenant-scope.ts). */
+  prisma: PrismaClient;
   /** Raw SQL outside transactions, for hot reads (db/direct-sql.ts); it is not scoped: filter by `scope`. */
   sql: Db;
   /** A plain SQL transaction without Prisma (Database.transaction), for the ingest path; not scoped either. */
   transaction: Database["transaction"];
-  /** The request's rows by id, batched (db/row-loaders.ts), for nested reads. */
+  /** The request's rows by id, batched (schema/loaders/row-loaders.ts), for nested reads. */
   rows: RowLoaders;
 }
 
@@ -53,7 +47,7 @@ export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): C
     auth.kind === "tenant"
       ? {
           scope: auth.scope,
-          db: scopedClient(deps.database.prisma, auth.scope),
+          prisma: scopedClient(deps.database.prisma, auth.scope),
           sql: deps.database.sql,
           transaction: deps.database.transaction,
           rows: createRowLoaders(deps.database.sql, auth.scope),

@@ -2,7 +2,7 @@
 // process; subscribers connect to the process that serves them). Topics are per account and mode,
 // so a subscriber hears only its own tenant.
 import { createPubSub } from "graphql-yoga";
-import type { Scope } from "./db/tenant.js";
+import type { Scope } from "./db/tenant-scope.js";
 
 export interface AlertTriggeredMessage {
   triggerId: string;

@@ -13,7 +13,7 @@ import { foldPastHours, startRollupFolding } from "../src/services/meter-events/
 import { recordInvoicedPeriods } from "../src/services/meter-events/invoiced.js";
 import { recordMeterEvent } from "../src/services/meter-events/record.js";
 import { recordMeterEvents } from "../src/services/meter-events/record-batch.js";
-import { lockCustomersUsage } from "../src/services/usage.js";
+import { lockCustomersUsage } from "../src/db/locks.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { countingDatabase } from "./support/counting-database.js";
 import { onPostgres } from "./support/database.js";

@@ -1,6 +1,6 @@
 // Nested reads stay a bounded number of SQL statements however many rows a page holds: plugin-prisma
 // folds relations into the root query, and the rows loaded by id are batched per tick, each with
-// its own 1:1 relations (db/row-loaders.ts).
+// its own 1:1 relations (schema/loaders/row-loaders.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTallyYoga } from "../src/http/yoga.js";
 import { createTestApp, type TestApp } from "./support/app.js";

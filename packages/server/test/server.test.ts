@@ -4,7 +4,7 @@ import { WELCOME_DOCUMENT } from "../src/http/graphiql.js";
 import { startHttpServer, type RunningServer } from "../src/http/server.js";
 import { schema } from "../src/schema/index.js";
 import { ensureDefaultAccount } from "../src/services/accounts.js";
-import { lockCustomersUsage } from "../src/services/usage.js";
+import { lockCustomersUsage } from "../src/db/locks.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { createTestDatabase } from "./support/database.js";
 

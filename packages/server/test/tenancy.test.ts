@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRowLoaders } from "../src/db/row-loaders.js";
-import { scopedClient } from "../src/db/tenant.js";
+import { createRowLoaders } from "../src/schema/loaders/row-loaders.js";
+import { scopedClient } from "../src/db/tenant-scope.js";
 import { newId } from "../src/ids.js";
 import type { AccountCredentials } from "../src/services/accounts.js";
 import { createTestApp, type TestApp } from "./support/app.js";

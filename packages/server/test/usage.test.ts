@@ -3,11 +3,11 @@
 // ranges with hour-, minute- and millisecond-aligned bounds.
 import { AGGREGATIONS, aggregate, finalizeAggregate, toDecimal, type Aggregation } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Scope } from "../src/db/tenant.js";
+import type { Scope } from "../src/db/tenant-scope.js";
 import { foldPastHours } from "../src/services/meter-events/fold-job.js";
 import { DETAIL_MIN_EVENTS } from "../src/services/meter-events/rollup.js";
+import { lockCustomersUsage } from "../src/db/locks.js";
 import {
-  lockCustomersUsage,
   meterUsage,
   usageByWindow,
   usagePartial,

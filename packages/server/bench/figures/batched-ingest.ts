@@ -1,4 +1,4 @@
-// Figure 1, batched ingest: recordMeterEvents with 1000 events per request from several
+// Batched ingest (figure id batched-ingest): recordMeterEvents with 1000 events per request from several
 // concurrent clients → events/s. References (PostgreSQL, same run, same rows, same batches and
 // concurrency, one transaction per batch, in rounds alternating with the server's): COPY
 // (pg-copy-streams) and INSERT … SELECT FROM unnest into scratch tables made LIKE "MeterEvent"
@@ -231,7 +231,7 @@ export interface IngestMeasurement {
   references: { copy: number; unnest: number } | null;
 }
 
-/** Figure 1 on each subject, in alternating rounds (each server's peak RSS recorded as figure "1"). */
+/** Batched ingest on each subject, in alternating rounds (each server's peak RSS recorded under the figure). */
 export async function measureIngests(subjects: IngestSubject[], tag: string): Promise<IngestMeasurement[]> {
   const runs = [];
   for (const { session, scale, direct } of subjects) {
@@ -265,7 +265,7 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
   return Promise.all(
     runs.map(async ({ session, fixture, rows, refs, seconds }) => {
       session.peakRss.push({
-        figure: "1 batched ingest",
+        figure: "batched-ingest",
         database: session.target.kind,
         bytes: session.server.peakRss(),
       });
@@ -280,7 +280,7 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
 }
 
 /**
- * Figure 1 with usage alerts, after its rounds: a meter and customers of their own, watched by a
+ * Batched ingest with usage alerts, after its rounds: a meter and customers of their own, watched by a
  * ONE_TIME and an EVERY_PERIOD alert on every customer (never reached), take `events` events in
  * batches from the figure's clients → events/s. Both kinds are evaluated in the ingest transaction:
  * every batch updates the ONE_TIME running aggregates and reads each customer's period usage.

@@ -1,4 +1,4 @@
-// Figure 6, cold start: from spawning `tally serve` on a fresh data folder to its first healthy
+// Cold start (figure id cold-start): from spawning `tally serve` on a fresh data folder to its first healthy
 // /readyz (the database created, migrated and answering), against the same on a folder that a
 // previous start already migrated. Rounds alternate, so both see the same state of the machine.
 import { mkdtempSync, rmSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Figure 4, nested read: 50 subscriptions with their customer, items and prices (products,
+// Nested read (figure id nested-read): 50 subscriptions with their customer, items and prices (products,
 // meters) in one query → req/s, and the SQL statements one request sends. Reference (same run):
 // the same query and response from the same schema with the data in memory (memory-server.ts).
 import { serverConfigFromEnv } from "../../src/config.js";
@@ -102,7 +102,7 @@ async function statementsPerRequest(session: Session): Promise<number> {
       counting.reset();
       const body = (await (await request()).json()) as { data?: { subscriptions: { edges: unknown[] } } };
       if (body.data?.subscriptions.edges.length !== 50)
-        throw new Error(`figure 4: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
+        throw new Error(`nested-read: unexpected answer ${JSON.stringify(body).slice(0, 300)}`);
       return counting.statements();
     } finally {
       await counting.close();
@@ -117,7 +117,7 @@ export async function nestedRead(
 ): Promise<NestedReadResult> {
   await fixture(session.api);
   const data = await session.api.gql<{ subscriptions: { edges: unknown[] } }>(SUBSCRIPTIONS);
-  if (data.subscriptions.edges.length !== 50) throw new Error("figure 4: expected 50 subscriptions");
+  if (data.subscriptions.edges.length !== 50) throw new Error("nested-read: expected 50 subscriptions");
   const expected = JSON.stringify({ data });
   const load = (url: string, key: string | undefined, seconds: number) =>
     runLoad({
@@ -128,7 +128,7 @@ export async function nestedRead(
       body: () => JSON.stringify({ query: SUBSCRIPTIONS }),
       check: (text) => {
         if (text !== expected)
-          throw new Error(`figure 4: the answer differs from the first one: ${text.slice(0, 300)}`);
+          throw new Error(`nested-read: the answer differs from the first one: ${text.slice(0, 300)}`);
       },
     });
 
@@ -140,7 +140,7 @@ export async function nestedRead(
   );
   try {
     // Warm-up of both, then alternating rounds, so that both see the same share of the machine's
-    // noise (background work of PostgreSQL after figure 3, other processes).
+    // noise (background work of PostgreSQL after the usage-at-scale seeding, other processes).
     await load(memoryServer.url, undefined, options.seconds / 2);
     await load(session.server.url, session.api.key, options.seconds / 2);
     const rounds = 3;
@@ -151,7 +151,7 @@ export async function nestedRead(
       memory.push(await load(memoryServer.url, undefined, options.seconds / rounds));
       server.push(await load(session.server.url, session.api.key, options.seconds / rounds));
     }
-    session.peakRss.push({ figure: "4 nested read", database: session.target.kind, bytes: session.server.peakRss() });
+    session.peakRss.push({ figure: "nested-read", database: session.target.kind, bytes: session.server.peakRss() });
     return { server: combine(server), memory: combine(memory), statements: await statementsPerRequest(session) };
   } finally {
     await memoryServer.stop();

@@ -1,4 +1,4 @@
-// Figure 2, single-event ingest: recordMeterEvent at 32 connections → req/s, p50/p99.
+// Single-event ingest (figure id single-ingest): recordMeterEvent at 32 connections → req/s, p50/p99.
 // Reference (same server, same run): the same document with an empty identifier, which the
 // server answers with an InvalidInputError before any lookup or write. It goes through everything
 // a request does — HTTP, yoga, key authentication, parse and validation (cached), variable
@@ -59,7 +59,7 @@ export async function singleIngest(
     measured.push(await record(`single-${round}`, options.seconds / rounds));
   }
   session.peakRss.push({
-    figure: "2 single-event ingest",
+    figure: "single-ingest",
     database: session.target.kind,
     bytes: session.server.peakRss(),
   });

@@ -1,4 +1,4 @@
-// Figure 3, previews and summaries at scale: customers whose current period holds 10k, 1M and 5M
+// Previews and summaries at scale (figure id usage-at-scale): customers whose current period holds 10k, 1M and 5M
 // events (one customer per size, seeded by SQL: lib/seed.ts) → previewInvoice and a month's
 // meterEventSummaries, p50/p99 over sequential requests. The sizes are measured in interleaved
 // rounds (10k, 1M, 5M, then 5M, 1M, 10k, …), so that the ratio between them is not the host's
@@ -127,7 +127,7 @@ async function rawTruth(db: DirectSql, f: Fixture, runs: number): Promise<{ trut
 
 function expectEqual(what: string, actual: string, expected: string): void {
   if (!toDecimal(actual).eq(toDecimal(expected)))
-    throw new Error(`figure 3: ${what} is ${actual}, the raw recomputation ${expected}`);
+    throw new Error(`usage-at-scale: ${what} is ${actual}, the raw recomputation ${expected}`);
 }
 
 const summaryRange = (f: Fixture) => ({
@@ -193,7 +193,8 @@ export async function usageAtScale(
   return stages.map((f, i) => {
     const { preview, summary, peakRss } = samples[i]!;
     session.peakRss.push({
-      figure: `3 previews and summaries, ${f.events.toLocaleString("en-US")} events`,
+      figure: "usage-at-scale",
+      detail: `${f.events.toLocaleString("en-US")} events`,
       database: session.target.kind,
       bytes: peakRss,
     });

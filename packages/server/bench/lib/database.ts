@@ -79,7 +79,7 @@ export async function postgresTarget(serverUrl: string): Promise<Target> {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      // Write out what the run left dirty now, not during the next measurements (PGlite's figures
+      // Write out what the run left dirty now, not during the next measurements (PGlite's measurements
       // run on the same disk and cores right after).
       await client.query("CHECKPOINT");
       await client.end();

@@ -1,8 +1,9 @@
 // Results: rows of figures with their same-run references and ratios, printed as a table and
 // written as JSON (and as the Markdown table BENCHMARKS.md quotes).
+import type { FigureId } from "./figure-ids.js";
+
 export interface Row {
-  /** "1", "2", …: the issue's figure. */
-  figure: string;
+  figure: FigureId;
   database: string;
   what: string;
   value: number;
@@ -16,7 +17,9 @@ export interface Row {
 }
 
 export interface PeakRss {
-  figure: string;
+  figure: FigureId;
+  /** What distinguishes it from the figure's other peaks (a size), if anything. */
+  detail?: string;
   database: string;
   bytes: number;
 }
@@ -38,10 +41,13 @@ const fmt = (n: number, unit = ""): string => {
 
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
 
+/** A peak's figure id with its detail: "usage-at-scale, 10,000 events". */
+const peakLabel = (p: PeakRss) => (p.detail ? `${p.figure}, ${p.detail}` : p.figure);
+
 /** The rows (and peak RSS) as a Markdown table. */
 export function markdownTable(results: Results): string {
   const lines = [
-    "| # | database | measurement | value | reference (same run) | ratio | target | met |",
+    "| figure | database | measurement | value | reference (same run) | ratio | target | met |",
     "|---|---|---|---:|---|---:|---|:-:|",
   ];
   for (const r of results.rows) {
@@ -51,7 +57,7 @@ export function markdownTable(results: Results): string {
       } | ${r.target ?? ""} | ${r.met === undefined ? "" : r.met ? "yes" : "**no**"} |`,
     );
   }
-  lines.push("", "| figure | database | server peak RSS |", "|---|---|---:|");
-  for (const p of results.peakRss) lines.push(`| ${p.figure} | ${p.database} | ${fmt(p.bytes / 2 ** 20, "MiB")} |`);
+  if (results.peakRss.length > 0) lines.push("", "| figure | database | server peak RSS |", "|---|---|---:|");
+  for (const p of results.peakRss) lines.push(`| ${peakLabel(p)} | ${p.database} | ${fmt(p.bytes / 2 ** 20, "MiB")} |`);
   return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-// The SQL seeder of figure 3: millions of events for one customer in minutes, where the bulk path
+// The SQL seeder of the usage-at-scale figure: millions of events for one customer in minutes, where the bulk path
 // (recordMeterEvents, ~10–30k events/s here) would take most of the run. It writes what ingest
 // writes: MeterEvent rows (seq from the same sequence) and their hourly rollups through the
 // server's own upsert (addToRollups, from services/meter-events/insert.ts), in chunks of one
@@ -6,7 +6,7 @@
 // replica): the rows name the one meter and customer created through the API. Then it folds the
 // past hours as the server's job would (foldPastHours), now rather than during the measurements.
 // The figure then checks every answer of the server against a raw recomputation from the events.
-import type { Scope } from "../../src/db/tenant.js";
+import type { Scope } from "../../src/db/tenant-scope.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { FOLD_AGE_MS, foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { addToRollups } from "../../src/services/meter-events/insert.js";

@@ -3,7 +3,7 @@
 import { GraphQLError } from "graphql";
 import type { AppDeps, Auth } from "../context.js";
 import type { Database } from "../db/client.js";
-import type { Scope } from "../db/tenant.js";
+import type { Scope } from "../db/tenant-scope.js";
 import { LruCache } from "../lru.js";
 import { isIntrospectionOnly } from "./introspection.js";
 import { hashKey, sameSecret } from "./keys.js";

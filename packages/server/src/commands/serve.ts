@@ -1,7 +1,8 @@
 // `tally serve`: migrate, create the Default account on an empty database, serve until a signal,
 // then stop gracefully.
 import { serverConfigFromEnv } from "../config.js";
-import { systemClock, type AppDeps } from "../context.js";
+import type { AppDeps } from "../context.js";
+import { systemClock } from "../clock.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
 import { applyPendingMigrations } from "../db/migration-history.js";

@@ -2,7 +2,8 @@
 import { PrismaClient } from "../generated/prisma/client.js";
 import { openAdapterFactory } from "./adapter.js";
 import type { DatabaseConfig } from "./config.js";
-import { directDb, type Db } from "./direct-sql.js";
+import { directDb } from "./direct-sql.js";
+import type { Db } from "./transaction.js";
 import type { PrismaPg } from "@prisma/adapter-pg";
 
 export interface Database {

@@ -5,12 +5,7 @@
 // which was most of the server's work per recorded event. Results are typed like $queryRaw's.
 import { Prisma } from "../generated/prisma/client.js";
 import type { RunSql } from "./adapter.js";
-
-/** Raw SQL as $queryRaw and $executeRaw take it: a Prisma client, a transaction, or direct SQL. */
-export interface Db {
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
-  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
-}
+import type { Db } from "./transaction.js";
 
 /** Parameters as PostgreSQL reads them from text: what Prisma would send for each JS value. */
 function parameter(value: unknown): unknown {

@@ -1,8 +1,8 @@
 // timestamptz text as PostgreSQL writes it (DateStyle ISO) to a Date, for direct SQL results: a
 // page of subscriptions carries five or six per row, and pg's parser (postgres-date: regular
-// expressions, parseInt and parseFloat per field) took about 4 % of a nested read's CPU, some
-// microsecond each. The usual shape, "2026-11-21 10:00:00.123+00", is read here by character
-// codes and integer arithmetic in a quarter of that; anything else (more than three digits of
+// expressions, parseInt and parseFloat per field) is a visible share of a nested read's CPU. The
+// usual shape, "2026-11-21 10:00:00.123+00", is read here by character codes and integer
+// arithmetic instead; anything else (more than three digits of
 // fraction, years before 100 or beyond 9999, BC, infinity) goes to pg's parser, whose answer this
 // one matches (test/timestamptz.test.ts). The session's TimeZone decides the offset written:
 // "±HH", "±HH:MM" and "±HH:MM:SS" are all read.

@@ -1,5 +1,5 @@
 // Query execution compiled per document with graphql-jit: the generated code resolves, completes
-// and coerces without graphql-js's per-field interpretation, which was most of the CPU of wide
+// and coerces without graphql-js's per-field interpretation, which dominates the CPU of wide
 // reads (a page of subscriptions with their items) and of coercing a batch's 1000 input events.
 // Documents come from yoga's parse cache, so the same text compiles once, on its second use.
 //

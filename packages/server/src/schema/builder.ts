@@ -4,13 +4,13 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import type { Decimal } from "decimal.js";
 import { GraphQLError, isObjectType } from "graphql";
 import { isRecordNotFound } from "../db/errors.js";
 import type { Context } from "../context.js";
 import { getDatamodel } from "../generated/pothos-types.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import { typeOfId } from "../ids.js";
-import type { DecimalValue } from "./scalars.js";
 import "./storable-text-plugin.js";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -24,7 +24,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
-    Decimal: { Input: DecimalValue; Output: DecimalValue | string };
+    Decimal: { Input: Decimal; Output: Decimal | string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
     EventValue: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
@@ -50,7 +50,7 @@ export const builder = new SchemaBuilder<{
   },
   prisma: {
     // Resolvers load relations through the tenant-scoped client of the request.
-    client: (ctx) => ctx.tenant?.db ?? ctx.deps.database.prisma,
+    client: (ctx) => ctx.tenant?.prisma ?? ctx.deps.database.prisma,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,

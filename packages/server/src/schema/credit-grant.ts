@@ -3,7 +3,7 @@
 import { formatMoney } from "@tally/billing";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { CreditGrantCategory, CreditTransactionType } from "../generated/prisma/client.js";
-import { creditBalance, type CreditBalance } from "../services/credits/balance.js";
+import { creditBalance, type CreditBalance } from "../services/invoices/credit-balance.js";
 import { createCreditGrant } from "../services/credits/create.js";
 import { voidCreditGrant } from "../services/credits/void.js";
 import { builder } from "./builder.js";
@@ -62,7 +62,7 @@ builder.prismaNode("CreditBalanceTransaction", {
       resolve: (query, entry, _args, ctx) =>
         entry.invoiceId === null
           ? null
-          : requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
+          : requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
     }),
     effectiveAt: t.expose("effectiveAt", { type: "DateTime" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -75,7 +75,7 @@ builder.queryField("creditGrant", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -87,7 +87,7 @@ builder.queryField("creditGrants", (t) =>
       description: "Newest first.",
       args: { customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.creditGrant.findMany({
+        requireTenant(ctx).prisma.creditGrant.findMany({
           ...query,
           where: args.customerId ? { customerId: String(args.customerId) } : {},
           orderBy: [...GRANTS_NEWEST_FIRST],
@@ -106,7 +106,7 @@ builder.queryField("creditBalanceTransactions", (t) =>
       description: "The credit ledger, newest first (in the order the entries were written).",
       args: { customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.creditBalanceTransaction.findMany({
+        requireTenant(ctx).prisma.creditBalanceTransaction.findMany({
           ...query,
           where: args.customerId ? { customerId: String(args.customerId) } : {},
           orderBy: { seq: "desc" },
@@ -182,7 +182,7 @@ builder.mutationField("createCreditGrant", (t) =>
         scope: { allMeteredPrices: input.scope.allMeteredPrices, priceIds: input.scope.priceIds?.map(String) },
       });
       // Read back with the selection, so the customer comes in the same query.
-      return tenant.db.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -195,7 +195,7 @@ builder.mutationField("voidCreditGrant", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await voidCreditGrant(tenant, ctx.deps.clock, { id: String(input.id) });
-      return tenant.db.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

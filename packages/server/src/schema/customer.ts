@@ -31,7 +31,7 @@ builder.queryField("customer", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.customer.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -42,7 +42,7 @@ builder.queryField("customers", (t) =>
       cursor: "id",
       args: { testClockId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.customer.findMany({
+        requireTenant(ctx).prisma.customer.findMany({
           ...query,
           where: args.testClockId ? { testClockId: String(args.testClockId) } : {},
           orderBy: { id: "asc" },

@@ -22,7 +22,7 @@ builder.queryField("event", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.event.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.event.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -34,7 +34,7 @@ builder.queryField("events", (t) =>
       description: "Newest first (events of one change in reverse recording order).",
       args: { type: t.arg.string({ description: "Only events of this type." }) },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.event.findMany({
+        requireTenant(ctx).prisma.event.findMany({
           ...query,
           where: args.type ? { type: args.type } : {},
           orderBy: { seq: "desc" },

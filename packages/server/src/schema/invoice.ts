@@ -56,7 +56,7 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
       type: "Price",
       // Prisma batches the lines' lookups made in one tick into one query.
       resolve: (query, line, _args, ctx) =>
-        requireTenant(ctx).db.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
+        requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
     }),
     tier: t.exposeInt("tier", { nullable: true, description: "1-based tier index for tiered prices." }),
     quantity: t.field({ type: "Decimal", resolve: (line) => line.quantity }),
@@ -98,7 +98,7 @@ builder.queryField("invoice", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.invoice.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -110,7 +110,7 @@ builder.queryField("invoices", (t) =>
       description: "Newest first; invoices of the same moment by number, highest first.",
       args: { customerId: t.arg.id(), subscriptionId: t.arg.id(), status: t.arg({ type: InvoiceStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.invoice.findMany({
+        requireTenant(ctx).prisma.invoice.findMany({
           ...query,
           where: {
             ...(args.customerId ? { customerId: String(args.customerId) } : {}),

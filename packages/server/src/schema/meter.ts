@@ -29,7 +29,7 @@ builder.queryField("meter", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.meter.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.meter.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -40,7 +40,7 @@ builder.queryField("meters", (t) =>
       cursor: "id",
       args: { status: t.arg({ type: MeterStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.meter.findMany({
+        requireTenant(ctx).prisma.meter.findMany({
           ...query,
           where: args.status ? { status: args.status } : {},
           orderBy: { id: "asc" },

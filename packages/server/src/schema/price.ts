@@ -100,7 +100,7 @@ builder.queryField("price", (t) =>
     type: "Price",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.price.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.price.findUnique({ ...query, where: { id } }),
   }),
 );
 
@@ -111,7 +111,7 @@ builder.queryField("prices", (t) =>
       cursor: "id",
       args: { productId: t.arg.id(), active: t.arg.boolean() },
       resolve: (query, _root, { productId, active }, ctx) =>
-        requireTenant(ctx).db.price.findMany({
+        requireTenant(ctx).prisma.price.findMany({
           ...query,
           where: { ...(productId == null ? {} : { productId }), ...(active == null ? {} : { active }) },
           orderBy: [...PRICE_ORDER],

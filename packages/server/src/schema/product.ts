@@ -20,7 +20,7 @@ builder.queryField("product", (t) =>
     type: "Product",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.product.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.product.findUnique({ ...query, where: { id } }),
   }),
 );
 
@@ -31,7 +31,7 @@ builder.queryField("products", (t) =>
       cursor: "id",
       args: { active: t.arg.boolean() },
       resolve: (query, _root, { active }, ctx) =>
-        requireTenant(ctx).db.product.findMany({
+        requireTenant(ctx).prisma.product.findMany({
           ...query,
           where: active == null ? {} : { active },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],

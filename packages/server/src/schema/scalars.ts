@@ -6,8 +6,6 @@ import { parseIsoDateTime } from "../input/date-time.js";
 import { isoFormatter } from "../iso-format.js";
 import { builder } from "./builder.js";
 
-export type DecimalValue = Decimal;
-
 /** Anything decimal.js-shaped: ours, or the copy Prisma returns for numeric columns. */
 interface DecimalLike {
   toFixed(): string;

@@ -63,7 +63,7 @@ builder.queryField("subscription", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.subscription.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.subscription.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -145,7 +145,7 @@ builder.mutationField("createSubscription", (t) =>
         billingCycleAnchor: input.billingCycleAnchor ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
-      return tenant.db.subscription.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -161,7 +161,7 @@ builder.mutationField("cancelSubscription", (t) =>
         id: String(input.id),
         atPeriodEnd: input.atPeriodEnd,
       });
-      return tenant.db.subscription.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -24,7 +24,7 @@ builder.queryField("testClock", (t) =>
     type: "TestClock",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).db.testClock.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.testClock.findUnique({ ...query, where: { id } }),
   }),
 );
 

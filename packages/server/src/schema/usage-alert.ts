@@ -30,7 +30,7 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
     meter: t.prismaField({
       type: "Meter",
       resolve: (query, alert, _args, ctx) =>
-        requireTenant(ctx).db.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
+        requireTenant(ctx).prisma.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
     }),
     customer: t.prismaField({
       type: "Customer",
@@ -38,7 +38,7 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
       description: "The one customer watched; null: every customer, each on its own usage.",
       resolve: (query, alert, _args, ctx) =>
         alert.customerId
-          ? requireTenant(ctx).db.customer.findUnique({ ...query, where: { id: alert.customerId } })
+          ? requireTenant(ctx).prisma.customer.findUnique({ ...query, where: { id: alert.customerId } })
           : null,
     }),
     threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
@@ -56,7 +56,7 @@ builder.prismaNode("AlertTrigger", {
     customer: t.prismaField({
       type: "Customer",
       resolve: (query, trigger, _args, ctx) =>
-        requireTenant(ctx).db.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
+        requireTenant(ctx).prisma.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
     }),
     value: t.field({
       type: "Decimal",
@@ -76,7 +76,7 @@ builder.queryField("usageAlert", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 
@@ -88,7 +88,7 @@ builder.queryField("usageAlerts", (t) =>
       description: "Newest first.",
       args: { meterId: t.arg.id(), customerId: t.arg.id(), status: t.arg({ type: UsageAlertStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.usageAlert.findMany({
+        requireTenant(ctx).prisma.usageAlert.findMany({
           ...query,
           where: {
             ...(args.meterId ? { meterId: String(args.meterId) } : {}),
@@ -109,7 +109,7 @@ builder.queryField("alertTriggers", (t) =>
     description: "Triggers of the account's alerts, oldest first; filtered by alert and/or customer.",
     args: { alertId: t.arg.id(), customerId: t.arg.id() },
     resolve: (query, _root, args, ctx) =>
-      requireTenant(ctx).db.alertTrigger.findMany({
+      requireTenant(ctx).prisma.alertTrigger.findMany({
         ...query,
         where: {
           ...(args.alertId ? { alertId: String(args.alertId) } : {}),
@@ -168,6 +168,6 @@ builder.subscriptionField("usageAlertTriggered", (t) =>
     subscribe: (_root, _args, ctx) =>
       ctx.pubsub.subscribe("usageAlertTriggered", tenantTopic(requireTenant(ctx).scope)),
     resolve: (query, message, _args, ctx) =>
-      requireTenant(ctx).db.alertTrigger.findUniqueOrThrow({ ...query, where: { id: message.triggerId } }),
+      requireTenant(ctx).prisma.alertTrigger.findUniqueOrThrow({ ...query, where: { id: message.triggerId } }),
   }),
 );

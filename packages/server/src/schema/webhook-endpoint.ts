@@ -33,7 +33,7 @@ builder.prismaNode("WebhookDelivery", {
     event: t.prismaField({
       type: "Event",
       resolve: (query, delivery, _args, ctx) =>
-        requireTenant(ctx).db.event.findUniqueOrThrow({ ...query, where: { id: delivery.eventId } }),
+        requireTenant(ctx).prisma.event.findUniqueOrThrow({ ...query, where: { id: delivery.eventId } }),
     }),
     status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt("attempts"),
@@ -60,7 +60,7 @@ builder.queryField("webhookEndpoint", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).db.webhookEndpoint.findFirst({ ...query, where: { id: String(id), deletedAt: null } }),
+      requireTenant(ctx).prisma.webhookEndpoint.findFirst({ ...query, where: { id: String(id), deletedAt: null } }),
   }),
 );
 
@@ -71,7 +71,7 @@ builder.queryField("webhookEndpoints", (t) =>
       cursor: "id",
       description: "Newest first.",
       resolve: (query, _root, _args, ctx) =>
-        requireTenant(ctx).db.webhookEndpoint.findMany({
+        requireTenant(ctx).prisma.webhookEndpoint.findMany({
           ...query,
           where: { deletedAt: null },
           orderBy: [...NEWEST_FIRST],
@@ -94,7 +94,7 @@ builder.queryField("webhookDeliveries", (t) =>
         status: t.arg({ type: WebhookDeliveryStatusEnum }),
       },
       resolve: (query, _root, args, ctx) =>
-        requireTenant(ctx).db.webhookDelivery.findMany({
+        requireTenant(ctx).prisma.webhookDelivery.findMany({
           ...query,
           where: {
             endpointId: String(args.endpointId),

@@ -3,8 +3,8 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Customer, Prisma } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
-import { recordEvent } from "./events/record.js";
-import { customerEventData } from "./events/serializers.js";
+import { recordEvent } from "./event-log/record.js";
+import { customerEventData } from "./event-log/serializers.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
@@ -50,10 +50,10 @@ export async function createCustomer(
         "TEST_CLOCK_IN_LIVE_MODE",
       );
     }
-    const clock = await tenant.db.testClock.findUnique({ where: { id: input.testClockId }, select: { id: true } });
+    const clock = await tenant.prisma.testClock.findUnique({ where: { id: input.testClockId }, select: { id: true } });
     if (!clock) throw new NotFoundError(`No test clock ${input.testClockId}`, ["input", "testClockId"]);
   }
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const customer = await tx.customer.create({
       ...query,
       data: {
@@ -76,7 +76,7 @@ export async function findCustomer(
   id: string,
   field: string[],
 ): Promise<{ id: string; testClockId: string | null }> {
-  const customer = await tenant.db.customer.findUnique({ where: { id }, select: { id: true, testClockId: true } });
+  const customer = await tenant.prisma.customer.findUnique({ where: { id }, select: { id: true, testClockId: true } });
   if (!customer) throw new NotFoundError(`No customer ${id}`, field);
   return customer;
 }

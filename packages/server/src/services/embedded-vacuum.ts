@@ -1,8 +1,7 @@
 // What autovacuum does on PostgreSQL, for the embedded database, which has none: PGlite runs
 // PostgreSQL in single-user mode, without the autovacuum workers (and its table counters stay at
 // zero). A table that was never analyzed is planned from default selectivities, and the plans
-// cached for prepared statements keep them: on in-memory PGlite, looking up 100 customers among
-// 200,000 took 90–320 ms without statistics, 4–25 ms with them. So every minute, each table grown
+// cached for prepared statements keep them (BENCHMARKS.md#the-embedded-database). So every minute, each table grown
 // by a tenth since its last VACUUM (autovacuum's default analyze threshold; relpages records the
 // size then) is vacuumed and analyzed: fresh statistics, and the visibility map that index-only
 // usage reads need. On the one connection, ingest waits meanwhile; the cost follows the growth.

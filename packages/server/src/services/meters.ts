@@ -5,8 +5,8 @@ import { isUniqueViolation } from "../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Meter, MeterAggregation, MeterStatus } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
-import { recordEvent } from "./events/record.js";
-import { meterEventData } from "./events/serializers.js";
+import { recordEvent } from "./event-log/record.js";
+import { meterEventData } from "./event-log/serializers.js";
 
 export interface CreateMeterInput {
   displayName: string;
@@ -46,7 +46,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
     throw new InvalidInputError("customerPayloadKey and valuePayloadKey must differ", ["input", "valuePayloadKey"]);
   }
   try {
-    return await tenant.db.$transaction(async (tx) => {
+    return await tenant.prisma.$transaction(async (tx) => {
       const meter = await tx.meter.create({
         data: {
           id: newId("Meter"),
@@ -75,7 +75,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
 }
 
 export async function getMeter(tenant: Tenant, id: string): Promise<Meter | null> {
-  return tenant.db.meter.findUnique({ where: { id } });
+  return tenant.prisma.meter.findUnique({ where: { id } });
 }
 
 async function updateExisting(
@@ -83,7 +83,7 @@ async function updateExisting(
   id: string,
   data: { displayName?: string; status?: MeterStatus },
 ): Promise<Meter> {
-  const { count } = await tenant.db.meter.updateMany({ where: { id }, data });
+  const { count } = await tenant.prisma.meter.updateMany({ where: { id }, data });
   if (count === 0) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
   return (await getMeter(tenant, id))!;
 }
@@ -94,7 +94,7 @@ export async function updateMeter(tenant: Tenant, input: { id: string; displayNa
 
 /** Deactivating an inactive meter (or reactivating an active one) is a no-op that returns it (and records no event). */
 export async function setMeterStatus(tenant: Tenant, id: string, status: MeterStatus): Promise<Meter> {
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const { count } = await tx.meter.updateMany({ where: { id, status: { not: status } }, data: { status } });
     const meter = await tx.meter.findUnique({ where: { id } });
     if (!meter) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);

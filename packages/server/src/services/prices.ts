@@ -79,7 +79,7 @@ function lookupKeyTaken(lookupKey: string): InvalidInputError {
 /** A METERED price's meter must exist in the tenant and be ACTIVE (docs/concepts/meters.md#status). */
 async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<void> {
   const field = ["input", "recurring", "meterId"];
-  const meter = await tenant.db.meter.findUnique({ where: { id: meterId }, select: { status: true } });
+  const meter = await tenant.prisma.meter.findUnique({ where: { id: meterId }, select: { status: true } });
   if (!meter) throw new NotFoundError(`No meter ${meterId}`, field);
   if (meter.status !== "ACTIVE") {
     throw new InvalidInputError(
@@ -147,7 +147,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
     ...modelColumns(model),
   };
   return withLookupKey(lookupKey, () =>
-    tenant.db.$transaction(async (tx) => {
+    tenant.prisma.$transaction(async (tx) => {
       if (lookupKey && input.transferLookupKey) await releaseLookupKey(tx, lookupKey);
       return tx.price.create({ ...query, data });
     }),
@@ -156,7 +156,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
 
 /** The tenant's price, or NOT_FOUND on `field`. */
 export async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
-  const price = await tenant.db.price.findUnique({ where: { id } });
+  const price = await tenant.prisma.price.findUnique({ where: { id } });
   if (!price) throw new NotFoundError(`No price ${id}`, field);
   return price;
 }
@@ -175,7 +175,7 @@ export async function updatePrice(tenant: Tenant, input: UpdatePriceInput, query
     ...(lookupKey !== undefined ? { lookupKey } : {}),
   };
   return withLookupKey(lookupKey, () =>
-    tenant.db.$transaction(async (tx) => {
+    tenant.prisma.$transaction(async (tx) => {
       if (lookupKey && input.transferLookupKey) await releaseLookupKey(tx, lookupKey);
       return tx.price.update({ ...query, where: { id: input.id }, data });
     }),

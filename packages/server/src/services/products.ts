@@ -40,7 +40,7 @@ export async function createProduct(
   input: CreateProductInput,
   query: ProductQuery = {},
 ): Promise<Product> {
-  return tenant.db.product.create({
+  return tenant.prisma.product.create({
     ...query,
     data: {
       id: newId("Product"),
@@ -53,7 +53,7 @@ export async function createProduct(
 
 /** The tenant's product, or NOT_FOUND on `field`. */
 export async function findProduct(tenant: Tenant, id: string, field: string[]): Promise<Product> {
-  const product = await tenant.db.product.findUnique({ where: { id } });
+  const product = await tenant.prisma.product.findUnique({ where: { id } });
   if (!product) throw new NotFoundError(`No product ${id}`, field);
   return product;
 }
@@ -71,5 +71,5 @@ export async function updateProduct(
     ...(input.active != null ? { active: input.active } : {}),
   };
   await findProduct(tenant, input.id, ["input", "id"]);
-  return tenant.db.product.update({ ...query, where: { id: input.id }, data });
+  return tenant.prisma.product.update({ ...query, where: { id: input.id }, data });
 }

@@ -5,7 +5,7 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { TestClock } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { assertWithinAdvanceLimit } from "./billing-cycle/advance-limit.js";
-import { lockTestClock } from "./billing-cycle/locks.js";
+import { lockTestClock } from "../db/locks.js";
 import { catchUpTestClock } from "./billing-cycle/test-clock.js";
 
 function assertTestMode(tenant: Tenant): void {
@@ -26,7 +26,7 @@ export async function createTestClock(
   if (input.name != null && input.name.length > 250) {
     throw new InvalidInputError("name must be at most 250 characters", ["input", "name"]);
   }
-  return tenant.db.testClock.create({
+  return tenant.prisma.testClock.create({
     data: { id: newId("TestClock"), ...tenant.scope, name: input.name ?? null, frozenTime: input.frozenTime },
   });
 }
@@ -42,7 +42,7 @@ export async function createTestClock(
  */
 export async function advanceTestClock(tenant: Tenant, input: { id: string; frozenTime: Date }): Promise<TestClock> {
   assertTestMode(tenant);
-  const clock = await tenant.db.$transaction(async (tx) => {
+  const clock = await tenant.prisma.$transaction(async (tx) => {
     const frozenTime = await lockTestClock(tx, tenant.scope, input.id, "update");
     if (frozenTime === null) throw new NotFoundError(`No test clock ${input.id}`, ["input", "id"]);
     if (input.frozenTime < frozenTime) {
@@ -55,6 +55,6 @@ export async function advanceTestClock(tenant: Tenant, input: { id: string; froz
     await assertWithinAdvanceLimit(tx, input.id, frozenTime, input.frozenTime);
     return tx.testClock.update({ where: { id: input.id }, data: { frozenTime: input.frozenTime } });
   });
-  await catchUpTestClock(tenant.db, tenant.scope, input.id);
+  await catchUpTestClock(tenant.prisma, tenant.scope, input.id);
   return clock;
 }

@@ -12,12 +12,9 @@ import {
   type Aggregation,
   type PartialAggregate,
 } from "@tally/billing";
-import type { Db } from "../db/direct-sql.js";
-import type { Scope } from "../db/tenant.js";
+import type { Db } from "../db/transaction.js";
+import type { Scope } from "../db/tenant-scope.js";
 import { Prisma } from "../generated/prisma/client.js";
-
-/** Any Prisma client or transaction client, or direct SQL in a transaction (db/direct-sql.ts). */
-export type { Db };
 
 export type GroupingWindow = "HOUR" | "DAY";
 
@@ -128,22 +125,6 @@ export async function usagePartialsByWindow(
     });
   }
   return windows;
-}
-
-/**
- * Serialises usage writers against invoice finalisation for these customers: ingest takes it
- * "shared", cancellation and invoice finalisation take it "exclusive"; transaction-scoped advisory
- * locks (pg_advisory_xact_lock[_shared](hashtext('usage:' || customerId))) taken in sorted order so
- * batches never deadlock. Must run inside a transaction.
- */
-export async function lockCustomersUsage(tx: Db, customerIds: string[], mode: "shared" | "exclusive"): Promise<void> {
-  const ids = [...new Set(customerIds)].sort();
-  if (ids.length === 0) return;
-  const lock = mode === "shared" ? Prisma.raw("pg_advisory_xact_lock_shared") : Prisma.raw("pg_advisory_xact_lock");
-  // The ORDER BY makes PostgreSQL take the locks one by one in sorted order.
-  await tx.$queryRaw`
-    SELECT count(${lock}(hashtext('usage:' || c.id)))::int AS locked
-    FROM (SELECT unnest(${ids}::text[]) AS id ORDER BY 1) c`;
 }
 
 /** The partial-aggregate columns as raw SQL returns them (MeterUsageHour's and UsageAlertProgress's). */

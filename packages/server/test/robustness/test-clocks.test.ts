@@ -3,7 +3,7 @@
 // its periods one per transaction, so other tenants are served during it and a catch-up stopped
 // halfway is finished exactly by the next advance.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopedClient } from "../../src/db/tenant.js";
+import { scopedClient } from "../../src/db/tenant-scope.js";
 import { closeNextTestClockDue } from "../../src/services/billing-cycle/test-clock.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { billing, type Billing, type Obj } from "../support/billing.js";

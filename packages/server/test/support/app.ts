@@ -1,6 +1,7 @@
 // The app under test, driven through HTTP semantics with yoga.fetch (no port, no network).
 import { DEFAULT_CONFIG, type ServerConfig } from "../../src/config.js";
-import type { AppDeps, Clock } from "../../src/context.js";
+import type { AppDeps } from "../../src/context.js";
+import type { Clock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
 import { createTallyYoga } from "../../src/http/yoga.js";
 import { memoryLogger } from "../../src/logger.js";

@@ -1,8 +1,8 @@
 // The app's database seen through a second Prisma client and a wrapped direct-SQL handle that
 // record every SQL statement a request sends, BEGIN and COMMIT aside (nested-read and ingest tests,
-// benchmark figure 4).
+// the bench's nested-read figure).
 import type { Database } from "../../src/db/client.js";
-import type { Db } from "../../src/db/direct-sql.js";
+import type { Db } from "../../src/db/transaction.js";
 import { Prisma, PrismaClient } from "../../src/generated/prisma/client.js";
 
 export interface CountingDatabase {

@@ -15,8 +15,8 @@
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
 import { type Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
-import type { Clock } from "../../context.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Clock } from "../../clock.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import {
   Prisma,
   type AlertTrigger,
@@ -25,11 +25,12 @@ import {
   type UsageAlert,
 } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import { recordEvents } from "../events/record.js";
-import { alertTriggerEventData } from "../events/serializers.js";
+import { recordEvents } from "../event-log/record.js";
+import { alertTriggerEventData } from "../event-log/serializers.js";
 import { intervalOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
-import { meterUsage, partialOfRow, type Db, type PartialColumns } from "../usage.js";
+import { meterUsage, partialOfRow, type PartialColumns } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 
 /** An event this transaction has just stored, as it was stored. */
 export interface IngestedEvent {

@@ -4,7 +4,7 @@ import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { AlertRecurrence, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 import { findCustomer } from "../customers.js";
 
 export interface CreateUsageAlertInput {
@@ -45,12 +45,12 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       ["input", "threshold"],
     );
   }
-  const meter = await tenant.db.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
+  const meter = await tenant.prisma.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
   if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);
   if (input.customerId) {
     await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   }
-  return tenant.db.usageAlert.create({
+  return tenant.prisma.usageAlert.create({
     data: {
       id: newId("UsageAlert"),
       ...tenant.scope,
@@ -59,14 +59,14 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       customerId: input.customerId || null,
       threshold: threshold.toFixed(),
       recurrence: input.recurrence,
-      startSeq: await currentSeq(tenant.db),
+      startSeq: await currentSeq(tenant.prisma),
     },
   });
 }
 
 /** An archived alert stops firing; its triggers stay. Archiving an archived alert returns it unchanged. */
 export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<UsageAlert> {
-  const { count } = await tenant.db.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
+  const { count } = await tenant.prisma.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
   if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
-  return tenant.db.usageAlert.findUniqueOrThrow({ where: { id } });
+  return tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
 }

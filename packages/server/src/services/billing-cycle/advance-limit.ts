@@ -3,7 +3,7 @@
 // subscriptions, or two years when it has none. It bounds the invoices one advance makes.
 import { addInterval, type Interval } from "@tally/billing";
 import { InvalidInputError } from "../../errors.js";
-import type { Tx } from "./locks.js";
+import type { Tx } from "../../db/transaction.js";
 
 const NO_SUBSCRIPTION: Interval = { unit: "YEAR", count: 1 };
 

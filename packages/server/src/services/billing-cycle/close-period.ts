@@ -3,17 +3,21 @@
 // and the subscription ends), then the period advances. One period per call, so callers can close
 // several periods of several subscriptions in time order.
 import { composeInvoice } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
-import { recordEvent } from "../events/record.js";
-import { subscriptionEventData } from "../events/serializers.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import { recordEvent } from "../event-log/record.js";
+import { subscriptionEventData } from "../event-log/serializers.js";
 import { nextPeriod, periodEndSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
-import { loadBillable } from "../subscriptions/billable.js";
-import { lockCustomersUsage } from "../usage.js";
-import { lockSubscription, type Tx } from "./locks.js";
+import { loadBillable } from "../invoices/billable.js";
+import { lockCustomersUsage } from "../../db/locks.js";
+import { lockSubscription } from "../../db/locks.js";
+import type { Tx } from "../../db/transaction.js";
 
-/** closed: an invoice (if it had lines) is stored and the period advanced; busy: another worker holds the row. */
-export type PeriodOutcome = "closed" | "not-due" | "busy";
+/**
+ * closed: an invoice (if it had lines) is stored and the period advanced; up-to-date: no ended
+ * period is open (not due yet, or another worker closed it first); busy: another worker holds the row.
+ */
+export type PeriodOutcome = "closed" | "up-to-date" | "busy";
 
 /**
  * Closes the subscription's current period if it has ended by `now` (the customer's now; the
@@ -27,9 +31,9 @@ export async function closeCurrentPeriod(
   now: Date,
   options: { skipLocked?: boolean } = {},
 ): Promise<PeriodOutcome> {
-  if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "not-due";
+  if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "up-to-date";
   const subscription = await loadBillable(tx, subscriptionId);
-  if (subscription?.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "not-due";
+  if (subscription?.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "up-to-date";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
   const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lockGrants: true }));

@@ -6,11 +6,11 @@
 // it), and the unique invoice constraint backs that up.
 import type { AppDeps } from "../../context.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { scopedClient, type Scope } from "../../db/tenant.js";
+import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { closeCurrentPeriod, type PeriodOutcome } from "./close-period.js";
-import { BILLING_TRANSACTION } from "./locks.js";
+import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** Subscriptions examined per pass; each pass closes at most one period of each. */
 const BATCH_SIZE = 100;
@@ -27,7 +27,7 @@ async function closeOne(deps: CycleDeps, id: string, scope: Scope, now: Date): P
     );
   } catch (error) {
     // Another worker stored this period's invoice first: the period is closed, which is the goal.
-    if (isUniqueViolation(error)) return "not-due";
+    if (isUniqueViolation(error)) return "up-to-date";
     throw error;
   }
 }

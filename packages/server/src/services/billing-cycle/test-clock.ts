@@ -2,10 +2,11 @@
 // every subscription and grant of every customer on the clock, in time order, one step per
 // transaction, so an advance never holds a connection (PGlite's only one) for more than a step.
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { expireGrant, nextTestClockExpiry } from "../credits/expire.js";
 import { closeCurrentPeriod } from "./close-period.js";
-import { BILLING_TRANSACTION, lockTestClock, type Tx } from "./locks.js";
+import { lockTestClock } from "../../db/locks.js";
+import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
 
 /**
  * Does the earliest thing due on the clock's customers by `until`: a grant expiry, or else the

@@ -1,8 +1,8 @@
 // Storing what the engine applied to a finalized invoice: each grant's balance goes down by its
 // application, with an APPLICATION ledger row naming the invoice, in the invoice's transaction.
 import type { CreditApplication } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
-import type { Tx } from "../billing-cycle/locks.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Tx } from "../../db/transaction.js";
 import { debitGrant } from "./ledger.js";
 
 export interface InvoiceCredits {

@@ -1,13 +1,14 @@
 // createCreditGrant (docs/concepts/credits.md#creating-a-grant): validate the amount, scope, priority and dates, then store the grant
 // with its GRANT ledger row and its billing.credit_grant.created event in one transaction.
 import { minorUnits, normalizeCurrency, toDecimal, type Decimal } from "@tally/billing";
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { CreditGrant, CreditGrantCategory } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import { lockedCustomerNow } from "../billing-cycle/locks.js";
-import { recordEvent } from "../events/record.js";
-import { creditGrantEventData } from "../events/serializers.js";
+import { lockedCustomerNow } from "../../db/locks.js";
+import { recordEvent } from "../event-log/record.js";
+import { creditGrantEventData } from "../event-log/serializers.js";
 import { recordGrant } from "./ledger.js";
 import { findCustomer } from "../customers.js";
 
@@ -72,7 +73,7 @@ async function validateScope(
       "priceIds",
     ]);
   }
-  const prices = await tenant.db.price.findMany({
+  const prices = await tenant.prisma.price.findMany({
     where: { id: { in: [...ids] } },
     select: { id: true, usageType: true, currency: true },
   });
@@ -143,7 +144,7 @@ export async function createCreditGrant(
   const priority = validatePriority(input.priority);
   const name = validateName(input.name);
 
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     // Under the clock's share lock, "now" cannot move while the dates are checked against it.
     const now = await lockedCustomerNow(tx, tenant.scope, customer, clock);
     const { effectiveAt, expiresAt } = validateDates(input, now);

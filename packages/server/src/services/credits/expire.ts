@@ -3,10 +3,10 @@
 // cycle does it in time order with period closings (billing-cycle/), so an invoice at a period end
 // is made with exactly the balances its grants had then.
 import { toDecimal } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import type { Mode, PrismaClient } from "../../generated/prisma/client.js";
-import type { Tx } from "../billing-cycle/locks.js";
-import { lockGrant } from "./grant-state.js";
+import type { Tx } from "../../db/transaction.js";
+import { lockGrant } from "../../db/locks.js";
 import { debitGrant } from "./ledger.js";
 
 /**

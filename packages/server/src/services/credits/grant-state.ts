@@ -3,9 +3,9 @@
 // finalized reads and locks its grants in one statement; and one grant's row lock, taken by voids
 // and expiries. Raw SQL is not tenant-scoped: every query here filters by account and mode.
 import { toDecimal, type CreditGrantState } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 
 export interface GrantStateQuery {
   customerId: string;
@@ -63,13 +63,4 @@ export async function loadGrantStates(db: Db, scope: Scope, query: GrantStateQue
     remaining: toDecimal(String(row.remaining)),
     scope: row.allMeteredPrices ? { allMeteredPrices: true } : { priceIds: row.priceIds ?? [] },
   }));
-}
-
-/** Locks one grant's row (`FOR UPDATE`) until the transaction ends: false when there is no such grant. */
-export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM "CreditGrant"
-    WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
-    FOR UPDATE`;
-  return rows.length > 0;
 }

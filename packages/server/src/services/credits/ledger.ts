@@ -2,10 +2,10 @@
 // written in the same transaction as the change of the grant's `remaining`. Together they keep
 // granted = remaining + applied + expired + voided for every grant, hence for every customer.
 import type { Decimal } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import type { CreditGrant } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Tx } from "../billing-cycle/locks.js";
+import type { Tx } from "../../db/transaction.js";
 
 type LedgerGrant = Pick<CreditGrant, "id" | "customerId" | "currency">;
 

@@ -1,25 +1,26 @@
 // voidCreditGrant: the grant's remaining balance is voided (a VOID ledger row of −remaining), it
 // pays nothing more, and billing.credit_grant.voided is recorded, in one transaction.
 import { toDecimal } from "@tally/billing";
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { CreditGrant } from "../../generated/prisma/client.js";
-import { lockedCustomerNow } from "../billing-cycle/locks.js";
-import { recordEvent } from "../events/record.js";
-import { creditGrantEventData } from "../events/serializers.js";
-import { lockGrant } from "./grant-state.js";
+import { lockedCustomerNow } from "../../db/locks.js";
+import { recordEvent } from "../event-log/record.js";
+import { creditGrantEventData } from "../event-log/serializers.js";
+import { lockGrant } from "../../db/locks.js";
 import { debitGrant } from "./ledger.js";
 
 export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditGrant> {
   const { scope } = tenant;
   const field = ["input", "id"];
-  const found = await tenant.db.creditGrant.findUnique({
+  const found = await tenant.prisma.creditGrant.findUnique({
     where: { id: input.id },
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No credit grant ${input.id}`, field);
 
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, found.customer, clock);
     // The row lock a finalization holds on the grants it reads: a void waits for the invoice and
     // then voids what the invoice left.

@@ -1,10 +1,10 @@
 // The idempotency keys' table (docs/api/idempotency.md): a request claims its key with one insert,
 // so that of concurrent requests with one key exactly one runs; the claim then becomes the stored
 // response, or is released when there is nothing to store. Raw SQL, not tenant-scoped by
-// db/tenant.ts: every tenant statement here filters by account and mode.
-import type { Db } from "../../db/direct-sql.js";
-import type { Scope } from "../../db/tenant.js";
-import { BILLING_TRANSACTION } from "../billing-cycle/locks.js";
+// db/tenant-scope.ts: every tenant statement here filters by account and mode.
+import type { Db } from "../../db/transaction.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** How long a key's first response is kept and replayed. */
 export const KEY_LIFETIME_MS = 24 * 3_600_000;

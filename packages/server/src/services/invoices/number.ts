@@ -1,8 +1,8 @@
 // Invoice numbers (docs/concepts/invoices.md#numbers): per account and mode, gap-free and in order. The counter row is
 // incremented inside the invoice's own transaction: concurrent invoices queue on that row, and a
 // transaction that rolls back gives its number back.
-import type { Scope } from "../../db/tenant.js";
-import type { Tx } from "../billing-cycle/locks.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Tx } from "../../db/transaction.js";
 
 function formatInvoiceNumber(n: number): string {
   return `INV-${String(n).padStart(6, "0")}`;

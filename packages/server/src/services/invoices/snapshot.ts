@@ -11,11 +11,12 @@ import {
   type Period,
   type UsageWindow,
 } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf } from "../prices.js";
-import type { BillableSubscription } from "../subscriptions/billable.js";
-import { meterUsage, type Db } from "../usage.js";
+import type { BillableSubscription } from "./billable.js";
+import { meterUsage } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
   return subscription.items.map((item) => ({

@@ -2,13 +2,13 @@
 // (OPEN) in the caller's transaction. An invoice is stored as it will stay: a finalized invoice
 // never changes (docs/concepts/invoices.md#status).
 import type { InvoiceDraft } from "@tally/billing";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import type { BillingReason, Subscription } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Tx } from "../billing-cycle/locks.js";
+import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
-import { recordEvent } from "../events/record.js";
-import { invoiceEventData } from "../events/serializers.js";
+import { recordEvent } from "../event-log/record.js";
+import { invoiceEventData } from "../event-log/serializers.js";
 import { recordInvoicedPeriods } from "../meter-events/invoiced.js";
 import { nextInvoiceNumber } from "./number.js";
 

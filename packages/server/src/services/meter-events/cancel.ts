@@ -1,9 +1,10 @@
 // cancelMeterEvent (docs/concepts/meter-events.md#cancelling-an-event): the event stops counting. Allowed within 24 h of its receipt (in the
 // customer's time, so test clocks apply) and only while its usage period has not been invoiced.
 // Cancelling a cancelled event again returns it unchanged (idempotent, like recording).
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { MeterEventError } from "../../errors.js";
-import { lockCustomersUsage } from "../usage.js";
+import { lockCustomersUsage } from "../../db/locks.js";
 import { customerNow } from "../time.js";
 import { alreadyInvoicedError, findInvoiced } from "./invoiced.js";
 import type { RecordedMeterEvent } from "./record.js";
@@ -22,13 +23,13 @@ export async function cancelMeterEvent(
       "identifier",
     ]);
   const where = { accountId_mode_identifier: { ...tenant.scope, identifier: input.identifier } };
-  const found = await tenant.db.meterEvent.findUnique({
+  const found = await tenant.prisma.meterEvent.findUnique({
     where,
     select: { customerId: true, meter: { select: { eventName: true } } },
   });
   if (!found || found.meter.eventName !== input.eventName) throw notFound();
 
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     // Exclusive: no ingest or invoice finalization for this customer until we commit.
     await lockCustomersUsage(tx, [found.customerId], "exclusive");
     const event = await tx.meterEvent.findUniqueOrThrow({

@@ -1,10 +1,10 @@
 // Validates a list of events (a batch, or one event) with set-based lookups: each event comes back
 // valid or with the typed error that refuses it. Rules that need the stored events (duplicates,
 // invoiced periods) are decided at insert time (insert.ts).
-import type { Clock } from "../../context.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Clock } from "../../clock.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { TallyError } from "../../errors.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 import { customersById, metersByEventName } from "./lookup.js";
 import {
   checkEventShape,

@@ -8,9 +8,9 @@
 // own (it may be issued with the insert, which runs after it): the insert's snapshot must see the
 // invoices of a period close that held the lock exclusively.
 import { violatesUnique } from "../../db/errors.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 import { alreadyInvoiced } from "./invoiced.js";
 import { MERGE_INTO_ROLLUP, PARTIAL_OF_EVENTS, ROLLUP_COLUMNS, ROLLUP_SHARD, rollupLockOrder } from "./rollup.js";
 import type { ValidEvent } from "./validate.js";

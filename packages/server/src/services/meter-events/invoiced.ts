@@ -10,10 +10,10 @@
 // The periods are kept apart, by customer and meter (InvoicedUsagePeriod), so that ingest checks an
 // event with one index lookup however many invoices its customer has: looking through the invoices
 // and their lines made a 1000-event batch 3× slower at 36 invoices a customer, 22× at 365.
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { MeterEventError } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 
 /**
  * Records the usage periods of invoice `invoiceId`, stored finalized in this transaction: one per

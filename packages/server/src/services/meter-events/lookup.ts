@@ -5,9 +5,9 @@
 // (neither is ever deleted). What can change is read where it matters: the insert statement
 // re-checks that the meter is ACTIVE (insert.ts), a test clock's frozen time is always looked up.
 // Keys carry the account and mode, so a tenant never sees another's entries.
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { LruCache } from "../../lru.js";
-import type { Db } from "../usage.js";
+import type { Db } from "../../db/transaction.js";
 import type { EventCustomer, EventMeter } from "./validate.js";
 
 /** ACTIVE meters by account, mode and event name. */

@@ -2,10 +2,11 @@
 // end to end: one lookup per kind (meters, customers), one multi-row insert with one rollup
 // upsert, in one plain SQL transaction per batch (Tenant.transaction), run again with duplicates
 // skipped if one was sent (retryingDuplicates).
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError } from "../../errors.js";
 import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
-import { lockCustomersUsage } from "../usage.js";
+import { lockCustomersUsage } from "../../db/locks.js";
 import { checkEvents } from "./check.js";
 import { insertEventBatch, retryingDuplicates, type OnDuplicate } from "./insert.js";
 import { alreadyInvoicedError, invoicedAmong } from "./invoiced.js";

@@ -6,12 +6,13 @@
 // statement's executor start-up, the commit), and each request still answers only once the
 // commit that stored its event is done. Events of a meter that a usage alert watches are stored one
 // per transaction, so that each is evaluated on its own, as the crossing request (docs/concepts/alerts.md#alert-crossing).
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { MeterEventError } from "../../errors.js";
 import type { Meter } from "../../generated/prisma/client.js";
 import { LruCache } from "../../lru.js";
 import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
-import { lockCustomersUsage } from "../usage.js";
+import { lockCustomersUsage } from "../../db/locks.js";
 import { checkEvents } from "./check.js";
 import { Coalescer } from "./coalesce.js";
 import { insertEvents, retryingDuplicates, type OnDuplicate, type StoredEventRow } from "./insert.js";
@@ -125,7 +126,7 @@ async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
 
 /** DUPLICATE_EVENT, carrying the stored event (committed, since the unique constraint saw it). */
 async function duplicateEvent(tenant: Tenant, event: ValidEvent): Promise<MeterEventError> {
-  const existing = await tenant.db.meterEvent.findUniqueOrThrow({
+  const existing = await tenant.prisma.meterEvent.findUniqueOrThrow({
     where: { accountId_mode_identifier: { ...tenant.scope, identifier: event.identifier } },
     include: { meter: true },
   });

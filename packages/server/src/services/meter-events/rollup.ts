@@ -4,9 +4,10 @@
 // changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX or
 // LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
 import type { Database } from "../../db/client.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { lockCustomersUsage, type Db } from "../usage.js";
+import { lockCustomersUsage } from "../../db/locks.js";
+import type { Db } from "../../db/transaction.js";
 
 const HOUR_MS = 3_600_000;
 

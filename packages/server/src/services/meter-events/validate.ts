@@ -2,7 +2,7 @@
 // one query each for a whole batch: lookup.ts). Pure: no database, "now" is the customer's.
 import { randomUUID } from "node:crypto";
 import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";
-import type { Clock } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError, MeterEventError } from "../../errors.js";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../../input/text.js";
 import type { Meter } from "../../generated/prisma/client.js";

@@ -1,17 +1,19 @@
 // cancelSubscription (docs/concepts/subscriptions.md#cancel): at period end (the last invoice then carries only that period's
 // usage), or now with a final invoice for the usage not yet invoiced — we never drop usage.
 import { composeInvoice } from "@tally/billing";
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Subscription } from "../../generated/prisma/client.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
-import { BILLING_TRANSACTION, lockSubscription, lockedCustomerNow } from "../billing-cycle/locks.js";
-import { recordEvent } from "../events/record.js";
-import { subscriptionEventData } from "../events/serializers.js";
+import { lockSubscription, lockedCustomerNow } from "../../db/locks.js";
+import { BILLING_TRANSACTION } from "../../db/transaction.js";
+import { recordEvent } from "../event-log/record.js";
+import { subscriptionEventData } from "../event-log/serializers.js";
 import { finalSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
-import { lockCustomersUsage } from "../usage.js";
-import { loadBillable } from "./billable.js";
+import { lockCustomersUsage } from "../../db/locks.js";
+import { loadBillable } from "../invoices/billable.js";
 
 export interface CancelSubscriptionInput {
   id: string;
@@ -24,13 +26,13 @@ export async function cancelSubscription(
   input: CancelSubscriptionInput,
 ): Promise<Subscription> {
   const { scope } = tenant;
-  const found = await tenant.db.subscription.findUnique({
+  const found = await tenant.prisma.subscription.findUnique({
     where: { id: input.id },
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No subscription ${input.id}`, ["input", "id"]);
 
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, found.customer, clock);
     await lockSubscription(tx, scope, input.id);
     // A period that has ended but not been closed yet (the scheduler runs every few seconds) is

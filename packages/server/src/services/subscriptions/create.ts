@@ -8,19 +8,21 @@ import {
   subscriptionPeriod,
   type Interval,
 } from "@tally/billing";
-import type { Clock, Tenant } from "../../context.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { BillingMode, Price, Subscription } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
-import { BILLING_TRANSACTION, lockedCustomerNow } from "../billing-cycle/locks.js";
-import { recordEvent } from "../events/record.js";
-import { subscriptionEventData } from "../events/serializers.js";
+import { lockedCustomerNow } from "../../db/locks.js";
+import { BILLING_TRANSACTION } from "../../db/transaction.js";
+import { recordEvent } from "../event-log/record.js";
+import { subscriptionEventData } from "../event-log/serializers.js";
 import { firstInvoiceSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf } from "../prices.js";
-import { lockCustomersUsage } from "../usage.js";
-import { loadBillable } from "./billable.js";
+import { lockCustomersUsage } from "../../db/locks.js";
+import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
 
 export interface CreateSubscriptionInput {
@@ -47,7 +49,7 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
       "items",
     ]);
   }
-  const prices = await tenant.db.price.findMany({ where: { id: { in: input.items.map((item) => item.priceId) } } });
+  const prices = await tenant.prisma.price.findMany({ where: { id: { in: input.items.map((item) => item.priceId) } } });
   const byId = new Map(prices.map((price) => [price.id, price]));
   const seen = new Set<string>();
   // Every item is compared with the first; a missing first price is reported at index 0 below.
@@ -122,7 +124,7 @@ export async function createSubscription(
   const first = items[0]!.price;
   const interval = intervalOf(first);
 
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
     const { startDate, anchor } = planDates(input, now, interval);
     await lockCustomersUsage(tx, [customer.id], "exclusive");

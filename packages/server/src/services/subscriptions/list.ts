@@ -1,9 +1,9 @@
 // Subscription lists (subscriptions, Customer.subscriptions): newest first, keyset-paged after or
 // before a subscription's id, read with one direct statement. With the rows the page's nodes load
-// by id (db/row-loaders.ts), a dashboard's page of subscriptions with customers, items and prices
+// by id (schema/loaders/row-loaders.ts), a dashboard's page of subscriptions with customers, items and prices
 // is a few short statements and none of Prisma's per-query planning.
 import type { Tenant } from "../../context.js";
-import { selectWith, Table } from "../../db/joined-rows.js";
+import { selectWith, Table } from "../../schema/loaders/joined-rows.js";
 import { Prisma, type Subscription, type SubscriptionStatus } from "../../generated/prisma/client.js";
 
 export interface SubscriptionFilter {

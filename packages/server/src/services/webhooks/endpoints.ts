@@ -4,8 +4,8 @@ import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { WebhookEndpoint } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
-import type { Tx } from "../billing-cycle/locks.js";
-import { ALL_EVENTS, EVENT_TYPES, isEventType } from "../events/record.js";
+import type { Tx } from "../../db/transaction.js";
+import { ALL_EVENTS, EVENT_TYPES, isEventType } from "../event-log/record.js";
 import { privateAddressOf } from "./destination.js";
 import { newWebhookSecret } from "./signing.js";
 
@@ -95,7 +95,7 @@ export async function createWebhookEndpoint(
   const enabledEvents = validEnabledEvents(input.enabledEvents);
   const description = validDescription(input.description);
   const secret = newWebhookSecret();
-  const endpoint = await tenant.db.webhookEndpoint.create({
+  const endpoint = await tenant.prisma.webhookEndpoint.create({
     data: { id: newId("WebhookEndpoint"), ...tenant.scope, url, enabledEvents, description, secret },
   });
   return { endpoint, secret };
@@ -118,7 +118,7 @@ export async function updateWebhookEndpoint(
   const enabledEvents = input.enabledEvents != null ? validEnabledEvents(input.enabledEvents) : undefined;
   const description = input.description !== undefined ? validDescription(input.description) : undefined;
   const status = input.disabled == null ? undefined : input.disabled ? "DISABLED" : "ENABLED";
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({
       where: { id: input.id, deletedAt: null },
       data: { url, enabledEvents, description, status },
@@ -131,7 +131,7 @@ export async function updateWebhookEndpoint(
 
 /** Deleted endpoints disappear from the API; their past deliveries stay in the outbox's history. */
 export async function deleteWebhookEndpoint(tenant: Tenant, id: string, now: Date): Promise<WebhookEndpoint> {
-  return tenant.db.$transaction(async (tx) => {
+  return tenant.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({
       where: { id, deletedAt: null },
       data: { deletedAt: now, status: "DISABLED" },

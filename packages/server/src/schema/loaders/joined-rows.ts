@@ -4,9 +4,9 @@
 // jsonb → JSON, int8 → bigint; to_jsonb would turn numerics into floats), and each row is split
 // back into one object per table here. Columns are the datamodel's field names: the schema maps
 // none (@map), and a mapped one would fail the statement rather than read wrong.
-import { getDatamodel } from "../generated/pothos-types.js";
-import { Prisma, type Mode } from "../generated/prisma/client.js";
-import type { Scope } from "./tenant.js";
+import { getDatamodel } from "../../generated/pothos-types.js";
+import { Prisma, type Mode } from "../../generated/prisma/client.js";
+import type { Scope } from "../../db/tenant-scope.js";
 
 type Row = Record<string, unknown>;
 /** Tables read this way are a tenant's, by id. */
@@ -21,8 +21,7 @@ export class Table<T extends TenantRow> {
   /**
    * This table's part of a statement's row: null where its LEFT JOIN found nothing. Compiled from
    * the datamodel's field names (quoted by JSON.stringify) into one object literal: cheaper to
-   * build than copying fields by computed keys, and cheaper to read than the driver's own rows
-   * (figure 4, same statements: 8–10 % less CPU per request than with those).
+   * build than copying fields by computed keys, and cheaper to read than the driver's own rows.
    */
   readonly take: (row: Row) => T | null;
 

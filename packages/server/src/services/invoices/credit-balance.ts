@@ -3,11 +3,12 @@
 // (`projectedAvailable`) — computed live, with the previews' snapshots and the same engine, so
 // an event recorded a moment ago already counts (read-your-writes).
 import { composeInvoice, isGrantApplicable, sum, type CreditGrantState, type Decimal } from "@tally/billing";
-import type { Clock, Tenant } from "../../context.js";
-import { periodEndSnapshot } from "../invoices/snapshot.js";
-import { billableInclude } from "../subscriptions/billable.js";
+import type { Tenant } from "../../context.js";
+import type { Clock } from "../../clock.js";
+import { periodEndSnapshot } from "./snapshot.js";
+import { billableInclude } from "./billable.js";
 import { customerNow } from "../time.js";
-import { loadGrantStates } from "./grant-state.js";
+import { loadGrantStates } from "../credits/grant-state.js";
 
 export interface CreditBalance {
   currency: string;
@@ -24,10 +25,10 @@ export interface CreditBalance {
  *   the other (earliest period end first) on the balances the previous ones left.
  */
 export async function creditBalance(tenant: Tenant, clock: Clock, customerId: string): Promise<CreditBalance[]> {
-  const customer = await tenant.db.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+  const customer = await tenant.prisma.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
   if (!customer) return [];
   const now = customerNow(customer, clock);
-  const currencies = await tenant.db.creditGrant.findMany({
+  const currencies = await tenant.prisma.creditGrant.findMany({
     where: { customerId },
     distinct: ["currency"],
     orderBy: { currency: "asc" },
@@ -35,17 +36,17 @@ export async function creditBalance(tenant: Tenant, clock: Clock, customerId: st
   });
   if (currencies.length === 0) return [];
 
-  const grants = (await loadGrantStates(tenant.db, tenant.scope, { customerId })).filter((grant) =>
+  const grants = (await loadGrantStates(tenant.prisma, tenant.scope, { customerId })).filter((grant) =>
     isGrantApplicable(grant, grant.currency, now),
   );
   const remaining = new Map(grants.map((grant) => [grant.id, grant.remaining]));
-  const subscriptions = await tenant.db.subscription.findMany({
+  const subscriptions = await tenant.prisma.subscription.findMany({
     where: { customerId, status: "ACTIVE" },
     orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     include: billableInclude,
   });
   for (const subscription of subscriptions) {
-    const snapshot = await periodEndSnapshot(tenant.db, tenant.scope, subscription);
+    const snapshot = await periodEndSnapshot(tenant.prisma, tenant.scope, subscription);
     const states: CreditGrantState[] = grants.map((grant) => ({ ...grant, remaining: remaining.get(grant.id)! }));
     const draft = composeInvoice({ ...snapshot, at: now, grants: states });
     for (const application of draft.creditApplications) {

@@ -1,7 +1,7 @@
 // A subscription with everything an invoice needs: its customer (and test clock), its items in
 // order, each item's price with product and meter.
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { Tx } from "../billing-cycle/locks.js";
+import type { Tx } from "../../db/transaction.js";
 
 export const billableInclude = {
   customer: { include: { testClock: true } },

@@ -1,15 +1,20 @@
 // Tenancy enforced in one place: a Prisma client extension that scopes every query on a tenant
 // model (any model with `accountId` and `mode`) to the request's account and mode. Reads and
 // updates get the scope added to their `where`; writes must carry the same scope in their data, or
-// the query is refused. Raw SQL does not pass through here: services that use it take the scope
-// explicitly (see services/scope.ts).
+// the query is refused. Raw SQL does not pass through the extension: it filters with scopeClause.
 import { getDatamodel } from "../generated/pothos-types.js";
-import type { Mode, PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type Mode, type PrismaClient } from "../generated/prisma/client.js";
 import { LruCache } from "../lru.js";
 
 export interface Scope {
   accountId: string;
   mode: Mode;
+}
+
+/** The tenant filter of raw SQL, `"accountId" = … AND "mode" = …`, on `alias`'s columns when given. */
+export function scopeClause(scope: Scope, alias?: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(alias ? `${alias}."${name}"` : `"${name}"`);
+  return Prisma.sql`${column("accountId")} = ${scope.accountId} AND ${column("mode")} = ${scope.mode}::"Mode"`;
 }
 
 const TENANT_MODELS = new Set(

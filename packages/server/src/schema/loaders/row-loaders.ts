@@ -6,16 +6,15 @@
 //
 // Rows read by id come with their 1:1 relations (customers with their test clocks, prices with
 // their products and meters; joined-rows.ts), kept for those models' loads: a page of
-// subscriptions is 4 statements (page; items and customers; prices) where it was 7. They are
-// joined whether or not the query asks for them: one related row per distinct row read. Joining
-// customers onto the page, or prices onto the items, would repeat their columns on every row that
-// names them: measured on benchmark figure 4, parsing the repeats cost more CPU than the
-// statements saved (+6 % for customers, +50 % for prices).
+// subscriptions is 4 statements (page; items and customers; prices). They are joined whether or
+// not the query asks for them: one related row per distinct row read. Customers are not joined
+// onto the page, nor prices onto the items: their columns would repeat on every row that names
+// them, and parsing the repeats costs more than the statements saved (BENCHMARKS.md#nested-reads).
 import DataLoader from "dataloader";
-import type { Customer, Meter, Price, Product, SubscriptionItem, TestClock } from "../generated/prisma/client.js";
-import type { Db } from "./direct-sql.js";
+import type { Customer, Meter, Price, Product, SubscriptionItem, TestClock } from "../../generated/prisma/client.js";
+import type { Db } from "../../db/transaction.js";
 import { relation, selectWith, Table, type Relation, type TenantRow } from "./joined-rows.js";
-import type { Scope } from "./tenant.js";
+import type { Scope } from "../../db/tenant-scope.js";
 
 /** The models loaded by id. */
 interface RowsById {
@@ -30,8 +29,8 @@ export interface RowLoaders {
   /**
    * The row of `model` a foreign key of this tenant's names: it exists, or the data is broken. A
    * row this request has read already comes as it is, not as a promise: most of a page's
-   * references are, and a promise each (with its turn of the microtask queue) was a share of the
-   * request's CPU.
+   * references are, and a promise each (with its turn of the microtask queue) is a measurable share
+   * of the request's CPU.
    */
   referenced<M extends keyof RowsById>(model: M, id: string): RowsById[M] | Promise<RowsById[M]>;
   /** Subscriptions' items, each in its order. */

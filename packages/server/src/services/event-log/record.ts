@@ -1,8 +1,8 @@
 // The event log (docs/concepts/webhooks.md#events): one append-only row per state change of note, and — in the same
 // transaction, so an event is announced exactly when its change commits — one outbox row per
 // webhook endpoint subscribed to it. The dispatcher (services/webhooks/dispatcher.ts) delivers them.
-import type { Db } from "../../db/direct-sql.js";
-import type { Scope } from "../../db/tenant.js";
+import type { Db } from "../../db/transaction.js";
+import type { Scope } from "../../db/tenant-scope.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 

@@ -1,22 +1,12 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → subscription → customer usage (usage.ts) → the customer's credit grants
-//   (credits/grant-state.ts, in id order) → invoice sequence (invoices/number.ts).
+//   test clock → subscription → customer usage → the customer's credit grants (in id order, read
+//   with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
-// Raw SQL is not tenant-scoped by db/tenant.ts: every statement here filters by account and mode.
-import type { Clock } from "../../context.js";
-import type { Scope } from "../../db/tenant.js";
-import { Prisma } from "../../generated/prisma/client.js";
-
-/** A Prisma interactive transaction client (tenant-scoped when opened on a tenant's client). */
-export type Tx = Prisma.TransactionClient;
-
-/**
- * Options for transactions that close billing periods: a cancellation first closes every period
- * its customer's now has passed (the scheduler may lag behind), and on PGlite (one connection) a
- * transaction waits for the previous.
- */
-export const BILLING_TRANSACTION = { maxWait: 60_000, timeout: 300_000 } as const;
+import type { Clock } from "../clock.js";
+import { scopeClause, type Scope } from "./tenant-scope.js";
+import type { Db, Tx } from "./transaction.js";
+import { Prisma } from "../generated/prisma/client.js";
 
 /**
  * Locks the subscription row (SELECT … FOR UPDATE) until the transaction ends. With `skipLocked`
@@ -30,7 +20,7 @@ export async function lockSubscription(
 ): Promise<boolean> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Subscription"
-    WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
+    WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR UPDATE ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
   return rows.length > 0;
 }
@@ -48,7 +38,7 @@ export async function lockTestClock(
 ): Promise<Date | null> {
   const rows = await tx.$queryRaw<Array<{ frozenTime: Date }>>`
     SELECT "frozenTime" FROM "TestClock"
-    WHERE "id" = ${id} AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
+    WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR ${strength === "update" ? Prisma.sql`UPDATE` : Prisma.sql`SHARE`}`;
   return rows[0] ? new Date(rows[0].frozenTime) : null;
 }
@@ -64,4 +54,29 @@ export async function lockedCustomerNow(
   const frozenTime = await lockTestClock(tx, scope, customer.testClockId, "share");
   if (frozenTime === null) throw new Error(`Test clock ${customer.testClockId} of a customer is missing`);
   return frozenTime;
+}
+
+/**
+ * Serialises usage writers against invoice finalisation for these customers: ingest takes it
+ * "shared", cancellation and invoice finalisation take it "exclusive"; transaction-scoped advisory
+ * locks (pg_advisory_xact_lock[_shared](hashtext('usage:' || customerId))) taken in sorted order so
+ * batches never deadlock. Must run inside a transaction.
+ */
+export async function lockCustomersUsage(tx: Db, customerIds: string[], mode: "shared" | "exclusive"): Promise<void> {
+  const ids = [...new Set(customerIds)].sort();
+  if (ids.length === 0) return;
+  const lock = mode === "shared" ? Prisma.raw("pg_advisory_xact_lock_shared") : Prisma.raw("pg_advisory_xact_lock");
+  // The ORDER BY makes PostgreSQL take the locks one by one in sorted order.
+  await tx.$queryRaw`
+    SELECT count(${lock}(hashtext('usage:' || c.id)))::int AS locked
+    FROM (SELECT unnest(${ids}::text[]) AS id ORDER BY 1) c`;
+}
+
+/** Locks one grant's row (`FOR UPDATE`) until the transaction ends: false when there is no such grant. */
+export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "CreditGrant"
+    WHERE "id" = ${id} AND ${scopeClause(scope)}
+    FOR UPDATE`;
+  return rows.length > 0;
 }

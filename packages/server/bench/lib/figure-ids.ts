@@ -1,0 +1,33 @@
+// The bench's figures by id, each named by what it measures, and BENCH_ONLY's choice of them.
+// The numbers are the figures' older names, still accepted by BENCH_ONLY.
+
+export const FIGURES = {
+  "batched-ingest": { number: "1", title: "batched ingest vs COPY" },
+  "single-ingest": { number: "2", title: "single events vs a no-op mutation" },
+  "usage-at-scale": { number: "3", title: "invoice preview and summaries at scale vs raw SUM" },
+  "nested-read": { number: "4", title: "nested read vs in-memory resolvers" },
+  "embedded-vs-postgres": { number: "5", title: "embedded database vs PostgreSQL" },
+  "cold-start": { number: "6", title: "cold start, fresh folder vs migrated" },
+  memory: { number: "RSS", title: "server peak memory" },
+} as const;
+
+export type FigureId = keyof typeof FIGURES;
+
+/** Memory is measured during the others, so it is not run on its own. */
+const RUNNABLE = (Object.keys(FIGURES) as FigureId[]).filter((id) => id !== "memory");
+
+/**
+ * The figures `BENCH_ONLY` names (ids or numbers, comma-separated), or null for all. An unknown
+ * name throws rather than silently running nothing.
+ */
+export function selectedFigures(only: string | undefined): ReadonlySet<FigureId> | null {
+  if (!only?.trim()) return null;
+  return new Set(
+    only.split(",").map((name) => {
+      const wanted = name.trim();
+      const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–6)`);
+      return id;
+    }),
+  );
+}
