@@ -99,8 +99,11 @@ export interface MeterEventsResource {
   createMany(events: MeterEventCreateParams[], options?: RequestOptions): Promise<TallyResponse<BatchResult>>;
   /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
   cancel(params: MeterEventCancelParams, options?: RequestOptions): Promise<TallyResponse<MeterEvent>>;
-  /** Queues events and sends them in batches; see MeterEventBatcher. */
-  batcher(options?: BatcherOptions & RequestOptions): MeterEventBatcher;
+  /**
+   * Queues events and sends them in batches; see MeterEventBatcher. Request options apply to every
+   * batch, except an idempotency key: each batch is a call with its own.
+   */
+  batcher(options?: BatcherOptions & Omit<RequestOptions, "idempotencyKey">): MeterEventBatcher;
 }
 
 export function createMeterEvents(requester: Requester): MeterEventsResource {
@@ -117,7 +120,8 @@ export function createMeterEvents(requester: Requester): MeterEventsResource {
     createMany: (events, options) => recordBatch(requester, events.map(nameEvent), options),
     cancel: create(requester, CancelMeterEventDocument, "cancelMeterEvent"),
     batcher({ maxBatch, maxDelayMs, ...options } = {}) {
-      return new MeterEventBatcher((events) => recordBatch(requester, events, options), { maxBatch, maxDelayMs });
+      const perBatch = { ...options, idempotencyKey: undefined };
+      return new MeterEventBatcher((events) => recordBatch(requester, events, perBatch), { maxBatch, maxDelayMs });
     },
   };
 }

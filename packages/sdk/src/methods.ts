@@ -14,7 +14,7 @@ type ErrorMember = { __typename: `${string}Error` };
 /** What a successful mutation returns: its result union without the error members and `__typename`. */
 export type Success<R> = R extends ErrorMember ? never : Omit<R, "__typename">;
 
-export interface ErrorFields {
+interface ErrorFields {
   __typename: string;
   code: string;
   message: string;

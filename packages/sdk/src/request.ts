@@ -4,8 +4,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type DocumentNode, Kind, type OperationTypeNode, parse, print } from "graphql";
 import { TallyInvalidInputError } from "./errors.js";
-import type { LastResponse, TallyResponse } from "./response.js";
-import { withLastResponse } from "./response.js";
+import { type LastResponse, type TallyResponse, withLastResponse } from "./response.js";
 import { withRetries } from "./retry.js";
 import { type Answer, send } from "./transport.js";
 
