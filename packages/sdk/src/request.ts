@@ -6,7 +6,7 @@ import { type DocumentNode, Kind, type OperationTypeNode, parse, print } from "g
 import { TallyInvalidInputError } from "./errors.js";
 import { type LastResponse, type TallyResponse, withLastResponse } from "./response.js";
 import { withRetries } from "./retry.js";
-import { type Answer, send } from "./transport.js";
+import { open, post } from "./transport.js";
 
 /** Options of one call: the optional last argument of every method; each overrides the client's. */
 export interface RequestOptions {
@@ -114,16 +114,13 @@ export function createRequester(settings: ClientSettings): Requester {
         operation.type === "mutation" ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
       const attempt = attemptOf(operation, variables, options, idempotencyKey);
       return withRetries(async (n) => {
-        const { data, lastResponse } = (await send(settings.endpoint, settings.fetch, attempt)) as Answer;
+        const { data, lastResponse } = await post(settings.endpoint, settings.fetch, attempt);
         return withLastResponse(interpret(data as never, { attempt: n, lastResponse }), lastResponse);
       }, retryOptions(options));
     },
     async stream(document, variables, options = {}) {
-      const attempt = { ...attemptOf(operationOf(document), variables, options), stream: true };
-      return withRetries(
-        async () => (await send(settings.endpoint, settings.fetch, attempt)) as Response,
-        retryOptions(options),
-      );
+      const attempt = attemptOf(operationOf(document), variables, options);
+      return withRetries(() => open(settings.endpoint, settings.fetch, attempt), retryOptions(options));
     },
   };
 }

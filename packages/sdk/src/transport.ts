@@ -15,8 +15,6 @@ export interface Attempt {
   signal: AbortSignal | undefined;
   /** Sent as `Idempotency-Key` (mutations). */
   idempotencyKey: string | undefined;
-  /** Accept `text/event-stream` and hand back the open response (subscriptions). */
-  stream?: boolean;
 }
 
 export interface Answer {
@@ -106,11 +104,23 @@ export function endpointOf(url: string): string {
   return url.replace(/\/+$/, "").replace(/(\/graphql)?$/, "/graphql");
 }
 
-/**
- * Sends one attempt. Resolves with the data and the response's metadata; rejects only with a
- * TallyError. With `stream`, resolves with the open Response once its status is 200.
- */
-export async function send(endpoint: string, fetchImpl: typeof fetch, attempt: Attempt): Promise<Answer | Response> {
+/** Sends one attempt: resolves with the data and the response's metadata; rejects only with a TallyError. */
+export async function post(endpoint: string, fetchImpl: typeof fetch, attempt: Attempt): Promise<Answer> {
+  return (await exchange(endpoint, fetchImpl, attempt, false)) as Answer;
+}
+
+/** Opens one subscription attempt: resolves with the open `text/event-stream` response once its status is 200. */
+export async function open(endpoint: string, fetchImpl: typeof fetch, attempt: Attempt): Promise<Response> {
+  return (await exchange(endpoint, fetchImpl, attempt, true)) as Response;
+}
+
+/** `stream`: accept `text/event-stream` and hand back the open response instead of reading it. */
+async function exchange(
+  endpoint: string,
+  fetchImpl: typeof fetch,
+  attempt: Attempt,
+  stream: boolean,
+): Promise<Answer | Response> {
   // One controller for the caller's signal and the timeout; the timeout stops at the whole body,
   // or at the response's status for a stream, which then lives as long as the caller's signal lets it.
   const controller = new AbortController();
@@ -125,7 +135,7 @@ export async function send(endpoint: string, fetchImpl: typeof fetch, attempt: A
   const headers: Record<string, string> = {
     authorization: `Bearer ${attempt.apiKey}`,
     "content-type": "application/json",
-    accept: attempt.stream ? "text/event-stream" : "application/graphql-response+json, application/json",
+    accept: stream ? "text/event-stream" : "application/graphql-response+json, application/json",
   };
   if (attempt.idempotencyKey !== undefined) headers["idempotency-key"] = attempt.idempotencyKey;
   const body = JSON.stringify({
@@ -141,7 +151,7 @@ export async function send(endpoint: string, fetchImpl: typeof fetch, attempt: A
     } catch (error) {
       throw error instanceof TallyConnectionError ? error : connectionError(error, !neverSent(error), aborted());
     }
-    if (attempt.stream && response.status === 200) return response;
+    if (stream && response.status === 200) return response;
 
     let text: string;
     try {
@@ -165,7 +175,7 @@ export async function send(endpoint: string, fetchImpl: typeof fetch, attempt: A
     return { data: json.data, lastResponse: lastResponseOf(response, attempt.idempotencyKey) };
   } finally {
     clearTimeout(timer);
-    if (!attempt.stream) attempt.signal?.removeEventListener("abort", forwardAbort);
+    if (!stream) attempt.signal?.removeEventListener("abort", forwardAbort);
   }
 }
 
