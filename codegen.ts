@@ -20,9 +20,8 @@ const config: CodegenConfig = {
       documents: "packages/sdk/src/operations/*.graphql",
       // typescript-operations 6 emits the input and enum types itself; adding the `typescript`
       // plugin would duplicate them (docs/contributing.md#codegen).
-      plugins: ["typescript-operations", "typescript-graphql-request"],
+      plugins: ["typescript-operations", "typed-document-node"],
       config: {
-        documentMode: "documentNode",
         scalars,
         enumsAsTypes: true,
         useTypeImports: true,
