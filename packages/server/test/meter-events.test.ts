@@ -10,10 +10,10 @@ import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { newId } from "../src/ids.js";
 import { createTallyPubSub } from "../src/pubsub.js";
 import { foldPastHours, startRollupFolding } from "../src/services/meter-events/fold-job.js";
-import { recordInvoicedPeriods } from "../src/services/meter-events/invoiced.js";
 import { recordMeterEvent } from "../src/services/meter-events/record.js";
 import { recordMeterEvents } from "../src/services/meter-events/record-batch.js";
 import { lockCustomersUsage } from "../src/db/locks.js";
+import { usageStore } from "../src/usage-store/index.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { countingDatabase } from "./support/counting-database.js";
 import { onPostgres } from "./support/database.js";
@@ -186,7 +186,7 @@ async function invoiceUsage(
     },
   });
   // As storeFinalizedInvoice does; it writes nothing for a void, draft or first invoice.
-  await recordInvoicedPeriods(prisma, scope, invoiceId);
+  await usageStore(prisma, scope).sealInvoicedPeriods(invoiceId);
 }
 
 describe("recordMeterEvent", () => {
