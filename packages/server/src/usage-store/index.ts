@@ -1,4 +1,4 @@
-// The usage store (docs/architecture.md#usage-data): every statement on raw meter events, their
+// The usage store (docs/architecture.md#the-ingest-path): every statement on raw meter events, their
 // hourly and minute rollups, invoiced usage periods and alert progress lives behind this seam.
 // Services open a store on the connection or transaction they work in; the factory picks the
 // implementation (PostgreSQL/PGlite SQL is the only one today).

@@ -1,7 +1,7 @@
-// When an event's usage is settled (docs/concepts/meter-events.md#cancelling-an-event and
-// #already-invoiced): an event may be cancelled within the cancel window of its receipt, in the
-// customer's time; and an event whose period every subscription that bills it has invoiced is
-// refused, on ingest as on cancellation, with EVENT_ALREADY_INVOICED. The store decides which
+// When an event's usage is settled: an event may be cancelled within the cancel window of its
+// receipt, in the customer's time (docs/concepts/meter-events.md#cancelling-an-event); and an event
+// whose period every subscription that bills it has invoiced is refused, on ingest as on
+// cancellation, with EVENT_ALREADY_INVOICED (docs/concepts/meter-events.md#already-invoiced). The store decides which
 // instants are invoiced (usage-store/postgres/invoiced.ts holds the rule's SQL).
 import type { MeterEventError } from "../../errors.js";
 import type { UsageStore } from "../../usage-store/index.js";
