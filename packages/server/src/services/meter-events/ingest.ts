@@ -1,5 +1,5 @@
-// The ingest pipeline (docs/architecture.md#ingest), shared by single events (record.ts) and
-// batches (record-batch.ts): validated events are stored in one plain SQL transaction
+// The ingest pipeline (docs/architecture.md#the-ingest-path), shared by single events (record.ts)
+// and batches (record-batch.ts): validated events are stored in one plain SQL transaction
 // (Tenant.transaction) — the shared usage locks of their customers, the store's one insert
 // statement, the refusals of events not stored, and the usage alerts they cross (which record
 // their event-log events) — run again with duplicates skipped if an identifier was taken
