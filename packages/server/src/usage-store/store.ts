@@ -40,7 +40,7 @@ export interface RecordedBatch {
   notStored: Array<{ index: number; meterActive: boolean }>;
   /** An active usage alert watches the meter of a stored event: alerts must be evaluated. */
   alertsWatch: boolean;
-  /** Each event's seq (list order) when alertsWatch, or when rows were asked for; else null. */
+  /** Each event's seq (list order; meaningful for stored events only) when alertsWatch or with `rows`; else null. */
   seqs: bigint[] | null;
   /** With `rows`: each event's stored row with its meter (null: not stored), in list order. */
   rows: Array<StoredEventWithMeter | null> | null;
