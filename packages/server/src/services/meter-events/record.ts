@@ -16,8 +16,6 @@ import { duplicateOf } from "./identity.js";
 import { type RecordedMeterEvent, storeEvents } from "./ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "./validate.js";
 
-export type { RecordedMeterEvent } from "./ingest.js";
-
 const FIELD = ["input"];
 
 /** `onAlertsTriggered` hears the usage alerts this event fired, once they are committed. */

@@ -11,6 +11,7 @@
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { UsageInstant } from "../store.js";
 
 /**
  * Seals the usage periods of invoice `invoiceId`, stored finalized in this transaction: one per
@@ -58,14 +59,8 @@ export function alreadyInvoiced(scope: Scope, event: EventColumns): Prisma.Sql {
   return Prisma.sql`(${inInvoicedUsagePeriod(scope, event)} AND NOT ${billedByAnOpenPeriod(scope, event)})`;
 }
 
-export interface EventInPeriod {
-  customerId: string;
-  meterId: string;
-  timestamp: Date;
-}
-
 /** The positions of `events` that are already invoiced. */
-export async function findInvoiced(db: Db, scope: Scope, events: readonly EventInPeriod[]): Promise<Set<number>> {
+export async function findInvoiced(db: Db, scope: Scope, events: readonly UsageInstant[]): Promise<Set<number>> {
   if (events.length === 0) return new Set();
   const rows = await db.$queryRaw<Array<{ ord: bigint }>>`
     SELECT e.ord
