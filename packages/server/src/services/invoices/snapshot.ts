@@ -16,7 +16,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
-import { meterUsage } from "../usage.js";
+import { usageStore } from "../../usage-store/index.js";
 import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
@@ -84,13 +84,10 @@ async function usageWindow(
     if (item.price.usageType !== "METERED" || meter === null) continue;
     quantities.set(
       item.id,
-      await meterUsage(db, scope, {
-        meterId: meter.id,
-        customerId: subscription.customerId,
-        aggregation: meter.aggregation,
-        start: period.start,
-        end: period.end,
-      }),
+      await usageStore(db, scope).usage(
+        { meterId: meter.id, customerId: subscription.customerId, start: period.start, end: period.end },
+        meter.aggregation,
+      ),
     );
   }
   return { period, quantities };

@@ -2,7 +2,7 @@
 // tests of the already-invoiced rule that need an invoiced period without running a billing cycle.
 import type { Prisma } from "../../../src/generated/prisma/client.js";
 import { newId } from "../../../src/ids.js";
-import { recordInvoicedPeriods } from "../../../src/services/meter-events/invoiced.js";
+import { usageStore } from "../../../src/usage-store/index.js";
 import type { TestApp } from "../../support/app.js";
 import { scopeOf } from "./tenant.js";
 
@@ -71,5 +71,5 @@ export async function invoiceUsage(
     },
   });
   // As storeFinalizedInvoice does; it writes nothing for a void, draft or first invoice.
-  await recordInvoicedPeriods(prisma, scope, invoiceId);
+  await usageStore(prisma, scope).sealInvoicedPeriods(invoiceId);
 }
