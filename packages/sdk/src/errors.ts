@@ -122,6 +122,7 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   INVALID_INPUT: TallyInvalidInputError,
   NOT_FOUND: TallyNotFoundError,
   TEST_CLOCK_ADVANCE_TOO_FAR: TallyInvalidInputError,
+  TEST_CLOCK_IN_USE: TallyInvalidInputError,
   EVENT_ALREADY_INVOICED: TallyMeterEventError,
   // graphql-yoga's codes for a request the schema rejects (bad variables, unknown fields).
   BAD_USER_INPUT: TallyInvalidInputError,

@@ -18,6 +18,10 @@ export interface TestClocksResource {
   retrieve(id: string, options?: O): R<T.TestClock>;
   /** Moves the clock forward; returns once every consequence (invoices, alerts) is done. */
   advance(id: string, params: T.TestClockAdvanceParams, options?: O): R<T.TestClock>;
+  /** Newest first. */
+  list(params?: T.TestClockListParams, options?: O): List<T.TestClock>;
+  /** Deletes a clock no customer uses (TEST_CLOCK_IN_USE otherwise). */
+  del(id: string, options?: O): R<T.DeletedTestClock>;
 }
 
 export interface CustomersResource {
@@ -140,6 +144,8 @@ export function createResources(requester: Requester): Resources {
       create: create(requester, G.CreateTestClockDocument, "createTestClock"),
       retrieve: retrieve(requester, G.TestClockDocument, "testClock"),
       advance: withId(requester, G.AdvanceTestClockDocument, "advanceTestClock"),
+      list: list(requester, G.TestClocksDocument, "testClocks"),
+      del: byId(requester, G.DeleteTestClockDocument, "deleteTestClock"),
     },
     customers: {
       create: create(requester, G.CreateCustomerDocument, "createCustomer"),

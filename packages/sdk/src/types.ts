@@ -30,14 +30,18 @@ export interface WebhookEndpointWithSecret {
   secret: string;
 }
 
-/** `webhookEndpoints.del`'s result. */
-export interface DeletedWebhookEndpoint {
+/** What a `del` answers: the id of the object that is gone. */
+export interface Deleted {
   id: string;
   deleted: boolean;
 }
 
+export type DeletedWebhookEndpoint = Deleted;
+export type DeletedTestClock = Deleted;
+
 export type TestClockCreateParams = G.CreateTestClockInput;
 export type TestClockAdvanceParams = Omit<G.AdvanceTestClockInput, "id">;
+export type TestClockListParams = ListParams<G.TestClocksQueryVariables>;
 export type CustomerCreateParams = G.CreateCustomerInput;
 export type CustomerListParams = ListParams<G.CustomersQueryVariables>;
 export type MeterCreateParams = G.CreateMeterInput;

@@ -79,4 +79,57 @@ describe("test clocks", () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toMatch(/ISO-8601/);
   });
+
+  describe("listing and deleting", () => {
+    const LIST = `{ testClocks(first: 100) { edges { node { id } } } }`;
+    const DELETE = `mutation($input: TestClockIdInput!) {
+      deleteTestClock(input: $input) { __typename ... on DeletedTestClock { id deleted } ... on Error { code message field } }
+    }`;
+    const listed = async (key?: string) =>
+      ((await app.gql(LIST, {}, key)).data.testClocks.edges as Array<{ node: { id: string } }>).map((e) => e.node.id);
+
+    it("lists the mode's clocks newest first, and no other account's", async () => {
+      const first = await newClock();
+      const second = await newClock();
+      const ids = await listed();
+      expect(ids.indexOf(second)).toBeGreaterThanOrEqual(0);
+      expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
+      const other = await app.createAccount("Other");
+      expect(await listed(other.testSecretKey)).toEqual([]);
+    });
+
+    it("deletes an unused clock, which is then gone", async () => {
+      const id = await newClock();
+      const res = await app.gql(DELETE, { input: { id } });
+      expect(res.data.deleteTestClock).toEqual({ __typename: "DeletedTestClock", id, deleted: true });
+      expect((await app.gql(`query($id: ID!) { testClock(id: $id) { id } }`, { id })).data.testClock).toBeNull();
+      expect(await listed()).not.toContain(id);
+      const again = await app.gql(DELETE, { input: { id } });
+      expect(again.data.deleteTestClock).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    });
+
+    it("refuses a clock with customers (TEST_CLOCK_IN_USE) and keeps it", async () => {
+      const id = await newClock();
+      const customer = await app.gql(
+        `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { ... on Customer { id } } }`,
+        { input: { name: "On the clock", testClockId: id } },
+      );
+      expect(customer.data.createCustomer.id).toBeTruthy();
+      const res = await app.gql(DELETE, { input: { id } });
+      expect(res.data.deleteTestClock).toMatchObject({
+        __typename: "InvalidInputError",
+        code: "TEST_CLOCK_IN_USE",
+        field: ["input", "id"],
+      });
+      expect(await listed()).toContain(id);
+    });
+
+    it("does not let another account delete a clock", async () => {
+      const id = await newClock();
+      const other = await app.createAccount("Other");
+      const res = await app.gql(DELETE, { input: { id } }, other.testSecretKey);
+      expect(res.data.deleteTestClock).toMatchObject({ __typename: "NotFoundError" });
+      expect(await listed()).toContain(id);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Test clocks: frozen time for test-mode customers (docs/concepts/time-and-test-clocks.md#test-clocks).
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { advanceTestClock, createTestClock } from "../services/test-clocks.js";
+import { advanceTestClock, createTestClock, deleteTestClock } from "../services/test-clocks.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
@@ -27,6 +27,31 @@ builder.queryField("testClock", (t) =>
     resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.testClock.findUnique({ ...query, where: { id } }),
   }),
 );
+
+builder.queryField("testClocks", (t) =>
+  t.prismaConnection(
+    {
+      type: "TestClock",
+      cursor: "id",
+      description: "Newest first.",
+      resolve: (query, _root, _args, ctx) =>
+        requireTenant(ctx).prisma.testClock.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    },
+    { name: "TestClockConnection" },
+    { name: "TestClockEdge" },
+  ),
+);
+
+const DeletedTestClockRef = builder.objectRef<{ id: string }>("DeletedTestClock").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    deleted: t.boolean({ resolve: () => true }),
+  }),
+});
+
+const TestClockIdInput = builder.inputType("TestClockIdInput", {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
 
 const CreateTestClockInput = builder.inputType("CreateTestClockInput", {
   fields: (t) => ({
@@ -60,5 +85,15 @@ builder.mutationField("advanceTestClock", (t) =>
     args: { input: t.arg({ type: AdvanceTestClockInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>
       advanceTestClock(requireTenant(ctx), { id: String(input.id), frozenTime: input.frozenTime }),
+  }),
+);
+
+builder.mutationField("deleteTestClock", (t) =>
+  t.field({
+    type: DeletedTestClockRef,
+    description: "Deletes a clock that no customer uses (TEST_CLOCK_IN_USE otherwise).",
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: TestClockIdInput, required: true }) },
+    resolve: (_root, { input }, ctx) => deleteTestClock(requireTenant(ctx), String(input.id)),
   }),
 );

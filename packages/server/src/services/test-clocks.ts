@@ -58,3 +58,26 @@ export async function advanceTestClock(tenant: Tenant, input: { id: string; froz
   await catchUpTestClock(tenant.prisma, tenant.scope, input.id);
   return clock;
 }
+
+/**
+ * Deletes a clock no customer uses. Stripe deletes a clock's customers with it; Tally never deletes
+ * invoices or recorded usage, so a clock in use is refused (docs/concepts/time-and-test-clocks.md#listing-and-deleting-clocks).
+ */
+export async function deleteTestClock(tenant: Tenant, id: string): Promise<{ id: string }> {
+  assertTestMode(tenant);
+  return tenant.prisma.$transaction(async (tx) => {
+    if ((await lockTestClock(tx, tenant.scope, id, "update")) === null) {
+      throw new NotFoundError(`No test clock ${id}`, ["input", "id"]);
+    }
+    const customers = await tx.customer.count({ where: { testClockId: id } });
+    if (customers > 0) {
+      throw new InvalidInputError(
+        `Test clock ${id} has ${customers} customer(s): a clock in use cannot be deleted; create a new clock to start over.`,
+        ["input", "id"],
+        "TEST_CLOCK_IN_USE",
+      );
+    }
+    await tx.testClock.delete({ where: { id } });
+    return { id };
+  });
+}
