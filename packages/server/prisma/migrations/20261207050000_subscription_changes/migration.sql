@@ -17,12 +17,18 @@ CREATE UNIQUE INDEX "Invoice_subscriptionId_billingReason_periodEnd_key" ON "Inv
 WHERE "billingReason" IN ('SUBSCRIPTION_CREATE', 'SUBSCRIPTION_CYCLE', 'SUBSCRIPTION_CANCEL');
 
 -- AlterTable
+ALTER TABLE "Customer" ADD COLUMN     "deletedAt" TIMESTAMPTZ(3);
+
+-- AlterTable
 ALTER TABLE "Subscription" ADD COLUMN     "trialEnd" TIMESTAMPTZ(3),
 ADD COLUMN     "trialStart" TIMESTAMPTZ(3),
 ADD COLUMN     "trialWillEndSentAt" TIMESTAMPTZ(3);
 
 -- AlterTable
 ALTER TABLE "SubscriptionItem" ADD COLUMN     "usageStart" TIMESTAMPTZ(3);
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "previousAttributes" JSONB;
 
 -- CreateTable
 CREATE TABLE "PendingInvoiceItem" (

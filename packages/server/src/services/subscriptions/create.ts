@@ -14,7 +14,7 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { BillingMode, Price, Subscription } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
-import { lockedCustomerNow } from "../../db/locks.js";
+import { lockCustomer, lockedCustomerNow } from "../../db/locks.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
@@ -73,6 +73,7 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
       throw new InvalidInputError(
         `All items must share one billing interval: ${price.id} bills every ${price.intervalCount} ${price.interval}, the first item every ${first.intervalCount} ${first.interval}`,
         field("priceId"),
+        "INTERVAL_MISMATCH",
       );
     }
     if (price.usageType === "METERED") {
@@ -126,6 +127,10 @@ export async function createSubscription(
 
   return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
+    // A customer deleted since the lookup above takes no subscription (customers.ts#deleteCustomer).
+    if ((await lockCustomer(tx, scope, customer.id, "share"))?.deletedAt !== null) {
+      throw new NotFoundError(`Customer ${customer.id} is deleted`, ["input", "customerId"]);
+    }
     const { startDate, anchor } = planDates(input, now, interval);
     await lockCustomersUsage(tx, [customer.id], "exclusive");
     const period = subscriptionPeriod(startDate, anchor, interval, startDate);
