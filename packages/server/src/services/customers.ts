@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { Prisma, type Customer } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
-import { customerEventData } from "./event-log/serializers.js";
+import { customerEventData, previousValues } from "./event-log/serializers.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
@@ -116,18 +116,6 @@ function mergedMetadata(stored: Prisma.JsonValue, update: Record<string, unknown
   return validateMetadata(merged, ["input", "metadata"]);
 }
 
-/** Which of `fields` differ between two versions of a row: their values before (for `previousAttributes`). */
-export function previousValues<T extends Record<string, unknown>>(
-  before: T,
-  after: T,
-  fields: readonly (keyof T & string)[],
-  serialize: (row: T) => Record<string, unknown>,
-): Record<string, unknown> | null {
-  const [was, is] = [serialize(before), serialize(after)];
-  const changed = fields.filter((field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]));
-  return changed.length === 0 ? null : Object.fromEntries(changed.map((field) => [field, was[field]]));
-}
-
 /** Updates the given fields (docs/concepts/subscriptions.md#customers); records customer.updated with the earlier values. */
 export async function updateCustomer(
   tenant: Tenant,
@@ -145,7 +133,11 @@ export async function updateCustomer(
       data.metadata = Object.keys(metadata).length === 0 ? Prisma.DbNull : metadata;
     }
     const updated = await tx.customer.update({ where: { id: input.id }, data });
-    const previous = previousValues(locked, updated, ["name", "email", "metadata"], customerEventData);
+    const previous = previousValues(customerEventData(locked), customerEventData(updated), [
+      "name",
+      "email",
+      "metadata",
+    ]);
     if (previous !== null)
       await recordEvent(tx, tenant.scope, "customer.updated", customerEventData(updated), previous);
     return tx.customer.findUniqueOrThrow({ ...query, where: { id: input.id } });

@@ -49,6 +49,7 @@ CREATE TABLE "PendingInvoiceItem" (
     "periodEnd" TIMESTAMPTZ(3) NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL,
     "invoiceId" TEXT,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "PendingInvoiceItem_pkey" PRIMARY KEY ("id")
 );

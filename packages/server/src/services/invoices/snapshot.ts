@@ -15,7 +15,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
-import { meterUsage } from "../usage.js";
+import { meteredQuantity, pendingCharges } from "./pending.js";
 import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
@@ -70,7 +70,10 @@ function licenseWindow(subscription: BillableSubscription, period: Period): Lice
   };
 }
 
-/** Each metered item's usage over [period.start, period.end), exact (rollups plus edge events). */
+/**
+ * Each metered item's usage over [period.start, period.end), exact (rollups plus edge events); an
+ * item whose price started inside the period (docs/concepts/subscriptions.md#metered-items-and-changes) from that instant.
+ */
 async function usageWindow(
   db: Db,
   scope: Scope,
@@ -78,21 +81,16 @@ async function usageWindow(
   period: Period,
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
+  const starts = new Map<string, Date>();
   for (const item of subscription.items) {
     const meter = item.price.meter;
     if (item.price.usageType !== "METERED" || meter === null) continue;
-    quantities.set(
-      item.id,
-      await meterUsage(db, scope, {
-        meterId: meter.id,
-        customerId: subscription.customerId,
-        aggregation: meter.aggregation,
-        start: period.start,
-        end: period.end,
-      }),
-    );
+    const start = item.usageStart !== null && item.usageStart > period.start ? item.usageStart : period.start;
+    if (start > period.start) starts.set(item.id, start);
+    const own = { start, end: period.end };
+    quantities.set(item.id, await meteredQuantity(db, scope, subscription.customerId, meter, own));
   }
-  return { period, quantities };
+  return { period, quantities, starts };
 }
 
 function currentPeriod(subscription: BillableSubscription): Period {
@@ -124,7 +122,10 @@ export async function periodEndSnapshot(
 ): Promise<InvoiceSnapshot> {
   const end = subscription.currentPeriodEnd;
   const usage = await usageWindow(db, scope, subscription, currentPeriod(subscription));
-  const common = base(subscription, end, await creditGrants(db, scope, subscription, options));
+  const common = {
+    ...base(subscription, end, await creditGrants(db, scope, subscription, options)),
+    pending: await pendingCharges(db, scope, subscription),
+  };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(subscription)) };
 }
@@ -144,7 +145,32 @@ export async function finalSnapshot(
   const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
-  return { ...base(subscription, now, grants), kind: "FINAL", usage };
+  return {
+    ...base(subscription, now, grants),
+    kind: "FINAL",
+    usage,
+    pending: await pendingCharges(db, scope, subscription),
+  };
+}
+
+/**
+ * The invoice of a change invoiced at once (ALWAYS_INVOICE): the pending charges only, for the
+ * current period, at `now`. Made only to be stored, so its grants are locked.
+ */
+export async function updateSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  now: Date,
+  options: SnapshotOptions = { lockGrants: true },
+): Promise<InvoiceSnapshot> {
+  const grants = await creditGrants(db, scope, subscription, options);
+  return {
+    ...base(subscription, now, grants),
+    kind: "UPDATE",
+    period: currentPeriod(subscription),
+    pending: await pendingCharges(db, scope, subscription),
+  };
 }
 
 /** The period that follows the current one. */
