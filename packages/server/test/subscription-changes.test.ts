@@ -29,7 +29,6 @@ async function update(input: Obj): Promise<Obj> {
 }
 
 /** The subscription's invoices, oldest first (entries typed loosely: tests index them by position). */
-// biome-ignore lint/suspicious/noExplicitAny: invoices are read by position, and a missing one fails the assertion that reads it.
 const invoicesOf = (id: string): Promise<any[]> => b.invoices({ subscriptionId: id });
 
 let names = 0;
