@@ -264,6 +264,76 @@ describe("metered items: the split (docs/concepts/subscriptions.md#metered-items
   });
 });
 
+describe("previewInvoice with subscriptionChanges", () => {
+  const PREVIEW = `query($id: ID!, $changes: SubscriptionChangesInput) {
+    previewInvoice(subscriptionId: $id, subscriptionChanges: $changes) {
+      periodStart periodEnd lines { kind description price { id } quantity unitAmount amount { amount } periodStart periodEnd }
+      subtotal { amount } total { amount } amountDue { amount }
+    }
+  }`;
+  const preview = async (id: string, changes: Obj) => {
+    const res = await app.gql(PREVIEW, { id, changes });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data.previewInvoice;
+  };
+  const same = (invoice: Obj) => ({
+    periodStart: invoice.periodStart,
+    periodEnd: invoice.periodEnd,
+    lines: invoice.lines.map((l: Obj) => ({
+      kind: l.kind,
+      description: l.description,
+      price: l.price,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      amount: { amount: l.amount.amount },
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+    })),
+    subtotal: { amount: invoice.subtotal.amount },
+    total: { amount: invoice.total.amount },
+    amountDue: { amount: invoice.amountDue.amount },
+  });
+  const counts = async (subscriptionId: string) => ({
+    invoices: await app.database.prisma.invoice.count({ where: { subscriptionId } }),
+    pending: await app.database.prisma.pendingInvoiceItem.count({ where: { subscriptionId } }),
+    items: await app.database.prisma.subscriptionItem.findMany({ where: { subscriptionId }, orderBy: { id: "asc" } }),
+    events: await app.database.prisma.event.count(),
+  });
+
+  it("ALWAYS_INVOICE: the preview is the invoice the change then finalizes, and stores nothing", async () => {
+    const { sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
+    const pro = await b.licensed("300", { product: "Pro" });
+    const changes = { items: [{ id: itemId, priceId: pro }], prorationBehavior: "ALWAYS_INVOICE" };
+    const before = await counts(sub.id);
+    const previewed = await preview(sub.id, changes);
+    expect(await counts(sub.id)).toEqual(before);
+    expect(previewed.total.amount).toBe("103.23");
+    await update({ id: sub.id, ...changes });
+    const [, now] = await invoicesOf(sub.id);
+    expect(previewed).toEqual(same(now));
+  });
+
+  it("CREATE_PRORATIONS: the preview is the next invoice with the proration lines", async () => {
+    const { clock, sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
+    const pro = await b.licensed("300", { product: "Pro" });
+    const changes = { items: [{ id: itemId, priceId: pro }] };
+    const previewed = await preview(sub.id, changes);
+    expect(previewed.total.amount).toBe("403.23");
+    await update({ id: sub.id, ...changes });
+    await b.advance(clock, "2026-02-01T00:00:00Z");
+    const [, cycle] = await invoicesOf(sub.id);
+    expect(previewed).toEqual(same(cycle));
+  });
+
+  it("a change the update would refuse is an error; an unknown subscription previews as null", async () => {
+    const { sub } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
+    const res = await app.gql(PREVIEW, { id: sub.id, changes: { items: [{ id: "si_missing", quantity: 2 }] } });
+    expect(res.errors?.[0]?.message).toMatch(/has no item si_missing/);
+    const unknown = await app.gql(PREVIEW, { id: "sub_missing", changes: { cancelAtPeriodEnd: true } });
+    expect(unknown.data.previewInvoice).toBeNull();
+  });
+});
+
 describe("cancelAtPeriodEnd and errors", () => {
   it("cancelAtPeriodEnd: false undoes a scheduled cancel; the subscription renews", async () => {
     const { clock, sub } = await licensedSubscription("100", "2026-01-20T00:00:00Z");

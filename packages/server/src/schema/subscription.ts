@@ -11,7 +11,7 @@ import { BillingMode, SubscriptionStatus, type Subscription } from "../generated
 import { cancelSubscription } from "../services/subscriptions/cancel.js";
 import { createSubscription } from "../services/subscriptions/create.js";
 import { listSubscriptions, type SubscriptionFilter } from "../services/subscriptions/list.js";
-import { updateSubscription } from "../services/subscriptions/update.js";
+import { updateSubscription, type UpdateSubscriptionInput } from "../services/subscriptions/update.js";
 import { builder } from "./builder.js";
 import { CustomerRef } from "./customer.js";
 import { PriceRef } from "./price.js";
@@ -167,12 +167,12 @@ builder.mutationField("cancelSubscription", (t) =>
   }),
 );
 
-const ProrationBehaviorEnum = builder.enumType("ProrationBehavior", {
+export const ProrationBehaviorEnum = builder.enumType("ProrationBehavior", {
   description: "What a change does with prorations (docs/concepts/subscriptions.md#proration).",
   values: ["CREATE_PRORATIONS", "ALWAYS_INVOICE", "NONE"] as const,
 });
 
-const SubscriptionItemChangeInput = builder.inputType("SubscriptionItemChangeInput", {
+export const SubscriptionItemChangeInput = builder.inputType("SubscriptionItemChangeInput", {
   fields: (t) => ({
     id: t.id({ description: "The item to change or delete; omitted: a new item." }),
     priceId: t.id({ description: "The item's new price (required for a new item)." }),
@@ -194,6 +194,35 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
   }),
 });
 
+/** The change fields of UpdateSubscriptionInput and SubscriptionChangesInput, as the service takes them. */
+export function changeOf(
+  id: string,
+  input: {
+    items?: ReadonlyArray<{
+      id?: string | number | null;
+      priceId?: string | number | null;
+      quantity?: number | null;
+      deleted?: boolean | null;
+    }> | null;
+    prorationBehavior?: UpdateSubscriptionInput["prorationBehavior"];
+    prorationDate?: Date | null;
+    cancelAtPeriodEnd?: boolean | null;
+  },
+): UpdateSubscriptionInput {
+  return {
+    id,
+    items: input.items?.map((item) => ({
+      id: item.id == null ? null : String(item.id),
+      priceId: item.priceId == null ? null : String(item.priceId),
+      quantity: item.quantity ?? null,
+      deleted: item.deleted ?? null,
+    })),
+    prorationBehavior: input.prorationBehavior ?? null,
+    prorationDate: input.prorationDate ?? null,
+    cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
+  };
+}
+
 builder.mutationField("updateSubscription", (t) =>
   t.prismaField({
     type: "Subscription",
@@ -201,18 +230,7 @@ builder.mutationField("updateSubscription", (t) =>
     args: { input: t.arg({ type: UpdateSubscriptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      const { id } = await updateSubscription(tenant, ctx.deps.clock, {
-        id: String(input.id),
-        items: input.items?.map((item) => ({
-          id: item.id == null ? null : String(item.id),
-          priceId: item.priceId == null ? null : String(item.priceId),
-          quantity: item.quantity ?? null,
-          deleted: item.deleted ?? null,
-        })),
-        prorationBehavior: input.prorationBehavior ?? null,
-        prorationDate: input.prorationDate ?? null,
-        cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
-      });
+      const { id } = await updateSubscription(tenant, ctx.deps.clock, changeOf(String(input.id), input));
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -1,14 +1,20 @@
 // updateSubscription (docs/concepts/subscriptions.md#changing-a-subscription): change, add or remove items with
 // prorations (licensed) and the metered split, undo a cancel at period end; the change, its
 // pending charges or its invoice and the event are stored in one transaction.
-import { composeInvoice, prorateLicensedChanges, type LicensedChange, type ProrationLine } from "@tally/billing";
+import {
+  composeInvoice,
+  prorateLicensedChanges,
+  type InvoiceDraft,
+  type LicensedChange,
+  type ProrationLine,
+} from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomersUsage, lockSubscription, lockedCustomerNow } from "../../db/locks.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import type { Prisma, Price, Subscription } from "../../generated/prisma/client.js";
+import type { Prisma, Price, Subscription, SubscriptionItem } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
 import { recordEvent } from "../event-log/record.js";
@@ -147,75 +153,104 @@ async function writeItems(tx: Tx, scope: Scope, subscription: BillableSubscripti
   }
 }
 
+/** What a change stored: the subscription after it, and the invoice it finalized at once (ALWAYS_INVOICE), if any. */
+export interface AppliedChange {
+  subscription: Subscription & { items: SubscriptionItem[] };
+  invoice: InvoiceDraft | null;
+}
+
+/**
+ * Applies the change inside `tx`, under the billing locks in db/locks.ts order: the test clock, the
+ * subscription, then the customer's usage. Shared by updateSubscription and the preview of a change
+ * (preview-change.ts), which rolls it back.
+ */
+export async function applyChange(
+  tx: Tx,
+  scope: Scope,
+  clock: Clock,
+  customer: { testClockId: string | null },
+  input: UpdateSubscriptionInput,
+): Promise<AppliedChange> {
+  const behavior = input.prorationBehavior ?? "CREATE_PRORATIONS";
+  const now = await lockedCustomerNow(tx, scope, customer, clock);
+  await lockSubscription(tx, scope, input.id);
+  // A period that has ended but not been closed yet is invoiced first, so the change never skips it.
+  await closeDuePeriods(tx, scope, input.id, now);
+  const subscription = (await loadBillable(tx, input.id))!;
+  if (subscription.status === "CANCELED") {
+    throw new InvalidInputError(`Subscription ${input.id} is canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
+  }
+  const at = input.prorationDate ?? now;
+  checkProrationDate(subscription, at, now);
+  const before = subscriptionEventData(subscription);
+  let invoice: InvoiceDraft | null = null;
+
+  if (input.items != null && input.items.length > 0) {
+    const planned = await planChange(tx, subscription, input.items);
+    // Usage is read (ALWAYS_INVOICE) and which item bills which events changes: no event may be
+    // recorded or cancelled for this customer until the change commits.
+    await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
+    const prorations =
+      behavior === "NONE"
+        ? []
+        : prorateLicensedChanges(
+            {
+              currency: subscription.currency,
+              interval: intervalOf(subscription),
+              anchor: subscription.billingCycleAnchor,
+              period: { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd },
+              at,
+            },
+            licensedChanges(subscription, planned),
+          );
+    const rows = pendingRows(scope, subscription, planned, prorations, at);
+    if (rows.length > 0) await tx.pendingInvoiceItem.createMany({ data: rows });
+    await writeItems(tx, scope, subscription, planned, at);
+    if (behavior === "ALWAYS_INVOICE") {
+      const changed = (await loadBillable(tx, input.id))!;
+      const draft = composeInvoice(await updateSnapshot(tx, scope, changed, now));
+      // A net credit is not refunded: its lines stay pending for the next invoice.
+      if (!draft.total.isNegative()) {
+        const stored = await storeFinalizedInvoice(tx, scope, {
+          subscription: changed,
+          billingReason: "SUBSCRIPTION_UPDATE",
+          draft,
+          at: now,
+        });
+        if (stored !== null) invoice = draft;
+      }
+    }
+  }
+  if (input.cancelAtPeriodEnd != null) {
+    await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
+  }
+  const updated = await tx.subscription.findUniqueOrThrow({ where: { id: input.id }, include: { items: true } });
+  const previous = previousValues(before, subscriptionEventData(updated), ["items", "cancelAtPeriodEnd"]);
+  if (previous !== null) {
+    await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);
+  }
+  return { subscription: updated, invoice };
+}
+
+/** The tenant's subscription's customer (for its now), or NOT_FOUND. */
+export async function findSubscriptionCustomer(tenant: Tenant, id: string): Promise<{ testClockId: string | null }> {
+  const found = await tenant.prisma.subscription.findUnique({
+    where: { id },
+    select: { customer: { select: { testClockId: true } } },
+  });
+  if (!found) throw new NotFoundError(`No subscription ${id}`, ["input", "id"]);
+  return found.customer;
+}
+
 export async function updateSubscription(
   tenant: Tenant,
   clock: Clock,
   input: UpdateSubscriptionInput,
 ): Promise<Subscription> {
-  const { scope } = tenant;
-  const found = await tenant.prisma.subscription.findUnique({
-    where: { id: input.id },
-    select: { customer: { select: { testClockId: true } } },
-  });
-  if (!found) throw new NotFoundError(`No subscription ${input.id}`, ["input", "id"]);
-  const behavior = input.prorationBehavior ?? "CREATE_PRORATIONS";
-
-  return tenant.prisma.$transaction(async (tx) => {
-    const now = await lockedCustomerNow(tx, scope, found.customer, clock);
-    await lockSubscription(tx, scope, input.id);
-    // A period that has ended but not been closed yet is invoiced first, so the change never skips it.
-    await closeDuePeriods(tx, scope, input.id, now);
-    const subscription = (await loadBillable(tx, input.id))!;
-    if (subscription.status === "CANCELED") {
-      throw new InvalidInputError(`Subscription ${input.id} is canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
-    }
-    const at = input.prorationDate ?? now;
-    checkProrationDate(subscription, at, now);
-    const before = subscriptionEventData(subscription);
-
-    if (input.items != null && input.items.length > 0) {
-      const planned = await planChange(tx, subscription, input.items);
-      // Usage is read (ALWAYS_INVOICE) and which item bills which events changes: no event may be
-      // recorded or cancelled for this customer until the change commits.
-      await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
-      const prorations =
-        behavior === "NONE"
-          ? []
-          : prorateLicensedChanges(
-              {
-                currency: subscription.currency,
-                interval: intervalOf(subscription),
-                anchor: subscription.billingCycleAnchor,
-                period: { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd },
-                at,
-              },
-              licensedChanges(subscription, planned),
-            );
-      const rows = pendingRows(scope, subscription, planned, prorations, at);
-      if (rows.length > 0) await tx.pendingInvoiceItem.createMany({ data: rows });
-      await writeItems(tx, scope, subscription, planned, at);
-      if (behavior === "ALWAYS_INVOICE") {
-        const changed = (await loadBillable(tx, input.id))!;
-        const draft = composeInvoice(await updateSnapshot(tx, scope, changed, now));
-        // A net credit is not refunded: its lines stay pending for the next invoice.
-        if (!draft.total.isNegative()) {
-          await storeFinalizedInvoice(tx, scope, {
-            subscription: changed,
-            billingReason: "SUBSCRIPTION_UPDATE",
-            draft,
-            at: now,
-          });
-        }
-      }
-    }
-    if (input.cancelAtPeriodEnd != null) {
-      await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
-    }
-    const updated = await tx.subscription.findUniqueOrThrow({ where: { id: input.id }, include: { items: true } });
-    const previous = previousValues(before, subscriptionEventData(updated), ["items", "cancelAtPeriodEnd"]);
-    if (previous !== null) {
-      await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);
-    }
-    return updated;
-  }, BILLING_TRANSACTION);
+  const customer = await findSubscriptionCustomer(tenant, input.id);
+  const applied = await tenant.prisma.$transaction(
+    (tx) => applyChange(tx, tenant.scope, clock, customer, input),
+    BILLING_TRANSACTION,
+  );
+  return applied.subscription;
 }
