@@ -11,7 +11,10 @@ import { BillingMode, SubscriptionStatus, type Subscription } from "../generated
 import { cancelSubscription } from "../services/subscriptions/cancel.js";
 import { createSubscription } from "../services/subscriptions/create.js";
 import { listSubscriptions, type SubscriptionFilter } from "../services/subscriptions/list.js";
-import { updateSubscription, type UpdateSubscriptionInput } from "../services/subscriptions/update.js";
+import {
+  updateSubscription,
+  type UpdateSubscriptionInput as SubscriptionChange,
+} from "../services/subscriptions/update.js";
 import { builder } from "./builder.js";
 import { CustomerRef } from "./customer.js";
 import { PriceRef } from "./price.js";
@@ -204,11 +207,11 @@ export function changeOf(
       quantity?: number | null;
       deleted?: boolean | null;
     }> | null;
-    prorationBehavior?: UpdateSubscriptionInput["prorationBehavior"];
+    prorationBehavior?: SubscriptionChange["prorationBehavior"];
     prorationDate?: Date | null;
     cancelAtPeriodEnd?: boolean | null;
   },
-): UpdateSubscriptionInput {
+): SubscriptionChange {
   return {
     id,
     items: input.items?.map((item) => ({
