@@ -1,4 +1,4 @@
-// The layering rules of docs/architecture.md#layers, checked by `pnpm lint`.
+// The layering rules of docs/architecture.md#packages-and-layers, checked by `pnpm lint`.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

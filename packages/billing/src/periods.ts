@@ -96,13 +96,70 @@ export function prorationFactor(period: Period, interval: Interval, anchor: Date
   return length.dividedBy(full.end.getTime() - full.start.getTime());
 }
 
-/** Every end of a subscription period in (from, to], in order (a year of monthly periods → 12 ends). */
-export function periodEndsBetween(startDate: Date, anchor: Date, interval: Interval, from: Date, to: Date): Date[] {
-  const after = from > startDate ? from : startDate;
-  const ends: Date[] = [];
-  for (let k = boundaryIndex(anchor, interval, after) + 1; ; k += 1) {
-    const end = addInterval(anchor, interval, k);
-    if (end > to) return ends;
-    ends.push(end);
+/** A subscription's billing schedule: its first period starts at startDate, later ones on the anchor's boundaries. */
+export interface BillingSchedule {
+  startDate: Date;
+  billingCycleAnchor: Date;
+  interval: Interval;
+}
+
+/** A schedule with its open period: the one the billing cycle closes next, stored on the subscription. */
+export interface ScheduledSubscription extends BillingSchedule {
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+}
+
+/** The subscription's open period, [currentPeriodStart, currentPeriodEnd). */
+export function openPeriod(subscription: ScheduledSubscription): Period {
+  return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+}
+
+/** A period has ended once now reaches its end: periods are half-open, so its end is the next one's start. */
+export function hasEnded(period: Period, now: Date): boolean {
+  return period.end <= now;
+}
+
+/**
+ * The subscription's period at `now`: the open period until it ends, then the schedule's period
+ * containing now (the billing cycle may not have closed the open one yet).
+ */
+export function currentPeriod(subscription: ScheduledSubscription, now: Date): Period {
+  const open = openPeriod(subscription);
+  if (!hasEnded(open, now)) return open;
+  return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, subscription.interval, now);
+}
+
+/** The period that follows the open one. */
+export function nextPeriod(subscription: ScheduledSubscription): Period {
+  const { startDate, billingCycleAnchor, interval, currentPeriodEnd } = subscription;
+  return subscriptionPeriod(startDate, billingCycleAnchor, interval, currentPeriodEnd);
+}
+
+/** The schedule's periods that end in (from, to], in order (a year of monthly periods → 12 periods). */
+export function periodsBetween(schedule: BillingSchedule, from: Date, to: Date): Period[] {
+  const { startDate, billingCycleAnchor: anchor, interval } = schedule;
+  const periods: Period[] = [];
+  let period = subscriptionPeriod(startDate, anchor, interval, from > startDate ? from : startDate);
+  while (hasEnded(period, to)) {
+    periods.push(period);
+    period = subscriptionPeriod(startDate, anchor, interval, period.end);
   }
+  return periods;
+}
+
+/** The UTC calendar month containing t. */
+function calendarMonth(t: Date): Period {
+  return {
+    start: new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1)),
+    end: new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1)),
+  };
+}
+
+/**
+ * The period an EVERY_PERIOD alert counts usage over (docs/concepts/alerts.md#recurrence): the
+ * current period of the customer's subscription on the meter, or the UTC calendar month of now
+ * when the customer has none.
+ */
+export function alertPeriod(subscription: ScheduledSubscription | undefined, now: Date): Period {
+  return subscription ? currentPeriod(subscription, now) : calendarMonth(now);
 }

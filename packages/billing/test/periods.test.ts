@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   addInterval,
   periodContaining,
-  periodEndsBetween,
+  periodsBetween,
   prorationFactor,
   subscriptionPeriod,
+  type BillingSchedule,
   type Interval,
   type Period,
 } from "../src/index.js";
@@ -138,28 +139,35 @@ describe("prorationFactor", () => {
   });
 });
 
-describe("periodEndsBetween", () => {
+describe("periodsBetween", () => {
   const start = utc("2026-01-01T00:00:00Z");
+  const schedule = { startDate: start, billingCycleAnchor: start, interval: monthly };
+  const ends = (from: Date, to: Date, s: BillingSchedule = schedule) =>
+    periodsBetween(s, from, to).map((p) => iso(p.end));
 
-  it("a test clock advanced a year past a monthly subscription reaches 12 period ends, in order", () => {
-    const ends = periodEndsBetween(start, start, monthly, start, utc("2027-01-01T00:00:00Z"));
-    expect(ends.map(iso)).toEqual(
-      Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, i + 1, 1)).toISOString()),
+  it("a test clock advanced a year past a monthly subscription reaches 12 periods, in order", () => {
+    const periods = periodsBetween(schedule, start, utc("2027-01-01T00:00:00Z"));
+    expect(periods.map(isoPeriod)).toEqual(
+      Array.from({ length: 12 }, (_, i) => [
+        new Date(Date.UTC(2026, i, 1)).toISOString(),
+        new Date(Date.UTC(2026, i + 1, 1)).toISOString(),
+      ]),
     );
   });
 
   it("is (from, to]: an end at `from` is not repeated, an end at `to` is included", () => {
-    const ends = periodEndsBetween(start, start, monthly, utc("2026-02-01T00:00:00Z"), utc("2026-03-01T00:00:00Z"));
-    expect(ends.map(iso)).toEqual(["2026-03-01T00:00:00.000Z"]);
-    expect(periodEndsBetween(start, start, monthly, utc("2026-02-02T00:00:00Z"), utc("2026-02-28T00:00:00Z"))).toEqual(
-      [],
-    );
+    expect(ends(utc("2026-02-01T00:00:00Z"), utc("2026-03-01T00:00:00Z"))).toEqual(["2026-03-01T00:00:00.000Z"]);
+    expect(ends(utc("2026-02-02T00:00:00Z"), utc("2026-02-28T00:00:00Z"))).toEqual([]);
   });
 
-  it("never lists boundaries before the start (from earlier than startDate)", () => {
+  it("never lists boundaries before the start (from earlier than startDate); the first period is partial", () => {
     const late = utc("2026-01-20T00:00:00Z");
-    const ends = periodEndsBetween(late, start, monthly, utc("2025-06-01T00:00:00Z"), utc("2026-02-01T00:00:00Z"));
-    expect(ends.map(iso)).toEqual(["2026-02-01T00:00:00.000Z"]);
+    const periods = periodsBetween(
+      { ...schedule, startDate: late },
+      utc("2025-06-01T00:00:00Z"),
+      utc("2026-02-01T00:00:00Z"),
+    );
+    expect(periods.map(isoPeriod)).toEqual([["2026-01-20T00:00:00.000Z", "2026-02-01T00:00:00.000Z"]]);
   });
 });
 
@@ -251,10 +259,10 @@ describe("period properties", () => {
           const factor = prorationFactor(first, interval, anchor);
           expect(factor.greaterThan(0) && factor.lessThanOrEqualTo(1)).toBe(true);
           let cursor = first;
-          for (const end of periodEndsBetween(start, anchor, interval, start, to)) {
-            expect(end.getTime()).toBe(cursor.end.getTime());
-            cursor = subscriptionPeriod(start, anchor, interval, end);
-            expect(cursor.start.getTime()).toBe(end.getTime());
+          for (const period of periodsBetween({ startDate: start, billingCycleAnchor: anchor, interval }, start, to)) {
+            expect(period).toEqual(cursor);
+            cursor = subscriptionPeriod(start, anchor, interval, period.end);
+            expect(cursor.start.getTime()).toBe(period.end.getTime());
             expect(prorationFactor(cursor, interval, anchor).toString()).toBe("1");
           }
           expect(cursor.end > to).toBe(true);

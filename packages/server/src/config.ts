@@ -14,7 +14,7 @@ export interface GraphqlLimits {
   maxCost: number;
 }
 
-export interface HttpConfig {
+interface HttpConfig {
   /** Time to receive a request's headers (TALLY_HEADERS_TIMEOUT_SECONDS). */
   headersTimeoutMs: number;
   /** Time to receive a whole request, body included (TALLY_REQUEST_TIMEOUT_SECONDS). */

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-export const ID_PREFIXES = {
+const ID_PREFIXES = {
   Account: "acct",
   ApiKey: "key",
   TestClock: "clock",
@@ -25,7 +25,7 @@ export const ID_PREFIXES = {
   Event: "evt",
 } as const;
 
-export type IdType = keyof typeof ID_PREFIXES;
+type IdType = keyof typeof ID_PREFIXES;
 
 /** Base62 of `bytes` random bytes, without modulo bias. */
 export function randomBase62(length: number): string {

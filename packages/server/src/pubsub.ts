@@ -4,7 +4,7 @@
 import { createPubSub } from "graphql-yoga";
 import type { Scope } from "./db/tenant-scope.js";
 
-export interface AlertTriggeredMessage {
+interface AlertTriggeredMessage {
   triggerId: string;
 }
 

@@ -11,7 +11,7 @@ export const MAX_AMOUNT_DECIMAL_PLACES = 12;
 export type RawDecimal = string | Decimal | null | undefined;
 
 /** One tier as the API receives it. */
-export interface RawTier {
+interface RawTier {
   upTo?: RawDecimal;
   unitAmount?: RawDecimal;
   flatAmount?: RawDecimal;

@@ -211,8 +211,8 @@ async function references(direct: DirectSql, fixture: IngestFixture, clients: nu
 
 /**
  * Rounds of the measurement: each server and its references take turns on a quarter of their rows,
- * so that all see the same share of the host's noise. Measured one after the other, COPY ran at
- * 66k–109k rows/s between consecutive runs of the fifth session, and decided the ratio.
+ * so that all see the same share of the host's noise: measured one after the other, the host's
+ * drift between runs would decide the ratio.
  */
 const ROUNDS = 4;
 

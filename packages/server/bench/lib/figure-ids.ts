@@ -1,5 +1,5 @@
 // The bench's figures by id, each named by what it measures, and BENCH_ONLY's choice of them.
-// The numbers are the figures' older names, still accepted by BENCH_ONLY.
+// BENCH_ONLY also takes a figure's number, so scripts written against the numbered table keep working.
 
 export const FIGURES = {
   "batched-ingest": { number: "1", title: "batched ingest vs COPY" },

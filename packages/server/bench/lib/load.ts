@@ -66,8 +66,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       },
     ],
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  // The load ends at its last response. autocannon itself resolves only at its next sampling tick
-  // (every second): timed to that, 200,000 events ingested in 4.1 s counted as 5 s.
+  // The load ends at its last response: autocannon itself resolves only at its next sampling tick
+  // (every second), which would round every duration up to whole seconds.
   let lastResponse = 0;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     lastResponse = performance.now();

@@ -1,5 +1,5 @@
-// The SQL seeder of the usage-at-scale figure: millions of events for one customer in minutes, where the bulk path
-// (recordMeterEvents, ~10–30k events/s here) would take most of the run. It writes what ingest
+// The SQL seeder of the usage-at-scale figure: millions of events for one customer in minutes,
+// where the bulk path (recordMeterEvents) would take most of the run. It writes what ingest
 // writes: MeterEvent rows (seq from the same sequence) and their hourly rollups through the
 // server's own upsert (addToRollups, from services/meter-events/insert.ts), in chunks of one
 // transaction each. Foreign-key triggers are off while it runs (session_replication_role =

@@ -1,8 +1,7 @@
 // Direct SQL: Prisma.sql fragments sent to the driver as they are, outside transactions
-// (Database.sql) and in plain SQL transactions (Database.transaction). Prisma plans every
-// statement in its WASM query compiler, raw SQL included: text and parameters are JSON-encoded into
-// WASM and the plan decoded back, half a millisecond of CPU and more for the ingest statement,
-// which was most of the server's work per recorded event. Results are typed like $queryRaw's.
+// (Database.sql) and in plain SQL transactions (Database.transaction), because Prisma plans every
+// statement in its WASM query compiler, raw SQL included, at a CPU cost larger than a hot
+// statement's own work. Results are typed like $queryRaw's.
 import { Prisma } from "../generated/prisma/client.js";
 import type { RunSql } from "./adapter.js";
 import type { Db } from "./transaction.js";

@@ -25,7 +25,7 @@ interface HistoryRow {
 }
 
 /** A migration that started and never finished: Prisma's P3009, which an operator must resolve. */
-export class FailedMigrationError extends Error {
+class FailedMigrationError extends Error {
   constructor(readonly migrationName: string) {
     super(
       `Migration ${migrationName} started earlier and did not finish: resolve it with ` +

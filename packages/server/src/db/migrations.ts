@@ -12,7 +12,7 @@ import type { DatabaseConfig } from "./config.js";
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const migrationsDir = join(serverRoot, "prisma/migrations");
 
-export interface MigrationFile {
+interface MigrationFile {
   /** The folder's name: `<yyyymmddhhmmss>_<name>`, Prisma's migration name. */
   name: string;
   sql: string;
@@ -31,7 +31,7 @@ export async function migrationFiles(): Promise<MigrationFile[]> {
 }
 
 /** The migration SQL files in order of their folder names (timestamps). */
-export async function migrationScripts(): Promise<string[]> {
+async function migrationScripts(): Promise<string[]> {
   return (await migrationFiles()).map((m) => m.sql);
 }
 

@@ -23,7 +23,7 @@ const TENANT_MODELS = new Set(
     .map(([name]) => name),
 );
 
-export function isTenantModel(model: string): boolean {
+function isTenantModel(model: string): boolean {
   return TENANT_MODELS.has(model);
 }
 

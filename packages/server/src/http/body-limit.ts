@@ -9,7 +9,7 @@
 import { type ExecutionArgs, GraphQLError, getOperationAST, Kind } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-export interface BodyLimits {
+interface BodyLimits {
   maxBodyBytes: number;
   /** For a mutation of recordMeterEvents alone. */
   maxBatchBodyBytes: number;

@@ -34,10 +34,10 @@ import type { GroupingWindow } from "../services/usage.js";
 import { refusal } from "./refusal.js";
 
 /** Pothos relay's page sizes: without first/last a page has 20 rows, and never more than 100. */
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** Lists without a size argument (invoice lines, subscription items, tiers…): a few rows each. */
-export const UNSIZED_LIST = 10;
+const UNSIZED_LIST = 10;
 
 interface Walk {
   schema: GraphQLSchema;

@@ -5,10 +5,10 @@ import { createMeter, setMeterStatus, updateMeter } from "../services/meters.js"
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
-export const MeterAggregationEnum = builder.enumType("MeterAggregation", {
+const MeterAggregationEnum = builder.enumType("MeterAggregation", {
   values: ["SUM", "COUNT", "LAST", "MAX"] as const,
 });
-export const MeterStatusEnum = builder.enumType("MeterStatus", { values: ["ACTIVE", "INACTIVE"] as const });
+const MeterStatusEnum = builder.enumType("MeterStatus", { values: ["ACTIVE", "INACTIVE"] as const });
 
 export const MeterRef = builder.prismaNode("Meter", {
   id: { field: "id" },

@@ -21,7 +21,7 @@ declare global {
   }
 }
 
-export class StorableTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+class StorableTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types["Context"], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,

@@ -10,7 +10,7 @@ export interface AccountCredentials {
   liveSecretKey: string;
 }
 
-export const DEFAULT_ACCOUNT_NAME = "Default";
+const DEFAULT_ACCOUNT_NAME = "Default";
 
 export async function createAccount(prisma: PrismaClient, name: string): Promise<AccountCredentials> {
   const trimmed = name.trim();

@@ -16,7 +16,7 @@ export interface CreateMeterInput {
   valuePayloadKey?: string | null;
 }
 
-export const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
+const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
 const PAYLOAD_KEY_MAX = 100;
 
 function validDisplayName(displayName: string): string {
@@ -74,7 +74,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
   }
 }
 
-export async function getMeter(tenant: Tenant, id: string): Promise<Meter | null> {
+async function getMeter(tenant: Tenant, id: string): Promise<Meter | null> {
   return tenant.prisma.meter.findUnique({ where: { id } });
 }
 

@@ -1,5 +1,5 @@
 // Prices (docs/concepts/prices.md#price-fields): creation checked by the engine's validator, the few mutable fields, and how a
-// stored price becomes the engine's PriceModel and Interval.
+// stored price becomes the engine's PriceModel and Interval (and a subscription, which copies its price's interval, a schedule).
 import {
   toDecimal,
   validatePriceInput,
@@ -7,12 +7,13 @@ import {
   type PriceInput,
   type PriceModel,
   type Problem,
+  type ScheduledSubscription,
   type Tier,
 } from "@tally/billing";
 import type { Tenant } from "../context.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import type { Price, Prisma } from "../generated/prisma/client.js";
+import type { Price, Prisma, Subscription } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { findProduct } from "./products.js";
 
@@ -41,7 +42,7 @@ export interface UpdatePriceInput {
 }
 
 /** The GraphQL layer's Prisma selection for the returned price (relations folded into one query). */
-export type PriceQuery = Pick<Prisma.PriceCreateArgs, "include" | "select">;
+type PriceQuery = Pick<Prisma.PriceCreateArgs, "include" | "select">;
 
 const MAX_NICKNAME_LENGTH = 250;
 /** Stripe's limit for lookup keys. */
@@ -155,7 +156,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
 }
 
 /** The tenant's price, or NOT_FOUND on `field`. */
-export async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
+async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
   const price = await tenant.prisma.price.findUnique({ where: { id } });
   if (!price) throw new NotFoundError(`No price ${id}`, field);
   return price;
@@ -183,7 +184,7 @@ export async function updatePrice(tenant: Tenant, input: UpdatePriceInput, query
 }
 
 /** The tiers of a stored price, parsed to Decimals. */
-export function tiersOf(price: Pick<Price, "tiers">): Tier[] {
+function tiersOf(price: Pick<Price, "tiers">): Tier[] {
   const stored = (price.tiers ?? []) as unknown as StoredTier[];
   return stored.map((tier) => ({
     upTo: tier.upTo === null ? null : toDecimal(tier.upTo),
@@ -211,4 +212,20 @@ export function priceModelOf(price: Price): PriceModel {
 /** The engine's Interval of a stored price. */
 export function intervalOf(price: Pick<Price, "interval" | "intervalCount">): Interval {
   return { unit: price.interval, count: price.intervalCount };
+}
+
+type StoredSchedule = Pick<
+  Subscription,
+  "startDate" | "billingCycleAnchor" | "interval" | "intervalCount" | "currentPeriodStart" | "currentPeriodEnd"
+>;
+
+/** The engine's view of a stored subscription's periods: its schedule and open period. */
+export function scheduleOf(subscription: StoredSchedule): ScheduledSubscription {
+  return {
+    startDate: subscription.startDate,
+    billingCycleAnchor: subscription.billingCycleAnchor,
+    interval: intervalOf(subscription),
+    currentPeriodStart: subscription.currentPeriodStart,
+    currentPeriodEnd: subscription.currentPeriodEnd,
+  };
 }

@@ -18,7 +18,7 @@ export interface UpdateProductInput {
 }
 
 /** The GraphQL layer's Prisma selection for the returned product (relations folded into one query). */
-export type ProductQuery = Pick<Prisma.ProductCreateArgs, "include" | "select">;
+type ProductQuery = Pick<Prisma.ProductCreateArgs, "include" | "select">;
 
 function validName(raw: string | null): string {
   const name = raw?.trim() ?? "";

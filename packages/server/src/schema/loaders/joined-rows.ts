@@ -6,7 +6,7 @@
 // none (@map), and a mapped one would fail the statement rather than read wrong.
 import { getDatamodel } from "../../generated/pothos-types.js";
 import { Prisma, type Mode } from "../../generated/prisma/client.js";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 
 type Row = Record<string, unknown>;
 /** Tables read this way are a tenant's, by id. */
@@ -40,7 +40,7 @@ export class Table<T extends TenantRow> {
 
   /** The table's rows of the tenant only. */
   inScope(scope: Scope): Prisma.Sql {
-    return Prisma.sql`${this.ref("accountId")} = ${scope.accountId} AND ${this.ref("mode")} = ${scope.mode}::"Mode"`;
+    return scopeClause(scope, `"${this.alias}"`);
   }
 
   /** `"alias"."field"`, for conditions and ordering. */

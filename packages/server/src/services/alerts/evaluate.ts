@@ -14,9 +14,9 @@
 // customer) advisory lock, for the same reason.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
-import { type Decimal, finalizeAggregate, subscriptionPeriod } from "@tally/billing";
+import { alertPeriod, type Decimal, finalizeAggregate, type Period } from "@tally/billing";
 import type { Clock } from "../../clock.js";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import {
   Prisma,
   type AlertTrigger,
@@ -27,7 +27,7 @@ import {
 import { newId } from "../../ids.js";
 import { recordEvents } from "../event-log/record.js";
 import { alertTriggerEventData } from "../event-log/serializers.js";
-import { intervalOf } from "../prices.js";
+import { scheduleOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
 import { meterUsage, partialOfRow, type PartialColumns } from "../usage.js";
 import type { Db } from "../../db/transaction.js";
@@ -161,19 +161,6 @@ async function oneTimeCrossings(
   });
 }
 
-interface Period {
-  start: Date;
-  end: Date;
-}
-
-/** The UTC calendar month containing `at`: the period of a customer without a subscription to the meter. */
-function calendarMonth(at: Date): Period {
-  return {
-    start: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
-    end: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)),
-  };
-}
-
 /** The periods of a customer's active subscription with a price on a meter. */
 interface SubscribedMeter {
   customerId: string;
@@ -201,7 +188,7 @@ async function billingPeriods(
     FROM "Subscription" s
     JOIN "SubscriptionItem" i ON i."subscriptionId" = s."id"
     JOIN "Price" p ON p."id" = i."priceId"
-    WHERE s."accountId" = ${scope.accountId} AND s."mode" = ${scope.mode}::"Mode" AND s."status" = 'ACTIVE'
+    WHERE ${scopeClause(scope, "s")} AND s."status" = 'ACTIVE'
       AND s."customerId" = ANY(${[...new Set(pairs.map((p) => p.customerId))]}::text[])
       AND p."meterId" = ANY(${[...new Set(pairs.map((p) => p.meterId))]}::text[])
     ORDER BY s."customerId", p."meterId", s."createdAt", s."id"`;
@@ -209,11 +196,7 @@ async function billingPeriods(
   return (meterId, customerId) => {
     const now = nowOf(customerId);
     const subscription = subscriptions.get(`${meterId}:${customerId}`);
-    if (!subscription) return calendarMonth(now);
-    // The current period, also when its end has passed and the billing cycle has not closed it yet.
-    if (now < subscription.currentPeriodEnd)
-      return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
-    return subscriptionPeriod(subscription.startDate, subscription.billingCycleAnchor, intervalOf(subscription), now);
+    return alertPeriod(subscription && scheduleOf(subscription), now);
   };
 }
 

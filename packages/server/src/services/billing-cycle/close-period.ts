@@ -2,16 +2,23 @@
 // period's usage and the next period's licence fees (or, when set to cancel there, the usage only
 // and the subscription ends), then the period advances. One period per call, so callers can close
 // several periods of several subscriptions in time order.
-import { composeInvoice } from "@tally/billing";
+import { composeInvoice, hasEnded, nextPeriod, openPeriod } from "@tally/billing";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
-import { nextPeriod, periodEndSnapshot } from "../invoices/snapshot.js";
+import { periodEndSnapshot } from "../invoices/snapshot.js";
+import { scheduleOf } from "../prices.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { loadBillable } from "../invoices/billable.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { lockSubscription } from "../../db/locks.js";
 import type { Tx } from "../../db/transaction.js";
+
+/** Active subscriptions whose open period has ended by `now`: hasEnded (packages/billing/src/periods.ts) as a query. */
+export function periodEndedBy(now: Date) {
+  return { status: "ACTIVE", currentPeriodEnd: { lte: now } } satisfies Prisma.SubscriptionWhereInput;
+}
 
 /**
  * closed: an invoice (if it had lines) is stored and the period advanced; up-to-date: no ended
@@ -33,7 +40,9 @@ export async function closeCurrentPeriod(
 ): Promise<PeriodOutcome> {
   if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "up-to-date";
   const subscription = await loadBillable(tx, subscriptionId);
-  if (subscription?.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return "up-to-date";
+  if (subscription?.status !== "ACTIVE") return "up-to-date";
+  const schedule = scheduleOf(subscription);
+  if (!hasEnded(openPeriod(schedule), now)) return "up-to-date";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
   const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lockGrants: true }));
@@ -46,7 +55,7 @@ export async function closeCurrentPeriod(
     });
     await recordEvent(tx, scope, "customer.subscription.deleted", subscriptionEventData(canceled));
   } else {
-    const next = nextPeriod(subscription);
+    const next = nextPeriod(schedule);
     await tx.subscription.update({
       where: { id: subscriptionId },
       data: { currentPeriodStart: next.start, currentPeriodEnd: next.end },

@@ -9,7 +9,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
-import { closeCurrentPeriod, type PeriodOutcome } from "./close-period.js";
+import { closeCurrentPeriod, periodEndedBy, type PeriodOutcome } from "./close-period.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** Subscriptions examined per pass; each pass closes at most one period of each. */
@@ -74,8 +74,7 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
     const expired = await expireDueGrants(deps, now, failedGrants, options.signal);
     const due = await deps.database.prisma.subscription.findMany({
       where: {
-        status: "ACTIVE",
-        currentPeriodEnd: { lte: now },
+        ...periodEndedBy(now),
         customer: { testClockId: null },
         ...(failed.size > 0 ? { id: { notIn: [...failed] } } : {}),
       },

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import { expireGrant, nextTestClockExpiry } from "../credits/expire.js";
-import { closeCurrentPeriod } from "./close-period.js";
+import { closeCurrentPeriod, periodEndedBy } from "./close-period.js";
 import { lockTestClock } from "../../db/locks.js";
 import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
 
@@ -16,7 +16,7 @@ import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
  */
 export async function closeNextTestClockDue(tx: Tx, scope: Scope, testClockId: string, until: Date): Promise<boolean> {
   const next = await tx.subscription.findFirst({
-    where: { status: "ACTIVE", currentPeriodEnd: { lte: until }, customer: { testClockId } },
+    where: { ...periodEndedBy(until), customer: { testClockId } },
     orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: { id: true, currentPeriodEnd: true },
   });

@@ -5,7 +5,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { debitGrant } from "./ledger.js";
 
-export interface InvoiceCredits {
+interface InvoiceCredits {
   invoiceId: string;
   customerId: string;
   currency: string;

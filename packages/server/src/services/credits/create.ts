@@ -24,10 +24,10 @@ export interface CreateCreditGrantInput {
   name?: string | null;
 }
 
-export const MAX_SCOPED_PRICES = 20;
-export const DEFAULT_PRIORITY = 50;
-export const MAX_PRIORITY = 100;
-export const MAX_NAME_LENGTH = 100;
+const MAX_SCOPED_PRICES = 20;
+const DEFAULT_PRIORITY = 50;
+const MAX_PRIORITY = 100;
+const MAX_NAME_LENGTH = 100;
 /** Far below the column's 26 integer digits; no credit is anywhere near it. */
 const MAX_AMOUNT = toDecimal("1e15");
 

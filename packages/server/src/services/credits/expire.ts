@@ -43,7 +43,7 @@ export async function nextTestClockExpiry(
   return next && { id: next.id, expiresAt: next.expiresAt! };
 }
 
-export interface DueExpiry {
+interface DueExpiry {
   id: string;
   accountId: string;
   mode: Mode;

@@ -3,11 +3,11 @@
 // finalized reads and locks its grants in one statement; and one grant's row lock, taken by voids
 // and expiries. Raw SQL is not tenant-scoped: every query here filters by account and mode.
 import { toDecimal, type CreditGrantState } from "@tally/billing";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../db/transaction.js";
 
-export interface GrantStateQuery {
+interface GrantStateQuery {
   customerId: string;
   /** Only grants in this currency (an invoice's); all currencies when absent. */
   currency?: string;
@@ -44,7 +44,7 @@ export async function loadGrantStates(db: Db, scope: Scope, query: GrantStateQue
     SELECT "id", "currency", "category"::text AS "category", "priority", "allMeteredPrices", "priceIds",
            "effectiveAt", "expiresAt", "createdAt", "remaining"
     FROM "CreditGrant"
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"
+    WHERE ${scopeClause(scope)}
       AND "customerId" = ${query.customerId}
       ${query.currency === undefined ? Prisma.empty : Prisma.sql`AND "currency" = ${query.currency}`}
       AND "voidedAt" IS NULL AND "expiredAt" IS NULL AND "remaining" > 0

@@ -9,7 +9,7 @@ import type { Tx } from "../../db/transaction.js";
 
 type LedgerGrant = Pick<CreditGrant, "id" | "customerId" | "currency">;
 
-export interface Debit {
+interface Debit {
   type: "APPLICATION" | "EXPIRY" | "VOID";
   grant: LedgerGrant;
   /** What is taken off the grant's balance (≥ 0); the ledger row carries it negated. */
@@ -25,7 +25,7 @@ export interface Debit {
 }
 
 /** Thrown when a guarded balance change finds the grant not as its caller read it (a bug: callers hold the row lock). */
-export class StaleGrantError extends Error {
+class StaleGrantError extends Error {
   constructor(grantId: string) {
     super(`Credit grant ${grantId} changed under a transaction that held its lock`);
   }

@@ -2,7 +2,7 @@
 // transaction, so an event is announced exactly when its change commits — one outbox row per
 // webhook endpoint subscribed to it. The dispatcher (services/webhooks/dispatcher.ts) delivers them.
 import type { Db } from "../../db/transaction.js";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 
@@ -24,7 +24,7 @@ export const EVENT_TYPES = [
   "customer.subscription.trial_will_end",
 ] as const;
 
-export type EventType = (typeof EVENT_TYPES)[number];
+type EventType = (typeof EVENT_TYPES)[number];
 
 /** Subscribes an endpoint to every event type, present and future. */
 export const ALL_EVENTS = "*";
@@ -77,7 +77,7 @@ export async function recordEvents(
     SELECT i.*, (
       SELECT coalesce(array_agg(w."id" ORDER BY w."id"), '{}')
       FROM "WebhookEndpoint" w
-      WHERE w."accountId" = ${scope.accountId} AND w."mode" = ${scope.mode}::"Mode" AND w."status" = 'ENABLED'
+      WHERE ${scopeClause(scope, "w")} AND w."status" = 'ENABLED'
         AND w."deletedAt" IS NULL AND w."enabledEvents" && ${[type, ALL_EVENTS]}::text[]
     ) AS "endpointIds"
     FROM inserted i

@@ -104,7 +104,7 @@ export function customerEventData(customer: Customer): Json {
   };
 }
 
-export function usageAlertEventData(alert: UsageAlert): Json {
+function usageAlertEventData(alert: UsageAlert): Json {
   return {
     id: alert.id,
     title: alert.title,

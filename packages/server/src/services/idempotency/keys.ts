@@ -3,7 +3,7 @@
 // response, or is released when there is nothing to store. Raw SQL, not tenant-scoped by
 // db/tenant-scope.ts: every tenant statement here filters by account and mode.
 import type { Db } from "../../db/transaction.js";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** How long a key's first response is kept and replayed. */
@@ -22,7 +22,7 @@ export interface StoredResponse {
   body: string;
 }
 
-export type Claim =
+type Claim =
   /** This request runs; it finishes the claim with storeResponse or releaseClaim. */
   | { kind: "claimed"; claimedAt: Date }
   | { kind: "replay"; response: StoredResponse }
@@ -61,7 +61,7 @@ export async function claimKey(db: Db, scope: Scope, key: string, requestHash: s
     if (claimed.length > 0) return { kind: "claimed", claimedAt: now };
     const [row] = await db.$queryRaw<KeyRow[]>`
       SELECT "requestHash", "responseStatus", "responseContentType", "responseBody" FROM "IdempotencyKey"
-      WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "key" = ${key}`;
+      WHERE ${scopeClause(scope)} AND "key" = ${key}`;
     if (!row) continue;
     if (row.requestHash !== requestHash) return { kind: "reused" };
     if (row.responseStatus === null) return { kind: "in_flight" };
@@ -85,7 +85,7 @@ export async function storeResponse(
     UPDATE "IdempotencyKey"
     SET "responseStatus" = ${response.status}, "responseContentType" = ${response.contentType},
         "responseBody" = ${response.body}
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "key" = ${key}
+    WHERE ${scopeClause(scope)} AND "key" = ${key}
       AND "createdAt" = ${claimedAt} AND "responseStatus" IS NULL`;
 }
 
@@ -93,7 +93,7 @@ export async function storeResponse(
 export async function releaseClaim(db: Db, scope: Scope, key: string, claimedAt: Date): Promise<void> {
   await db.$executeRaw`
     DELETE FROM "IdempotencyKey"
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "key" = ${key}
+    WHERE ${scopeClause(scope)} AND "key" = ${key}
       AND "createdAt" = ${claimedAt} AND "responseStatus" IS NULL`;
 }
 

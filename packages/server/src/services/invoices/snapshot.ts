@@ -1,8 +1,9 @@
 // Snapshots: everything the engine's composeInvoice needs, read from the database. The same
 // snapshot serves the stored invoice and the preview, so they can never disagree.
 import {
+  nextPeriod,
+  openPeriod,
   prorationFactor,
-  subscriptionPeriod,
   type CreditGrantState,
   type Decimal,
   type InvoiceItem,
@@ -13,7 +14,7 @@ import {
 } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
-import { intervalOf, priceModelOf } from "../prices.js";
+import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
 import { meteredQuantity, pendingCharges } from "./pending.js";
 import type { Db } from "../../db/transaction.js";
@@ -30,7 +31,7 @@ function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
   }));
 }
 
-export interface SnapshotOptions {
+interface SnapshotOptions {
   /**
    * Finalization: lock the customer's grants read for the invoice until the transaction ends
    * (credits/grant-state.ts), so the applications stored are computed on current balances.
@@ -93,10 +94,6 @@ async function usageWindow(
   return { period, quantities, starts };
 }
 
-function currentPeriod(subscription: BillableSubscription): Period {
-  return { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
-}
-
 /**
  * The first invoice: licensed items for the subscription's first period (its current one at
  * creation). Credits pay usage only, and a first invoice has none to pay (at most CLASSIC's zero
@@ -106,7 +103,7 @@ export function firstInvoiceSnapshot(subscription: BillableSubscription, at: Dat
   return {
     ...base(subscription, at, []),
     kind: "FIRST",
-    license: licenseWindow(subscription, currentPeriod(subscription)),
+    license: licenseWindow(subscription, openPeriod(scheduleOf(subscription))),
   };
 }
 
@@ -120,14 +117,15 @@ export async function periodEndSnapshot(
   subscription: BillableSubscription,
   options: SnapshotOptions = {},
 ): Promise<InvoiceSnapshot> {
-  const end = subscription.currentPeriodEnd;
-  const usage = await usageWindow(db, scope, subscription, currentPeriod(subscription));
+  const schedule = scheduleOf(subscription);
+  const period = openPeriod(schedule);
+  const usage = await usageWindow(db, scope, subscription, period);
   const common = {
-    ...base(subscription, end, await creditGrants(db, scope, subscription, options)),
+    ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
     pending: await pendingCharges(db, scope, subscription),
   };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
-  return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(subscription)) };
+  return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
 }
 
 /**
@@ -142,7 +140,8 @@ export async function finalSnapshot(
   subscription: BillableSubscription,
   now: Date,
 ): Promise<InvoiceSnapshot> {
-  const usage = await usageWindow(db, scope, subscription, { start: subscription.currentPeriodStart, end: now });
+  const { start } = openPeriod(scheduleOf(subscription));
+  const usage = await usageWindow(db, scope, subscription, { start, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
   return {
@@ -168,17 +167,7 @@ export async function updateSnapshot(
   return {
     ...base(subscription, now, grants),
     kind: "UPDATE",
-    period: currentPeriod(subscription),
+    period: openPeriod(scheduleOf(subscription)),
     pending: await pendingCharges(db, scope, subscription),
   };
-}
-
-/** The period that follows the current one. */
-export function nextPeriod(subscription: BillableSubscription): Period {
-  return subscriptionPeriod(
-    subscription.startDate,
-    subscription.billingCycleAnchor,
-    intervalOf(subscription),
-    subscription.currentPeriodEnd,
-  );
 }

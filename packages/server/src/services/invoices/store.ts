@@ -12,7 +12,7 @@ import { invoiceEventData } from "../event-log/serializers.js";
 import { recordInvoicedPeriods } from "../meter-events/invoiced.js";
 import { nextInvoiceNumber } from "./number.js";
 
-export interface FinalizedInvoiceInput {
+interface FinalizedInvoiceInput {
   subscription: Pick<Subscription, "id" | "customerId">;
   billingReason: BillingReason;
   draft: InvoiceDraft;

@@ -3,6 +3,7 @@
 // by id (schema/loaders/row-loaders.ts), a dashboard's page of subscriptions with customers, items and prices
 // is a few short statements and none of Prisma's per-query planning.
 import type { Tenant } from "../../context.js";
+import { scopeClause } from "../../db/tenant-scope.js";
 import { selectWith, Table } from "../../schema/loaders/joined-rows.js";
 import { Prisma, type Subscription, type SubscriptionStatus } from "../../generated/prisma/client.js";
 
@@ -12,7 +13,7 @@ export interface SubscriptionFilter {
 }
 
 /** A page as Relay arguments describe it (the cursor is a subscription id; inverted: from the end). */
-export interface SubscriptionPage {
+interface SubscriptionPage {
   after?: string;
   before?: string;
   limit: number;
@@ -29,7 +30,7 @@ export async function listSubscriptions(
   const s = SUBSCRIPTION;
   // A cursor naming nothing this tenant sees compares with NULL: an empty page.
   const positionOf = (id: string) =>
-    Prisma.sql`(SELECT "createdAt", "id" FROM "Subscription" WHERE "id" = ${id} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode")`;
+    Prisma.sql`(SELECT "createdAt", "id" FROM "Subscription" WHERE "id" = ${id} AND ${scopeClause(tenant.scope)})`;
   const conditions = [
     s.inScope(tenant.scope),
     ...(filter.customerId ? [Prisma.sql`${s.ref("customerId")} = ${filter.customerId}`] : []),

@@ -3,6 +3,7 @@
 // pending charges or its invoice and the event are stored in one transaction.
 import {
   composeInvoice,
+  openPeriod,
   prorateLicensedChanges,
   type InvoiceDraft,
   type LicensedChange,
@@ -22,7 +23,7 @@ import { previousValues, subscriptionEventData } from "../event-log/serializers.
 import { loadBillable, type BillableSubscription } from "../invoices/billable.js";
 import { updateSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
-import { intervalOf, priceModelOf } from "../prices.js";
+import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
@@ -112,9 +113,10 @@ function pendingRows(
 
 /** prorationDate: in the current period and not after now (PRORATION_DATE_OUT_OF_PERIOD). */
 function checkProrationDate(subscription: Subscription, at: Date, now: Date): void {
-  if (at < subscription.currentPeriodStart || at >= subscription.currentPeriodEnd || at > now) {
+  const period = openPeriod(scheduleOf(subscription));
+  if (at < period.start || at >= period.end || at > now) {
     throw new InvalidInputError(
-      `prorationDate ${at.toISOString()} must lie in the current period [${subscription.currentPeriodStart.toISOString()}, ${subscription.currentPeriodEnd.toISOString()}) and not after the customer's now ${now.toISOString()}`,
+      `prorationDate ${at.toISOString()} must lie in the current period [${period.start.toISOString()}, ${period.end.toISOString()}) and not after the customer's now ${now.toISOString()}`,
       ["input", "prorationDate"],
       "PRORATION_DATE_OUT_OF_PERIOD",
     );
@@ -198,7 +200,7 @@ export async function applyChange(
               currency: subscription.currency,
               interval: intervalOf(subscription),
               anchor: subscription.billingCycleAnchor,
-              period: { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd },
+              period: openPeriod(scheduleOf(subscription)),
               at,
             },
             licensedChanges(subscription, planned),

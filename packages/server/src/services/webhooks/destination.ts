@@ -50,7 +50,7 @@ function literalAddress(url: URL): string | null {
   return isIP(host) ? host : null;
 }
 
-export class PrivateDestinationError extends Error {
+class PrivateDestinationError extends Error {
   constructor(
     readonly host: string,
     readonly address: string,

@@ -13,16 +13,16 @@ import { SIGNATURE_HEADER, signatureHeader } from "./signing.js";
 
 type DispatcherDeps = Pick<AppDeps, "database" | "config" | "clock" | "logger">;
 
-export const DEFAULT_DISPATCH_INTERVAL_MS = 2_000;
+const DEFAULT_DISPATCH_INTERVAL_MS = 2_000;
 /** Deliveries claimed and posted at once. */
 const BATCH_SIZE = 20;
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 /** A claimed delivery whose process died mid-request is due again after this. */
 const LEASE_MS = REQUEST_TIMEOUT_MS + 50_000;
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 6 * 3_600_000;
 /** Retried for at least three days after the event, then given up (FAILED). */
-export const RETRY_FOR_MS = 3 * 86_400_000;
+const RETRY_FOR_MS = 3 * 86_400_000;
 const MAX_ERROR_LENGTH = 500;
 
 /** The wait after the n-th failed attempt: 1 min, 2, 4, … capped at 6 h, plus up to a quarter more (jitter). */
@@ -74,7 +74,7 @@ async function claimDue(deps: DispatcherDeps, now: Date): Promise<ClaimedDeliver
 }
 
 /** The POST body: the event as the SDK's constructEvent parses it. */
-export function deliveryBody(event: {
+function deliveryBody(event: {
   eventId: string;
   type: string;
   data: unknown;
