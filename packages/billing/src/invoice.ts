@@ -163,7 +163,8 @@ function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
   return metered.flatMap((item) => {
     const start = snapshot.usage.starts?.get(item.itemId) ?? period.start;
     const own = { start: new Date(Math.max(start.getTime(), period.start.getTime())), end: period.end };
-    if (snapshot.kind === "FINAL" && own.end <= own.start) return [];
+    // A price that started at the window's end (a change at that instant) has no usage in it.
+    if (own.end <= own.start) return [];
     return toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, own, one, snapshot.currency);
   });
 }

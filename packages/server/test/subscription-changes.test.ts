@@ -264,6 +264,44 @@ describe("metered items: the split (docs/concepts/subscriptions.md#metered-items
   });
 });
 
+describe("billingCycleAnchor: NOW", () => {
+  it("ends the period at now with an invoice (usage so far, unused licence credited, the new full period), then cycles from now", async () => {
+    const name = eventName();
+    const meter = await b.meter(name);
+    const calls = await b.metered(meter, { unitAmount: "0.01" }, { product: "Calls" });
+    const seat = await b.licensed("31", { product: "Seat" });
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: seat }, { priceId: calls }] });
+    await b.advance(clock, "2026-01-16T00:00:00Z");
+    await b.record({ eventName: name, customerId: customer, value: "1000", timestamp: "2026-01-10T00:00:00Z" });
+    const reset = await update({ id: sub.id, billingCycleAnchor: "NOW" });
+    expect(reset).toMatchObject({
+      billingCycleAnchor: "2026-01-16T00:00:00.000Z",
+      currentPeriodStart: "2026-01-16T00:00:00.000Z",
+      currentPeriodEnd: "2026-02-16T00:00:00.000Z",
+    });
+    // Credit 31 × 16/31 = −16.00; usage 1000 × 0.01 = 10.00; seat for [Jan 16, Feb 16) = 31.00.
+    const [, now] = await invoicesOf(sub.id);
+    expect(now.billingReason).toBe("SUBSCRIPTION_UPDATE");
+    expect(lineSummary(now)).toEqual([
+      "PRORATION 1 × 31 = -16.00 [2026-01-16, 2026-02-01)",
+      "USAGE 1000 × 0.01 = 10.00 [2026-01-01, 2026-01-16)",
+      "LICENSE 1 × 31 = 31.00 [2026-01-16, 2026-02-16)",
+    ]);
+    expect(now.total.amount).toBe("25.00");
+    await b.advance(clock, "2026-01-20T00:00:00Z");
+    await b.record({ eventName: name, customerId: customer, value: "500", timestamp: "2026-01-20T00:00:00Z" });
+    await b.advance(clock, "2026-02-16T00:00:00Z");
+    const invoices = await invoicesOf(sub.id);
+    expect(invoices).toHaveLength(3);
+    expect(lineSummary(invoices[2])).toEqual([
+      "USAGE 500 × 0.01 = 5.00 [2026-01-16, 2026-02-16)",
+      "LICENSE 1 × 31 = 31.00 [2026-02-16, 2026-03-16)",
+    ]);
+  });
+});
+
 describe("previewInvoice with subscriptionChanges", () => {
   const PREVIEW = `query($id: ID!, $changes: SubscriptionChangesInput) {
     previewInvoice(subscriptionId: $id, subscriptionChanges: $changes) {

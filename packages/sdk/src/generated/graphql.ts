@@ -16,6 +16,11 @@ export type AlertRecurrence =
   /** Fires once per customer, ever: when the usage reported after the alert's creation reaches the threshold. */
   | 'ONE_TIME';
 
+/** NOW: the current period ends now, is invoiced, and a new billing cycle starts. */
+export type BillingCycleAnchorChange =
+  | 'NOW'
+  | 'UNCHANGED';
+
 export type BillingMode =
   | 'CLASSIC'
   | 'FLEXIBLE';
@@ -249,6 +254,7 @@ export type RoundingDirection =
 
 /** A change as updateSubscription takes it, to preview (docs/concepts/invoices.md#previews). */
 export type SubscriptionChangesInput = {
+  billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
   cancelAtPeriodEnd?: boolean | null | undefined;
   items?: Array<SubscriptionItemChangeInput> | null | undefined;
   /** Default CREATE_PRORATIONS. */
@@ -326,6 +332,8 @@ export type UpdateProductInput = {
 };
 
 export type UpdateSubscriptionInput = {
+  /** Default UNCHANGED. */
+  billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
   /** false undoes a cancel at period end. */
   cancelAtPeriodEnd?: boolean | null | undefined;
   id: string;

@@ -7,7 +7,13 @@ import { builder } from "./builder.js";
 import { CustomerRef } from "./customer.js";
 import { MoneyRef, type MoneyShape } from "./money.js";
 import { previewChange } from "../services/subscriptions/preview-change.js";
-import { changeOf, ProrationBehaviorEnum, SubscriptionItemChangeInput, SubscriptionRef } from "./subscription.js";
+import {
+  BillingCycleAnchorChangeEnum,
+  changeOf,
+  ProrationBehaviorEnum,
+  SubscriptionItemChangeInput,
+  SubscriptionRef,
+} from "./subscription.js";
 import { requireTenant } from "./tenant.js";
 
 const InvoiceStatusEnum = builder.enumType(InvoiceStatus, { name: "InvoiceStatus" });
@@ -161,6 +167,7 @@ const SubscriptionChangesInput = builder.inputType("SubscriptionChangesInput", {
     prorationBehavior: t.field({ type: ProrationBehaviorEnum, description: "Default CREATE_PRORATIONS." }),
     prorationDate: t.field({ type: "DateTime", description: "Default: the customer's now." }),
     cancelAtPeriodEnd: t.boolean(),
+    billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum }),
   }),
 });
 

@@ -175,6 +175,11 @@ export const ProrationBehaviorEnum = builder.enumType("ProrationBehavior", {
   values: ["CREATE_PRORATIONS", "ALWAYS_INVOICE", "NONE"] as const,
 });
 
+export const BillingCycleAnchorChangeEnum = builder.enumType("BillingCycleAnchorChange", {
+  description: "NOW: the current period ends now, is invoiced, and a new billing cycle starts.",
+  values: ["NOW", "UNCHANGED"] as const,
+});
+
 export const SubscriptionItemChangeInput = builder.inputType("SubscriptionItemChangeInput", {
   fields: (t) => ({
     id: t.id({ description: "The item to change or delete; omitted: a new item." }),
@@ -194,6 +199,7 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
       description: "Default: the customer's now; in the current period, not after now.",
     }),
     cancelAtPeriodEnd: t.boolean({ description: "false undoes a cancel at period end." }),
+    billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum, description: "Default UNCHANGED." }),
   }),
 });
 
@@ -210,6 +216,7 @@ export function changeOf(
     prorationBehavior?: SubscriptionChange["prorationBehavior"];
     prorationDate?: Date | null;
     cancelAtPeriodEnd?: boolean | null;
+    billingCycleAnchor?: SubscriptionChange["billingCycleAnchor"];
   },
 ): SubscriptionChange {
   return {
@@ -223,6 +230,7 @@ export function changeOf(
     prorationBehavior: input.prorationBehavior ?? null,
     prorationDate: input.prorationDate ?? null,
     cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
+    billingCycleAnchor: input.billingCycleAnchor ?? null,
   };
 }
 

@@ -171,3 +171,26 @@ export async function updateSnapshot(
     pending: await pendingCharges(db, scope, subscription),
   };
 }
+
+/**
+ * The invoice of a billing cycle reset at `at` (billingCycleAnchor NOW), read after the reset is
+ * stored: the usage of the cut period [endedStart, at), the pending charges, and the licensed items
+ * for the new full period. Made only to be stored, so its grants are locked.
+ */
+export async function anchorResetSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  endedStart: Date,
+): Promise<InvoiceSnapshot> {
+  const period = openPeriod(scheduleOf(subscription));
+  const usage = await usageWindow(db, scope, subscription, { start: endedStart, end: period.start });
+  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  return {
+    ...base(subscription, period.start, grants),
+    kind: "PERIOD_END",
+    usage,
+    license: licenseWindow(subscription, period),
+    pending: await pendingCharges(db, scope, subscription),
+  };
+}

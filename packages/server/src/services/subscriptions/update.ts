@@ -2,6 +2,7 @@
 // prorations (licensed) and the metered split, undo a cancel at period end; the change, its
 // pending charges or its invoice and the event are stored in one transaction.
 import {
+  addInterval,
   composeInvoice,
   openPeriod,
   prorateLicensedChanges,
@@ -21,7 +22,7 @@ import { closeDuePeriods } from "../billing-cycle/close-period.js";
 import { recordEvent } from "../event-log/record.js";
 import { previousValues, subscriptionEventData } from "../event-log/serializers.js";
 import { loadBillable, type BillableSubscription } from "../invoices/billable.js";
-import { updateSnapshot } from "../invoices/snapshot.js";
+import { anchorResetSnapshot, updateSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js";
@@ -34,6 +35,8 @@ export interface UpdateSubscriptionInput {
   prorationBehavior?: ProrationBehavior | null;
   prorationDate?: Date | null;
   cancelAtPeriodEnd?: boolean | null;
+  /** NOW: the current period ends at the proration date and a new cycle starts there (docs/concepts/subscriptions.md#resetting-the-billing-cycle). */
+  billingCycleAnchor?: "NOW" | "UNCHANGED" | null;
 }
 
 /** The licensed holding of an item before or after the change (null when it has no licensed price). */
@@ -48,8 +51,14 @@ function licensed(itemId: string, price: Price & { product: { name: string } }, 
   };
 }
 
-/** The PRORATION lines of the change at `at` (docs/concepts/subscriptions.md#proration). */
-function licensedChanges(subscription: BillableSubscription, planned: PlannedItem[]): LicensedChange[] {
+/**
+ * The licensed changes of the change (docs/concepts/subscriptions.md#proration). On a cycle reset every licensed item is
+ * credited for its unused time only: the new period is charged in full by the reset's invoice.
+ */
+function licensedChanges(subscription: BillableSubscription, planned: PlannedItem[], reset: boolean): LicensedChange[] {
+  if (reset) {
+    return subscription.items.map((item) => ({ before: licensed(item.id, item.price, item.quantity), after: null }));
+  }
   const after = new Map(planned.filter((p) => p.existingId !== null).map((p) => [p.existingId!, p]));
   const changes: LicensedChange[] = subscription.items.map((item) => {
     const next = after.get(item.id);
@@ -186,9 +195,17 @@ export async function applyChange(
   checkProrationDate(subscription, at, now);
   const before = subscriptionEventData(subscription);
   let invoice: InvoiceDraft | null = null;
+  const reset = input.billingCycleAnchor === "NOW";
+  if (reset && at.getTime() !== now.getTime()) {
+    throw new InvalidInputError(
+      "billingCycleAnchor NOW resets the cycle at the customer's now: leave prorationDate out",
+      ["input", "prorationDate"],
+      "PRORATION_DATE_OUT_OF_PERIOD",
+    );
+  }
 
-  if (input.items != null && input.items.length > 0) {
-    const planned = await planChange(tx, subscription, input.items);
+  if ((input.items != null && input.items.length > 0) || reset) {
+    const planned = await planChange(tx, subscription, input.items ?? []);
     // Usage is read (ALWAYS_INVOICE) and which item bills which events changes: no event may be
     // recorded or cancelled for this customer until the change commits.
     await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
@@ -203,12 +220,28 @@ export async function applyChange(
               period: openPeriod(scheduleOf(subscription)),
               at,
             },
-            licensedChanges(subscription, planned),
+            licensedChanges(subscription, planned, reset),
           );
     const rows = pendingRows(scope, subscription, planned, prorations, at);
     if (rows.length > 0) await tx.pendingInvoiceItem.createMany({ data: rows });
     await writeItems(tx, scope, subscription, planned, at);
-    if (behavior === "ALWAYS_INVOICE") {
+    if (reset) {
+      const ended = openPeriod(scheduleOf(subscription));
+      const next = addInterval(at, intervalOf(subscription), 1);
+      await tx.subscription.update({
+        where: { id: input.id },
+        data: { billingCycleAnchor: at, currentPeriodStart: at, currentPeriodEnd: next },
+      });
+      const changed = (await loadBillable(tx, input.id))!;
+      const draft = composeInvoice(await anchorResetSnapshot(tx, scope, changed, ended.start));
+      await storeFinalizedInvoice(tx, scope, {
+        subscription: changed,
+        billingReason: "SUBSCRIPTION_UPDATE",
+        draft,
+        at: now,
+      });
+      invoice = draft;
+    } else if (behavior === "ALWAYS_INVOICE") {
       const changed = (await loadBillable(tx, input.id))!;
       const draft = composeInvoice(await updateSnapshot(tx, scope, changed, now));
       // A net credit is not refunded: its lines stay pending for the next invoice.
@@ -227,7 +260,13 @@ export async function applyChange(
     await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
   }
   const updated = await tx.subscription.findUniqueOrThrow({ where: { id: input.id }, include: { items: true } });
-  const previous = previousValues(before, subscriptionEventData(updated), ["items", "cancelAtPeriodEnd"]);
+  const previous = previousValues(before, subscriptionEventData(updated), [
+    "items",
+    "cancelAtPeriodEnd",
+    "billingCycleAnchor",
+    "currentPeriodStart",
+    "currentPeriodEnd",
+  ]);
   if (previous !== null) {
     await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);
   }
