@@ -282,8 +282,7 @@ export type SubscriptionItemInput = {
 
 export type SubscriptionStatus =
   | 'ACTIVE'
-  | 'CANCELED'
-  | 'TRIALING';
+  | 'CANCELED';
 
 /** Advancing completes within the mutation, so a clock is always READY. */
 export type TestClockStatus =

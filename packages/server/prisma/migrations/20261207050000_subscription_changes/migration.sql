@@ -1,7 +1,4 @@
 -- AlterEnum
-ALTER TYPE "SubscriptionStatus" ADD VALUE 'TRIALING';
-
--- AlterEnum
 ALTER TYPE "InvoiceLineKind" ADD VALUE 'PRORATION';
 
 -- AlterEnum
@@ -18,11 +15,6 @@ WHERE "billingReason" IN ('SUBSCRIPTION_CREATE', 'SUBSCRIPTION_CYCLE', 'SUBSCRIP
 
 -- AlterTable
 ALTER TABLE "Customer" ADD COLUMN     "deletedAt" TIMESTAMPTZ(3);
-
--- AlterTable
-ALTER TABLE "Subscription" ADD COLUMN     "trialEnd" TIMESTAMPTZ(3),
-ADD COLUMN     "trialStart" TIMESTAMPTZ(3),
-ADD COLUMN     "trialWillEndSentAt" TIMESTAMPTZ(3);
 
 -- AlterTable
 ALTER TABLE "SubscriptionItem" ADD COLUMN     "usageStart" TIMESTAMPTZ(3);
