@@ -5,7 +5,7 @@
 // A test clock at 2026-01-01; a token meter; a graduated usage price (first 1000 tokens free, then
 // 0.04) and a 100.00 monthly license; John Doe subscribes; 3000 tokens on Jan 10; the preview
 // invoice shows 180.00; advancing the clock to Feb 1 finalizes that invoice.
-import { Tally, TallyAuthenticationError, type InvoiceLineFieldsFragment } from "@tally/sdk";
+import { Tally, TallyAuthenticationError } from "@tally/sdk";
 
 const url = (process.env.TALLY_URL ?? "http://localhost:4000").replace(/\/+$/, "");
 
@@ -29,7 +29,7 @@ if (!healthy) fail(`No Tally server answered at ${url}/healthz (TALLY_URL names 
 const apiKey = process.env.TALLY_API_KEY;
 if (!apiKey) fail(`TALLY_API_KEY is not set: the server at ${url} needs a test secret key (sk_test_…).`);
 const tally = new Tally({ apiKey, url });
-await tally.meters.list({ first: 1 }).catch((error: unknown) => {
+await tally.meters.list({ limit: 1 }).catch((error: unknown) => {
   if (error instanceof TallyAuthenticationError) fail(`The server at ${url} refused TALLY_API_KEY: ${error.message}`);
   throw error;
 });
@@ -66,7 +66,7 @@ const subscription = await tally.subscriptions.create({
   items: [{ priceId: usagePrice.id }, { priceId: licensePrice.id, quantity: 1 }],
 });
 
-await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
+await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
 await tally.meterEvents.create({
   eventName,
   customerId: customer.id,
@@ -74,21 +74,20 @@ await tally.meterEvents.create({
   timestamp: "2026-01-10T12:00:00Z",
 });
 
-const describe = (line: InvoiceLineFieldsFragment) =>
+const describe = (line: Tally.InvoiceLine) =>
   `  ${line.kind.padEnd(7)} ${line.description.padEnd(45)} ${line.quantity.padStart(6)} × ${line.unitAmount.padEnd(5)} = ${line.amount.amount.padStart(7)}`;
 
-const preview = await tally.invoices.preview(subscription.id);
+const preview = await tally.invoices.preview({ subscriptionId: subscription.id });
 console.log(`Preview invoice for ${customer.name}, ${preview.periodStart} → ${preview.periodEnd}`);
 for (const line of preview.lines) console.log(describe(line));
 console.log(`  total ${preview.total.amount} ${preview.total.currency}`);
 
-await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
-const invoices = await tally.invoices.list({ customerId: customer.id }).toArray({ limit: 10 });
+await tally.testClocks.advance(clock.id, { frozenTime: "2026-02-01T00:00:00Z" });
+const invoices = await tally.invoices.list({ customerId: customer.id }).autoPagingToArray({ limit: 10 });
 for (const invoice of invoices)
   console.log(`Invoice ${invoice.number} ${invoice.status} total ${invoice.total.amount} ${invoice.total.currency}`);
 
-const [january] = await tally.meters.eventSummaries({
-  meterId: meter.id,
+const [january] = await tally.meters.listEventSummaries(meter.id, {
   customerId: customer.id,
   startTime: "2026-01-01T00:00:00Z",
   endTime: "2026-02-01T00:00:00Z",

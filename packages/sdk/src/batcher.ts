@@ -3,7 +3,7 @@
 // maxDelayMs after the first queued event. Each event gets its identifier at add() time, so the
 // batch's retries (see meter-events.ts) can never count it twice.
 import type { RecordMeterEventInput } from "./generated/graphql.js";
-import { nameEvent, type BatchResult, type EventResult, type NamedEvent } from "./meter-events.js";
+import { nameEvent, type BatchResult, type EventResult, type NamedEvent } from "./named-events.js";
 
 export interface BatcherOptions {
   /** Events per request, 1–1000 (the API's limit); default 1000. */

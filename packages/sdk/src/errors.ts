@@ -62,21 +62,30 @@ export class TallyRateLimitError extends TallyError {
 }
 
 /**
- * The request's idempotency key is in use by a request still running (HTTP 409,
- * IDEMPOTENCY_KEY_IN_USE). Nothing ran: retrying with the same key after `retryAfterMs` is safe.
+ * A conflict (HTTP 409). `retryable` is the server's word that nothing ran and the same request may
+ * be sent again after `retryAfterMs`; the SDK retries those by itself.
  */
-export class TallyIdempotencyKeyInUseError extends TallyError {
+export class TallyConflictError extends TallyError {
+  readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
 
-  constructor(details: TallyErrorDetails & { retryAfterMs?: number }) {
+  constructor(details: TallyErrorDetails & { retryable?: boolean; retryAfterMs?: number }) {
     super(details);
+    this.retryable = details.retryable ?? false;
     this.retryAfterMs = details.retryAfterMs;
   }
 }
 
 /**
- * No HTTP response: DNS, refused or reset connection, timeout. `requestSent` is false only when
- * the request certainly never reached the server.
+ * The request's idempotency key is in use by a request still running (HTTP 409,
+ * IDEMPOTENCY_KEY_IN_USE). Nothing ran: retrying with the same key after `retryAfterMs` is safe.
+ */
+export class TallyIdempotencyKeyInUseError extends TallyConflictError {}
+
+/**
+ * No HTTP response: DNS, refused or reset connection, timeout (`TIMEOUT`), or the caller's own
+ * AbortSignal (`ABORTED`, never retried). `requestSent` is false only when the request certainly
+ * never reached the server.
  */
 export class TallyConnectionError extends TallyError {
   readonly requestSent: boolean;
@@ -94,7 +103,7 @@ export class TallyApiError extends TallyError {}
 export class TallySignatureVerificationError extends TallyError {}
 
 /** What a table entry is constructed from: the common details plus the extras some classes keep. */
-export type ErrorInput = TallyErrorDetails & { existingEvent?: unknown; retryAfterMs?: number };
+export type ErrorInput = TallyErrorDetails & { existingEvent?: unknown; retryAfterMs?: number; retryable?: boolean };
 
 type ErrorClass = new (details: ErrorInput) => TallyError;
 
@@ -129,7 +138,7 @@ const ERROR_CLASSES: Record<string, ErrorClass> = {
   "http:401": TallyAuthenticationError,
   "http:403": TallyPermissionError,
   "http:404": TallyNotFoundError,
-  "http:409": TallyIdempotencyKeyInUseError,
+  "http:409": TallyConflictError,
   "http:429": TallyRateLimitError,
 };
 

@@ -8,15 +8,32 @@ export {
   TallyAuthenticationError,
   TallyPermissionError,
   TallyRateLimitError,
+  TallyConflictError,
   TallyIdempotencyKeyInUseError,
   TallyConnectionError,
   TallyApiError,
   TallySignatureVerificationError,
 } from "./errors.js";
-export type { Page, ListResult } from "./paginate.js";
-export type { Success, RequestOptions } from "./methods.js";
-export type { MeterEvent, EventResult, BatchResult } from "./meter-events.js";
+export type { Page, List, PageParams } from "./paginate.js";
+export type { RequestOptions } from "./request.js";
+export type { LastResponse, TallyResponse } from "./response.js";
+export type { Stream } from "./stream.js";
+export type { Success, ListParams } from "./methods.js";
+export type { EventResult, BatchResult } from "./named-events.js";
+export type { MeterEventsResource } from "./meter-events.js";
 export type { MeterEventBatcher, BatcherOptions } from "./batcher.js";
-export { webhooks, constructEvent, generateTestHeaderString, SIGNATURE_HEADER, type TallyEvent } from "./webhooks.js";
+export type * from "./resources.js";
+export {
+  webhooks,
+  constructEvent,
+  constructEventAsync,
+  generateTestHeaderString,
+  generateTestHeaderStringAsync,
+  SIGNATURE_HEADER,
+  type TallyEvent,
+  type TestHeaderOptions,
+} from "./webhooks.js";
+// Named object and parameter types (Meter, Invoice, MeterUpdateParams, …).
+export type * from "./types.js";
 // The API's input, enum and fragment types, generated from schema.graphql (decimals are strings).
 export type * from "./generated/graphql.js";

@@ -3,42 +3,18 @@
 // identifier at most once, so an event is never counted twice, even when its key is no help (a
 // retry after the key expired, or after a response that was not stored). A DUPLICATE_EVENT
 // answering a retry means our earlier attempt got through — success, not an error.
-import { MeterEventBatcher, type BatcherOptions } from "./batcher.js";
-import type { ErrorCode, MeterEventFieldsFragment, RecordMeterEventInput, Sdk } from "./generated/graphql.js";
-import { idempotencyHeaders, mutation, unwrap, type CallOptions, type RequestOptions } from "./methods.js";
-import { withRetries } from "./retry.js";
-
-export type MeterEvent = MeterEventFieldsFragment;
-
-/**
- * One event's outcome in a batch. `accepted`: counted now (or by an earlier attempt of the same
- * call). `duplicate`: its identifier was already stored, this copy is not counted. The API reports
- * a batch's duplicates as a count, so when a batch mixes new and already-stored identifiers that
- * you chose yourself, those events are `accepted_or_duplicate`: counted exactly once either way.
- */
-export type EventResult =
-  | { identifier: string; status: "accepted" | "duplicate" | "accepted_or_duplicate" }
-  | { identifier: string; status: "rejected"; code: ErrorCode; message: string };
-
-export interface BatchResult {
-  accepted: number;
-  duplicates: number;
-  rejected: Array<{ index: number; identifier: string; code: ErrorCode; message: string }>;
-  /** Per event, in input order. */
-  results: EventResult[];
-}
-
-/** An event as queued: its identifier fixed, and whether the SDK generated it. */
-export interface NamedEvent {
-  event: RecordMeterEventInput & { identifier: string };
-  generated: boolean;
-}
-
-export function nameEvent(event: RecordMeterEventInput): NamedEvent {
-  return event.identifier
-    ? { event: { ...event, identifier: event.identifier }, generated: false }
-    : { event: { ...event, identifier: crypto.randomUUID() }, generated: true };
-}
+import { type BatcherOptions, MeterEventBatcher } from "./batcher.js";
+import {
+  CancelMeterEventDocument,
+  type ErrorCode,
+  RecordMeterEventDocument,
+  RecordMeterEventsDocument,
+} from "./generated/graphql.js";
+import { create, unwrap } from "./methods.js";
+import type { Requester, RequestOptions } from "./request.js";
+import type { TallyResponse } from "./response.js";
+import { type BatchResult, type EventResult, type NamedEvent, nameEvent } from "./named-events.js";
+import type { MeterEvent, MeterEventCancelParams, MeterEventCreateParams } from "./types.js";
 
 interface BatchSummary {
   accepted: number;
@@ -76,42 +52,46 @@ function attribute(events: NamedEvent[], summary: BatchSummary, retried: boolean
 
 /** Sends 1–1000 named events in one recordMeterEvents call, retried safely. */
 export function recordBatch(
-  sdk: Sdk,
-  options: CallOptions,
+  requester: Requester,
   events: NamedEvent[],
-  requestOptions?: RequestOptions,
-): Promise<BatchResult> {
+  options?: RequestOptions,
+): Promise<TallyResponse<BatchResult>> {
   const input = { events: events.map((e) => e.event) };
-  const headers = idempotencyHeaders(requestOptions);
-  return withRetries(
-    async (attempt) =>
-      attribute(events, unwrap((await sdk.RecordMeterEvents({ input }, headers)).recordMeterEvents), attempt > 0),
-    options,
+  return requester.request(RecordMeterEventsDocument, { input }, options, (data, { attempt, lastResponse }) =>
+    attribute(events, unwrap(data.recordMeterEvents, lastResponse), attempt > 0),
   );
 }
 
-export function createMeterEvents(sdk: Sdk, options: CallOptions) {
+export interface MeterEventsResource {
+  /** Records one event; read-your-writes: it is in summaries and previews when this resolves. */
+  create(params: MeterEventCreateParams, options?: RequestOptions): Promise<TallyResponse<MeterEvent>>;
+  /** Records 1–1000 events in one request; each is accepted or rejected on its own. */
+  createMany(events: MeterEventCreateParams[], options?: RequestOptions): Promise<TallyResponse<BatchResult>>;
+  /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
+  cancel(params: MeterEventCancelParams, options?: RequestOptions): Promise<TallyResponse<MeterEvent>>;
+  /**
+   * Queues events and sends them in batches; see MeterEventBatcher. Request options apply to every
+   * batch, except an idempotency key: each batch is a call with its own.
+   */
+  batcher(options?: BatcherOptions & Omit<RequestOptions, "idempotencyKey">): MeterEventBatcher;
+}
+
+export function createMeterEvents(requester: Requester): MeterEventsResource {
   return {
-    /** Records one event; read-your-writes: it is in summaries and previews when this resolves. */
-    async create(input: RecordMeterEventInput, requestOptions?: RequestOptions): Promise<MeterEvent> {
-      const { event } = nameEvent(input);
-      const headers = idempotencyHeaders(requestOptions);
-      return withRetries(async (attempt) => {
-        const result = (await sdk.RecordMeterEvent({ input: event }, headers)).recordMeterEvent;
+    create(params, options) {
+      const { event } = nameEvent(params);
+      return requester.request(RecordMeterEventDocument, { input: event }, options, (data, info) => {
+        const result = data.recordMeterEvent;
         const ourEarlierAttempt =
-          attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
-        return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result);
-      }, options);
+          info.attempt > 0 && result.__typename === "MeterEventError" && result.code === "DUPLICATE_EVENT";
+        return ourEarlierAttempt && result.existingEvent ? result.existingEvent : unwrap(result, info.lastResponse);
+      });
     },
-    /** Records 1–1000 events in one request; each is accepted or rejected on its own. */
-    createMany(events: RecordMeterEventInput[], requestOptions?: RequestOptions): Promise<BatchResult> {
-      return recordBatch(sdk, options, events.map(nameEvent), requestOptions);
-    },
-    /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
-    cancel: mutation(options, sdk.CancelMeterEvent, "cancelMeterEvent"),
-    /** Queues events and sends them in batches; see MeterEventBatcher. */
-    batcher(batcherOptions: BatcherOptions = {}): MeterEventBatcher {
-      return new MeterEventBatcher((events) => recordBatch(sdk, options, events), batcherOptions);
+    createMany: (events, options) => recordBatch(requester, events.map(nameEvent), options),
+    cancel: create(requester, CancelMeterEventDocument, "cancelMeterEvent"),
+    batcher({ maxBatch, maxDelayMs, ...options } = {}) {
+      const perBatch = { ...options, idempotencyKey: undefined };
+      return new MeterEventBatcher((events) => recordBatch(requester, events, perBatch), { maxBatch, maxDelayMs });
     },
   };
 }

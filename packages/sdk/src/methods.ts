@@ -1,20 +1,20 @@
 // The building blocks every resource method is made of, so that resources.ts is a table: a
 // mutation unwraps its result union (errors become thrown TallyErrors), a retrieve turns null into
-// TallyNotFoundError, a list pages through a connection. Retries are applied here, per call.
+// TallyNotFoundError, a list pages through a connection. Ids come first, Stripe-style:
+// `update(id, params)`, `del(id)`; request options always come last.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createError, TallyError, TallyNotFoundError } from "./errors.js";
-import { paginate, toPage, type Connection, type ListResult } from "./paginate.js";
-import { withRetries } from "./retry.js";
+import { type Connection, type List, type PageParams, paginate, type RelayVariables, toPage } from "./paginate.js";
+import type { Requester, RequestOptions } from "./request.js";
+import type { LastResponse, TallyResponse } from "./response.js";
 
 /** A member of a result union that is one of the API's error types (they all end in "Error"). */
 type ErrorMember = { __typename: `${string}Error` };
 
-/**
- * What a successful call returns: the result union without its error members, and without
- * `__typename` (only needed to tell the members apart), so it equals what retrieve() returns.
- */
+/** What a successful mutation returns: its result union without the error members and `__typename`. */
 export type Success<R> = R extends ErrorMember ? never : Omit<R, "__typename">;
 
-export interface ErrorFields {
+interface ErrorFields {
   __typename: string;
   code: string;
   message: string;
@@ -27,88 +27,98 @@ function isErrorMember(result: { __typename: string }): result is ErrorFields {
 }
 
 /** The success member of a result union, or its error member thrown as a typed TallyError. */
-export function unwrap<R extends { __typename: string }>(result: R): Success<R> {
+export function unwrap<R extends { __typename: string }>(result: R, lastResponse: LastResponse): Success<R> {
   if (!isErrorMember(result)) {
     const { __typename, ...object } = result;
     return object as Success<R>;
   }
   const { __typename, code, message, field, existingEvent } = result;
-  throw createError([__typename, code], { code, message, field, existingEvent }, TallyError);
+  const { statusCode, requestId } = lastResponse;
+  throw createError([__typename, code], { code, message, field, existingEvent, statusCode, requestId }, TallyError);
 }
 
-/** What resources need from the client: its retry budget. */
-export interface CallOptions {
-  maxNetworkRetries: number;
-}
+type Doc<R, V> = TypedDocumentNode<R, V>;
+type Union = { __typename: string };
 
-/** Options of one call, the optional last argument of every mutating method. */
-export interface RequestOptions {
-  /**
-   * Sent as the `Idempotency-Key` header; default a new UUID per call. Within 24 hours, the same
-   * key with the same request gets the first response again instead of running twice.
-   */
-  idempotencyKey?: string;
-}
-
-/** The headers of every attempt of one mutating call: its idempotency key, fixed before the first. */
-export function idempotencyHeaders(options: RequestOptions = {}): Record<string, string> {
-  return { "idempotency-key": options.idempotencyKey ?? crypto.randomUUID() };
-}
-
-type Operation<V, R> = (variables: V, headers?: Record<string, string>) => Promise<R>;
-
-/** `create(input)`-style method for a mutation taking `input` and returning a result union. */
-export function mutation<I, K extends string, R extends { __typename: string }>(
-  options: CallOptions,
-  operation: Operation<{ input: I }, Record<K, R>>,
+/** `create(params)`: a mutation taking the params as its `input`. */
+export function create<K extends string, I, R extends Union>(
+  requester: Requester,
+  document: Doc<Record<K, R>, { input: I }>,
   field: K,
-): (input: I, requestOptions?: RequestOptions) => Promise<Success<R>> {
-  return (input, requestOptions) => {
-    const headers = idempotencyHeaders(requestOptions);
-    return withRetries(async () => unwrap((await operation({ input }, headers))[field]), options);
-  };
-}
-
-/** `retrieve(id)`: the object, or TallyNotFoundError when the API returns null. */
-export function retrieve<K extends string, T, V extends string = "id">(
-  options: CallOptions,
-  operation: Operation<Record<V, string>, Record<K, T | null>>,
-  field: K,
-  variable = "id" as V,
-): (id: string) => Promise<T> {
-  return (id) =>
-    withRetries(async () => {
-      const found = (await operation({ [variable]: id } as Record<V, string>))[field];
-      if (found === null)
-        throw new TallyNotFoundError({
-          code: "NOT_FOUND",
-          message: `No ${field} for ${variable} ${id}.`,
-          field: [variable],
-        });
-      return found;
-    }, options);
-}
-
-export type ListParams<F> = F & { first?: number | null; after?: string | null };
-
-/** `list(params)` over a Relay connection: a Promise of the first page and an async iterator over all items. */
-export function list<F, K extends string, T>(
-  options: CallOptions,
-  operation: Operation<ListParams<F>, Record<K, Connection<T>>>,
-  field: K,
-): (params?: ListParams<F>) => ListResult<T> {
-  return (params = {} as ListParams<F>) =>
-    paginate(
-      (after) => withRetries(async () => toPage((await operation({ ...params, after }))[field]), options),
-      params.after ?? null,
+): (params: I, options?: RequestOptions) => Promise<TallyResponse<Success<R>>> {
+  return (params, options) =>
+    requester.request(document, { input: params }, options, (data, { lastResponse }) =>
+      unwrap(data[field], lastResponse),
     );
 }
 
-/** Any other query: its field, retried like every read. */
-export function query<V, K extends string, T>(
-  options: CallOptions,
-  operation: Operation<V, Record<K, T>>,
+/** `update(id, params)`, `advance(id, params)`, `cancel(id, params)`: the id joins the params in `input`. */
+export function withId<K extends string, I extends { id: string }, R extends Union>(
+  requester: Requester,
+  document: Doc<Record<K, R>, { input: I }>,
   field: K,
-): (variables: V) => Promise<T> {
-  return (variables) => withRetries(async () => (await operation(variables))[field], options);
+): (id: string, params: Omit<I, "id">, options?: RequestOptions) => Promise<TallyResponse<Success<R>>> {
+  const call = create(requester, document, field);
+  return (id, params, options) => call({ ...params, id } as I, options);
+}
+
+/** `del(id)`, `void(id)`, `deactivate(id)`…: a mutation whose input is only the id. */
+export function byId<K extends string, R extends Union>(
+  requester: Requester,
+  document: Doc<Record<K, R>, { input: { id: string } }>,
+  field: K,
+): (id: string, options?: RequestOptions) => Promise<TallyResponse<Success<R>>> {
+  const call = create(requester, document, field);
+  return (id, options) => call({ id }, options);
+}
+
+/** `retrieve(id)`: the object, or TallyNotFoundError when the API returns null. */
+export function retrieve<K extends string, T extends object, V extends string = "id">(
+  requester: Requester,
+  document: Doc<Record<K, T | null>, Record<V, string>>,
+  field: K,
+  variable = "id" as V,
+): (id: string, options?: RequestOptions) => Promise<TallyResponse<T>> {
+  return (id, options) =>
+    requester.request(document, { [variable]: id } as Record<V, string>, options, (data, { lastResponse }) => {
+      const found = data[field];
+      if (found !== null) return found as T;
+      throw new TallyNotFoundError({
+        code: "NOT_FOUND",
+        message: `No ${field} for ${variable} ${id}.`,
+        field: [variable],
+        statusCode: lastResponse.statusCode,
+        requestId: lastResponse.requestId,
+      });
+    });
+}
+
+/** A list's parameters: its filters, with Stripe's paging parameters instead of Relay's. */
+export type ListParams<V> = Omit<V, keyof RelayVariables> & PageParams;
+
+/** `list(params)` over a Relay connection; see paginate.ts. */
+export function list<K extends string, V extends object, T>(
+  requester: Requester,
+  document: Doc<Record<K, Connection<T>>, V>,
+  field: K,
+): (params?: ListParams<V>, options?: RequestOptions) => List<T> {
+  return (params = {} as ListParams<V>, options) => {
+    const { limit, startingAfter, endingBefore, ...filters } = params;
+    return paginate(
+      (relay, backward) =>
+        requester.request(document, { ...filters, ...relay } as unknown as V, options, (data) =>
+          toPage(data[field], backward),
+        ),
+      { limit, startingAfter, endingBefore },
+    );
+  };
+}
+
+/** Any other query returning a list: its field, with `lastResponse` on the array. */
+export function query<K extends string, V, T extends object>(
+  requester: Requester,
+  document: Doc<Record<K, T>, V>,
+  field: K,
+): (params: V, options?: RequestOptions) => Promise<TallyResponse<T>> {
+  return (params, options) => requester.request(document, params, options, (data) => data[field]);
 }

@@ -1,92 +1,226 @@
-// The resource namespaces, as a table: each method is one generated operation wrapped by one of
-// the builders in methods.ts (meter events, which need identifiers, live in meter-events.ts).
-import type { Sdk } from "./generated/graphql.js";
-import { createMeterEvents } from "./meter-events.js";
-import { list, mutation, query, retrieve, type CallOptions } from "./methods.js";
+// The resource namespaces: what each method takes and returns (the interfaces), and which
+// generated operation it is, wrapped by which builder of methods.ts (the table). Meter events,
+// which need identifiers, live in meter-events.ts. Every method takes RequestOptions last.
+import * as G from "./generated/graphql.js";
+import { createMeterEvents, type MeterEventsResource } from "./meter-events.js";
+import { byId, create, list, query, retrieve, withId } from "./methods.js";
+import type { List } from "./paginate.js";
+import type { Requester, RequestOptions } from "./request.js";
+import type { TallyResponse } from "./response.js";
+import { type Stream, stream } from "./stream.js";
+import type * as T from "./types.js";
 
-export function createResources(sdk: Sdk, options: CallOptions) {
+type R<X> = Promise<TallyResponse<X>>;
+type O = RequestOptions;
+
+export interface TestClocksResource {
+  create(params: T.TestClockCreateParams, options?: O): R<T.TestClock>;
+  retrieve(id: string, options?: O): R<T.TestClock>;
+  /** Moves the clock forward; returns once every consequence (invoices, alerts) is done. */
+  advance(id: string, params: T.TestClockAdvanceParams, options?: O): R<T.TestClock>;
+}
+
+export interface CustomersResource {
+  create(params: T.CustomerCreateParams, options?: O): R<T.Customer>;
+  retrieve(id: string, options?: O): R<T.Customer>;
+  list(params?: T.CustomerListParams, options?: O): List<T.Customer>;
+}
+
+export interface MetersResource {
+  create(params: T.MeterCreateParams, options?: O): R<T.Meter>;
+  retrieve(id: string, options?: O): R<T.Meter>;
+  list(params?: T.MeterListParams, options?: O): List<T.Meter>;
+  /** Only `displayName` can change after creation. */
+  update(id: string, params: T.MeterUpdateParams, options?: O): R<T.Meter>;
+  deactivate(id: string, options?: O): R<T.Meter>;
+  reactivate(id: string, options?: O): R<T.Meter>;
+  /** The meter's aggregate for a customer over [startTime, endTime) (whole minutes), optionally per HOUR or DAY. */
+  listEventSummaries(id: string, params: T.MeterEventSummaryListParams, options?: O): R<T.MeterEventSummary[]>;
+}
+
+export interface ProductsResource {
+  create(params: T.ProductCreateParams, options?: O): R<T.Product>;
+  retrieve(id: string, options?: O): R<T.Product>;
+  list(params?: T.ProductListParams, options?: O): List<T.Product>;
+  update(id: string, params: T.ProductUpdateParams, options?: O): R<T.Product>;
+}
+
+export interface PricesResource {
+  create(params: T.PriceCreateParams, options?: O): R<T.Price>;
+  retrieve(id: string, options?: O): R<T.Price>;
+  list(params?: T.PriceListParams, options?: O): List<T.Price>;
+  /** Only `nickname`, `active` and `lookupKey` can change after creation. */
+  update(id: string, params: T.PriceUpdateParams, options?: O): R<T.Price>;
+}
+
+export interface SubscriptionsResource {
+  create(params: T.SubscriptionCreateParams, options?: O): R<T.Subscription>;
+  retrieve(id: string, options?: O): R<T.Subscription>;
+  list(params?: T.SubscriptionListParams, options?: O): List<T.Subscription>;
+  /** `atPeriodEnd: false` ends it now with a final invoice for the usage not yet invoiced. */
+  cancel(id: string, params: T.SubscriptionCancelParams, options?: O): R<T.Subscription>;
+}
+
+export interface InvoicesResource {
+  retrieve(id: string, options?: O): R<T.Invoice>;
+  list(params?: T.InvoiceListParams, options?: O): List<T.Invoice>;
+  /** The invoice the subscription's current period would close with now: usage so far, credits that would apply. */
+  preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
+}
+
+export interface CreditGrantsResource {
+  create(params: T.CreditGrantCreateParams, options?: O): R<T.CreditGrant>;
+  retrieve(id: string, options?: O): R<T.CreditGrant>;
+  list(params?: T.CreditGrantListParams, options?: O): List<T.CreditGrant>;
+  /** Voids what is left of the grant (a VOID ledger entry); it pays nothing more. */
+  void(id: string, options?: O): R<T.CreditGrant>;
+}
+
+export interface CreditBalanceTransactionsResource {
+  /** The credit ledger, newest first: GRANT (+), APPLICATION, EXPIRY and VOID (−) entries. */
+  list(params?: T.CreditBalanceTransactionListParams, options?: O): List<T.CreditBalanceTransaction>;
+}
+
+export interface AlertsResource {
+  create(params: T.UsageAlertCreateParams, options?: O): R<T.UsageAlert>;
+  retrieve(id: string, options?: O): R<T.UsageAlert>;
+  list(params?: T.UsageAlertListParams, options?: O): List<T.UsageAlert>;
+  /** An archived alert stops firing; its triggers stay. */
+  archive(id: string, options?: O): R<T.UsageAlert>;
+  /** Firings of the account's alerts, oldest first, by alert and/or customer. */
+  listTriggers(params?: T.AlertTriggerListParams, options?: O): R<T.AlertTrigger[]>;
+  /** Every firing of the account's alerts (this key's mode) as it happens, over server-sent events. */
+  streamTriggers(options?: O): Stream<T.AlertTrigger>;
+}
+
+export interface WebhookEndpointsResource {
+  /** Returns `{ endpoint, secret }`: the whsec_ signing secret is shown this once. */
+  create(params: T.WebhookEndpointCreateParams, options?: O): R<T.WebhookEndpointWithSecret>;
+  retrieve(id: string, options?: O): R<T.WebhookEndpoint>;
+  list(params?: T.WebhookEndpointListParams, options?: O): List<T.WebhookEndpoint>;
+  /** `disabled: true` stops deliveries (pending ones are given up); `false` resumes them for new events. */
+  update(id: string, params: T.WebhookEndpointUpdateParams, options?: O): R<T.WebhookEndpoint>;
+  del(id: string, options?: O): R<T.DeletedWebhookEndpoint>;
+}
+
+export interface WebhookDeliveriesResource {
+  /** An endpoint's deliveries, newest first: attempts, last status and error, next attempt. */
+  list(params: T.WebhookDeliveryListParams, options?: O): List<T.WebhookDelivery>;
+}
+
+export interface EventsResource {
+  retrieve(id: string, options?: O): R<T.Event>;
+  /** Newest first; `type` filters by event type. */
+  list(params?: T.EventListParams, options?: O): List<T.Event>;
+}
+
+export interface Resources {
+  testClocks: TestClocksResource;
+  customers: CustomersResource;
+  meters: MetersResource;
+  meterEvents: MeterEventsResource;
+  products: ProductsResource;
+  prices: PricesResource;
+  subscriptions: SubscriptionsResource;
+  invoices: InvoicesResource;
+  creditGrants: CreditGrantsResource;
+  creditBalanceTransactions: CreditBalanceTransactionsResource;
+  alerts: AlertsResource;
+  webhookEndpoints: WebhookEndpointsResource;
+  webhookDeliveries: WebhookDeliveriesResource;
+  events: EventsResource;
+}
+
+export function createResources(requester: Requester): Resources {
+  const summaries = query(requester, G.MeterEventSummariesDocument, "meterEventSummaries");
+  const preview = retrieve(requester, G.PreviewInvoiceDocument, "previewInvoice", "subscriptionId");
+  const triggers = query(requester, G.AlertTriggersDocument, "alertTriggers");
   return {
     testClocks: {
-      create: mutation(options, sdk.CreateTestClock, "createTestClock"),
-      /** Moves the clock forward; returns once every consequence (invoices, alerts) is done. */
-      advance: mutation(options, sdk.AdvanceTestClock, "advanceTestClock"),
-      retrieve: retrieve(options, sdk.TestClock, "testClock"),
+      create: create(requester, G.CreateTestClockDocument, "createTestClock"),
+      retrieve: retrieve(requester, G.TestClockDocument, "testClock"),
+      advance: withId(requester, G.AdvanceTestClockDocument, "advanceTestClock"),
     },
     customers: {
-      create: mutation(options, sdk.CreateCustomer, "createCustomer"),
-      retrieve: retrieve(options, sdk.Customer, "customer"),
-      list: list(options, sdk.Customers, "customers"),
+      create: create(requester, G.CreateCustomerDocument, "createCustomer"),
+      retrieve: retrieve(requester, G.CustomerDocument, "customer"),
+      list: list(requester, G.CustomersDocument, "customers"),
     },
     meters: {
-      create: mutation(options, sdk.CreateMeter, "createMeter"),
-      retrieve: retrieve(options, sdk.Meter, "meter"),
-      list: list(options, sdk.Meters, "meters"),
-      /** Only `displayName` can change after creation. */
-      update: mutation(options, sdk.UpdateMeter, "updateMeter"),
-      deactivate: mutation(options, sdk.DeactivateMeter, "deactivateMeter"),
-      reactivate: mutation(options, sdk.ReactivateMeter, "reactivateMeter"),
-      /** The meter's aggregate for a customer over [startTime, endTime) (whole minutes), optionally per HOUR or DAY. */
-      eventSummaries: query(options, sdk.MeterEventSummaries, "meterEventSummaries"),
+      create: create(requester, G.CreateMeterDocument, "createMeter"),
+      retrieve: retrieve(requester, G.MeterDocument, "meter"),
+      list: list(requester, G.MetersDocument, "meters"),
+      update: withId(requester, G.UpdateMeterDocument, "updateMeter"),
+      deactivate: byId(requester, G.DeactivateMeterDocument, "deactivateMeter"),
+      reactivate: byId(requester, G.ReactivateMeterDocument, "reactivateMeter"),
+      listEventSummaries: (id, params, options) => summaries({ ...params, meterId: id }, options),
     },
-    meterEvents: createMeterEvents(sdk, options),
+    meterEvents: createMeterEvents(requester),
     products: {
-      create: mutation(options, sdk.CreateProduct, "createProduct"),
-      retrieve: retrieve(options, sdk.Product, "product"),
-      list: list(options, sdk.Products, "products"),
-      update: mutation(options, sdk.UpdateProduct, "updateProduct"),
+      create: create(requester, G.CreateProductDocument, "createProduct"),
+      retrieve: retrieve(requester, G.ProductDocument, "product"),
+      list: list(requester, G.ProductsDocument, "products"),
+      update: withId(requester, G.UpdateProductDocument, "updateProduct"),
     },
     prices: {
-      create: mutation(options, sdk.CreatePrice, "createPrice"),
-      retrieve: retrieve(options, sdk.Price, "price"),
-      list: list(options, sdk.Prices, "prices"),
-      /** Only `nickname`, `active` and `lookupKey` can change after creation. */
-      update: mutation(options, sdk.UpdatePrice, "updatePrice"),
+      create: create(requester, G.CreatePriceDocument, "createPrice"),
+      retrieve: retrieve(requester, G.PriceDocument, "price"),
+      list: list(requester, G.PricesDocument, "prices"),
+      update: withId(requester, G.UpdatePriceDocument, "updatePrice"),
     },
     subscriptions: {
-      create: mutation(options, sdk.CreateSubscription, "createSubscription"),
-      retrieve: retrieve(options, sdk.Subscription, "subscription"),
-      list: list(options, sdk.Subscriptions, "subscriptions"),
-      /** `atPeriodEnd: false` ends it now with a final invoice for the usage not yet invoiced. */
-      cancel: mutation(options, sdk.CancelSubscription, "cancelSubscription"),
+      create: create(requester, G.CreateSubscriptionDocument, "createSubscription"),
+      retrieve: retrieve(requester, G.SubscriptionDocument, "subscription"),
+      list: list(requester, G.SubscriptionsDocument, "subscriptions"),
+      cancel: withId(requester, G.CancelSubscriptionDocument, "cancelSubscription"),
     },
     invoices: {
-      retrieve: retrieve(options, sdk.Invoice, "invoice"),
-      list: list(options, sdk.Invoices, "invoices"),
-      /** The invoice the subscription's current period would close with now: usage so far, credits that would apply. */
-      preview: retrieve(options, sdk.PreviewInvoice, "previewInvoice", "subscriptionId"),
+      retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
+      list: list(requester, G.InvoicesDocument, "invoices"),
+      preview: (params, options) => preview(params.subscriptionId, options),
     },
     creditGrants: {
-      create: mutation(options, sdk.CreateCreditGrant, "createCreditGrant"),
-      retrieve: retrieve(options, sdk.CreditGrant, "creditGrant"),
-      list: list(options, sdk.CreditGrants, "creditGrants"),
-      /** Voids what is left of the grant (a VOID ledger entry); it pays nothing more. */
-      void: mutation(options, sdk.VoidCreditGrant, "voidCreditGrant"),
-      /** The credit ledger, newest first: GRANT (+), APPLICATION, EXPIRY and VOID (−) entries. */
-      balanceTransactions: list(options, sdk.CreditBalanceTransactions, "creditBalanceTransactions"),
+      create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),
+      retrieve: retrieve(requester, G.CreditGrantDocument, "creditGrant"),
+      list: list(requester, G.CreditGrantsDocument, "creditGrants"),
+      void: byId(requester, G.VoidCreditGrantDocument, "voidCreditGrant"),
+    },
+    creditBalanceTransactions: {
+      list: list(requester, G.CreditBalanceTransactionsDocument, "creditBalanceTransactions"),
     },
     alerts: {
-      create: mutation(options, sdk.CreateUsageAlert, "createUsageAlert"),
-      retrieve: retrieve(options, sdk.UsageAlert, "usageAlert"),
-      list: list(options, sdk.UsageAlerts, "usageAlerts"),
-      /** An archived alert stops firing; its triggers stay. */
-      archive: mutation(options, sdk.ArchiveUsageAlert, "archiveUsageAlert"),
-      /** Firings of the account's alerts, oldest first, by alert and/or customer. */
-      triggers: query(options, sdk.AlertTriggers, "alertTriggers"),
+      create: create(requester, G.CreateUsageAlertDocument, "createUsageAlert"),
+      retrieve: retrieve(requester, G.UsageAlertDocument, "usageAlert"),
+      list: list(requester, G.UsageAlertsDocument, "usageAlerts"),
+      archive: byId(requester, G.ArchiveUsageAlertDocument, "archiveUsageAlert"),
+      listTriggers: (params = {}, options) => triggers(params, options),
+      streamTriggers: (options = {}) =>
+        stream(
+          (signal) =>
+            requester.stream(
+              G.UsageAlertTriggeredDocument,
+              {},
+              {
+                ...options,
+                signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal,
+              },
+            ),
+          (data: G.UsageAlertTriggeredSubscription) => data.usageAlertTriggered,
+        ),
     },
     webhookEndpoints: {
-      /** Returns `{ endpoint, secret }`: the whsec_ signing secret is shown this once. */
-      create: mutation(options, sdk.CreateWebhookEndpoint, "createWebhookEndpoint"),
-      retrieve: retrieve(options, sdk.WebhookEndpoint, "webhookEndpoint"),
-      list: list(options, sdk.WebhookEndpoints, "webhookEndpoints"),
-      /** `disabled: true` stops deliveries (pending ones are given up); `false` resumes them for new events. */
-      update: mutation(options, sdk.UpdateWebhookEndpoint, "updateWebhookEndpoint"),
-      delete: mutation(options, sdk.DeleteWebhookEndpoint, "deleteWebhookEndpoint"),
+      create: create(requester, G.CreateWebhookEndpointDocument, "createWebhookEndpoint"),
+      retrieve: retrieve(requester, G.WebhookEndpointDocument, "webhookEndpoint"),
+      list: list(requester, G.WebhookEndpointsDocument, "webhookEndpoints"),
+      update: withId(requester, G.UpdateWebhookEndpointDocument, "updateWebhookEndpoint"),
+      del: byId(requester, G.DeleteWebhookEndpointDocument, "deleteWebhookEndpoint"),
+    },
+    webhookDeliveries: {
+      list: list(requester, G.WebhookDeliveriesDocument, "webhookDeliveries"),
     },
     events: {
-      retrieve: retrieve(options, sdk.Event, "event"),
-      list: list(options, sdk.Events, "events"),
+      retrieve: retrieve(requester, G.EventDocument, "event"),
+      list: list(requester, G.EventsDocument, "events"),
     },
   };
 }
-
-export type Resources = ReturnType<typeof createResources>;

@@ -1,7 +1,8 @@
 // Webhook signature verification (docs/concepts/webhooks.md#signatures): `Tally-Signature: t=<unix seconds>,v1=<hex>` where the
 // hex is HMAC-SHA256 of "<t>.<raw body>" under the endpoint's secret. Several v1 values may be
-// present (during a secret rotation each active secret signs). Web Crypto only, so it runs in
-// browsers and edge runtimes; that makes it async.
+// present (during a secret rotation each active secret signs). As in stripe-node, the plain
+// functions are synchronous (node:crypto, found at run time so bundles for browsers stay free of
+// it) and the …Async ones use Web Crypto, for browsers and edge runtimes.
 import { TallySignatureVerificationError } from "./errors.js";
 
 export const SIGNATURE_HEADER = "Tally-Signature";
@@ -19,15 +20,31 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
   return typeof body === "string" ? encoder.encode(body) : body;
 }
 
-async function hmacSha256(secret: string, timestamp: number, body: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+function signedPayload(timestamp: number, body: Uint8Array): Uint8Array {
   const prefix = encoder.encode(`${timestamp}.`);
   const payload = new Uint8Array(prefix.length + body.length);
   payload.set(prefix, 0);
   payload.set(body, prefix.length);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, payload));
+  return payload;
+}
+
+type Hmac = (secret: string, payload: Uint8Array) => Uint8Array;
+
+/** node:crypto's HMAC, through process.getBuiltinModule so that nothing imports node:crypto. */
+function nodeHmac(): Hmac {
+  const crypto = (
+    globalThis as { process?: { getBuiltinModule?: (name: string) => typeof import("node:crypto") | undefined } }
+  ).process?.getBuiltinModule?.("node:crypto");
+  if (!crypto)
+    throw new TypeError("The synchronous webhook helpers need Node.js ≥ 20.16; elsewhere use the …Async ones.");
+  return (secret, payload) => new Uint8Array(crypto.createHmac("sha256", secret).update(payload).digest());
+}
+
+async function webCryptoHmac(secret: string, payload: Uint8Array): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, payload as Uint8Array<ArrayBuffer>));
 }
 
 function toHex(bytes: Uint8Array): string {
@@ -67,29 +84,35 @@ function parseHeader(header: string): { timestamp: number; signatures: string[] 
   return { timestamp, signatures };
 }
 
-/**
- * Verifies a delivery and returns its parsed event. Pass the body exactly as received (the raw
- * string or bytes, not re-serialized JSON) and the Tally-Signature header. Rejects with
- * TallySignatureVerificationError when no v1 signature matches or the timestamp is older than
- * `toleranceSeconds` (replay protection; 0 turns the check off).
- */
-export async function constructEvent(
-  rawBody: string | Uint8Array,
-  signatureHeader: string | null | undefined,
-  secret: string,
-  toleranceSeconds = 300,
-): Promise<TallyEvent> {
+export interface SignedDelivery {
+  rawBody: string | Uint8Array;
+  signatureHeader: string | null | undefined;
+  secret: string;
+  toleranceSeconds: number;
+}
+
+/** Everything but the HMAC: the header parsed, the payload that was signed. */
+function prepare({ rawBody, signatureHeader, secret }: SignedDelivery) {
   if (!signatureHeader) throw signatureError("Missing Tally-Signature header.");
   if (!secret) throw signatureError("No webhook secret given.");
   const { timestamp, signatures } = parseHeader(signatureHeader);
   const body = bytesOf(rawBody);
-  const expected = await hmacSha256(secret, timestamp, body);
+  return { timestamp, signatures, body, payload: signedPayload(timestamp, body) };
+}
+
+/** The event, once a signature matched `expected` and the timestamp is within the tolerance. */
+function verified(
+  delivery: SignedDelivery,
+  { timestamp, signatures, body }: ReturnType<typeof prepare>,
+  expected: Uint8Array,
+): TallyEvent {
   const matched = signatures.some((hex) => {
     const given = fromHex(hex);
     return given !== null && constantTimeEqual(given, expected);
   });
   if (!matched) throw signatureError("No signature matches the body; is it the raw body, and the endpoint's secret?");
   const ageSeconds = Math.floor(Date.now() / 1000) - timestamp;
+  const { toleranceSeconds } = delivery;
   if (toleranceSeconds > 0 && ageSeconds > toleranceSeconds) {
     throw signatureError(
       `The signature's timestamp is ${ageSeconds} s old, beyond the ${toleranceSeconds} s tolerance.`,
@@ -99,22 +122,72 @@ export async function constructEvent(
 }
 
 /**
- * A valid Tally-Signature header for `payload`, for your own tests of a webhook handler. Give
- * several secrets to produce one v1 value per secret, as the server does during a rotation.
+ * Verifies a delivery and returns its parsed event (Node.js). Pass the body exactly as received
+ * (the raw string or bytes, not re-serialized JSON) and the Tally-Signature header. Throws
+ * TallySignatureVerificationError when no v1 signature matches or the timestamp is older than
+ * `toleranceSeconds` (replay protection; 0 turns the check off).
  */
-export async function generateTestHeaderString(options: {
+export function constructEvent(
+  rawBody: string | Uint8Array,
+  signatureHeader: string | null | undefined,
+  secret: string,
+  toleranceSeconds = 300,
+): TallyEvent {
+  const delivery = { rawBody, signatureHeader, secret, toleranceSeconds };
+  const prepared = prepare(delivery);
+  return verified(delivery, prepared, nodeHmac()(secret, prepared.payload));
+}
+
+/** constructEvent with Web Crypto: for browsers, edge runtimes and workers. */
+export async function constructEventAsync(
+  rawBody: string | Uint8Array,
+  signatureHeader: string | null | undefined,
+  secret: string,
+  toleranceSeconds = 300,
+): Promise<TallyEvent> {
+  const delivery = { rawBody, signatureHeader, secret, toleranceSeconds };
+  const prepared = prepare(delivery);
+  return verified(delivery, prepared, await webCryptoHmac(secret, prepared.payload));
+}
+
+export interface TestHeaderOptions {
   payload: string | Uint8Array;
+  /** Several secrets give one v1 value each, as the server does during a rotation. */
   secret: string | string[];
   /** Unix seconds; default now. */
   timestamp?: number;
-}): Promise<string> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const secrets = Array.isArray(options.secret) ? options.secret : [options.secret];
-  const body = bytesOf(options.payload);
-  const signatures = await Promise.all(
-    secrets.map(async (secret) => `v1=${toHex(await hmacSha256(secret, timestamp, body))}`),
-  );
-  return [`t=${timestamp}`, ...signatures].join(",");
 }
 
-export const webhooks = { constructEvent, generateTestHeaderString, SIGNATURE_HEADER };
+function testHeader(signatures: Uint8Array[], timestamp: number): string {
+  return [`t=${timestamp}`, ...signatures.map((signature) => `v1=${toHex(signature)}`)].join(",");
+}
+
+const secretsOf = (options: TestHeaderOptions) => (Array.isArray(options.secret) ? options.secret : [options.secret]);
+const timestampOf = (options: TestHeaderOptions) => options.timestamp ?? Math.floor(Date.now() / 1000);
+
+/** A valid Tally-Signature header for `payload`, for your own tests of a webhook handler (Node.js). */
+export function generateTestHeaderString(options: TestHeaderOptions): string {
+  const timestamp = timestampOf(options);
+  const payload = signedPayload(timestamp, bytesOf(options.payload));
+  const hmac = nodeHmac();
+  return testHeader(
+    secretsOf(options).map((secret) => hmac(secret, payload)),
+    timestamp,
+  );
+}
+
+/** generateTestHeaderString with Web Crypto. */
+export async function generateTestHeaderStringAsync(options: TestHeaderOptions): Promise<string> {
+  const timestamp = timestampOf(options);
+  const payload = signedPayload(timestamp, bytesOf(options.payload));
+  const signatures = await Promise.all(secretsOf(options).map((secret) => webCryptoHmac(secret, payload)));
+  return testHeader(signatures, timestamp);
+}
+
+export const webhooks = {
+  constructEvent,
+  constructEventAsync,
+  generateTestHeaderString,
+  generateTestHeaderStringAsync,
+  SIGNATURE_HEADER,
+};

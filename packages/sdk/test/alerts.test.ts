@@ -1,7 +1,7 @@
 // alerts (usage alerts) against the real server: one that fires when usage crosses its threshold,
 // archiving, and the error codes of each method.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TallyInvalidInputError, TallyNotFoundError, type Tally } from "../src/index.js";
+import { TallyAuthenticationError, TallyInvalidInputError, TallyNotFoundError, type Tally } from "../src/index.js";
 import { alpaca } from "./support/alpaca.js";
 import { failure } from "./support/failure.js";
 import { startServer, type TestServer } from "./support/server.js";
@@ -36,12 +36,12 @@ describe("alerts", () => {
     expect(await tally.alerts.retrieve(alert.id)).toEqual(alert);
     expect((await tally.alerts.list({ meterId: meter.id })).data).toEqual([alert]);
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
-    expect(await tally.alerts.triggers({ alertId: alert.id })).toEqual([]);
+    expect(await tally.alerts.listTriggers({ alertId: alert.id })).toEqual([]);
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "600" });
-    const triggers = await tally.alerts.triggers({ alertId: alert.id });
+    const triggers = await tally.alerts.listTriggers({ alertId: alert.id });
     expect(triggers).toEqual([
       {
         id: expect.stringMatching(/^atrg_/),
@@ -51,8 +51,8 @@ describe("alerts", () => {
         triggeredAt: "2026-01-10T12:00:00.000Z",
       },
     ]);
-    expect(await tally.alerts.triggers({ customerId: customer.id })).toEqual(triggers);
-    const [announced] = (await tally.events.list({ type: "billing.alert.triggered", first: 1 })).data;
+    expect(await tally.alerts.listTriggers({ customerId: customer.id })).toEqual(triggers);
+    const [announced] = (await tally.events.list({ type: "billing.alert.triggered", limit: 1 })).data;
     expect(announced!.data).toMatchObject({
       id: triggers[0]!.id,
       alert: { id: alert.id },
@@ -60,9 +60,48 @@ describe("alerts", () => {
       value: "1200",
     });
 
-    const archived = await tally.alerts.archive({ id: alert.id });
+    const archived = await tally.alerts.archive(alert.id);
     expect(archived).toEqual({ ...alert, status: "ARCHIVED" });
     expect((await tally.alerts.list({ meterId: meter.id, status: "ACTIVE" })).data).toEqual([]);
+  });
+
+  it("streamTriggers delivers each firing as it happens, until closed", async () => {
+    const { eventName, clock, meter, customer } = await alpaca(tally);
+    const stream = tally.alerts.streamTriggers();
+    await stream.ready;
+    const alert = await tally.alerts.create({
+      title: "Streamed",
+      meterId: meter.id,
+      customerId: customer.id,
+      threshold: "100",
+      recurrence: "ONE_TIME",
+    });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
+    await tally.meterEvents.create({ eventName, customerId: customer.id, value: "150" });
+    const received = [];
+    for await (const trigger of stream) {
+      received.push(trigger);
+      break; // ends the subscription
+    }
+    expect(received).toEqual([
+      {
+        id: expect.stringMatching(/^atrg_/),
+        alert: { id: alert.id, title: "Streamed" },
+        customer: { id: customer.id },
+        value: "150",
+        triggeredAt: expect.any(String),
+      },
+    ]);
+    expect(await tally.alerts.listTriggers({ alertId: alert.id })).toEqual(received);
+  });
+
+  it("streamTriggers with a wrong key fails as TallyAuthenticationError", async () => {
+    const stream = server.client({ apiKey: "sk_test_wrong", maxNetworkRetries: 0 }).alerts.streamTriggers();
+    await expect(stream.ready).rejects.toBeInstanceOf(TallyAuthenticationError);
+    const iterated = async () => {
+      for await (const _ of stream) expect.fail("no trigger expected");
+    };
+    await expect(iterated()).rejects.toBeInstanceOf(TallyAuthenticationError);
   });
 
   it("reports invalid input and unknown objects as typed errors", async () => {
@@ -84,7 +123,7 @@ describe("alerts", () => {
       expect(error).toBeInstanceOf(TallyNotFoundError);
       expect(error).toMatchObject({ code: "NOT_FOUND", field });
     }
-    expect(await failure(tally.alerts.archive({ id: "alrt_missing" }))).toMatchObject({
+    expect(await failure(tally.alerts.archive("alrt_missing"))).toMatchObject({
       code: "NOT_FOUND",
       field: ["input", "id"],
     });

@@ -1,7 +1,7 @@
 // meterEvents.batcher(): thousands of add() calls become a few recordMeterEvents requests, every
 // caller gets its own event's outcome, and the server counts each event exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tally } from "../src/index.js";
+import { type Tally, TallyAuthenticationError } from "../src/index.js";
 import { alpaca } from "./support/alpaca.js";
 import { failAfterServerReceived, scriptedFetch } from "./support/fetch.js";
 import { startServer, type TestServer } from "./support/server.js";
@@ -30,6 +30,10 @@ describe("meterEvents.batcher", () => {
     expect(new Set(results.map((r) => r.identifier)).size).toBe(5000);
     const batches = requests.map((r) => (r.variables.input as { events: unknown[] }).events.length);
     expect(batches).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
+    // Each batch is a call with its own idempotency key; the retry of the first (lost) one reuses its key.
+    const keys = requests.map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(5);
+    expect(keys.filter((key) => key === keys[0])).toHaveLength(2);
     expect(await januaryUsage()).toBe(String(values.reduce((a, b) => a + b, 0)));
   });
 
@@ -82,6 +86,13 @@ describe("meterEvents.batcher", () => {
       .meterEvents.batcher({ maxDelayMs: 1 });
     const outcomes = [batcher.add({ eventName: "x", value: "1" }), batcher.add({ eventName: "y", value: "1" })];
     for (const outcome of outcomes) await expect(outcome).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await batcher.close();
+  });
+
+  it("sends every batch with the batcher's request options (here a key the server refuses)", async () => {
+    const batcher = tally.meterEvents.batcher({ apiKey: "sk_test_wrong", maxNetworkRetries: 0, maxDelayMs: 1 });
+    const outcome = batcher.add({ eventName: "anything", customerId: "cus_x", value: "1" });
+    await expect(outcome).rejects.toBeInstanceOf(TallyAuthenticationError);
     await batcher.close();
   });
 });

@@ -33,7 +33,7 @@ describe("the Alpaca AI flow (docs/concepts/prices.md#flat-fee-and-overages)", (
     expect(first!.lines).toMatchObject([{ kind: "LICENSE", price: { id: license.id }, amount: { amount: "100.00" } }]);
     expect(await tally.invoices.retrieve(first!.id)).toEqual(first);
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
     const event = await tally.meterEvents.create({
       eventName,
       customerId: customer.id,
@@ -43,7 +43,7 @@ describe("the Alpaca AI flow (docs/concepts/prices.md#flat-fee-and-overages)", (
     expect(event).toMatchObject({ eventName, value: "3000", customer: { id: customer.id }, canceledAt: null });
     expect(event.identifier).toMatch(/^[0-9a-f-]{36}$/);
 
-    const preview = await tally.invoices.preview(subscription.id);
+    const preview = await tally.invoices.preview({ subscriptionId: subscription.id });
     expect(preview.total).toEqual({ amount: "180.00", currency: "usd" });
     expect(preview.lines.map((l) => [l.kind, l.tier, l.quantity, l.amount.amount])).toEqual([
       ["USAGE", 1, "1000", "0.00"],
@@ -51,13 +51,14 @@ describe("the Alpaca AI flow (docs/concepts/prices.md#flat-fee-and-overages)", (
       ["LICENSE", null, "1", "100.00"],
     ]);
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
-    const open = await tally.invoices.list({ customerId: customer.id, status: "OPEN" }).toArray({ limit: 10 });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-02-01T00:00:00Z" });
+    const open = await tally.invoices
+      .list({ customerId: customer.id, status: "OPEN" })
+      .autoPagingToArray({ limit: 10 });
     expect(open.map((i) => i.total.amount).sort()).toEqual(["100.00", "180.00"]);
-    expect((await tally.invoices.preview(subscription.id)).total.amount).toBe("100.00");
+    expect((await tally.invoices.preview({ subscriptionId: subscription.id })).total.amount).toBe("100.00");
     expect(await januaryUsage()).toBe("3000");
-    const daily = await tally.meters.eventSummaries({
-      meterId: meter.id,
+    const daily = await tally.meters.listEventSummaries(meter.id, {
       customerId: customer.id,
       startTime: "2026-01-09T00:00:00Z",
       endTime: "2026-01-12T00:00:00Z",
@@ -70,7 +71,7 @@ describe("the Alpaca AI flow (docs/concepts/prices.md#flat-fee-and-overages)", (
 describe("meterEvents", () => {
   it("createMany accepts and rejects each event on its own, naming each by identifier", async () => {
     const { eventName, clock, customer, januaryUsage } = await alpaca(tally);
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-05T00:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-05T00:00:00Z" });
     const result = await tally.meterEvents.createMany([
       { eventName, customerId: customer.id, value: "10" },
       { eventName: "no_such_meter", customerId: customer.id, value: "1" },
@@ -107,7 +108,7 @@ describe("meterEvents", () => {
   it("throws TallyMeterEventError with the API's code for each refusal", async () => {
     const { eventName, clock, customer } = await alpaca(tally);
     const other = await alpaca(tally);
-    await tally.meters.deactivate({ id: other.meter.id });
+    await tally.meters.deactivate(other.meter.id);
     const base = { eventName, customerId: customer.id, value: "1" };
     const cases: Array<[string, Parameters<Tally["meterEvents"]["create"]>[0]]> = [
       ["METER_NOT_FOUND", { ...base, eventName: "nope" }],
@@ -130,7 +131,7 @@ describe("meterEvents", () => {
 
     const notFound = await failure(tally.meterEvents.cancel({ eventName, identifier: "never-recorded" }));
     expect(notFound).toMatchObject({ code: "EVENT_NOT_FOUND" });
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-03T00:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-03T00:00:00Z" });
     const expired = await failure(tally.meterEvents.cancel({ eventName, identifier: "dup-1" }));
     expect(expired).toBeInstanceOf(TallyMeterEventError);
     expect(expired).toMatchObject({ code: "CANCEL_WINDOW_EXPIRED" });
@@ -138,9 +139,9 @@ describe("meterEvents", () => {
 
   it("refuses to cancel an event whose period is invoiced (EVENT_ALREADY_INVOICED)", async () => {
     const { eventName, clock, customer } = await alpaca(tally);
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-31T23:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-31T23:00:00Z" });
     const event = await tally.meterEvents.create({ eventName, customerId: customer.id, value: "1" });
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-02-01T00:00:00Z" });
     const error = await failure(tally.meterEvents.cancel({ eventName, identifier: event.identifier }));
     expect(error).toMatchObject({ code: "EVENT_ALREADY_INVOICED" });
   });
@@ -149,15 +150,17 @@ describe("meterEvents", () => {
 describe("subscriptions", () => {
   it("cancels now with a final invoice, then refuses a second cancel (SUBSCRIPTION_NOT_ACTIVE)", async () => {
     const { subscription, customer } = await alpaca(tally);
-    const canceled = await tally.subscriptions.cancel({ id: subscription.id, atPeriodEnd: false });
+    const canceled = await tally.subscriptions.cancel(subscription.id, { atPeriodEnd: false });
     expect(canceled.status).toBe("CANCELED");
     expect(
       (await tally.subscriptions.list({ customerId: customer.id, status: "CANCELED" })).data.map((s) => s.id),
     ).toEqual([subscription.id]);
-    const error = await failure(tally.subscriptions.cancel({ id: subscription.id, atPeriodEnd: false }));
+    const error = await failure(tally.subscriptions.cancel(subscription.id, { atPeriodEnd: false }));
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "SUBSCRIPTION_NOT_ACTIVE" });
-    await expect(tally.invoices.preview(subscription.id)).rejects.toBeInstanceOf(TallyNotFoundError);
+    await expect(tally.invoices.preview({ subscriptionId: subscription.id })).rejects.toBeInstanceOf(
+      TallyNotFoundError,
+    );
   });
 
   it("refuses items in different currencies (CURRENCY_MISMATCH)", async () => {
@@ -179,8 +182,7 @@ describe("subscriptions", () => {
   it("maps a query's top-level INVALID_INPUT (unaligned summary bounds) with its field", async () => {
     const { meter, customer } = await alpaca(tally);
     const error = await failure(
-      tally.meters.eventSummaries({
-        meterId: meter.id,
+      tally.meters.listEventSummaries(meter.id, {
         customerId: customer.id,
         startTime: "2026-01-01T00:00:30Z",
         endTime: "2026-02-01T00:00:00Z",

@@ -17,14 +17,14 @@ describe("testClocks", () => {
     expect(clock).toMatchObject({ name: "Alpaca", frozenTime: "2026-01-01T00:00:00.000Z", status: "READY" });
     expect(clock.id).toMatch(/^clock_/);
     expect(await tally.testClocks.retrieve(clock.id)).toEqual(clock);
-    const advanced = await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
+    const advanced = await tally.testClocks.advance(clock.id, { frozenTime: "2026-02-01T00:00:00Z" });
     expect(advanced.frozenTime).toBe("2026-02-01T00:00:00.000Z");
   });
 
   it("refuses to move a clock backwards", async () => {
     const clock = await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
     const error = await tally.testClocks
-      .advance({ id: clock.id, frozenTime: "2025-12-01T00:00:00Z" })
+      .advance(clock.id, { frozenTime: "2025-12-01T00:00:00Z" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "TEST_CLOCK_BACKWARDS" });
@@ -69,12 +69,12 @@ describe("meters", () => {
     });
     expect(await tally.meters.retrieve(meter.id)).toEqual(meter);
 
-    const renamed = await tally.meters.update({ id: meter.id, displayName: "Tokens" });
+    const renamed = await tally.meters.update(meter.id, { displayName: "Tokens" });
     expect(renamed.displayName).toBe("Tokens");
-    expect((await tally.meters.deactivate({ id: meter.id })).status).toBe("INACTIVE");
-    const inactive = await tally.meters.list({ status: "INACTIVE" }).toArray({ limit: 100 });
+    expect((await tally.meters.deactivate(meter.id)).status).toBe("INACTIVE");
+    const inactive = await tally.meters.list({ status: "INACTIVE" }).autoPagingToArray({ limit: 100 });
     expect(inactive.map((m) => m.id)).toContain(meter.id);
-    expect((await tally.meters.reactivate({ id: meter.id })).status).toBe("ACTIVE");
+    expect((await tally.meters.reactivate(meter.id)).status).toBe("ACTIVE");
   });
 
   it("reports a taken event name as a typed error with its field", async () => {
@@ -96,8 +96,8 @@ describe("products and prices", () => {
     });
     const product = await tally.products.create({ name: "Alpaca AI usage", description: "Tokens" });
     expect(await tally.products.retrieve(product.id)).toEqual(product);
-    expect((await tally.products.update({ id: product.id, name: "Alpaca AI tokens" })).name).toBe("Alpaca AI tokens");
-    expect((await tally.products.list().toArray({ limit: 100 })).map((p) => p.id)).toContain(product.id);
+    expect((await tally.products.update(product.id, { name: "Alpaca AI tokens" })).name).toBe("Alpaca AI tokens");
+    expect((await tally.products.list().autoPagingToArray({ limit: 100 })).map((p) => p.id)).toContain(product.id);
 
     const price = await tally.prices.create({
       productId: product.id,
@@ -122,7 +122,7 @@ describe("products and prices", () => {
       [null, "0.04"],
     ]);
     expect(await tally.prices.retrieve(price.id)).toEqual(price);
-    expect((await tally.prices.update({ id: price.id, nickname: "tokens" })).nickname).toBe("tokens");
+    expect((await tally.prices.update(price.id, { nickname: "tokens" })).nickname).toBe("tokens");
     expect((await tally.prices.list({ productId: product.id })).data.map((p) => p.id)).toEqual([price.id]);
   });
 

@@ -44,19 +44,19 @@ describe("creditGrants on the Alpaca flow (docs/concepts/credits.md#credit-order
       { currency: "usd", available: "50.00", projectedAvailable: "50.00" },
     ]);
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-01-10T12:00:00Z" });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "3000" });
     expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
       { currency: "usd", available: "50.00", projectedAvailable: "0.00" },
     ]);
-    expect(await tally.invoices.preview(subscription.id)).toMatchObject({
+    expect(await tally.invoices.preview({ subscriptionId: subscription.id })).toMatchObject({
       subtotal: usd("180.00"),
       creditsApplied: usd("50.00"),
       total: usd("130.00"),
     });
 
-    await tally.testClocks.advance({ id: clock.id, frozenTime: "2026-02-01T00:00:00Z" });
-    const invoices = await tally.invoices.list({ customerId: customer.id }).toArray({ limit: 10 });
+    await tally.testClocks.advance(clock.id, { frozenTime: "2026-02-01T00:00:00Z" });
+    const invoices = await tally.invoices.list({ customerId: customer.id }).autoPagingToArray({ limit: 10 });
     const february = invoices.find((invoice) => invoice.billingReason === "SUBSCRIPTION_CYCLE")!;
     expect(february).toMatchObject({
       periodEnd: "2026-02-01T00:00:00.000Z",
@@ -65,7 +65,9 @@ describe("creditGrants on the Alpaca flow (docs/concepts/credits.md#credit-order
       total: usd("130.00"),
     });
 
-    const ledger = await tally.creditGrants.balanceTransactions({ customerId: customer.id }).toArray({ limit: 10 });
+    const ledger = await tally.creditBalanceTransactions
+      .list({ customerId: customer.id })
+      .autoPagingToArray({ limit: 10 });
     expect(ledger.map((entry) => [entry.type, entry.amount.amount, entry.grant.id, entry.invoice?.id ?? null])).toEqual(
       [
         ["APPLICATION", "-50.00", grant.id, february.id],
@@ -91,10 +93,10 @@ describe("creditGrants", () => {
       priority: 10,
     });
     expect(grant).toMatchObject({ category: "PAID", priority: 10, priceIds: [usage.id], name: null });
-    const voided = await tally.creditGrants.void({ id: grant.id });
+    const voided = await tally.creditGrants.void(grant.id);
     expect(voided).toMatchObject({ id: grant.id, remaining: usd("0.00"), voidedAt: "2026-01-01T00:00:00.000Z" });
     expect(
-      (await tally.creditGrants.balanceTransactions({ customerId: customer.id })).data.map((entry) => [
+      (await tally.creditBalanceTransactions.list({ customerId: customer.id })).data.map((entry) => [
         entry.type,
         entry.amount.amount,
       ]),
@@ -102,7 +104,7 @@ describe("creditGrants", () => {
       ["VOID", "-20.00"],
       ["GRANT", "20.00"],
     ]);
-    const again = await failure(tally.creditGrants.void({ id: grant.id }));
+    const again = await failure(tally.creditGrants.void(grant.id));
     expect(again).toBeInstanceOf(TallyInvalidInputError);
     expect(again).toMatchObject({ code: "INVALID_INPUT", field: ["input", "id"] });
   });
@@ -129,7 +131,7 @@ describe("creditGrants", () => {
     const noCustomer = await failure(tally.creditGrants.create({ ...base, customerId: "cus_missing" }));
     expect(noCustomer).toBeInstanceOf(TallyNotFoundError);
     expect(noCustomer).toMatchObject({ code: "NOT_FOUND", field: ["input", "customerId"] });
-    const noGrant = await failure(tally.creditGrants.void({ id: "cg_missing" }));
+    const noGrant = await failure(tally.creditGrants.void("cg_missing"));
     expect(noGrant).toBeInstanceOf(TallyNotFoundError);
     expect(noGrant).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });
     await expect(tally.creditGrants.retrieve("cg_missing")).rejects.toBeInstanceOf(TallyNotFoundError);

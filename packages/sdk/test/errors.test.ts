@@ -53,9 +53,7 @@ describe("result-union errors", () => {
 
   it("an advance past the limit → TallyInvalidInputError (TEST_CLOCK_ADVANCE_TOO_FAR, on frozenTime)", async () => {
     const clock = await server.client().testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
-    const error = await failure(
-      server.client().testClocks.advance({ id: clock.id, frozenTime: "2028-01-01T00:00:01Z" }),
-    );
+    const error = await failure(server.client().testClocks.advance(clock.id, { frozenTime: "2028-01-01T00:00:01Z" }));
     expect(error).toBeInstanceOf(TallyInvalidInputError);
     expect(error).toMatchObject({ code: "TEST_CLOCK_ADVANCE_TOO_FAR", field: ["input", "frozenTime"] });
   });
@@ -139,9 +137,7 @@ describe("transport errors", () => {
   it("a timeout → TallyConnectionError (TIMEOUT), which may have been sent", async () => {
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason)));
-    const error = await failure(
-      server.client({ fetch: hanging, timeoutMs: 50, maxNetworkRetries: 0 }).customers.list(),
-    );
+    const error = await failure(server.client({ fetch: hanging, timeout: 50, maxNetworkRetries: 0 }).customers.list());
     expect(error).toBeInstanceOf(TallyConnectionError);
     expect(error).toMatchObject({ code: "TIMEOUT", requestSent: true });
   });

@@ -1,7 +1,9 @@
-// The package as a consumer gets it: "@tally/sdk" resolved through package.json `exports` to the
-// built dist/ (globalSetup builds it), and the Alpaca example run as `pnpm example:alpaca` runs it.
+// The package as a consumer gets it: its manifest and `exports` checked by publint and
+// @arethetypeswrong/cli (both offline, on the package packed from this directory), "@tally/sdk"
+// resolved through `exports` to the built dist/ (globalSetup builds it), the quick start of
+// docs/sdk/README.md run as written, and the Alpaca example run as `pnpm example:alpaca` runs it.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,11 +17,21 @@ beforeAll(async () => void (server = await startServer()));
 afterAll(() => server.close());
 
 describe("the built package", () => {
-  it("declares ESM exports with types, pointing into dist/", () => {
+  it("declares ESM and CommonJS exports, each with its types, pointing into dist/", () => {
     const manifest = JSON.parse(readFileSync(`${packageDir}package.json`, "utf8"));
     expect(manifest.type).toBe("module");
-    expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", import: "./dist/index.js" });
+    expect(manifest.exports["."]).toEqual({
+      import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
+      require: { types: "./dist/commonjs/index.d.ts", default: "./dist/commonjs/index.js" },
+    });
     expect(manifest.files).toContain("dist");
+  });
+
+  it("passes publint and @arethetypeswrong/cli (ESM and CommonJS types resolve for every resolver)", async () => {
+    const publint = await run("pnpm", ["exec", "publint", "--strict"], { cwd: packageDir });
+    expect(publint.stdout).toContain("All good!");
+    const attw = await run("pnpm", ["exec", "attw", "--pack", ".", "--format", "table-flipped"], { cwd: packageDir });
+    expect(attw.stdout).toContain("No problems found");
   });
 
   it("is importable by name from a plain Node process and talks to the server", async () => {
@@ -36,7 +48,7 @@ describe("the built package", () => {
       env: { ...process.env, TALLY_URL: server.url, TALLY_API_KEY: server.apiKey },
     });
     const result = JSON.parse(stdout);
-    expect(result.resolved).toMatch(/\/packages\/sdk\/dist\/index\.js$/);
+    expect(result.resolved).toMatch(/\/packages\/sdk\/dist\/esm\/index\.js$/);
     expect(result).toMatchObject({ clock: "from dist", notFound: true });
   });
 
@@ -51,5 +63,23 @@ describe("the built package", () => {
     expect(stdout).toContain("total 180.00 usd");
     expect(stdout).toMatch(/Invoice \S+ OPEN total 180\.00 usd/);
     expect(stdout).toContain("January usage: 3000 tokens");
+  });
+
+  it("runs the quick start of docs/sdk/README.md as written, printing the 180.00 preview", async () => {
+    const guide = readFileSync(new URL("../../../docs/sdk/README.md", import.meta.url), "utf8");
+    const quickStart = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(guide)?.[1];
+    expect(quickStart).toContain('from "@tally/sdk"');
+    // Inside the package, so "@tally/sdk" resolves to dist/ through `exports`, as in a consumer.
+    const file = `${packageDir}test/.quickstart-${process.pid}.mts`;
+    writeFileSync(file, quickStart!);
+    try {
+      const { stdout } = await run("pnpm", ["exec", "tsx", "--tsconfig", "tsconfig.build.json", file], {
+        cwd: packageDir,
+        env: { ...process.env, TALLY_URL: server.url, TALLY_API_KEY: server.apiKey },
+      });
+      expect(stdout).toMatch(/amount: '180\.00'/);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });

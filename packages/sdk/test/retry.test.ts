@@ -3,6 +3,7 @@
 // with the idempotency key of its call, and runs once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  TallyConflictError,
   TallyConnectionError,
   TallyIdempotencyKeyInUseError,
   TallyInvalidInputError,
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const customersOn = async (testClockId: string) =>
-  (await tally.customers.list({ testClockId }).toArray({ limit: 100 })).length;
+  (await tally.customers.list({ testClockId }).autoPagingToArray({ limit: 100 })).length;
 
 describe("meter events", () => {
   it("a lost response is retried with the same identifier, and the event is counted once", async () => {
@@ -92,10 +93,10 @@ describe("other mutations", () => {
 
     expect(requests.map((r) => r.operationName)).toEqual(["CreateSubscription", "CreateSubscription"]);
     sameKeyThroughout(requests);
-    const all = await tally.subscriptions.list({ customerId: customer.id }).toArray({ limit: 100 });
+    const all = await tally.subscriptions.list({ customerId: customer.id }).autoPagingToArray({ limit: 100 });
     expect(all.map((s) => s.id)).toEqual([subscription.id]);
     // Its first invoice (the license fee, at creation) was made once too.
-    expect(await tally.invoices.list({ customerId: customer.id }).toArray({ limit: 100 })).toHaveLength(1);
+    expect(await tally.invoices.list({ customerId: customer.id }).autoPagingToArray({ limit: 100 })).toHaveLength(1);
   });
 
   it("a customers.create whose response is lost is retried with the same key, and one customer exists", async () => {
@@ -119,7 +120,9 @@ describe("other mutations", () => {
 
   it("are retried after a 409 IDEMPOTENCY_KEY_IN_USE, honouring its Retry-After", async () => {
     const clock = await tally.testClocks.create({ frozenTime: "2026-01-01T00:00:00Z" });
-    const inUse = JSON.stringify({ errors: [{ message: "in use", extensions: { code: "IDEMPOTENCY_KEY_IN_USE" } }] });
+    const inUse = JSON.stringify({
+      errors: [{ message: "in use", extensions: { code: "IDEMPOTENCY_KEY_IN_USE", retryable: true } }],
+    });
     const { fetch, requests } = scriptedFetch([respondWith(409, inUse, { "retry-after": "1" })]);
     const started = Date.now();
     await server.client({ fetch }).customers.create({ name: "After 409", testClockId: clock.id });
@@ -127,6 +130,16 @@ describe("other mutations", () => {
     expect(requests).toHaveLength(2);
     sameKeyThroughout(requests);
     expect(await customersOn(clock.id)).toBe(1);
+  });
+
+  it("are not retried after a 409 the server does not mark retryable: TallyConflictError", async () => {
+    const conflict = JSON.stringify({ errors: [{ message: "conflict", extensions: { code: "SOME_CONFLICT" } }] });
+    const { fetch, requests } = scriptedFetch([respondWith(409, conflict)]);
+    const error = await failure(server.client({ fetch }).products.create({ name: "Conflicted" }));
+    expect(error).toBeInstanceOf(TallyConflictError);
+    expect(error).not.toBeInstanceOf(TallyIdempotencyKeyInUseError);
+    expect(error).toMatchObject({ code: "SOME_CONFLICT", statusCode: 409, retryable: false });
+    expect(requests).toHaveLength(1);
   });
 
   it("are retried when the connection was refused and after a 429, honouring Retry-After", async () => {

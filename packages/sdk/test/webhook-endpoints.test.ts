@@ -57,9 +57,9 @@ describe("webhookEndpoints", () => {
     expect(await tally.webhookEndpoints.retrieve(endpoint.id)).toEqual(endpoint);
     expect((await tally.webhookEndpoints.list()).data).toContainEqual(endpoint);
 
-    const updated = await tally.webhookEndpoints.update({ id: endpoint.id, enabledEvents: ["*"], disabled: true });
+    const updated = await tally.webhookEndpoints.update(endpoint.id, { enabledEvents: ["*"], disabled: true });
     expect(updated).toEqual({ ...endpoint, enabledEvents: ["*"], status: "DISABLED" });
-    expect(await tally.webhookEndpoints.delete({ id: endpoint.id })).toEqual({ id: endpoint.id, deleted: true });
+    expect(await tally.webhookEndpoints.del(endpoint.id)).toEqual({ id: endpoint.id, deleted: true });
     await expect(tally.webhookEndpoints.retrieve(endpoint.id)).rejects.toBeInstanceOf(TallyNotFoundError);
     expect((await tally.webhookEndpoints.list()).data.map((e) => e.id)).not.toContain(endpoint.id);
   });
@@ -82,15 +82,13 @@ describe("webhookEndpoints", () => {
       const { headers, body } = receiving.requests[0]!;
       const header = headers["tally-signature"] as string;
       expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-      const event = await tally.webhooks.constructEvent(body, header, secret);
+      const event = tally.webhooks.constructEvent(body, header, secret);
       expect(event).toMatchObject({
         id: expect.stringMatching(/^evt_/),
         type: "billing.meter.created",
         data: { id: meter.id, eventName: "webhook_tokens" },
       });
-      await expect(tally.webhooks.constructEvent(body, header, "whsec_other")).rejects.toBeInstanceOf(
-        TallySignatureVerificationError,
-      );
+      expect(() => tally.webhooks.constructEvent(body, header, "whsec_other")).toThrow(TallySignatureVerificationError);
 
       // The same event through the API.
       const stored = await tally.events.retrieve(event.id);
@@ -101,7 +99,21 @@ describe("webhookEndpoints", () => {
         createdAt: expect.any(String),
       });
       expect((await tally.events.list({ type: "billing.meter.created" })).data[0]).toEqual(stored);
-      await tally.webhookEndpoints.delete({ id: endpoint.id });
+
+      // The delivery's record: delivered on its first attempt with the receiver's 2xx.
+      const deliveries = await tally.webhookDeliveries.list({ endpointId: endpoint.id });
+      expect(deliveries.data).toEqual([
+        expect.objectContaining({
+          endpoint: { id: endpoint.id },
+          event: { id: event.id, type: "billing.meter.created" },
+          status: "DELIVERED",
+          attempts: 1,
+          lastResponseStatus: 200,
+          deliveredAt: expect.any(String),
+        }),
+      ]);
+      expect((await tally.webhookDeliveries.list({ endpointId: endpoint.id, status: "FAILED" })).data).toEqual([]);
+      await tally.webhookEndpoints.del(endpoint.id);
     } finally {
       await receiving.close();
     }
@@ -118,8 +130,8 @@ describe("webhookEndpoints", () => {
       expect(error).toMatchObject({ code: "INVALID_INPUT", field });
     }
     for (const call of [
-      tally.webhookEndpoints.update({ id: "we_missing", description: "x" }),
-      tally.webhookEndpoints.delete({ id: "we_missing" }),
+      tally.webhookEndpoints.update("we_missing", { description: "x" }),
+      tally.webhookEndpoints.del("we_missing"),
     ]) {
       const error = await failure(call);
       expect(error).toBeInstanceOf(TallyNotFoundError);

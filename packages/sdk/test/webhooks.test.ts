@@ -1,6 +1,16 @@
-// Webhook signature verification: valid, tampered body, expired timestamp, rotated secrets.
+// Webhook signature verification: valid, tampered body, expired timestamp, rotated secrets; each
+// case for the synchronous node:crypto helpers and for the Web Crypto …Async ones, crossed (a
+// header made by one is verified by the other).
 import { describe, expect, it } from "vitest";
-import { Tally, TallySignatureVerificationError, constructEvent, generateTestHeaderString } from "../src/index.js";
+import {
+  Tally,
+  TallySignatureVerificationError,
+  constructEvent as constructEventSync,
+  constructEventAsync,
+  generateTestHeaderString as generateSync,
+  generateTestHeaderStringAsync,
+  type TestHeaderOptions,
+} from "../src/index.js";
 
 const secret = "whsec_test_secret";
 const payload = JSON.stringify({
@@ -15,14 +25,36 @@ const rejection = (promise: Promise<unknown>) =>
     (error: unknown) => error,
   );
 
-describe("webhooks.constructEvent", () => {
+const variants = [
+  {
+    name: "constructEvent (sync) with headers from generateTestHeaderStringAsync",
+    constructEvent: async (...args: Parameters<typeof constructEventSync>) => constructEventSync(...args),
+    generateTestHeaderString: generateTestHeaderStringAsync,
+  },
+  {
+    name: "constructEventAsync with headers from generateTestHeaderString (sync)",
+    constructEvent: constructEventAsync,
+    generateTestHeaderString: async (options: TestHeaderOptions) => generateSync(options),
+  },
+];
+
+it("the synchronous helpers return values, not promises", () => {
+  const header = generateSync({ payload, secret });
+  expect(typeof header).toBe("string");
+  expect(constructEventSync(payload, header, secret)).toMatchObject({ id: "evt_1" });
+  expect(() => constructEventSync(payload, header, "whsec_other")).toThrow(TallySignatureVerificationError);
+});
+
+describe.each(variants)("$name", ({ constructEvent, generateTestHeaderString }) => {
   it("returns the parsed event for a valid signature (string or bytes body), also on the client", async () => {
     const header = await generateTestHeaderString({ payload, secret });
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     const event = await constructEvent(payload, header, secret);
     expect(event).toMatchObject({ id: "evt_1", type: "invoice.finalized" });
     expect(await constructEvent(new TextEncoder().encode(payload), header, secret)).toEqual(event);
-    expect(await new Tally({ apiKey: "sk_test_x" }).webhooks.constructEvent(payload, header, secret)).toEqual(event);
+    const { webhooks } = new Tally({ apiKey: "sk_test_x" });
+    expect(webhooks.constructEvent(payload, header, secret)).toEqual(event);
+    expect(await webhooks.constructEventAsync(payload, header, secret)).toEqual(event);
   });
 
   it("matches an HMAC-SHA256 of '<t>.<body>' computed independently", async () => {

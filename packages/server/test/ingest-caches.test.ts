@@ -2,6 +2,7 @@
 // clock) and nothing that does: a meter's status and a test clock's time are always current.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
 
 const RECORD = `mutation($input: RecordMeterEventInput!) {
   recordMeterEvent(input: $input) {
@@ -20,23 +21,10 @@ let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
-async function mutate(name: string, input: Record<string, unknown>, fields = "__typename") {
-  const res = await app.gql(
-    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`,
-    { input },
-  );
-  expect(res.errors).toBeUndefined();
-  return res.data[name];
-}
-
 describe("ingest caches", () => {
   it("respects a meter deactivated, reactivated and renamed after it was used", async () => {
-    const meter = await mutate(
-      "createMeter",
-      { displayName: "Tokens", eventName: "cached_tokens", aggregation: "SUM" },
-      "... on Meter { id }",
-    );
-    const customer = await mutate("createCustomer", { name: "Wall clock" }, "... on Customer { id }");
+    const meter = await catalog(app).meter({ displayName: "Tokens", eventName: "cached_tokens", aggregation: "SUM" });
+    const customer = await catalog(app).customer({ name: "Wall clock" });
     const event = (identifier: string) => ({
       eventName: "cached_tokens",
       customerId: customer.id,
@@ -78,7 +66,10 @@ describe("ingest caches", () => {
     });
 
     await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { __typename } }`, { id: meter.id });
-    await mutate("updateMeter", { id: meter.id, displayName: "Tokens (renamed)" });
+    const renamed = await app.gql(`mutation($input: UpdateMeterInput!) { updateMeter(input: $input) { __typename } }`, {
+      input: { id: meter.id, displayName: "Tokens (renamed)" },
+    });
+    expect(renamed.errors).toBeUndefined();
     expect(await record("g")).toMatchObject({
       __typename: "MeterEvent",
       meter: { displayName: "Tokens (renamed)", status: "ACTIVE" },
@@ -88,22 +79,14 @@ describe("ingest caches", () => {
   });
 
   it("reads a test clock's time afresh after the clock advanced", async () => {
-    await mutate(
-      "createMeter",
-      { displayName: "Calls", eventName: "cached_calls", aggregation: "COUNT" },
-      "... on Meter { id }",
-    );
-    const clock = await mutate("createTestClock", { frozenTime: "2026-01-01T00:00:00Z" }, "... on TestClock { id }");
-    const customer = await mutate(
-      "createCustomer",
-      { name: "On a clock", testClockId: clock.id },
-      "... on Customer { id }",
-    );
+    await catalog(app).meter({ displayName: "Calls", eventName: "cached_calls", aggregation: "COUNT" });
+    const clock = await catalog(app).clock("2026-01-01T00:00:00Z");
+    const customer = await catalog(app).customer({ name: "On a clock", testClockId: clock.id });
     const record = async () =>
       (await app.gql(RECORD, { input: { eventName: "cached_calls", customerId: customer.id } })).data.recordMeterEvent;
 
     expect(await record()).toMatchObject({ timestamp: "2026-01-01T00:00:00.000Z" });
-    await mutate("advanceTestClock", { id: clock.id, frozenTime: "2026-01-03T05:00:00Z" });
+    await catalog(app).advance(clock.id, "2026-01-03T05:00:00Z");
     expect(await record()).toMatchObject({ timestamp: "2026-01-03T05:00:00.000Z" });
   });
 });

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
+import type { CreateMeterInput } from "./generated/graphql.js";
+import { catalog } from "./support/catalog.js";
 
-const METER_FIELDS = `id displayName eventName aggregation customerPayloadKey valuePayloadKey status createdAt`;
-const CREATE = `mutation($input: CreateMeterInput!) {
-  createMeter(input: $input) { __typename ... on Meter { ${METER_FIELDS} } ... on Error { code message field } }
-}`;
 const UPDATE = `mutation($input: UpdateMeterInput!) {
   updateMeter(input: $input) { __typename ... on Meter { id displayName status } ... on Error { code message field } }
 }`;
@@ -19,14 +17,9 @@ let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
-async function createMeter(input: Record<string, unknown>, key?: string) {
-  const res = await app.gql(CREATE, { input }, key);
-  return res.data.createMeter;
-}
-
 describe("meters", () => {
   it("creates a meter with the default payload keys and reads it back", async () => {
-    const meter = await createMeter({
+    const meter = await catalog(app).meter({
       displayName: "Alpaca AI tokens",
       eventName: "alpaca_ai_tokens",
       aggregation: "SUM",
@@ -49,8 +42,8 @@ describe("meters", () => {
   });
 
   it("keeps custom payload keys and every aggregation", async () => {
-    for (const aggregation of ["SUM", "COUNT", "LAST", "MAX"]) {
-      const meter = await createMeter({
+    for (const aggregation of ["SUM", "COUNT", "LAST", "MAX"] as const) {
+      const meter = await catalog(app).meter({
         displayName: `Agg ${aggregation}`,
         eventName: `agg.${aggregation}:x-1`,
         aggregation,
@@ -63,7 +56,7 @@ describe("meters", () => {
 
   it("rejects bad input with typed errors and stores nothing", async () => {
     const before = await app.database.prisma.meter.count();
-    const base = { displayName: "Bad", eventName: "bad_event", aggregation: "SUM" };
+    const base = { displayName: "Bad", eventName: "bad_event", aggregation: "SUM" } as const;
     const cases: Array<[Record<string, unknown>, string[]]> = [
       [{ ...base, displayName: "" }, ["input", "displayName"]],
       [{ ...base, displayName: "x".repeat(251) }, ["input", "displayName"]],
@@ -76,49 +69,61 @@ describe("meters", () => {
       [{ ...base, customerPayloadKey: "k", valuePayloadKey: "k" }, ["input", "valuePayloadKey"]],
     ];
     for (const [input, field] of cases) {
-      expect(await createMeter(input), JSON.stringify(input).slice(0, 80)).toMatchObject({
+      expect(await catalog(app).tryMeter(input as CreateMeterInput), JSON.stringify(input).slice(0, 80)).toMatchObject({
         __typename: "InvalidInputError",
         code: "INVALID_INPUT",
         field,
       });
     }
     expect(await app.database.prisma.meter.count()).toBe(before);
-    expect(await createMeter({ ...base, eventName: "x".repeat(100) })).toMatchObject({ __typename: "Meter" });
+    expect(await catalog(app).tryMeter({ ...base, eventName: "x".repeat(100) })).toMatchObject({ __typename: "Meter" });
   });
 
   it("refuses a taken event name, active or not, with EVENT_NAME_TAKEN", async () => {
-    const meter = await createMeter({ displayName: "Calls", eventName: "api_calls", aggregation: "COUNT" });
-    expect(await createMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" })).toMatchObject({
+    const meter = await catalog(app).meter({ displayName: "Calls", eventName: "api_calls", aggregation: "COUNT" });
+    expect(
+      await catalog(app).tryMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" }),
+    ).toMatchObject({
       __typename: "InvalidInputError",
       code: "EVENT_NAME_TAKEN",
       field: ["input", "eventName"],
     });
     await app.gql(DEACTIVATE, { input: { id: meter.id } });
-    expect(await createMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" })).toMatchObject({
+    expect(
+      await catalog(app).tryMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" }),
+    ).toMatchObject({
       code: "EVENT_NAME_TAKEN",
     });
     // Another mode and another account have their own names.
     expect(
-      await createMeter({ displayName: "Live", eventName: "api_calls", aggregation: "SUM" }, app.account.liveSecretKey),
+      await catalog(app, app.account.liveSecretKey).tryMeter({
+        displayName: "Live",
+        eventName: "api_calls",
+        aggregation: "SUM",
+      }),
     ).toMatchObject({ __typename: "Meter" });
     const other = await app.createAccount();
     expect(
-      await createMeter({ displayName: "Other", eventName: "api_calls", aggregation: "SUM" }, other.testSecretKey),
+      await catalog(app, other.testSecretKey).tryMeter({
+        displayName: "Other",
+        eventName: "api_calls",
+        aggregation: "SUM",
+      }),
     ).toMatchObject({ __typename: "Meter" });
   });
 
   it("decides concurrent creates of one event name by the database: exactly one wins", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        createMeter({ displayName: `Race ${i}`, eventName: "race_event", aggregation: "SUM" }),
+        catalog(app).tryMeter({ displayName: `Race ${i}`, eventName: "race_event", aggregation: "SUM" }),
       ),
     );
     expect(results.filter((r) => r.__typename === "Meter")).toHaveLength(1);
-    expect(results.filter((r) => r.code === "EVENT_NAME_TAKEN")).toHaveLength(9);
+    expect(results.filter((r) => r.__typename !== "Meter" && r.code === "EVENT_NAME_TAKEN")).toHaveLength(9);
   });
 
   it("updates only the display name", async () => {
-    const meter = await createMeter({ displayName: "Old", eventName: "rename_me", aggregation: "MAX" });
+    const meter = await catalog(app).meter({ displayName: "Old", eventName: "rename_me", aggregation: "MAX" });
     const res = await app.gql(UPDATE, { input: { id: meter.id, displayName: "  New name " } });
     expect(res.data.updateMeter).toEqual({
       __typename: "Meter",
@@ -137,7 +142,7 @@ describe("meters", () => {
   });
 
   it("deactivates and reactivates, idempotently", async () => {
-    const meter = await createMeter({ displayName: "Toggle", eventName: "toggle", aggregation: "SUM" });
+    const meter = await catalog(app).meter({ displayName: "Toggle", eventName: "toggle", aggregation: "SUM" });
     for (const [mutation, status] of [
       [DEACTIVATE, "INACTIVE"],
       [DEACTIVATE, "INACTIVE"],
@@ -158,7 +163,8 @@ describe("meters", () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++)
       ids.push(
-        (await createMeter({ displayName: `M${i}`, eventName: `page_${i}`, aggregation: "SUM" }, liveSecretKey)).id,
+        (await catalog(app, liveSecretKey).meter({ displayName: `M${i}`, eventName: `page_${i}`, aggregation: "SUM" }))
+          .id,
       );
     await app.gql(DEACTIVATE, { input: { id: ids[1] } }, liveSecretKey);
     await app.gql(DEACTIVATE, { input: { id: ids[3] } }, liveSecretKey);
@@ -182,7 +188,7 @@ describe("meters", () => {
   });
 
   it("is invisible and immutable to another account and to the other mode", async () => {
-    const meter = await createMeter({ displayName: "Private", eventName: "private_meter", aggregation: "SUM" });
+    const meter = await catalog(app).meter({ displayName: "Private", eventName: "private_meter", aggregation: "SUM" });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
       const read = await app.gql(

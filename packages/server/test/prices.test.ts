@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/ids.js";
 import { intervalOf, priceModelOf } from "../src/services/prices.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
 
 const PRICE_FIELDS = `id currency nickname lookupKey active billingScheme unitAmount tiersMode createdAt
   product { id name }
@@ -30,30 +31,6 @@ let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
-async function createProduct(name: string, key?: string): Promise<string> {
-  const res = await app.gql(
-    `mutation($name: String!) { createProduct(input: { name: $name }) { ... on Product { id } } }`,
-    { name },
-    key,
-  );
-  return res.data.createProduct.id;
-}
-
-async function createMeter(eventName: string, key?: string): Promise<string> {
-  const res = await app.gql(
-    `mutation($eventName: String!) { createMeter(input: { displayName: $eventName, eventName: $eventName, aggregation: SUM }) { ... on Meter { id } } }`,
-    { eventName },
-    key,
-  );
-  return res.data.createMeter.id;
-}
-
-async function createPrice(input: Record<string, unknown>, key?: string) {
-  const res = await app.gql(CREATE_PRICE, { input }, key);
-  expect(res.data.createPrice, JSON.stringify(res.data.createPrice)).toMatchObject({ __typename: "Price" });
-  return res.data.createPrice;
-}
-
 /** The stored price as the billing engine sees it. */
 async function engineModelOf(id: string) {
   const row = await app.database.prisma.price.findUniqueOrThrow({ where: { id } });
@@ -64,18 +41,18 @@ async function chargeFor(id: string, quantity: string): Promise<string> {
   return sum(priceQuantity(await engineModelOf(id), toDecimal(quantity)).map((line) => line.amount)).toFixed();
 }
 
-const MONTHLY_LICENSED = { interval: "MONTH", usageType: "LICENSED" };
+const MONTHLY_LICENSED = { interval: "MONTH", usageType: "LICENSED" } as const;
 
 describe("creating prices", () => {
   let meterId: string;
   let usageProduct: string;
   beforeAll(async () => {
-    meterId = await createMeter("alpaca_ai_tokens");
-    usageProduct = await createProduct("Alpaca AI usage");
+    meterId = (await catalog(app).meter("alpaca_ai_tokens")).id;
+    usageProduct = (await catalog(app).product("Alpaca AI usage")).id;
   });
 
   it("stores the seed's metered graduated price (first 1000 tokens free, then 0.04)", async () => {
-    const price = await createPrice({
+    const price = await catalog(app).price({
       productId: usageProduct,
       currency: "usd",
       recurring: { interval: "MONTH", usageType: "METERED", meterId },
@@ -119,8 +96,8 @@ describe("creating prices", () => {
   });
 
   it("stores the seed's licensed price: 100 usd monthly, currency lower-cased", async () => {
-    const product = await createProduct("Alpaca AI license fee");
-    const price = await createPrice({
+    const product = (await catalog(app).product("Alpaca AI license fee")).id;
+    const price = await catalog(app).price({
       productId: product,
       currency: "USD",
       recurring: MONTHLY_LICENSED,
@@ -143,15 +120,15 @@ describe("creating prices", () => {
   });
 
   it("prints amounts as sent, without the column's trailing zeros, and keeps 12 decimal places exact", async () => {
-    const product = await createProduct("Precise");
-    const price = await createPrice({
+    const product = (await catalog(app).product("Precise")).id;
+    const price = await catalog(app).price({
       productId: product,
       currency: "usd",
       recurring: MONTHLY_LICENSED,
       unitAmount: "0.040000",
     });
     expect(price.unitAmount).toBe("0.04");
-    const tiny = await createPrice({
+    const tiny = await catalog(app).price({
       productId: product,
       currency: "usd",
       recurring: MONTHLY_LICENSED,
@@ -162,8 +139,8 @@ describe("creating prices", () => {
   });
 
   it("stores package pricing: 150 minutes at 10 per started hour → 30", async () => {
-    const product = await createProduct("Compute hours");
-    const price = await createPrice({
+    const product = (await catalog(app).product("Compute hours")).id;
+    const price = await catalog(app).price({
       productId: product,
       currency: "eur",
       recurring: { interval: "WEEK", intervalCount: 2, usageType: "METERED", meterId },
@@ -181,7 +158,7 @@ describe("creating prices", () => {
   });
 
   it("stores volume tiers with flat amounts (docs/concepts/prices.md#worked-example)", async () => {
-    const product = await createProduct("Seats by volume");
+    const product = (await catalog(app).product("Seats by volume")).id;
     const tiers = [
       { upTo: "5", unitAmount: "5" },
       { upTo: "10", unitAmount: "4" },
@@ -189,7 +166,7 @@ describe("creating prices", () => {
       { upTo: "20", unitAmount: "2" },
       { upTo: null, unitAmount: "1", flatAmount: "0.5" },
     ];
-    const volume = await createPrice({
+    const volume = await catalog(app).price({
       productId: product,
       currency: "usd",
       recurring: MONTHLY_LICENSED,
@@ -198,11 +175,11 @@ describe("creating prices", () => {
       tiers,
     });
     expect(volume.tiersMode).toBe("VOLUME");
-    expect(volume.tiers[4]).toEqual({ upTo: null, unitAmount: "1", flatAmount: "0.5" });
+    expect(volume.tiers?.[4]).toEqual({ upTo: null, unitAmount: "1", flatAmount: "0.5" });
     expect(await chargeFor(volume.id, "6")).toBe("24");
     expect(await chargeFor(volume.id, "20")).toBe("40");
     expect(await chargeFor(volume.id, "25")).toBe("25.5");
-    const graduated = await createPrice({
+    const graduated = await catalog(app).price({
       productId: product,
       currency: "usd",
       recurring: MONTHLY_LICENSED,
@@ -229,8 +206,8 @@ describe("createPrice validation", () => {
   });
 
   beforeAll(async () => {
-    productId = await createProduct("Validated");
-    meterId = await createMeter("validated_events");
+    productId = (await catalog(app).product("Validated")).id;
+    meterId = (await catalog(app).meter("validated_events")).id;
   });
 
   async function expectRefused(
@@ -395,8 +372,8 @@ describe("createPrice validation", () => {
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
     );
     const other = await app.createAccount("Neighbour");
-    const theirProduct = await createProduct("Theirs", other.testSecretKey);
-    const theirMeter = await createMeter("their_events", other.testSecretKey);
+    const theirProduct = (await catalog(app, other.testSecretKey).product("Theirs")).id;
+    const theirMeter = (await catalog(app, other.testSecretKey).meter("their_events")).id;
     await expectRefused(
       { ...base(), productId: theirProduct },
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] },
@@ -405,7 +382,7 @@ describe("createPrice validation", () => {
       { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId: theirMeter } },
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "recurring", "meterId"] },
     );
-    const liveProduct = await createProduct("Live product", app.account.liveSecretKey);
+    const liveProduct = (await catalog(app, app.account.liveSecretKey).product("Live product")).id;
     await expectRefused(
       { ...base(), productId: liveProduct },
       { type: "NotFoundError", code: "NOT_FOUND", field: ["input", "productId"] },
@@ -418,13 +395,13 @@ describe("createPrice validation", () => {
       { id: meterId },
     );
     expect(inactive.data.deactivateMeter).toEqual({ status: "INACTIVE" });
-    const metered = { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId } };
+    const metered = { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId } as const };
     const result = await expectRefused(metered, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
     expect(result.message).toMatch(/inactive/);
     await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, {
       id: meterId,
     });
-    expect((await createPrice(metered)).recurring.meter.id).toBe(meterId);
+    expect((await catalog(app).price(metered)).recurring.meter?.id).toBe(meterId);
   });
 
   it("refuses an inactive meter stored directly (no meter API involved)", async () => {
@@ -457,10 +434,10 @@ describe("lookup keys", () => {
     lookupKey,
     ...extra,
   });
-  beforeAll(async () => void (productId = await createProduct("Plans")));
+  beforeAll(async () => void (productId = (await catalog(app).product("Plans")).id));
 
   it("are unique per account and mode", async () => {
-    const first = await createPrice(priceWith("pro_monthly"));
+    const first = await catalog(app).price(priceWith("pro_monthly"));
     expect(first.lookupKey).toBe("pro_monthly");
     const before = await app.database.prisma.price.count();
     const taken = await app.gql(CREATE_PRICE, { input: priceWith("pro_monthly") });
@@ -473,18 +450,23 @@ describe("lookup keys", () => {
     expect(await app.database.prisma.price.count()).toBe(before);
 
     // The same key is free in the live mode and in another account.
-    const liveProduct = await createProduct("Plans", app.account.liveSecretKey);
-    await createPrice({ ...priceWith("pro_monthly"), productId: liveProduct }, app.account.liveSecretKey);
+    const liveProduct = (await catalog(app, app.account.liveSecretKey).product("Plans")).id;
+    await catalog(app, app.account.liveSecretKey).price({ ...priceWith("pro_monthly"), productId: liveProduct });
     const other = await app.createAccount();
-    const theirProduct = await createProduct("Plans", other.testSecretKey);
-    await createPrice({ ...priceWith("pro_monthly"), productId: theirProduct }, other.testSecretKey);
+    const theirProduct = (await catalog(app, other.testSecretKey).product("Plans")).id;
+    await catalog(app, other.testSecretKey).price({ ...priceWith("pro_monthly"), productId: theirProduct });
   });
 
   it("move to a new price with transferLookupKey, within the account and mode only", async () => {
-    const liveProduct = await createProduct("Plans", app.account.liveSecretKey);
-    const live = await createPrice({ ...priceWith("team_monthly"), productId: liveProduct }, app.account.liveSecretKey);
-    const old = await createPrice(priceWith("team_monthly"));
-    const successor = await createPrice(priceWith("team_monthly", { unitAmount: "120", transferLookupKey: true }));
+    const liveProduct = (await catalog(app, app.account.liveSecretKey).product("Plans")).id;
+    const live = await catalog(app, app.account.liveSecretKey).price({
+      ...priceWith("team_monthly"),
+      productId: liveProduct,
+    });
+    const old = await catalog(app).price(priceWith("team_monthly"));
+    const successor = await catalog(app).price(
+      priceWith("team_monthly", { unitAmount: "120", transferLookupKey: true }),
+    );
     expect(successor.lookupKey).toBe("team_monthly");
     const read = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: old.id });
     expect(read.data.price.lookupKey).toBeNull();
@@ -499,7 +481,7 @@ describe("lookup keys", () => {
 
 describe("updatePrice", () => {
   let productId: string;
-  beforeAll(async () => void (productId = await createProduct("Mutable labels")));
+  beforeAll(async () => void (productId = (await catalog(app).product("Mutable labels")).id));
   const licensed = (extra: Record<string, unknown> = {}) => ({
     productId,
     currency: "usd",
@@ -509,7 +491,7 @@ describe("updatePrice", () => {
   });
 
   it("changes nickname, active and lookupKey only; omitted fields stay", async () => {
-    const price = await createPrice(licensed({ nickname: "Basic", lookupKey: "basic" }));
+    const price = await catalog(app).price(licensed({ nickname: "Basic", lookupKey: "basic" }));
     const renamed = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: "Basic (legacy)" } });
     expect(renamed.data.updatePrice).toEqual({
       __typename: "Price",
@@ -526,7 +508,7 @@ describe("updatePrice", () => {
   });
 
   it("has no way to change the amount (prices are immutable)", async () => {
-    const price = await createPrice(licensed());
+    const price = await catalog(app).price(licensed());
     const res = await app.gql(UPDATE_PRICE, { input: { id: price.id, unitAmount: "1" } });
     expect(res.errors?.[0]?.message).toMatch(/unitAmount/);
     const read = await app.gql(`query($id: ID!) { price(id: $id) { unitAmount } }`, { id: price.id });
@@ -534,8 +516,8 @@ describe("updatePrice", () => {
   });
 
   it("refuses a taken lookupKey unless transferred, and bad values, changing nothing", async () => {
-    const holder = await createPrice(licensed({ lookupKey: "gold" }));
-    const price = await createPrice(licensed({ nickname: "Silver", lookupKey: "silver" }));
+    const holder = await catalog(app).price(licensed({ lookupKey: "gold" }));
+    const price = await catalog(app).price(licensed({ nickname: "Silver", lookupKey: "silver" }));
     const cases: Array<[Record<string, unknown>, string, string[]]> = [
       [{ id: price.id, lookupKey: "gold" }, "INVALID_INPUT", ["input", "lookupKey"]],
       [{ id: price.id, lookupKey: "" }, "INVALID_INPUT", ["input", "lookupKey"]],
@@ -561,14 +543,19 @@ describe("listing prices", () => {
   it("pages through prices oldest first (ties by ID), by product and active, and under Product.prices", async () => {
     const other = await app.createAccount("Price lister");
     const key = other.testSecretKey;
-    const [seats, support] = [await createProduct("Seats", key), await createProduct("Support", key)];
+    const [seats, support] = [
+      (await catalog(app, key).product("Seats")).id,
+      (await catalog(app, key).product("Support")).id,
+    ];
     const created: Array<{ id: string; productId: string }> = [];
     for (let i = 0; i < 6; i++) {
       const productId = i % 2 === 0 ? seats : support;
-      const price = await createPrice(
-        { productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: String(i + 1) },
-        key,
-      );
+      const price = await catalog(app, key).price({
+        productId,
+        currency: "usd",
+        recurring: MONTHLY_LICENSED,
+        unitAmount: String(i + 1),
+      });
       created.push({ id: price.id, productId });
     }
     // Prices 1–5 share one creation instant: the ID orders them.
@@ -621,8 +608,13 @@ describe("listing prices", () => {
   });
 
   it("is invisible to another account and to the other mode", async () => {
-    const productId = await createProduct("Private catalog");
-    const price = await createPrice({ productId, currency: "usd", recurring: MONTHLY_LICENSED, unitAmount: "5" });
+    const productId = (await catalog(app).product("Private catalog")).id;
+    const price = await catalog(app).price({
+      productId,
+      currency: "usd",
+      recurring: MONTHLY_LICENSED,
+      unitAmount: "5",
+    });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
       const read = await app.gql(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
 
 const PRODUCT_FIELDS = "id name description active createdAt";
 
@@ -23,16 +24,9 @@ let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
 afterAll(() => app.close());
 
-async function createProduct(input: Record<string, unknown>, key?: string) {
-  const res = await app.gql(CREATE, { input }, key);
-  expect(res.data.createProduct.__typename).toBe("Product");
-  const { __typename, ...product } = res.data.createProduct;
-  return product as { id: string; name: string; description: string | null; active: boolean; createdAt: string };
-}
-
 describe("products", () => {
   it("creates a product and reads it back", async () => {
-    const product = await createProduct({
+    const { __typename, ...product } = await catalog(app).product({
       name: "Alpaca AI usage",
       description: "Tokens consumed by the Alpaca model",
     });
@@ -52,7 +46,7 @@ describe("products", () => {
   });
 
   it("trims the name and treats a blank description as none", async () => {
-    const product = await createProduct({ name: "  Alpaca AI license fee  ", description: "   " });
+    const product = await catalog(app).product({ name: "  Alpaca AI license fee  ", description: "   " });
     expect(product).toMatchObject({ name: "Alpaca AI license fee", description: null });
   });
 
@@ -76,7 +70,7 @@ describe("products", () => {
   });
 
   it("updates name, description and active; omitted fields stay", async () => {
-    const product = await createProduct({ name: "Old name", description: "Old description" });
+    const product = await catalog(app).product({ name: "Old name", description: "Old description" });
     const renamed = await app.gql(UPDATE, { input: { id: product.id, name: "New name" } });
     expect(renamed.data.updateProduct).toMatchObject({
       name: "New name",
@@ -90,7 +84,7 @@ describe("products", () => {
   });
 
   it("refuses bad updates and changes nothing", async () => {
-    const product = await createProduct({ name: "Stable" });
+    const product = await catalog(app).product({ name: "Stable" });
     const cases: Array<[Record<string, unknown>, string, string[]]> = [
       [{ id: product.id, name: "" }, "INVALID_INPUT", ["input", "name"]],
       [{ id: product.id, name: null }, "INVALID_INPUT", ["input", "name"]],
@@ -110,7 +104,7 @@ describe("products", () => {
     const other = await app.createAccount("Catalog pager");
     const key = other.testSecretKey;
     const created: string[] = [];
-    for (let i = 0; i < 5; i++) created.push((await createProduct({ name: `Product ${i}` }, key)).id);
+    for (let i = 0; i < 5; i++) created.push((await catalog(app, key).product({ name: `Product ${i}` })).id);
     await app.gql(UPDATE, { input: { id: created[1], active: false } }, key);
     // Four products created in the same millisecond: the ID breaks the tie, so paging stays stable.
     const later = new Date(Date.now() + 1000);
@@ -141,7 +135,7 @@ describe("products", () => {
   });
 
   it("is invisible to another account and to the other mode", async () => {
-    const product = await createProduct({ name: "Private" });
+    const product = await catalog(app).product({ name: "Private" });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
       const read = await app.gql(

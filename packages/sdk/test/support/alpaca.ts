@@ -35,8 +35,7 @@ export async function alpaca(tally: Tally) {
   /** The meter's total for the customer over January 2026. */
   const januaryUsage = async () =>
     (
-      await tally.meters.eventSummaries({
-        meterId: meter.id,
+      await tally.meters.listEventSummaries(meter.id, {
         customerId: customer.id,
         startTime: "2026-01-01T00:00:00Z",
         endTime: "2026-02-01T00:00:00Z",

@@ -52,7 +52,7 @@ async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
   const priceId = await meteredPrice(a, meter.id, "0.001");
   // Started 20 days ago, 30 min 23 s past an hour: the period's first hour is partial, and its
   // part in the period (the month summary's from the minute, 30 min) is the most that is ever read
-  // from raw events (usage.ts), whatever the time of day the run starts.
+  // from raw events (usage-store/postgres/reads.ts), whatever the time of day the run starts.
   const startDate = new Date(Math.floor(Date.now() / HOUR) * HOUR - 20 * DAY + (30 * 60 + 23) * 1000);
   const result: Fixture[] = [];
   for (const events of sizes) {

@@ -1,7 +1,7 @@
 // The SQL seeder of the usage-at-scale figure: millions of events for one customer in minutes,
 // where the bulk path (recordMeterEvents) would take most of the run. It writes what ingest
 // writes: MeterEvent rows (seq from the same sequence) and their hourly rollups through the
-// server's own upsert (addToRollups, from services/meter-events/insert.ts), in chunks of one
+// server's own upsert (addToRollups, from usage-store/postgres/rollups.ts), in chunks of one
 // transaction each. Foreign-key triggers are off while it runs (session_replication_role =
 // replica): the rows name the one meter and customer created through the API. Then it folds the
 // past hours as the server's job would (foldPastHours), now rather than during the measurements.
@@ -9,8 +9,8 @@
 import type { Scope } from "../../src/db/tenant-scope.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { FOLD_AGE_MS, foldPastHours } from "../../src/services/meter-events/fold-job.js";
-import { addToRollups } from "../../src/services/meter-events/insert.js";
-import { recordInvoicedPeriods } from "../../src/services/meter-events/invoiced.js";
+import { usageStore } from "../../src/usage-store/index.js";
+import { addToRollups } from "../../src/usage-store/postgres/rollups.js";
 import type { DirectSql } from "./database.js";
 
 export interface SeedTarget {
@@ -73,7 +73,7 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
  * Gives each customer `months` finalized invoices of 30-day periods, the last ending a day ago,
  * each with a USAGE line of `priceId`: ingest checks every event against the usage periods already
  * invoiced, and real customers have a history. Written as storeFinalizedInvoice writes them: the
- * invoice, its line and its invoiced usage period (recordInvoicedPeriods, the server's own).
+ * invoice, its line and its invoiced usage period (sealInvoicedPeriods, the server's own).
  */
 export async function seedInvoiceHistory(
   direct: DirectSql,
@@ -95,6 +95,6 @@ export async function seedInvoiceHistory(
       INSERT INTO "InvoiceLine" ("id", "accountId", "mode", "invoiceId", "position", "kind", "description", "priceId", "quantity", "unitAmount", "amount", "periodStart", "periodEnd")
       SELECT 'il_' || inv."id", inv."accountId", inv."mode", inv."id", 0, 'USAGE', 'Usage', ${priceId}, 1000, 0.01, 10, inv."periodStart", inv."periodEnd"
       FROM "Invoice" inv WHERE inv."id" = ANY(${invoices.map((i) => i.id)}::text[])`;
-    for (const { id } of invoices) await recordInvoicedPeriods(tx, scope, id);
+    for (const { id } of invoices) await usageStore(tx, scope).sealInvoicedPeriods(id);
   });
 }

@@ -30,7 +30,7 @@ import {
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { MAX_WINDOWS, windowCount } from "../services/meter-events/summaries.js";
-import type { GroupingWindow } from "../services/usage.js";
+import type { GroupingWindow } from "../usage-store/index.js";
 import { refusal } from "./refusal.js";
 
 /** Pothos relay's page sizes: without first/last a page has 20 rows, and never more than 100. */

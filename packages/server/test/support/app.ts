@@ -1,4 +1,6 @@
 // The app under test, driven through HTTP semantics with yoga.fetch (no port, no network).
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { DEFAULT_CONFIG, type ServerConfig } from "../../src/config.js";
 import type { AppDeps } from "../../src/context.js";
 import type { Clock } from "../../src/clock.js";
@@ -25,6 +27,10 @@ export interface TestApp {
   account: AccountCredentials;
   createAccount(name?: string): Promise<AccountCredentials>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GqlResponse<T>>;
+  /** gql() with a typed document (`graphql(...)` from test/generated): typed variables and result. */
+  request<R, V>(document: TypedDocumentNode<R, V>, variables: V, key?: string | null): Promise<GqlResponse<R>>;
+  /** request() that must answer without GraphQL errors: its typed data. */
+  data<R, V>(document: TypedDocumentNode<R, V>, variables: V, key?: string | null): Promise<R>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
@@ -71,6 +77,12 @@ export async function createTestApp(options: { config?: ServerConfig } = {}): Pr
           `Internal server error at ${internal.path?.join(".")}: ${JSON.stringify(app.logger.entries.filter((e) => e.level === "error").at(-1))}`,
         );
       return { ...body, status: response.status };
+    },
+    request: (document, variables, key) => app.gql(print(document), variables as Record<string, unknown>, key),
+    async data(document, variables, key) {
+      const res = await app.request(document, variables, key);
+      if (res.errors || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+      return res.data;
     },
     close: () => database.close(),
   };

@@ -1,7 +1,10 @@
 // Scenario helpers for billing tests: each step is one GraphQL request, named like the seed's
-// story (meter → prices → customer → subscription → usage → preview → advance → invoices). Steps
-// that must succeed fail the test with the server's answer when they do not.
+// story (meter → prices → customer → subscription → usage → preview → advance → invoices); the
+// catalog steps are catalog.ts's, by id. Steps that must succeed fail the test with the server's
+// answer when they do not.
+import type { CreateSubscriptionInput } from "../generated/graphql.js";
 import type { TestApp } from "./app.js";
+import { catalog, type PriceOptions } from "./catalog.js";
 
 export const MONEY = "{ amount currency }";
 export const LINE_FIELDS = `kind description price { id } tier quantity unitAmount amount ${MONEY} periodStart periodEnd`;
@@ -44,6 +47,7 @@ export interface Billing {
 }
 
 export function billing(app: TestApp, key?: string): Billing {
+  const c = catalog(app, key);
   const gql = async (query: string, variables?: Obj) => {
     const res = await app.gql(query, variables, key);
     if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
@@ -57,78 +61,16 @@ export function billing(app: TestApp, key?: string): Billing {
     )[name];
 
   const self: Billing = {
-    async clock(frozenTime) {
-      const r = await mutate("createTestClock", "CreateTestClockInput", { frozenTime }, "... on TestClock { id }");
-      return expectType(r, "TestClock", "createTestClock").id;
-    },
-    async advance(clockId, frozenTime) {
-      const r = await mutate(
-        "advanceTestClock",
-        "AdvanceTestClockInput",
-        { id: clockId, frozenTime },
-        "... on TestClock { id frozenTime }",
-      );
-      return expectType(r, "TestClock", "advanceTestClock");
-    },
-    async meter(eventName, aggregation = "SUM") {
-      const r = await mutate(
-        "createMeter",
-        "CreateMeterInput",
-        { displayName: eventName, eventName, aggregation },
-        "... on Meter { id }",
-      );
-      return expectType(r, "Meter", "createMeter").id;
-    },
-    async product(name) {
-      const r = await mutate("createProduct", "CreateProductInput", { name }, "... on Product { id }");
-      return expectType(r, "Product", "createProduct").id;
-    },
-    async price({ product = "Product", ...input }) {
-      const productId = await self.product(product);
-      const r = await mutate(
-        "createPrice",
-        "CreatePriceInput",
-        { productId, currency: "usd", ...input },
-        "... on Price { id }",
-      );
-      return expectType(r, "Price", "createPrice").id;
-    },
-    licensed(unitAmount, options = {}) {
-      return self.price({
-        product: "License fee",
-        unitAmount,
-        ...options,
-        recurring: { interval: "MONTH", usageType: "LICENSED", ...options.recurring },
-      });
-    },
-    metered(meterId, pricing, options = {}) {
-      return self.price({
-        product: "Usage",
-        ...pricing,
-        ...options,
-        recurring: { interval: "MONTH", usageType: "METERED", meterId, ...options.recurring },
-      });
-    },
-    async customer(input = {}) {
-      const r = await mutate(
-        "createCustomer",
-        "CreateCustomerInput",
-        { name: "John Doe", ...input },
-        "... on Customer { id }",
-      );
-      return expectType(r, "Customer", "createCustomer").id;
-    },
-    trySubscribe(input) {
-      return mutate(
-        "createSubscription",
-        "CreateSubscriptionInput",
-        input,
-        `... on Subscription { ${SUBSCRIPTION_FIELDS} }`,
-      );
-    },
-    async subscribe(input) {
-      return expectType(await self.trySubscribe(input), "Subscription", "createSubscription");
-    },
+    clock: async (frozenTime) => (await c.clock(frozenTime)).id,
+    advance: (clockId, frozenTime) => c.advance(clockId, frozenTime),
+    meter: async (eventName, aggregation = "SUM") => (await c.meter(eventName, aggregation)).id,
+    product: async (name) => (await c.product(name)).id,
+    price: async (input) => (await c.price(input as PriceOptions)).id,
+    licensed: async (unitAmount, options = {}) => (await c.licensed(unitAmount, options)).id,
+    metered: async (meterId, pricing, options = {}) => (await c.metered(meterId, pricing, options)).id,
+    customer: async (input = {}) => (await c.customer(input)).id,
+    trySubscribe: (input) => c.trySubscribe(input as CreateSubscriptionInput),
+    subscribe: (input) => c.subscribe(input as CreateSubscriptionInput),
     cancel(id, atPeriodEnd) {
       return mutate(
         "cancelSubscription",

@@ -1,6 +1,8 @@
-// Billing-credit steps for scenario tests, one GraphQL request each (a list, one per page): grant,
-// void, the ledger and the customer's live balance.
+// Billing-credit steps for scenario tests, one GraphQL request each (a list, one per page): grant
+// (catalog.ts's), void, the ledger and the customer's live balance.
+import type { CreateCreditGrantInput } from "../generated/graphql.js";
 import type { TestApp } from "./app.js";
+import { catalog } from "./catalog.js";
 import { MONEY, type Obj } from "./billing.js";
 
 export const GRANT_FIELDS = `id customer { id } name amount ${MONEY} remaining ${MONEY} category priority priceIds
@@ -22,6 +24,7 @@ export interface Credits {
 }
 
 export function credits(app: TestApp, key?: string): Credits {
+  const cat = catalog(app, key);
   const gql = async (query: string, variables?: Obj) => {
     const res = await app.gql(query, variables, key);
     if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
@@ -43,24 +46,8 @@ export function credits(app: TestApp, key?: string): Credits {
     return nodes;
   };
   const self: Credits = {
-    async tryGrant(input) {
-      const data = await gql(
-        `mutation($input: CreateCreditGrantInput!) { createCreditGrant(input: $input) { __typename ... on CreditGrant { ${GRANT_FIELDS} } ${ERROR} } }`,
-        { input },
-      );
-      return data.createCreditGrant;
-    },
-    async grant(customerId, amount, { currency = "usd", ...options } = {}) {
-      const result = await self.tryGrant({
-        customerId,
-        amount: { amount, currency },
-        category: "PROMOTIONAL",
-        scope: { allMeteredPrices: true },
-        ...options,
-      });
-      if (result.__typename !== "CreditGrant") throw new Error(`createCreditGrant failed: ${JSON.stringify(result)}`);
-      return result;
-    },
+    tryGrant: (input) => cat.tryGrant(input as CreateCreditGrantInput),
+    grant: (customerId, amount, options = {}) => cat.grant(customerId, amount, options),
     async tryVoid(id) {
       const data = await gql(
         `mutation($input: VoidCreditGrantInput!) { voidCreditGrant(input: $input) { __typename ... on CreditGrant { ${GRANT_FIELDS} } ${ERROR} } }`,

@@ -1,12 +1,12 @@
 // Usage alert evaluation (docs/concepts/alerts.md#alert-crossing), inside the ingest transaction that stores the events, so an
 // alert fires in the very request that crosses its threshold and never for events that rolled back.
 // Ingest calls it only when its insert statement saw an active alert on the events' meters
-// (meter-events/insert.ts). Plain SQL on the transaction's connection, every statement filtered by
-// account and mode (raw SQL is not tenant-scoped). Set-based: whatever the batch size, one lookup
-// of the alerts, one upsert of the ONE_TIME running aggregates and one insert of triggers.
+// (meter-events/ingest.ts). Plain SQL on the transaction's connection, every statement filtered by
+// account and mode (scopeClause: raw SQL is not tenant-scoped). Set-based: whatever the batch size,
+// one lookup of the alerts, one update of the ONE_TIME running aggregates and one insert of triggers.
 //
 // ONE_TIME: a running partial aggregate per (alert, customer) of the events received after the
-// alert's creation (MeterEvent.seq > startSeq), kept in UsageAlertProgress; the upsert's row lock
+// alert's creation (MeterEvent.seq > startSeq), kept by the usage store's alert progress, which
 // serialises concurrent ingests, so each sees the sum of all before it.
 // EVERY_PERIOD: the customer's usage of the meter in the current billing period — that of the
 // customer's active subscription with a price on the meter (the oldest, if several), else the UTC
@@ -17,19 +17,13 @@
 import { alertPeriod, type Decimal, finalizeAggregate, type Period } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import {
-  Prisma,
-  type AlertTrigger,
-  type Meter,
-  type RecurringInterval,
-  type UsageAlert,
-} from "../../generated/prisma/client.js";
+import type { AlertTrigger, Meter, RecurringInterval, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvents } from "../event-log/record.js";
 import { alertTriggerEventData } from "../event-log/serializers.js";
 import { scheduleOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
-import { meterUsage, partialOfRow, type PartialColumns } from "../usage.js";
+import { usageStore } from "../../usage-store/index.js";
 import type { Db } from "../../db/transaction.js";
 
 /** An event this transaction has just stored, as it was stored. */
@@ -68,7 +62,7 @@ export async function evaluateUsageAlerts(
   const meters = new Map(events.map((e) => [e.meter.id, e.meter]));
   const found = await tx.$queryRaw<UsageAlert[]>`
     SELECT * FROM "UsageAlert"
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "status" = 'ACTIVE'
+    WHERE ${scopeClause(scope)} AND "status" = 'ACTIVE'
       AND "meterId" = ANY(${[...meters.keys()]}::text[])
       AND ("customerId" IS NULL OR "customerId" = ANY(${[...customers.keys()]}::text[]))
     ORDER BY "id"`;
@@ -96,21 +90,10 @@ export async function evaluateUsageAlerts(
 
 const reached = (alert: WatchedAlert, value: Decimal) => value.greaterThanOrEqualTo(alert.threshold.toFixed());
 
-interface ProgressRow extends PartialColumns {
-  alertId: string;
-  customerId: string;
-}
-
-/** LAST's order (docs/concepts/meters.md#aggregations): later timestamp, ties broken by later receipt. */
-const laterThanKept = Prisma.sql`(p."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (p."lastTimestamp", p."lastSeq"))`;
-
 /**
  * Adds the new events counted by each ONE_TIME alert (received after its creation, of customers it
- * watches, not yet triggered) to its running aggregates, in one statement; returns the pairs that
- * now reach their threshold. Rows are upserted in (alert, customer) order, so concurrent batches
- * cannot deadlock on them. The events come as the caller stored them, not read back: a lookup of
- * a batch's events among the account's, planned while statistics still counted few, scanned them
- * all (a batch took 0.6–0.9 s after 40,000 events; four clients ingested 2.2k events/s).
+ * watches, not yet triggered) to its running aggregates; returns the pairs that now reach their
+ * threshold. The events come as the caller stored them, not read back.
  */
 async function oneTimeCrossings(
   tx: Db,
@@ -129,34 +112,20 @@ async function oneTimeCrossings(
       .map((e) => ({ alert, event: e })),
   );
   if (counted.length === 0) return [];
-  const rows = await tx.$queryRaw<ProgressRow[]>`
-    INSERT INTO "UsageAlertProgress" AS p ("alertId", "customerId", "accountId", "mode", "count", "sum", "max", "lastValue", "lastTimestamp", "lastSeq")
-    SELECT e."alertId", e."customerId", ${scope.accountId}, ${scope.mode}::"Mode", count(*), sum(e."value"), max(e."value"),
-           (array_agg(e."value" ORDER BY e."timestamp" DESC, e."seq" DESC))[1], max(e."timestamp"),
-           (array_agg(e."seq" ORDER BY e."timestamp" DESC, e."seq" DESC))[1]
-    FROM unnest(
-      ${counted.map((c) => c.alert.id)}::text[], ${counted.map((c) => c.event.customer.id)}::text[],
-      ${counted.map((c) => c.event.value.toFixed())}::numeric[], ${counted.map((c) => c.event.timestamp.toISOString())}::timestamptz[],
-      ${counted.map((c) => c.event.seq.toString())}::bigint[]
-    ) AS e("alertId", "customerId", "value", "timestamp", "seq")
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "AlertTrigger" t
-      WHERE t."alertId" = e."alertId" AND t."customerId" = e."customerId" AND t."periodStart" = ${ONE_TIME_PERIOD}::timestamptz
-    )
-    GROUP BY e."alertId", e."customerId"
-    ORDER BY e."alertId", e."customerId"
-    ON CONFLICT ("alertId", "customerId") DO UPDATE SET
-      "count" = p."count" + excluded."count",
-      "sum" = p."sum" + excluded."sum",
-      "max" = GREATEST(p."max", excluded."max"),
-      "lastValue" = CASE WHEN ${laterThanKept} THEN excluded."lastValue" ELSE p."lastValue" END,
-      "lastTimestamp" = CASE WHEN ${laterThanKept} THEN excluded."lastTimestamp" ELSE p."lastTimestamp" END,
-      "lastSeq" = CASE WHEN ${laterThanKept} THEN excluded."lastSeq" ELSE p."lastSeq" END
-    RETURNING p."alertId", p."customerId", p."count", p."sum", p."max", p."lastValue", p."lastTimestamp", p."lastSeq"`;
+  const progress = await usageStore(tx, scope).addToAlertProgress(
+    counted.map(({ alert, event }) => ({
+      alertId: alert.id,
+      customerId: event.customer.id,
+      value: event.value,
+      timestamp: event.timestamp,
+      seq: event.seq,
+    })),
+    ONE_TIME_PERIOD,
+  );
   const byId = new Map(alerts.map((a) => [a.id, a]));
-  return rows.flatMap((row) => {
+  return progress.flatMap((row) => {
     const alert = byId.get(row.alertId)!;
-    const value = finalizeAggregate(partialOfRow(row), alert.meter.aggregation);
+    const value = finalizeAggregate(row.partial, alert.meter.aggregation);
     return reached(alert, value) ? [{ alert, customerId: row.customerId, value, periodStart: ONE_TIME_PERIOD }] : [];
   });
 }
@@ -245,11 +214,12 @@ async function periodCrossings(
 
   // One usage read per (meter, customer, period), shared by the alerts watching it.
   const usage = new Map<string, Promise<Decimal>>();
+  const store = usageStore(tx, scope);
   const usageOf = (p: (typeof open)[number]) => {
     const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}`;
     if (!usage.has(key)) {
       const q = { meterId: p.meterId, customerId: p.customerId, start: p.period.start, end: p.period.end };
-      usage.set(key, meterUsage(tx, scope, { ...q, aggregation: p.alert.meter.aggregation }));
+      usage.set(key, store.usage(q, p.alert.meter.aggregation));
     }
     return usage.get(key)!;
   };
@@ -276,7 +246,7 @@ async function notYetTriggered<P extends { alert: WatchedAlert; customerId: stri
     WHERE NOT EXISTS (
       SELECT 1 FROM "AlertTrigger" t
       WHERE t."alertId" = p."alertId" AND t."customerId" = p."customerId" AND t."periodStart" = p."periodStart"
-        AND t."accountId" = ${scope.accountId} AND t."mode" = ${scope.mode}::"Mode"
+        AND ${scopeClause(scope, "t")}
     )
     ORDER BY p.ord`;
   return open.map((row) => pairs[Number(row.ord) - 1]!);

@@ -6,7 +6,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import type { Meter } from "../../generated/prisma/client.js";
 import { priceModelOf } from "../prices.js";
-import { meterUsage } from "../usage.js";
+import { usageStore } from "../../usage-store/index.js";
 import type { BillableSubscription } from "./billable.js";
 
 type PendingRow = BillableSubscription["pendingItems"][number];
@@ -19,13 +19,10 @@ export function meteredQuantity(
   meter: Meter,
   period: Period,
 ): Promise<Decimal> {
-  return meterUsage(db, scope, {
-    meterId: meter.id,
-    customerId,
-    aggregation: meter.aggregation,
-    start: period.start,
-    end: period.end,
-  });
+  return usageStore(db, scope).usage(
+    { meterId: meter.id, customerId, start: period.start, end: period.end },
+    meter.aggregation,
+  );
 }
 
 function prorationLine(row: PendingRow): ProrationLine {

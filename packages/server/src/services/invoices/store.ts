@@ -9,7 +9,7 @@ import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
-import { recordInvoicedPeriods } from "../meter-events/invoiced.js";
+import { usageStore } from "../../usage-store/index.js";
 import { nextInvoiceNumber } from "./number.js";
 
 interface FinalizedInvoiceInput {
@@ -73,7 +73,7 @@ export async function storeFinalizedInvoice(
     },
     include: { lines: true },
   });
-  await recordInvoicedPeriods(tx, scope, id);
+  await usageStore(tx, scope).sealInvoicedPeriods(id);
   // The snapshot billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
   await tx.pendingInvoiceItem.updateMany({
     where: { subscriptionId: input.subscription.id, invoiceId: null },

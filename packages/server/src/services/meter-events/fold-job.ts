@@ -1,11 +1,11 @@
-// The background job that folds the hourly rollups' shards (rollup.ts) of hours ended at least an
+// The background job that folds the hourly rollups' shards (usage-store) of hours ended at least an
 // hour ago, every minute: reads of past usage then merge one row per hour, and take busy hours'
 // edges from their minute detail. A late event adds a shard to its hour again; the next run folds
 // it and rebuilds the hour's minutes.
 import type { AppDeps } from "../../context.js";
 import type { Database } from "../../db/client.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
-import { foldRollups } from "./rollup.js";
+import { foldUsageHours } from "../../usage-store/index.js";
 
 /** Hours are folded once they started this long ago: ingest into the current hour is over. */
 export const FOLD_AGE_MS = 2 * 3_600_000;
@@ -33,7 +33,7 @@ export async function foldPastHours(
 ): Promise<number> {
   let folded = 0;
   for (;;) {
-    const hours = await foldRollups(database, before, HOURS_PER_TRANSACTION);
+    const hours = await foldUsageHours(database, before, HOURS_PER_TRANSACTION);
     folded += hours;
     if (hours < HOURS_PER_TRANSACTION || signal?.aborted) return folded;
   }

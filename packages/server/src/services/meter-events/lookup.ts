@@ -3,12 +3,20 @@
 // none for what this process has already seen. Only what never changes is cached: a meter's
 // identity (id, event name, aggregation, payload keys) and a customer's existence and test clock
 // (neither is ever deleted). What can change is read where it matters: the insert statement
-// re-checks that the meter is ACTIVE (insert.ts), a test clock's frozen time is always looked up.
+// re-checks that the meter is ACTIVE (usage-store/postgres/events.ts), a test clock's frozen time is always looked up.
 // Keys carry the account and mode, so a tenant never sees another's entries.
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { LruCache } from "../../lru.js";
 import type { Db } from "../../db/transaction.js";
-import type { EventCustomer, EventMeter } from "./validate.js";
+import type { Meter } from "../../generated/prisma/client.js";
+
+/** The whole Meter row, so that the recorded event can answer `meter` without another query. */
+export type EventMeter = Meter;
+
+export interface EventCustomer {
+  id: string;
+  testClock: { frozenTime: Date } | null;
+}
 
 /** ACTIVE meters by account, mode and event name. */
 const activeMeters = new LruCache<string, EventMeter>(10_000);
@@ -28,7 +36,7 @@ export async function metersByEventName(db: Db, scope: Scope, eventNames: string
   if (missing.length === 0) return found;
   const rows = await db.$queryRaw<EventMeter[]>`
     SELECT * FROM "Meter"
-    WHERE "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode" AND "eventName" = ANY(${missing}::text[])`;
+    WHERE ${scopeClause(scope)} AND "eventName" = ANY(${missing}::text[])`;
   for (const meter of rows) {
     found.set(meter.eventName, meter);
     if (meter.status === "ACTIVE") activeMeters.set(keyOf(scope, meter.eventName), meter);
@@ -48,7 +56,7 @@ export async function customersById(db: Db, scope: Scope, ids: string[]): Promis
   const rows = await db.$queryRaw<Array<{ id: string; testClockId: string | null; frozenTime: Date | null }>>`
     SELECT c."id", c."testClockId", t."frozenTime"
     FROM "Customer" c LEFT JOIN "TestClock" t ON t."id" = c."testClockId"
-    WHERE c."accountId" = ${scope.accountId} AND c."mode" = ${scope.mode}::"Mode" AND c."id" = ANY(${missing}::text[])`;
+    WHERE ${scopeClause(scope, "c")} AND c."id" = ANY(${missing}::text[])`;
   for (const c of rows) {
     found.set(c.id, { id: c.id, testClock: c.frozenTime ? { frozenTime: new Date(c.frozenTime) } : null });
     customerClocks.set(keyOf(scope, c.id), c.testClockId);

@@ -1,26 +1,22 @@
-// recordMeterEvent (docs/concepts/meter-events.md#read-your-writes): one event, validated, stored and counted in one transaction, so it is
-// in every summary and preview when the mutation returns (read-your-writes). The transaction is
-// plain SQL (Tenant.transaction), not Prisma's: BEGIN with the lock and the insert (pipelined),
-// then COMMIT. Events that a tenant's requests record at the same time share that transaction
-// (coalesce.ts): most of an event's cost is the database's per transaction (round trips, the
-// statement's executor start-up, the commit), and each request still answers only once the
-// commit that stored its event is done. Events of a meter that a usage alert watches are stored one
-// per transaction, so that each is evaluated on its own, as the crossing request (docs/concepts/alerts.md#alert-crossing).
-import type { Tenant } from "../../context.js";
+// recordMeterEvent (docs/concepts/meter-events.md#read-your-writes): one event, validated, then
+// stored and counted by the ingest pipeline (ingest.ts) as a batch of one, so it is in every
+// summary and preview when the mutation returns; its refusal is thrown as the mutation's error.
+// Events that a tenant's requests record at the same time share that transaction (coalesce.ts):
+// most of an event's cost is the database's per transaction (round trips, the statement's executor
+// start-up, the commit), and each request still answers only once the commit that stored its event
+// is done. Events of a meter that a usage alert watches are stored one per transaction, so that
+// each is evaluated on its own, as the crossing request (docs/concepts/alerts.md#alert-crossing).
 import type { Clock } from "../../clock.js";
+import type { Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
-import type { Meter } from "../../generated/prisma/client.js";
 import { LruCache } from "../../lru.js";
-import { evaluateUsageAlerts, type AlertsTriggeredListener } from "../alerts/evaluate.js";
-import { lockCustomersUsage } from "../../db/locks.js";
-import { checkEvents } from "./check.js";
+import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { Coalescer } from "./coalesce.js";
-import { insertEvents, retryingDuplicates, type OnDuplicate, type StoredEventRow } from "./insert.js";
-import { alreadyInvoicedError, invoicedAmong } from "./invoiced.js";
-import { meterInactive, type RecordMeterEventInput, type ValidEvent } from "./validate.js";
+import { duplicateOf } from "./identity.js";
+import { type RecordedMeterEvent, storeEvents } from "./ingest.js";
+import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "./validate.js";
 
-/** A stored event with its meter loaded (the GraphQL MeterEvent's eventName). */
-export type RecordedMeterEvent = StoredEventRow & { meter: Meter };
+const FIELD = ["input"];
 
 /** `onAlertsTriggered` hears the usage alerts this event fired, once they are committed. */
 export async function recordMeterEvent(
@@ -29,15 +25,15 @@ export async function recordMeterEvent(
   input: RecordMeterEventInput,
   onAlertsTriggered: AlertsTriggeredListener = () => {},
 ): Promise<RecordedMeterEvent> {
-  const [checked] = await checkEvents(tenant.sql, tenant.scope, clock, [input], () => ["input"]);
+  const [checked] = await validateEvents(tenant.sql, tenant.scope, clock, [input], () => FIELD);
   if (!checked!.ok) throw checked!.error;
   const { event } = checked!;
   const submitted = { tenant, clock, event, onAlertsTriggered };
   const meterKey = meterKeyOf(tenant, event);
   const stored = alertsWatch.get(meterKey)
-    ? (await storeEvents([submitted]))[0]!
+    ? (await storeGroup([submitted]))[0]!
     : await coalescerOf(tenant).submit(meterKey, submitted);
-  if (stored === "duplicate") throw await duplicateEvent(tenant, event);
+  if (stored === "duplicate") throw await duplicateOf(tenant, event.identifier, [...FIELD, "identifier"]);
   if (stored instanceof MeterEventError) throw stored;
   return stored;
 }
@@ -54,8 +50,7 @@ type Stored = RecordedMeterEvent | MeterEventError | "duplicate";
 
 /**
  * At most 4 transactions per tenant and meter at once (a few per core of the machines this runs
- * on); the events that arrive meanwhile wait for the next one. Measured at 32 concurrent requests
- * (benchmark figure 2): ~9 events per transaction.
+ * on); the events that arrive meanwhile wait for the next one, which then stores them together.
  */
 const COALESCING = { maxInFlight: 4, maxItems: 1000 };
 
@@ -77,63 +72,29 @@ const coalescers = new WeakMap<Tenant["transaction"], Coalescer<Submitted, Store
 
 function coalescerOf(tenant: Tenant): Coalescer<Submitted, Stored> {
   let coalescer = coalescers.get(tenant.transaction);
-  if (!coalescer) coalescers.set(tenant.transaction, (coalescer = new Coalescer(storeEvents, COALESCING)));
+  if (!coalescer) coalescers.set(tenant.transaction, (coalescer = new Coalescer(storeGroup, COALESCING)));
   return coalescer;
 }
 
 /**
- * One transaction for events of one tenant and meter: the shared usage locks of their customers,
- * the insert, and the alerts they cross, which only a transaction of one event evaluates (the
- * others roll back).
+ * Stores events of one tenant and meter in one transaction; the alerts they cross are evaluated
+ * only by a transaction of one event (a group an alert watches rolls back, and the coalescer
+ * retries its events one by one).
  */
-async function storeEvents(submitted: Submitted[]): Promise<Stored[]> {
+async function storeGroup(submitted: Submitted[]): Promise<Stored[]> {
   const [{ tenant, clock, onAlertsTriggered }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
   const meterKey = meterKeyOf(tenant, events[0]!);
-  const store = (onDuplicate: OnDuplicate) =>
-    tenant.transaction(async (sql) => {
-      const [, outcomes] = await Promise.all([
-        lockCustomersUsage(
-          sql,
-          events.map((e) => e.customer.id),
-          "shared",
-        ),
-        insertEvents(sql, tenant.scope, events, onDuplicate),
-      ]);
-      // Not inserted: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
-      const skipped = outcomes.filter((o) => !o.row && o.meter.status === "ACTIVE").map((o) => o.index);
-      const refusedAsInvoiced = await invoicedAmong(sql, tenant.scope, events, skipped);
-      const stored = outcomes.map(({ index, row, meter }): Stored => {
-        if (row) return { ...row, meter };
-        if (meter.status !== "ACTIVE") return meterInactive(events[index]!.meter.eventName, ["input", "eventName"]);
-        if (refusedAsInvoiced.has(index)) return alreadyInvoicedError(events[index]!.timestamp, ["input", "timestamp"]);
-        return "duplicate";
-      });
-      const inserted = events.flatMap((e, i) => {
-        const row = outcomes[i]!.row;
-        return row ? [{ ...e, seq: row.seq }] : [];
-      });
-      const watched = outcomes.some((o) => o.alertsWatch);
-      // Nothing inserted tells nothing: alertsWatch looks at the inserted rows' meters.
-      if (inserted.length > 0) alertsWatch.set(meterKey, watched);
+  const { rows, notStored, triggers } = await storeEvents(tenant, clock, events, {
+    rows: true,
+    fieldOf: () => FIELD,
+    onAlertsWatch: (watched) => {
+      alertsWatch.set(meterKey, watched);
       if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
-      return { stored, triggers: watched ? await evaluateUsageAlerts(sql, tenant.scope, clock, inserted) : [] };
-    });
-  const { stored, triggers } = await retryingDuplicates(events, store);
-  onAlertsTriggered(triggers);
-  return stored;
-}
-
-/** DUPLICATE_EVENT, carrying the stored event (committed, since the unique constraint saw it). */
-async function duplicateEvent(tenant: Tenant, event: ValidEvent): Promise<MeterEventError> {
-  const existing = await tenant.prisma.meterEvent.findUniqueOrThrow({
-    where: { accountId_mode_identifier: { ...tenant.scope, identifier: event.identifier } },
-    include: { meter: true },
+    },
   });
-  return new MeterEventError(
-    "DUPLICATE_EVENT",
-    `An event with the identifier ${event.identifier} was already recorded; this one is not counted`,
-    ["input", "identifier"],
-    existing,
-  );
+  onAlertsTriggered(triggers);
+  const stored: Stored[] = rows!.map((row) => row ?? "duplicate");
+  for (const { index, error } of notStored) if (error) stored[index] = error;
+  return stored;
 }

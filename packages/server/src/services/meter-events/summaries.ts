@@ -1,10 +1,11 @@
 // meterEventSummaries (docs/concepts/meters.md#summaries): a meter's aggregation for one customer over [startTime, endTime),
-// in one summary or one per UTC hour or day. Read from the rollups (usage.ts): two SQL statements
-// per call (existence checks, usage) whatever the range.
+// in one summary or one per UTC hour or day. Read from the usage store: two SQL statements per call
+// (existence checks, usage) whatever the range.
 import type { Aggregation, Decimal } from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import { usageByWindow, type GroupingWindow } from "../usage.js";
+import { scopeClause } from "../../db/tenant-scope.js";
+import { type GroupingWindow, usageStore } from "../../usage-store/index.js";
 
 export interface MeterEventSummary {
   startTime: Date;
@@ -46,13 +47,17 @@ export async function meterEventSummaries(tenant: Tenant, q: SummariesQuery): Pr
   }
   // Both existence checks (and the aggregation) in one direct statement: this read is a hot path.
   const [found] = await tenant.sql.$queryRaw<Array<{ aggregation: Aggregation | null; customer: boolean }>>`
-    SELECT (SELECT "aggregation"::text FROM "Meter" WHERE "id" = ${q.meterId} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode") AS "aggregation",
-           EXISTS (SELECT 1 FROM "Customer" WHERE "id" = ${q.customerId} AND "accountId" = ${tenant.scope.accountId} AND "mode" = ${tenant.scope.mode}::"Mode") AS "customer"`;
+    SELECT (SELECT "aggregation"::text FROM "Meter" WHERE "id" = ${q.meterId} AND ${scopeClause(tenant.scope)}) AS "aggregation",
+           EXISTS (SELECT 1 FROM "Customer" WHERE "id" = ${q.customerId} AND ${scopeClause(tenant.scope)}) AS "customer"`;
   const aggregation = found!.aggregation;
   if (!aggregation) throw new NotFoundError(`No meter ${q.meterId}`, ["meterId"]);
   if (!found!.customer) throw new NotFoundError(`No customer ${q.customerId}`, ["customerId"]);
 
   const range = { meterId: q.meterId, customerId: q.customerId, start: q.startTime, end: q.endTime };
-  const windows = await usageByWindow(tenant.sql, tenant.scope, range, q.groupingWindow ?? null, aggregation);
+  const windows = await usageStore(tenant.sql, tenant.scope).usageByWindow(
+    range,
+    q.groupingWindow ?? null,
+    aggregation,
+  );
   return windows.map((w) => ({ startTime: w.start, endTime: w.end, aggregatedValue: w.value }));
 }

@@ -1,12 +1,26 @@
-// The rules of docs/concepts/meter-events.md#recording-an-event for one meter event, given its meter and customer already looked up (in
-// one query each for a whole batch: lookup.ts). Pure: no database, "now" is the customer's.
-import { randomUUID } from "node:crypto";
+// The rules of docs/concepts/meter-events.md#recording-an-event for a list of events (a batch, or
+// one event): each comes back valid or with the typed error that refuses it. Meters and customers
+// are looked up set-based (lookup.ts); the rules themselves need no database, and "now" is the
+// customer's. Rules that need the stored events (duplicates, invoiced periods) are decided when
+// the events are stored (ingest.ts).
 import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";
 import type { Clock } from "../../clock.js";
-import { InvalidInputError, MeterEventError } from "../../errors.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Db } from "../../db/transaction.js";
+import { InvalidInputError, TallyError } from "../../errors.js";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../../input/text.js";
-import type { Meter } from "../../generated/prisma/client.js";
 import { customerNow } from "../time.js";
+import {
+  customerNotFound,
+  customerNotSpecified,
+  invalidValue,
+  meterInactive,
+  meterNotFound,
+  timestampInFuture,
+  timestampTooFarInPast,
+} from "./errors.js";
+import { eventIdentifier } from "./identity.js";
+import { customersById, type EventCustomer, type EventMeter, metersByEventName } from "./lookup.js";
 
 export interface RecordMeterEventInput {
   eventName: string;
@@ -18,15 +32,7 @@ export interface RecordMeterEventInput {
   identifier?: string | null;
 }
 
-/** The whole Meter row, so that the recorded event can answer `meter` without another query. */
-export type EventMeter = Meter;
-
-export interface EventCustomer {
-  id: string;
-  testClock: { frozenTime: Date } | null;
-}
-
-export type Payload = Record<string, string | number>;
+type Payload = Record<string, string | number>;
 
 /** An event that passed every rule that does not need the stored events. */
 export interface ValidEvent {
@@ -40,10 +46,12 @@ export interface ValidEvent {
   receivedAt: Date;
 }
 
-export const MAX_PAYLOAD_KEYS = 50;
+/** One event of the list: valid, or the typed error that refuses it. */
+export type Checked = { ok: true; event: ValidEvent } | { ok: false; error: TallyError };
+
+const MAX_PAYLOAD_KEYS = 50;
 const MAX_PAYLOAD_KEY_LENGTH = 100;
 const MAX_PAYLOAD_STRING_LENGTH = 500;
-const MAX_IDENTIFIER_LENGTH = 100;
 const MAX_SIGNIFICANT_DIGITS = 15;
 // The MeterEvent.value column is numeric(65, 30).
 const MAX_DECIMAL_PLACES = 30;
@@ -53,17 +61,79 @@ const FUTURE_WINDOW_MS = 5 * 60_000;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Validates the events, `fieldOf(i)` being event i's input path in errors. */
+export async function validateEvents(
+  db: Db,
+  scope: Scope,
+  clock: Clock,
+  inputs: RecordMeterEventInput[],
+  fieldOf: (index: number) => string[],
+): Promise<Checked[]> {
+  const results: Checked[] = new Array(inputs.length);
+  const attempt = <T>(index: number, step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof TallyError)) throw error;
+      results[index] = { ok: false, error };
+      return undefined;
+    }
+  };
+
+  // Each event's field path, built once (three checks use it, almost always without error).
+  const fields = inputs.map((_, i) => fieldOf(i));
+  // One receipt instant for the request's events on the wall clock.
+  const now = clock.now();
+  const received: Clock = { now: () => now };
+  const shapes = inputs.map((input, i) => attempt(i, () => checkEventShape(input, fields[i]!)));
+  const explicitCustomerIds = inputs.flatMap((input, i) => (shapes[i] && input.customerId ? [input.customerId] : []));
+  // Most events name their customer explicitly: then both lookups run at once.
+  const [meters, explicitCustomers] = await Promise.all([
+    metersByEventName(
+      db,
+      scope,
+      inputs.flatMap((input, i) => (shapes[i] ? [input.eventName] : [])),
+    ),
+    customersById(db, scope, explicitCustomerIds),
+  ]);
+
+  const pending: Array<{ index: number; shape: { identifier: string; payload: Payload | null }; customerId: string }> =
+    [];
+  inputs.forEach((input, i) => {
+    const shape = shapes[i];
+    if (!shape) return;
+    const customerId = attempt(i, () =>
+      customerIdOf(input, shape.payload, checkMeter(input, meters.get(input.eventName), fields[i]!), fields[i]!),
+    );
+    if (customerId !== undefined) pending.push({ index: i, shape, customerId });
+  });
+
+  const queried = new Set(explicitCustomerIds);
+  const missing = pending.map((p) => p.customerId).filter((id) => !queried.has(id));
+  const customers: Map<string, EventCustomer> =
+    missing.length > 0
+      ? new Map([...explicitCustomers, ...(await customersById(db, scope, missing))])
+      : explicitCustomers;
+
+  for (const { index, shape, customerId } of pending) {
+    const input = inputs[index]!;
+    const meter = meters.get(input.eventName)!;
+    const event = attempt(index, () =>
+      completeEvent(input, shape, meter, customers.get(customerId), customerId, received, fields[index]!),
+    );
+    if (event) results[index] = { ok: true, event };
+  }
+  return results;
+}
+
 /** The input checks that need no lookup: storable text, identifier and payload shape. */
-export function checkEventShape(
+function checkEventShape(
   input: RecordMeterEventInput,
   field: string[],
 ): { identifier: string; payload: Payload | null } {
   const unstorable = unstorableTextPath(input, field);
   if (unstorable) throw new InvalidInputError(UNSTORABLE_TEXT_MESSAGE, unstorable);
-  const identifier = input.identifier ?? randomUUID();
-  if (identifier.length < 1 || identifier.length > MAX_IDENTIFIER_LENGTH) {
-    throw new InvalidInputError(`identifier must be 1–${MAX_IDENTIFIER_LENGTH} characters`, [...field, "identifier"]);
-  }
+  const identifier = eventIdentifier(input.identifier, field);
   return { identifier, payload: input.payload ? checkPayload(input.payload, [...field, "payload"]) : null };
 }
 
@@ -89,22 +159,14 @@ function checkPayload(payload: Record<string, unknown>, field: string[]): Payloa
 }
 
 /** The meter named by the event, if it accepts events. */
-export function checkMeter(input: RecordMeterEventInput, meter: EventMeter | undefined, field: string[]): EventMeter {
-  if (!meter)
-    throw new MeterEventError("METER_NOT_FOUND", `No meter has the event name ${input.eventName}`, [
-      ...field,
-      "eventName",
-    ]);
+function checkMeter(input: RecordMeterEventInput, meter: EventMeter | undefined, field: string[]): EventMeter {
+  if (!meter) throw meterNotFound(input.eventName, [...field, "eventName"]);
   if (meter.status !== "ACTIVE") throw meterInactive(input.eventName, [...field, "eventName"]);
   return meter;
 }
 
-export function meterInactive(eventName: string, field: string[] | null): MeterEventError {
-  return new MeterEventError("METER_INACTIVE", `The meter for ${eventName} is inactive`, field);
-}
-
 /** `customerId`, else the payload's value under the meter's customerPayloadKey. */
-export function customerIdOf(
+function customerIdOf(
   input: RecordMeterEventInput,
   payload: Payload | null,
   meter: EventMeter,
@@ -113,11 +175,7 @@ export function customerIdOf(
   if (input.customerId) return input.customerId;
   const fromPayload = payload?.[meter.customerPayloadKey];
   if (fromPayload === undefined || fromPayload === "") {
-    throw new MeterEventError(
-      "CUSTOMER_NOT_SPECIFIED",
-      `Name the customer with customerId or payload.${meter.customerPayloadKey}`,
-      [...field, "customerId"],
-    );
+    throw customerNotSpecified(meter.customerPayloadKey, [...field, "customerId"]);
   }
   return String(fromPayload);
 }
@@ -126,7 +184,7 @@ export function customerIdOf(
  * Checks the value and the timestamp and completes the event: value from `value`, else the
  * payload's valuePayloadKey, else 1 for COUNT meters; timestamp defaults to the customer's now.
  */
-export function completeEvent(
+function completeEvent(
   input: RecordMeterEventInput,
   shape: { identifier: string; payload: Payload | null },
   meter: EventMeter,
@@ -135,32 +193,20 @@ export function completeEvent(
   clock: Clock,
   field: string[],
 ): ValidEvent {
-  if (!customer) throw new MeterEventError("CUSTOMER_NOT_FOUND", `No customer ${customerId}`, [...field, "customerId"]);
+  if (!customer) throw customerNotFound(customerId, [...field, "customerId"]);
   const fromPayload = shape.payload?.[meter.valuePayloadKey];
   const raw = input.value ?? fromPayload ?? (meter.aggregation === "COUNT" ? "1" : undefined);
   const value = parseValue(raw, meter.valuePayloadKey);
   if (!(value instanceof Decimal)) {
-    throw new MeterEventError(
-      "INVALID_VALUE",
-      value,
-      input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey],
-    );
+    throw invalidValue(value, input.value != null ? [...field, "value"] : [...field, "payload", meter.valuePayloadKey]);
   }
   const now = customerNow(customer, clock);
   const timestamp = input.timestamp ?? now;
   if (timestamp.getTime() < now.getTime() - PAST_WINDOW_MS) {
-    throw new MeterEventError(
-      "TIMESTAMP_TOO_FAR_IN_PAST",
-      `timestamp ${timestamp.toISOString()} is more than 35 days before now (${now.toISOString()})`,
-      [...field, "timestamp"],
-    );
+    throw timestampTooFarInPast(timestamp, now, PAST_WINDOW_MS, [...field, "timestamp"]);
   }
   if (timestamp.getTime() > now.getTime() + FUTURE_WINDOW_MS) {
-    throw new MeterEventError(
-      "TIMESTAMP_IN_FUTURE",
-      `timestamp ${timestamp.toISOString()} is more than 5 minutes after now (${now.toISOString()})`,
-      [...field, "timestamp"],
-    );
+    throw timestampInFuture(timestamp, now, FUTURE_WINDOW_MS, [...field, "timestamp"]);
   }
   return { identifier: shape.identifier, meter, customer, value, timestamp, payload: shape.payload, receivedAt: now };
 }

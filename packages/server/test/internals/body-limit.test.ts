@@ -4,7 +4,7 @@ import { request as httpRequest, createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSchema, createYoga } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useBodyLimit } from "../src/http/body-limit.js";
+import { useBodyLimit } from "../../src/http/body-limit.js";
 
 const LIMIT = 200;
 let server: Server;

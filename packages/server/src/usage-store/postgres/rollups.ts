@@ -1,17 +1,18 @@
-// The hourly rollups (MeterUsageHour): rows per (meter, customer, UTC hour) holding the engine's
-// PartialAggregate of the hour's counting events, one per shard that wrote to the hour. insert.ts
-// adds new events to them incrementally; recomputeHour rebuilds one hour from its raw events for
-// changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX or
-// LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
+// The hourly rollups (MeterUsageHour): rows per (meter, customer, UTC hour) holding the partial
+// aggregate of the hour's counting events, one per shard that wrote to the hour. Ingest adds new
+// events to them incrementally (addToRollups); recomputeHour rebuilds one hour from its raw events
+// for changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX
+// or LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
 import type { Database } from "../../db/client.js";
-import type { Scope } from "../../db/tenant-scope.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { lockCustomersUsage } from "../../db/locks.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { mergedPartials, mergeExcludedInto, PARTIAL_COLUMNS, partialOfEvents } from "./aggregate.js";
 
 const HOUR_MS = 3_600_000;
 
-export const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "shard", "count", "sum", "max", "lastValue", "lastTimestamp", "lastSeq")`;
+const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "shard", ${PARTIAL_COLUMNS})`;
 
 /**
  * The shard a transaction writes: its connection's. Two transactions at once are on two
@@ -19,35 +20,35 @@ export const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "custo
  * of 8, so they do not wait for each other's rollup rows. Shard 0 is the folded row, written by
  * foldRollups alone, so every hour that gets events is folded (and detailed) once it is past.
  */
-export const ROLLUP_SHARD = Prisma.sql`(1 + pg_backend_pid() % 8)::smallint`;
-
-/**
- * The partial aggregate of the events aliased `e`, as the values of ROLLUP_COLUMNS' last six:
- * LAST is the event with the latest timestamp, ties broken by the later receipt (seq).
- */
-export const PARTIAL_OF_EVENTS = Prisma.sql`count(*), sum(e."value"), max(e."value"),
-  (array_agg(e."value" ORDER BY e."timestamp" DESC, e."seq" DESC))[1], max(e."timestamp"),
-  (array_agg(e."seq" ORDER BY e."timestamp" DESC, e."seq" DESC))[1]`;
+const ROLLUP_SHARD = Prisma.sql`(1 + pg_backend_pid() % 8)::smallint`;
 
 /**
  * The order in which every writer locks rollup rows, so that concurrent writers cannot deadlock:
  * by meter and customer in byte order (`COLLATE "C"`, which PostgreSQL sorts several times faster
  * than a locale's order), then `hour`, which the caller appends.
  */
-export const rollupLockOrder = (alias: string) =>
+const rollupLockOrder = (alias: string) =>
   Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
 
-/** LAST's order (docs/concepts/meters.md#aggregations): later timestamp, ties broken by later receipt. */
-const laterThanStored = Prisma.sql`(h."lastTimestamp" IS NULL OR (excluded."lastTimestamp", excluded."lastSeq") > (h."lastTimestamp", h."lastSeq"))`;
-
 /** An upsert's conflict clause into `"MeterUsageHour" AS h`: the new partial merged into the stored one. */
-export const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET
-        "count" = h."count" + excluded."count",
-        "sum" = h."sum" + excluded."sum",
-        "max" = GREATEST(h."max", excluded."max"),
-        "lastValue" = CASE WHEN ${laterThanStored} THEN excluded."lastValue" ELSE h."lastValue" END,
-        "lastTimestamp" = CASE WHEN ${laterThanStored} THEN excluded."lastTimestamp" ELSE h."lastTimestamp" END,
-        "lastSeq" = CASE WHEN ${laterThanStored} THEN excluded."lastSeq" ELSE h."lastSeq" END`;
+const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET ${mergeExcludedInto("h")}`;
+
+/**
+ * Adds the events of `source` (a relation with MeterEvent's columns, aliased e) to the hourly
+ * rollups: one upsert per (meter, customer, hour) into this connection's shard. Also the bench's
+ * seeder uses it, so seeded rollups are exactly the server's.
+ */
+export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
+      SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC'),
+             ${ROLLUP_SHARD}, ${partialOfEvents("e")}
+      FROM ${source} e
+      -- Grouped in the lock order, so that one sort serves both.
+      GROUP BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
+      ORDER BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
+      ${MERGE_INTO_ROLLUP}`;
+}
 
 /**
  * Hours of at least this many events get minute detail when folded: a usage read then takes at
@@ -108,9 +109,7 @@ export async function foldRollups(
         RETURNING r.*
       )
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
-      SELECT "accountId", "mode", "meterId", "customerId", "hour", 0, sum("count"), sum("sum"), max("max"),
-             (array_agg("lastValue" ORDER BY "lastTimestamp" DESC, "lastSeq" DESC))[1], max("lastTimestamp"),
-             (array_agg("lastSeq" ORDER BY "lastTimestamp" DESC, "lastSeq" DESC))[1]
+      SELECT "accountId", "mode", "meterId", "customerId", "hour", 0, ${mergedPartials(null)}
       FROM removed
       GROUP BY "accountId", "mode", "meterId", "customerId", "hour"
       ORDER BY ${rollupLockOrder("removed")}, "hour"
@@ -180,13 +179,13 @@ export async function recomputeHour(
   await tx.$executeRaw`
     DELETE FROM "MeterUsageHour"
     WHERE "meterId" = ${q.meterId} AND "customerId" = ${q.customerId} AND "hour" = ${hour}::timestamptz
-      AND "accountId" = ${scope.accountId} AND "mode" = ${scope.mode}::"Mode"`;
+      AND ${scopeClause(scope)}`;
   await tx.$executeRaw`
     INSERT INTO "MeterUsageHour" ${ROLLUP_COLUMNS}
-    SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${q.meterId}, ${q.customerId}, ${hour}::timestamptz, ${ROLLUP_SHARD}, ${PARTIAL_OF_EVENTS}
+    SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${q.meterId}, ${q.customerId}, ${hour}::timestamptz, ${ROLLUP_SHARD}, ${partialOfEvents("e")}
     FROM "MeterEvent" e
     WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId}
-      AND e."accountId" = ${scope.accountId} AND e."mode" = ${scope.mode}::"Mode" AND e."canceledAt" IS NULL
+      AND ${scopeClause(scope, "e")} AND e."canceledAt" IS NULL
       AND e."timestamp" >= ${hour}::timestamptz AND e."timestamp" < ${next}::timestamptz
     HAVING count(*) > 0`;
 }

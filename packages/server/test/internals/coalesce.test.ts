@@ -1,7 +1,7 @@
 // The Coalescer on its own (services/meter-events/coalesce.ts): what runs together, how many runs
-// at once, and a failing run retried item by item. Recording through it: meter-events.test.ts.
+// at once, and a failing run retried item by item. Recording through it: test/meter-events.test.ts.
 import { describe, expect, it } from "vitest";
-import { Coalescer } from "../src/services/meter-events/coalesce.js";
+import { Coalescer } from "../../src/services/meter-events/coalesce.js";
 
 /** A run function that records its groups and answers each item doubled, once released. */
 function recorder() {

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTimestamptz, readTimestamptz } from "../src/db/timestamptz.js";
-import { createTestApp, type TestApp } from "./support/app.js";
+import { parseTimestamptz, readTimestamptz } from "../../src/db/timestamptz.js";
+import { createTestApp, type TestApp } from "../support/app.js";
 
 const pgParse = pg.types.getTypeParser(1184, "text") as (text: string) => unknown;
 

@@ -12,20 +12,11 @@ import {
   type Aggregation,
   type PartialAggregate,
 } from "@tally/billing";
-import type { Db } from "../db/transaction.js";
-import type { Scope } from "../db/tenant-scope.js";
-import { Prisma } from "../generated/prisma/client.js";
-
-export type GroupingWindow = "HOUR" | "DAY";
-
-export interface UsageQuery {
-  meterId: string;
-  customerId: string;
-  /** Inclusive. */
-  start: Date;
-  /** Exclusive. */
-  end: Date;
-}
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import type { Db } from "../../db/transaction.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { GroupingWindow, UsageQuery, WindowUsage } from "../store.js";
+import { lastEventFirst, mergedPartials } from "./aggregate.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -35,30 +26,12 @@ const floorTo = (date: Date, unitMs: number) => new Date(Math.floor(date.getTime
 const ceilTo = (date: Date, unitMs: number) => new Date(Math.ceil(date.getTime() / unitMs) * unitMs);
 
 /**
- * The meter's partial aggregate over events with start ≤ timestamp < end: whole hours from
- * MeterUsageHour, the partial edge hours from their minute detail and raw MeterEvent rows (not
- * canceled), merged with the engine's mergePartials.
+ * The meter's aggregation over events with start ≤ timestamp < end. SUM and COUNT take the
+ * additive path, which reads fewer raw events at the edges (additiveTotals).
  */
-export async function usagePartial(db: Db, scope: Scope, q: UsageQuery): Promise<PartialAggregate> {
-  if (q.start >= q.end) return emptyPartial();
-  const [row] = await queryPartials(db, scope, q, null);
-  return row ? row.partial : emptyPartial();
-}
-
-/**
- * finalizeAggregate(usagePartial(...), aggregation). SUM and COUNT take the additive path, which
- * reads fewer raw events at the edges (additiveTotals).
- */
-export async function meterUsage(db: Db, scope: Scope, q: UsageQuery & { aggregation: Aggregation }): Promise<Decimal> {
-  const [usage] = await usageByWindow(db, scope, q, null, q.aggregation);
-  return usage ? usage.value : finalizeAggregate(emptyPartial(), q.aggregation);
-}
-
-/** One window of a grouped usage read: the aggregation of the events with start ≤ timestamp < end. */
-export interface WindowUsage {
-  start: Date;
-  end: Date;
-  value: Decimal;
+export async function meterUsage(db: Db, scope: Scope, q: UsageQuery, aggregation: Aggregation): Promise<Decimal> {
+  const [usage] = await usageByWindow(db, scope, q, null, aggregation);
+  return usage ? usage.value : finalizeAggregate(emptyPartial(), aggregation);
 }
 
 /**
@@ -91,37 +64,6 @@ export async function usageByWindow(
       start: new Date(Math.max(t, q.start.getTime())),
       end: new Date(Math.min(t + unitMs, q.end.getTime())),
       value: found.get(t) ?? none,
-    });
-  }
-  return windows;
-}
-
-/** One window of a grouped usage read: events with start ≤ timestamp < end. */
-export interface WindowPartial {
-  start: Date;
-  end: Date;
-  partial: PartialAggregate;
-}
-
-/**
- * One partial per UTC hour or day window overlapping [start, end), in order, each window clipped
- * to the range; windows without events get the empty partial. One SQL query whatever the range.
- */
-export async function usagePartialsByWindow(
-  db: Db,
-  scope: Scope,
-  q: UsageQuery,
-  window: GroupingWindow,
-): Promise<WindowPartial[]> {
-  if (q.start >= q.end) return [];
-  const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
-  const found = new Map((await queryPartials(db, scope, q, window)).map((r) => [r.bucket.getTime(), r.partial]));
-  const windows: WindowPartial[] = [];
-  for (let t = floorTo(q.start, unitMs).getTime(); t < q.end.getTime(); t += unitMs) {
-    windows.push({
-      start: new Date(Math.max(t, q.start.getTime())),
-      end: new Date(Math.min(t + unitMs, q.end.getTime())),
-      partial: found.get(t) ?? emptyPartial(),
     });
   }
   return windows;
@@ -207,7 +149,7 @@ const countingEvents = (q: UsageQuery) =>
 /**
  * Joins to each piece of edgeRelation a."count", a."sum" and a."max" of its counting events. The
  * whole minutes come from MeterUsageMinute while the hour's minute detail is current (its
- * detailCount is still the hour's count, rollup.ts), the rest from raw events: each part one
+ * detailCount is still the hour's count, rollups.ts), the rest from raw events: each part one
  * index range, at most two partial minutes of raw events in a detailed hour.
  */
 function edgeAggregates(q: UsageQuery): Prisma.Sql {
@@ -276,7 +218,7 @@ async function additiveTotals(
       SELECT ${rollupBucket} AS bucket, sum(${rollupColumn}) AS v
       FROM "MeterUsageHour" h
       WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-        AND h."accountId" = ${scope.accountId} AND h."mode" = ${scope.mode}::"Mode"
+        AND ${scopeClause(scope, "h")}
         AND ((h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz) OR h."hour" = ANY(${edgeHours}::timestamptz[]))
       GROUP BY 1
       UNION ALL
@@ -284,7 +226,7 @@ async function additiveTotals(
       FROM ${edgeRelation(scans)}
       ${edgeAggregates(q)}
       -- Events have no tenant index of their own: the meter vouches for the account and mode.
-      WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode")
+      WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
     ) t
     GROUP BY t.bucket
     ORDER BY t.bucket`;
@@ -294,11 +236,11 @@ async function additiveTotals(
 /**
  * The partial aggregates of [start, end), grouped by `window` buckets (null: one bucket for the
  * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the
- * partial hours at the edges from minute detail and raw events; SQL reduces each to partials (same rules as the
- * engine: LAST orders by timestamp, then seq) and the engine merges them. Each edge is
- * edgeAggregates' index ranges — the raw ones index-only on (meterId, customerId, timestamp)
- * INCLUDE (value, seq, canceledAt) — and LAST is the first row of the edge's range read
- * backwards: no sort, no materialised rows, however many events an hour holds.
+ * partial hours at the edges from minute detail and raw events; SQL reduces each to partials
+ * (aggregate.ts) and the engine merges them. Each edge is edgeAggregates' index ranges — the raw
+ * ones index-only on (meterId, customerId, timestamp) INCLUDE (value, seq, canceledAt) — and LAST
+ * is the first row of the edge's range read backwards: no sort, no materialised rows, however
+ * many events an hour holds.
  */
 async function queryPartials(
   db: Db,
@@ -318,13 +260,10 @@ async function queryPartials(
       ? Prisma.sql`${q.start}::timestamptz`
       : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rows = await db.$queryRaw<Array<PartialRow & { src: number }>>`
-    SELECT 0 AS src, ${rollupBucket} AS bucket, sum(h."count")::numeric AS "count", sum(h."sum") AS "sum", max(h."max") AS "max",
-           (array_agg(h."lastValue" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastValue",
-           max(h."lastTimestamp") AS "lastTimestamp",
-           (array_agg(h."lastSeq" ORDER BY h."lastTimestamp" DESC, h."lastSeq" DESC))[1] AS "lastSeq"
+    SELECT 0 AS src, ${rollupBucket} AS bucket, ${mergedPartials("h")}
     FROM "MeterUsageHour" h
     WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-      AND h."accountId" = ${scope.accountId} AND h."mode" = ${scope.mode}::"Mode"
+      AND ${scopeClause(scope, "h")}
       AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
     GROUP BY 2
     UNION ALL
@@ -333,10 +272,10 @@ async function queryPartials(
     ${edgeAggregates(q)}
     CROSS JOIN LATERAL (
       SELECT e."value", e."timestamp", e."seq" ${countingEvents(q)} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
-      ORDER BY e."timestamp" DESC, e."seq" DESC LIMIT 1
+      ${lastEventFirst("e")} LIMIT 1
     ) l
     -- Events have no tenant index of their own: the meter vouches for the account and mode.
-    WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND m."accountId" = ${scope.accountId} AND m."mode" = ${scope.mode}::"Mode")
+    WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
     ORDER BY 2, 1`;
   const merged: Array<{ bucket: Date; partial: PartialAggregate }> = [];
   for (const row of rows) {

@@ -4,9 +4,9 @@
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FrontendMessages } from "../src/db/embedded-protocol.js";
-import { IN_MEMORY } from "../src/db/config.js";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/db/embedded.js";
+import { FrontendMessages } from "../../src/db/embedded-protocol.js";
+import { IN_MEMORY } from "../../src/db/config.js";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 
 /** A frontend message: a type byte (none for the startup message), its length, then its body. */
 function message(type: number | null, body: Uint8Array): Buffer {

@@ -6,11 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/client.js";
-import { IN_MEMORY, type DatabaseConfig } from "../src/db/config.js";
-import { applyPendingMigrations } from "../src/db/migration-history.js";
-import { deployMigrations, migrationFiles, migrationsDir } from "../src/db/migrations.js";
-import { createEmptyPostgresDatabase, onPostgres } from "./support/database.js";
+import { openDatabase } from "../../src/db/client.js";
+import { IN_MEMORY, type DatabaseConfig } from "../../src/db/config.js";
+import { applyPendingMigrations } from "../../src/db/migration-history.js";
+import { deployMigrations, migrationFiles, migrationsDir } from "../../src/db/migrations.js";
+import { createEmptyPostgresDatabase, onPostgres } from "../support/database.js";
 
 async function deployAndCheck(config: DatabaseConfig): Promise<void> {
   expect(await deployMigrations(config)).toMatch(/successfully applied/);

@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { describe, expect, it } from "vitest";
-import { useCompiledExecution } from "../src/http/compiled-execution.js";
+import { useCompiledExecution } from "../../src/http/compiled-execution.js";
 
 const Day = new GraphQLScalarType({
   name: "Day",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoFormatter } from "../src/iso-format.js";
+import { isoFormatter } from "../../src/iso-format.js";
 
 describe("isoFormatter", () => {
   it("answers what toISOString answers, for any instant, with its hour cache shared", () => {

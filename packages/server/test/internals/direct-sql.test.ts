@@ -2,9 +2,9 @@
 // (Database.sql) and in plain SQL transactions (Database.transaction), whose statements may be
 // issued without waiting for each other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "../src/generated/prisma/client.js";
-import { createTestApp, type TestApp } from "./support/app.js";
-import { onPostgres } from "./support/database.js";
+import { Prisma } from "../../src/generated/prisma/client.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { onPostgres } from "../support/database.js";
 
 let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));

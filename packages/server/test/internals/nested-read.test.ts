@@ -2,10 +2,10 @@
 // folds relations into the root query, and the rows loaded by id are batched per tick, each with
 // its own 1:1 relations (schema/loaders/row-loaders.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTallyYoga } from "../src/http/yoga.js";
-import { createTestApp, type TestApp } from "./support/app.js";
-import { billing, type Billing } from "./support/billing.js";
-import { countingDatabase, type CountingDatabase } from "./support/counting-database.js";
+import { createTallyYoga } from "../../src/http/yoga.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { billing, type Billing } from "../support/billing.js";
+import { countingDatabase, type CountingDatabase } from "../support/counting-database.js";
 
 let app: TestApp;
 let b: Billing;

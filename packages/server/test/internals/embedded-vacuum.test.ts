@@ -1,8 +1,8 @@
 // The embedded database's stand-in for autovacuum (services/embedded-vacuum.ts): a table that has
 // grown gets statistics, and the planner then finds customers by their key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { vacuumGrownTables } from "../src/services/embedded-vacuum.js";
-import { createTestApp, type TestApp } from "./support/app.js";
+import { vacuumGrownTables } from "../../src/services/embedded-vacuum.js";
+import { createTestApp, type TestApp } from "../support/app.js";
 
 let app: TestApp;
 beforeAll(async () => {

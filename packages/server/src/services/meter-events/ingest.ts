@@ -1,0 +1,82 @@
+// The ingest pipeline (docs/architecture.md#the-ingest-path), shared by single events (record.ts)
+// and batches (record-batch.ts): validated events are stored in one plain SQL transaction
+// (Tenant.transaction) — the shared usage locks of their customers, the store's one insert
+// statement, the refusals of events not stored, and the usage alerts they cross (which record
+// their event-log events) — run again with duplicates skipped if an identifier was taken
+// (retryingDuplicates). Who hears the triggers hears them after the commit.
+import type { Clock } from "../../clock.js";
+import type { Tenant } from "../../context.js";
+import { lockCustomersUsage } from "../../db/locks.js";
+import type { MeterEventError } from "../../errors.js";
+import type { AlertTrigger } from "../../generated/prisma/client.js";
+import { type StoredEventWithMeter, usageStore } from "../../usage-store/index.js";
+import { evaluateUsageAlerts } from "../alerts/evaluate.js";
+import { meterInactive } from "./errors.js";
+import { retryingDuplicates } from "./identity.js";
+import { invoicedRefusals } from "./settled.js";
+import type { ValidEvent } from "./validate.js";
+
+/** A stored event with its meter loaded (the GraphQL MeterEvent's eventName). */
+export type RecordedMeterEvent = StoredEventWithMeter;
+
+export interface IngestOptions {
+  /** Answer each stored event's row (a single event's response), or only what was not stored (a batch's). */
+  rows: boolean;
+  /** Event i's input path, for the errors of events refused. */
+  fieldOf: (index: number) => string[];
+  /**
+   * Hears, inside the transaction, whether an active usage alert watches the stored events, once
+   * something was stored; throwing rolls the transaction back.
+   */
+  onAlertsWatch?: (watched: boolean) => void;
+}
+
+/** What became of the events. */
+export interface Ingested {
+  /** With `rows`: each event's stored row (null: not stored), in list order. */
+  rows: Array<RecordedMeterEvent | null> | null;
+  /** The events not stored, by position: refused (an inactive meter, an invoiced period), or duplicates (error null). */
+  notStored: Array<{ index: number; error: MeterEventError | null }>;
+  /** The usage alerts the events fired, committed. */
+  triggers: AlertTrigger[];
+}
+
+export async function storeEvents(
+  tenant: Tenant,
+  clock: Clock,
+  events: readonly ValidEvent[],
+  options: IngestOptions,
+): Promise<Ingested> {
+  if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [] };
+  return retryingDuplicates(events, (onDuplicate) =>
+    tenant.transaction(async (sql) => {
+      const store = usageStore(sql, tenant.scope);
+      const [, batch] = await Promise.all([
+        lockCustomersUsage(
+          sql,
+          events.map((e) => e.customer.id),
+          "shared",
+        ),
+        store.recordEvents(events, { onDuplicate, rows: options.rows }),
+      ]);
+      if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
+      // Not stored: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
+      const skipped = batch.notStored.filter((s) => s.meterActive).map((s) => s.index);
+      const invoiced = await invoicedRefusals(store, events, skipped, (i) => [...options.fieldOf(i), "timestamp"]);
+      const notStored = batch.notStored.map(({ index, meterActive }) => ({
+        index,
+        error: meterActive
+          ? (invoiced.get(index) ?? null)
+          : meterInactive(events[index]!.meter.eventName, [...options.fieldOf(index), "eventName"]),
+      }));
+      let triggers: AlertTrigger[] = [];
+      if (batch.alertsWatch) {
+        const missed = new Set(batch.notStored.map((s) => s.index));
+        const seqs = batch.seqs!;
+        const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
+        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored);
+      }
+      return { rows: batch.rows, notStored, triggers };
+    }),
+  );
+}

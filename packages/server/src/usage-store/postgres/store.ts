@@ -1,0 +1,22 @@
+// The UsageStore on PostgreSQL or PGlite: plain SQL on one connection or transaction.
+import type { Aggregation } from "@tally/billing";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Db } from "../../db/transaction.js";
+import type { UsageStore } from "../store.js";
+import { addToAlertProgress } from "./alert-progress.js";
+import { cancelEvent, eventByIdentifier, insertEvents } from "./events.js";
+import { findInvoiced, sealInvoicedPeriods } from "./invoiced.js";
+import { meterUsage, usageByWindow } from "./reads.js";
+
+export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
+  return {
+    recordEvents: (events, options) => insertEvents(db, scope, events, options),
+    eventByIdentifier: (identifier) => eventByIdentifier(db, scope, identifier),
+    cancelEvent: (event, at) => cancelEvent(db, scope, event, at),
+    invoiced: (instants) => findInvoiced(db, scope, instants),
+    sealInvoicedPeriods: (invoiceId) => sealInvoicedPeriods(db, scope, invoiceId),
+    usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
+    usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
+    addToAlertProgress: (entries, triggeredPeriod) => addToAlertProgress(db, scope, entries, triggeredPeriod),
+  };
+}

@@ -1,0 +1,113 @@
+// The usage store's interface: what services ask of stored usage (raw meter events, their rollups,
+// invoiced periods and alert progress) in domain terms. Every method runs on the connection or
+// transaction the store was opened on (usageStore in index.ts), filtered by the tenant's scope.
+// PostgreSQL/PGlite SQL implements it today (postgres/); a partitioned or distributed event store
+// would implement the same interface.
+import type { Aggregation, Decimal, PartialAggregate } from "@tally/billing";
+import type { Meter, MeterEvent } from "../generated/prisma/client.js";
+
+/** An event that passed validation, as the store writes it. */
+export interface EventToStore {
+  identifier: string;
+  meter: { id: string };
+  customer: { id: string };
+  value: Decimal;
+  timestamp: Date;
+  payload: Record<string, string | number> | null;
+  /** Receipt time in the customer's time: the stored createdAt. */
+  receivedAt: Date;
+}
+
+/** A stored event, as the MeterEvent table holds it. */
+export type StoredEvent = MeterEvent;
+
+/** A stored event with its meter as it is now. */
+export type StoredEventWithMeter = StoredEvent & { meter: Meter };
+
+/**
+ * What recordEvents does with an identifier that is taken: "fail" the statement (rejecting with
+ * IdentifierTaken), or "skip" the event. Skipping costs every row a speculative insertion, and a
+ * duplicate is rare (a client's retry), so ingest tries "fail" first.
+ */
+export type OnDuplicate = "fail" | "skip";
+
+/** recordEvents with OnDuplicate "fail" found an identifier already stored; the statement stored nothing. */
+export class IdentifierTaken extends Error {}
+
+/** What recordEvents did with a batch. */
+export interface RecordedBatch {
+  /** Events not stored (a skipped duplicate, an invoiced period, or a meter no longer active): their positions. */
+  notStored: Array<{ index: number; meterActive: boolean }>;
+  /** An active usage alert watches the meter of a stored event: alerts must be evaluated. */
+  alertsWatch: boolean;
+  /** Each event's seq (list order; meaningful for stored events only) when alertsWatch or with `rows`; else null. */
+  seqs: bigint[] | null;
+  /** With `rows`: each event's stored row with its meter (null: not stored), in list order. */
+  rows: Array<StoredEventWithMeter | null> | null;
+}
+
+export type GroupingWindow = "HOUR" | "DAY";
+
+export interface UsageQuery {
+  meterId: string;
+  customerId: string;
+  /** Inclusive. */
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+}
+
+/** One window of a grouped usage read: the aggregation of the events with start ≤ timestamp < end. */
+export interface WindowUsage {
+  start: Date;
+  end: Date;
+  value: Decimal;
+}
+
+/** An instant of a customer's usage of a meter: the unit the invoiced-period rule decides on. */
+export interface UsageInstant {
+  meterId: string;
+  customerId: string;
+  timestamp: Date;
+}
+
+/** An event a ONE_TIME alert counts, added to its running aggregate per customer. */
+export interface AlertProgressEntry {
+  alertId: string;
+  customerId: string;
+  value: Decimal;
+  timestamp: Date;
+  seq: bigint;
+}
+
+export interface UsageStore {
+  /**
+   * Stores validated events and counts them into the rollups, in one statement: skips events in
+   * invoiced periods and of meters no longer active, and fails on or skips (onDuplicate)
+   * identifiers already stored. Run it in a transaction holding lockCustomersUsage(…, "shared").
+   */
+  recordEvents(
+    events: readonly EventToStore[],
+    options: { onDuplicate: OnDuplicate; rows: boolean },
+  ): Promise<RecordedBatch>;
+  /** The stored event under `identifier` (cancelled or not), with its meter. */
+  eventByIdentifier(identifier: string): Promise<StoredEventWithMeter | null>;
+  /** Marks the event cancelled at `at` and recounts its hour; returns the cancelled row. */
+  cancelEvent(event: StoredEvent, at: Date): Promise<StoredEvent>;
+  /** The positions of `instants` that are already invoiced (docs/concepts/meter-events.md#already-invoiced). */
+  invoiced(instants: readonly UsageInstant[]): Promise<Set<number>>;
+  /** Seals the usage periods of a finalized invoice stored in this transaction. */
+  sealInvoicedPeriods(invoiceId: string): Promise<void>;
+  /** The meter's aggregation for the customer over [start, end). */
+  usage(q: UsageQuery, aggregation: Aggregation): Promise<Decimal>;
+  /** The aggregation per UTC hour or day window overlapping [start, end) (null: one window), in order, clipped to the range. */
+  usageByWindow(q: UsageQuery, window: GroupingWindow | null, aggregation: Aggregation): Promise<WindowUsage[]>;
+  /**
+   * Adds events to their ONE_TIME alerts' running aggregates, skipping pairs already triggered in
+   * `triggeredPeriod`; returns each updated (alert, customer) with its aggregate so far.
+   */
+  addToAlertProgress(
+    entries: readonly AlertProgressEntry[],
+    triggeredPeriod: Date,
+  ): Promise<Array<{ alertId: string; customerId: string; partial: PartialAggregate }>>;
+}

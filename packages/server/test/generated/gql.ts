@@ -1,0 +1,154 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": typeof types.CatalogErrorFragmentDoc,
+    "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": typeof types.CatalogMeterFragmentDoc,
+    "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": typeof types.CatalogProductFragmentDoc,
+    "\n  fragment CatalogPrice on Price {\n    id\n    currency\n    nickname\n    lookupKey\n    active\n    billingScheme\n    unitAmount\n    tiersMode\n    createdAt\n    product {\n      id\n      name\n    }\n    recurring {\n      interval\n      intervalCount\n      usageType\n      meter {\n        id\n        eventName\n      }\n    }\n    tiers {\n      upTo\n      unitAmount\n      flatAmount\n    }\n    transformQuantity {\n      divideBy\n      round\n    }\n  }\n": typeof types.CatalogPriceFragmentDoc,
+    "\n  fragment CatalogSubscription on Subscription {\n    id\n    status\n    billingMode\n    currency\n    startDate\n    billingCycleAnchor\n    currentPeriodStart\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    canceledAt\n    createdAt\n    customer {\n      id\n    }\n    items {\n      id\n      quantity\n      price {\n        id\n      }\n    }\n  }\n": typeof types.CatalogSubscriptionFragmentDoc,
+    "\n  fragment CatalogCreditGrant on CreditGrant {\n    id\n    customer {\n      id\n    }\n    name\n    amount {\n      amount\n      currency\n    }\n    remaining {\n      amount\n      currency\n    }\n    category\n    priority\n    priceIds\n    effectiveAt\n    expiresAt\n    expiredAt\n    voidedAt\n    createdAt\n  }\n": typeof types.CatalogCreditGrantFragmentDoc,
+    "\n  mutation CatalogCreateMeter($input: CreateMeterInput!) {\n    createMeter(input: $input) {\n      __typename\n      ...CatalogMeter\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateMeterDocument,
+    "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ...CatalogProduct\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateProductDocument,
+    "\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreatePriceDocument,
+    "\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateCustomerDocument,
+    "\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateTestClockDocument,
+    "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogAdvanceTestClockDocument,
+    "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateSubscriptionDocument,
+    "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n": typeof types.CatalogCreateCreditGrantDocument,
+    "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n": typeof types.TestMeterEventFragmentDoc,
+    "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.TestRecordMeterEventDocument,
+    "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.TestRecordMeterEventsDocument,
+    "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n": typeof types.TestCancelMeterEventDocument,
+    "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
+};
+const documents: Documents = {
+    "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": types.CatalogErrorFragmentDoc,
+    "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": types.CatalogMeterFragmentDoc,
+    "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": types.CatalogProductFragmentDoc,
+    "\n  fragment CatalogPrice on Price {\n    id\n    currency\n    nickname\n    lookupKey\n    active\n    billingScheme\n    unitAmount\n    tiersMode\n    createdAt\n    product {\n      id\n      name\n    }\n    recurring {\n      interval\n      intervalCount\n      usageType\n      meter {\n        id\n        eventName\n      }\n    }\n    tiers {\n      upTo\n      unitAmount\n      flatAmount\n    }\n    transformQuantity {\n      divideBy\n      round\n    }\n  }\n": types.CatalogPriceFragmentDoc,
+    "\n  fragment CatalogSubscription on Subscription {\n    id\n    status\n    billingMode\n    currency\n    startDate\n    billingCycleAnchor\n    currentPeriodStart\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    canceledAt\n    createdAt\n    customer {\n      id\n    }\n    items {\n      id\n      quantity\n      price {\n        id\n      }\n    }\n  }\n": types.CatalogSubscriptionFragmentDoc,
+    "\n  fragment CatalogCreditGrant on CreditGrant {\n    id\n    customer {\n      id\n    }\n    name\n    amount {\n      amount\n      currency\n    }\n    remaining {\n      amount\n      currency\n    }\n    category\n    priority\n    priceIds\n    effectiveAt\n    expiresAt\n    expiredAt\n    voidedAt\n    createdAt\n  }\n": types.CatalogCreditGrantFragmentDoc,
+    "\n  mutation CatalogCreateMeter($input: CreateMeterInput!) {\n    createMeter(input: $input) {\n      __typename\n      ...CatalogMeter\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateMeterDocument,
+    "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ...CatalogProduct\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateProductDocument,
+    "\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n": types.CatalogCreatePriceDocument,
+    "\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateCustomerDocument,
+    "\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateTestClockDocument,
+    "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n": types.CatalogAdvanceTestClockDocument,
+    "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateSubscriptionDocument,
+    "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n": types.CatalogCreateCreditGrantDocument,
+    "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n": types.TestMeterEventFragmentDoc,
+    "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ...CatalogError\n    }\n  }\n": types.TestRecordMeterEventDocument,
+    "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n": types.TestRecordMeterEventsDocument,
+    "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n": types.TestCancelMeterEventDocument,
+    "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": types.TestMeterEventSummariesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n"): (typeof documents)["\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogPrice on Price {\n    id\n    currency\n    nickname\n    lookupKey\n    active\n    billingScheme\n    unitAmount\n    tiersMode\n    createdAt\n    product {\n      id\n      name\n    }\n    recurring {\n      interval\n      intervalCount\n      usageType\n      meter {\n        id\n        eventName\n      }\n    }\n    tiers {\n      upTo\n      unitAmount\n      flatAmount\n    }\n    transformQuantity {\n      divideBy\n      round\n    }\n  }\n"): (typeof documents)["\n  fragment CatalogPrice on Price {\n    id\n    currency\n    nickname\n    lookupKey\n    active\n    billingScheme\n    unitAmount\n    tiersMode\n    createdAt\n    product {\n      id\n      name\n    }\n    recurring {\n      interval\n      intervalCount\n      usageType\n      meter {\n        id\n        eventName\n      }\n    }\n    tiers {\n      upTo\n      unitAmount\n      flatAmount\n    }\n    transformQuantity {\n      divideBy\n      round\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogSubscription on Subscription {\n    id\n    status\n    billingMode\n    currency\n    startDate\n    billingCycleAnchor\n    currentPeriodStart\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    canceledAt\n    createdAt\n    customer {\n      id\n    }\n    items {\n      id\n      quantity\n      price {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CatalogSubscription on Subscription {\n    id\n    status\n    billingMode\n    currency\n    startDate\n    billingCycleAnchor\n    currentPeriodStart\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    canceledAt\n    createdAt\n    customer {\n      id\n    }\n    items {\n      id\n      quantity\n      price {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogCreditGrant on CreditGrant {\n    id\n    customer {\n      id\n    }\n    name\n    amount {\n      amount\n      currency\n    }\n    remaining {\n      amount\n      currency\n    }\n    category\n    priority\n    priceIds\n    effectiveAt\n    expiresAt\n    expiredAt\n    voidedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CatalogCreditGrant on CreditGrant {\n    id\n    customer {\n      id\n    }\n    name\n    amount {\n      amount\n      currency\n    }\n    remaining {\n      amount\n      currency\n    }\n    category\n    priority\n    priceIds\n    effectiveAt\n    expiresAt\n    expiredAt\n    voidedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateMeter($input: CreateMeterInput!) {\n    createMeter(input: $input) {\n      __typename\n      ...CatalogMeter\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateMeter($input: CreateMeterInput!) {\n    createMeter(input: $input) {\n      __typename\n      ...CatalogMeter\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ...CatalogProduct\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ...CatalogProduct\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreatePrice($input: CreatePriceInput!) {\n    createPrice(input: $input) {\n      __typename\n      ...CatalogPrice\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        createdAt\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateTestClock($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogAdvanceTestClock($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateSubscription($input: CreateSubscriptionInput!) {\n    createSubscription(input: $input) {\n      __typename\n      ...CatalogSubscription\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateCreditGrant($input: CreateCreditGrantInput!) {\n    createCreditGrant(input: $input) {\n      __typename\n      ...CatalogCreditGrant\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment TestMeterEvent on MeterEvent {\n    identifier\n    eventName\n    value\n    timestamp\n    payload\n    createdAt\n    canceledAt\n    customer {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation TestRecordMeterEvent($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ... on MeterEventError {\n        existingEvent {\n          ...TestMeterEvent\n        }\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n"): (typeof documents)["\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"): (typeof documents)["\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
