@@ -17,7 +17,7 @@ export interface CreditGrantState {
 
 /** What credits need to know of an invoice line (its rounded amount). */
 export interface CreditableLine {
-  kind: "LICENSE" | "USAGE";
+  kind: "LICENSE" | "USAGE" | "PRORATION";
   priceId: string;
   amount: Decimal;
 }

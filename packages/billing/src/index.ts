@@ -69,8 +69,20 @@ export {
   type InvoiceLine,
   type InvoiceSnapshot,
   type LicenseWindow,
+  type PendingCharges,
+  type UsageSegment,
   type UsageWindow,
 } from "./invoice.js";
+export {
+  inPeriod,
+  prorateLicensedChanges,
+  splitPeriod,
+  splitUsage,
+  type LicensedChange,
+  type LicensedHolding,
+  type ProrationContext,
+  type ProrationLine,
+} from "./proration.js";
 export {
   EVENT_VALUE_LIMIT,
   MAX_STORED_EVENTS,

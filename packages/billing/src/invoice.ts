@@ -1,6 +1,7 @@
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
 import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
 import type { Period } from "./periods.js";
+import type { ProrationLine } from "./proration.js";
 import { priceQuantity } from "./pricing/price.js";
 import { describeTierRange } from "./pricing/tiers.js";
 import type { PriceModel } from "./pricing/types.js";
@@ -27,6 +28,21 @@ export interface LicenseWindow {
 export interface UsageWindow {
   period: Period;
   quantities: ReadonlyMap<string, Decimal>;
+  /** Items whose price started inside the period (a change): each one's usage starts here (missing = period start). */
+  starts?: ReadonlyMap<string, Date>;
+}
+
+/** Usage of part of a period at an item's earlier metered price (docs/concepts/subscriptions.md#metered-items-and-changes). */
+export interface UsageSegment {
+  item: InvoiceItem;
+  period: Period;
+  quantity: Decimal;
+}
+
+/** What a subscription change left for an invoice: PRORATION lines and usage at replaced prices. */
+export interface PendingCharges {
+  prorations: readonly ProrationLine[];
+  segments: readonly UsageSegment[];
 }
 
 interface SnapshotBase {
@@ -36,23 +52,27 @@ interface SnapshotBase {
   at: Date;
   items: readonly InvoiceItem[];
   grants: readonly CreditGrantState[];
+  /** Left by subscription changes since the last invoice; billed before the invoice's own lines. */
+  pending?: PendingCharges;
 }
 
 /**
  * Everything an invoice depends on. FIRST: the subscription starts (licensed items for the first
  * period). PERIOD_END: a period ends (its usage, plus licensed items for the next period unless the
  * subscription ends there). FINAL: cancellation now (usage of the closed part of the period).
+ * UPDATE: a change invoiced at once (only its pending charges), for the period it happens in.
  */
 export type InvoiceSnapshot = SnapshotBase &
   (
     | { kind: "FIRST"; license: LicenseWindow }
     | { kind: "PERIOD_END"; usage: UsageWindow; license?: LicenseWindow }
     | { kind: "FINAL"; usage: UsageWindow }
+    | { kind: "UPDATE"; period: Period }
   );
 
 /** One invoice line; `amount` is rounded to the currency's minor unit, once. */
 export interface InvoiceLine {
-  kind: "LICENSE" | "USAGE";
+  kind: "LICENSE" | "USAGE" | "PRORATION";
   itemId: string;
   priceId: string;
   description: string;
@@ -125,6 +145,7 @@ function toLines(
  * usage invoice charges). A final invoice of a period cut to nothing bills no usage.
  */
 function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
+  if (snapshot.kind === "UPDATE") return [];
   const metered = snapshot.items.filter((item) => item.usageType === "METERED");
   const one = new Decimal(1);
   if (snapshot.kind === "FIRST") {
@@ -139,14 +160,30 @@ function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
   }
   const { period, quantities } = snapshot.usage;
   if (snapshot.kind === "FINAL" && period.end <= period.start) return [];
-  return metered.flatMap((item) =>
-    toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, period, one, snapshot.currency),
-  );
+  return metered.flatMap((item) => {
+    const start = snapshot.usage.starts?.get(item.itemId) ?? period.start;
+    const own = { start: new Date(Math.max(start.getTime(), period.start.getTime())), end: period.end };
+    // A price that started at the window's end (a change at that instant) has no usage in it.
+    if (own.end <= own.start) return [];
+    return toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, own, one, snapshot.currency);
+  });
+}
+
+/** Lines a change left: usage at replaced metered prices, then PRORATION lines as computed at the change. */
+function pendingLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
+  if (snapshot.pending === undefined) return [];
+  const one = new Decimal(1);
+  return [
+    ...snapshot.pending.segments.flatMap((segment) =>
+      toLines(segment.item, "USAGE", segment.quantity, segment.period, one, snapshot.currency),
+    ),
+    ...snapshot.pending.prorations,
+  ];
 }
 
 /** LICENSE lines: licensed items for the coming (or first) period, prorated by the window's factor. */
 function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
-  const license = snapshot.kind === "FINAL" ? undefined : snapshot.license;
+  const license = snapshot.kind === "FINAL" || snapshot.kind === "UPDATE" ? undefined : snapshot.license;
   if (license === undefined) return [];
   return snapshot.items
     .filter((item) => item.usageType === "LICENSED")
@@ -158,11 +195,16 @@ function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
 /** Composes an invoice from a snapshot (docs/concepts/subscriptions.md#what-each-invoice-carries, docs/concepts/credits.md); the same pure step serves previews and real invoices. */
 export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   const { currency } = snapshot;
-  const lines = [...usageLines(snapshot), ...licenseLines(snapshot)];
+  const lines = [...pendingLines(snapshot), ...usageLines(snapshot), ...licenseLines(snapshot)];
   const subtotal = sum(lines.map((line) => line.amount));
   const credits = applyCredits({ currency, at: snapshot.at, lines, grants: snapshot.grants });
   const total = subtotal.minus(credits.total);
-  const period = snapshot.kind === "FIRST" ? snapshot.license.period : snapshot.usage.period;
+  const period =
+    snapshot.kind === "FIRST"
+      ? snapshot.license.period
+      : snapshot.kind === "UPDATE"
+        ? snapshot.period
+        : snapshot.usage.period;
   return {
     currency,
     periodStart: period.start,

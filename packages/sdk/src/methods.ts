@@ -73,14 +73,19 @@ export function byId<K extends string, R extends Union>(
 }
 
 /** `retrieve(id)`: the object, or TallyNotFoundError when the API returns null. */
-export function retrieve<K extends string, T extends object, V extends string = "id">(
+export function retrieve<
+  K extends string,
+  T extends object,
+  V extends string = "id",
+  Vars extends Record<V, string> = Record<V, string>,
+>(
   requester: Requester,
-  document: Doc<Record<K, T | null>, Record<V, string>>,
+  document: Doc<Record<K, T | null>, Vars>,
   field: K,
   variable = "id" as V,
-): (id: string, options?: RequestOptions) => Promise<TallyResponse<T>> {
-  return (id, options) =>
-    requester.request(document, { [variable]: id } as Record<V, string>, options, (data, { lastResponse }) => {
+): (id: string, options?: RequestOptions, more?: Omit<Vars, V>) => Promise<TallyResponse<T>> {
+  return (id, options, more) =>
+    requester.request(document, { ...more, [variable]: id } as Vars, options, (data, { lastResponse }) => {
       const found = data[field];
       if (found !== null) return found as T;
       throw new TallyNotFoundError({

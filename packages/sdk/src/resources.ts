@@ -28,6 +28,10 @@ export interface CustomersResource {
   create(params: T.CustomerCreateParams, options?: O): R<T.Customer>;
   retrieve(id: string, options?: O): R<T.Customer>;
   list(params?: T.CustomerListParams, options?: O): List<T.Customer>;
+  /** Changes only the fields given: `null` clears one; metadata merges (`""` removes a key). */
+  update(id: string, params: T.CustomerUpdateParams, options?: O): R<T.Customer>;
+  /** Refused with CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS while a subscription is not canceled; the customer stays readable. */
+  del(id: string, options?: O): R<T.Customer>;
 }
 
 export interface MetersResource {
@@ -63,12 +67,17 @@ export interface SubscriptionsResource {
   list(params?: T.SubscriptionListParams, options?: O): List<T.Subscription>;
   /** `atPeriodEnd: false` ends it now with a final invoice for the usage not yet invoiced. */
   cancel(id: string, params: T.SubscriptionCancelParams, options?: O): R<T.Subscription>;
+  /** Changes items, quantities or the cycle, with prorations per `prorationBehavior` (docs/concepts/subscriptions.md#changing-a-subscription). */
+  update(id: string, params: T.SubscriptionUpdateParams, options?: O): R<T.Subscription>;
 }
 
 export interface InvoicesResource {
   retrieve(id: string, options?: O): R<T.Invoice>;
   list(params?: T.InvoiceListParams, options?: O): List<T.Invoice>;
-  /** The invoice the subscription's current period would close with now: usage so far, credits that would apply. */
+  /**
+   * The invoice the subscription's current period would close with now: usage so far, credits that
+   * would apply; with `subscriptionChanges`, the invoice that change would produce (nothing stored).
+   */
   preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
 }
 
@@ -151,6 +160,8 @@ export function createResources(requester: Requester): Resources {
       create: create(requester, G.CreateCustomerDocument, "createCustomer"),
       retrieve: retrieve(requester, G.CustomerDocument, "customer"),
       list: list(requester, G.CustomersDocument, "customers"),
+      update: withId(requester, G.UpdateCustomerDocument, "updateCustomer"),
+      del: byId(requester, G.DeleteCustomerDocument, "deleteCustomer"),
     },
     meters: {
       create: create(requester, G.CreateMeterDocument, "createMeter"),
@@ -179,11 +190,12 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.SubscriptionDocument, "subscription"),
       list: list(requester, G.SubscriptionsDocument, "subscriptions"),
       cancel: withId(requester, G.CancelSubscriptionDocument, "cancelSubscription"),
+      update: withId(requester, G.UpdateSubscriptionDocument, "updateSubscription"),
     },
     invoices: {
       retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
       list: list(requester, G.InvoicesDocument, "invoices"),
-      preview: (params, options) => preview(params.subscriptionId, options),
+      preview: ({ subscriptionId, ...changes }, options) => preview(subscriptionId, options, changes),
     },
     creditGrants: {
       create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),

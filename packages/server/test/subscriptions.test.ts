@@ -277,7 +277,7 @@ describe("createSubscription validation", () => {
       [
         "two intervals",
         { ...base, items: [{ priceId: license }, { priceId: yearly }] },
-        { __typename: "InvalidInputError", code: "INVALID_INPUT", field: ["input", "items", "1", "priceId"] },
+        { __typename: "InvalidInputError", code: "INTERVAL_MISMATCH", field: ["input", "items", "1", "priceId"] },
       ],
       [
         "a quantity for a metered price",

@@ -1,12 +1,12 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → subscription → customer usage → the customer's credit grants (in id order, read
-//   with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
+//   test clock → customer row → subscription → customer usage → the customer's credit grants (in id
+//   order, read with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
 import type { Clock } from "../clock.js";
 import { scopeClause, type Scope } from "./tenant-scope.js";
 import type { Db, Tx } from "./transaction.js";
-import { Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Customer } from "../generated/prisma/client.js";
 
 /**
  * Locks the subscription row (SELECT … FOR UPDATE) until the transaction ends. With `skipLocked`
@@ -23,6 +23,23 @@ export async function lockSubscription(
     WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR UPDATE ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
   return rows.length > 0;
+}
+
+/**
+ * Locks a customer row until the transaction ends and returns it (null when there is none):
+ * "update" to delete it, "share" to create a subscription for it, so neither misses the other.
+ */
+export async function lockCustomer(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  strength: "update" | "share",
+): Promise<Customer | null> {
+  const rows = await tx.$queryRaw<Customer[]>`
+    SELECT * FROM "Customer"
+    WHERE "id" = ${id} AND ${scopeClause(scope)}
+    FOR ${strength === "update" ? Prisma.sql`UPDATE` : Prisma.sql`SHARE`}`;
+  return rows[0] ?? null;
 }
 
 /**

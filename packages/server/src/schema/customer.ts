@@ -1,6 +1,6 @@
-// Customers: the Customer node, customer/customers queries, createCustomer.
+// Customers: the Customer node, customer/customers queries, createCustomer, updateCustomer, deleteCustomer.
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { createCustomer } from "../services/customers.js";
+import { createCustomer, deleteCustomer, updateCustomer } from "../services/customers.js";
 import { builder } from "./builder.js";
 import { TestClockRef } from "./test-clock.js";
 import { requireTenant } from "./tenant.js";
@@ -22,6 +22,10 @@ export const CustomerRef = builder.prismaNode("Customer", {
         c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    deleted: t.boolean({
+      description: "Deleted by deleteCustomer: still readable with its invoices, left out of `customers`.",
+      resolve: (c) => c.deletedAt !== null,
+    }),
   }),
 });
 
@@ -44,7 +48,7 @@ builder.queryField("customers", (t) =>
       resolve: (query, _root, args, ctx) =>
         requireTenant(ctx).prisma.customer.findMany({
           ...query,
-          where: args.testClockId ? { testClockId: String(args.testClockId) } : {},
+          where: { deletedAt: null, ...(args.testClockId ? { testClockId: String(args.testClockId) } : {}) },
           orderBy: { id: "asc" },
         }),
     },
@@ -73,5 +77,50 @@ builder.mutationField("createCustomer", (t) =>
         { ...input, testClockId: input.testClockId ? String(input.testClockId) : null },
         query,
       ),
+  }),
+);
+
+const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ description: "Omitted: unchanged; null: cleared." }),
+    email: t.string({ description: "Omitted: unchanged; null: cleared." }),
+    metadata: t.field({
+      type: "JSONObject",
+      description: "Merged into the stored metadata; a key set to an empty string is removed; null clears all.",
+    }),
+  }),
+});
+
+builder.mutationField("updateCustomer", (t) =>
+  t.prismaField({
+    type: "Customer",
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateCustomerInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      updateCustomer(
+        requireTenant(ctx),
+        { id: String(input.id), name: input.name, email: input.email, metadata: input.metadata },
+        query,
+      ),
+  }),
+);
+
+const CustomerIdInput = builder.inputType("CustomerIdInput", {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
+builder.mutationField("deleteCustomer", (t) =>
+  t.prismaField({
+    type: "Customer",
+    description: "Refused with CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS while a subscription of the customer is not canceled.",
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: CustomerIdInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const tenant = requireTenant(ctx);
+      const id = String(input.id);
+      await deleteCustomer(tenant, ctx.deps.clock, id);
+      return tenant.prisma.customer.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 );

@@ -12,6 +12,12 @@ builder.prismaNode("Event", {
       description: "The object the event is about, as it was then (IDs, decimals as strings, ISO dates).",
       resolve: (event) => event.data as Record<string, unknown>,
     }),
+    previousAttributes: t.field({
+      type: "JSONObject",
+      nullable: true,
+      description: "On *.updated events: the values the changed fields had before the change.",
+      resolve: (event) => (event.previousAttributes as Record<string, unknown> | null) ?? null,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });

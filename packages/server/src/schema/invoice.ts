@@ -6,7 +6,14 @@ import { previewInvoice, type InvoicePreview } from "../services/invoices/previe
 import { builder } from "./builder.js";
 import { CustomerRef } from "./customer.js";
 import { MoneyRef, type MoneyShape } from "./money.js";
-import { SubscriptionRef } from "./subscription.js";
+import { previewChange } from "../services/subscriptions/preview-change.js";
+import {
+  BillingCycleAnchorChangeEnum,
+  changeOf,
+  ProrationBehaviorEnum,
+  SubscriptionItemChangeInput,
+  SubscriptionRef,
+} from "./subscription.js";
 import { requireTenant } from "./tenant.js";
 
 const InvoiceStatusEnum = builder.enumType(InvoiceStatus, { name: "InvoiceStatus" });
@@ -153,12 +160,31 @@ const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").im
   }),
 });
 
+const SubscriptionChangesInput = builder.inputType("SubscriptionChangesInput", {
+  description: "A change as updateSubscription takes it, to preview (docs/concepts/invoices.md#previews).",
+  fields: (t) => ({
+    items: t.field({ type: [SubscriptionItemChangeInput] }),
+    prorationBehavior: t.field({ type: ProrationBehaviorEnum, description: "Default CREATE_PRORATIONS." }),
+    prorationDate: t.field({ type: "DateTime", description: "Default: the customer's now." }),
+    cancelAtPeriodEnd: t.boolean(),
+    billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum }),
+  }),
+});
+
 builder.queryField("previewInvoice", (t) =>
   t.field({
     type: InvoicePreviewRef,
     nullable: true,
-    description: "Null for an unknown or canceled subscription.",
-    args: { subscriptionId: t.arg.id({ required: true }) },
-    resolve: (_root, { subscriptionId }, ctx) => previewInvoice(requireTenant(ctx), String(subscriptionId)),
+    description:
+      "Null for an unknown or canceled subscription. With subscriptionChanges: the invoice the change would produce (the ALWAYS_INVOICE invoice, or the next one); a change updateSubscription would refuse is an error.",
+    args: {
+      subscriptionId: t.arg.id({ required: true }),
+      subscriptionChanges: t.arg({ type: SubscriptionChangesInput }),
+    },
+    resolve: (_root, { subscriptionId, subscriptionChanges }, ctx) => {
+      const tenant = requireTenant(ctx);
+      if (subscriptionChanges == null) return previewInvoice(tenant, String(subscriptionId));
+      return previewChange(tenant, ctx.deps.clock, changeOf(String(subscriptionId), subscriptionChanges));
+    },
   }),
 );

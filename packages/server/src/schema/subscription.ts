@@ -1,5 +1,5 @@
 // Subscriptions: the Subscription and SubscriptionItem nodes, subscription/subscriptions queries,
-// Customer.subscriptions, createSubscription and cancelSubscription (docs/concepts/subscriptions.md).
+// Customer.subscriptions, createSubscription, updateSubscription and cancelSubscription (docs/concepts/subscriptions.md).
 import {
   resolveCursorConnection,
   type DefaultConnectionArguments,
@@ -11,6 +11,10 @@ import { BillingMode, SubscriptionStatus, type Subscription } from "../generated
 import { cancelSubscription } from "../services/subscriptions/cancel.js";
 import { createSubscription } from "../services/subscriptions/create.js";
 import { listSubscriptions, type SubscriptionFilter } from "../services/subscriptions/list.js";
+import {
+  updateSubscription,
+  type UpdateSubscriptionInput as SubscriptionChange,
+} from "../services/subscriptions/update.js";
 import { builder } from "./builder.js";
 import { CustomerRef } from "./customer.js";
 import { PriceRef } from "./price.js";
@@ -161,6 +165,83 @@ builder.mutationField("cancelSubscription", (t) =>
         id: String(input.id),
         atPeriodEnd: input.atPeriodEnd,
       });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+export const ProrationBehaviorEnum = builder.enumType("ProrationBehavior", {
+  description: "What a change does with prorations (docs/concepts/subscriptions.md#proration).",
+  values: ["CREATE_PRORATIONS", "ALWAYS_INVOICE", "NONE"] as const,
+});
+
+export const BillingCycleAnchorChangeEnum = builder.enumType("BillingCycleAnchorChange", {
+  description: "NOW: the current period ends now, is invoiced, and a new billing cycle starts.",
+  values: ["NOW", "UNCHANGED"] as const,
+});
+
+export const SubscriptionItemChangeInput = builder.inputType("SubscriptionItemChangeInput", {
+  fields: (t) => ({
+    id: t.id({ description: "The item to change or delete; omitted: a new item." }),
+    priceId: t.id({ description: "The item's new price (required for a new item)." }),
+    quantity: t.int({ description: "For licensed prices only." }),
+    deleted: t.boolean({ description: "Removes the item (with id)." }),
+  }),
+});
+
+const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    items: t.field({ type: [SubscriptionItemChangeInput], description: "Items not named stay as they are." }),
+    prorationBehavior: t.field({ type: ProrationBehaviorEnum, description: "Default CREATE_PRORATIONS." }),
+    prorationDate: t.field({
+      type: "DateTime",
+      description: "Default: the customer's now; in the current period, not after now.",
+    }),
+    cancelAtPeriodEnd: t.boolean({ description: "false undoes a cancel at period end." }),
+    billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum, description: "Default UNCHANGED." }),
+  }),
+});
+
+/** The change fields of UpdateSubscriptionInput and SubscriptionChangesInput, as the service takes them. */
+export function changeOf(
+  id: string,
+  input: {
+    items?: ReadonlyArray<{
+      id?: string | number | null;
+      priceId?: string | number | null;
+      quantity?: number | null;
+      deleted?: boolean | null;
+    }> | null;
+    prorationBehavior?: SubscriptionChange["prorationBehavior"];
+    prorationDate?: Date | null;
+    cancelAtPeriodEnd?: boolean | null;
+    billingCycleAnchor?: SubscriptionChange["billingCycleAnchor"];
+  },
+): SubscriptionChange {
+  return {
+    id,
+    items: input.items?.map((item) => ({
+      id: item.id == null ? null : String(item.id),
+      priceId: item.priceId == null ? null : String(item.priceId),
+      quantity: item.quantity ?? null,
+      deleted: item.deleted ?? null,
+    })),
+    prorationBehavior: input.prorationBehavior ?? null,
+    prorationDate: input.prorationDate ?? null,
+    cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
+    billingCycleAnchor: input.billingCycleAnchor ?? null,
+  };
+}
+
+builder.mutationField("updateSubscription", (t) =>
+  t.prismaField({
+    type: "Subscription",
+    errors: { types: [InvalidInputError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateSubscriptionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const tenant = requireTenant(ctx);
+      const { id } = await updateSubscription(tenant, ctx.deps.clock, changeOf(String(input.id), input));
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -1,10 +1,13 @@
-// Customers (docs/concepts/subscriptions.md#customers): name, email, metadata and an optional test clock (test mode only).
+// Customers (docs/concepts/subscriptions.md#customers): name, email, metadata and an optional test clock (test mode only);
+// updated field by field; deleted only without a subscription that is not canceled.
+import type { Clock } from "../clock.js";
 import type { Tenant } from "../context.js";
+import { lockCustomer, lockedCustomerNow } from "../db/locks.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import type { Customer, Prisma } from "../generated/prisma/client.js";
+import { Prisma, type Customer } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
-import { customerEventData } from "./event-log/serializers.js";
+import { customerEventData, previousValues } from "./event-log/serializers.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
@@ -29,18 +32,28 @@ export function validateMetadata(metadata: Record<string, unknown>, field: strin
   return metadata as Record<string, string>;
 }
 
+function validName(value: string | null | undefined): string | null {
+  const name = value?.trim() || null;
+  if (name && name.length > 250) throw new InvalidInputError("name must be at most 250 characters", ["input", "name"]);
+  return name;
+}
+
+function validEmail(value: string | null | undefined): string | null {
+  const email = value?.trim() || null;
+  if (email && (email.length > 512 || !EMAIL.test(email))) {
+    throw new InvalidInputError(`Not an email address: ${email}`, ["input", "email"]);
+  }
+  return email;
+}
+
 /** `query` is the GraphQL layer's Prisma selection, so the returned relations come in the same query. */
 export async function createCustomer(
   tenant: Tenant,
   input: CreateCustomerInput,
   query: Pick<Prisma.CustomerCreateArgs, "include" | "select"> = {},
 ): Promise<Customer> {
-  const name = input.name?.trim() || null;
-  if (name && name.length > 250) throw new InvalidInputError("name must be at most 250 characters", ["input", "name"]);
-  const email = input.email?.trim() || null;
-  if (email && (email.length > 512 || !EMAIL.test(email))) {
-    throw new InvalidInputError(`Not an email address: ${email}`, ["input", "email"]);
-  }
+  const name = validName(input.name);
+  const email = validEmail(input.email);
   const metadata = input.metadata ? validateMetadata(input.metadata, ["input", "metadata"]) : null;
   if (input.testClockId) {
     if (tenant.scope.mode !== "test") {
@@ -70,13 +83,90 @@ export async function createCustomer(
   });
 }
 
-/** The tenant's customer (with its test clock id, for "now"), or NOT_FOUND on `field`. */
+/** The tenant's customer (with its test clock id, for "now"), or NOT_FOUND on `field`; a deleted customer takes nothing new. */
 export async function findCustomer(
   tenant: Tenant,
   id: string,
   field: string[],
 ): Promise<{ id: string; testClockId: string | null }> {
-  const customer = await tenant.prisma.customer.findUnique({ where: { id }, select: { id: true, testClockId: true } });
+  const customer = await tenant.prisma.customer.findUnique({
+    where: { id },
+    select: { id: true, testClockId: true, deletedAt: true },
+  });
   if (!customer) throw new NotFoundError(`No customer ${id}`, field);
-  return customer;
+  if (customer.deletedAt !== null) throw new NotFoundError(`Customer ${id} is deleted`, field);
+  return { id: customer.id, testClockId: customer.testClockId };
+}
+
+export interface UpdateCustomerInput {
+  id: string;
+  /** Omitted: unchanged; null or blank: cleared. */
+  name?: string | null;
+  email?: string | null;
+  /** Merged into the stored metadata; a key set to "" is removed; null clears all (Stripe's rule). */
+  metadata?: Record<string, unknown> | null;
+}
+
+function mergedMetadata(stored: Prisma.JsonValue, update: Record<string, unknown>): Record<string, string> {
+  const merged: Record<string, unknown> = { ...((stored as Record<string, unknown> | null) ?? {}) };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === "") delete merged[key];
+    else merged[key] = value;
+  }
+  return validateMetadata(merged, ["input", "metadata"]);
+}
+
+/** Updates the given fields (docs/concepts/subscriptions.md#customers); records customer.updated with the earlier values. */
+export async function updateCustomer(
+  tenant: Tenant,
+  input: UpdateCustomerInput,
+  query: Pick<Prisma.CustomerUpdateArgs, "include" | "select"> = {},
+): Promise<Customer> {
+  const data: Prisma.CustomerUpdateInput = {};
+  if (input.name !== undefined) data.name = validName(input.name);
+  if (input.email !== undefined) data.email = validEmail(input.email);
+  return tenant.prisma.$transaction(async (tx) => {
+    const locked = await lockCustomer(tx, tenant.scope, input.id, "update");
+    if (!locked || locked.deletedAt !== null) throw new NotFoundError(`No customer ${input.id}`, ["input", "id"]);
+    if (input.metadata !== undefined) {
+      const metadata = input.metadata === null ? {} : mergedMetadata(locked.metadata, input.metadata);
+      data.metadata = Object.keys(metadata).length === 0 ? Prisma.DbNull : metadata;
+    }
+    const updated = await tx.customer.update({ where: { id: input.id }, data });
+    const previous = previousValues(customerEventData(locked), customerEventData(updated), [
+      "name",
+      "email",
+      "metadata",
+    ]);
+    if (previous !== null)
+      await recordEvent(tx, tenant.scope, "customer.updated", customerEventData(updated), previous);
+    return tx.customer.findUniqueOrThrow({ ...query, where: { id: input.id } });
+  });
+}
+
+/**
+ * Deletes a customer whose subscriptions are all canceled (CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS
+ * otherwise): it stays readable with its invoices and events, and takes no new subscription,
+ * credit grant or alert. Subscription creation holds the customer's row in share mode, so it and
+ * the check here cannot interleave.
+ */
+export async function deleteCustomer(tenant: Tenant, clock: Clock, id: string): Promise<Customer> {
+  const customer = await findCustomer(tenant, id, ["input", "id"]);
+  return tenant.prisma.$transaction(async (tx) => {
+    // The lock order of db/locks.ts: the test clock, then the customer row.
+    const deletedAt = await lockedCustomerNow(tx, tenant.scope, customer, clock);
+    const locked = await lockCustomer(tx, tenant.scope, id, "update");
+    if (!locked || locked.deletedAt !== null) throw new NotFoundError(`No customer ${id}`, ["input", "id"]);
+    const open = await tx.subscription.count({ where: { customerId: id, status: { not: "CANCELED" } } });
+    if (open > 0) {
+      throw new InvalidInputError(
+        `Customer ${id} has ${open} subscription(s) not canceled; cancel them first`,
+        ["input", "id"],
+        "CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS",
+      );
+    }
+    const deleted = await tx.customer.update({ where: { id }, data: { deletedAt } });
+    await recordEvent(tx, tenant.scope, "customer.deleted", customerEventData(deleted));
+    return deleted;
+  });
 }

@@ -16,6 +16,8 @@ export const EVENT_TYPES = [
   "billing.meter.deactivated",
   "billing.meter.reactivated",
   "customer.created",
+  "customer.updated",
+  "customer.deleted",
   "customer.subscription.created",
   "customer.subscription.updated",
   "customer.subscription.deleted",
@@ -33,15 +35,16 @@ export function isEventType(type: string): type is EventType {
 /**
  * Appends an event to the account's log and, in the same transaction, an outbox row for every
  * enabled webhook endpoint subscribed to its type. `db` is the caller's transaction (Prisma's or a
- * plain SQL one).
+ * plain SQL one). An update event carries the changed fields' earlier values in `previousAttributes`.
  */
 export async function recordEvent(
   db: Db,
   scope: Scope,
   type: EventType,
   data: Record<string, unknown>,
+  previousAttributes: Record<string, unknown> | null = null,
 ): Promise<Event> {
-  const [event] = await recordEvents(db, scope, type, [data]);
+  const [event] = await recordEvents(db, scope, type, [data], [previousAttributes]);
   return event!;
 }
 
@@ -56,13 +59,18 @@ export async function recordEvents(
   scope: Scope,
   type: EventType,
   data: Array<Record<string, unknown>>,
+  previousAttributes: Array<Record<string, unknown> | null> = data.map(() => null),
 ): Promise<Event[]> {
   if (data.length === 0) return [];
   const rows = await db.$queryRaw<Array<Event & { endpointIds: string[] }>>`
     WITH inserted AS (
-      INSERT INTO "Event" ("id", "accountId", "mode", "type", "data", "createdAt")
-      SELECT e."id", ${scope.accountId}, ${scope.mode}::"Mode", ${type}, e."data", statement_timestamp()
-      FROM ROWS FROM (unnest(${data.map(() => newId("Event"))}::text[]), jsonb_array_elements(${JSON.stringify(data)}::jsonb)) AS e("id", "data")
+      INSERT INTO "Event" ("id", "accountId", "mode", "type", "data", "previousAttributes", "createdAt")
+      SELECT e."id", ${scope.accountId}, ${scope.mode}::"Mode", ${type}, e."data", nullif(e."previous", 'null'::jsonb), statement_timestamp()
+      FROM ROWS FROM (
+        unnest(${data.map(() => newId("Event"))}::text[]),
+        jsonb_array_elements(${JSON.stringify(data)}::jsonb),
+        jsonb_array_elements(${JSON.stringify(previousAttributes)}::jsonb)
+      ) AS e("id", "data", "previous")
       RETURNING *
     )
     SELECT i.*, (

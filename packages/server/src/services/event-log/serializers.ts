@@ -22,6 +22,12 @@ const money = (amount: { toFixed(): string }, currency: string) => ({
   currency,
 });
 
+/** The values `fields` had in `before` where `after` differs: an update event's `previousAttributes` (null when nothing changed). */
+export function previousValues(before: Json, after: Json, fields: readonly string[]): Json | null {
+  const changed = fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  return changed.length === 0 ? null : Object.fromEntries(changed.map((field) => [field, before[field]]));
+}
+
 export function invoiceEventData(invoice: Invoice & { lines: InvoiceLine[] }): Json {
   const lines = [...invoice.lines].sort((a, b) => a.position - b.position);
   return {

@@ -1,11 +1,17 @@
 // A subscription with everything an invoice needs: its customer (and test clock), its items in
-// order, each item's price with product and meter.
+// order, each item's price with product and meter, and what changes left for its next invoice.
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Tx } from "../../db/transaction.js";
 
 export const billableInclude = {
   customer: { include: { testClock: true } },
   items: { orderBy: { position: "asc" }, include: { price: { include: { product: true, meter: true } } } },
+  // What changes left for the next invoice (invoices/pending.ts).
+  pendingItems: {
+    where: { invoiceId: null },
+    orderBy: { seq: "asc" },
+    include: { price: { include: { meter: true } } },
+  },
 } as const satisfies Prisma.SubscriptionInclude;
 
 export type BillableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof billableInclude }>;

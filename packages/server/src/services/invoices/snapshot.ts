@@ -16,7 +16,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
-import { usageStore } from "../../usage-store/index.js";
+import { meteredQuantity, pendingCharges } from "./pending.js";
 import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
@@ -71,7 +71,10 @@ function licenseWindow(subscription: BillableSubscription, period: Period): Lice
   };
 }
 
-/** Each metered item's usage over [period.start, period.end), exact (rollups plus edge events). */
+/**
+ * Each metered item's usage over [period.start, period.end), exact (rollups plus edge events); an
+ * item whose price started inside the period (docs/concepts/subscriptions.md#metered-items-and-changes) from that instant.
+ */
 async function usageWindow(
   db: Db,
   scope: Scope,
@@ -79,18 +82,16 @@ async function usageWindow(
   period: Period,
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
+  const starts = new Map<string, Date>();
   for (const item of subscription.items) {
     const meter = item.price.meter;
     if (item.price.usageType !== "METERED" || meter === null) continue;
-    quantities.set(
-      item.id,
-      await usageStore(db, scope).usage(
-        { meterId: meter.id, customerId: subscription.customerId, start: period.start, end: period.end },
-        meter.aggregation,
-      ),
-    );
+    const start = item.usageStart !== null && item.usageStart > period.start ? item.usageStart : period.start;
+    if (start > period.start) starts.set(item.id, start);
+    const own = { start, end: period.end };
+    quantities.set(item.id, await meteredQuantity(db, scope, subscription.customerId, meter, own));
   }
-  return { period, quantities };
+  return { period, quantities, starts };
 }
 
 /**
@@ -119,7 +120,10 @@ export async function periodEndSnapshot(
   const schedule = scheduleOf(subscription);
   const period = openPeriod(schedule);
   const usage = await usageWindow(db, scope, subscription, period);
-  const common = base(subscription, period.end, await creditGrants(db, scope, subscription, options));
+  const common = {
+    ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
+    pending: await pendingCharges(db, scope, subscription),
+  };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
 }
@@ -140,5 +144,53 @@ export async function finalSnapshot(
   const usage = await usageWindow(db, scope, subscription, { start, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
-  return { ...base(subscription, now, grants), kind: "FINAL", usage };
+  return {
+    ...base(subscription, now, grants),
+    kind: "FINAL",
+    usage,
+    pending: await pendingCharges(db, scope, subscription),
+  };
+}
+
+/**
+ * The invoice of a change invoiced at once (ALWAYS_INVOICE): the pending charges only, for the
+ * current period, at `now`. Made only to be stored, so its grants are locked.
+ */
+export async function updateSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  now: Date,
+  options: SnapshotOptions = { lockGrants: true },
+): Promise<InvoiceSnapshot> {
+  const grants = await creditGrants(db, scope, subscription, options);
+  return {
+    ...base(subscription, now, grants),
+    kind: "UPDATE",
+    period: openPeriod(scheduleOf(subscription)),
+    pending: await pendingCharges(db, scope, subscription),
+  };
+}
+
+/**
+ * The invoice of a billing cycle reset at `at` (billingCycleAnchor NOW), read after the reset is
+ * stored: the usage of the cut period [endedStart, at), the pending charges, and the licensed items
+ * for the new full period. Made only to be stored, so its grants are locked.
+ */
+export async function anchorResetSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  endedStart: Date,
+): Promise<InvoiceSnapshot> {
+  const period = openPeriod(scheduleOf(subscription));
+  const usage = await usageWindow(db, scope, subscription, { start: endedStart, end: period.start });
+  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  return {
+    ...base(subscription, period.start, grants),
+    kind: "PERIOD_END",
+    usage,
+    license: licenseWindow(subscription, period),
+    pending: await pendingCharges(db, scope, subscription),
+  };
 }

@@ -74,6 +74,11 @@ export async function storeFinalizedInvoice(
     include: { lines: true },
   });
   await usageStore(tx, scope).sealInvoicedPeriods(id);
+  // The snapshot billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
+  await tx.pendingInvoiceItem.updateMany({
+    where: { subscriptionId: input.subscription.id, invoiceId: null },
+    data: { invoiceId: id },
+  });
   await persistCreditApplications(tx, scope, {
     invoiceId: id,
     customerId: input.subscription.customerId,

@@ -14,7 +14,7 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { BillingMode, Price, Subscription } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
-import { lockedCustomerNow } from "../../db/locks.js";
+import { lockCustomer, lockedCustomerNow } from "../../db/locks.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
@@ -24,6 +24,7 @@ import { intervalOf } from "../prices.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
+import { checkItem } from "./item-rules.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -41,7 +42,7 @@ interface PlannedItem {
   quantity: number | null;
 }
 
-/** Checks the items against their prices: all found, active, distinct, one currency and interval, quantities. */
+/** Checks the items against their prices: all found, distinct, and each by item-rules.ts against the first. */
 async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promise<PlannedItem[]> {
   if (input.items.length < 1 || input.items.length > MAX_ITEMS) {
     throw new InvalidInputError(`A subscription has 1–${MAX_ITEMS} items; got ${input.items.length}`, [
@@ -61,29 +62,7 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
     if (seen.has(price.id))
       throw new InvalidInputError(`Price ${price.id} appears twice; use one item with a quantity`, field("priceId"));
     seen.add(price.id);
-    if (!price.active) throw new InvalidInputError(`Price ${price.id} is inactive`, field("priceId"));
-    if (price.currency !== first.currency) {
-      throw new InvalidInputError(
-        `All items must share one currency: ${price.id} is in ${price.currency}, the first item in ${first.currency}`,
-        field("priceId"),
-        "CURRENCY_MISMATCH",
-      );
-    }
-    if (price.interval !== first.interval || price.intervalCount !== first.intervalCount) {
-      throw new InvalidInputError(
-        `All items must share one billing interval: ${price.id} bills every ${price.intervalCount} ${price.interval}, the first item every ${first.intervalCount} ${first.interval}`,
-        field("priceId"),
-      );
-    }
-    if (price.usageType === "METERED") {
-      if (item.quantity != null)
-        throw new InvalidInputError(`A metered price takes no quantity: its meter decides`, field("quantity"));
-      return { price, quantity: null };
-    }
-    const quantity = item.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1)
-      throw new InvalidInputError(`quantity must be an integer ≥ 1; got ${quantity}`, field("quantity"));
-    return { price, quantity };
+    return { price, quantity: checkItem(price, item.quantity, first, field) };
   });
 }
 
@@ -126,6 +105,10 @@ export async function createSubscription(
 
   return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
+    // A customer deleted since the lookup above takes no subscription (customers.ts#deleteCustomer).
+    if ((await lockCustomer(tx, scope, customer.id, "share"))?.deletedAt !== null) {
+      throw new NotFoundError(`Customer ${customer.id} is deleted`, ["input", "customerId"]);
+    }
     const { startDate, anchor } = planDates(input, now, interval);
     await lockCustomersUsage(tx, [customer.id], "exclusive");
     const period = subscriptionPeriod(startDate, anchor, interval, startDate);

@@ -43,6 +43,7 @@ interface ClaimedDelivery {
   type: string;
   data: unknown;
   eventCreatedAt: Date;
+  previousAttributes: unknown;
 }
 
 /** Due deliveries of enabled endpoints, leased to this process: the attempt is counted now. */
@@ -66,7 +67,7 @@ async function claimDue(deps: DispatcherDeps, now: Date): Promise<ClaimedDeliver
       RETURNING d."id", d."accountId", d."mode", d."attempts", d."createdAt", d."endpointId", d."eventId"
     )
     SELECT c."id", c."accountId", c."mode", c."attempts", c."createdAt", w."url", w."secret",
-           e."id" AS "eventId", e."type", e."data", e."createdAt" AS "eventCreatedAt"
+           e."id" AS "eventId", e."type", e."data", e."previousAttributes", e."createdAt" AS "eventCreatedAt"
     FROM claimed c
     JOIN "WebhookEndpoint" w ON w."id" = c."endpointId"
     JOIN "Event" e ON e."id" = c."eventId"`;
@@ -77,6 +78,7 @@ function deliveryBody(event: {
   eventId: string;
   type: string;
   data: unknown;
+  previousAttributes?: unknown;
   eventCreatedAt: Date;
   mode: Mode;
 }): string {
@@ -85,6 +87,7 @@ function deliveryBody(event: {
     type: event.type,
     created: Math.floor(new Date(event.eventCreatedAt).getTime() / 1000),
     data: event.data,
+    ...(event.previousAttributes == null ? {} : { previousAttributes: event.previousAttributes }),
     livemode: event.mode === "live",
   });
 }

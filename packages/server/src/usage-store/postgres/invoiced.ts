@@ -3,7 +3,8 @@
 // invoiced it: its timestamp falls in the usage period of a finalized (OPEN or PAID) invoice of its
 // customer with a USAGE line whose price has the event's meter, and no active subscription of the
 // customer with an item on that meter has a current period that starts at or before it (such a
-// period is still open, so that subscription bills the event at its end). First invoices
+// period is still open, so that subscription bills the event at its end; for an item whose price
+// started inside the period, from that instant: docs/concepts/subscriptions.md#metered-items-and-changes). First invoices
 // (SUBSCRIPTION_CREATE) bill no usage: CLASSIC mode's zero USAGE lines on them are placeholders for
 // the period that is just starting, not invoiced usage.
 // The periods are kept apart, by customer and meter (InvoicedUsagePeriod), so that ingest checks an
@@ -46,7 +47,7 @@ function billedByAnOpenPeriod(scope: Scope, event: EventColumns): Prisma.Sql {
     JOIN "SubscriptionItem" si ON si."subscriptionId" = s."id"
     JOIN "Price" price ON price."id" = si."priceId"
     WHERE s."customerId" = ${event.customerId} AND s."status" = 'ACTIVE'
-      AND s."currentPeriodStart" <= ${event.timestamp} AND price."meterId" = ${event.meterId}
+      AND GREATEST(s."currentPeriodStart", si."usageStart") <= ${event.timestamp} AND price."meterId" = ${event.meterId}
       AND ${scopeClause(scope, "s")}
   )`;
 }
