@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ProductsCreateDocument,
+    "\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ProductsUpdateDocument,
+    "\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n": typeof types.ProductsReadDocument,
+    "\n  query ProductsState($id: ID!) {\n    product(id: $id) {\n      name\n      description\n      active\n    }\n  }\n": typeof types.ProductsStateDocument,
+    "\n  query ProductsNameActive($id: ID!) {\n    product(id: $id) {\n      name\n      active\n    }\n  }\n": typeof types.ProductsNameActiveDocument,
+    "\n  query ProductsName($id: ID!) {\n    product(id: $id) {\n      name\n    }\n  }\n": typeof types.ProductsNameDocument,
+    "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProductsPageDocument,
+    "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsListDocument,
+    "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsVisibleDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": typeof types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": typeof types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": typeof types.CatalogProductFragmentDoc,
@@ -35,6 +44,15 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ProductsCreateDocument,
+    "\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ProductsUpdateDocument,
+    "\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n": types.ProductsReadDocument,
+    "\n  query ProductsState($id: ID!) {\n    product(id: $id) {\n      name\n      description\n      active\n    }\n  }\n": types.ProductsStateDocument,
+    "\n  query ProductsNameActive($id: ID!) {\n    product(id: $id) {\n      name\n      active\n    }\n  }\n": types.ProductsNameActiveDocument,
+    "\n  query ProductsName($id: ID!) {\n    product(id: $id) {\n      name\n    }\n  }\n": types.ProductsNameDocument,
+    "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProductsPageDocument,
+    "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsListDocument,
+    "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsVisibleDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": types.CatalogProductFragmentDoc,
@@ -70,6 +88,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsState($id: ID!) {\n    product(id: $id) {\n      name\n      description\n      active\n    }\n  }\n"): (typeof documents)["\n  query ProductsState($id: ID!) {\n    product(id: $id) {\n      name\n      description\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsNameActive($id: ID!) {\n    product(id: $id) {\n      name\n      active\n    }\n  }\n"): (typeof documents)["\n  query ProductsNameActive($id: ID!) {\n    product(id: $id) {\n      name\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsName($id: ID!) {\n    product(id: $id) {\n      name\n    }\n  }\n"): (typeof documents)["\n  query ProductsName($id: ID!) {\n    product(id: $id) {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
