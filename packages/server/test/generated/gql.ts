@@ -14,6 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersUpdateDocument,
+    "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersDeactivateDocument,
+    "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersReactivateDocument,
+    "\n  query MetersRead($id: ID!) {\n    meter(id: $id) {\n      id\n      eventName\n    }\n    node(id: $id) {\n      ... on Meter {\n        id\n      }\n    }\n  }\n": typeof types.MetersReadDocument,
+    "\n  query MetersPage($after: String, $status: MeterStatus) {\n    meters(first: 2, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MetersPageDocument,
+    "\n  query MetersVisible($id: ID!) {\n    meter(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    meters(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MetersVisibleDocument,
+    "\n  query MetersState($id: ID!) {\n    meter(id: $id) {\n      displayName\n      status\n    }\n  }\n": typeof types.MetersStateDocument,
     "\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ProductsCreateDocument,
     "\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ProductsUpdateDocument,
     "\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n": typeof types.ProductsReadDocument,
@@ -44,6 +51,13 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersUpdateDocument,
+    "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersDeactivateDocument,
+    "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersReactivateDocument,
+    "\n  query MetersRead($id: ID!) {\n    meter(id: $id) {\n      id\n      eventName\n    }\n    node(id: $id) {\n      ... on Meter {\n        id\n      }\n    }\n  }\n": types.MetersReadDocument,
+    "\n  query MetersPage($after: String, $status: MeterStatus) {\n    meters(first: 2, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MetersPageDocument,
+    "\n  query MetersVisible($id: ID!) {\n    meter(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    meters(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.MetersVisibleDocument,
+    "\n  query MetersState($id: ID!) {\n    meter(id: $id) {\n      displayName\n      status\n    }\n  }\n": types.MetersStateDocument,
     "\n  mutation ProductsCreate($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ProductsCreateDocument,
     "\n  mutation ProductsUpdate($input: UpdateProductInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        id\n        name\n        description\n        active\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ProductsUpdateDocument,
     "\n  query ProductsRead($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      active\n      createdAt\n    }\n    node(id: $id) {\n      id\n      ... on Product {\n        name\n      }\n    }\n  }\n": types.ProductsReadDocument,
@@ -88,6 +102,34 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetersRead($id: ID!) {\n    meter(id: $id) {\n      id\n      eventName\n    }\n    node(id: $id) {\n      ... on Meter {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query MetersRead($id: ID!) {\n    meter(id: $id) {\n      id\n      eventName\n    }\n    node(id: $id) {\n      ... on Meter {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetersPage($after: String, $status: MeterStatus) {\n    meters(first: 2, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MetersPage($after: String, $status: MeterStatus) {\n    meters(first: 2, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetersVisible($id: ID!) {\n    meter(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    meters(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MetersVisible($id: ID!) {\n    meter(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    meters(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetersState($id: ID!) {\n    meter(id: $id) {\n      displayName\n      status\n    }\n  }\n"): (typeof documents)["\n  query MetersState($id: ID!) {\n    meter(id: $id) {\n      displayName\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
