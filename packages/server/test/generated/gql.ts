@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CustomersCreateDocument,
+    "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CustomersReadDocument,
+    "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CustomersPageDocument,
+    "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CustomersVisibleDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersDeactivateDocument,
     "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersReactivateDocument,
@@ -51,6 +55,10 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CustomersCreateDocument,
+    "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.CustomersReadDocument,
+    "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CustomersPageDocument,
+    "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.CustomersVisibleDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersDeactivateDocument,
     "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersReactivateDocument,
@@ -102,6 +110,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
