@@ -18,6 +18,12 @@ type Documents = {
     "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CustomersReadDocument,
     "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CustomersPageDocument,
     "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CustomersVisibleDocument,
+    "\n  query EventsList($type: String, $first: Int, $after: String) {\n    events(type: $type, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsListDocument,
+    "\n  query EventsOne($id: ID!) {\n    event(id: $id) {\n      id\n      type\n      data\n    }\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n": typeof types.EventsOneDocument,
+    "\n  query EventsOneId($id: ID!) {\n    event(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.EventsOneIdDocument,
+    "\n  mutation EventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": typeof types.EventsDeactivateMeterDocument,
+    "\n  mutation EventsReactivateMeter($id: ID!) {\n    reactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": typeof types.EventsReactivateMeterDocument,
+    "\n  query EventsMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.EventsMeterEventNameDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersDeactivateDocument,
     "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersReactivateDocument,
@@ -59,6 +65,12 @@ const documents: Documents = {
     "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.CustomersReadDocument,
     "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CustomersPageDocument,
     "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.CustomersVisibleDocument,
+    "\n  query EventsList($type: String, $first: Int, $after: String) {\n    events(type: $type, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsListDocument,
+    "\n  query EventsOne($id: ID!) {\n    event(id: $id) {\n      id\n      type\n      data\n    }\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n": types.EventsOneDocument,
+    "\n  query EventsOneId($id: ID!) {\n    event(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.EventsOneIdDocument,
+    "\n  mutation EventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": types.EventsDeactivateMeterDocument,
+    "\n  mutation EventsReactivateMeter($id: ID!) {\n    reactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": types.EventsReactivateMeterDocument,
+    "\n  query EventsMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.EventsMeterEventNameDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersDeactivateDocument,
     "\n  mutation MetersReactivate($input: MeterIdInput!) {\n    reactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersReactivateDocument,
@@ -126,6 +138,30 @@ export function graphql(source: "\n  query CustomersPage($after: String) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomersVisible($id: ID!) {\n    customer(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    customers(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsList($type: String, $first: Int, $after: String) {\n    events(type: $type, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsList($type: String, $first: Int, $after: String) {\n    events(type: $type, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsOne($id: ID!) {\n    event(id: $id) {\n      id\n      type\n      data\n    }\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsOne($id: ID!) {\n    event(id: $id) {\n      id\n      type\n      data\n    }\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsOneId($id: ID!) {\n    event(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query EventsOneId($id: ID!) {\n    event(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation EventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsReactivateMeter($id: ID!) {\n    reactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation EventsReactivateMeter($id: ID!) {\n    reactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"): (typeof documents)["\n  query EventsMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
