@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsGrantsPageDocument,
+    "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsLedgerPageDocument,
+    "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CreditsNodeDocument,
+    "\n  query CreditsGrantNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on CreditGrant {\n        remaining {\n          amount\n        }\n      }\n    }\n  }\n": typeof types.CreditsGrantNodeDocument,
     "\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CustomersCreateDocument,
     "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CustomersReadDocument,
     "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CustomersPageDocument,
@@ -61,6 +65,10 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsGrantsPageDocument,
+    "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsLedgerPageDocument,
+    "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.CreditsNodeDocument,
+    "\n  query CreditsGrantNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on CreditGrant {\n        remaining {\n          amount\n        }\n      }\n    }\n  }\n": types.CreditsGrantNodeDocument,
     "\n  mutation CustomersCreate($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      __typename\n      ... on Customer {\n        id\n        name\n        email\n        metadata\n        testClock {\n          id\n          frozenTime\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CustomersCreateDocument,
     "\n  query CustomersRead($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.CustomersReadDocument,
     "\n  query CustomersPage($after: String) {\n    customers(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CustomersPageDocument,
@@ -122,6 +130,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditsGrantNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on CreditGrant {\n        remaining {\n          amount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditsGrantNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on CreditGrant {\n        remaining {\n          amount\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
