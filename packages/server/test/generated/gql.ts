@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": typeof types.AlpacaJanuarySummariesDocument,
+    "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.AlpacaMeterEventNameDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CreditsNodeDocument,
@@ -65,6 +67,8 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": types.AlpacaJanuarySummariesDocument,
+    "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.AlpacaMeterEventNameDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.CreditsNodeDocument,
@@ -130,6 +134,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n"): (typeof documents)["\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"): (typeof documents)["\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
