@@ -16,6 +16,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": typeof types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.AlpacaMeterEventNameDocument,
+    "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleAdvanceDocument,
+    "\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": typeof types.BillingCycleClockTimeDocument,
+    "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.BillingCycleRecordDocument,
+    "\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleRecordCodeDocument,
+    "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleCancelEventDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CreditsNodeDocument,
@@ -69,6 +74,11 @@ type Documents = {
 const documents: Documents = {
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.AlpacaMeterEventNameDocument,
+    "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleAdvanceDocument,
+    "\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": types.BillingCycleClockTimeDocument,
+    "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.BillingCycleRecordDocument,
+    "\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleRecordCodeDocument,
+    "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleCancelEventDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.CreditsNodeDocument,
@@ -142,6 +152,26 @@ export function graphql(source: "\n  query AlpacaJanuarySummaries($m: ID!, $c: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"): (typeof documents)["\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n"): (typeof documents)["\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
