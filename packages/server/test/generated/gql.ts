@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AlertsCreateDocument,
+    "\n  query AlertsTriggers($alertId: ID, $customerId: ID) {\n    alertTriggers(alertId: $alertId, customerId: $customerId) {\n      id\n      alert {\n        id\n      }\n      customer {\n        id\n      }\n      value\n      triggeredAt\n    }\n  }\n": typeof types.AlertsTriggersDocument,
+    "\n  mutation AlertsRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AlertsRecordManyDocument,
+    "\n  mutation AlertsRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n    }\n  }\n": typeof types.AlertsRecordDocument,
+    "\n  query AlertsTriggeredEvents {\n    events(first: 10, type: \"billing.alert.triggered\") {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n": typeof types.AlertsTriggeredEventsDocument,
+    "\n  mutation AlertsArchive($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on UsageAlert {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AlertsArchiveDocument,
+    "\n  query AlertsIds {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AlertsIdsDocument,
+    "\n  query AlertsVisible($alertId: ID!, $triggerId: ID!) {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    usageAlert(id: $alertId) {\n      id\n    }\n    node(id: $triggerId) {\n      id\n    }\n    alertTriggers {\n      id\n    }\n    byAlert: alertTriggers(alertId: $alertId) {\n      id\n    }\n  }\n": typeof types.AlertsVisibleDocument,
+    "\n  mutation AlertsArchiveTypename($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AlertsArchiveTypenameDocument,
+    "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": typeof types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": typeof types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.AlpacaMeterEventNameDocument,
     "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleAdvanceDocument,
@@ -77,6 +87,16 @@ type Documents = {
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
 };
 const documents: Documents = {
+    "\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsCreateDocument,
+    "\n  query AlertsTriggers($alertId: ID, $customerId: ID) {\n    alertTriggers(alertId: $alertId, customerId: $customerId) {\n      id\n      alert {\n        id\n      }\n      customer {\n        id\n      }\n      value\n      triggeredAt\n    }\n  }\n": types.AlertsTriggersDocument,
+    "\n  mutation AlertsRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsRecordManyDocument,
+    "\n  mutation AlertsRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n    }\n  }\n": types.AlertsRecordDocument,
+    "\n  query AlertsTriggeredEvents {\n    events(first: 10, type: \"billing.alert.triggered\") {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n": types.AlertsTriggeredEventsDocument,
+    "\n  mutation AlertsArchive($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on UsageAlert {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsArchiveDocument,
+    "\n  query AlertsIds {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.AlertsIdsDocument,
+    "\n  query AlertsVisible($alertId: ID!, $triggerId: ID!) {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    usageAlert(id: $alertId) {\n      id\n    }\n    node(id: $triggerId) {\n      id\n    }\n    alertTriggers {\n      id\n    }\n    byAlert: alertTriggers(alertId: $alertId) {\n      id\n    }\n  }\n": types.AlertsVisibleDocument,
+    "\n  mutation AlertsArchiveTypename($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsArchiveTypenameDocument,
+    "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.AlpacaMeterEventNameDocument,
     "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleAdvanceDocument,
@@ -154,6 +174,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsTriggers($alertId: ID, $customerId: ID) {\n    alertTriggers(alertId: $alertId, customerId: $customerId) {\n      id\n      alert {\n        id\n      }\n      customer {\n        id\n      }\n      value\n      triggeredAt\n    }\n  }\n"): (typeof documents)["\n  query AlertsTriggers($alertId: ID, $customerId: ID) {\n    alertTriggers(alertId: $alertId, customerId: $customerId) {\n      id\n      alert {\n        id\n      }\n      customer {\n        id\n      }\n      value\n      triggeredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AlertsRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation AlertsRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsTriggeredEvents {\n    events(first: 10, type: \"billing.alert.triggered\") {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsTriggeredEvents {\n    events(first: 10, type: \"billing.alert.triggered\") {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsArchive($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on UsageAlert {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AlertsArchive($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on UsageAlert {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsIds {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsIds {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsVisible($alertId: ID!, $triggerId: ID!) {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    usageAlert(id: $alertId) {\n      id\n    }\n    node(id: $triggerId) {\n      id\n    }\n    alertTriggers {\n      id\n    }\n    byAlert: alertTriggers(alertId: $alertId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AlertsVisible($alertId: ID!, $triggerId: ID!) {\n    usageAlerts(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    usageAlert(id: $alertId) {\n      id\n    }\n    node(id: $triggerId) {\n      id\n    }\n    alertTriggers {\n      id\n    }\n    byAlert: alertTriggers(alertId: $alertId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsArchiveTypename($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AlertsArchiveTypename($id: ID!) {\n    archiveUsageAlert(input: { id: $id }) {\n      __typename\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
