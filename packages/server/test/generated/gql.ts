@@ -90,6 +90,9 @@ type Documents = {
     "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n": typeof types.TestRecordMeterEventsDocument,
     "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n": typeof types.TestCancelMeterEventDocument,
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": typeof types.TestMeterEventSummariesDocument,
+    "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyReadDocument,
+    "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyNodeDocument,
+    "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.TenancyAdvanceDocument,
 };
 const documents: Documents = {
     "\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsCreateDocument,
@@ -168,6 +171,9 @@ const documents: Documents = {
     "\n  mutation TestRecordMeterEvents($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      __typename\n      ... on RecordMeterEventsSummary {\n        accepted\n        duplicates\n        rejected {\n          index\n          code\n          message\n        }\n      }\n      ...CatalogError\n    }\n  }\n": types.TestRecordMeterEventsDocument,
     "\n  mutation TestCancelMeterEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ...TestMeterEvent\n      ...CatalogError\n    }\n  }\n": types.TestCancelMeterEventDocument,
     "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n": types.TestMeterEventSummariesDocument,
+    "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyReadDocument,
+    "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyNodeDocument,
+    "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.TenancyAdvanceDocument,
 };
 
 /**
@@ -488,6 +494,18 @@ export function graphql(source: "\n  mutation TestCancelMeterEvent($input: Cance
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"): (typeof documents)["\n  query TestMeterEventSummaries(\n    $meterId: ID!\n    $customerId: ID!\n    $startTime: DateTime!\n    $endTime: DateTime!\n    $groupingWindow: UsageWindow\n  ) {\n    meterEventSummaries(\n      meterId: $meterId\n      customerId: $customerId\n      startTime: $startTime\n      endTime: $endTime\n      groupingWindow: $groupingWindow\n    ) {\n      startTime\n      endTime\n      aggregatedValue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
