@@ -26,6 +26,11 @@ type Documents = {
     "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": typeof types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": typeof types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.AlpacaMeterEventNameDocument,
+    "\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AuthCreateAccountDocument,
+    "\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": typeof types.AuthClockDocument,
+    "\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n": typeof types.AuthMeterFieldsDocument,
+    "\n  query AuthTypename {\n    __typename\n  }\n": typeof types.AuthTypenameDocument,
+    "\n  query AuthAccountNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Account {\n        name\n      }\n    }\n  }\n": typeof types.AuthAccountNodeDocument,
     "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleAdvanceDocument,
     "\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": typeof types.BillingCycleClockTimeDocument,
     "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.BillingCycleRecordDocument,
@@ -107,6 +112,11 @@ const documents: Documents = {
     "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.AlpacaMeterEventNameDocument,
+    "\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AuthCreateAccountDocument,
+    "\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": types.AuthClockDocument,
+    "\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n": types.AuthMeterFieldsDocument,
+    "\n  query AuthTypename {\n    __typename\n  }\n": types.AuthTypenameDocument,
+    "\n  query AuthAccountNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Account {\n        name\n      }\n    }\n  }\n": types.AuthAccountNodeDocument,
     "\n  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        frozenTime\n      }\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleAdvanceDocument,
     "\n  query BillingCycleClockTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": types.BillingCycleClockTimeDocument,
     "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.BillingCycleRecordDocument,
@@ -238,6 +248,26 @@ export function graphql(source: "\n  query AlpacaJanuarySummaries($m: ID!, $c: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"): (typeof documents)["\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthTypename {\n    __typename\n  }\n"): (typeof documents)["\n  query AuthTypename {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthAccountNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Account {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthAccountNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Account {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
