@@ -101,6 +101,17 @@ type Documents = {
     "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyReadDocument,
     "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyNodeDocument,
     "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.TenancyAdvanceDocument,
+    "\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n": typeof types.WebhooksEndpointFragmentDoc,
+    "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
+    "\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.WebhooksUpdateEndpointDocument,
+    "\n  mutation WebhooksDeleteEndpoint($id: ID!) {\n    deleteWebhookEndpoint(input: { id: $id }) {\n      __typename\n      ... on DeletedWebhookEndpoint {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.WebhooksDeleteEndpointDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookDeliveries(endpointId: $id, first: 100) {\n      edges {\n        node {\n          id\n          status\n          attempts\n          nextAttemptAt\n          lastAttemptAt\n          lastResponseStatus\n          lastError\n          deliveredAt\n          event {\n            id\n            type\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhooksDeliveriesDocument,
+    "\n  query WebhooksEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...WebhooksEndpoint\n        }\n      }\n    }\n  }\n": typeof types.WebhooksEndpointsDocument,
+    "\n  query WebhooksDeleted($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WebhooksDeletedDocument,
+    "\n  query WebhooksLastMeterCreated {\n    events(first: 1, type: \"billing.meter.created\") {\n      edges {\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.WebhooksLastMeterCreatedDocument,
+    "\n  mutation WebhooksCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": typeof types.WebhooksCreateAlertDocument,
+    "\n  mutation WebhooksRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      ... on RecordMeterEventsSummary {\n        accepted\n      }\n    }\n  }\n": typeof types.WebhooksRecordManyDocument,
+    "\n  query WebhooksVisible($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WebhooksVisibleDocument,
 };
 const documents: Documents = {
     "\n  mutation AlertsCreate($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n        title\n        meter {\n          id\n        }\n        customer {\n          id\n        }\n        threshold\n        recurrence\n        status\n        createdAt\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AlertsCreateDocument,
@@ -190,6 +201,17 @@ const documents: Documents = {
     "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyReadDocument,
     "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyNodeDocument,
     "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.TenancyAdvanceDocument,
+    "\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n": types.WebhooksEndpointFragmentDoc,
+    "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.WebhooksCreateEndpointDocument,
+    "\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.WebhooksUpdateEndpointDocument,
+    "\n  mutation WebhooksDeleteEndpoint($id: ID!) {\n    deleteWebhookEndpoint(input: { id: $id }) {\n      __typename\n      ... on DeletedWebhookEndpoint {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.WebhooksDeleteEndpointDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookDeliveries(endpointId: $id, first: 100) {\n      edges {\n        node {\n          id\n          status\n          attempts\n          nextAttemptAt\n          lastAttemptAt\n          lastResponseStatus\n          lastError\n          deliveredAt\n          event {\n            id\n            type\n          }\n        }\n      }\n    }\n  }\n": types.WebhooksDeliveriesDocument,
+    "\n  query WebhooksEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...WebhooksEndpoint\n        }\n      }\n    }\n  }\n": types.WebhooksEndpointsDocument,
+    "\n  query WebhooksDeleted($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WebhooksDeletedDocument,
+    "\n  query WebhooksLastMeterCreated {\n    events(first: 1, type: \"billing.meter.created\") {\n      edges {\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n    }\n  }\n": types.WebhooksLastMeterCreatedDocument,
+    "\n  mutation WebhooksCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": types.WebhooksCreateAlertDocument,
+    "\n  mutation WebhooksRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      ... on RecordMeterEventsSummary {\n        accepted\n      }\n    }\n  }\n": types.WebhooksRecordManyDocument,
+    "\n  query WebhooksVisible($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WebhooksVisibleDocument,
 };
 
 /**
@@ -554,6 +576,50 @@ export function graphql(source: "\n  query TenancyNode($id: ID!) {\n    node(id:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksDeleteEndpoint($id: ID!) {\n    deleteWebhookEndpoint(input: { id: $id }) {\n      __typename\n      ... on DeletedWebhookEndpoint {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhooksDeleteEndpoint($id: ID!) {\n    deleteWebhookEndpoint(input: { id: $id }) {\n      __typename\n      ... on DeletedWebhookEndpoint {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksDeliveries($id: ID!) {\n    webhookDeliveries(endpointId: $id, first: 100) {\n      edges {\n        node {\n          id\n          status\n          attempts\n          nextAttemptAt\n          lastAttemptAt\n          lastResponseStatus\n          lastError\n          deliveredAt\n          event {\n            id\n            type\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksDeliveries($id: ID!) {\n    webhookDeliveries(endpointId: $id, first: 100) {\n      edges {\n        node {\n          id\n          status\n          attempts\n          nextAttemptAt\n          lastAttemptAt\n          lastResponseStatus\n          lastError\n          deliveredAt\n          event {\n            id\n            type\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...WebhooksEndpoint\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...WebhooksEndpoint\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksDeleted($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksDeleted($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksLastMeterCreated {\n    events(first: 1, type: \"billing.meter.created\") {\n      edges {\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksLastMeterCreated {\n    events(first: 1, type: \"billing.meter.created\") {\n      edges {\n        node {\n          id\n          type\n          data\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhooksCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      ... on RecordMeterEventsSummary {\n        accepted\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhooksRecordMany($input: RecordMeterEventsInput!) {\n    recordMeterEvents(input: $input) {\n      ... on RecordMeterEventsSummary {\n        accepted\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksVisible($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksVisible($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n    }\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
