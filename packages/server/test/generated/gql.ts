@@ -101,6 +101,12 @@ type Documents = {
     "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyReadDocument,
     "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.TenancyNodeDocument,
     "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.TenancyAdvanceDocument,
+    "\n  mutation TestClocksCreate($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        name\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestClocksCreateDocument,
+    "\n  mutation TestClocksAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestClocksAdvanceDocument,
+    "\n  query TestClocksFrozenTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": typeof types.TestClocksFrozenTimeDocument,
+    "\n  query TestClocksId($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": typeof types.TestClocksIdDocument,
+    "\n  query TestClocksList {\n    testClocks(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TestClocksListDocument,
+    "\n  mutation TestClocksDelete($input: TestClockIdInput!) {\n    deleteTestClock(input: $input) {\n      __typename\n      ... on DeletedTestClock {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TestClocksDeleteDocument,
     "\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n": typeof types.WebhooksEndpointFragmentDoc,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.WebhooksUpdateEndpointDocument,
@@ -201,6 +207,12 @@ const documents: Documents = {
     "\n  query TenancyRead($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyReadDocument,
     "\n  query TenancyNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.TenancyNodeDocument,
     "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.TenancyAdvanceDocument,
+    "\n  mutation TestClocksCreate($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        name\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestClocksCreateDocument,
+    "\n  mutation TestClocksAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestClocksAdvanceDocument,
+    "\n  query TestClocksFrozenTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n": types.TestClocksFrozenTimeDocument,
+    "\n  query TestClocksId($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": types.TestClocksIdDocument,
+    "\n  query TestClocksList {\n    testClocks(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TestClocksListDocument,
+    "\n  mutation TestClocksDelete($input: TestClockIdInput!) {\n    deleteTestClock(input: $input) {\n      __typename\n      ... on DeletedTestClock {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TestClocksDeleteDocument,
     "\n  fragment WebhooksEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    enabledEvents\n    status\n    createdAt\n  }\n": types.WebhooksEndpointFragmentDoc,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointWithSecret {\n        secret\n        endpoint {\n          ...WebhooksEndpoint\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.WebhooksCreateEndpointDocument,
     "\n  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      __typename\n      ...WebhooksEndpoint\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.WebhooksUpdateEndpointDocument,
@@ -576,6 +588,30 @@ export function graphql(source: "\n  query TenancyNode($id: ID!) {\n    node(id:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TenancyAdvance($id: ID!) {\n    advanceTestClock(input: { id: $id, frozenTime: \"2027-01-01T00:00:00Z\" }) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestClocksCreate($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        name\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestClocksCreate($input: CreateTestClockInput!) {\n    createTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        name\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestClocksAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestClocksAdvance($input: AdvanceTestClockInput!) {\n    advanceTestClock(input: $input) {\n      __typename\n      ... on TestClock {\n        id\n        frozenTime\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClocksFrozenTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n"): (typeof documents)["\n  query TestClocksFrozenTime($id: ID!) {\n    testClock(id: $id) {\n      frozenTime\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClocksId($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TestClocksId($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClocksList {\n    testClocks(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestClocksList {\n    testClocks(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestClocksDelete($input: TestClockIdInput!) {\n    deleteTestClock(input: $input) {\n      __typename\n      ... on DeletedTestClock {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestClocksDelete($input: TestClockIdInput!) {\n    deleteTestClock(input: $input) {\n      __typename\n      ... on DeletedTestClock {\n        id\n        deleted\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
