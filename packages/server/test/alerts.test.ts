@@ -1,9 +1,11 @@
 // Usage alerts (docs/concepts/alerts.md) through the API: ONE_TIME and EVERY_PERIOD firing exactly once at the
 // crossing request (single and batch ingest, and under concurrent requests), test-clock time, the
 // usageAlertTriggered subscription over server-sent events, validation and isolation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+import type { CreateUsageAlertInput, RecordMeterEventsInput } from "./generated/graphql.js";
 
 let app: TestApp;
 let b: Billing;
@@ -13,9 +15,170 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const ERROR = "... on Error { code message field }";
-const ALERT = "id title meter { id } customer { id } threshold recurrence status createdAt";
+// The subscription below is sent as a raw server-sent-events request, so its selection stays a string.
 const TRIGGER = "id alert { id } customer { id } value triggeredAt";
+
+const CREATE_ALERT = graphql(`
+  mutation AlertsCreate($input: CreateUsageAlertInput!) {
+    createUsageAlert(input: $input) {
+      __typename
+      ... on UsageAlert {
+        id
+        title
+        meter {
+          id
+        }
+        customer {
+          id
+        }
+        threshold
+        recurrence
+        status
+        createdAt
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const TRIGGERS = graphql(`
+  query AlertsTriggers($alertId: ID, $customerId: ID) {
+    alertTriggers(alertId: $alertId, customerId: $customerId) {
+      id
+      alert {
+        id
+      }
+      customer {
+        id
+      }
+      value
+      triggeredAt
+    }
+  }
+`);
+
+const RECORD_MANY = graphql(`
+  mutation AlertsRecordMany($input: RecordMeterEventsInput!) {
+    recordMeterEvents(input: $input) {
+      __typename
+      ... on RecordMeterEventsSummary {
+        accepted
+        duplicates
+        rejected {
+          index
+          code
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const RECORD = graphql(`
+  mutation AlertsRecord($input: RecordMeterEventInput!) {
+    recordMeterEvent(input: $input) {
+      __typename
+    }
+  }
+`);
+
+const TRIGGERED_EVENTS = graphql(`
+  query AlertsTriggeredEvents {
+    events(first: 10, type: "billing.alert.triggered") {
+      edges {
+        node {
+          type
+          data
+        }
+      }
+    }
+  }
+`);
+
+const ARCHIVE = graphql(`
+  mutation AlertsArchive($id: ID!) {
+    archiveUsageAlert(input: { id: $id }) {
+      __typename
+      ... on UsageAlert {
+        id
+        status
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const ALERT_IDS = graphql(`
+  query AlertsIds {
+    usageAlerts(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const VISIBLE = graphql(`
+  query AlertsVisible($alertId: ID!, $triggerId: ID!) {
+    usageAlerts(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    usageAlert(id: $alertId) {
+      id
+    }
+    node(id: $triggerId) {
+      id
+    }
+    alertTriggers {
+      id
+    }
+    byAlert: alertTriggers(alertId: $alertId) {
+      id
+    }
+  }
+`);
+
+const ARCHIVE_TYPENAME = graphql(`
+  mutation AlertsArchiveTypename($id: ID!) {
+    archiveUsageAlert(input: { id: $id }) {
+      __typename
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const TRIGGER_NODE = graphql(`
+  query AlertsTriggerNode($id: ID!) {
+    node(id: $id) {
+      id
+      ... on AlertTrigger {
+        value
+      }
+    }
+  }
+`);
 
 let n = 0;
 async function newMeter(aggregation: "SUM" | "COUNT" | "LAST" | "MAX" = "SUM", key?: string) {
@@ -23,40 +186,29 @@ async function newMeter(aggregation: "SUM" | "COUNT" | "LAST" | "MAX" = "SUM", k
   return { id: await billing(app, key).meter(eventName, aggregation), eventName };
 }
 
-async function tryCreateAlert(input: Obj, key?: string): Promise<Obj> {
-  const res = await app.gql(
-    `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { __typename ... on UsageAlert { ${ALERT} } ${ERROR} } }`,
-    { input },
-    key,
-  );
+async function tryCreateAlert(input: Obj, key?: string) {
+  const res = await app.request(CREATE_ALERT, { input: input as CreateUsageAlertInput }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.createUsageAlert;
+  return res.data!.createUsageAlert;
 }
 
 async function createAlert(input: Obj, key?: string): Promise<string> {
   const alert = await tryCreateAlert({ title: "Usage alert", recurrence: "ONE_TIME", ...input }, key);
   expect(alert.__typename).toBe("UsageAlert");
+  assert(alert.__typename === "UsageAlert");
   return alert.id;
 }
 
-async function triggers(filter: { alertId?: string; customerId?: string }, key?: string): Promise<Obj[]> {
-  const res = await app.gql(
-    `query($alertId: ID, $customerId: ID) { alertTriggers(alertId: $alertId, customerId: $customerId) { ${TRIGGER} } }`,
-    filter,
-    key,
-  );
+async function triggers(filter: { alertId?: string; customerId?: string }, key?: string) {
+  const res = await app.request(TRIGGERS, filter, key);
   expect(res.errors).toBeUndefined();
-  return res.data.alertTriggers;
+  return res.data!.alertTriggers;
 }
 
-async function recordMany(events: Obj[], key?: string): Promise<Obj> {
-  const res = await app.gql(
-    `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { __typename ... on RecordMeterEventsSummary { accepted duplicates rejected { index code } } ${ERROR} } }`,
-    { input: { events } },
-    key,
-  );
+async function recordMany(events: Obj[], key?: string) {
+  const res = await app.request(RECORD_MANY, { input: { events: events as RecordMeterEventsInput["events"] } }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.recordMeterEvents;
+  return res.data!.recordMeterEvents;
 }
 
 /** A customer on a test clock, subscribed monthly to a metered price of a new SUM meter. */
@@ -98,10 +250,8 @@ describe("ONE_TIME alerts", () => {
     await record("500");
     expect(await triggers({ alertId })).toHaveLength(1);
 
-    const events = (
-      await app.gql(`{ events(first: 10, type: "billing.alert.triggered") { edges { node { type data } } } }`)
-    ).data.events.edges;
-    expect(events.map((e: Obj) => e.node.data).filter((d: Obj) => d.alert.id === alertId)).toEqual([
+    const events = (await app.data(TRIGGERED_EVENTS, {})).events.edges;
+    expect(events.map((e) => e.node.data).filter((d: Obj) => d.alert.id === alertId)).toEqual([
       {
         id: (await triggers({ alertId }))[0]!.id,
         alert: expect.objectContaining({
@@ -214,11 +364,8 @@ describe("ONE_TIME alerts", () => {
     const meter = await newMeter();
     const customer = await b.customer();
     const alertId = await createAlert({ meterId: meter.id, threshold: "10", customerId: customer });
-    const res = await app.gql(
-      `mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ... on UsageAlert { id status } ${ERROR} } }`,
-      { id: alertId },
-    );
-    expect(res.data.archiveUsageAlert).toEqual({ __typename: "UsageAlert", id: alertId, status: "ARCHIVED" });
+    const res = await app.data(ARCHIVE, { id: alertId });
+    expect(res.archiveUsageAlert).toEqual({ __typename: "UsageAlert", id: alertId, status: "ARCHIVED" });
     await b.record({ eventName: meter.eventName, customerId: customer, value: "50" });
     expect(await triggers({ alertId })).toEqual([]);
   });
@@ -303,7 +450,7 @@ describe("under concurrent requests", () => {
       const alertId = await createAlert({ meterId: meter.id, threshold: "10", customerId: customer, recurrence });
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          app.gql(`mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename } }`, {
+          app.request(RECORD, {
             input: { eventName: meter.eventName, customerId: customer, value: "1", identifier: `${alertId}-${i}` },
           }),
         ),
@@ -324,7 +471,9 @@ describe("under concurrent requests", () => {
         identifier: `${alertId}-${k}-${i}`,
       }));
     const results = await Promise.all(Array.from({ length: 5 }, (_, k) => recordMany(batch(k))));
-    expect(results.map((r) => r.accepted)).toEqual(Array(5).fill(3));
+    expect(results.map((r) => (r.__typename === "RecordMeterEventsSummary" ? r.accepted : r))).toEqual(
+      Array(5).fill(3),
+    );
     // Totals after each batch: 3, 6, 9, 12: the fourth crosses, whichever it is. 15 would mean the
     // batches were evaluated together.
     expect(await triggers({ alertId })).toMatchObject([{ value: "12" }]);
@@ -481,37 +630,23 @@ describe("isolation", () => {
     const alertId = await createAlert({ meterId: meter.id, threshold: "1", customerId: customer });
     await b.record({ eventName: meter.eventName, customerId: customer, value: "1" });
     const [trigger] = await triggers({ alertId });
-    const mine = await app.gql(`{ usageAlerts(first: 100) { edges { node { id } } } }`);
-    expect(mine.data.usageAlerts.edges.map((e: Obj) => e.node.id)).toContain(alertId);
+    const mine = await app.data(ALERT_IDS, {});
+    expect(mine.usageAlerts.edges.map((e) => e.node.id)).toContain(alertId);
 
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
-      const res = await app.gql(
-        `query($alertId: ID!, $triggerId: ID!) {
-          usageAlerts(first: 100) { edges { node { id } } }
-          usageAlert(id: $alertId) { id } node(id: $triggerId) { id }
-          alertTriggers { id } byAlert: alertTriggers(alertId: $alertId) { id }
-        }`,
-        { alertId, triggerId: trigger!.id },
-        key,
-      );
-      expect(res.data).toEqual({
+      const res = await app.data(VISIBLE, { alertId, triggerId: trigger!.id }, key);
+      expect(res).toEqual({
         usageAlerts: { edges: [] },
         usageAlert: null,
         node: null,
         alertTriggers: [],
         byAlert: [],
       });
-      const archive = await app.gql(
-        `mutation($id: ID!) { archiveUsageAlert(input: { id: $id }) { __typename ${ERROR} } }`,
-        { id: alertId },
-        key,
-      );
-      expect(archive.data.archiveUsageAlert).toMatchObject({ __typename: "NotFoundError", field: ["input", "id"] });
+      const archive = await app.data(ARCHIVE_TYPENAME, { id: alertId }, key);
+      expect(archive.archiveUsageAlert).toMatchObject({ __typename: "NotFoundError", field: ["input", "id"] });
     }
-    const node = await app.gql(`query($id: ID!) { node(id: $id) { id ... on AlertTrigger { value } } }`, {
-      id: trigger!.id,
-    });
-    expect(node.data.node).toEqual({ id: trigger!.id, value: "1" });
+    const node = await app.data(TRIGGER_NODE, { id: trigger!.id });
+    expect(node.node).toEqual({ id: trigger!.id, value: "1" });
   });
 });

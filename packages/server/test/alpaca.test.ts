@@ -2,6 +2,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+
+const JANUARY_SUMMARIES = graphql(`
+  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {
+    meterEventSummaries(
+      meterId: $m
+      customerId: $c
+      startTime: "2026-01-01T00:00:00Z"
+      endTime: "2026-02-01T00:00:00Z"
+    ) {
+      aggregatedValue
+    }
+  }
+`);
+
+const METER_EVENT_NAME = graphql(`
+  query AlpacaMeterEventName($id: ID!) {
+    meter(id: $id) {
+      eventName
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -153,11 +175,8 @@ describe("flat fee and overages: Alpaca AI", () => {
     });
 
     // meterEventSummaries for January → 3000.
-    const summaries = await app.gql(
-      `query($m: ID!, $c: ID!) { meterEventSummaries(meterId: $m, customerId: $c, startTime: "2026-01-01T00:00:00Z", endTime: "2026-02-01T00:00:00Z") { aggregatedValue } }`,
-      { m: meter, c: customer },
-    );
-    expect(summaries.data.meterEventSummaries).toEqual([{ aggregatedValue: "3000" }]);
+    const summaries = await app.data(JANUARY_SUMMARIES, { m: meter, c: customer });
+    expect(summaries.meterEventSummaries).toEqual([{ aggregatedValue: "3000" }]);
   });
 
   it("bills the same usage 0.80 with the same tiers priced per token (0.0004), no transformQuantity", async () => {
@@ -179,6 +198,6 @@ describe("flat fee and overages: Alpaca AI", () => {
 });
 
 async function meterEventName(meterId: string): Promise<string> {
-  const res = await app.gql(`query($id: ID!) { meter(id: $id) { eventName } }`, { id: meterId });
-  return res.data.meter.eventName;
+  const res = await app.data(METER_EVENT_NAME, { id: meterId });
+  return res.meter!.eventName;
 }

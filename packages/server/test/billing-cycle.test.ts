@@ -3,6 +3,63 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+
+const ADVANCE = graphql(`
+  mutation BillingCycleAdvance($input: AdvanceTestClockInput!) {
+    advanceTestClock(input: $input) {
+      __typename
+      ... on TestClock {
+        frozenTime
+      }
+      ... on Error {
+        code
+      }
+    }
+  }
+`);
+
+const CLOCK_TIME = graphql(`
+  query BillingCycleClockTime($id: ID!) {
+    testClock(id: $id) {
+      frozenTime
+    }
+  }
+`);
+
+const RECORD = graphql(`
+  mutation BillingCycleRecord($input: RecordMeterEventInput!) {
+    recordMeterEvent(input: $input) {
+      __typename
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const RECORD_CODE = graphql(`
+  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {
+    recordMeterEvent(input: $input) {
+      __typename
+      ... on Error {
+        code
+      }
+    }
+  }
+`);
+
+const CANCEL = graphql(`
+  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {
+    cancelMeterEvent(input: $input) {
+      __typename
+      ... on Error {
+        code
+      }
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -20,10 +77,7 @@ function expectGapFree(invoices: Obj[]) {
 }
 
 async function advanceRaw(clock: string, frozenTime: string) {
-  return app.gql(
-    `mutation($input: AdvanceTestClockInput!) { advanceTestClock(input: $input) { __typename ... on TestClock { frozenTime } ... on Error { code } } }`,
-    { input: { id: clock, frozenTime } },
-  );
+  return app.request(ADVANCE, { input: { id: clock, frozenTime } });
 }
 
 describe("advancing a test clock", () => {
@@ -118,8 +172,8 @@ describe("advancing a test clock", () => {
       advanceRaw(clock, "2026-03-01T00:00:00Z"),
     ]);
     // The earlier target fails as a backwards move only if a later advance committed first.
-    for (const r of results) expect(["TestClock", "InvalidInputError"]).toContain(r.data.advanceTestClock.__typename);
-    expect(results[1]!.data.advanceTestClock).toEqual({
+    for (const r of results) expect(["TestClock", "InvalidInputError"]).toContain(r.data!.advanceTestClock.__typename);
+    expect(results[1]!.data!.advanceTestClock).toEqual({
       __typename: "TestClock",
       frozenTime: "2026-03-01T00:00:00.000Z",
     });
@@ -163,8 +217,8 @@ describe("advancing a test clock", () => {
       /Internal server error at advanceTestClock/,
     );
     // The clock moved; its periods close one per transaction, up to the failing one (rolled back).
-    const read = await app.gql(`query($id: ID!) { testClock(id: $id) { frozenTime } }`, { id: clock });
-    expect(read.data.testClock.frozenTime).toBe("2026-03-01T00:00:00.000Z");
+    const read = await app.data(CLOCK_TIME, { id: clock });
+    expect(read.testClock!.frozenTime).toBe("2026-03-01T00:00:00.000Z");
     const halfway = await b.invoices({ customerId: customer });
     expect(halfway.slice(0, before.length)).toEqual(before);
     expect(halfway.slice(before.length).map((i) => `${summary(i).total} ${i.periodEnd.slice(5, 10)}`)).toEqual([
@@ -207,10 +261,8 @@ describe("advancing a test clock", () => {
     const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
     // CLASSIC: the first invoice carries a zero USAGE line for the period that is just starting.
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: price }], billingMode: "CLASSIC" });
-    const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code message } } }`;
-    const CANCEL = `mutation($input: CancelMeterEventInput!) { cancelMeterEvent(input: $input) { __typename ... on Error { code } } }`;
     const record = async (timestamp: string, identifier?: string) =>
-      (await app.gql(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp, identifier } })).data
+      (await app.data(RECORD, { input: { eventName, customerId: customer, value: "1", timestamp, identifier } }))
         .recordMeterEvent;
     const refused = {
       __typename: "MeterEventError",
@@ -224,7 +276,7 @@ describe("advancing a test clock", () => {
     expect(await record("2026-02-01T00:00:00Z", "february")).toEqual({ __typename: "MeterEvent" });
     expect(await b.cancel(sub.id, false)).toMatchObject({ status: "CANCELED" }); // the final invoice bills [Feb 1, Feb 5)
     expect(await record("2026-02-04T23:59:59.999Z")).toEqual(refused);
-    expect((await app.gql(CANCEL, { input: { eventName, identifier: "february" } })).data.cancelMeterEvent).toEqual({
+    expect((await app.data(CANCEL, { input: { eventName, identifier: "february" } })).cancelMeterEvent).toEqual({
       __typename: "MeterEventError",
       code: "EVENT_ALREADY_INVOICED",
     });
@@ -249,9 +301,8 @@ describe("advancing a test clock", () => {
       items: [{ priceId: price }],
       startDate: "2026-01-01T00:00:00Z",
     });
-    const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on Error { code } } }`;
     const events = Array.from({ length: 30 }, (_, i) =>
-      app.gql(RECORD, {
+      app.request(RECORD_CODE, {
         input: {
           eventName,
           customerId: customer,
@@ -262,7 +313,7 @@ describe("advancing a test clock", () => {
       }),
     );
     const [advanced, ...recorded] = await Promise.all([advanceRaw(clock, "2026-02-01T00:00:00Z"), ...events]);
-    expect(advanced.data.advanceTestClock.__typename).toBe("TestClock");
+    expect(advanced.data!.advanceTestClock.__typename).toBe("TestClock");
     const accepted = recorded.filter((r) => r.data?.recordMeterEvent.__typename === "MeterEvent").length;
     // Every event is either on the invoice or refused as already invoiced; none is accepted and lost.
     for (const r of recorded) {

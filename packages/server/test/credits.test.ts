@@ -6,6 +6,63 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, summary, type Billing, type Obj } from "./support/billing.js";
 import { credits, entries, type Credits } from "./support/credits.js";
+import { graphql } from "./generated/gql.js";
+
+const GRANTS_PAGE = graphql(`
+  query CreditsGrantsPage($c: ID, $after: String) {
+    creditGrants(first: 1, after: $after, customerId: $c) {
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const LEDGER_PAGE = graphql(`
+  query CreditsLedgerPage($c: ID, $after: String) {
+    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {
+      edges {
+        node {
+          grant {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const NODE = graphql(`
+  query CreditsNode($id: ID!) {
+    node(id: $id) {
+      id
+    }
+  }
+`);
+
+const GRANT_NODE = graphql(`
+  query CreditsGrantNode($id: ID!) {
+    node(id: $id) {
+      id
+      ... on CreditGrant {
+        remaining {
+          amount
+        }
+      }
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -648,20 +705,18 @@ describe("lists", () => {
     const first = await c.grant(customer, "1", { name: "first" });
     await b.advance(clock, "2026-01-02T00:00:00Z");
     const second = await c.grant(customer, "2", { name: "second" });
-    const page = async (query: string, after: string | null) => (await app.gql(query, { c: customer, after })).data;
-    const GRANTS = `query($c: ID, $after: String) { creditGrants(first: 1, after: $after, customerId: $c) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
-    const one = (await page(GRANTS, null)).creditGrants;
-    expect(one.edges.map((edge: Obj) => edge.node.id)).toEqual([second.id]);
+    const one = (await app.data(GRANTS_PAGE, { c: customer, after: null })).creditGrants;
+    expect(one.edges.map((edge) => edge.node.id)).toEqual([second.id]);
     expect(one.pageInfo.hasNextPage).toBe(true);
-    const two = (await page(GRANTS, one.pageInfo.endCursor)).creditGrants;
-    expect(two.edges.map((edge: Obj) => edge.node.id)).toEqual([first.id]);
+    const two = (await app.data(GRANTS_PAGE, { c: customer, after: one.pageInfo.endCursor })).creditGrants;
+    expect(two.edges.map((edge) => edge.node.id)).toEqual([first.id]);
     expect(two.pageInfo.hasNextPage).toBe(false);
 
-    const LEDGER = `query($c: ID, $after: String) { creditBalanceTransactions(first: 1, after: $after, customerId: $c) { edges { node { grant { id } } } pageInfo { hasNextPage endCursor } } }`;
-    const newest = (await page(LEDGER, null)).creditBalanceTransactions;
-    expect(newest.edges.map((edge: Obj) => edge.node.grant.id)).toEqual([second.id]);
-    const older = (await page(LEDGER, newest.pageInfo.endCursor)).creditBalanceTransactions;
-    expect(older.edges.map((edge: Obj) => edge.node.grant.id)).toEqual([first.id]);
+    const newest = (await app.data(LEDGER_PAGE, { c: customer, after: null })).creditBalanceTransactions;
+    expect(newest.edges.map((edge) => edge.node.grant.id)).toEqual([second.id]);
+    const older = (await app.data(LEDGER_PAGE, { c: customer, after: newest.pageInfo.endCursor }))
+      .creditBalanceTransactions;
+    expect(older.edges.map((edge) => edge.node.grant.id)).toEqual([first.id]);
     expect(older.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -687,13 +742,11 @@ describe("isolation", () => {
         __typename: "NotFoundError",
         field: ["input", "customerId"],
       });
-      const node = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: grant.id }, key);
-      expect(node.data.node).toBeNull();
+      const node = await app.data(NODE, { id: grant.id }, key);
+      expect(node.node).toBeNull();
     }
-    const mine = await app.gql(`query($id: ID!) { node(id: $id) { id ... on CreditGrant { remaining { amount } } } }`, {
-      id: grant.id,
-    });
-    expect(mine.data.node).toEqual({ id: grant.id, remaining: { amount: "15.00" } });
+    const mine = await app.data(GRANT_NODE, { id: grant.id });
+    expect(mine.node).toEqual({ id: grant.id, remaining: { amount: "15.00" } });
     expect((await c.grants(customer)).map((g) => g.id)).toEqual([grant.id]);
   });
 

@@ -2,21 +2,62 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+import type { UpdateCustomerInput } from "./generated/graphql.js";
 
-const UPDATE = `mutation($input: UpdateCustomerInput!) {
-  updateCustomer(input: $input) {
-    __typename
-    ... on Customer { id name email metadata deleted }
-    ... on Error { code message field }
+const UPDATE = graphql(`
+  mutation CustomerChangesUpdate($input: UpdateCustomerInput!) {
+    updateCustomer(input: $input) {
+      __typename
+      ... on Customer {
+        id
+        name
+        email
+        metadata
+        deleted
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
   }
-}`;
-const DELETE = `mutation($input: CustomerIdInput!) {
-  deleteCustomer(input: $input) {
-    __typename
-    ... on Customer { id name deleted }
-    ... on Error { code message field }
+`);
+
+const DELETE = graphql(`
+  mutation CustomerChangesDelete($input: CustomerIdInput!) {
+    deleteCustomer(input: $input) {
+      __typename
+      ... on Customer {
+        id
+        name
+        deleted
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
   }
-}`;
+`);
+
+const READ = graphql(`
+  query CustomerChangesRead($id: ID!) {
+    customer(id: $id) {
+      id
+      deleted
+    }
+    customers(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -33,10 +74,10 @@ async function lastEvent(type: string) {
 describe("updateCustomer", () => {
   it("changes only the given fields, merges metadata, and records customer.updated with the earlier values", async () => {
     const id = await b.customer({ name: "Jane", email: "jane@alpaca.ai", metadata: { plan: "pro", region: "eu" } });
-    const res = await app.gql(UPDATE, {
+    const res = await app.data(UPDATE, {
       input: { id, email: "jane@llama.ai", metadata: { region: "", tier: "gold" } },
     });
-    expect(res.data.updateCustomer).toEqual({
+    expect(res.updateCustomer).toEqual({
       __typename: "Customer",
       id,
       name: "Jane",
@@ -51,22 +92,22 @@ describe("updateCustomer", () => {
 
   it("null clears a field; a change to nothing records no event", async () => {
     const id = await b.customer({ name: "Jane", email: "jane@alpaca.ai", metadata: { plan: "pro" } });
-    const cleared = await app.gql(UPDATE, { input: { id, name: null, metadata: null } });
-    expect(cleared.data.updateCustomer).toMatchObject({ name: null, email: "jane@alpaca.ai", metadata: null });
+    const cleared = await app.data(UPDATE, { input: { id, name: null, metadata: null } });
+    expect(cleared.updateCustomer).toMatchObject({ name: null, email: "jane@alpaca.ai", metadata: null });
     const events = await app.database.prisma.event.count({ where: { type: "customer.updated" } });
-    await app.gql(UPDATE, { input: { id, email: "jane@alpaca.ai" } });
+    await app.data(UPDATE, { input: { id, email: "jane@alpaca.ai" } });
     expect(await app.database.prisma.event.count({ where: { type: "customer.updated" } })).toBe(events);
   });
 
   it("refuses bad input and unknown customers, storing nothing", async () => {
     const id = await b.customer({ name: "Jane", email: "jane@alpaca.ai" });
-    const cases: Array<[Record<string, unknown>, string, string[]]> = [
+    const cases: Array<[UpdateCustomerInput, string, string[]]> = [
       [{ id, email: "nope" }, "INVALID_INPUT", ["input", "email"]],
       [{ id, metadata: { n: 3 } }, "INVALID_INPUT", ["input", "metadata", "n"]],
       [{ id: "cus_missing", name: "x" }, "NOT_FOUND", ["input", "id"]],
     ];
     for (const [input, code, field] of cases) {
-      expect((await app.gql(UPDATE, { input })).data.updateCustomer).toMatchObject({ code, field });
+      expect((await app.data(UPDATE, { input })).updateCustomer).toMatchObject({ code, field });
     }
     expect(await app.database.prisma.customer.findUnique({ where: { id } })).toMatchObject({
       email: "jane@alpaca.ai",
@@ -77,8 +118,8 @@ describe("updateCustomer", () => {
   it("does not reach another account's customer", async () => {
     const other = await app.createAccount();
     const id = await b.customer({ name: "Mine" });
-    const res = await app.gql(UPDATE, { input: { id, name: "Theirs" } }, other.testSecretKey);
-    expect(res.data.updateCustomer).toMatchObject({ code: "NOT_FOUND" });
+    const res = await app.data(UPDATE, { input: { id, name: "Theirs" } }, other.testSecretKey);
+    expect(res.updateCustomer).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -87,33 +128,30 @@ describe("deleteCustomer", () => {
     const id = await b.customer({ name: "Subscribed" });
     const price = await b.licensed("10");
     const subscription = await b.subscribe({ customerId: id, items: [{ priceId: price }] });
-    const refused = await app.gql(DELETE, { input: { id } });
-    expect(refused.data.deleteCustomer).toMatchObject({
+    const refused = await app.data(DELETE, { input: { id } });
+    expect(refused.deleteCustomer).toMatchObject({
       code: "CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS",
       field: ["input", "id"],
     });
     expect(await app.database.prisma.customer.findUnique({ where: { id } })).toMatchObject({ deletedAt: null });
 
     await b.cancel(subscription.id, false);
-    const deleted = await app.gql(DELETE, { input: { id } });
-    expect(deleted.data.deleteCustomer).toEqual({ __typename: "Customer", id, name: "Subscribed", deleted: true });
+    const deleted = await app.data(DELETE, { input: { id } });
+    expect(deleted.deleteCustomer).toEqual({ __typename: "Customer", id, name: "Subscribed", deleted: true });
     expect((await lastEvent("customer.deleted"))?.data).toMatchObject({ id });
     // Still readable, left out of the list, and takes no new subscription.
-    const read = await app.gql(
-      `query($id: ID!) { customer(id: $id) { id deleted } customers(first: 100) { edges { node { id } } } }`,
-      { id },
-    );
-    expect(read.data.customer).toEqual({ id, deleted: true });
-    expect(read.data.customers.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
+    const read = await app.data(READ, { id });
+    expect(read.customer).toEqual({ id, deleted: true });
+    expect(read.customers.edges.map((e) => e.node.id)).not.toContain(id);
     expect(await b.trySubscribe({ customerId: id, items: [{ priceId: price }] })).toMatchObject({
       code: "NOT_FOUND",
       field: ["input", "customerId"],
     });
-    expect((await app.gql(DELETE, { input: { id } })).data.deleteCustomer).toMatchObject({ code: "NOT_FOUND" });
+    expect((await app.data(DELETE, { input: { id } })).deleteCustomer).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("deletes a customer that never subscribed", async () => {
     const id = await b.customer({ name: "Idle" });
-    expect((await app.gql(DELETE, { input: { id } })).data.deleteCustomer).toMatchObject({ deleted: true });
+    expect((await app.data(DELETE, { input: { id } })).deleteCustomer).toMatchObject({ deleted: true });
   });
 });

@@ -2,7 +2,9 @@
 // and invoices, its order and filters, and isolation between accounts and modes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { billing, type Billing, type Obj } from "./support/billing.js";
+import { billing, type Billing } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+import type { EventsListQuery } from "./generated/graphql.js";
 
 let app: TestApp;
 let b: Billing;
@@ -12,19 +14,88 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const EVENTS = `query($type: String, $first: Int, $after: String) {
-  events(type: $type, first: $first, after: $after) { edges { cursor node { id type data createdAt } } pageInfo { hasNextPage endCursor } }
-}`;
+const EVENTS = graphql(`
+  query EventsList($type: String, $first: Int, $after: String) {
+    events(type: $type, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          type
+          data
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const EVENT = graphql(`
+  query EventsOne($id: ID!) {
+    event(id: $id) {
+      id
+      type
+      data
+    }
+    node(id: $id) {
+      id
+      ... on Event {
+        type
+      }
+    }
+  }
+`);
+
+const EVENT_ID = graphql(`
+  query EventsOneId($id: ID!) {
+    event(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+  }
+`);
+
+const DEACTIVATE_METER = graphql(`
+  mutation EventsDeactivateMeter($id: ID!) {
+    deactivateMeter(input: { id: $id }) {
+      __typename
+    }
+  }
+`);
+
+const REACTIVATE_METER = graphql(`
+  mutation EventsReactivateMeter($id: ID!) {
+    reactivateMeter(input: { id: $id }) {
+      __typename
+    }
+  }
+`);
+
+const METER_EVENT_NAME = graphql(`
+  query EventsMeterEventName($id: ID!) {
+    meter(id: $id) {
+      eventName
+    }
+  }
+`);
+
+type Event = EventsListQuery["events"]["edges"][number]["node"];
 
 /** The account's events, newest first. */
-async function events(type?: string, key?: string): Promise<Obj[]> {
-  const res = await app.gql(EVENTS, { type, first: 100 }, key);
+async function events(type?: string, key?: string): Promise<Event[]> {
+  const res = await app.request(EVENTS, { type, first: 100 }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.events.edges.map((e: Obj) => e.node);
+  return res.data!.events.edges.map((e) => e.node);
 }
 
 /** The events recorded since `before` (a list from events()), oldest first, as "type object-id". */
-async function since(before: Obj[]): Promise<string[]> {
+async function since(before: Event[]): Promise<string[]> {
   const seen = new Set(before.map((e) => e.id));
   return (await events())
     .filter((e) => !seen.has(e.id))
@@ -39,11 +110,9 @@ describe("events", () => {
   it("records meter creation, deactivation and reactivation, but not a no-op change", async () => {
     const before = await events();
     const meter = await b.meter(eventName());
-    const setStatus = (name: string) =>
-      app.gql(`mutation($id: ID!) { ${name}(input: { id: $id }) { __typename } }`, { id: meter });
-    await setStatus("deactivateMeter");
-    await setStatus("deactivateMeter");
-    await setStatus("reactivateMeter");
+    await app.data(DEACTIVATE_METER, { id: meter });
+    await app.data(DEACTIVATE_METER, { id: meter });
+    await app.data(REACTIVATE_METER, { id: meter });
     expect(await since(before)).toEqual([
       `billing.meter.created ${meter}`,
       `billing.meter.deactivated ${meter}`,
@@ -127,7 +196,7 @@ describe("events", () => {
     const usage = await b.metered(meter, { unitAmount: "0.5" });
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: usage }] });
     await b.record({
-      eventName: (await app.gql(`{ meter(id: "${meter}") { eventName } }`)).data.meter.eventName,
+      eventName: (await app.data(METER_EVENT_NAME, { id: meter })).meter!.eventName,
       customerId: customer,
       value: "4",
     });
@@ -153,22 +222,22 @@ describe("events", () => {
     expect([...times].sort().reverse()).toEqual(times);
 
     const paged: string[] = [];
-    let after: string | undefined;
+    let after: string | null | undefined;
     for (;;) {
-      const res = await app.gql(EVENTS, { type: "billing.meter.created", first: 2, after });
-      const page = res.data.events;
-      paged.push(...page.edges.map((e: Obj) => e.node.id));
+      const { events: page }: EventsListQuery = await app.data(EVENTS, {
+        type: "billing.meter.created",
+        first: 2,
+        after,
+      });
+      paged.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(paged).toEqual(all.map((e) => e.id));
 
     const one = all[0]!;
-    const res = await app.gql(
-      `query($id: ID!) { event(id: $id) { id type data } node(id: $id) { id ... on Event { type } } }`,
-      { id: one.id },
-    );
-    expect(res.data).toEqual({
+    const res = await app.data(EVENT, { id: one.id });
+    expect(res).toEqual({
       event: { id: one.id, type: one.type, data: one.data },
       node: { id: one.id, type: one.type },
     });
@@ -181,12 +250,8 @@ describe("events", () => {
     const other = await app.createAccount();
     expect(await events(undefined, other.testSecretKey)).toEqual([]);
     expect(await events(undefined, app.account.liveSecretKey)).toEqual([]);
-    const res = await app.gql(
-      `query($id: ID!) { event(id: $id) { id } node(id: $id) { id } }`,
-      { id: mine[0]!.id },
-      other.testSecretKey,
-    );
-    expect(res.data).toEqual({ event: null, node: null });
+    const res = await app.data(EVENT_ID, { id: mine[0]!.id }, other.testSecretKey);
+    expect(res).toEqual({ event: null, node: null });
 
     // And the live mode has a log of its own.
     await billing(app, app.account.liveSecretKey).meter(eventName());

@@ -3,19 +3,70 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { catalog } from "./support/catalog.js";
+import { graphql } from "./generated/gql.js";
 
-const RECORD = `mutation($input: RecordMeterEventInput!) {
-  recordMeterEvent(input: $input) {
-    __typename
-    ... on MeterEvent { identifier timestamp meter { id displayName status } }
-    ... on Error { code message field }
+const RECORD = graphql(`
+  mutation IngestCachesRecord($input: RecordMeterEventInput!) {
+    recordMeterEvent(input: $input) {
+      __typename
+      ... on MeterEvent {
+        identifier
+        timestamp
+        meter {
+          id
+          displayName
+          status
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
   }
-}`;
-const RECORD_MANY = `mutation($input: RecordMeterEventsInput!) {
-  recordMeterEvents(input: $input) {
-    __typename ... on RecordMeterEventsSummary { accepted duplicates rejected { index code message } }
+`);
+
+const RECORD_MANY = graphql(`
+  mutation IngestCachesRecordMany($input: RecordMeterEventsInput!) {
+    recordMeterEvents(input: $input) {
+      __typename
+      ... on RecordMeterEventsSummary {
+        accepted
+        duplicates
+        rejected {
+          index
+          code
+          message
+        }
+      }
+    }
   }
-}`;
+`);
+
+const DEACTIVATE = graphql(`
+  mutation IngestCachesDeactivateMeter($id: ID!) {
+    deactivateMeter(input: { id: $id }) {
+      __typename
+    }
+  }
+`);
+
+const REACTIVATE = graphql(`
+  mutation IngestCachesReactivateMeter($id: ID!) {
+    reactivateMeter(input: { id: $id }) {
+      __typename
+    }
+  }
+`);
+
+const RENAME = graphql(`
+  mutation IngestCachesRenameMeter($input: UpdateMeterInput!) {
+    updateMeter(input: $input) {
+      __typename
+    }
+  }
+`);
 
 let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
@@ -32,9 +83,9 @@ describe("ingest caches", () => {
       identifier,
     });
     const record = async (identifier: string) =>
-      (await app.gql(RECORD, { input: event(identifier) })).data.recordMeterEvent;
+      (await app.data(RECORD, { input: event(identifier) })).recordMeterEvent;
     const recordMany = async (...identifiers: string[]) =>
-      (await app.gql(RECORD_MANY, { input: { events: identifiers.map(event) } })).data.recordMeterEvents;
+      (await app.data(RECORD_MANY, { input: { events: identifiers.map(event) } })).recordMeterEvents;
 
     expect(await record("a")).toMatchObject({
       __typename: "MeterEvent",
@@ -47,7 +98,7 @@ describe("ingest caches", () => {
       rejected: [],
     });
 
-    await app.gql(`mutation($id: ID!) { deactivateMeter(input: { id: $id }) { __typename } }`, { id: meter.id });
+    await app.data(DEACTIVATE, { id: meter.id });
     expect(await record("d")).toEqual({
       __typename: "MeterEventError",
       code: "METER_INACTIVE",
@@ -65,10 +116,8 @@ describe("ingest caches", () => {
       })),
     });
 
-    await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { __typename } }`, { id: meter.id });
-    const renamed = await app.gql(`mutation($input: UpdateMeterInput!) { updateMeter(input: $input) { __typename } }`, {
-      input: { id: meter.id, displayName: "Tokens (renamed)" },
-    });
+    await app.data(REACTIVATE, { id: meter.id });
+    const renamed = await app.request(RENAME, { input: { id: meter.id, displayName: "Tokens (renamed)" } });
     expect(renamed.errors).toBeUndefined();
     expect(await record("g")).toMatchObject({
       __typename: "MeterEvent",
@@ -83,7 +132,7 @@ describe("ingest caches", () => {
     const clock = await catalog(app).clock("2026-01-01T00:00:00Z");
     const customer = await catalog(app).customer({ name: "On a clock", testClockId: clock.id });
     const record = async () =>
-      (await app.gql(RECORD, { input: { eventName: "cached_calls", customerId: customer.id } })).data.recordMeterEvent;
+      (await app.data(RECORD, { input: { eventName: "cached_calls", customerId: customer.id } })).recordMeterEvent;
 
     expect(await record()).toMatchObject({ timestamp: "2026-01-01T00:00:00.000Z" });
     await catalog(app).advance(clock.id, "2026-01-03T05:00:00Z");

@@ -5,7 +5,147 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "../src/db/errors.js";
 import { newId } from "../src/ids.js";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { billing, INVOICE_FIELDS, summary, type Billing, type Obj } from "./support/billing.js";
+import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+
+const LIST = graphql(`
+  query InvoicesList($c: ID, $s: ID, $st: InvoiceStatus, $first: Int, $after: String) {
+    invoices(customerId: $c, subscriptionId: $s, status: $st, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          number
+          createdAt
+          subscription {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const ONE = graphql(`
+  query InvoicesOne($id: ID!) {
+    invoice(id: $id) {
+      id
+      number
+      status
+      billingReason
+      currency
+      periodStart
+      periodEnd
+      createdAt
+      finalizedAt
+      customer {
+        id
+      }
+      subscription {
+        id
+      }
+      lines {
+        kind
+        description
+        price {
+          id
+        }
+        tier
+        quantity
+        unitAmount
+        amount {
+          amount
+          currency
+        }
+        periodStart
+        periodEnd
+      }
+      subtotal {
+        amount
+        currency
+      }
+      creditsApplied {
+        amount
+        currency
+      }
+      total {
+        amount
+        currency
+      }
+      amountDue {
+        amount
+        currency
+      }
+    }
+    node(id: $id) {
+      __typename
+      id
+      ... on Invoice {
+        number
+      }
+    }
+  }
+`);
+
+const INVOICE_ID = graphql(`
+  query InvoicesId($id: ID!) {
+    invoice(id: $id) {
+      id
+    }
+  }
+`);
+
+const CUSTOMER_INVOICES = graphql(`
+  query InvoicesOfCustomer($id: ID!) {
+    customer(id: $id) {
+      invoices(first: 2) {
+        edges {
+          node {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  }
+`);
+
+const VISIBLE = graphql(`
+  query InvoicesVisible($id: ID!, $c: ID!, $s: ID!) {
+    invoice(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+    all: invoices {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    byCustomer: invoices(customerId: $c) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    bySub: invoices(subscriptionId: $s) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -157,49 +297,39 @@ describe("numbers, lists and lookups", () => {
     const c = await b.subscribe({ customerId: customer, items: [{ priceId: price }] });
     await b.advance(clock, "2026-03-01T00:00:00Z");
     // a: Jan 1, Feb 1, Mar 1; c: Jan 15, Feb 15.
-    const LIST = `query($c: ID, $s: ID, $st: InvoiceStatus, $first: Int, $after: String) {
-      invoices(customerId: $c, subscriptionId: $s, status: $st, first: $first, after: $after) {
-        edges { node { id number createdAt subscription { id } } } pageInfo { hasNextPage endCursor }
-      }
-    }`;
-    const all = (await app.gql(LIST, { c: customer })).data.invoices.edges.map((e: Obj) => e.node);
-    expect(all.map((i: Obj) => [i.createdAt.slice(0, 10), i.subscription.id])).toEqual([
+    const all = (await app.data(LIST, { c: customer })).invoices.edges.map((e) => e.node);
+    expect(all.map((i) => [i.createdAt.slice(0, 10), i.subscription?.id])).toEqual([
       ["2026-03-01", a.id],
       ["2026-02-15", c.id],
       ["2026-02-01", a.id],
       ["2026-01-15", c.id],
       ["2026-01-01", a.id],
     ]);
-    const numbers = all.map((i: Obj) => Number(i.number.slice(4)));
+    const numbers = all.map((i) => Number(i.number.slice(4)));
     expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
-    expect((await app.gql(LIST, { s: c.id })).data.invoices.edges).toHaveLength(2);
-    expect((await app.gql(LIST, { c: customer, st: "OPEN" })).data.invoices.edges).toHaveLength(5);
-    expect((await app.gql(LIST, { c: customer, st: "PAID" })).data.invoices.edges).toHaveLength(0);
-    const page1 = (await app.gql(LIST, { c: customer, first: 3 })).data.invoices;
-    const page2 = (await app.gql(LIST, { c: customer, first: 3, after: page1.pageInfo.endCursor })).data.invoices;
+    expect((await app.data(LIST, { s: c.id })).invoices.edges).toHaveLength(2);
+    expect((await app.data(LIST, { c: customer, st: "OPEN" })).invoices.edges).toHaveLength(5);
+    expect((await app.data(LIST, { c: customer, st: "PAID" })).invoices.edges).toHaveLength(0);
+    const page1 = (await app.data(LIST, { c: customer, first: 3 })).invoices;
+    const page2 = (await app.data(LIST, { c: customer, first: 3, after: page1.pageInfo.endCursor })).invoices;
     expect([page1.pageInfo.hasNextPage, page2.pageInfo.hasNextPage]).toEqual([true, false]);
-    expect([...page1.edges, ...page2.edges].map((e: Obj) => e.node.id)).toEqual(all.map((i: Obj) => i.id));
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.id)).toEqual(all.map((i) => i.id));
 
-    const one = await app.gql(
-      `query($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } node(id: $id) { __typename id ... on Invoice { number } } }`,
-      { id: all[0].id },
-    );
-    expect(one.data.invoice).toMatchObject({
-      id: all[0].id,
-      number: all[0].number,
+    const newest = all[0]!;
+    const one = await app.data(ONE, { id: newest.id });
+    expect(one.invoice).toMatchObject({
+      id: newest.id,
+      number: newest.number,
       customer: { id: customer },
       status: "OPEN",
     });
-    expect(one.data.node).toEqual({ __typename: "Invoice", id: all[0].id, number: all[0].number });
-    expect(all[0].id).toMatch(/^in_/);
-    expect((await app.gql(`{ invoice(id: "in_nope") { id } }`)).data.invoice).toBeNull();
+    expect(one.node).toEqual({ __typename: "Invoice", id: newest.id, number: newest.number });
+    expect(newest.id).toMatch(/^in_/);
+    expect((await app.data(INVOICE_ID, { id: "in_nope" })).invoice).toBeNull();
 
-    const viaCustomer = await app.gql(
-      `query($id: ID!) { customer(id: $id) { invoices(first: 2) { edges { node { id } } pageInfo { hasNextPage } } } }`,
-      { id: customer },
-    );
-    expect(viaCustomer.data.customer.invoices).toEqual({
-      edges: all.slice(0, 2).map((i: Obj) => ({ node: { id: i.id } })),
+    const viaCustomer = await app.data(CUSTOMER_INVOICES, { id: customer });
+    expect(viaCustomer.customer?.invoices).toEqual({
+      edges: all.slice(0, 2).map((i) => ({ node: { id: i.id } })),
       pageInfo: { hasNextPage: true },
     });
   });
@@ -211,13 +341,8 @@ describe("numbers, lists and lookups", () => {
     const [invoice] = await b.invoices({ subscriptionId: sub.id });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, other.liveSecretKey, app.account.liveSecretKey]) {
-      const res = await app.gql(
-        `query($id: ID!, $c: ID!, $s: ID!) { invoice(id: $id) { id } node(id: $id) { id } all: invoices { edges { node { id } } }
-          byCustomer: invoices(customerId: $c) { edges { node { id } } } bySub: invoices(subscriptionId: $s) { edges { node { id } } } }`,
-        { id: invoice!.id, c: customer, s: sub.id },
-        key,
-      );
-      expect(res.data).toEqual({
+      const res = await app.data(VISIBLE, { id: invoice!.id, c: customer, s: sub.id }, key);
+      expect(res).toEqual({
         invoice: null,
         node: null,
         all: { edges: [] },

@@ -8,6 +8,15 @@ import { createTestApp, type TestApp } from "./support/app.js";
 import { catalog, type Catalog } from "./support/catalog.js";
 import type { TestMeterEventSummariesQueryVariables as SummariesVariables, UsageWindow } from "./generated/graphql.js";
 import { at, DAY, HOUR, meterEvents, SUMMARIES, T0 } from "./support/meter-events.js";
+import { graphql } from "./generated/gql.js";
+
+const DEACTIVATE_METER = graphql(`
+  mutation MeterEventsDeactivateMeter($id: ID!) {
+    deactivateMeter(input: { id: $id }) {
+      __typename
+    }
+  }
+`);
 
 let app: TestApp;
 let c: Catalog;
@@ -129,7 +138,7 @@ describe("recordMeterEvent", () => {
     const meter = await c.freshMeter("SUM");
     const count = await c.freshMeter("COUNT");
     const inactive = await c.freshMeter("SUM");
-    await app.gql(`mutation($id: ID!) { deactivateMeter(input: { id: $id }) { __typename } }`, { id: inactive.id });
+    await app.data(DEACTIVATE_METER, { id: inactive.id });
     const { customerId } = await c.clockCustomer(T0);
     const e = { eventName: meter.eventName, customerId, value: "1" };
     const cases: Array<[Record<string, unknown>, string, string, string[]]> = [

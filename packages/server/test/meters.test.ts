@@ -1,17 +1,123 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
-import type { CreateMeterInput } from "./generated/graphql.js";
+import { graphql } from "./generated/gql.js";
+import type {
+  CreateMeterInput,
+  MeterStatus,
+  MetersDeactivateMutationVariables,
+  MetersPageQuery,
+} from "./generated/graphql.js";
 import { catalog } from "./support/catalog.js";
 
-const UPDATE = `mutation($input: UpdateMeterInput!) {
-  updateMeter(input: $input) { __typename ... on Meter { id displayName status } ... on Error { code message field } }
-}`;
-const DEACTIVATE = `mutation($input: MeterIdInput!) {
-  deactivateMeter(input: $input) { __typename ... on Meter { id status } ... on Error { code message field } }
-}`;
-const REACTIVATE = `mutation($input: MeterIdInput!) {
-  reactivateMeter(input: $input) { __typename ... on Meter { id status } ... on Error { code message field } }
-}`;
+const UPDATE = graphql(`
+  mutation MetersUpdate($input: UpdateMeterInput!) {
+    updateMeter(input: $input) {
+      __typename
+      ... on Meter {
+        id
+        displayName
+        status
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const DEACTIVATE = graphql(`
+  mutation MetersDeactivate($input: MeterIdInput!) {
+    deactivateMeter(input: $input) {
+      __typename
+      ... on Meter {
+        id
+        status
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const REACTIVATE = graphql(`
+  mutation MetersReactivate($input: MeterIdInput!) {
+    reactivateMeter(input: $input) {
+      __typename
+      ... on Meter {
+        id
+        status
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const READ = graphql(`
+  query MetersRead($id: ID!) {
+    meter(id: $id) {
+      id
+      eventName
+    }
+    node(id: $id) {
+      ... on Meter {
+        id
+      }
+    }
+  }
+`);
+
+const PAGE = graphql(`
+  query MetersPage($after: String, $status: MeterStatus) {
+    meters(first: 2, after: $after, status: $status) {
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const VISIBLE = graphql(`
+  query MetersVisible($id: ID!) {
+    meter(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+    meters(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const STATE = graphql(`
+  query MetersState($id: ID!) {
+    meter(id: $id) {
+      displayName
+      status
+    }
+  }
+`);
 
 let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
@@ -34,11 +140,8 @@ describe("meters", () => {
       status: "ACTIVE",
     });
     expect(meter.id).toMatch(/^mtr_/);
-    const read = await app.gql(
-      `query($id: ID!) { meter(id: $id) { id eventName } node(id: $id) { ... on Meter { id } } }`,
-      { id: meter.id },
-    );
-    expect(read.data).toEqual({ meter: { id: meter.id, eventName: "alpaca_ai_tokens" }, node: { id: meter.id } });
+    const read = await app.data(READ, { id: meter.id });
+    expect(read).toEqual({ meter: { id: meter.id, eventName: "alpaca_ai_tokens" }, node: { id: meter.id } });
   });
 
   it("keeps custom payload keys and every aggregation", async () => {
@@ -88,7 +191,7 @@ describe("meters", () => {
       code: "EVENT_NAME_TAKEN",
       field: ["input", "eventName"],
     });
-    await app.gql(DEACTIVATE, { input: { id: meter.id } });
+    await app.data(DEACTIVATE, { input: { id: meter.id } });
     expect(
       await catalog(app).tryMeter({ displayName: "Again", eventName: "api_calls", aggregation: "SUM" }),
     ).toMatchObject({
@@ -124,17 +227,17 @@ describe("meters", () => {
 
   it("updates only the display name", async () => {
     const meter = await catalog(app).meter({ displayName: "Old", eventName: "rename_me", aggregation: "MAX" });
-    const res = await app.gql(UPDATE, { input: { id: meter.id, displayName: "  New name " } });
-    expect(res.data.updateMeter).toEqual({
+    const res = await app.data(UPDATE, { input: { id: meter.id, displayName: "  New name " } });
+    expect(res.updateMeter).toEqual({
       __typename: "Meter",
       id: meter.id,
       displayName: "New name",
       status: "ACTIVE",
     });
-    const bad = await app.gql(UPDATE, { input: { id: meter.id, displayName: "" } });
-    expect(bad.data.updateMeter).toMatchObject({ __typename: "InvalidInputError", field: ["input", "displayName"] });
-    const missing = await app.gql(UPDATE, { input: { id: "mtr_missing", displayName: "x" } });
-    expect(missing.data.updateMeter).toMatchObject({
+    const bad = await app.data(UPDATE, { input: { id: meter.id, displayName: "" } });
+    expect(bad.updateMeter).toMatchObject({ __typename: "InvalidInputError", field: ["input", "displayName"] });
+    const missing = await app.data(UPDATE, { input: { id: "mtr_missing", displayName: "x" } });
+    expect(missing.updateMeter).toMatchObject({
       __typename: "NotFoundError",
       code: "NOT_FOUND",
       field: ["input", "id"],
@@ -149,12 +252,13 @@ describe("meters", () => {
       [REACTIVATE, "ACTIVE"],
       [REACTIVATE, "ACTIVE"],
     ] as const) {
-      const res = await app.gql(mutation, { input: { id: meter.id } });
-      expect(Object.values(res.data)[0]).toEqual({ __typename: "Meter", id: meter.id, status });
+      // Both mutations take a MeterIdInput and answer one field, so the result is read as that field's value.
+      const res = await app.data<object, MetersDeactivateMutationVariables>(mutation, { input: { id: meter.id } });
+      expect(Object.values(res)[0]).toEqual({ __typename: "Meter", id: meter.id, status });
     }
     for (const mutation of [DEACTIVATE, REACTIVATE]) {
-      const res = await app.gql(mutation, { input: { id: "mtr_nope" } });
-      expect(Object.values(res.data)[0]).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+      const res = await app.data<object, MetersDeactivateMutationVariables>(mutation, { input: { id: "mtr_nope" } });
+      expect(Object.values(res)[0]).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     }
   });
 
@@ -166,20 +270,16 @@ describe("meters", () => {
         (await catalog(app, liveSecretKey).meter({ displayName: `M${i}`, eventName: `page_${i}`, aggregation: "SUM" }))
           .id,
       );
-    await app.gql(DEACTIVATE, { input: { id: ids[1] } }, liveSecretKey);
-    await app.gql(DEACTIVATE, { input: { id: ids[3] } }, liveSecretKey);
-    const page = async (status: string | null) => {
+    await app.data(DEACTIVATE, { input: { id: ids[1]! } }, liveSecretKey);
+    await app.data(DEACTIVATE, { input: { id: ids[3]! } }, liveSecretKey);
+    const page = async (status: MeterStatus | null) => {
       const seen: string[] = [];
-      let after: string | null = null;
+      let after: string | null | undefined = null;
       for (;;) {
-        const res: any = await app.gql(
-          `query($after: String, $status: MeterStatus) { meters(first: 2, after: $after, status: $status) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
-          { after, status },
-          liveSecretKey,
-        );
-        seen.push(...res.data.meters.edges.map((e: any) => e.node.id));
-        if (!res.data.meters.pageInfo.hasNextPage) return seen;
-        after = res.data.meters.pageInfo.endCursor;
+        const { meters }: MetersPageQuery = await app.data(PAGE, { after, status }, liveSecretKey);
+        seen.push(...meters.edges.map((e) => e.node.id));
+        if (!meters.pageInfo.hasNextPage) return seen;
+        after = meters.pageInfo.endCursor;
       }
     };
     expect(await page(null)).toEqual([...ids].sort());
@@ -191,20 +291,16 @@ describe("meters", () => {
     const meter = await catalog(app).meter({ displayName: "Private", eventName: "private_meter", aggregation: "SUM" });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
-      const read = await app.gql(
-        `query($id: ID!) { meter(id: $id) { id } node(id: $id) { id } meters(first: 100) { edges { node { id } } } }`,
-        { id: meter.id },
-        key,
-      );
-      expect(read.data.meter).toBeNull();
-      expect(read.data.node).toBeNull();
-      expect(read.data.meters.edges.map((e: any) => e.node.id)).not.toContain(meter.id);
-      const update = await app.gql(UPDATE, { input: { id: meter.id, displayName: "Hijacked" } }, key);
-      expect(update.data.updateMeter).toMatchObject({ code: "NOT_FOUND" });
-      const deactivate = await app.gql(DEACTIVATE, { input: { id: meter.id } }, key);
-      expect(deactivate.data.deactivateMeter).toMatchObject({ code: "NOT_FOUND" });
+      const read = await app.data(VISIBLE, { id: meter.id }, key);
+      expect(read.meter).toBeNull();
+      expect(read.node).toBeNull();
+      expect(read.meters.edges.map((e) => e.node.id)).not.toContain(meter.id);
+      const update = await app.data(UPDATE, { input: { id: meter.id, displayName: "Hijacked" } }, key);
+      expect(update.updateMeter).toMatchObject({ code: "NOT_FOUND" });
+      const deactivate = await app.data(DEACTIVATE, { input: { id: meter.id } }, key);
+      expect(deactivate.deactivateMeter).toMatchObject({ code: "NOT_FOUND" });
     }
-    const read = await app.gql(`query($id: ID!) { meter(id: $id) { displayName status } }`, { id: meter.id });
-    expect(read.data.meter).toEqual({ displayName: "Private", status: "ACTIVE" });
+    const read = await app.data(STATE, { id: meter.id });
+    expect(read.meter).toEqual({ displayName: "Private", status: "ACTIVE" });
   });
 });

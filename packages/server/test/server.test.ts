@@ -6,6 +6,7 @@ import { schema } from "../src/schema/index.js";
 import { ensureDefaultAccount } from "../src/services/accounts.js";
 import { lockCustomersUsage } from "../src/db/locks.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
 import { createTestDatabase } from "./support/database.js";
 
 let app: TestApp;
@@ -79,12 +80,9 @@ describe("HTTP server", () => {
 
 describe("graceful stop with a client gone", () => {
   it("waits for a handler still in its transaction after its client disconnected", async () => {
-    const meter = await app.gql(
-      `mutation { createMeter(input: { displayName: "Stop", eventName: "stop_test", aggregation: SUM }) { ... on Meter { id } } }`,
-    );
-    expect(meter.data.createMeter.id).toMatch(/^mtr_/);
-    const customer = (await app.gql(`mutation { createCustomer(input: { name: "Gone" }) { ... on Customer { id } } }`))
-      .data.createCustomer.id;
+    const meter = await catalog(app).meter({ displayName: "Stop", eventName: "stop_test", aggregation: "SUM" });
+    expect(meter.id).toMatch(/^mtr_/);
+    const customer = (await catalog(app).customer({ name: "Gone" })).id;
     const local = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
 
     // Hold the customer's usage lock the way invoice finalization does: the event's transaction waits.

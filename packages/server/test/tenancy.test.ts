@@ -4,67 +4,86 @@ import { scopedClient } from "../src/db/tenant-scope.js";
 import { newId } from "../src/ids.js";
 import type { AccountCredentials } from "../src/services/accounts.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
+import { graphql } from "./generated/gql.js";
 
 let app: TestApp;
 let other: AccountCredentials;
 let clockId: string;
 
-const READ = `query($id: ID!) { testClock(id: $id) { id } node(id: $id) { id } }`;
+const READ = graphql(`
+  query TenancyRead($id: ID!) {
+    testClock(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+  }
+`);
+
+const NODE = graphql(`
+  query TenancyNode($id: ID!) {
+    node(id: $id) {
+      id
+    }
+  }
+`);
+
+const ADVANCE = graphql(`
+  mutation TenancyAdvance($id: ID!) {
+    advanceTestClock(input: { id: $id, frozenTime: "2027-01-01T00:00:00Z" }) {
+      __typename
+      ... on Error {
+        code
+      }
+    }
+  }
+`);
 
 beforeAll(async () => {
   app = await createTestApp();
   other = await app.createAccount();
-  const res = await app.gql(
-    `mutation { createTestClock(input: { frozenTime: "2026-01-01T00:00:00Z" }) { ... on TestClock { id } } }`,
-  );
-  clockId = res.data.createTestClock.id;
+  clockId = (await catalog(app).clock("2026-01-01T00:00:00Z")).id;
 });
 afterAll(() => app.close());
 
 describe("tenancy", () => {
   it("lets the owning key read its object", async () => {
-    const res = await app.gql(READ, { id: clockId });
-    expect(res.data).toEqual({ testClock: { id: clockId }, node: { id: clockId } });
+    const res = await app.data(READ, { id: clockId });
+    expect(res).toEqual({ testClock: { id: clockId }, node: { id: clockId } });
   });
 
   it("hides test-mode objects from the same account's live key", async () => {
-    const res = await app.gql(READ, { id: clockId }, app.account.liveSecretKey);
-    expect(res.data).toEqual({ testClock: null, node: null });
+    const res = await app.data(READ, { id: clockId }, app.account.liveSecretKey);
+    expect(res).toEqual({ testClock: null, node: null });
   });
 
   it("hides them from another account's keys", async () => {
     for (const key of [other.testSecretKey, other.liveSecretKey]) {
-      const res = await app.gql(READ, { id: clockId }, key);
-      expect(res.data).toEqual({ testClock: null, node: null });
+      const res = await app.data(READ, { id: clockId }, key);
+      expect(res).toEqual({ testClock: null, node: null });
     }
   });
 
   it("does not let another key write to the object", async () => {
-    const res = await app.gql(
-      `mutation($id: ID!) { advanceTestClock(input: { id: $id, frozenTime: "2027-01-01T00:00:00Z" }) { __typename ... on Error { code } } }`,
-      { id: clockId },
-      other.testSecretKey,
-    );
-    expect(res.data.advanceTestClock).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    const res = await app.data(ADVANCE, { id: clockId }, other.testSecretKey);
+    expect(res.advanceTestClock).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const clock = await app.database.prisma.testClock.findUniqueOrThrow({ where: { id: clockId } });
     expect(clock.frozenTime.toISOString()).toBe("2026-01-01T00:00:00.000Z");
   });
 
   it("answers node(id) with null, not an error, for IDs this key cannot see", async () => {
     for (const id of ["cus_missing", "clock_missing", "key_anything", "xyz_unknown", "not-an-id", clockId]) {
-      const res = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, other.testSecretKey);
+      const res = await app.request(NODE, { id }, other.testSecretKey);
       expect(res.errors, id).toBeUndefined();
-      expect(res.data.node, id).toBeNull();
+      expect(res.data?.node, id).toBeNull();
     }
   });
 
   it("shows an account only to its own keys", async () => {
-    const res = await app.gql(
-      `query($id: ID!) { node(id: $id) { id } }`,
-      { id: app.account.account.id },
-      other.testSecretKey,
-    );
-    expect(res.data.node).toBeNull();
+    const res = await app.data(NODE, { id: app.account.account.id }, other.testSecretKey);
+    expect(res.node).toBeNull();
   });
 
   it("refuses writes whose data names another tenant, at the client level", async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../src/db/tenant-scope.js";
 import { type EventToStore, IdentifierTaken, type UsageQuery, usageStore } from "../src/usage-store/index.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { catalog } from "./support/catalog.js";
 
 const T0 = new Date("2026-03-10T10:00:00Z");
 const MINUTE = 60_000;
@@ -20,13 +21,8 @@ afterAll(() => app.close());
 let meters = 0;
 
 async function setup(aggregation: "SUM" | "COUNT" | "LAST" | "MAX") {
-  const customer = await app.gql(`mutation { createCustomer(input: { name: "Store" }) { ... on Customer { id } } }`);
-  const meter = await app.gql(
-    `mutation($e: String!, $a: MeterAggregation!) { createMeter(input: { displayName: "Store", eventName: $e, aggregation: $a }) { ... on Meter { id } } }`,
-    { e: `store_${++meters}`, a: aggregation },
-  );
-  const meterId = meter.data.createMeter.id as string;
-  const customerId = customer.data.createCustomer.id as string;
+  const customerId = (await catalog(app).customer({ name: "Store" })).id;
+  const meterId = (await catalog(app).meter({ displayName: "Store", eventName: `store_${++meters}`, aggregation })).id;
   let n = 0;
   const event = (value: string, at: Date, identifier = `store-${meters}-${++n}`): EventToStore => ({
     identifier,

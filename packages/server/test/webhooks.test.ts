@@ -4,13 +4,15 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 import type { AppDeps } from "../src/context.js";
 import { openDatabase } from "../src/db/client.js";
 import { dispatchWebhooks, startWebhookDispatcher } from "../src/services/webhooks/dispatcher.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
 import { onPostgres } from "./support/database.js";
+import { graphql } from "./generated/gql.js";
+import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./generated/graphql.js";
 
 let app: TestApp;
 let b: Billing;
@@ -63,21 +65,175 @@ async function receiver(respond: (n: number) => number = () => 200): Promise<Rec
   return r;
 }
 
-const ERROR = "... on Error { code message field }";
-const ENDPOINT = "id url description enabledEvents status createdAt";
-const DELIVERY =
-  "id status attempts nextAttemptAt lastAttemptAt lastResponseStatus lastError deliveredAt event { id type }";
+graphql(`
+  fragment WebhooksEndpoint on WebhookEndpoint {
+    id
+    url
+    description
+    enabledEvents
+    status
+    createdAt
+  }
+`);
 
-async function tryCreateEndpoint(input: Obj, key?: string): Promise<Obj> {
-  const res = await app.gql(
-    `mutation($input: CreateWebhookEndpointInput!) {
-      createWebhookEndpoint(input: $input) { __typename ... on WebhookEndpointWithSecret { secret endpoint { ${ENDPOINT} } } ${ERROR} }
-    }`,
-    { input },
-    key,
-  );
+const CREATE_ENDPOINT = graphql(`
+  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      __typename
+      ... on WebhookEndpointWithSecret {
+        secret
+        endpoint {
+          ...WebhooksEndpoint
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const UPDATE_ENDPOINT = graphql(`
+  mutation WebhooksUpdateEndpoint($input: UpdateWebhookEndpointInput!) {
+    updateWebhookEndpoint(input: $input) {
+      __typename
+      ...WebhooksEndpoint
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const DELETE_ENDPOINT = graphql(`
+  mutation WebhooksDeleteEndpoint($id: ID!) {
+    deleteWebhookEndpoint(input: { id: $id }) {
+      __typename
+      ... on DeletedWebhookEndpoint {
+        id
+        deleted
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const DELIVERIES = graphql(`
+  query WebhooksDeliveries($id: ID!) {
+    webhookDeliveries(endpointId: $id, first: 100) {
+      edges {
+        node {
+          id
+          status
+          attempts
+          nextAttemptAt
+          lastAttemptAt
+          lastResponseStatus
+          lastError
+          deliveredAt
+          event {
+            id
+            type
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ENDPOINTS = graphql(`
+  query WebhooksEndpoints {
+    webhookEndpoints(first: 100) {
+      edges {
+        node {
+          ...WebhooksEndpoint
+        }
+      }
+    }
+  }
+`);
+
+const DELETED = graphql(`
+  query WebhooksDeleted($id: ID!) {
+    webhookEndpoint(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+    webhookEndpoints(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const LAST_METER_CREATED = graphql(`
+  query WebhooksLastMeterCreated {
+    events(first: 1, type: "billing.meter.created") {
+      edges {
+        node {
+          id
+          type
+          data
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+const CREATE_ALERT = graphql(`
+  mutation WebhooksCreateAlert($input: CreateUsageAlertInput!) {
+    createUsageAlert(input: $input) {
+      __typename
+      ... on UsageAlert {
+        id
+      }
+    }
+  }
+`);
+
+const RECORD_MANY = graphql(`
+  mutation WebhooksRecordMany($input: RecordMeterEventsInput!) {
+    recordMeterEvents(input: $input) {
+      ... on RecordMeterEventsSummary {
+        accepted
+      }
+    }
+  }
+`);
+
+const VISIBLE = graphql(`
+  query WebhooksVisible($id: ID!) {
+    webhookEndpoint(id: $id) {
+      id
+    }
+    webhookEndpoints(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+async function tryCreateEndpoint(input: Obj, key?: string) {
+  const res = await app.request(CREATE_ENDPOINT, { input: input as CreateWebhookEndpointInput }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.createWebhookEndpoint;
+  return res.data!.createWebhookEndpoint;
 }
 
 async function createEndpoint(
@@ -87,38 +243,27 @@ async function createEndpoint(
 ): Promise<{ id: string; secret: string }> {
   const created = await tryCreateEndpoint({ url, enabledEvents }, key);
   expect(created.__typename).toBe("WebhookEndpointWithSecret");
+  assert(created.__typename === "WebhookEndpointWithSecret");
   return { id: created.endpoint.id, secret: created.secret };
 }
 
 async function updateEndpoint(input: Obj, key?: string): Promise<Obj> {
-  const res = await app.gql(
-    `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { __typename ... on WebhookEndpoint { ${ENDPOINT} } ${ERROR} } }`,
-    { input },
-    key,
-  );
+  const res = await app.request(UPDATE_ENDPOINT, { input: input as UpdateWebhookEndpointInput }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.updateWebhookEndpoint;
+  return res.data!.updateWebhookEndpoint;
 }
 
 /** Endpoints of tests that never receive anything are deleted, so the dispatcher does not try them. */
 async function deleteEndpoint(id: string, key?: string): Promise<Obj> {
-  const res = await app.gql(
-    `mutation($id: ID!) { deleteWebhookEndpoint(input: { id: $id }) { __typename ... on DeletedWebhookEndpoint { id deleted } ${ERROR} } }`,
-    { id },
-    key,
-  );
+  const res = await app.request(DELETE_ENDPOINT, { id }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.deleteWebhookEndpoint;
+  return res.data!.deleteWebhookEndpoint;
 }
 
 async function deliveries(endpointId: string, key?: string): Promise<Obj[]> {
-  const res = await app.gql(
-    `query($id: ID!) { webhookDeliveries(endpointId: $id, first: 100) { edges { node { ${DELIVERY} } } } }`,
-    { id: endpointId },
-    key,
-  );
+  const res = await app.request(DELIVERIES, { id: endpointId }, key);
   expect(res.errors).toBeUndefined();
-  return res.data.webhookDeliveries.edges.map((e: Obj) => e.node);
+  return res.data!.webhookDeliveries.edges.map((e) => e.node);
 }
 
 let n = 0;
@@ -159,9 +304,11 @@ describe("webhook endpoints", () => {
         status: "ENABLED",
       },
     });
-    const list = await app.gql(`{ webhookEndpoints(first: 100) { edges { node { ${ENDPOINT} } } } }`);
-    expect(list.data.webhookEndpoints.edges.map((e: Obj) => e.node)).toContainEqual(created.endpoint);
+    assert(created.__typename === "WebhookEndpointWithSecret");
+    const list = await app.data(ENDPOINTS, {});
+    expect(list.webhookEndpoints.edges.map((e) => e.node)).toContainEqual(created.endpoint);
     // The secret is not a field of the endpoint: it cannot be read again.
+    // Hand-written on purpose: the field does not exist, and the test checks the validation error.
     const again = await app.gql(`query($id: ID!) { webhookEndpoint(id: $id) { id secret } }`, {
       id: created.endpoint.id,
     });
@@ -220,13 +367,10 @@ describe("webhook endpoints", () => {
       url: "https://example.com/b",
     });
     expect(await deleteEndpoint(id)).toEqual({ __typename: "DeletedWebhookEndpoint", id, deleted: true });
-    const after = await app.gql(
-      `query($id: ID!) { webhookEndpoint(id: $id) { id } node(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`,
-      { id },
-    );
-    expect(after.data.webhookEndpoint).toBeNull();
-    expect(after.data.node).toBeNull();
-    expect(after.data.webhookEndpoints.edges.map((e: Obj) => e.node.id)).not.toContain(id);
+    const after = await app.data(DELETED, { id });
+    expect(after.webhookEndpoint).toBeNull();
+    expect(after.node).toBeNull();
+    expect(after.webhookEndpoints.edges.map((e) => e.node.id)).not.toContain(id);
     expect(await updateEndpoint({ id, disabled: true })).toMatchObject({
       __typename: "NotFoundError",
       code: "NOT_FOUND",
@@ -248,14 +392,12 @@ describe("deliveries", () => {
     const [request] = r.requests;
     expect(request!.headers["content-type"]).toBe("application/json");
     const event = JSON.parse(request!.body);
-    const [logged] = (
-      await app.gql(`{ events(first: 1, type: "billing.meter.created") { edges { node { id type data createdAt } } } }`)
-    ).data.events.edges;
+    const [logged] = (await app.data(LAST_METER_CREATED, {})).events.edges;
     expect(event).toEqual({
-      id: logged.node.id,
+      id: logged!.node.id,
       type: "billing.meter.created",
-      created: Math.floor(Date.parse(logged.node.createdAt) / 1000),
-      data: logged.node.data,
+      created: Math.floor(Date.parse(logged!.node.createdAt) / 1000),
+      data: logged!.node.data,
       livemode: false,
     });
     expect(event.data.id).toBe(meter);
@@ -415,21 +557,20 @@ describe("deliveries", () => {
     const name = eventName();
     const meter = await b.meter(name);
     const customers = [await b.customer({ name: "Ann" }), await b.customer({ name: "Bob" })];
-    const alert = await app.gql(
-      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
-      { input: { title: "Ten", meterId: meter, threshold: "10", recurrence: "ONE_TIME" } },
-    );
-    const alertId = alert.data.createUsageAlert.id;
+    const alert = await app.data(CREATE_ALERT, {
+      input: { title: "Ten", meterId: meter, threshold: "10", recurrence: "ONE_TIME" },
+    });
+    assert(alert.createUsageAlert.__typename === "UsageAlert");
+    const alertId = alert.createUsageAlert.id;
     const [alerts, everything, other] = [await receiver(), await receiver(), await receiver()];
     await createEndpoint(alerts.url, ["billing.alert.triggered"]);
     await createEndpoint(everything.url, ["*"]);
     const unrelated = await createEndpoint(other.url, ["invoice.created"]);
 
-    const recorded = await app.gql(
-      `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { ... on RecordMeterEventsSummary { accepted } } }`,
-      { input: { events: customers.map((customerId) => ({ eventName: name, customerId, value: "10" })) } },
-    );
-    expect(recorded.data.recordMeterEvents).toEqual({ accepted: 2 });
+    const recorded = await app.data(RECORD_MANY, {
+      input: { events: customers.map((customerId) => ({ eventName: name, customerId, value: "10" })) },
+    });
+    expect(recorded.recordMeterEvents).toEqual({ accepted: 2 });
     await dispatch();
 
     const triggered = (r: Receiver) =>
@@ -488,12 +629,8 @@ describe("isolation", () => {
     const live = app.account.liveSecretKey;
 
     for (const key of [other.testSecretKey, live]) {
-      const res = await app.gql(
-        `query($id: ID!) { webhookEndpoint(id: $id) { id } webhookEndpoints(first: 100) { edges { node { id } } } }`,
-        { id },
-        key,
-      );
-      expect(res.data).toEqual({ webhookEndpoint: null, webhookEndpoints: { edges: [] } });
+      const res = await app.data(VISIBLE, { id }, key);
+      expect(res).toEqual({ webhookEndpoint: null, webhookEndpoints: { edges: [] } });
       expect(await deliveries(id, key)).toEqual([]);
       expect(await updateEndpoint({ id, disabled: true }, key)).toMatchObject({ code: "NOT_FOUND" });
       expect(await deleteEndpoint(id, key)).toMatchObject({ code: "NOT_FOUND" });
