@@ -3,6 +3,7 @@
 // prorated to a given anchor), ending and extending a trial, the trial_will_end notice once, and
 // typed errors. Amounts are computed by hand in each test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBillingCycle } from "../src/services/billing-cycle/scheduler.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, SUBSCRIPTION_FIELDS, type Billing, type Obj } from "./support/billing.js";
 
@@ -252,5 +253,34 @@ describe("typed errors", () => {
       field: ["input", "endTrialNow"],
     });
     expect((await b.subscription(sub.id))?.trialEnd).toBe("2026-01-15T00:00:00.000Z");
+  });
+});
+
+describe("the wall-clock scheduler's trial_will_end notice", () => {
+  it("records it once, 3 days before trialEnd, and closes the trial at trialEnd", async () => {
+    const own = await createTestApp();
+    try {
+      const ob = billing(own);
+      own.clock.set(new Date("2026-01-01T00:00:00Z"));
+      const seat = await ob.licensed("100", { product: "Seat" });
+      const customer = await ob.customer();
+      const sub = await ob.subscribe({ customerId: customer, items: [{ priceId: seat }], trialPeriodDays: 14 });
+      const count = () => own.database.prisma.event.count({ where: { type: "customer.subscription.trial_will_end" } });
+      own.clock.set(new Date("2026-01-11T23:59:59Z"));
+      await runBillingCycle(own.deps);
+      expect(await count()).toBe(0);
+      own.clock.set(new Date("2026-01-12T00:00:00Z"));
+      await runBillingCycle(own.deps);
+      await runBillingCycle(own.deps);
+      expect(await count()).toBe(1);
+      own.clock.set(new Date("2026-01-15T00:00:00Z"));
+      expect(await runBillingCycle(own.deps)).toBe(1);
+      expect(await count()).toBe(1);
+      expect(await ob.subscription(sub.id)).toMatchObject({ status: "ACTIVE" });
+      const invoices = await ob.invoices({ subscriptionId: sub.id });
+      expect(invoices.map((i) => i.total.amount)).toEqual(["0.00", "100.00"]);
+    } finally {
+      await own.close();
+    }
   });
 });
