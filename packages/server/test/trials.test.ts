@@ -65,7 +65,7 @@ async function trialSubscription(trial: Obj) {
   const sub = await b.subscribe({ customerId: customer, items: [{ priceId: seat }, { priceId: calls }], ...trial });
   const record = (value: string, timestamp: string) =>
     b.record({ eventName: name, customerId: customer, value, timestamp });
-  return { clock, customer, sub, record };
+  return { clock, customer, meter, sub, record };
 }
 
 describe("a 14-day trial with a licensed and a graduated metered price", () => {
@@ -125,14 +125,17 @@ describe("a 14-day trial with a licensed and a graduated metered price", () => {
   });
 
   it("the trial's usage counts in the usage summary though it is not billed", async () => {
-    const { sub, record, clock } = await trialSubscription({ trialEnd: "2026-01-15T00:00:00Z" });
+    const { sub, record, clock, meter, customer } = await trialSubscription({ trialEnd: "2026-01-15T00:00:00Z" });
     await b.advance(clock, "2026-01-05T00:00:00Z");
     await record("1500", "2026-01-05T00:00:00Z");
     await b.advance(clock, "2026-01-15T00:00:00Z");
     const [, atTrialEnd] = await invoicesOf(sub.id);
     expect(atTrialEnd.lines.filter((l: Obj) => l.kind === "USAGE")).toEqual([]);
-    const rows = await app.database.prisma.meterEvent.count({ where: { customerId: sub.customer.id } });
-    expect(rows).toBe(1);
+    const summaries = await app.gql(
+      `query($m: ID!, $c: ID!) { meterEventSummaries(meterId: $m, customerId: $c, startTime: "2026-01-01T00:00:00Z", endTime: "2026-02-01T00:00:00Z") { aggregatedValue } }`,
+      { m: meter, c: customer },
+    );
+    expect(summaries.data.meterEventSummaries).toEqual([{ aggregatedValue: "1500" }]);
   });
 
   it("cancelling during the trial bills nothing (no final invoice) for the trial's usage", async () => {
@@ -162,6 +165,20 @@ describe("ending and extending a trial", () => {
     });
     const [, now] = await invoicesOf(sub.id);
     expect(now).toMatchObject({ createdAt: "2026-01-05T00:00:00.000Z", total: { amount: "100.00" } });
+    // One event for the status (the trial period's close), one for the moved end and cycle.
+    const updates = await app.database.prisma.event.findMany({
+      where: { type: "customer.subscription.updated", data: { path: ["id"], equals: sub.id } },
+      orderBy: { seq: "asc" },
+    });
+    expect(updates.map((e) => e.previousAttributes)).toEqual([
+      { status: "TRIALING" },
+      {
+        trialEnd: "2026-01-15T00:00:00.000Z",
+        billingCycleAnchor: "2026-01-15T00:00:00.000Z",
+        currentPeriodStart: "2026-01-01T00:00:00.000Z",
+        currentPeriodEnd: "2026-01-15T00:00:00.000Z",
+      },
+    ]);
     expect(lines(now)).toEqual(["LICENSE Seat: 1 × 100 = 100.00 [2026-01-05, 2026-02-05)"]);
     await b.advance(clock, "2026-01-10T00:00:00Z");
     await record("1100", "2026-01-10T00:00:00Z");

@@ -286,7 +286,7 @@ export async function applyChange(
     "billingCycleAnchor",
     "currentPeriodStart",
     "currentPeriodEnd",
-    "status",
+    // Not status: a trial ended now was reported by its period close (close-period.ts).
     "trialEnd",
   ]);
   if (previous !== null) {
