@@ -66,7 +66,6 @@ export {
   composeInvoice,
   type InvoiceDraft,
   type InvoiceItem,
-  type InvoiceLine,
   type InvoiceSnapshot,
   type LicenseWindow,
   type PendingCharges,
@@ -92,3 +91,4 @@ export {
   fitsColumn,
   invoiceArithmeticBounds,
 } from "./limits.js";
+export type { InvoiceLine } from "./invoice-line.js";

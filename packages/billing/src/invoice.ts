@@ -1,6 +1,7 @@
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
 import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
 import type { Period } from "./periods.js";
+import type { InvoiceLine } from "./invoice-line.js";
 import type { ProrationLine } from "./proration.js";
 import { priceQuantity } from "./pricing/price.js";
 import { describeTierRange } from "./pricing/tiers.js";
@@ -71,23 +72,6 @@ export type InvoiceSnapshot = SnapshotBase &
     | { kind: "FINAL"; usage: UsageWindow }
     | { kind: "UPDATE"; period: Period }
   );
-
-/** One invoice line; `amount` is rounded to the currency's minor unit, once. */
-export interface InvoiceLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION";
-  itemId: string;
-  priceId: string;
-  description: string;
-  /** 1-based tier of a tiered price; null for per-unit prices. */
-  tier: number | null;
-  quantity: Decimal;
-  unitAmount: Decimal;
-  /** The tier's flat amount included in `amount` (0 when none). */
-  flatAmount: Decimal;
-  amount: Decimal;
-  periodStart: Date;
-  periodEnd: Date;
-}
 
 /** An invoice before it is stored. No lines (`lines.length === 0`) means no invoice is created. */
 export interface InvoiceDraft {

@@ -3,6 +3,7 @@
 // the period; a metered item changed at an instant bills its usage up to the instant at the old
 // price and from the instant at the new one, so every event is billed once.
 import type { UsageEvent } from "./aggregate.js";
+import type { InvoiceLine } from "./invoice-line.js";
 import { Decimal, roundMoney, type DecimalInput } from "./money.js";
 import { prorationFactor, type Interval, type Period } from "./periods.js";
 import { priceQuantity } from "./pricing/price.js";
@@ -36,19 +37,7 @@ export interface ProrationContext {
 }
 
 /** One PRORATION line; `amount` is rounded once, negative for a credit. */
-export interface ProrationLine {
-  kind: "PRORATION";
-  itemId: string;
-  priceId: string;
-  description: string;
-  tier: number | null;
-  quantity: Decimal;
-  unitAmount: Decimal;
-  flatAmount: Decimal;
-  amount: Decimal;
-  periodStart: Date;
-  periodEnd: Date;
-}
+export type ProrationLine = InvoiceLine & { kind: "PRORATION" };
 
 /** Significant digits a prorated amount is settled to before rounding, as for LICENSE lines (invoice.ts). */
 const PRORATION_DIGITS = 50;

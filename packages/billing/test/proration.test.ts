@@ -5,6 +5,7 @@ import {
   aggregate,
   composeInvoice,
   prorateLicensedChanges,
+  splitPeriod,
   splitUsage,
   sum,
   type Interval,
@@ -196,6 +197,16 @@ describe("splitUsage: the metered split", () => {
   );
   const toEvents = (raw: Array<{ offset: number; value: Decimal }>): UsageEvent[] =>
     raw.map((e, i) => ({ value: e.value, timestamp: new Date(period.start.getTime() + e.offset), seq: BigInt(i) }));
+
+  it("splits a period at an instant inside it, and refuses one outside", () => {
+    const at = utc("2026-01-16T00:00:00Z");
+    expect(splitPeriod(period, at)).toEqual([
+      { start: period.start, end: at },
+      { start: at, end: period.end },
+    ]);
+    expect(() => splitPeriod(period, utc("2025-12-31T23:59:59Z"))).toThrow(RangeError);
+    expect(() => splitPeriod(period, utc("2026-02-01T00:00:01Z"))).toThrow(RangeError);
+  });
 
   it("an event at the split instant belongs to the new price, one just before to the old", () => {
     const at = utc("2026-01-16T00:00:00Z");
