@@ -17,7 +17,7 @@
 import { alertPeriod, type Decimal, finalizeAggregate, type Period } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import { billingStatusSql } from "../subscriptions/status.js";
+import { billingStatusSql } from "../../db/billing-status.js";
 import type { AlertTrigger, Meter, RecurringInterval, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvents } from "../event-log/record.js";

@@ -4,7 +4,7 @@
 import { addInterval, type Interval } from "@tally/billing";
 import { InvalidInputError } from "../../errors.js";
 import type { Tx } from "../../db/transaction.js";
-import { billingStatus } from "../subscriptions/status.js";
+import { billingStatus } from "../../db/billing-status.js";
 
 const NO_SUBSCRIPTION: Interval = { unit: "YEAR", count: 1 };
 

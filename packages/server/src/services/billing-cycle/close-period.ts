@@ -14,7 +14,7 @@ import { loadBillable } from "../invoices/billable.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { lockSubscription } from "../../db/locks.js";
 import type { Tx } from "../../db/transaction.js";
-import { billingStatus, isBilling } from "../subscriptions/status.js";
+import { billingStatus, isBilling } from "../../db/billing-status.js";
 
 /** Active and trialing subscriptions whose open period has ended by `now`: hasEnded (packages/billing/src/periods.ts) as a query. */
 export function periodEndedBy(now: Date) {

@@ -6,7 +6,9 @@ import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
-import { TRIAL_WILL_END_NOTICE_MS } from "../subscriptions/trial.js";
+
+/** How long before trialEnd customer.subscription.trial_will_end is recorded. */
+const TRIAL_WILL_END_NOTICE_MS = 3 * 86_400_000;
 
 /** Trialing subscriptions whose notice is due by `now` and not yet recorded. */
 export function trialNoticeDueBy(now: Date) {

@@ -9,7 +9,7 @@ import { periodEndSnapshot } from "./snapshot.js";
 import { billableInclude } from "./billable.js";
 import { customerNow } from "../time.js";
 import { loadGrantStates } from "../credits/grant-state.js";
-import { billingStatus } from "../subscriptions/status.js";
+import { billingStatus } from "../../db/billing-status.js";
 
 export interface CreditBalance {
   currency: string;

@@ -5,7 +5,7 @@ import { composeInvoice, type InvoiceDraft } from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import { loadBillable, type BillableSubscription } from "./billable.js";
 import { periodEndSnapshot } from "./snapshot.js";
-import { isBilling } from "../subscriptions/status.js";
+import { isBilling } from "../../db/billing-status.js";
 
 export interface InvoicePreview {
   subscription: BillableSubscription;

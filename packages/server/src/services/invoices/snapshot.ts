@@ -18,7 +18,7 @@ import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
 import { meteredQuantity, pendingCharges } from "./pending.js";
-import { billedUsageStart } from "../subscriptions/usage-start.js";
+import { billedUsageStart } from "./usage-start.js";
 import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {

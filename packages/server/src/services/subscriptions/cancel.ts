@@ -14,7 +14,7 @@ import { finalSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
-import { isBilling } from "./status.js";
+import { isBilling } from "../../db/billing-status.js";
 
 export interface CancelSubscriptionInput {
   id: string;

@@ -9,9 +9,6 @@ import { closeDuePeriods } from "../billing-cycle/close-period.js";
 /** The longest trial, counted from the subscription's start (Stripe's bound too). */
 export const MAX_TRIAL_DAYS = 730;
 
-/** How long before trialEnd customer.subscription.trial_will_end is recorded. */
-export const TRIAL_WILL_END_NOTICE_MS = 3 * 86_400_000;
-
 /** A trial ends after the customer's now and at most MAX_TRIAL_DAYS after the subscription's start. */
 export function checkTrialEnd(trialEnd: Date, startDate: Date, now: Date, field: string[]): void {
   const latest = new Date(startDate.getTime() + MAX_TRIAL_DAYS * 86_400_000);

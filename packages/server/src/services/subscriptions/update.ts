@@ -27,7 +27,7 @@ import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js";
 import { changeTrialEnd } from "./trial.js";
-import { billedUsageStart } from "./usage-start.js";
+import { billedUsageStart } from "../invoices/usage-start.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 

@@ -12,7 +12,7 @@
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { billingStatusSql } from "../../services/subscriptions/status.js";
+import { billingStatusSql } from "../../db/billing-status.js";
 import type { UsageInstant } from "../store.js";
 
 /**

@@ -1,6 +1,6 @@
 // Which subscriptions bill (docs/concepts/subscriptions.md#trials): a trialing subscription has
 // periods, invoices and counted usage like an active one; only a canceled one has none.
-import { Prisma, type SubscriptionStatus } from "../../generated/prisma/client.js";
+import { Prisma, type SubscriptionStatus } from "../generated/prisma/client.js";
 
 const BILLING: readonly SubscriptionStatus[] = ["TRIALING", "ACTIVE"];
 
