@@ -118,6 +118,25 @@ function sample(type: string, name: string): unknown {
   return type.startsWith("[") && value !== undefined ? [value] : value;
 }
 
+/** Whether the server answers a subscription with an event stream (the stream is then closed). */
+async function startsStreaming(query: string, variables: Record<string, unknown>): Promise<boolean> {
+  const controller = new AbortController();
+  const response = await app.fetch("/graphql", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      authorization: `Bearer ${app.account.testSecretKey}`,
+    },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const streaming =
+    response.status === 200 && (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+  controller.abort();
+  return streaming;
+}
+
 describe("the SDK's operations", () => {
   const dir = new URL("../../../sdk/src/operations/", import.meta.url);
   const text = readdirSync(dir)
@@ -143,6 +162,11 @@ describe("the SDK's operations", () => {
       }
       const cost = operationCost({ schema, document, operationName: name, variableValues: variables });
       costliest = Math.max(costliest, cost ?? 0);
+      if (operation.operation === "subscription") {
+        // A subscription that passes the limits starts streaming; one refused gets a JSON error.
+        if (!(await startsStreaming(print(document), variables))) refused.push(`${name}: no stream`);
+        continue;
+      }
       const answer = await post(print(document), variables);
       const codes = (answer.body.errors ?? []).map((e) => e.extensions?.code);
       if (codes.some((c) => /TOO_|QUERY_TOO/.test(String(c)))) refused.push(`${name}: ${codes.join(", ")}`);
