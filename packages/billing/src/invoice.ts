@@ -23,6 +23,8 @@ export interface InvoiceItem {
 export interface LicenseWindow {
   period: Period;
   prorationFactor: Decimal;
+  /** A free trial: each licensed item is shown at 0 as "Trial period for …" (docs/concepts/subscriptions.md#trials). */
+  trial?: boolean;
 }
 
 /** The period metered items are billed for (in arrears) and each metered item's aggregated quantity (missing = 0). */
@@ -165,10 +167,28 @@ function pendingLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
   ];
 }
 
+/** A licensed item's line for a free trial: its quantity at no charge. */
+function trialLine(license: LicenseWindow) {
+  return (item: InvoiceItem): InvoiceLine => ({
+    kind: "LICENSE",
+    itemId: item.itemId,
+    priceId: item.priceId,
+    description: `Trial period for ${item.description}`,
+    tier: null,
+    quantity: new Decimal(item.quantity),
+    unitAmount: ZERO,
+    flatAmount: ZERO,
+    amount: ZERO,
+    periodStart: license.period.start,
+    periodEnd: license.period.end,
+  });
+}
+
 /** LICENSE lines: licensed items for the coming (or first) period, prorated by the window's factor. */
 function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
   const license = snapshot.kind === "FINAL" || snapshot.kind === "UPDATE" ? undefined : snapshot.license;
   if (license === undefined) return [];
+  if (license.trial) return snapshot.items.filter((item) => item.usageType === "LICENSED").map(trialLine(license));
   return snapshot.items
     .filter((item) => item.usageType === "LICENSED")
     .flatMap((item) =>

@@ -100,6 +100,33 @@ describe("the Alpaca AI example through composeInvoice", () => {
     expect([draft.lines[0]?.periodStart, draft.lines[0]?.periodEnd]).toEqual([january.start, january.end]);
   });
 
+  it("a trial's first invoice: each licensed item at 0 as 'Trial period for …' over the trial, however long", () => {
+    // docs/concepts/subscriptions.md#trials: a 45-day trial spans two months; its window has no proration.
+    const trial = { start, end: utc("2026-02-15T00:00:00Z") };
+    const draft = composeInvoice({
+      ...base,
+      items: [usageItem, { ...licenseItem, quantity: 3 }],
+      kind: "FIRST",
+      at: start,
+      license: { period: trial, prorationFactor: d("0"), trial: true },
+    });
+    expect(digest(draft)).toEqual({
+      lines: [["LICENSE", "Trial period for Alpaca AI license fee", "3", "0.00"]],
+      subtotal: "0.00",
+      creditsApplied: "0.00",
+      total: "0.00",
+      amountDue: "0.00",
+    });
+    expect(draft.lines[0]).toMatchObject({
+      unitAmount: d("0"),
+      flatAmount: d("0"),
+      tier: null,
+      priceId: "price_license",
+    });
+    expect([draft.periodStart, draft.periodEnd]).toEqual([trial.start, trial.end]);
+    expect([draft.lines[0]?.periodStart, draft.lines[0]?.periodEnd]).toEqual([trial.start, trial.end]);
+  });
+
   it("at Feb 1 with 3000 tokens: usage 0.00 + 80.00 in arrears, licence 100.00 in advance = 180.00", () => {
     const draft = composeInvoice(periodEnd("3000"));
     expect(digest(draft)).toEqual({

@@ -57,6 +57,12 @@ export const SubscriptionRef = builder.prismaNode("Subscription", {
     currentPeriodEnd: t.expose("currentPeriodEnd", { type: "DateTime" }),
     cancelAtPeriodEnd: t.exposeBoolean("cancelAtPeriodEnd"),
     canceledAt: t.expose("canceledAt", { type: "DateTime", nullable: true }),
+    trialStart: t.expose("trialStart", { type: "DateTime", nullable: true }),
+    trialEnd: t.expose("trialEnd", {
+      type: "DateTime",
+      nullable: true,
+      description: "The free trial's end; the subscription is TRIALING until then.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -122,7 +128,14 @@ const CreateSubscriptionInput = builder.inputType("CreateSubscriptionInput", {
     }),
     billingCycleAnchor: t.field({
       type: "DateTime",
-      description: "Default: startDate; before startDate plus one interval.",
+      description: "Default: startDate (trialEnd with a trial); before it plus one interval.",
+    }),
+    trialEnd: t.field({
+      type: "DateTime",
+      description: "A free trial until then: after the customer's now, at most 730 days after startDate.",
+    }),
+    trialPeriodDays: t.int({
+      description: "A free trial of this many days from startDate (1–730); not with trialEnd.",
     }),
   }),
 });
@@ -147,6 +160,8 @@ builder.mutationField("createSubscription", (t) =>
         billingMode: input.billingMode ?? null,
         startDate: input.startDate ?? null,
         billingCycleAnchor: input.billingCycleAnchor ?? null,
+        trialEnd: input.trialEnd ?? null,
+        trialPeriodDays: input.trialPeriodDays ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
@@ -200,6 +215,11 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
     }),
     cancelAtPeriodEnd: t.boolean({ description: "false undoes a cancel at period end." }),
     billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum, description: "Default UNCHANGED." }),
+    trialEnd: t.field({
+      type: "DateTime",
+      description: "Moves a trialing subscription's trial end (after now, at most 730 days after startDate).",
+    }),
+    endTrialNow: t.boolean({ description: "true ends the trial at the customer's now; not with trialEnd." }),
   }),
 });
 
@@ -217,8 +237,13 @@ export function changeOf(
     prorationDate?: Date | null;
     cancelAtPeriodEnd?: boolean | null;
     billingCycleAnchor?: SubscriptionChange["billingCycleAnchor"];
+    trialEnd?: Date | null;
+    endTrialNow?: boolean | null;
   },
 ): SubscriptionChange {
+  if (input.endTrialNow && input.trialEnd != null) {
+    throw new InvalidInputError("Give trialEnd or endTrialNow, not both", ["input", "endTrialNow"]);
+  }
   return {
     id,
     items: input.items?.map((item) => ({
@@ -231,6 +256,7 @@ export function changeOf(
     prorationDate: input.prorationDate ?? null,
     cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
     billingCycleAnchor: input.billingCycleAnchor ?? null,
+    trialEnd: input.endTrialNow ? "now" : (input.trialEnd ?? null),
   };
 }
 

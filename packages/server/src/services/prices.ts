@@ -216,13 +216,20 @@ export function intervalOf(price: Pick<Price, "interval" | "intervalCount">): In
 
 type StoredSchedule = Pick<
   Subscription,
-  "startDate" | "billingCycleAnchor" | "interval" | "intervalCount" | "currentPeriodStart" | "currentPeriodEnd"
+  | "startDate"
+  | "billingCycleAnchor"
+  | "interval"
+  | "intervalCount"
+  | "currentPeriodStart"
+  | "currentPeriodEnd"
+  | "trialEnd"
 >;
 
 /** The engine's view of a stored subscription's periods: its schedule and open period. */
 export function scheduleOf(subscription: StoredSchedule): ScheduledSubscription {
   return {
-    startDate: subscription.startDate,
+    // A trial is its own period; the billing schedule starts when it ends (docs/concepts/subscriptions.md#trials).
+    startDate: subscription.trialEnd ?? subscription.startDate,
     billingCycleAnchor: subscription.billingCycleAnchor,
     interval: intervalOf(subscription),
     currentPeriodStart: subscription.currentPeriodStart,

@@ -91,7 +91,7 @@ export type CreateProductInput = {
 };
 
 export type CreateSubscriptionInput = {
-  /** Default: startDate; before startDate plus one interval. */
+  /** Default: startDate (trialEnd with a trial); before it plus one interval. */
   billingCycleAnchor?: string | null | undefined;
   /** Default FLEXIBLE. */
   billingMode?: BillingMode | null | undefined;
@@ -99,6 +99,10 @@ export type CreateSubscriptionInput = {
   items: Array<SubscriptionItemInput>;
   /** Default: the customer's now; at most 35 days back, never ahead. */
   startDate?: string | null | undefined;
+  /** A free trial until then: after the customer's now, at most 730 days after startDate. */
+  trialEnd?: string | null | undefined;
+  /** A free trial of this many days from startDate (1–730); not with trialEnd. */
+  trialPeriodDays?: number | null | undefined;
 };
 
 export type CreateTestClockInput = {
@@ -161,6 +165,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
   | 'SUBSCRIPTION_NOT_ACTIVE'
+  | 'SUBSCRIPTION_NOT_TRIALING'
   | 'TEST_CLOCK_ADVANCE_TOO_FAR'
   | 'TEST_CLOCK_BACKWARDS'
   | 'TEST_CLOCK_IN_LIVE_MODE'
@@ -246,7 +251,8 @@ export type SubscriptionItemInput = {
 
 export type SubscriptionStatus =
   | 'ACTIVE'
-  | 'CANCELED';
+  | 'CANCELED'
+  | 'TRIALING';
 
 export type TestClockIdInput = {
   id: string;

@@ -13,7 +13,7 @@ export const INVOICE_FIELDS = `id number status billingReason currency periodSta
   lines { ${LINE_FIELDS} }
   subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
 export const SUBSCRIPTION_FIELDS = `id status billingMode currency startDate billingCycleAnchor currentPeriodStart currentPeriodEnd
-  cancelAtPeriodEnd canceledAt createdAt customer { id } items { id quantity price { id } }`;
+  cancelAtPeriodEnd canceledAt trialStart trialEnd createdAt customer { id } items { id quantity price { id } }`;
 export const PREVIEW_FIELDS = `customer { id } subscription { id } currency periodStart periodEnd lines { ${LINE_FIELDS} }
   subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
 const ERROR = "... on Error { code message field }";

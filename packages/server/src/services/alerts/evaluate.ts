@@ -17,6 +17,7 @@
 import { alertPeriod, type Decimal, finalizeAggregate, type Period } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { billingStatusSql } from "../../db/billing-status.js";
 import type { AlertTrigger, Meter, RecurringInterval, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvents } from "../event-log/record.js";
@@ -140,6 +141,7 @@ interface SubscribedMeter {
   intervalCount: number;
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
+  trialEnd: Date | null;
 }
 
 /** Each customer's billing period for each meter at the customer's now (one query for all). */
@@ -153,11 +155,11 @@ async function billingPeriods(
   const rows = await tx.$queryRaw<SubscribedMeter[]>`
     SELECT DISTINCT ON (s."customerId", p."meterId")
            s."customerId", p."meterId", s."startDate", s."billingCycleAnchor", s."interval", s."intervalCount",
-           s."currentPeriodStart", s."currentPeriodEnd"
+           s."currentPeriodStart", s."currentPeriodEnd", s."trialEnd"
     FROM "Subscription" s
     JOIN "SubscriptionItem" i ON i."subscriptionId" = s."id"
     JOIN "Price" p ON p."id" = i."priceId"
-    WHERE ${scopeClause(scope, "s")} AND s."status" = 'ACTIVE'
+    WHERE ${scopeClause(scope, "s")} AND s."status" IN (${billingStatusSql})
       AND s."customerId" = ANY(${[...new Set(pairs.map((p) => p.customerId))]}::text[])
       AND p."meterId" = ANY(${[...new Set(pairs.map((p) => p.meterId))]}::text[])
     ORDER BY s."customerId", p."meterId", s."createdAt", s."id"`;

@@ -4,6 +4,7 @@
 import { addInterval, type Interval } from "@tally/billing";
 import { InvalidInputError } from "../../errors.js";
 import type { Tx } from "../../db/transaction.js";
+import { billingStatus } from "../../db/billing-status.js";
 
 const NO_SUBSCRIPTION: Interval = { unit: "YEAR", count: 1 };
 
@@ -21,7 +22,7 @@ async function advanceLimit(
   from: Date,
 ): Promise<{ limit: Date; interval: Interval; bySubscription: boolean }> {
   const intervals = await tx.subscription.findMany({
-    where: { status: "ACTIVE", customer: { testClockId } },
+    where: { status: billingStatus, customer: { testClockId } },
     distinct: ["interval", "intervalCount"],
     select: { interval: true, intervalCount: true },
   });

@@ -14,10 +14,11 @@ import { loadBillable } from "../invoices/billable.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { lockSubscription } from "../../db/locks.js";
 import type { Tx } from "../../db/transaction.js";
+import { billingStatus, isBilling } from "../../db/billing-status.js";
 
-/** Active subscriptions whose open period has ended by `now`: hasEnded (packages/billing/src/periods.ts) as a query. */
+/** Active and trialing subscriptions whose open period has ended by `now`: hasEnded (packages/billing/src/periods.ts) as a query. */
 export function periodEndedBy(now: Date) {
-  return { status: "ACTIVE", currentPeriodEnd: { lte: now } } satisfies Prisma.SubscriptionWhereInput;
+  return { status: billingStatus, currentPeriodEnd: { lte: now } } satisfies Prisma.SubscriptionWhereInput;
 }
 
 /**
@@ -40,7 +41,7 @@ export async function closeCurrentPeriod(
 ): Promise<PeriodOutcome> {
   if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "up-to-date";
   const subscription = await loadBillable(tx, subscriptionId);
-  if (subscription?.status !== "ACTIVE") return "up-to-date";
+  if (!subscription || !isBilling(subscription.status)) return "up-to-date";
   const schedule = scheduleOf(subscription);
   if (!hasEnded(openPeriod(schedule), now)) return "up-to-date";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
@@ -56,10 +57,18 @@ export async function closeCurrentPeriod(
     await recordEvent(tx, scope, "customer.subscription.deleted", subscriptionEventData(canceled));
   } else {
     const next = nextPeriod(schedule);
-    await tx.subscription.update({
+    // The end of a trial is the start of the first paid period (docs/concepts/subscriptions.md#trials).
+    const trialEnded = subscription.status === "TRIALING";
+    const advanced = await tx.subscription.update({
       where: { id: subscriptionId },
-      data: { currentPeriodStart: next.start, currentPeriodEnd: next.end },
+      data: { currentPeriodStart: next.start, currentPeriodEnd: next.end, ...(trialEnded ? { status: "ACTIVE" } : {}) },
+      include: { items: true },
     });
+    if (trialEnded) {
+      await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(advanced), {
+        status: "TRIALING",
+      });
+    }
   }
   return "closed";
 }

@@ -10,6 +10,7 @@ import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { closeCurrentPeriod, periodEndedBy, type PeriodOutcome } from "./close-period.js";
+import { recordTrialNotice, trialNoticeDueBy } from "./trial-notice.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** Subscriptions examined per pass; each pass closes at most one period of each. */
@@ -58,6 +59,29 @@ async function expireDueGrants(
   return expired;
 }
 
+/** Records the trial_will_end notices due by `now` (each in its own transaction); returns how many. */
+async function noticeDueTrials(deps: CycleDeps, now: Date, signal: AbortSignal | undefined): Promise<number> {
+  const due = await deps.database.prisma.subscription.findMany({
+    // A trial that has already ended gets no notice: its period close is due instead.
+    where: { ...trialNoticeDueBy(now), AND: [{ trialEnd: { gt: now } }], customer: { testClockId: null } },
+    orderBy: [{ trialEnd: "asc" }, { id: "asc" }],
+    take: BATCH_SIZE,
+    select: { id: true, accountId: true, mode: true },
+  });
+  let recorded = 0;
+  for (const { id, accountId, mode } of due) {
+    if (signal?.aborted) break;
+    const scope = { accountId, mode };
+    try {
+      if (await scopedClient(deps.database.prisma, scope).$transaction((tx) => recordTrialNotice(tx, scope, id, now)))
+        recorded += 1;
+    } catch (error) {
+      deps.logger.error("could not record a trial_will_end notice", { subscriptionId: id, error });
+    }
+  }
+  return recorded;
+}
+
 /**
  * One run of the cycle over every account and mode: passes that first expire the credit grants
  * due (those expiring before a customer's next open period end: time order), then go over the
@@ -72,6 +96,7 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
   for (;;) {
     const now = deps.clock.now();
     const expired = await expireDueGrants(deps, now, failedGrants, options.signal);
+    const noticed = await noticeDueTrials(deps, now, options.signal);
     const due = await deps.database.prisma.subscription.findMany({
       where: {
         ...periodEndedBy(now),
@@ -93,7 +118,7 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
       }
     }
     closed += progressed;
-    if (progressed === 0 && expired === 0) return closed;
+    if (progressed === 0 && expired === 0 && noticed === 0) return closed;
   }
 }
 

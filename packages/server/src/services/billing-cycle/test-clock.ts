@@ -5,11 +5,12 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import { expireGrant, nextTestClockExpiry } from "../credits/expire.js";
 import { closeCurrentPeriod, periodEndedBy } from "./close-period.js";
+import { recordTrialNotice, trialNoticeAt, trialNoticeDueBy } from "./trial-notice.js";
 import { lockTestClock } from "../../db/locks.js";
 import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
 
 /**
- * Does the earliest thing due on the clock's customers by `until`: a grant expiry, or else the
+ * Does the earliest thing due on the clock's customers by `until`: a trial's notice, a grant expiry, or else the
  * earliest open period end (a grant is not valid at its expiresAt, so an expiry at a period end
  * goes first and the invoice sees the grants valid at its time). Each invoice is made at its
  * period end, as if the clock had stopped there. Returns false when nothing is due.
@@ -20,6 +21,15 @@ export async function closeNextTestClockDue(tx: Tx, scope: Scope, testClockId: s
     orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: { id: true, currentPeriodEnd: true },
   });
+  // A trial's notice comes before its end, which is the trial period's end.
+  const notice = await tx.subscription.findFirst({
+    where: { ...trialNoticeDueBy(until), customer: { testClockId } },
+    orderBy: [{ trialEnd: "asc" }, { id: "asc" }],
+    select: { id: true, trialEnd: true },
+  });
+  if (notice && (!next || trialNoticeAt(notice.trialEnd!) <= next.currentPeriodEnd)) {
+    return recordTrialNotice(tx, scope, notice.id, trialNoticeAt(notice.trialEnd!));
+  }
   const expiry = await nextTestClockExpiry(tx, testClockId, next?.currentPeriodEnd ?? until);
   if (expiry) {
     if (!(await expireGrant(tx, scope, expiry.id, expiry.expiresAt))) {

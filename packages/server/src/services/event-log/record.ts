@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   "customer.subscription.created",
   "customer.subscription.updated",
   "customer.subscription.deleted",
+  "customer.subscription.trial_will_end",
 ] as const;
 
 type EventType = (typeof EVENT_TYPES)[number];

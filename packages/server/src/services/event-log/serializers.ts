@@ -76,6 +76,8 @@ export function subscriptionEventData(subscription: Subscription & { items: Subs
     currentPeriodEnd: iso(subscription.currentPeriodEnd),
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     canceledAt: iso(subscription.canceledAt),
+    trialStart: iso(subscription.trialStart),
+    trialEnd: iso(subscription.trialEnd),
     createdAt: iso(subscription.createdAt),
   };
 }

@@ -9,6 +9,7 @@ import { periodEndSnapshot } from "./snapshot.js";
 import { billableInclude } from "./billable.js";
 import { customerNow } from "../time.js";
 import { loadGrantStates } from "../credits/grant-state.js";
+import { billingStatus } from "../../db/billing-status.js";
 
 export interface CreditBalance {
   currency: string;
@@ -41,7 +42,7 @@ export async function creditBalance(tenant: Tenant, clock: Clock, customerId: st
   );
   const remaining = new Map(grants.map((grant) => [grant.id, grant.remaining]));
   const subscriptions = await tenant.prisma.subscription.findMany({
-    where: { customerId, status: "ACTIVE" },
+    where: { customerId, status: billingStatus },
     orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     include: billableInclude,
   });

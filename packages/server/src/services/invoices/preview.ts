@@ -5,6 +5,7 @@ import { composeInvoice, type InvoiceDraft } from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import { loadBillable, type BillableSubscription } from "./billable.js";
 import { periodEndSnapshot } from "./snapshot.js";
+import { isBilling } from "../../db/billing-status.js";
 
 export interface InvoicePreview {
   subscription: BillableSubscription;
@@ -14,7 +15,7 @@ export interface InvoicePreview {
 /** Null for an unknown subscription and for a canceled one (it has no next invoice). */
 export async function previewInvoice(tenant: Tenant, subscriptionId: string): Promise<InvoicePreview | null> {
   const subscription = await loadBillable(tenant.prisma, subscriptionId);
-  if (subscription?.status !== "ACTIVE") return null;
+  if (!subscription || !isBilling(subscription.status)) return null;
   // Usage and credit reads are raw SQL: sent directly, without the ORM's per-statement planning.
   return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.sql, tenant.scope, subscription)) };
 }

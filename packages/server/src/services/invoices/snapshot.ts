@@ -5,6 +5,7 @@ import {
   openPeriod,
   prorationFactor,
   type CreditGrantState,
+  ZERO,
   type Decimal,
   type InvoiceItem,
   type InvoiceSnapshot,
@@ -17,6 +18,7 @@ import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
 import { meteredQuantity, pendingCharges } from "./pending.js";
+import { billedUsageStart } from "./usage-start.js";
 import type { Db } from "../../db/transaction.js";
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
@@ -65,6 +67,10 @@ function base(subscription: BillableSubscription, at: Date, grants: CreditGrantS
 }
 
 function licenseWindow(subscription: BillableSubscription, period: Period): LicenseWindow {
+  // The trial is the period that ends at trialEnd; it spans any number of intervals and is free.
+  if (subscription.trialEnd !== null && period.end <= subscription.trialEnd) {
+    return { period, prorationFactor: ZERO, trial: true };
+  }
   return {
     period,
     prorationFactor: prorationFactor(period, intervalOf(subscription), subscription.billingCycleAnchor),
@@ -73,7 +79,8 @@ function licenseWindow(subscription: BillableSubscription, period: Period): Lice
 
 /**
  * Each metered item's usage over [period.start, period.end), exact (rollups plus edge events); an
- * item whose price started inside the period (docs/concepts/subscriptions.md#metered-items-and-changes) from that instant.
+ * item whose price started inside the period (docs/concepts/subscriptions.md#metered-items-and-changes) from that instant,
+ * and none before the trial's end (docs/concepts/subscriptions.md#trials).
  */
 async function usageWindow(
   db: Db,
@@ -86,8 +93,9 @@ async function usageWindow(
   for (const item of subscription.items) {
     const meter = item.price.meter;
     if (item.price.usageType !== "METERED" || meter === null) continue;
-    const start = item.usageStart !== null && item.usageStart > period.start ? item.usageStart : period.start;
+    const start = billedUsageStart(subscription, item, period);
     if (start > period.start) starts.set(item.id, start);
+    if (start >= period.end) continue;
     const own = { start, end: period.end };
     quantities.set(item.id, await meteredQuantity(db, scope, subscription.customerId, meter, own));
   }

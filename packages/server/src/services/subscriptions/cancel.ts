@@ -14,6 +14,7 @@ import { finalSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
+import { isBilling } from "../../db/billing-status.js";
 
 export interface CancelSubscriptionInput {
   id: string;
@@ -39,7 +40,7 @@ export async function cancelSubscription(
     // invoiced first, so cancelling never skips it.
     await closeDuePeriods(tx, scope, input.id, now);
     const subscription = (await loadBillable(tx, input.id))!;
-    if (subscription.status !== "ACTIVE") {
+    if (!isBilling(subscription.status)) {
       throw new InvalidInputError(
         `Subscription ${input.id} is already canceled`,
         ["input", "id"],

@@ -25,6 +25,7 @@ import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
 import { checkItem } from "./item-rules.js";
+import { checkTrialEnd, MAX_TRIAL_DAYS } from "./trial.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -32,6 +33,9 @@ export interface CreateSubscriptionInput {
   billingMode?: BillingMode | null;
   startDate?: Date | null;
   billingCycleAnchor?: Date | null;
+  /** A free trial until this instant (docs/concepts/subscriptions.md#trials); at most one of trialEnd and trialPeriodDays. */
+  trialEnd?: Date | null;
+  trialPeriodDays?: number | null;
 }
 
 /** How far back a subscription may start, so that recorded usage can still be billed (docs/concepts/subscriptions.md#creating-a-subscription). */
@@ -66,8 +70,12 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
   });
 }
 
-/** startDate: now or up to 35 days back, never ahead. Anchor: from startDate to less than one interval after it. */
-function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval): { startDate: Date; anchor: Date } {
+/** startDate: now or up to 35 days back, never ahead. Anchor: from billing start (startDate or trialEnd) to less than one interval after it. */
+function planDates(
+  input: CreateSubscriptionInput,
+  now: Date,
+  interval: Interval,
+): { startDate: Date; anchor: Date; trialEnd: Date | null } {
   const startDate = input.startDate ?? now;
   if (startDate > now) {
     throw new InvalidInputError(
@@ -81,15 +89,36 @@ function planDates(input: CreateSubscriptionInput, now: Date, interval: Interval
       "startDate",
     ]);
   }
-  const anchor = input.billingCycleAnchor ?? startDate;
-  const latest = addInterval(startDate, interval, 1);
-  if (anchor < startDate || anchor >= latest) {
+  const trialEnd = planTrialEnd(input, startDate, now);
+  const billingStart = trialEnd ?? startDate;
+  const anchor = input.billingCycleAnchor ?? billingStart;
+  const latest = addInterval(billingStart, interval, 1);
+  if (anchor < billingStart || anchor >= latest) {
     throw new InvalidInputError(
-      `billingCycleAnchor must be at or after startDate and before ${latest.toISOString()} (one interval later)`,
+      `billingCycleAnchor must be at or after ${trialEnd ? "trialEnd" : "startDate"} and before ${latest.toISOString()} (one interval later)`,
       ["input", "billingCycleAnchor"],
     );
   }
-  return { startDate, anchor };
+  return { startDate, anchor, trialEnd };
+}
+
+/** The trial's end: trialEnd, or trialPeriodDays after startDate; after now and at most MAX_TRIAL_DAYS after startDate. */
+function planTrialEnd(input: CreateSubscriptionInput, startDate: Date, now: Date): Date | null {
+  if (input.trialEnd != null && input.trialPeriodDays != null) {
+    throw new InvalidInputError("Give trialEnd or trialPeriodDays, not both", ["input", "trialPeriodDays"]);
+  }
+  const days = input.trialPeriodDays;
+  if (days != null && (!Number.isInteger(days) || days < 1 || days > MAX_TRIAL_DAYS)) {
+    throw new InvalidInputError(`trialPeriodDays must be a whole number from 1 to ${MAX_TRIAL_DAYS}; got ${days}`, [
+      "input",
+      "trialPeriodDays",
+    ]);
+  }
+  const trialEnd = days != null ? addInterval(startDate, { unit: "DAY", count: days }, 1) : (input.trialEnd ?? null);
+  if (trialEnd === null) return null;
+  const field = ["input", days != null ? "trialPeriodDays" : "trialEnd"];
+  checkTrialEnd(trialEnd, startDate, now, field);
+  return trialEnd;
 }
 
 export async function createSubscription(
@@ -109,9 +138,12 @@ export async function createSubscription(
     if ((await lockCustomer(tx, scope, customer.id, "share"))?.deletedAt !== null) {
       throw new NotFoundError(`Customer ${customer.id} is deleted`, ["input", "customerId"]);
     }
-    const { startDate, anchor } = planDates(input, now, interval);
+    const { startDate, anchor, trialEnd } = planDates(input, now, interval);
     await lockCustomersUsage(tx, [customer.id], "exclusive");
-    const period = subscriptionPeriod(startDate, anchor, interval, startDate);
+    // A trial is the first period, however long (docs/concepts/subscriptions.md#trials).
+    const period = trialEnd
+      ? { start: startDate, end: trialEnd }
+      : subscriptionPeriod(startDate, anchor, interval, startDate);
     const id = newId("Subscription");
     const created = await tx.subscription.create({
       data: {
@@ -126,6 +158,7 @@ export async function createSubscription(
         billingCycleAnchor: anchor,
         currentPeriodStart: period.start,
         currentPeriodEnd: period.end,
+        ...(trialEnd ? { status: "TRIALING", trialStart: startDate, trialEnd } : {}),
         createdAt: now,
         items: {
           createMany: {

@@ -26,6 +26,8 @@ import { anchorResetSnapshot, updateSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js";
+import { changeTrialEnd } from "./trial.js";
+import { billedUsageStart } from "../invoices/usage-start.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 
@@ -37,6 +39,8 @@ export interface UpdateSubscriptionInput {
   cancelAtPeriodEnd?: boolean | null;
   /** NOW: the current period ends at the proration date and a new cycle starts there (docs/concepts/subscriptions.md#resetting-the-billing-cycle). */
   billingCycleAnchor?: "NOW" | "UNCHANGED" | null;
+  /** Ends ("now") or moves the trial's end (docs/concepts/subscriptions.md#trials); not combined with items or billingCycleAnchor. */
+  trialEnd?: Date | "now" | null;
 }
 
 /** The licensed holding of an item before or after the change (null when it has no licensed price). */
@@ -100,11 +104,8 @@ function pendingRows(
   }));
   for (const item of subscription.items) {
     if (item.price.usageType !== "METERED" || kept.get(item.id)?.price.id === item.priceId) continue;
-    const start =
-      item.usageStart !== null && item.usageStart > subscription.currentPeriodStart
-        ? item.usageStart
-        : subscription.currentPeriodStart;
-    // A price that started at the proration date has no usage of its own to settle.
+    const start = billedUsageStart(subscription, item, { start: subscription.currentPeriodStart, end: at });
+    // A price that started at the proration date (or a trial still running) has no usage of its own to settle.
     if (start >= at) continue;
     rows.push({
       ...common,
@@ -196,6 +197,24 @@ export async function applyChange(
   const before = subscriptionEventData(subscription);
   let invoice: InvoiceDraft | null = null;
   const reset = input.billingCycleAnchor === "NOW";
+  const hasItems = input.items != null && input.items.length > 0;
+  if (input.trialEnd != null) {
+    if (hasItems || reset) {
+      throw new InvalidInputError("Change the trial's end on its own: leave items and billingCycleAnchor out", [
+        "input",
+        "trialEnd",
+      ]);
+    }
+    await changeTrialEnd(tx, scope, subscription, input.trialEnd, now);
+  }
+  const trialing = subscription.status === "TRIALING";
+  if (reset && trialing) {
+    throw new InvalidInputError(
+      "A trialing subscription's cycle starts at its trial's end: end the trial now instead",
+      ["input", "billingCycleAnchor"],
+      "SUBSCRIPTION_NOT_ACTIVE",
+    );
+  }
   if (reset && at.getTime() !== now.getTime()) {
     throw new InvalidInputError(
       "billingCycleAnchor NOW resets the cycle at the customer's now: leave prorationDate out",
@@ -204,13 +223,14 @@ export async function applyChange(
     );
   }
 
-  if ((input.items != null && input.items.length > 0) || reset) {
+  if (hasItems || reset) {
     const planned = await planChange(tx, subscription, input.items ?? []);
     // Usage is read (ALWAYS_INVOICE) and which item bills which events changes: no event may be
     // recorded or cancelled for this customer until the change commits.
     await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
+    // A trial is free: a change during it has nothing to prorate.
     const prorations =
-      behavior === "NONE"
+      behavior === "NONE" || trialing
         ? []
         : prorateLicensedChanges(
             {
@@ -266,6 +286,8 @@ export async function applyChange(
     "billingCycleAnchor",
     "currentPeriodStart",
     "currentPeriodEnd",
+    // Not status: a trial ended now was reported by its period close (close-period.ts).
+    "trialEnd",
   ]);
   if (previous !== null) {
     await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);

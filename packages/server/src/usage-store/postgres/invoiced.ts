@@ -1,7 +1,7 @@
 // The already-invoiced rule (docs/concepts/meter-events.md#already-invoiced): an event is already
 // invoiced when every subscription that bills its meter for its customer at its timestamp has
 // invoiced it: its timestamp falls in the usage period of a finalized (OPEN or PAID) invoice of its
-// customer with a USAGE line whose price has the event's meter, and no active subscription of the
+// customer with a USAGE line whose price has the event's meter, and no active or trialing subscription of the
 // customer with an item on that meter has a current period that starts at or before it (such a
 // period is still open, so that subscription bills the event at its end; for an item whose price
 // started inside the period, from that instant: docs/concepts/subscriptions.md#metered-items-and-changes). First invoices
@@ -12,6 +12,7 @@
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { billingStatusSql } from "../../db/billing-status.js";
 import type { UsageInstant } from "../store.js";
 
 /**
@@ -46,7 +47,7 @@ function billedByAnOpenPeriod(scope: Scope, event: EventColumns): Prisma.Sql {
     SELECT 1 FROM "Subscription" s
     JOIN "SubscriptionItem" si ON si."subscriptionId" = s."id"
     JOIN "Price" price ON price."id" = si."priceId"
-    WHERE s."customerId" = ${event.customerId} AND s."status" = 'ACTIVE'
+    WHERE s."customerId" = ${event.customerId} AND s."status" IN (${billingStatusSql})
       AND GREATEST(s."currentPeriodStart", si."usageStart") <= ${event.timestamp} AND price."meterId" = ${event.meterId}
       AND ${scopeClause(scope, "s")}
   )`;
