@@ -96,6 +96,7 @@ describe("webhookEndpoints", () => {
         id: event.id,
         type: "billing.meter.created",
         data: event.data,
+        previousAttributes: null,
         createdAt: expect.any(String),
       });
       expect((await tally.events.list({ type: "billing.meter.created" })).data[0]).toEqual(stored);
