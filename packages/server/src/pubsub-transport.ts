@@ -18,8 +18,10 @@ export async function openPubSub(url: string | undefined, logger: Logger): Promi
   if (!url) return { pubsub: createTallyPubSub(), shared: false, close: async () => {} };
   if (!/^rediss?:\/\//.test(url)) throw new Error(`TALLY_PUBSUB_URL must be a redis:// or rediss:// URL; got ${url}`);
   // A subscribing Redis connection can do nothing else, so publishing needs a second one.
-  const publishClient = new Redis(url, { lazyConnect: true });
-  const subscribeClient = new Redis(url, { lazyConnect: true });
+  // Named, so that an operator's CLIENT LIST shows which connections are Tally's, and whose.
+  const named = (role: string) => ({ lazyConnect: true, connectionName: `tally-${role}-${process.pid}` });
+  const publishClient = new Redis(url, named("publish"));
+  const subscribeClient = new Redis(url, named("subscribe"));
   await Promise.all([publishClient.connect(), subscribeClient.connect()]);
   // Invalidations published while the subscription was down are lost: forget everything instead.
   let closing = false;
