@@ -59,7 +59,12 @@ describe("planCreditNote", () => {
   });
 
   it("on a PAID invoice a POST_PAYMENT note of at most what was paid less earlier notes", () => {
-    const paid = invoice({ status: "PAID", amountRemaining: ZERO, amountPaid: d("130"), postPaymentCreditNotesAmount: d("100") });
+    const paid = invoice({
+      status: "PAID",
+      amountRemaining: ZERO,
+      amountPaid: d("130"),
+      postPaymentCreditNotesAmount: d("100"),
+    });
     expect(outcome(planCreditNote(paid, { amount: d("30") }))[0]).toBe("POST_PAYMENT");
     expect(outcome(planCreditNote(paid, { amount: d("30.01") }))).toEqual([
       "EXCEEDS",
@@ -83,7 +88,10 @@ describe("planCreditNote", () => {
         ["il_b", "20.00"],
       ],
     ]);
-    expect(plan.ok && [plan.lines[1]!.quantity?.toString(), plan.lines[1]!.unitAmount?.toString()]).toEqual(["2", "10"]);
+    expect(plan.ok && [plan.lines[1]!.quantity?.toString(), plan.lines[1]!.unitAmount?.toString()]).toEqual([
+      "2",
+      "10",
+    ]);
   });
 
   it("a line at most what it has left, counting earlier notes and the same request", () => {
@@ -110,11 +118,36 @@ describe("planCreditNote", () => {
     ["a zero amount", { amount: d("0") }, "amount must be positive", ["input", "amount"]],
     ["too many decimals", { amount: d("1.001") }, "amount has more than 2 decimal places for usd", ["input", "amount"]],
     ["no lines", { lines: [] }, "Give at least one line", ["input", "lines"]],
-    ["an unknown line", { lines: [{ invoiceLineId: "il_x", amount: d("1") }] }, "Invoice line il_x is not on this invoice", ["input", "lines", "0", "invoiceLineId"]],
-    ["both amount and quantity", { lines: [{ invoiceLineId: "il_a", amount: d("1"), quantity: d("1") }] }, "Give exactly one of amount and quantity", ["input", "lines", "0"]],
-    ["neither", { lines: [{ invoiceLineId: "il_a" }] }, "Give exactly one of amount and quantity", ["input", "lines", "0"]],
-    ["a zero quantity", { lines: [{ invoiceLineId: "il_a", quantity: d("0") }] }, "quantity must be positive", ["input", "lines", "0", "quantity"]],
-    ["a negative line amount", { lines: [{ invoiceLineId: "il_a", amount: d("-1") }] }, "amount must be positive", ["input", "lines", "0", "amount"]],
+    [
+      "an unknown line",
+      { lines: [{ invoiceLineId: "il_x", amount: d("1") }] },
+      "Invoice line il_x is not on this invoice",
+      ["input", "lines", "0", "invoiceLineId"],
+    ],
+    [
+      "both amount and quantity",
+      { lines: [{ invoiceLineId: "il_a", amount: d("1"), quantity: d("1") }] },
+      "Give exactly one of amount and quantity",
+      ["input", "lines", "0"],
+    ],
+    [
+      "neither",
+      { lines: [{ invoiceLineId: "il_a" }] },
+      "Give exactly one of amount and quantity",
+      ["input", "lines", "0"],
+    ],
+    [
+      "a zero quantity",
+      { lines: [{ invoiceLineId: "il_a", quantity: d("0") }] },
+      "quantity must be positive",
+      ["input", "lines", "0", "quantity"],
+    ],
+    [
+      "a negative line amount",
+      { lines: [{ invoiceLineId: "il_a", amount: d("-1") }] },
+      "amount must be positive",
+      ["input", "lines", "0", "amount"],
+    ],
   ])("refuses %s", (_name, request, message, field) => {
     expect(outcome(planCreditNote(invoice(), request))).toEqual(["INVALID", message, field]);
   });
@@ -132,34 +165,39 @@ describe("planCreditNote", () => {
     const requestArb = fc.oneof(
       amountArb.map((amount): CreditNoteRequest => ({ amount })),
       fc
-        .array(fc.record({ invoiceLineId: fc.constantFrom("il_a", "il_b"), amount: amountArb }), { minLength: 1, maxLength: 3 })
+        .array(fc.record({ invoiceLineId: fc.constantFrom("il_a", "il_b"), amount: amountArb }), {
+          minLength: 1,
+          maxLength: 3,
+        })
         .map((lines): CreditNoteRequest => ({ lines })),
     );
     fc.assert(
-      fc.property(fc.constantFrom<InvoiceStatus>("OPEN", "PAID"), fc.array(requestArb, { maxLength: 12 }), (status, requests) => {
-        let state = invoice(
-          status === "PAID" ? { status, amountRemaining: ZERO, amountPaid: d("130") } : { status },
-        );
-        const start = creditableAmount(state);
-        let accepted = ZERO;
-        for (const request of requests) {
-          const plan = planCreditNote(state, request);
-          if (!plan.ok) continue;
-          accepted = accepted.plus(plan.amount);
-          const onLine = (id: string) => sum(plan.lines.filter((l) => l.invoiceLineId === id).map((l) => l.amount));
-          state = {
-            ...state,
-            amountRemaining: status === "OPEN" ? state.amountRemaining.minus(plan.amount) : state.amountRemaining,
-            postPaymentCreditNotesAmount:
-              status === "PAID" ? state.postPaymentCreditNotesAmount.plus(plan.amount) : ZERO,
-            lines: state.lines.map((l) => ({ ...l, credited: l.credited.plus(onLine(l.id)) })),
-          };
-        }
-        expect(accepted.lessThanOrEqualTo(start)).toBe(true);
-        expect(creditableAmount(state).greaterThanOrEqualTo(0)).toBe(true);
-        for (const l of state.lines) expect(l.credited.lessThanOrEqualTo(l.amount)).toBe(true);
-        expect(Decimal.max(accepted, 0).equals(start.minus(creditableAmount(state)))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom<InvoiceStatus>("OPEN", "PAID"),
+        fc.array(requestArb, { maxLength: 12 }),
+        (status, requests) => {
+          let state = invoice(status === "PAID" ? { status, amountRemaining: ZERO, amountPaid: d("130") } : { status });
+          const start = creditableAmount(state);
+          let accepted = ZERO;
+          for (const request of requests) {
+            const plan = planCreditNote(state, request);
+            if (!plan.ok) continue;
+            accepted = accepted.plus(plan.amount);
+            const onLine = (id: string) => sum(plan.lines.filter((l) => l.invoiceLineId === id).map((l) => l.amount));
+            state = {
+              ...state,
+              amountRemaining: status === "OPEN" ? state.amountRemaining.minus(plan.amount) : state.amountRemaining,
+              postPaymentCreditNotesAmount:
+                status === "PAID" ? state.postPaymentCreditNotesAmount.plus(plan.amount) : ZERO,
+              lines: state.lines.map((l) => ({ ...l, credited: l.credited.plus(onLine(l.id)) })),
+            };
+          }
+          expect(accepted.lessThanOrEqualTo(start)).toBe(true);
+          expect(creditableAmount(state).greaterThanOrEqualTo(0)).toBe(true);
+          for (const l of state.lines) expect(l.credited.lessThanOrEqualTo(l.amount)).toBe(true);
+          expect(Decimal.max(accepted, 0).equals(start.minus(creditableAmount(state)))).toBe(true);
+        },
+      ),
     );
   });
 });

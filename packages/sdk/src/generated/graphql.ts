@@ -60,6 +60,8 @@ export type CreateCreditGrantInput = {
 
 export type CreateCustomerInput = {
   email?: string | null | undefined;
+  /** 0–730; default 30. */
+  invoiceDaysUntilDue?: number | null | undefined;
   metadata?: Record<string, unknown> | null | undefined;
   name?: string | null | undefined;
   testClockId?: string | null | undefined;
@@ -137,6 +139,7 @@ export type CreditBalanceTransactionType =
   | 'APPLICATION'
   | 'EXPIRY'
   | 'GRANT'
+  | 'REVERSAL'
   | 'VOID';
 
 export type CreditGrantCategory =
@@ -155,6 +158,7 @@ export type CustomerIdInput = {
 
 export type ErrorCode =
   | 'CANCEL_WINDOW_EXPIRED'
+  | 'CREDIT_NOTE_EXCEEDS_CREDITABLE'
   | 'CURRENCY_MISMATCH'
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
   | 'CUSTOMER_NOT_FOUND'
@@ -169,6 +173,7 @@ export type ErrorCode =
   | 'INTERVAL_MISMATCH'
   | 'INVALID_INPUT'
   | 'INVALID_VALUE'
+  | 'INVOICE_STATE_INVALID'
   | 'METER_INACTIVE'
   | 'METER_NOT_FOUND'
   | 'NOT_FOUND'
@@ -197,6 +202,7 @@ export type InvoiceStatus =
   | 'DRAFT'
   | 'OPEN'
   | 'PAID'
+  | 'UNCOLLECTIBLE'
   | 'VOID';
 
 export type MeterAggregation =
@@ -314,6 +320,8 @@ export type UpdateCustomerInput = {
   /** Omitted: unchanged; null: cleared. */
   email?: string | null | undefined;
   id: string;
+  /** Omitted or null: unchanged. For invoices finalized from now on. */
+  invoiceDaysUntilDue?: number | null | undefined;
   /** Merged into the stored metadata; a key set to an empty string is removed; null clears all. */
   metadata?: Record<string, unknown> | null | undefined;
   /** Omitted: unchanged; null: cleared. */
