@@ -1262,6 +1262,8 @@ export type PricesReadQuery = { price: { id: string, currency: string, nickname:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { currency: string, id: string }
     | { id: string }
     | { id: string }
@@ -1309,6 +1311,8 @@ export type PricesIsolationQueryVariables = Exact<{
 
 
 export type PricesIsolationQuery = { price: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1475,7 +1479,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'AlertTrigger', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditNote', id: string }
     | { __typename: 'Customer', id: string }
+    | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'Meter', id: string }
@@ -1492,7 +1498,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'AlertTrigger', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditNote', id: string }
     | { __typename: 'Customer', id: string }
+    | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'Meter', id: string }
@@ -1537,7 +1545,11 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, item:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
