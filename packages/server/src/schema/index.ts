@@ -18,6 +18,9 @@ import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";
 import "./credit-grant.js";
+import "./invoice-lifecycle.js";
+import "./credit-note.js";
+import "./customer-balance.js";
 
 export const schema = builder.toSchema();
 
