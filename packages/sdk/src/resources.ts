@@ -155,6 +155,17 @@ export interface EventsResource {
   list(params?: T.EventListParams, options?: O): List<T.Event>;
 }
 
+export interface ApiKeysResource {
+  /** Returns `{ apiKey, secret }`: the secret is shown this once. `mode` must be the calling key's. */
+  create(params: T.ApiKeyCreateParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** A new key (`{ apiKey, secret }`); the old one keeps working for `expiresIn` seconds (0–7 days). */
+  roll(id: string, params: T.ApiKeyRollParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** The key stops working at once, on every server. */
+  revoke(id: string, options?: O): R<T.ApiKey>;
+  /** The calling key's account and mode's keys that are not revoked, newest first; hints, never secrets. */
+  list(params?: T.ApiKeyListParams, options?: O): List<T.ApiKey>;
+}
+
 export interface Resources {
   testClocks: TestClocksResource;
   customers: CustomersResource;
@@ -171,6 +182,7 @@ export interface Resources {
   webhookEndpoints: WebhookEndpointsResource;
   webhookDeliveries: WebhookDeliveriesResource;
   events: EventsResource;
+  apiKeys: ApiKeysResource;
 }
 
 export function createResources(requester: Requester): Resources {
@@ -286,6 +298,12 @@ export function createResources(requester: Requester): Resources {
     events: {
       retrieve: retrieve(requester, G.EventDocument, "event"),
       list: list(requester, G.EventsDocument, "events"),
+    },
+    apiKeys: {
+      create: create(requester, G.CreateApiKeyDocument, "createApiKey"),
+      roll: withId(requester, G.RollApiKeyDocument, "rollApiKey"),
+      revoke: byId(requester, G.RevokeApiKeyDocument, "revokeApiKey"),
+      list: list(requester, G.ApiKeysDocument, "apiKeys"),
     },
   };
 }

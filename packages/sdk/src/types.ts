@@ -25,6 +25,13 @@ export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
 export interface WebhookDelivery extends G.WebhookDeliveryFieldsFragment {}
 export interface Event extends G.EventFieldsFragment {}
+export interface ApiKey extends G.ApiKeyFieldsFragment {}
+
+/** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  secret: string;
+}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -83,4 +90,7 @@ export type WebhookEndpointCreateParams = G.CreateWebhookEndpointInput;
 export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id">;
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
+export type ApiKeyCreateParams = G.CreateApiKeyInput;
+export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
+export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
