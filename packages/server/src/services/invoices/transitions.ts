@@ -21,7 +21,7 @@ const VERBS: Record<Exclude<InvoiceStatus, "DRAFT" | "OPEN">, string> = {
 };
 
 /** INVOICE_STATE_INVALID, naming the current status (docs/api/errors.md). */
-export function invoiceStateError(invoice: Pick<Invoice, "number" | "status">, action: string): InvalidInputError {
+function invoiceStateError(invoice: Pick<Invoice, "number" | "status">, action: string): InvalidInputError {
   return new InvalidInputError(
     `Invoice ${invoice.number} is ${invoice.status}: it cannot be ${action}`,
     ["input", "id"],
