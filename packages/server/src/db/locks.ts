@@ -3,6 +3,8 @@
 //   test clock → customer row → subscription → customer usage → the customer's credit grants (in id
 //   order, read with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
+// Ingest takes customer usage (shared) → dimension combinations of (meter, customer, month), in
+// sorted order, only when a batch carries a combination not yet stored.
 import type { Clock } from "../clock.js";
 import { scopeClause, type Scope } from "./tenant-scope.js";
 import type { Db, Tx } from "./transaction.js";
@@ -96,4 +98,17 @@ export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boole
     WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR UPDATE`;
   return rows.length > 0;
+}
+
+/**
+ * Serialises the adding of dimension-value combinations per (meter, customer, UTC month), each
+ * given as one string, so that a month's count of combinations is exact under concurrent batches
+ * (usage-store/postgres/combinations.ts): exclusive transaction-scoped advisory locks, in sorted order.
+ */
+export async function lockDimensionCombinations(tx: Db, months: string[]): Promise<void> {
+  const keys = [...new Set(months)].sort();
+  if (keys.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtext('dimensions:' || c.key)))::int AS locked
+    FROM (SELECT unnest(${keys}::text[]) AS key ORDER BY 1) c`;
 }

@@ -64,6 +64,8 @@ export type CreateMeterInput = {
   aggregation: MeterAggregation;
   /** The payload key naming the customer; default "customer_id". */
   customerPayloadKey?: string | null | undefined;
+  /** 0 to 10 distinct payload keys whose values tag each event (not the customer or value key); fixed after creation. */
+  dimensionPayloadKeys?: Array<string> | null | undefined;
   displayName: string;
   eventName: string;
   /** The payload key holding the value; default "value". */
@@ -74,6 +76,8 @@ export type CreatePriceInput = {
   billingScheme?: BillingScheme | null | undefined;
   currency: string;
   lookupKey?: string | null | undefined;
+  /** A METERED price bills only its meter's events that match every condition. */
+  meterSegmentConditions?: Array<MeterSegmentConditionInput> | null | undefined;
   nickname?: string | null | undefined;
   productId: string;
   recurring: RecurringInput;
@@ -148,6 +152,7 @@ export type ErrorCode =
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
   | 'CUSTOMER_NOT_FOUND'
   | 'CUSTOMER_NOT_SPECIFIED'
+  | 'DIMENSION_CARDINALITY_EXCEEDED'
   | 'DUPLICATE_EVENT'
   | 'EVENT_ALREADY_INVOICED'
   | 'EVENT_NAME_TAKEN'
@@ -161,6 +166,7 @@ export type ErrorCode =
   | 'METER_INACTIVE'
   | 'METER_NOT_FOUND'
   | 'NOT_FOUND'
+  | 'PRICE_SEGMENTS_OVERLAP'
   | 'PRORATION_DATE_OUT_OF_PERIOD'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
@@ -196,6 +202,11 @@ export type MeterAggregation =
 
 export type MeterIdInput = {
   id: string;
+};
+
+export type MeterSegmentConditionInput = {
+  dimension: string;
+  value: string;
 };
 
 export type MeterStatus =
