@@ -122,6 +122,8 @@ export type CreateTestClockInput = {
 export type CreateUsageAlertInput = {
   /** Watch this customer only; default every customer, each separately. */
   customerId?: string | null | undefined;
+  /** Count only the meter's events whose dimension values match every filter. */
+  filters?: Array<MeterSegmentConditionInput> | null | undefined;
   meterId: string;
   recurrence: AlertRecurrence;
   /** Fires when usage reaches it (≥); greater than 0. */

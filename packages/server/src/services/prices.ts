@@ -99,22 +99,21 @@ async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<strin
   return meter.dimensionPayloadKeys;
 }
 
-/** Conditions on distinct dimensions of the price's meter, each value 1–100 characters (docs/concepts/prices.md#segments). */
-function validConditions(
+/**
+ * Conditions on distinct dimensions of a meter, each value 1–100 characters (docs/concepts/prices.md#segments);
+ * a price's or an alert's (at input `field`). Null keys: there is no meter, so no conditions.
+ */
+export function validConditions(
   conditions: readonly SegmentCondition[],
   dimensionKeys: readonly string[] | null,
+  field: string[] = ["input", "meterSegmentConditions"],
 ): SegmentCondition[] {
-  const field = ["input", "meterSegmentConditions"];
   if (conditions.length > 0 && dimensionKeys === null) {
     throw new InvalidInputError("Only a METERED price can have meterSegmentConditions", field);
   }
   conditions.forEach((c, i) => {
     if (!dimensionKeys!.includes(c.dimension)) {
-      throw new InvalidInputError(`${c.dimension} is not a dimension of the price's meter`, [
-        ...field,
-        String(i),
-        "dimension",
-      ]);
+      throw new InvalidInputError(`${c.dimension} is not a dimension of the meter`, [...field, String(i), "dimension"]);
     }
     if (conditions.findIndex((o) => o.dimension === c.dimension) !== i) {
       throw new InvalidInputError(`${c.dimension} has two conditions`, [...field, String(i), "dimension"]);

@@ -105,7 +105,9 @@ function checkDimensions(
     if (groupBy.indexOf(dimension) !== i)
       throw new InvalidInputError(`${dimension} is grouped by twice`, ["groupBy", String(i)]);
   });
-  filters.forEach((f, i) => known(f.dimension, ["dimensionFilters", String(i), "dimension"]));
+  filters.forEach((f, i) => {
+    known(f.dimension, ["dimensionFilters", String(i), "dimension"]);
+  });
 }
 
 /** The windows of [start, end) (one without a grouping window), each clipped to the range. */

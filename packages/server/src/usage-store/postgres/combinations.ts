@@ -84,26 +84,25 @@ export async function recordCombinations(
  * transaction may still roll back.
  */
 async function addCombinations(tx: Db, scope: Scope, keys: readonly Key[]): Promise<Map<string, bigint | null>> {
-  const scopes = [...new Set(keys.map((k) => `${k.meterId}:${k.customerId}:${k.month.toISOString()}`))];
-  await lockDimensionCombinations(tx, scopes);
+  const monthKey = (k: Key) => `${k.meterId}:${k.customerId}:${k.month.toISOString()}`;
+  const months = [...new Map(keys.map((k) => [monthKey(k), k])).values()];
+  await lockDimensionCombinations(tx, months.map(monthKey));
   // Under the lock: what concurrent batches committed meanwhile, and how many each month holds.
   const ids = new Map<string, bigint | null>(await stored(tx, scope, keys));
   const counts = await tx.$queryRaw<Array<{ meterId: string; customerId: string; month: Date; count: bigint }>>`
     SELECT c."meterId", c."customerId", c."month", count(*) AS "count"
     FROM "MeterDimensionCombination" c
-    JOIN unnest(${keys.map((k) => k.meterId)}::text[], ${keys.map((k) => k.customerId)}::text[], ${keys.map((k) => k.month)}::timestamptz[])
+    JOIN unnest(${months.map((k) => k.meterId)}::text[], ${months.map((k) => k.customerId)}::text[], ${months.map((k) => k.month)}::timestamptz[])
       AS w("meterId", "customerId", "month")
       ON c."meterId" = w."meterId" AND c."customerId" = w."customerId" AND c."month" = w."month"
     WHERE ${scopeClause(scope, "c")}
     GROUP BY 1, 2, 3`;
-  const held = new Map(
-    counts.map((c) => [`${c.meterId}:${c.customerId}:${new Date(c.month).toISOString()}`, Number(c.count)]),
-  );
+  const held = new Map(counts.map((c) => [monthKey({ ...c, month: new Date(c.month), values: "" }), Number(c.count)]));
   const added: Key[] = [];
   for (const key of keys) {
     const name = cacheKey(scope, key);
     if (ids.has(name)) continue;
-    const month = `${key.meterId}:${key.customerId}:${key.month.toISOString()}`;
+    const month = monthKey(key);
     const count = held.get(month) ?? 0;
     if (count >= MAX_COMBINATIONS_PER_MONTH) {
       ids.set(name, null);
