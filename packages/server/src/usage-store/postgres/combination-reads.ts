@@ -41,13 +41,18 @@ export async function combinationUsage(
         AND ${scopeClause(scope, "h")}
         AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
       UNION ALL
-      SELECT x.bucket, e."combinationId", ${partialOfEvents("e")}
+      SELECT x.bucket, a.*
       FROM ${edgeRelation(edges)}
-      JOIN "MeterEvent" e ON e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
-        AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+      -- Lateral, so that each edge is one index range of its events, never a scan of the customer's.
+      CROSS JOIN LATERAL (
+        SELECT e."combinationId", ${partialOfEvents("e")}
+        FROM "MeterEvent" e
+        WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
+          AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+        GROUP BY e."combinationId"
+      ) a
       -- Events have no tenant index of their own: the meter vouches for the account and mode.
       WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
-      GROUP BY x.bucket, e."combinationId"
     ) t
     LEFT JOIN "MeterDimensionCombination" c ON c."id" = t."combinationId" AND t."combinationId" <> 0
     GROUP BY t.bucket, t."combinationId", c."values"::text
