@@ -113,3 +113,14 @@ export {
   type SegmentCondition,
   type SegmentedPrice,
 } from "./dimensions.js";
+export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
+export { canTransition, type InvoiceStatus } from "./invoice-status.js";
+export {
+  creditableAmount,
+  planCreditNote,
+  type CreditNoteInvoiceLine,
+  type CreditNotePlan,
+  type CreditNoteRequest,
+  type CreditableInvoice,
+  type PlannedCreditNoteLine,
+} from "./credit-notes.js";

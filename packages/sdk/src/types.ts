@@ -18,6 +18,8 @@ export interface Invoice extends G.InvoiceFieldsFragment {}
 export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
+export interface CreditNote extends G.CreditNoteFieldsFragment {}
+export interface CustomerBalanceTransaction extends G.CustomerBalanceTransactionFieldsFragment {}
 export interface UsageAlert extends G.UsageAlertFieldsFragment {}
 export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
@@ -29,6 +31,13 @@ export type MeterSegmentCondition = G.PriceFieldsFragment["meterSegmentCondition
 export type DimensionValue = G.MeterEventSummaryFieldsFragment["dimensions"][number];
 /** A summary's filter: events whose value for `dimension` is one of `values`. */
 export type DimensionFilter = G.DimensionFilterInput;
+export interface ApiKey extends G.ApiKeyFieldsFragment {}
+
+/** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  secret: string;
+}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -69,6 +78,14 @@ export type SubscriptionUpdateParams = Omit<G.UpdateSubscriptionInput, "id">;
 export type SubscriptionListParams = ListParams<G.SubscriptionsQueryVariables>;
 export type InvoiceListParams = ListParams<G.InvoicesQueryVariables>;
 export type InvoicePreviewParams = G.PreviewInvoiceQueryVariables;
+export type InvoicePayParams = Omit<G.PayInvoiceInput, "id">;
+export type CreditNoteCreateParams = G.CreateCreditNoteInput;
+export type CreditNoteListParams = ListParams<G.CreditNotesQueryVariables>;
+export type CustomerBalanceTransactionCreateParams = Omit<G.CreateCustomerBalanceTransactionInput, "customerId">;
+export type CustomerBalanceTransactionListParams = Omit<
+  ListParams<G.CustomerBalanceTransactionsQueryVariables>,
+  "customerId"
+>;
 export type CreditGrantCreateParams = G.CreateCreditGrantInput;
 export type CreditGrantListParams = ListParams<G.CreditGrantsQueryVariables>;
 export type CreditBalanceTransactionListParams = ListParams<G.CreditBalanceTransactionsQueryVariables>;
@@ -79,4 +96,7 @@ export type WebhookEndpointCreateParams = G.CreateWebhookEndpointInput;
 export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id">;
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
+export type ApiKeyCreateParams = G.CreateApiKeyInput;
+export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
+export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;

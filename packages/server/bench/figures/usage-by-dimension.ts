@@ -182,7 +182,13 @@ export async function usageByDimension(
     }
     const results = [];
     for (const f of stages) {
-      const params = (start: Date, end: Date) => [f.meterId, f.customerId, f.scope.accountId, start.toISOString(), end.toISOString()];
+      const params = (start: Date, end: Date) => [
+        f.meterId,
+        f.customerId,
+        f.scope.accountId,
+        start.toISOString(),
+        end.toISOString(),
+      ];
       const grouped = (start: Date, end: Date) => db.query<Groups[number]>(RAW_GROUPED_SUM, params(start, end));
       results.push({
         timing: await timeSequential(f.events >= 1_000_000 ? 3 : 20, () => grouped(f.start, f.periodEnd), 1),

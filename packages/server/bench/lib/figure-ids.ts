@@ -8,7 +8,10 @@ export const FIGURES = {
   "nested-read": { number: "4", title: "nested read vs in-memory resolvers" },
   "embedded-vs-postgres": { number: "5", title: "embedded database vs PostgreSQL" },
   "cold-start": { number: "6", title: "cold start, fresh folder vs migrated" },
-  "usage-by-dimension": { number: "7", title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest" },
+  "usage-by-dimension": {
+    number: "7",
+    title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
+  },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
