@@ -92,6 +92,27 @@ export {
   invoiceArithmeticBounds,
 } from "./limits.js";
 export type { InvoiceLine } from "./invoice-line.js";
+export {
+  MAX_COMBINATIONS_PER_MONTH,
+  MAX_DIMENSION_VALUE_LENGTH,
+  MAX_DIMENSIONS,
+  conditionsOverlap,
+  dimensionValuesOf,
+  findSegmentOverlap,
+  groupPartials,
+  matchesConditions,
+  segmentSelections,
+  selectedPartial,
+  selects,
+  valuesByKey,
+  type CombinationPartial,
+  type DimensionFilter,
+  type DimensionSelection,
+  type DimensionValues,
+  type GroupPartial,
+  type SegmentCondition,
+  type SegmentedPrice,
+} from "./dimensions.js";
 export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
 export { canTransition, type InvoiceStatus } from "./invoice-status.js";
 export {

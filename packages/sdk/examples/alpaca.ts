@@ -5,34 +5,10 @@
 // A test clock at 2026-01-01; a token meter; a graduated usage price (first 1000 tokens free, then
 // 0.04) and a 100.00 monthly license; John Doe subscribes; 3000 tokens on Jan 10; the preview
 // invoice shows 180.00; advancing the clock to Feb 1 finalizes that invoice.
-import { Tally, TallyAuthenticationError } from "@tally/sdk";
+import type { Tally } from "@tally/sdk";
+import { connect } from "./connect.js";
 
-const url = (process.env.TALLY_URL ?? "http://localhost:4000").replace(/\/+$/, "");
-
-/** Stops with what to set when the server or the key is missing, instead of a stack trace. */
-function fail(problem: string): never {
-  console.error(
-    [
-      problem,
-      "Start a server with `pnpm start` (its first start prints the Default account's keys), then run",
-      `  TALLY_URL=${url} TALLY_API_KEY=sk_test_… pnpm example:alpaca`,
-    ].join("\n"),
-  );
-  process.exit(1);
-}
-
-const healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) }).then(
-  (response) => response.ok,
-  () => false,
-);
-if (!healthy) fail(`No Tally server answered at ${url}/healthz (TALLY_URL names the server).`);
-const apiKey = process.env.TALLY_API_KEY;
-if (!apiKey) fail(`TALLY_API_KEY is not set: the server at ${url} needs a test secret key (sk_test_…).`);
-const tally = new Tally({ apiKey, url });
-await tally.meters.list({ limit: 1 }).catch((error: unknown) => {
-  if (error instanceof TallyAuthenticationError) fail(`The server at ${url} refused TALLY_API_KEY: ${error.message}`);
-  throw error;
-});
+const tally = await connect("example:alpaca");
 
 // Meter event names are unique per account: a suffix lets the example run more than once.
 const eventName = `alpaca_ai_tokens_${Date.now().toString(36)}`;

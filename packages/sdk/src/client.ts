@@ -99,4 +99,7 @@ export declare namespace Tally {
   export type DeletedWebhookEndpoint = Types.DeletedWebhookEndpoint;
   export type WebhookDelivery = Types.WebhookDelivery;
   export type Event = Types.Event;
+  export type MeterSegmentCondition = Types.MeterSegmentCondition;
+  export type DimensionValue = Types.DimensionValue;
+  export type DimensionFilter = Types.DimensionFilter;
 }

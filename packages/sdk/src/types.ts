@@ -25,6 +25,12 @@ export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
 export interface WebhookDelivery extends G.WebhookDeliveryFieldsFragment {}
 export interface Event extends G.EventFieldsFragment {}
+/** A price's segment condition, an alert's filter (docs/concepts/prices.md#segments). */
+export type MeterSegmentCondition = G.PriceFieldsFragment["meterSegmentConditions"][number];
+/** A summary's group: one dimension's value (null: events without one). */
+export type DimensionValue = G.MeterEventSummaryFieldsFragment["dimensions"][number];
+/** A summary's filter: events whose value for `dimension` is one of `values`. */
+export type DimensionFilter = G.DimensionFilterInput;
 export interface ApiKey extends G.ApiKeyFieldsFragment {}
 
 /** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */

@@ -24,6 +24,7 @@ import { coldStart, median } from "./figures/cold-start.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
+import { dimensionIngest, usageByDimension } from "./figures/usage-by-dimension.js";
 import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
 import { type FigureId, selectedFigures } from "./lib/figure-ids.js";
 import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
@@ -46,6 +47,7 @@ const SCALE = {
   single: { connections: 32, seconds: quick ? 3 : 8 },
   nested: { connections: 8, seconds: quick ? 3 : 9 },
   runs: quick ? 30 : 200,
+  dimensions: { stages: quick ? [10_000, 100_000] : [10_000, 5_000_000], ingest: quick ? 8_000 : 80_000 },
   coldStartRounds: quick ? 2 : 5,
 };
 
@@ -302,7 +304,67 @@ async function laterFigures(run: DatabaseRun): Promise<void> {
   if (wanted("usage-at-scale", "embedded-vs-postgres"))
     run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
   if (run.stages.length > 0) usageAtScaleFigure(run.session.target.kind, run.stages);
+  // On PostgreSQL when there is one: 5M events would not fit PGlite's share of the run.
+  if (wanted("usage-by-dimension") && (run.session.target.kind === "postgres" || postgres === null))
+    await usageByDimensionFigure(run.session);
   await endRun(run);
+}
+
+/** Usage by dimension: segmented previews and grouped summaries at two sizes, then tagged ingest. */
+async function usageByDimensionFigure(session: Session): Promise<void> {
+  const db = session.target.kind;
+  const sizes = db === "pglite" ? SCALE.dimensions.stages.map((n) => Math.min(n, 100_000)) : SCALE.dimensions.stages;
+  const stages = await usageByDimension(session, sizes, { runs: SCALE.runs });
+  const [first, last] = [stages[0]!, stages.at(-1)!];
+  for (const s of stages) {
+    for (const [name, latency] of [
+      ["previewInvoice, 4 segments + remainder", s.preview],
+      ["meterEventSummaries grouped by model (month)", s.grouped],
+    ] as const) {
+      const ratio = latency.p50 / s.rawGroupedSum.p50;
+      row({
+        figure: "usage-by-dimension",
+        database: db,
+        what: `${name} p50 (p99 ${latency.p99.toFixed(1)} ms), ${s.events.toLocaleString("en-US")} events`,
+        value: latency.p50,
+        unit: "ms",
+        reference: { what: "raw SUM … GROUP BY p50", value: s.rawGroupedSum.p50 },
+        ratio,
+        ...(s === last ? { target: "≤ 3 % of the raw GROUP BY", met: ratio <= 0.03 } : {}),
+      });
+    }
+  }
+  for (const [name, pick] of [
+    ["previewInvoice", (s: (typeof stages)[number]) => s.preview],
+    ["grouped summary", (s: (typeof stages)[number]) => s.grouped],
+  ] as const) {
+    const ratio = pick(last).p50 / pick(first).p50;
+    row({
+      figure: "usage-by-dimension",
+      database: db,
+      what: `${name} p50, ${last.events.toLocaleString("en-US")} vs ${first.events.toLocaleString("en-US")} events`,
+      value: pick(last).p50,
+      unit: "ms",
+      reference: { what: `p50 at ${first.events.toLocaleString("en-US")}`, value: pick(first).p50 },
+      ratio,
+      ratioAs: "times",
+      target: "≤ 1.5×",
+      met: ratio <= 1.5,
+    });
+  }
+  const ingest = await dimensionIngest(session, SCALE.dimensions.ingest);
+  const ratio = ingest.dimensionsPerSecond / ingest.plainPerSecond;
+  row({
+    figure: "usage-by-dimension",
+    database: db,
+    what: `batched ingest, two dimensions on every event, ${ingest.events.toLocaleString("en-US")} events`,
+    value: ingest.dimensionsPerSecond,
+    unit: "events/s",
+    reference: { what: "without dimensions", value: ingest.plainPerSecond },
+    ratio,
+    target: "≥ 85 %",
+    met: ratio >= 0.85,
+  });
 }
 
 /** Cold start: spawning `tally serve` on a fresh data folder to its first healthy answer. */
@@ -329,6 +391,7 @@ const sessionFigures = wanted(
   "usage-at-scale",
   "nested-read",
   "embedded-vs-postgres",
+  "usage-by-dimension",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_KEY_IN_USE",
+  "DIMENSION_CARDINALITY_EXCEEDED",
+  "PRICE_SEGMENTS_OVERLAP",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

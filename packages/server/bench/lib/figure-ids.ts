@@ -8,6 +8,10 @@ export const FIGURES = {
   "nested-read": { number: "4", title: "nested read vs in-memory resolvers" },
   "embedded-vs-postgres": { number: "5", title: "embedded database vs PostgreSQL" },
   "cold-start": { number: "6", title: "cold start, fresh folder vs migrated" },
+  "usage-by-dimension": {
+    number: "7",
+    title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
+  },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -26,7 +30,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–6)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–7)`);
       return id;
     }),
   );

@@ -17,6 +17,11 @@ export interface SeedTarget {
   scope: Scope;
   meterId: string;
   customerId: string;
+  /**
+   * Events tagged with two dimension values (meter keys `model`, `token_type`), `models` ×
+   * `tokenTypes` combinations in turn: payload and combination as ingest writes them.
+   */
+  dimensions?: { models: number; tokenTypes: number };
   /** Events get timestamps spread (pseudo-randomly, evenly) over [start, end). */
   start: Date;
   end: Date;
@@ -24,22 +29,59 @@ export interface SeedTarget {
 
 const CHUNK = 250_000;
 
+/** The UTC months [start, end) touches, as their first instants. */
+function monthsOf(start: Date, end: Date): Date[] {
+  const months = [];
+  for (let m = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1); m < end.getTime(); ) {
+    months.push(new Date(m));
+    const d = new Date(m);
+    m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  return months;
+}
+
+/** The combinations of a dimension-tagged target, per month of its range, as ingest stores them. */
+async function seedCombinations(direct: DirectSql, t: SeedTarget, dims: { models: number; tokenTypes: number }) {
+  await direct.transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "MeterDimensionCombination" ("accountId", "mode", "meterId", "customerId", "month", "values")
+      SELECT ${t.scope.accountId}, ${t.scope.mode}::"Mode", ${t.meterId}, ${t.customerId}, m, jsonb_build_array('m' || i, 't' || j)
+      FROM unnest(${monthsOf(t.start, t.end)}::timestamptz[]) m, generate_series(0, ${dims.models - 1}::int) i,
+           generate_series(0, ${dims.tokenTypes - 1}::int) j
+      ON CONFLICT DO NOTHING`;
+  });
+}
+
 /** Adds the events numbered from+1 … to (identifiers seed-<n>, so stages can follow each other). */
 export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number, to: number): Promise<void> {
   const spanMs = t.end.getTime() - t.start.getTime();
+  const dims = t.dimensions;
+  if (dims) await seedCombinations(direct, t, dims);
+  // Event g's values: model m(g mod models), token type t(g div models mod tokenTypes).
+  const model = dims ? Prisma.sql`'m' || (g % ${dims.models})` : Prisma.sql`NULL`;
+  const tokenType = dims ? Prisma.sql`'t' || ((g / ${dims.models}) % ${dims.tokenTypes})` : Prisma.sql`NULL`;
   await direct.query("SET session_replication_role = replica");
   try {
     for (let first = from + 1; first <= to; first += CHUNK) {
       const last = Math.min(to, first + CHUNK - 1);
       await direct.transaction(async (tx) => {
         await tx.$executeRaw`
-        WITH inserted AS (
-          INSERT INTO "MeterEvent" ("accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "createdAt")
-          SELECT ${t.scope.accountId}, ${t.scope.mode}::"Mode", 'seed-' || lpad(g::text, 10, '0'), ${t.meterId}, ${t.customerId},
-                 round(((g::bigint * 7919) % 100000)::numeric / 1000, 3),
-                 ${t.start.toISOString()}::timestamptz + ((g::bigint * 104729) % ${spanMs}::bigint) * interval '1 millisecond',
-                 now()
+        WITH combos AS MATERIALIZED (
+          SELECT "id", "month", "values" FROM "MeterDimensionCombination"
+          WHERE "meterId" = ${t.meterId} AND "customerId" = ${t.customerId}
+        ),
+        generated AS (
+          SELECT g, ${t.start.toISOString()}::timestamptz + ((g::bigint * 104729) % ${spanMs}::bigint) * interval '1 millisecond' AS ts,
+                 ${model} AS model, ${tokenType} AS token_type
           FROM generate_series(${first}::int, ${last}::int) g
+        ),
+        inserted AS (
+          INSERT INTO "MeterEvent" ("accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "createdAt", "payload", "combinationId")
+          SELECT ${t.scope.accountId}, ${t.scope.mode}::"Mode", 'seed-' || lpad(g::text, 10, '0'), ${t.meterId}, ${t.customerId},
+                 round(((g::bigint * 7919) % 100000)::numeric / 1000, 3), ts, now(),
+                 CASE WHEN model IS NULL THEN NULL ELSE jsonb_build_object('model', model, 'token_type', token_type) END,
+                 coalesce(c."id", 0)
+          FROM generated LEFT JOIN combos c ON c."month" = date_trunc('month', ts, 'UTC') AND c."values" = jsonb_build_array(model, token_type)
           ORDER BY 7
           RETURNING *
         )

@@ -4,6 +4,8 @@
 //   grants (in id order, read with FOR UPDATE by credits/grant-state.ts) → the customer's balance in
 //   the invoice's currency → number sequences (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
+// Ingest takes customer usage (shared) → dimension combinations of (meter, customer, month), in
+// sorted order, only when a batch carries a combination not yet stored.
 // Invoice transitions and credit notes (services/invoices/transitions.ts, services/credit-notes/)
 // take the clock (share), a void the subscription, then the invoice row, grants and balance.
 import type { Clock } from "../clock.js";
@@ -99,6 +101,19 @@ export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boole
     WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR UPDATE`;
   return rows.length > 0;
+}
+
+/**
+ * Serialises the adding of dimension-value combinations per (meter, customer, UTC month), each
+ * given as one string, so that a month's count of combinations is exact under concurrent batches
+ * (usage-store/postgres/combinations.ts): exclusive transaction-scoped advisory locks, in sorted order.
+ */
+export async function lockDimensionCombinations(tx: Db, months: string[]): Promise<void> {
+  const keys = [...new Set(months)].sort();
+  if (keys.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtext('dimensions:' || c.key)))::int AS locked
+    FROM (SELECT unnest(${keys}::text[]) AS key ORDER BY 1) c`;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Invoices: the Invoice node and its lines, invoice/invoices queries, Customer.invoices and
 // previewInvoice (docs/concepts/invoices.md).
 import type { InvoiceLine as DraftLine } from "@tally/billing";
+import { segmentConditionsOf } from "../services/prices.js";
+import { MeterSegmentConditionRef } from "./price.js";
 import { BillingReason, InvoiceLineKind, InvoiceStatus, type InvoiceLine } from "../generated/prisma/client.js";
 import { previewInvoice, type InvoicePreview } from "../services/invoices/preview.js";
 import { builder } from "./builder.js";
@@ -75,6 +77,14 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
     amount: t.field({ type: MoneyRef, resolve: (line) => line.amount }),
     periodStart: t.expose("periodStart", { type: "DateTime" }),
     periodEnd: t.expose("periodEnd", { type: "DateTime" }),
+    meterSegmentConditions: t.field({
+      type: [MeterSegmentConditionRef],
+      description: "A USAGE line's price's conditions: the segment of the meter's events its quantity counts.",
+      resolve: async (line, _args, ctx) =>
+        line.kind === "USAGE"
+          ? segmentConditionsOf(await requireTenant(ctx).rows.referenced("Price", line.priceId))
+          : [],
+    }),
   }),
 });
 

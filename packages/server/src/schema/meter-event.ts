@@ -54,11 +54,32 @@ builder.objectType(MeterEventError, {
 
 const UsageWindowEnum = builder.enumType("UsageWindow", { values: ["HOUR", "DAY"] as const });
 
+const DimensionValueRef = builder.objectRef<MeterEventSummary["dimensions"][number]>("DimensionValue").implement({
+  description: "A dimension's value in a group (null: the events have no value for it).",
+  fields: (t) => ({
+    dimension: t.exposeString("dimension"),
+    value: t.exposeString("value", { nullable: true }),
+  }),
+});
+
+const DimensionFilterInput = builder.inputType("DimensionFilterInput", {
+  description: "Events whose value for `dimension` is one of `values`.",
+  fields: (t) => ({
+    dimension: t.string({ required: true }),
+    values: t.stringList({ required: true }),
+  }),
+});
+
 const MeterEventSummaryRef = builder.objectRef<MeterEventSummary>("MeterEventSummary").implement({
   fields: (t) => ({
     startTime: t.expose("startTime", { type: "DateTime" }),
     endTime: t.expose("endTime", { type: "DateTime" }),
     aggregatedValue: t.expose("aggregatedValue", { type: "Decimal" }),
+    dimensions: t.field({
+      type: [DimensionValueRef],
+      description: "The group's value per groupBy dimension, in groupBy's order; empty without groupBy.",
+      resolve: (s) => s.dimensions,
+    }),
   }),
 });
 
@@ -157,6 +178,11 @@ builder.queryField("meterEventSummaries", (t) =>
       startTime: t.arg({ type: "DateTime", required: true }),
       endTime: t.arg({ type: "DateTime", required: true }),
       groupingWindow: t.arg({ type: UsageWindowEnum }),
+      groupBy: t.arg.stringList({ description: "Dimensions to group by: one summary per window and group." }),
+      dimensionFilters: t.arg({
+        type: [DimensionFilterInput],
+        description: "Only events matching every filter count.",
+      }),
     },
     resolve: async (_root, args, ctx) => {
       try {

@@ -18,6 +18,9 @@ export const MeterRef = builder.prismaNode("Meter", {
     aggregation: t.expose("aggregation", { type: MeterAggregationEnum }),
     customerPayloadKey: t.exposeString("customerPayloadKey"),
     valuePayloadKey: t.exposeString("valuePayloadKey"),
+    dimensionPayloadKeys: t.exposeStringList("dimensionPayloadKeys", {
+      description: "Payload keys whose values tag each event, for grouping, filtering, segmented prices and alerts.",
+    }),
     status: t.expose("status", { type: MeterStatusEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -58,6 +61,10 @@ const CreateMeterInput = builder.inputType("CreateMeterInput", {
     aggregation: t.field({ type: MeterAggregationEnum, required: true }),
     customerPayloadKey: t.string({ description: 'The payload key naming the customer; default "customer_id".' }),
     valuePayloadKey: t.string({ description: 'The payload key holding the value; default "value".' }),
+    dimensionPayloadKeys: t.stringList({
+      description:
+        "0 to 10 distinct payload keys whose values tag each event (not the customer or value key); fixed after creation.",
+    }),
   }),
 });
 

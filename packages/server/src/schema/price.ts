@@ -9,7 +9,8 @@ import {
   TiersMode,
   UsageType,
 } from "../generated/prisma/client.js";
-import { createPrice, updatePrice, type StoredTier } from "../services/prices.js";
+import type { SegmentCondition } from "@tally/billing";
+import { createPrice, segmentConditionsOf, updatePrice, type StoredTier } from "../services/prices.js";
 import { builder } from "./builder.js";
 import { MeterRef } from "./meter.js";
 import { ProductRef } from "./product.js";
@@ -58,6 +59,15 @@ const TransformQuantity = builder
     }),
   });
 
+export const MeterSegmentConditionRef = builder.objectRef<SegmentCondition>("MeterSegmentCondition").implement({
+  description: "Events whose value for `dimension` is `value`.",
+  fields: (t) => ({ dimension: t.exposeString("dimension"), value: t.exposeString("value") }),
+});
+
+export const MeterSegmentConditionInput = builder.inputType("MeterSegmentConditionInput", {
+  fields: (t) => ({ dimension: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
 export const PriceRef = builder.prismaNode("Price", {
   id: { field: "id" },
   fields: (t) => ({
@@ -85,6 +95,11 @@ export const PriceRef = builder.prismaNode("Price", {
         transformDivideBy !== null && transformRound !== null
           ? { divideBy: transformDivideBy, round: transformRound }
           : null,
+    }),
+    meterSegmentConditions: t.field({
+      type: [MeterSegmentConditionRef],
+      description: "The events of its meter this price bills (all of them, or the remainder, when empty).",
+      resolve: (price) => segmentConditionsOf(price),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -170,6 +185,10 @@ const CreatePriceInput = builder.inputType("CreatePriceInput", {
     nickname: t.string(),
     lookupKey: t.string(),
     transferLookupKey: t.boolean({ description: "Move lookupKey here from the price that has it." }),
+    meterSegmentConditions: t.field({
+      type: [MeterSegmentConditionInput],
+      description: "A METERED price bills only its meter's events that match every condition.",
+    }),
   }),
 });
 

@@ -4,7 +4,9 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { AlertRecurrence, UsageAlertStatus } from "../generated/prisma/client.js";
 import { tenantTopic } from "../pubsub.js";
 import { archiveUsageAlert, createUsageAlert } from "../services/alerts/manage.js";
+import { alertFilters } from "../services/alerts/evaluate.js";
 import { builder } from "./builder.js";
+import { MeterSegmentConditionInput, MeterSegmentConditionRef } from "./price.js";
 import { requireTenant } from "./tenant.js";
 
 const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
@@ -43,6 +45,11 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
     }),
     threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
     recurrence: t.expose("recurrence", { type: AlertRecurrenceEnum }),
+    filters: t.field({
+      type: [MeterSegmentConditionRef],
+      description: "Only events matching every filter count; empty: all the meter's events.",
+      resolve: (alert) => alertFilters(alert),
+    }),
     status: t.expose("status", { type: UsageAlertStatusEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -131,6 +138,10 @@ const CreateUsageAlertInput = builder.inputType("CreateUsageAlertInput", {
     }),
     customerId: t.id({ description: "Watch this customer only; default every customer, each separately." }),
     recurrence: t.field({ type: AlertRecurrenceEnum, required: true }),
+    filters: t.field({
+      type: [MeterSegmentConditionInput],
+      description: "Count only the meter's events whose dimension values match every filter.",
+    }),
   }),
 });
 

@@ -1,5 +1,6 @@
 // Meters (docs/concepts/meters.md#fields): what is counted and how. Only displayName changes after creation; the status
-// moves between ACTIVE and INACTIVE.
+// moves between ACTIVE and INACTIVE. Dimension keys (docs/concepts/meters.md#dimensions) are fixed too.
+import { MAX_DIMENSIONS } from "@tally/billing";
 import { tenantKey } from "../caches.js";
 import type { Tenant } from "../context.js";
 import { isUniqueViolation } from "../db/errors.js";
@@ -15,6 +16,7 @@ export interface CreateMeterInput {
   aggregation: MeterAggregation;
   customerPayloadKey?: string | null;
   valuePayloadKey?: string | null;
+  dimensionPayloadKeys?: readonly string[] | null;
 }
 
 const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -36,6 +38,22 @@ function validPayloadKey(key: string | null | undefined, fallback: string, field
   return key;
 }
 
+/** 0 to MAX_DIMENSIONS distinct payload keys, none of them the customer's or the value's. */
+function validDimensionKeys(keys: readonly string[] | null | undefined, reserved: string[]): string[] {
+  const field = ["input", "dimensionPayloadKeys"];
+  if (keys == null) return [];
+  if (keys.length > MAX_DIMENSIONS)
+    throw new InvalidInputError(`A meter has at most ${MAX_DIMENSIONS} dimensions`, field);
+  keys.forEach((key, i) => {
+    validPayloadKey(key, "", "dimensionPayloadKeys");
+    if (reserved.includes(key)) {
+      throw new InvalidInputError(`${key} is the meter's customer or value payload key`, [...field, String(i)]);
+    }
+    if (keys.indexOf(key) !== i) throw new InvalidInputError(`${key} is given twice`, [...field, String(i)]);
+  });
+  return [...keys];
+}
+
 export async function createMeter(tenant: Tenant, input: CreateMeterInput): Promise<Meter> {
   const displayName = validDisplayName(input.displayName);
   if (!EVENT_NAME.test(input.eventName)) {
@@ -46,6 +64,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
   if (customerPayloadKey === valuePayloadKey) {
     throw new InvalidInputError("customerPayloadKey and valuePayloadKey must differ", ["input", "valuePayloadKey"]);
   }
+  const dimensionPayloadKeys = validDimensionKeys(input.dimensionPayloadKeys, [customerPayloadKey, valuePayloadKey]);
   try {
     return await tenant.prisma.$transaction(async (tx) => {
       const meter = await tx.meter.create({
@@ -57,6 +76,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
           aggregation: input.aggregation,
           customerPayloadKey,
           valuePayloadKey,
+          dimensionPayloadKeys,
         },
       });
       await recordEvent(tx, tenant.scope, "billing.meter.created", meterEventData(meter));

@@ -1,8 +1,10 @@
 // Prices (docs/concepts/prices.md#price-fields): creation checked by the engine's validator, the few mutable fields, and how a
 // stored price becomes the engine's PriceModel and Interval (and a subscription, which copies its price's interval, a schedule).
 import {
+  MAX_DIMENSION_VALUE_LENGTH,
   toDecimal,
   validatePriceInput,
+  type SegmentCondition,
   type Interval,
   type PriceInput,
   type PriceModel,
@@ -30,6 +32,8 @@ export interface CreatePriceInput extends PriceInput {
   lookupKey?: string | null;
   /** Move `lookupKey` from the price that has it to this one (Stripe's transfer_lookup_key). */
   transferLookupKey?: boolean | null;
+  /** The events of its meter the price bills (docs/concepts/prices.md#segments); none: all, or the remainder. */
+  meterSegmentConditions?: readonly SegmentCondition[] | null;
 }
 
 /** Absent fields stay as they are; `nickname: null` / `lookupKey: null` remove them. */
@@ -77,10 +81,13 @@ function lookupKeyTaken(lookupKey: string): InvalidInputError {
   );
 }
 
-/** A METERED price's meter must exist in the tenant and be ACTIVE (docs/concepts/meters.md#status). */
-async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<void> {
+/** A METERED price's meter must exist in the tenant and be ACTIVE (docs/concepts/meters.md#status); its dimension keys. */
+async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<string[]> {
   const field = ["input", "recurring", "meterId"];
-  const meter = await tenant.prisma.meter.findUnique({ where: { id: meterId }, select: { status: true } });
+  const meter = await tenant.prisma.meter.findUnique({
+    where: { id: meterId },
+    select: { status: true, dimensionPayloadKeys: true },
+  });
   if (!meter) throw new NotFoundError(`No meter ${meterId}`, field);
   if (meter.status !== "ACTIVE") {
     throw new InvalidInputError(
@@ -89,6 +96,42 @@ async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<void>
       "METER_INACTIVE",
     );
   }
+  return meter.dimensionPayloadKeys;
+}
+
+/**
+ * Conditions on distinct dimensions of a meter, each value 1–100 characters (docs/concepts/prices.md#segments);
+ * a price's or an alert's (at input `field`). Null keys: there is no meter, so no conditions.
+ */
+export function validConditions(
+  conditions: readonly SegmentCondition[],
+  dimensionKeys: readonly string[] | null,
+  field: string[] = ["input", "meterSegmentConditions"],
+): SegmentCondition[] {
+  if (conditions.length > 0 && dimensionKeys === null) {
+    throw new InvalidInputError("Only a METERED price can have meterSegmentConditions", field);
+  }
+  conditions.forEach((c, i) => {
+    if (!dimensionKeys!.includes(c.dimension)) {
+      throw new InvalidInputError(`${c.dimension} is not a dimension of the meter`, [...field, String(i), "dimension"]);
+    }
+    if (conditions.findIndex((o) => o.dimension === c.dimension) !== i) {
+      throw new InvalidInputError(`${c.dimension} has two conditions`, [...field, String(i), "dimension"]);
+    }
+    if (c.value.length < 1 || c.value.length > MAX_DIMENSION_VALUE_LENGTH) {
+      throw new InvalidInputError(`A condition's value is 1–${MAX_DIMENSION_VALUE_LENGTH} characters`, [
+        ...field,
+        String(i),
+        "value",
+      ]);
+    }
+  });
+  return conditions.map((c) => ({ dimension: c.dimension, value: c.value }));
+}
+
+/** The price's segment conditions as its JSON column stores them. */
+export function segmentConditionsOf(price: Pick<Price, "meterSegmentConditions">): SegmentCondition[] {
+  return (price.meterSegmentConditions as unknown as SegmentCondition[] | null) ?? [];
 }
 
 /** The columns that store a validated PriceModel. */
@@ -131,7 +174,8 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
   const { model, currency, recurring } = validation;
 
   await findProduct(tenant, input.productId, ["input", "productId"]);
-  if (recurring.meterId !== null) await assertUsableMeter(tenant, recurring.meterId);
+  const dimensionKeys = recurring.meterId !== null ? await assertUsableMeter(tenant, recurring.meterId) : null;
+  const meterSegmentConditions = validConditions(input.meterSegmentConditions ?? [], dimensionKeys);
 
   const lookupKey = input.lookupKey ?? null;
   const data = {
@@ -145,6 +189,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
     intervalCount: recurring.intervalCount,
     usageType: recurring.usageType,
     meterId: recurring.meterId,
+    meterSegmentConditions: meterSegmentConditions as unknown as Prisma.InputJsonValue,
     ...modelColumns(model),
   };
   return withLookupKey(lookupKey, () =>

@@ -16,6 +16,8 @@ export interface EventToStore {
   payload: Record<string, string | number> | null;
   /** Receipt time in the customer's time: the stored createdAt. */
   receivedAt: Date;
+  /** Its combination of dimension values (recordCombinations); missing or 0: no values. */
+  combinationId?: bigint;
 }
 
 /** A stored event, as the MeterEvent table holds it. */
@@ -64,6 +66,24 @@ export interface WindowUsage {
   value: Decimal;
 }
 
+/** An event's combination of dimension values, to be given an id (recordCombinations). */
+export interface CombinationRequest {
+  meterId: string;
+  customerId: string;
+  timestamp: Date;
+  /** In the order of the meter's dimension keys; null (or every value null): no values. */
+  values: ReadonlyArray<string | null> | null;
+}
+
+/** One window's usage of one combination of dimension values. */
+export interface CombinationUsage {
+  start: Date;
+  end: Date;
+  /** In the order of the meter's dimension keys; empty for events without values. */
+  values: ReadonlyArray<string | null>;
+  partial: PartialAggregate;
+}
+
 /** An instant of a customer's usage of a meter: the unit the invoiced-period rule decides on. */
 export interface UsageInstant {
   meterId: string;
@@ -90,6 +110,12 @@ export interface UsageStore {
     events: readonly EventToStore[],
     options: { onDuplicate: OnDuplicate; rows: boolean },
   ): Promise<RecordedBatch>;
+  /**
+   * Each request's combination id for EventToStore.combinationId (0: no values), adding new
+   * combinations; null when it would exceed the meter's combinations for the customer's month
+   * (docs/concepts/meter-events.md#dimensions). Run it in the ingest transaction, before recordEvents.
+   */
+  recordCombinations(requests: readonly CombinationRequest[]): Promise<Array<bigint | null>>;
   /** The stored event under `identifier` (cancelled or not), with its meter. */
   eventByIdentifier(identifier: string): Promise<StoredEventWithMeter | null>;
   /** Marks the event cancelled at `at` and recounts its hour; returns the cancelled row. */
@@ -104,6 +130,12 @@ export interface UsageStore {
   usage(q: UsageQuery, aggregation: Aggregation): Promise<Decimal>;
   /** The aggregation per UTC hour or day window overlapping [start, end) (null: one window), in order, clipped to the range. */
   usageByWindow(q: UsageQuery, window: GroupingWindow | null, aggregation: Aggregation): Promise<WindowUsage[]>;
+  /**
+   * The partial aggregate per window and combination of dimension values with events in it (null
+   * window: one window, the range), in window order: what grouped and segmented reads add up
+   * (docs/concepts/meters.md#dimensions).
+   */
+  usageByCombination(q: UsageQuery, window: GroupingWindow | null): Promise<CombinationUsage[]>;
   /**
    * Adds events to their ONE_TIME alerts' running aggregates, skipping pairs already triggered in
    * `triggeredPeriod`; returns each updated (alert, customer) with its aggregate so far.

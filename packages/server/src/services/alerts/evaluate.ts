@@ -14,7 +14,16 @@
 // customer) advisory lock, for the same reason.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
-import { alertPeriod, type Decimal, finalizeAggregate, type Period } from "@tally/billing";
+import {
+  alertPeriod,
+  type Decimal,
+  finalizeAggregate,
+  matchesConditions,
+  type Period,
+  type SegmentCondition,
+  selectedPartial,
+  valuesByKey,
+} from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { billingStatusSql } from "../../db/billing-status.js";
@@ -24,16 +33,18 @@ import { recordEvents } from "../event-log/record.js";
 import { alertTriggerEventData } from "../event-log/serializers.js";
 import { scheduleOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
-import { usageStore } from "../../usage-store/index.js";
+import { type UsageQuery, type UsageStore, usageStore } from "../../usage-store/index.js";
 import type { Db } from "../../db/transaction.js";
 
 /** An event this transaction has just stored, as it was stored. */
 export interface IngestedEvent {
   seq: bigint;
-  meter: Pick<Meter, "id" | "aggregation">;
+  meter: Pick<Meter, "id" | "aggregation" | "dimensionPayloadKeys">;
   customer: ClockedCustomer & { id: string };
   value: Decimal;
   timestamp: Date;
+  /** Its dimension values in the meter's key order (null: none). */
+  dimensions: ReadonlyArray<string | null> | null;
 }
 
 /** Hears the triggers of a transaction after it committed (to announce them). */
@@ -89,6 +100,20 @@ export async function evaluateUsageAlerts(
   return storeTriggers(tx, scope, crossings, nowOf);
 }
 
+/** The alert's filters as its JSON column stores them (docs/concepts/alerts.md#filters). */
+export function alertFilters(alert: Pick<UsageAlert, "filters">): SegmentCondition[] {
+  return (alert.filters as unknown as SegmentCondition[] | null) ?? [];
+}
+
+/** The alert counts the event: its meter, a customer it watches, values matching its filters. */
+function counts(alert: WatchedAlert, e: IngestedEvent): boolean {
+  if (e.meter.id !== alert.meterId || (alert.customerId !== null && alert.customerId !== e.customer.id)) return false;
+  const filters = alertFilters(alert);
+  return (
+    filters.length === 0 || matchesConditions(valuesByKey(e.meter.dimensionPayloadKeys, e.dimensions ?? []), filters)
+  );
+}
+
 const reached = (alert: WatchedAlert, value: Decimal) => value.greaterThanOrEqualTo(alert.threshold.toFixed());
 
 /**
@@ -103,14 +128,7 @@ async function oneTimeCrossings(
   events: readonly IngestedEvent[],
 ): Promise<Crossing[]> {
   const counted = alerts.flatMap((alert) =>
-    events
-      .filter(
-        (e) =>
-          e.meter.id === alert.meterId &&
-          (alert.customerId === null || alert.customerId === e.customer.id) &&
-          e.seq > alert.startSeq,
-      )
-      .map((e) => ({ alert, event: e })),
+    events.filter((e) => counts(alert, e) && e.seq > alert.startSeq).map((e) => ({ alert, event: e })),
   );
   if (counted.length === 0) return [];
   const progress = await usageStore(tx, scope).addToAlertProgress(
@@ -191,12 +209,7 @@ async function periodCrossings(
   const pairs = alerts.flatMap((alert) =>
     events.flatMap((e) => {
       const key = `${alert.id}:${e.customer.id}`;
-      if (
-        e.meter.id !== alert.meterId ||
-        (alert.customerId !== null && alert.customerId !== e.customer.id) ||
-        seen.has(key)
-      )
-        return [];
+      if (!counts(alert, e) || seen.has(key)) return [];
       seen.add(key);
       return [{ alert, meterId: alert.meterId, customerId: e.customer.id, key: `alert:${key}` }];
     }),
@@ -214,14 +227,18 @@ async function periodCrossings(
     open.map((p) => p.key),
   );
 
-  // One usage read per (meter, customer, period), shared by the alerts watching it.
+  // One usage read per (meter, customer, period, filters), shared by the alerts watching it.
   const usage = new Map<string, Promise<Decimal>>();
   const store = usageStore(tx, scope);
   const usageOf = (p: (typeof open)[number]) => {
-    const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}`;
+    const filters = alertFilters(p.alert);
+    const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}:${JSON.stringify(filters)}`;
     if (!usage.has(key)) {
       const q = { meterId: p.meterId, customerId: p.customerId, start: p.period.start, end: p.period.end };
-      usage.set(key, store.usage(q, p.alert.meter.aggregation));
+      usage.set(
+        key,
+        filters.length === 0 ? store.usage(q, p.alert.meter.aggregation) : filteredUsage(store, q, p.alert, filters),
+      );
     }
     return usage.get(key)!;
   };
@@ -288,4 +305,20 @@ async function storeTriggers(
     triggers.map((t) => alertTriggerEventData(t, alerts.get(t.alertId)!)),
   );
   return triggers;
+}
+
+/** The period usage of the events matching an alert's filters, from the usage per combination. */
+async function filteredUsage(
+  store: UsageStore,
+  q: UsageQuery,
+  alert: WatchedAlert,
+  filters: readonly SegmentCondition[],
+): Promise<Decimal> {
+  const rows = await store.usageByCombination(q, null);
+  const combinations = rows.map((r) => ({
+    values: valuesByKey(alert.meter.dimensionPayloadKeys, r.values),
+    partial: r.partial,
+  }));
+  const selection = { filters: filters.map((f) => ({ dimension: f.dimension, values: [f.value] })) };
+  return finalizeAggregate(selectedPartial(combinations, selection), alert.meter.aggregation);
 }

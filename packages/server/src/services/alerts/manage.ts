@@ -1,12 +1,13 @@
 // Usage alerts (docs/concepts/alerts.md#creating-an-alert): create and archive. Evaluation is in evaluate.ts, run by ingest.
-import type { Decimal } from "@tally/billing";
+import type { Decimal, SegmentCondition } from "@tally/billing";
 import { tenantKey } from "../../caches.js";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import type { AlertRecurrence, UsageAlert } from "../../generated/prisma/client.js";
+import type { AlertRecurrence, Prisma, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Db } from "../../db/transaction.js";
 import { findCustomer } from "../customers.js";
+import { validConditions } from "../prices.js";
 
 export interface CreateUsageAlertInput {
   title: string;
@@ -14,6 +15,8 @@ export interface CreateUsageAlertInput {
   threshold: Decimal;
   customerId?: string | null;
   recurrence: AlertRecurrence;
+  /** Only events matching every one count (docs/concepts/alerts.md#filters). */
+  filters?: readonly SegmentCondition[] | null;
 }
 
 const MAX_TITLE_LENGTH = 250;
@@ -46,8 +49,12 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       ["input", "threshold"],
     );
   }
-  const meter = await tenant.prisma.meter.findUnique({ where: { id: input.meterId }, select: { id: true } });
+  const meter = await tenant.prisma.meter.findUnique({
+    where: { id: input.meterId },
+    select: { id: true, dimensionPayloadKeys: true },
+  });
   if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);
+  const filters = validConditions(input.filters ?? [], meter.dimensionPayloadKeys, ["input", "filters"]);
   if (input.customerId) {
     await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   }
@@ -60,6 +67,7 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       customerId: input.customerId || null,
       threshold: threshold.toFixed(),
       recurrence: input.recurrence,
+      filters: filters as unknown as Prisma.InputJsonValue,
       startSeq: await currentSeq(tenant.prisma),
     },
   });

@@ -129,6 +129,7 @@ export function meterEventData(meter: Meter): Json {
     aggregation: meter.aggregation,
     customerPayloadKey: meter.customerPayloadKey,
     valuePayloadKey: meter.valuePayloadKey,
+    dimensionPayloadKeys: meter.dimensionPayloadKeys,
     status: meter.status,
     createdAt: iso(meter.createdAt),
   };

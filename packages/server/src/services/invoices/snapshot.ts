@@ -12,23 +12,31 @@ import {
   type InvoiceSnapshot,
   type LicenseWindow,
   type Period,
+  type SegmentCondition,
   type UsageWindow,
 } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { readCustomerBalance } from "../customer-balance/read.js";
 import { lockCustomerBalance } from "../../db/locks.js";
-import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
+import { intervalOf, priceModelOf, scheduleOf, segmentConditionsOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
-import { meteredQuantity, pendingCharges } from "./pending.js";
+import { type CombinationReads, meteredQuantity, pendingCharges, priceSelections } from "./pending.js";
 import { billedUsageStart } from "./usage-start.js";
 import type { Db } from "../../db/transaction.js";
+
+/** A segmented price's lines name its segment (docs/concepts/invoices.md#segmented-usage). */
+function describeItem(product: string, conditions: readonly SegmentCondition[]): string {
+  return conditions.length === 0
+    ? product
+    : `${product} (${conditions.map((c) => `${c.dimension}: ${c.value}`).join(", ")})`;
+}
 
 function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
   return subscription.items.map((item) => ({
     itemId: item.id,
     priceId: item.priceId,
-    description: item.price.product.name,
+    description: describeItem(item.price.product.name, segmentConditionsOf(item.price)),
     usageType: item.price.usageType,
     model: priceModelOf(item.price),
     // Licensed quantities are integers (an Int column); metered items have none and ignore it.
@@ -108,6 +116,8 @@ async function usageWindow(
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   const starts = new Map<string, Date>();
+  const selections = priceSelections(subscription);
+  const reads: CombinationReads = new Map();
   for (const item of subscription.items) {
     const meter = item.price.meter;
     if (item.price.usageType !== "METERED" || meter === null) continue;
@@ -115,7 +125,10 @@ async function usageWindow(
     if (start > period.start) starts.set(item.id, start);
     if (start >= period.end) continue;
     const own = { start, end: period.end };
-    quantities.set(item.id, await meteredQuantity(db, scope, subscription.customerId, meter, own));
+    quantities.set(
+      item.id,
+      await meteredQuantity(db, scope, subscription.customerId, meter, own, selections.get(item.priceId), reads),
+    );
   }
   return { period, quantities, starts };
 }

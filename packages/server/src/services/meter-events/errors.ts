@@ -66,3 +66,10 @@ export const alreadyInvoiced = (timestamp: Date, field: Field) =>
     `timestamp ${timestamp.toISOString()} falls in a usage period already invoiced by every subscription that bills it`,
     field,
   );
+
+export const cardinalityExceeded = (limit: number, field: Field) =>
+  new MeterEventError(
+    "DIMENSION_CARDINALITY_EXCEEDED",
+    `The event's dimension values would be the meter's combination number ${limit + 1} for this customer this month (UTC); at most ${limit} are kept`,
+    field,
+  );

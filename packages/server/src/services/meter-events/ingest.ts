@@ -9,10 +9,12 @@ import type { Tenant } from "../../context.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import type { MeterEventError } from "../../errors.js";
 import type { AlertTrigger } from "../../generated/prisma/client.js";
-import { type StoredEventWithMeter, usageStore } from "../../usage-store/index.js";
+import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
+import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
 import { evaluateUsageAlerts } from "../alerts/evaluate.js";
-import { meterInactive } from "./errors.js";
+import { cardinalityExceeded, meterInactive } from "./errors.js";
 import { retryingDuplicates } from "./identity.js";
+import type { OnDuplicate } from "../../usage-store/index.js";
 import { invoicedRefusals } from "./settled.js";
 import type { ValidEvent } from "./validate.js";
 
@@ -51,23 +53,26 @@ export async function storeEvents(
   return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
-      const [, batch] = await Promise.all([
+      // The insert is sent right behind the lock (one round trip), the combinations' statements too.
+      const [, { batch, overLimit }] = await Promise.all([
         lockCustomersUsage(
           sql,
           events.map((e) => e.customer.id),
           "shared",
         ),
-        store.recordEvents(events, { onDuplicate, rows: options.rows }),
+        recordWithCombinations(store, events, { onDuplicate, rows: options.rows }),
       ]);
       if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
       // Not stored: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
-      const skipped = batch.notStored.filter((s) => s.meterActive).map((s) => s.index);
+      const skipped = batch.notStored.filter((s) => s.meterActive && !overLimit.has(s.index)).map((s) => s.index);
       const invoiced = await invoicedRefusals(store, events, skipped, (i) => [...options.fieldOf(i), "timestamp"]);
       const notStored = batch.notStored.map(({ index, meterActive }) => ({
         index,
-        error: meterActive
-          ? (invoiced.get(index) ?? null)
-          : meterInactive(events[index]!.meter.eventName, [...options.fieldOf(index), "eventName"]),
+        error: overLimit.has(index)
+          ? cardinalityExceeded(MAX_COMBINATIONS_PER_MONTH, [...options.fieldOf(index), "payload"])
+          : meterActive
+            ? (invoiced.get(index) ?? null)
+            : meterInactive(events[index]!.meter.eventName, [...options.fieldOf(index), "eventName"]),
       }));
       let triggers: AlertTrigger[] = [];
       if (batch.alertsWatch) {
@@ -79,4 +84,47 @@ export async function storeEvents(
       return { rows: batch.rows, notStored, triggers };
     }),
   );
+}
+
+/**
+ * Gives the events their combinations of dimension values (docs/concepts/meter-events.md#dimensions),
+ * then stores them: an event whose combination would exceed its month's limit is not stored and
+ * comes back in `overLimit` (and in notStored, as an active meter's). Events without dimension
+ * values go straight to the insert.
+ */
+async function recordWithCombinations(
+  store: UsageStore,
+  events: readonly ValidEvent[],
+  options: { onDuplicate: OnDuplicate; rows: boolean },
+): Promise<{ batch: RecordedBatch; overLimit: Set<number> }> {
+  if (!events.some((e) => e.dimensions?.some((v) => v !== null))) {
+    return { batch: await store.recordEvents(events, options), overLimit: new Set() };
+  }
+  const ids = await store.recordCombinations(
+    events.map((e) => ({
+      meterId: e.meter.id,
+      customerId: e.customer.id,
+      timestamp: e.timestamp,
+      values: e.dimensions,
+    })),
+  );
+  const kept = events.flatMap((_, i) => (ids[i] === null ? [] : [i]));
+  const overLimit = new Set(events.flatMap((_, i) => (ids[i] === null ? [i] : [])));
+  const stored = await store.recordEvents(
+    kept.map((i) => ({ ...events[i]!, combinationId: ids[i]! })),
+    options,
+  );
+  if (overLimit.size === 0) return { batch: stored, overLimit };
+  // Back to the positions of the whole list.
+  const rows: Array<StoredEventWithMeter | null> | null = stored.rows && events.map(() => null);
+  const seqs = stored.seqs && events.map(() => 0n);
+  kept.forEach((at, i) => {
+    if (rows) rows[at] = stored.rows![i]!;
+    if (seqs) seqs[at] = stored.seqs![i]!;
+  });
+  const notStored = [
+    ...stored.notStored.map((s) => ({ ...s, index: kept[s.index]! })),
+    ...[...overLimit].map((index) => ({ index, meterActive: true })),
+  ].sort((a, b) => a.index - b.index);
+  return { batch: { ...stored, notStored, rows, seqs }, overLimit };
 }

@@ -3,7 +3,7 @@
 // are looked up set-based (lookup.ts); the rules themselves need no database, and "now" is the
 // customer's. Rules that need the stored events (duplicates, invoiced periods) are decided when
 // the events are stored (ingest.ts).
-import { Decimal, EVENT_VALUE_LIMIT, toDecimal } from "@tally/billing";
+import { Decimal, dimensionValuesOf, EVENT_VALUE_LIMIT, MAX_DIMENSION_VALUE_LENGTH, toDecimal } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
@@ -44,6 +44,8 @@ export interface ValidEvent {
   payload: Payload | null;
   /** Receipt time in the customer's time (its test clock's, if any): the cancellation window's start. */
   receivedAt: Date;
+  /** Its values for the meter's dimension keys, in their order (null: the meter has none). */
+  dimensions: Array<string | null> | null;
 }
 
 /** One event of the list: valid, or the typed error that refuses it. */
@@ -208,7 +210,30 @@ function completeEvent(
   if (timestamp.getTime() > now.getTime() + FUTURE_WINDOW_MS) {
     throw timestampInFuture(timestamp, now, FUTURE_WINDOW_MS, [...field, "timestamp"]);
   }
-  return { identifier: shape.identifier, meter, customer, value, timestamp, payload: shape.payload, receivedAt: now };
+  return {
+    identifier: shape.identifier,
+    meter,
+    customer,
+    value,
+    timestamp,
+    payload: shape.payload,
+    receivedAt: now,
+    dimensions: dimensionsOf(shape.payload, meter, field),
+  };
+}
+
+/** The event's dimension values (docs/concepts/meter-events.md#dimensions), null for a meter without dimensions. */
+function dimensionsOf(payload: Payload | null, meter: EventMeter, field: string[]): Array<string | null> | null {
+  if (meter.dimensionPayloadKeys.length === 0) return null;
+  const read = dimensionValuesOf(payload, meter.dimensionPayloadKeys);
+  if (!read.ok) {
+    throw new InvalidInputError(`Dimension values are at most ${MAX_DIMENSION_VALUE_LENGTH} characters`, [
+      ...field,
+      "payload",
+      read.key,
+    ]);
+  }
+  return read.values;
 }
 
 /** The event's value, or why it is not one (an error built only when needed: this runs per event). */

@@ -24,7 +24,7 @@ import { intervalOf } from "../prices.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
-import { checkItem } from "./item-rules.js";
+import { checkItem, checkSegments } from "./item-rules.js";
 import { checkTrialEnd, MAX_TRIAL_DAYS } from "./trial.js";
 
 export interface CreateSubscriptionInput {
@@ -59,7 +59,7 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
   const seen = new Set<string>();
   // Every item is compared with the first; a missing first price is reported at index 0 below.
   const first = byId.get(input.items[0]!.priceId)!;
-  return input.items.map((item, index) => {
+  const planned = input.items.map((item, index) => {
     const field = (name: string) => ["input", "items", String(index), name];
     const price = byId.get(item.priceId);
     if (!price) throw new NotFoundError(`No price ${item.priceId}`, field("priceId"));
@@ -68,6 +68,11 @@ async function planItems(tenant: Tenant, input: CreateSubscriptionInput): Promis
     seen.add(price.id);
     return { price, quantity: checkItem(price, item.quantity, first, field) };
   });
+  checkSegments(
+    planned.map((p) => p.price),
+    (priceId) => ["input", "items", String(input.items.findIndex((item) => item.priceId === priceId)), "priceId"],
+  );
+  return planned;
 }
 
 /** startDate: now or up to 35 days back, never ahead. Anchor: from billing start (startDate or trialEnd) to less than one interval after it. */

@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Price, Product } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { BillableSubscription } from "../invoices/billable.js";
-import { checkItem } from "./item-rules.js";
+import { checkItem, checkSegments } from "./item-rules.js";
 
 export interface ItemChange {
   id?: string | null;
@@ -93,5 +93,19 @@ export async function planChange(
     }
     seen.add(item.price.id);
   }
+  checkSegments(
+    items.map((item) => item.price),
+    (priceId) => [
+      "input",
+      "items",
+      String(
+        Math.max(
+          0,
+          changes.findIndex((change) => change.priceId === priceId),
+        ),
+      ),
+      "priceId",
+    ],
+  );
   return items;
 }

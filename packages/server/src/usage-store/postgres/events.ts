@@ -121,7 +121,7 @@ function alertsWatchInserted(scope: Scope): Prisma.Sql {
 }
 
 /**
- * The events as seven parameters, one per column, decoded by PostgreSQL in list order: ids and
+ * The events as eight parameters, one per column, decoded by PostgreSQL in list order: ids and
  * decimals (neither can hold a comma) as comma-separated text, instants as comma-separated
  * milliseconds from the first event's timestamp, identifiers and payloads (free text) as JSON
  * arrays: less to encode and decode than one JSON array of objects. Nothing is rounded: decimals
@@ -133,16 +133,20 @@ function eventColumns(events: readonly EventToStore[]): Prisma.Sql {
   const list = (of: (e: EventToStore) => string) => events.map(of).join(",");
   const offsets = (of: (e: EventToStore) => Date) => list((e) => String(of(e).getTime() - origin.getTime()));
   const instant = (offset: Prisma.Sql) => Prisma.sql`${origin}::timestamptz + ${offset} * interval '1 millisecond'`;
+  // Combinations of dimension values (combinations.ts): 0 for an event without values.
+  const combinations = events.some((e) => e.combinationId)
+    ? Prisma.sql`string_to_array(${list((e) => String(e.combinationId ?? 0n))}, ',')::bigint[]`
+    : Prisma.sql`array_fill(0::bigint, ARRAY[${events.length}::int])`;
   return Prisma.sql`(
       SELECT c."identifier", c."meterId", c."customerId", c."value", ${instant(Prisma.sql`c."timestampMs"`)} AS "timestamp",
-             ${instant(Prisma.sql`c."createdAtMs"`)} AS "createdAt", c."payload", c.ord
+             ${instant(Prisma.sql`c."createdAtMs"`)} AS "createdAt", c."payload", c."combinationId", c.ord
       FROM ROWS FROM (
         json_array_elements_text(${JSON.stringify(events.map((e) => e.identifier))}::json),
         unnest(string_to_array(${list((e) => e.meter.id)}, ','), string_to_array(${list((e) => e.customer.id)}, ','),
                string_to_array(${list((e) => e.value.toFixed())}, ',')::numeric[], string_to_array(${offsets((e) => e.timestamp)}, ',')::bigint[],
-               string_to_array(${offsets((e) => e.receivedAt)}, ',')::bigint[]),
+               string_to_array(${offsets((e) => e.receivedAt)}, ',')::bigint[], ${combinations}),
         json_array_elements(${JSON.stringify(events.map((e) => e.payload))}::json)
-      ) WITH ORDINALITY AS c("identifier", "meterId", "customerId", "value", "timestampMs", "createdAtMs", "payload", ord)
+      ) WITH ORDINALITY AS c("identifier", "meterId", "customerId", "value", "timestampMs", "createdAtMs", "combinationId", "payload", ord)
     ) t`;
 }
 
@@ -155,12 +159,13 @@ function insertStatement(scope: Scope, events: readonly EventToStore[], onDuplic
     WITH input AS MATERIALIZED (
       SELECT nextval('"MeterEvent_seq_seq"') AS seq, t."identifier", t."meterId", t."customerId", t."value", t."timestamp", t."createdAt",
              -- A JSON null element is no payload (SQL NULL), not the JSON value null.
-             nullif(t."payload"::jsonb, 'null'::jsonb) AS "payload", t.ord
+             nullif(t."payload"::jsonb, 'null'::jsonb) AS "payload", t."combinationId", t.ord
       FROM ${eventColumns(events)}
     ),
     inserted AS (
-      INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt")
-      SELECT i.seq, ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."value", i."timestamp", i."payload", i."createdAt"
+      INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", "combinationId")
+      SELECT i.seq, ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."value", i."timestamp", i."payload", i."createdAt",
+             i."combinationId"
       FROM input i
       -- Meters are looked up from a cache that cannot know of a deactivation: the status decides here.
       WHERE EXISTS (

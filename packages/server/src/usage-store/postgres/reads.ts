@@ -22,8 +22,8 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-const floorTo = (date: Date, unitMs: number) => new Date(Math.floor(date.getTime() / unitMs) * unitMs);
-const ceilTo = (date: Date, unitMs: number) => new Date(Math.ceil(date.getTime() / unitMs) * unitMs);
+export const floorTo = (date: Date, unitMs: number) => new Date(Math.floor(date.getTime() / unitMs) * unitMs);
+export const ceilTo = (date: Date, unitMs: number) => new Date(Math.ceil(date.getTime() / unitMs) * unitMs);
 
 /**
  * The meter's aggregation over events with start ≤ timestamp < end. SUM and COUNT take the
@@ -99,7 +99,7 @@ export function partialOfRow(r: PartialColumns): PartialAggregate {
 }
 
 /** [start, end) cut at the window's boundaries, each piece with its bucket (null window: one). */
-function piecesOf(
+export function piecesOf(
   start: Date,
   end: Date,
   window: GroupingWindow | null,
@@ -131,7 +131,7 @@ interface EdgePiece {
  * The pieces as a relation x(lo, hi, bucket, sign, mlo, mhi), cut at hours, since minute detail
  * is per hour: [mlo, mhi) are the whole minutes of [lo, hi), both hi if it has none.
  */
-function edgeRelation(pieces: EdgePiece[]): Prisma.Sql {
+export function edgeRelation(pieces: EdgePiece[]): Prisma.Sql {
   const cut = pieces.flatMap((p) => piecesOf(p.lo, p.hi, "HOUR", p.lo).map((h) => ({ ...p, lo: h.lo, hi: h.hi })));
   const whole = cut.map((p) => {
     const [mlo, mhi] = [ceilTo(p.lo, MINUTE_MS), floorTo(p.hi, MINUTE_MS)];

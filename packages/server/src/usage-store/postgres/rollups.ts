@@ -1,5 +1,6 @@
-// The hourly rollups (MeterUsageHour): rows per (meter, customer, UTC hour) holding the partial
-// aggregate of the hour's counting events, one per shard that wrote to the hour. Ingest adds new
+// The hourly rollups (MeterUsageHour): rows per (meter, customer, UTC hour, combination of dimension
+// values) holding the partial aggregate of the hour's counting events, one per shard that wrote to
+// the hour (events without dimension values share combination 0, so a plain meter has one row per hour). Ingest adds new
 // events to them incrementally (addToRollups); recomputeHour rebuilds one hour from its raw events
 // for changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX
 // or LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
@@ -12,7 +13,7 @@ import { mergedPartials, mergeExcludedInto, PARTIAL_COLUMNS, partialOfEvents } f
 
 const HOUR_MS = 3_600_000;
 
-const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "shard", ${PARTIAL_COLUMNS})`;
+const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "combinationId", "shard", ${PARTIAL_COLUMNS})`;
 
 /**
  * The shard a transaction writes: its connection's. Two transactions at once are on two
@@ -25,28 +26,28 @@ const ROLLUP_SHARD = Prisma.sql`(1 + pg_backend_pid() % 8)::smallint`;
 /**
  * The order in which every writer locks rollup rows, so that concurrent writers cannot deadlock:
  * by meter and customer in byte order (`COLLATE "C"`, which PostgreSQL sorts several times faster
- * than a locale's order), then `hour`, which the caller appends.
+ * than a locale's order), then `hour` and `combinationId`, which the caller appends.
  */
 const rollupLockOrder = (alias: string) =>
   Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
 
 /** An upsert's conflict clause into `"MeterUsageHour" AS h`: the new partial merged into the stored one. */
-const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "shard") DO UPDATE SET ${mergeExcludedInto("h")}`;
+const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "combinationId", "shard") DO UPDATE SET ${mergeExcludedInto("h")}`;
 
 /**
  * Adds the events of `source` (a relation with MeterEvent's columns, aliased e) to the hourly
- * rollups: one upsert per (meter, customer, hour) into this connection's shard. Also the bench's
+ * rollups: one upsert per (meter, customer, hour, combination) into this connection's shard. Also the bench's
  * seeder uses it, so seeded rollups are exactly the server's.
  */
 export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
       SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC'),
-             ${ROLLUP_SHARD}, ${partialOfEvents("e")}
+             e."combinationId", ${ROLLUP_SHARD}, ${partialOfEvents("e")}
       FROM ${source} e
       -- Grouped in the lock order, so that one sort serves both.
-      GROUP BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
-      ORDER BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC')
+      GROUP BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC'), e."combinationId"
+      ORDER BY ${rollupLockOrder("e")}, date_trunc('hour', e."timestamp", 'UTC'), e."combinationId"
       ${MERGE_INTO_ROLLUP}`;
 }
 
@@ -100,7 +101,7 @@ export async function foldRollups(
     await tx.$queryRaw`
       SELECT 1 FROM "MeterUsageHour" r JOIN ${hoursRelation(hours)} USING ("meterId", "customerId", "hour")
       WHERE r."shard" <> 0
-      ORDER BY ${rollupLockOrder("r")}, r."hour", r."shard"
+      ORDER BY ${rollupLockOrder("r")}, r."hour", r."combinationId", r."shard"
       FOR UPDATE OF r`;
     await tx.$executeRaw`
       WITH removed AS (
@@ -109,10 +110,10 @@ export async function foldRollups(
         RETURNING r.*
       )
       INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
-      SELECT "accountId", "mode", "meterId", "customerId", "hour", 0, ${mergedPartials(null)}
+      SELECT "accountId", "mode", "meterId", "customerId", "hour", "combinationId", 0, ${mergedPartials(null)}
       FROM removed
-      GROUP BY "accountId", "mode", "meterId", "customerId", "hour"
-      ORDER BY ${rollupLockOrder("removed")}, "hour"
+      GROUP BY "accountId", "mode", "meterId", "customerId", "hour", "combinationId"
+      ORDER BY ${rollupLockOrder("removed")}, "hour", "combinationId"
       ${MERGE_INTO_ROLLUP}`;
     await rebuildMinuteDetail(tx, hours);
     return hours.length;
@@ -168,7 +169,7 @@ async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
     WHERE h."meterId" = x."meterId" AND h."customerId" = x."customerId" AND h."hour" = x."hour" AND h."shard" = 0`;
 }
 
-/** All the hour's shards become one row; an hour left without counting events has none. */
+/** All the hour's shards become one row per combination; an hour left without counting events has none. */
 export async function recomputeHour(
   tx: Db,
   scope: Scope,
@@ -182,10 +183,12 @@ export async function recomputeHour(
       AND ${scopeClause(scope)}`;
   await tx.$executeRaw`
     INSERT INTO "MeterUsageHour" ${ROLLUP_COLUMNS}
-    SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${q.meterId}, ${q.customerId}, ${hour}::timestamptz, ${ROLLUP_SHARD}, ${partialOfEvents("e")}
+    SELECT ${scope.accountId}, ${scope.mode}::"Mode", ${q.meterId}, ${q.customerId}, ${hour}::timestamptz, e."combinationId", ${ROLLUP_SHARD},
+           ${partialOfEvents("e")}
     FROM "MeterEvent" e
     WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId}
       AND ${scopeClause(scope, "e")} AND e."canceledAt" IS NULL
       AND e."timestamp" >= ${hour}::timestamptz AND e."timestamp" < ${next}::timestamptz
-    HAVING count(*) > 0`;
+    GROUP BY e."combinationId"
+    ORDER BY e."combinationId"`;
 }

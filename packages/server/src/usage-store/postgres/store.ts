@@ -6,11 +6,14 @@ import type { UsageStore } from "../store.js";
 import { addToAlertProgress } from "./alert-progress.js";
 import { cancelEvent, eventByIdentifier, insertEvents } from "./events.js";
 import { findInvoiced, releaseInvoicedPeriods, sealInvoicedPeriods } from "./invoiced.js";
+import { combinationUsage } from "./combination-reads.js";
+import { recordCombinations } from "./combinations.js";
 import { meterUsage, usageByWindow } from "./reads.js";
 
 export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
   return {
     recordEvents: (events, options) => insertEvents(db, scope, events, options),
+    recordCombinations: (requests) => recordCombinations(db, scope, requests),
     eventByIdentifier: (identifier) => eventByIdentifier(db, scope, identifier),
     cancelEvent: (event, at) => cancelEvent(db, scope, event, at),
     invoiced: (instants) => findInvoiced(db, scope, instants),
@@ -18,6 +21,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     releaseInvoicedPeriods: (invoiceId) => releaseInvoicedPeriods(db, scope, invoiceId),
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
+    usageByCombination: (q, window) => combinationUsage(db, scope, q, window),
     addToAlertProgress: (entries, triggeredPeriod) => addToAlertProgress(db, scope, entries, triggeredPeriod),
   };
 }

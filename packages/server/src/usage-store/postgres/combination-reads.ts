@@ -1,0 +1,70 @@
+// Usage per combination of dimension values (docs/concepts/meters.md#dimensions): the reads behind
+// grouped summaries, filtered summaries and alerts, and segmented prices. Whole hours come from the
+// hourly rollups, which carry the combination; the partial edge hours from raw events (index-only:
+// the events' index includes combinationId). Like reads.ts, the cost follows the range's hours and
+// combinations, not its events.
+import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause } from "../../db/tenant-scope.js";
+import type { Db } from "../../db/transaction.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { CombinationUsage, GroupingWindow, UsageQuery } from "../store.js";
+import { mergedPartials, partialOfEvents } from "./aggregate.js";
+import { ceilTo, edgeRelation, floorTo, partialOfRow, piecesOf, type PartialColumns } from "./reads.js";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The partial aggregate per window bucket and combination over [start, end), with the combination's values. */
+export async function combinationUsage(
+  db: Db,
+  scope: Scope,
+  q: UsageQuery,
+  window: GroupingWindow | null,
+): Promise<CombinationUsage[]> {
+  if (q.start >= q.end) return [];
+  let hourStart = ceilTo(q.start, HOUR_MS);
+  let hourEnd = floorTo(q.end, HOUR_MS);
+  if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
+  const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map(
+    (p) => ({ ...p, sign: 1 }),
+  );
+  const rollupBucket =
+    window === null
+      ? Prisma.sql`${q.start}::timestamptz`
+      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
+  const rows = await db.$queryRaw<Array<PartialColumns & { bucket: Date; values: string | null }>>`
+    SELECT t.bucket, c."values"::text AS "values", ${mergedPartials("t")}
+    FROM (
+      SELECT ${rollupBucket} AS bucket, h."combinationId", h."count", h."sum", h."max", h."lastValue", h."lastTimestamp", h."lastSeq"
+      FROM "MeterUsageHour" h
+      WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
+        AND ${scopeClause(scope, "h")}
+        AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
+      UNION ALL
+      SELECT x.bucket, a.*
+      FROM ${edgeRelation(edges)}
+      -- Lateral, so that each edge is one index range of its events, never a scan of the customer's.
+      CROSS JOIN LATERAL (
+        SELECT e."combinationId", ${partialOfEvents("e")}
+        FROM "MeterEvent" e
+        WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
+          AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+        GROUP BY e."combinationId"
+      ) a
+      -- Events have no tenant index of their own: the meter vouches for the account and mode.
+      WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
+    ) t
+    LEFT JOIN "MeterDimensionCombination" c ON c."id" = t."combinationId" AND t."combinationId" <> 0
+    GROUP BY t.bucket, t."combinationId", c."values"::text
+    ORDER BY t.bucket, t."combinationId"`;
+  const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;
+  return rows.map((r) => {
+    const bucket = new Date(r.bucket);
+    return {
+      start: window === null ? q.start : new Date(Math.max(bucket.getTime(), q.start.getTime())),
+      end: window === null ? q.end : new Date(Math.min(bucket.getTime() + unitMs, q.end.getTime())),
+      values: r.values === null ? [] : (JSON.parse(r.values) as Array<string | null>),
+      partial: partialOfRow(r),
+    };
+  });
+}
