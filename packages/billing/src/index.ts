@@ -92,3 +92,21 @@ export {
   invoiceArithmeticBounds,
 } from "./limits.js";
 export type { InvoiceLine } from "./invoice-line.js";
+export {
+  applyDiscounts,
+  splitProRata,
+  totalDiscountAmounts,
+  type DiscountAmount,
+  type DiscountRule,
+  type DiscountableLine,
+} from "./discounts.js";
+export { exclusiveTax, inclusiveTax, taxLine, totalTaxAmounts, type TaxAmount, type TaxRule } from "./tax.js";
+export {
+  adjustLines,
+  adjustedTotals,
+  payableAmount,
+  type AdjustedLine,
+  type AdjustedTotals,
+  type Adjustments,
+  type TaxRates,
+} from "./adjustments.js";
