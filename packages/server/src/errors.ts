@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_KEY_IN_USE",
+  "COUPON_NOT_REDEEMABLE",
+  "PROMOTION_CODE_TAKEN",
+  "TAX_RATE_INACTIVE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

@@ -59,6 +59,10 @@ export type CreateCreditGrantInput = {
 };
 
 export type CreateCustomerInput = {
+  /** Tax rates of lines with no subscription or item rates (at most 5). */
+  defaultTaxRates?: Array<string> | null | undefined;
+  /** Coupons or promotion codes to redeem (at most 20). */
+  discounts?: Array<DiscountInput> | null | undefined;
   email?: string | null | undefined;
   metadata?: Record<string, unknown> | null | undefined;
   name?: string | null | undefined;
@@ -101,6 +105,10 @@ export type CreateSubscriptionInput = {
   /** Default FLEXIBLE. */
   billingMode?: BillingMode | null | undefined;
   customerId: string;
+  /** Tax rates of items without their own (at most 5). */
+  defaultTaxRates?: Array<string> | null | undefined;
+  /** Coupons or promotion codes to redeem; the subscription's own replace its customer's. */
+  discounts?: Array<DiscountInput> | null | undefined;
   items: Array<SubscriptionItemInput>;
   /** Default: the customer's now; at most 35 days back, never ahead. */
   startDate?: string | null | undefined;
@@ -153,8 +161,16 @@ export type CustomerIdInput = {
   id: string;
 };
 
+/** Exactly one: a coupon or a promotion code to redeem, or an existing discount to keep. */
+export type DiscountInput = {
+  coupon?: string | null | undefined;
+  discount?: string | null | undefined;
+  promotionCode?: string | null | undefined;
+};
+
 export type ErrorCode =
   | 'CANCEL_WINDOW_EXPIRED'
+  | 'COUPON_NOT_REDEEMABLE'
   | 'CURRENCY_MISMATCH'
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
   | 'CUSTOMER_NOT_FOUND'
@@ -172,11 +188,13 @@ export type ErrorCode =
   | 'METER_INACTIVE'
   | 'METER_NOT_FOUND'
   | 'NOT_FOUND'
+  | 'PROMOTION_CODE_TAKEN'
   | 'PRORATION_DATE_OUT_OF_PERIOD'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
   | 'SUBSCRIPTION_NOT_ACTIVE'
   | 'SUBSCRIPTION_NOT_TRIALING'
+  | 'TAX_RATE_INACTIVE'
   | 'TEST_CLOCK_ADVANCE_TOO_FAR'
   | 'TEST_CLOCK_BACKWARDS'
   | 'TEST_CLOCK_IN_LIVE_MODE'
@@ -264,6 +282,8 @@ export type RoundingDirection =
 export type SubscriptionChangesInput = {
   billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
   cancelAtPeriodEnd?: boolean | null | undefined;
+  defaultTaxRates?: Array<string> | null | undefined;
+  discounts?: Array<DiscountInput> | null | undefined;
   items?: Array<SubscriptionItemChangeInput> | null | undefined;
   /** Default CREATE_PRORATIONS. */
   prorationBehavior?: ProrationBehavior | null | undefined;
@@ -280,12 +300,16 @@ export type SubscriptionItemChangeInput = {
   priceId?: string | null | undefined;
   /** For licensed prices only. */
   quantity?: number | null | undefined;
+  /** Replaces the item's own tax rates; [] removes them. */
+  taxRates?: Array<string> | null | undefined;
 };
 
 export type SubscriptionItemInput = {
   priceId: string;
   /** For licensed prices only; default 1. */
   quantity?: number | null | undefined;
+  /** The item's own tax rates (at most 5); none: the defaults. */
+  taxRates?: Array<string> | null | undefined;
 };
 
 export type SubscriptionStatus =
@@ -311,6 +335,10 @@ export type TransformQuantityInput = {
 };
 
 export type UpdateCustomerInput = {
+  /** Replaces the default tax rates; [] removes them. */
+  defaultTaxRates?: Array<string> | null | undefined;
+  /** Replaces the discounts in force: entries with discount keep one; [] removes all. */
+  discounts?: Array<DiscountInput> | null | undefined;
   /** Omitted: unchanged; null: cleared. */
   email?: string | null | undefined;
   id: string;
@@ -348,6 +376,10 @@ export type UpdateSubscriptionInput = {
   billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
   /** false undoes a cancel at period end. */
   cancelAtPeriodEnd?: boolean | null | undefined;
+  /** Replaces the default tax rates; [] removes them. */
+  defaultTaxRates?: Array<string> | null | undefined;
+  /** Replaces the discounts in force: entries with discount keep one; [] removes all. */
+  discounts?: Array<DiscountInput> | null | undefined;
   /** true ends the trial at the customer's now; not with trialEnd. */
   endTrialNow?: boolean | null | undefined;
   id: string;

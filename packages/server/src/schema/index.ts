@@ -17,6 +17,8 @@ import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";
 import "./credit-grant.js";
+import "./tax-rate.js";
+import "./discount.js";
 
 export const schema = builder.toSchema();
 

@@ -16,6 +16,7 @@ import {
 import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
+import { adjustmentsOf } from "./adjustments.js";
 import type { BillableSubscription } from "./billable.js";
 import { meteredQuantity, pendingCharges } from "./pending.js";
 import { billedUsageStart } from "./usage-start.js";
@@ -63,6 +64,8 @@ function base(subscription: BillableSubscription, at: Date, grants: CreditGrantS
     at,
     items: invoiceItems(subscription),
     grants,
+    // Discounts and tax rates in force at the invoice's time (docs/concepts/discounts.md#the-order-of-the-steps).
+    ...adjustmentsOf(subscription, at),
   };
 }
 

@@ -11,6 +11,8 @@ import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
 import { nextInvoiceNumber } from "./number.js";
+import { endUsedOnceDiscounts } from "../discounts/once.js";
+import { adjustedTotalsData, discountAmountsData, taxAmountsData } from "./adjustment-json.js";
 
 interface FinalizedInvoiceInput {
   subscription: Pick<Subscription, "id" | "customerId">;
@@ -46,6 +48,7 @@ export async function storeFinalizedInvoice(
       periodStart: draft.periodStart,
       periodEnd: draft.periodEnd,
       subtotal: draft.subtotal.toFixed(),
+      ...adjustedTotalsData(draft),
       creditsApplied: draft.creditsApplied.toFixed(),
       total: draft.total.toFixed(),
       amountDue: draft.amountDue.toFixed(),
@@ -67,6 +70,8 @@ export async function storeFinalizedInvoice(
             amount: line.amount.toFixed(),
             periodStart: line.periodStart,
             periodEnd: line.periodEnd,
+            discountAmounts: discountAmountsData(line.discountAmounts),
+            taxAmounts: taxAmountsData(line.taxAmounts),
           })),
         },
       },
@@ -79,6 +84,7 @@ export async function storeFinalizedInvoice(
     where: { subscriptionId: input.subscription.id, invoiceId: null },
     data: { invoiceId: id },
   });
+  await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
   await persistCreditApplications(tx, scope, {
     invoiceId: id,
     customerId: input.subscription.customerId,
