@@ -99,4 +99,8 @@ export declare namespace Tally {
   export type DeletedWebhookEndpoint = Types.DeletedWebhookEndpoint;
   export type WebhookDelivery = Types.WebhookDelivery;
   export type Event = Types.Event;
+  export type Coupon = Types.Coupon;
+  export type PromotionCode = Types.PromotionCode;
+  export type Discount = Types.Discount;
+  export type TaxRate = Types.TaxRate;
 }

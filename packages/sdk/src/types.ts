@@ -23,6 +23,10 @@ export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
 export interface WebhookDelivery extends G.WebhookDeliveryFieldsFragment {}
 export interface Event extends G.EventFieldsFragment {}
+export interface Coupon extends G.CouponFieldsFragment {}
+export interface PromotionCode extends G.PromotionCodeFieldsFragment {}
+export interface Discount extends G.DiscountFieldsFragment {}
+export interface TaxRate extends G.TaxRateFieldsFragment {}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -74,3 +78,11 @@ export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
+export type CouponCreateParams = G.CreateCouponInput;
+export type CouponListParams = ListParams<G.CouponsQueryVariables>;
+export type PromotionCodeCreateParams = G.CreatePromotionCodeInput;
+export type PromotionCodeUpdateParams = Omit<G.UpdatePromotionCodeInput, "id">;
+export type PromotionCodeListParams = ListParams<G.PromotionCodesQueryVariables>;
+export type TaxRateCreateParams = G.CreateTaxRateInput;
+export type TaxRateUpdateParams = Omit<G.UpdateTaxRateInput, "id">;
+export type TaxRateListParams = ListParams<G.TaxRatesQueryVariables>;
