@@ -110,3 +110,14 @@ export {
   type Adjustments,
   type TaxRates,
 } from "./adjustments.js";
+export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
+export { canTransition, type InvoiceStatus } from "./invoice-status.js";
+export {
+  creditableAmount,
+  planCreditNote,
+  type CreditNoteInvoiceLine,
+  type CreditNotePlan,
+  type CreditNoteRequest,
+  type CreditableInvoice,
+  type PlannedCreditNoteLine,
+} from "./credit-notes.js";

@@ -1,5 +1,6 @@
 import { adjustedTotals, adjustLines, payableAmount, type AdjustedLine, type TaxRates } from "./adjustments.js";
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
+import { applyCustomerBalance } from "./customer-balance.js";
 import type { DiscountAmount, DiscountRule } from "./discounts.js";
 import { Decimal, ZERO, roundMoney, type DecimalInput } from "./money.js";
 import type { TaxAmount } from "./tax.js";
@@ -66,6 +67,8 @@ interface SnapshotBase {
   taxRates?: TaxRates;
   /** Each price's product, for discounts restricted to products. */
   products?: ReadonlyMap<string, string>;
+  /** The customer's balance in the invoice's currency, applied last (docs/concepts/customer-balance.md#on-invoices); missing = 0. */
+  customerBalance?: Decimal;
 }
 
 /**
@@ -100,6 +103,9 @@ export interface InvoiceDraft {
   creditsApplied: Decimal;
   creditApplications: CreditApplication[];
   total: Decimal;
+  /** The customer balance before and after the invoice (negative: a credit). */
+  startingBalance: Decimal;
+  endingBalance: Decimal;
   amountDue: Decimal;
 }
 
@@ -248,6 +254,6 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
     creditsApplied: credits.total,
     creditApplications: credits.applications,
     total,
-    amountDue: total,
+    ...applyCustomerBalance(total, snapshot.customerBalance),
   };
 }

@@ -22,6 +22,9 @@ export const CustomerRef = builder.prismaNode("Customer", {
       resolve: (c, _args, ctx) =>
         c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId),
     }),
+    invoiceDaysUntilDue: t.exposeInt("invoiceDaysUntilDue", {
+      description: "Days from an invoice's finalization to its dueDate (default 30).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     deleted: t.boolean({
       description: "Deleted by deleteCustomer: still readable with its invoices, left out of `customers`.",
@@ -66,6 +69,7 @@ const CreateCustomerInput = builder.inputType("CreateCustomerInput", {
     testClockId: t.id(),
     discounts: t.field({ type: [DiscountInput], description: "Coupons or promotion codes to redeem (at most 20)." }),
     defaultTaxRates: t.idList({ description: "Tax rates of lines with no subscription or item rates (at most 5)." }),
+    invoiceDaysUntilDue: t.int({ description: "0–730; default 30." }),
   }),
 });
 
@@ -103,6 +107,7 @@ const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
       description: "Replaces the discounts in force: entries with discount keep one; [] removes all.",
     }),
     defaultTaxRates: t.idList({ description: "Replaces the default tax rates; [] removes them." }),
+    invoiceDaysUntilDue: t.int({ description: "Omitted or null: unchanged. For invoices finalized from now on." }),
   }),
 });
 
@@ -122,6 +127,7 @@ builder.mutationField("updateCustomer", (t) =>
           metadata: input.metadata,
           discounts: discountsOf(input.discounts),
           defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
+          invoiceDaysUntilDue: input.invoiceDaysUntilDue,
         },
         query,
       ),

@@ -19,6 +19,9 @@ import "./usage-alert.js";
 import "./credit-grant.js";
 import "./tax-rate.js";
 import "./discount.js";
+import "./invoice-lifecycle.js";
+import "./credit-note.js";
+import "./customer-balance.js";
 
 export const schema = builder.toSchema();
 

@@ -30,6 +30,8 @@ const NEWEST_FIRST = [{ createdAt: "desc" }, { number: "desc" }] as const;
 
 /** A stored line or a preview's line, as the InvoiceLine type shows it. */
 interface LineView {
+  /** Null on a preview's lines (not stored). */
+  id: string | null;
   kind: InvoiceLineKind;
   description: string;
   priceId: string;
@@ -57,6 +59,7 @@ function lineView(line: InvoiceLine | DraftLine, currency: string): LineView {
   return {
     discountAmounts: discounts.map(inCurrency(currency)),
     taxAmounts: taxes.map(inCurrency(currency)),
+    id: "id" in line ? line.id : null,
     kind: line.kind,
     description: line.description,
     priceId: line.priceId,
@@ -147,6 +150,7 @@ const totalsResolvers = {
 
 const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
   fields: (t) => ({
+    id: t.exposeID("id", { nullable: true, description: "What a credit note line names; null on previews." }),
     kind: t.expose("kind", { type: InvoiceLineKindEnum }),
     description: t.exposeString("description"),
     price: t.prismaField({
@@ -311,6 +315,8 @@ const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").im
     }),
     creditsApplied: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.creditsApplied, draft.currency) }),
     total: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.total, draft.currency) }),
+    startingBalance: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.startingBalance, draft.currency) }),
+    endingBalance: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.endingBalance, draft.currency) }),
     amountDue: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.amountDue, draft.currency) }),
   }),
 });

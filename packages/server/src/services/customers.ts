@@ -20,6 +20,8 @@ export interface CreateCustomerInput {
   discounts?: readonly DiscountInput[] | null;
   /** Tax rates of its invoices' lines that have no subscription or item rates (docs/concepts/tax-rates.md#which-rates-apply). */
   defaultTaxRates?: readonly string[] | null;
+  /** Days from an invoice's finalization to its dueDate; default 30. */
+  invoiceDaysUntilDue?: number | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -44,6 +46,17 @@ function validName(value: string | null | undefined): string | null {
   return name;
 }
 
+/** 0–730 days, Stripe's bound for days_until_due (docs/concepts/invoices.md#due-date). */
+function validDaysUntilDue(days: number): number {
+  if (!Number.isInteger(days) || days < 0 || days > 730) {
+    throw new InvalidInputError("invoiceDaysUntilDue must be a whole number of days from 0 to 730", [
+      "input",
+      "invoiceDaysUntilDue",
+    ]);
+  }
+  return days;
+}
+
 function validEmail(value: string | null | undefined): string | null {
   const email = value?.trim() || null;
   if (email && (email.length > 512 || !EMAIL.test(email))) {
@@ -62,6 +75,7 @@ export async function createCustomer(
   const name = validName(input.name);
   const email = validEmail(input.email);
   const metadata = input.metadata ? validateMetadata(input.metadata, ["input", "metadata"]) : null;
+  const days = input.invoiceDaysUntilDue == null ? null : validDaysUntilDue(input.invoiceDaysUntilDue);
   if (input.testClockId) {
     if (tenant.scope.mode !== "test") {
       throw new InvalidInputError(
@@ -89,6 +103,7 @@ export async function createCustomer(
         ...(metadata ? { metadata } : {}),
         testClockId,
         ...(rates.length > 0 ? { defaultTaxRates: { connect: rates } } : {}),
+        ...(days === null ? {} : { invoiceDaysUntilDue: days }),
       },
     });
     if (input.discounts) await replaceDiscounts(tx, tenant.scope, { customerId: id }, input.discounts, now, null);
@@ -124,6 +139,8 @@ export interface UpdateCustomerInput {
   discounts?: readonly DiscountInput[] | null;
   /** Replaces the customer's default tax rates; [] removes them. */
   defaultTaxRates?: readonly string[] | null;
+  /** Omitted or null: unchanged. Applies to invoices finalized from now on. */
+  invoiceDaysUntilDue?: number | null;
 }
 
 function mergedMetadata(stored: Prisma.JsonValue, update: Record<string, unknown>): Record<string, string> {
@@ -148,6 +165,7 @@ export async function updateCustomer(
   const discounts = input.discounts;
   // Discounts start at the customer's now, read before the customer's row lock (db/locks.ts order).
   const clocked = discounts != null ? await findCustomer(tenant, input.id, ["input", "id"]) : null;
+  if (input.invoiceDaysUntilDue != null) data.invoiceDaysUntilDue = validDaysUntilDue(input.invoiceDaysUntilDue);
   return tenant.prisma.$transaction(async (tx) => {
     const now = clocked ? await lockedCustomerNow(tx, tenant.scope, clocked, clock) : null;
     const locked = await lockCustomer(tx, tenant.scope, input.id, "update");
@@ -165,6 +183,7 @@ export async function updateCustomer(
       "name",
       "email",
       "metadata",
+      "invoiceDaysUntilDue",
     ]);
     if (previous !== null)
       await recordEvent(tx, tenant.scope, "customer.updated", customerEventData(updated), previous);
