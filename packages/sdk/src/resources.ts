@@ -182,6 +182,17 @@ export interface TaxRatesResource {
   update(id: string, params: T.TaxRateUpdateParams, options?: O): R<T.TaxRate>;
 }
 
+export interface ApiKeysResource {
+  /** Returns `{ apiKey, secret }`: the secret is shown this once. `mode` must be the calling key's. */
+  create(params: T.ApiKeyCreateParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** A new key (`{ apiKey, secret }`); the old one keeps working for `expiresIn` seconds (0–7 days). */
+  roll(id: string, params: T.ApiKeyRollParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** The key stops working at once, on every server. */
+  revoke(id: string, options?: O): R<T.ApiKey>;
+  /** The calling key's account and mode's keys that are not revoked, newest first; hints, never secrets. */
+  list(params?: T.ApiKeyListParams, options?: O): List<T.ApiKey>;
+}
+
 export interface Resources {
   testClocks: TestClocksResource;
   customers: CustomersResource;
@@ -198,6 +209,7 @@ export interface Resources {
   webhookEndpoints: WebhookEndpointsResource;
   webhookDeliveries: WebhookDeliveriesResource;
   events: EventsResource;
+  apiKeys: ApiKeysResource;
   coupons: CouponsResource;
   promotionCodes: PromotionCodesResource;
   taxRates: TaxRatesResource;
@@ -344,6 +356,12 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.TaxRateDocument, "taxRate"),
       list: list(requester, G.TaxRatesDocument, "taxRates"),
       update: withId(requester, G.UpdateTaxRateDocument, "updateTaxRate"),
+    },
+    apiKeys: {
+      create: create(requester, G.CreateApiKeyDocument, "createApiKey"),
+      roll: withId(requester, G.RollApiKeyDocument, "rollApiKey"),
+      revoke: byId(requester, G.RevokeApiKeyDocument, "revokeApiKey"),
+      list: list(requester, G.ApiKeysDocument, "apiKeys"),
     },
   };
 }

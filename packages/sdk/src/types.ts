@@ -29,6 +29,13 @@ export interface Coupon extends G.CouponFieldsFragment {}
 export interface PromotionCode extends G.PromotionCodeFieldsFragment {}
 export interface Discount extends G.DiscountFieldsFragment {}
 export interface TaxRate extends G.TaxRateFieldsFragment {}
+export interface ApiKey extends G.ApiKeyFieldsFragment {}
+
+/** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  secret: string;
+}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -87,6 +94,9 @@ export type WebhookEndpointCreateParams = G.CreateWebhookEndpointInput;
 export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id">;
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
+export type ApiKeyCreateParams = G.CreateApiKeyInput;
+export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
+export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
 export type CouponCreateParams = G.CreateCouponInput;
 export type CouponListParams = ListParams<G.CouponsQueryVariables>;

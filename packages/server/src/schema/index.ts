@@ -5,6 +5,7 @@ import "./scalars.js";
 import "./errors.js";
 import "./root.js";
 import "./account.js";
+import "./api-key.js";
 import "./test-clock.js";
 import "./customer.js";
 import "./meter.js";

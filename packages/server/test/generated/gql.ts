@@ -26,6 +26,11 @@ type Documents = {
     "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": typeof types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": typeof types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": typeof types.AlpacaMeterEventNameDocument,
+    "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          mode\n          hint\n          createdAt\n          expiresAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ApiKeysCreateDocument,
+    "\n  mutation ApiKeysRoll($input: RollApiKeyInput!) {\n    rollApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          expiresAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ApiKeysRollDocument,
+    "\n  mutation ApiKeysRevoke($input: ApiKeyIdInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ApiKeysRevokeDocument,
+    "\n  query ApiKeysList {\n    apiKeys(first: 50) {\n      edges {\n        node {\n          id\n          name\n          mode\n          hint\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysListDocument,
+    "\n  query ApiKeysPing {\n    testClocks(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysPingDocument,
     "\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AuthCreateAccountDocument,
     "\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": typeof types.AuthClockDocument,
     "\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n": typeof types.AuthMeterFieldsDocument,
@@ -180,6 +185,11 @@ const documents: Documents = {
     "\n  query AlertsTriggerNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on AlertTrigger {\n        value\n      }\n    }\n  }\n": types.AlertsTriggerNodeDocument,
     "\n  query AlpacaJanuarySummaries($m: ID!, $c: ID!) {\n    meterEventSummaries(\n      meterId: $m\n      customerId: $c\n      startTime: \"2026-01-01T00:00:00Z\"\n      endTime: \"2026-02-01T00:00:00Z\"\n    ) {\n      aggregatedValue\n    }\n  }\n": types.AlpacaJanuarySummariesDocument,
     "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n": types.AlpacaMeterEventNameDocument,
+    "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          mode\n          hint\n          createdAt\n          expiresAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ApiKeysCreateDocument,
+    "\n  mutation ApiKeysRoll($input: RollApiKeyInput!) {\n    rollApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          expiresAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ApiKeysRollDocument,
+    "\n  mutation ApiKeysRevoke($input: ApiKeyIdInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.ApiKeysRevokeDocument,
+    "\n  query ApiKeysList {\n    apiKeys(first: 50) {\n      edges {\n        node {\n          id\n          name\n          mode\n          hint\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysListDocument,
+    "\n  query ApiKeysPing {\n    testClocks(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ApiKeysPingDocument,
     "\n  mutation AuthCreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on AccountCredentials {\n        account {\n          id\n          name\n        }\n        testSecretKey\n        liveSecretKey\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AuthCreateAccountDocument,
     "\n  query AuthClock($id: ID!) {\n    testClock(id: $id) {\n      id\n    }\n  }\n": types.AuthClockDocument,
     "\n  query AuthMeterFields {\n    __typename\n    __type(name: \"Meter\") {\n      fields {\n        name\n      }\n    }\n  }\n": types.AuthMeterFieldsDocument,
@@ -384,6 +394,26 @@ export function graphql(source: "\n  query AlpacaJanuarySummaries($m: ID!, $c: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"): (typeof documents)["\n  query AlpacaMeterEventName($id: ID!) {\n    meter(id: $id) {\n      eventName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          mode\n          hint\n          createdAt\n          expiresAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          mode\n          hint\n          createdAt\n          expiresAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysRoll($input: RollApiKeyInput!) {\n    rollApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          expiresAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysRoll($input: RollApiKeyInput!) {\n    rollApiKey(input: $input) {\n      __typename\n      ... on CreatedApiKey {\n        secret\n        apiKey {\n          id\n          name\n          expiresAt\n        }\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysRevoke($input: ApiKeyIdInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysRevoke($input: ApiKeyIdInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysList {\n    apiKeys(first: 50) {\n      edges {\n        node {\n          id\n          name\n          mode\n          hint\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysList {\n    apiKeys(first: 50) {\n      edges {\n        node {\n          id\n          name\n          mode\n          hint\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysPing {\n    testClocks(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysPing {\n    testClocks(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,15 @@ export type AlertRecurrence =
   /** Fires once per customer, ever: when the usage reported after the alert's creation reaches the threshold. */
   | 'ONE_TIME';
 
+export type ApiKeyIdInput = {
+  id: string;
+};
+
+/** test keys see test-mode data only, live keys live-mode data only. */
+export type ApiKeyMode =
+  | 'LIVE'
+  | 'TEST';
+
 /** NOW: the current period ends now, is invoiced, and a new billing cycle starts. */
 export type BillingCycleAnchorChange =
   | 'NOW'
@@ -51,6 +60,15 @@ export type CouponDuration =
   | 'REPEATING';
 
 export type CreateAccountInput = {
+  name: string;
+};
+
+export type CreateApiKeyInput = {
+  /** When the key stops working; none: until revoked. */
+  expiresAt?: string | null | undefined;
+  /** The calling key's own mode. */
+  mode: ApiKeyMode;
+  /** 1–100 characters. */
   name: string;
 };
 
@@ -381,6 +399,12 @@ export type RecurringInterval =
   | 'WEEK'
   | 'YEAR';
 
+export type RollApiKeyInput = {
+  /** Seconds the old key keeps working, 0 (stops now) to 604800 (7 days). */
+  expiresIn: number;
+  id: string;
+};
+
 export type RoundingDirection =
   | 'DOWN'
   | 'UP';
@@ -641,6 +665,7 @@ export type AlertsVisibleQuery = { usageAlerts: { edges: Array<{ node: { id: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, alertTriggers: Array<{ id: string }>, byAlert: Array<{ id: string }> };
 
 export type AlertsArchiveTypenameMutationVariables = Exact<{
@@ -681,6 +706,7 @@ export type AlertsTriggerNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type AlpacaJanuarySummariesQueryVariables = Exact<{
@@ -697,6 +723,47 @@ export type AlpacaMeterEventNameQueryVariables = Exact<{
 
 
 export type AlpacaMeterEventNameQuery = { meter: { eventName: string } | null };
+
+export type ApiKeysCreateMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ApiKeysCreateMutation = { createApiKey:
+    | { __typename: 'CreatedApiKey', secret: string, apiKey: { id: string, name: string, mode: ApiKeyMode, hint: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, field: Array<string> | null }
+   };
+
+export type ApiKeysRollMutationVariables = Exact<{
+  input: RollApiKeyInput;
+}>;
+
+
+export type ApiKeysRollMutation = { rollApiKey:
+    | { __typename: 'CreatedApiKey', secret: string, apiKey: { id: string, name: string, expiresAt: string | null } }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, field: Array<string> | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string, field: Array<string> | null }
+   };
+
+export type ApiKeysRevokeMutationVariables = Exact<{
+  input: ApiKeyIdInput;
+}>;
+
+
+export type ApiKeysRevokeMutation = { revokeApiKey:
+    | { __typename: 'ApiKey', id: string, revokedAt: string | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type ApiKeysListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysListQuery = { apiKeys: { edges: Array<{ node: { id: string, name: string, mode: ApiKeyMode, hint: string, expiresAt: string | null, lastUsedAt: string | null } }> } };
+
+export type ApiKeysPingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysPingQuery = { testClocks: { edges: Array<{ node: { id: string } }> } };
 
 export type AuthCreateAccountMutationVariables = Exact<{
   input: CreateAccountInput;
@@ -732,6 +799,7 @@ export type AuthAccountNodeQueryVariables = Exact<{
 
 export type AuthAccountNodeQuery = { node:
     | { name: string, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -870,6 +938,7 @@ export type CreditsNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CreditsGrantNodeQueryVariables = Exact<{
@@ -878,6 +947,7 @@ export type CreditsGrantNodeQueryVariables = Exact<{
 
 
 export type CreditsGrantNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -970,6 +1040,7 @@ export type CustomersReadQuery = { customer: { id: string, name: string | null }
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CustomersPageQueryVariables = Exact<{
@@ -985,6 +1056,7 @@ export type CustomersVisibleQueryVariables = Exact<{
 
 
 export type CustomersVisibleQuery = { customer: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1133,6 +1205,7 @@ export type EventsOneQuery = { event: { id: string, type: string, data: Record<s
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { type: string, id: string }
     | { id: string }
     | { id: string }
@@ -1154,6 +1227,7 @@ export type EventsOneIdQueryVariables = Exact<{
 
 
 export type EventsOneIdQuery = { event: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1309,6 +1383,7 @@ export type InvoicesOneQueryVariables = Exact<{
 export type InvoicesOneQuery = { invoice: { id: string, number: string, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null, node:
     | { __typename: 'Account', id: string }
     | { __typename: 'AlertTrigger', id: string }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
@@ -1353,6 +1428,7 @@ export type InvoicesVisibleQueryVariables = Exact<{
 
 
 export type InvoicesVisibleQuery = { invoice: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1467,6 +1543,7 @@ export type MetersVisibleQuery = { meter: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, meters: { edges: Array<{ node: { id: string } }> } };
 
 export type MetersStateQueryVariables = Exact<{
@@ -1493,6 +1570,7 @@ export type PricesReadQueryVariables = Exact<{
 
 
 export type PricesReadQuery = { price: { id: string, currency: string, nickname: string | null, lookupKey: string | null, active: boolean, billingScheme: BillingScheme, unitAmount: string | null, tiersMode: TiersMode | null, createdAt: string, product: { id: string, name: string }, recurring: { interval: RecurringInterval, intervalCount: number, usageType: UsageType, meter: { id: string, eventName: string } | null }, tiers: Array<{ upTo: string | null, unitAmount: string, flatAmount: string }> | null, transformQuantity: { divideBy: number, round: RoundingDirection } | null } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1576,6 +1654,7 @@ export type PricesIsolationQuery = { price: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, prices: { edges: Array<{ node: { id: string } }> }, byProduct: { edges: Array<{ node: { id: string } }> } };
 
 export type ProductsCreateMutationVariables = Exact<{
@@ -1605,6 +1684,7 @@ export type ProductsReadQueryVariables = Exact<{
 
 
 export type ProductsReadQuery = { product: { id: string, name: string, description: string | null, active: boolean, createdAt: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1692,6 +1772,7 @@ export type ProductsVisibleQuery = { product: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, products: { edges: Array<{ node: { id: string } }> } };
 
 export type SubscriptionChangesPreviewQueryVariables = Exact<{
@@ -1732,6 +1813,7 @@ export type SubscriptionsNodesQueryVariables = Exact<{
 export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Account', id: string }
     | { __typename: 'AlertTrigger', id: string }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
@@ -1755,6 +1837,7 @@ export type SubscriptionsNodesQuery = { s:
    | null, i:
     | { __typename: 'Account', id: string }
     | { __typename: 'AlertTrigger', id: string }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
@@ -1814,7 +1897,9 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, item:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2172,6 +2257,7 @@ export type TenancyReadQuery = { testClock: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type TenancyNodeQueryVariables = Exact<{
@@ -2180,6 +2266,7 @@ export type TenancyNodeQueryVariables = Exact<{
 
 
 export type TenancyNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2339,6 +2426,7 @@ export type WebhooksDeletedQuery = { webhookEndpoint: { id: string } | null, nod
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, webhookEndpoints: { edges: Array<{ node: { id: string } }> } };
 
 export type WebhooksLastMeterCreatedQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2398,6 +2486,11 @@ export const AlertsArchiveTypenameDocument = {"kind":"Document","definitions":[{
 export const AlertsTriggerNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AlertsTriggerNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AlertTrigger"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<AlertsTriggerNodeQuery, AlertsTriggerNodeQueryVariables>;
 export const AlpacaJanuarySummariesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AlpacaJanuarySummaries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"m"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meterEventSummaries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meterId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"m"}}},{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"startTime"},"value":{"kind":"StringValue","value":"2026-01-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"endTime"},"value":{"kind":"StringValue","value":"2026-02-01T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregatedValue"}}]}}]}}]} as unknown as DocumentNode<AlpacaJanuarySummariesQuery, AlpacaJanuarySummariesQueryVariables>;
 export const AlpacaMeterEventNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AlpacaMeterEventName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventName"}}]}}]}}]} as unknown as DocumentNode<AlpacaMeterEventNameQuery, AlpacaMeterEventNameQueryVariables>;
+export const ApiKeysCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiKeysCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatedApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysCreateMutation, ApiKeysCreateMutationVariables>;
+export const ApiKeysRollDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiKeysRoll"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RollApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatedApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysRollMutation, ApiKeysRollMutationVariables>;
+export const ApiKeysRevokeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiKeysRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKeyIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysRevokeMutation, ApiKeysRevokeMutationVariables>;
+export const ApiKeysListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeysList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysListQuery, ApiKeysListQueryVariables>;
+export const ApiKeysPingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeysPing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testClocks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysPingQuery, ApiKeysPingQueryVariables>;
 export const AuthCreateAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthCreateAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountCredentials"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"testSecretKey"}},{"kind":"Field","name":{"kind":"Name","value":"liveSecretKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<AuthCreateAccountMutation, AuthCreateAccountMutationVariables>;
 export const AuthClockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthClock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testClock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AuthClockQuery, AuthClockQueryVariables>;
 export const AuthMeterFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthMeterFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"__type"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Meter","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AuthMeterFieldsQuery, AuthMeterFieldsQueryVariables>;
