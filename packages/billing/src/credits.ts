@@ -15,7 +15,7 @@ export interface CreditGrantState {
   scope: { allMeteredPrices: true } | { priceIds: string[] };
 }
 
-/** What credits need to know of an invoice line (its rounded amount). */
+/** What credits need to know of an invoice line: its amount after discounts and tax (docs/concepts/discounts.md#the-order-of-the-steps). */
 export interface CreditableLine {
   kind: "LICENSE" | "USAGE" | "PRORATION";
   priceId: string;
@@ -67,7 +67,7 @@ function inScope(grant: CreditGrantState, line: CreditableLine): boolean {
   return line.kind === "USAGE" && ("priceIds" in grant.scope ? grant.scope.priceIds.includes(line.priceId) : true);
 }
 
-/** What applyCredits needs: the invoice's currency and time, its rounded lines, and the customer's grants. */
+/** What applyCredits needs: the invoice's currency and time, its lines after discounts and tax, and the customer's grants. */
 export interface CreditInput {
   currency: string;
   at: Date;

@@ -113,6 +113,24 @@ export {
   type SegmentCondition,
   type SegmentedPrice,
 } from "./dimensions.js";
+export {
+  applyDiscounts,
+  splitProRata,
+  totalDiscountAmounts,
+  type DiscountAmount,
+  type DiscountRule,
+  type DiscountableLine,
+} from "./discounts.js";
+export { exclusiveTax, inclusiveTax, taxLine, totalTaxAmounts, type TaxAmount, type TaxRule } from "./tax.js";
+export {
+  adjustLines,
+  adjustedTotals,
+  payableAmount,
+  type AdjustedLine,
+  type AdjustedTotals,
+  type Adjustments,
+  type TaxRates,
+} from "./adjustments.js";
 export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
 export { canTransition, type InvoiceStatus } from "./invoice-status.js";
 export {

@@ -1,6 +1,9 @@
+import { adjustedTotals, adjustLines, payableAmount, type AdjustedLine, type TaxRates } from "./adjustments.js";
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
 import { applyCustomerBalance } from "./customer-balance.js";
-import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
+import type { DiscountAmount, DiscountRule } from "./discounts.js";
+import { Decimal, ZERO, roundMoney, type DecimalInput } from "./money.js";
+import type { TaxAmount } from "./tax.js";
 import type { Period } from "./periods.js";
 import type { InvoiceLine } from "./invoice-line.js";
 import type { ProrationLine } from "./proration.js";
@@ -58,6 +61,12 @@ interface SnapshotBase {
   grants: readonly CreditGrantState[];
   /** Left by subscription changes since the last invoice; billed before the invoice's own lines. */
   pending?: PendingCharges;
+  /** The discounts in force at the invoice's time, in the order they apply (docs/concepts/discounts.md); none: no discount. */
+  discounts?: readonly DiscountRule[];
+  /** The lines' tax rates (docs/concepts/tax-rates.md); none: no tax. */
+  taxRates?: TaxRates;
+  /** Each price's product, for discounts restricted to products. */
+  products?: ReadonlyMap<string, string>;
   /** The customer's balance in the invoice's currency, applied last (docs/concepts/customer-balance.md#on-invoices); missing = 0. */
   customerBalance?: Decimal;
 }
@@ -82,8 +91,15 @@ export interface InvoiceDraft {
   /** The billing period the invoice closes (docs/concepts/invoices.md#the-invoices-period). */
   periodStart: Date;
   periodEnd: Date;
-  lines: InvoiceLine[];
+  /** Each line with its discount and tax amounts (docs/concepts/invoices.md#lines). */
+  lines: AdjustedLine[];
   subtotal: Decimal;
+  totalDiscountAmount: Decimal;
+  totalDiscountAmounts: DiscountAmount[];
+  tax: Decimal;
+  totalTaxAmounts: TaxAmount[];
+  subtotalExcludingTax: Decimal;
+  totalExcludingTax: Decimal;
   creditsApplied: Decimal;
   creditApplications: CreditApplication[];
   total: Decimal;
@@ -202,13 +218,27 @@ function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
     );
 }
 
-/** Composes an invoice from a snapshot (docs/concepts/subscriptions.md#what-each-invoice-carries, docs/concepts/credits.md); the same pure step serves previews and real invoices. */
+const NO_TAX: TaxRates = { byItem: new Map(), fallback: [] };
+
+/**
+ * Composes an invoice from a snapshot (docs/concepts/subscriptions.md#what-each-invoice-carries);
+ * the same pure step serves previews and real invoices. The steps, in their fixed order
+ * (docs/concepts/discounts.md#the-order-of-the-steps): the lines' amounts, discounts, tax, then
+ * credits (docs/concepts/credits.md) on each line's amount after discounts and tax.
+ */
 export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   const { currency } = snapshot;
-  const lines = [...pendingLines(snapshot), ...usageLines(snapshot), ...licenseLines(snapshot)];
-  const subtotal = sum(lines.map((line) => line.amount));
-  const credits = applyCredits({ currency, at: snapshot.at, lines, grants: snapshot.grants });
-  const total = subtotal.minus(credits.total);
+  const made = [...pendingLines(snapshot), ...usageLines(snapshot), ...licenseLines(snapshot)];
+  const lines = adjustLines(made, {
+    currency,
+    discounts: snapshot.discounts ?? [],
+    taxRates: snapshot.taxRates ?? NO_TAX,
+    products: snapshot.products ?? new Map(),
+  });
+  const { totalAfterTax, ...totals } = adjustedTotals(lines);
+  const payable = lines.map((line) => ({ kind: line.kind, priceId: line.priceId, amount: payableAmount(line) }));
+  const credits = applyCredits({ currency, at: snapshot.at, lines: payable, grants: snapshot.grants });
+  const total = totalAfterTax.minus(credits.total);
   const period =
     snapshot.kind === "FIRST"
       ? snapshot.license.period
@@ -220,7 +250,7 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
     periodStart: period.start,
     periodEnd: period.end,
     lines,
-    subtotal,
+    ...totals,
     creditsApplied: credits.total,
     creditApplications: credits.applications,
     total,

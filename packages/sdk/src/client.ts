@@ -102,4 +102,8 @@ export declare namespace Tally {
   export type MeterSegmentCondition = Types.MeterSegmentCondition;
   export type DimensionValue = Types.DimensionValue;
   export type DimensionFilter = Types.DimensionFilter;
+  export type Coupon = Types.Coupon;
+  export type PromotionCode = Types.PromotionCode;
+  export type Discount = Types.Discount;
+  export type TaxRate = Types.TaxRate;
 }

@@ -6,7 +6,7 @@ import { createMeterEvents, type MeterEventsResource } from "./meter-events.js";
 import { byId, create, list, query, retrieve, withId } from "./methods.js";
 import type { List } from "./paginate.js";
 import type { Requester, RequestOptions } from "./request.js";
-import type { TallyResponse } from "./response.js";
+import { type TallyResponse, withLastResponse } from "./response.js";
 import { type Stream, stream } from "./stream.js";
 import type * as T from "./types.js";
 
@@ -155,6 +155,33 @@ export interface EventsResource {
   list(params?: T.EventListParams, options?: O): List<T.Event>;
 }
 
+export interface CouponsResource {
+  /** percentOff, or amountOff with its currency; duration ONCE, REPEATING (durationInMonths) or FOREVER. */
+  create(params: T.CouponCreateParams, options?: O): R<T.Coupon>;
+  retrieve(id: string, options?: O): R<T.Coupon>;
+  list(params?: T.CouponListParams, options?: O): List<T.Coupon>;
+  /** Stops new redemptions; discounts already given keep applying. */
+  del(id: string, options?: O): R<T.Coupon>;
+}
+
+export interface PromotionCodesResource {
+  /** A customer-facing code of a coupon, unique among active codes (PROMOTION_CODE_TAKEN). */
+  create(params: T.PromotionCodeCreateParams, options?: O): R<T.PromotionCode>;
+  /** Turns the code on or off. */
+  update(id: string, params: T.PromotionCodeUpdateParams, options?: O): R<T.PromotionCode>;
+  /** Newest first; by coupon, code (ignoring case) or active. */
+  list(params?: T.PromotionCodeListParams, options?: O): List<T.PromotionCode>;
+}
+
+export interface TaxRatesResource {
+  /** percentage and inclusive never change afterwards. */
+  create(params: T.TaxRateCreateParams, options?: O): R<T.TaxRate>;
+  retrieve(id: string, options?: O): R<T.TaxRate>;
+  list(params?: T.TaxRateListParams, options?: O): List<T.TaxRate>;
+  /** Texts and `active`; an inactive rate stays where it is set but can be set nowhere new. */
+  update(id: string, params: T.TaxRateUpdateParams, options?: O): R<T.TaxRate>;
+}
+
 export interface ApiKeysResource {
   /** Returns `{ apiKey, secret }`: the secret is shown this once. `mode` must be the calling key's. */
   create(params: T.ApiKeyCreateParams, options?: O): R<T.ApiKeyWithSecret>;
@@ -183,6 +210,20 @@ export interface Resources {
   webhookDeliveries: WebhookDeliveriesResource;
   events: EventsResource;
   apiKeys: ApiKeysResource;
+  coupons: CouponsResource;
+  promotionCodes: PromotionCodesResource;
+  taxRates: TaxRatesResource;
+}
+
+/** A promotion code from a mutation, whose `code` came aliased (operations/discounts.graphql), named `code` again. */
+function promotionCodeOf<A extends unknown[]>(
+  call: (...args: A) => Promise<TallyResponse<G.PromotionCodeResultFieldsFragment>>,
+): (...args: A) => Promise<TallyResponse<T.PromotionCode>> {
+  return async (...args) => {
+    const result = await call(...args);
+    const { promotionCodeText, ...rest } = result;
+    return withLastResponse({ ...rest, code: promotionCodeText }, result.lastResponse);
+  };
 }
 
 export function createResources(requester: Requester): Resources {
@@ -298,6 +339,23 @@ export function createResources(requester: Requester): Resources {
     events: {
       retrieve: retrieve(requester, G.EventDocument, "event"),
       list: list(requester, G.EventsDocument, "events"),
+    },
+    coupons: {
+      create: create(requester, G.CreateCouponDocument, "createCoupon"),
+      retrieve: retrieve(requester, G.CouponDocument, "coupon"),
+      list: list(requester, G.CouponsDocument, "coupons"),
+      del: byId(requester, G.DeleteCouponDocument, "deleteCoupon"),
+    },
+    promotionCodes: {
+      create: promotionCodeOf(create(requester, G.CreatePromotionCodeDocument, "createPromotionCode")),
+      update: promotionCodeOf(withId(requester, G.UpdatePromotionCodeDocument, "updatePromotionCode")),
+      list: list(requester, G.PromotionCodesDocument, "promotionCodes"),
+    },
+    taxRates: {
+      create: create(requester, G.CreateTaxRateDocument, "createTaxRate"),
+      retrieve: retrieve(requester, G.TaxRateDocument, "taxRate"),
+      list: list(requester, G.TaxRatesDocument, "taxRates"),
+      update: withId(requester, G.UpdateTaxRateDocument, "updateTaxRate"),
     },
     apiKeys: {
       create: create(requester, G.CreateApiKeyDocument, "createApiKey"),

@@ -31,6 +31,10 @@ export type MeterSegmentCondition = G.PriceFieldsFragment["meterSegmentCondition
 export type DimensionValue = G.MeterEventSummaryFieldsFragment["dimensions"][number];
 /** A summary's filter: events whose value for `dimension` is one of `values`. */
 export type DimensionFilter = G.DimensionFilterInput;
+export interface Coupon extends G.CouponFieldsFragment {}
+export interface PromotionCode extends G.PromotionCodeFieldsFragment {}
+export interface Discount extends G.DiscountFieldsFragment {}
+export interface TaxRate extends G.TaxRateFieldsFragment {}
 export interface ApiKey extends G.ApiKeyFieldsFragment {}
 
 /** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
@@ -100,3 +104,11 @@ export type ApiKeyCreateParams = G.CreateApiKeyInput;
 export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
 export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
+export type CouponCreateParams = G.CreateCouponInput;
+export type CouponListParams = ListParams<G.CouponsQueryVariables>;
+export type PromotionCodeCreateParams = G.CreatePromotionCodeInput;
+export type PromotionCodeUpdateParams = Omit<G.UpdatePromotionCodeInput, "id">;
+export type PromotionCodeListParams = ListParams<G.PromotionCodesQueryVariables>;
+export type TaxRateCreateParams = G.CreateTaxRateInput;
+export type TaxRateUpdateParams = Omit<G.UpdateTaxRateInput, "id">;
+export type TaxRateListParams = ListParams<G.TaxRatesQueryVariables>;

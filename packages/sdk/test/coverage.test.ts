@@ -20,6 +20,17 @@ const ALLOWLIST: Record<string, string> = {
 /** The method that sends each root field, called with placeholder arguments. */
 const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Query.alertTriggers": (t) => t.alerts.listTriggers(),
+  "Query.coupon": (t) => t.coupons.retrieve("id"),
+  "Query.coupons": (t) => t.coupons.list(),
+  "Query.promotionCodes": (t) => t.promotionCodes.list(),
+  "Query.taxRate": (t) => t.taxRates.retrieve("id"),
+  "Query.taxRates": (t) => t.taxRates.list(),
+  "Mutation.createCoupon": (t) => t.coupons.create({ percentOff: "10", duration: "ONCE" }),
+  "Mutation.deleteCoupon": (t) => t.coupons.del("id"),
+  "Mutation.createPromotionCode": (t) => t.promotionCodes.create({ couponId: "id", code: "CODE" }),
+  "Mutation.updatePromotionCode": (t) => t.promotionCodes.update("id", { active: false }),
+  "Mutation.createTaxRate": (t) => t.taxRates.create({ displayName: "VAT", percentage: "20", inclusive: false }),
+  "Mutation.updateTaxRate": (t) => t.taxRates.update("id", { active: false }),
   "Query.creditBalanceTransactions": (t) => t.creditBalanceTransactions.list(),
   "Query.creditGrant": (t) => t.creditGrants.retrieve("id"),
   "Query.creditGrants": (t) => t.creditGrants.list(),

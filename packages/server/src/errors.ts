@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   "IDEMPOTENCY_KEY_IN_USE",
   "DIMENSION_CARDINALITY_EXCEEDED",
   "PRICE_SEGMENTS_OVERLAP",
+  "COUPON_NOT_REDEEMABLE",
+  "PROMOTION_CODE_TAKEN",
+  "TAX_RATE_INACTIVE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

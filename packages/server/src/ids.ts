@@ -26,6 +26,10 @@ const ID_PREFIXES = {
   WebhookEndpoint: "we",
   WebhookDelivery: "whd",
   Event: "evt",
+  Coupon: "coupon",
+  PromotionCode: "promo",
+  Discount: "di",
+  TaxRate: "txr",
 } as const;
 
 type IdType = keyof typeof ID_PREFIXES;

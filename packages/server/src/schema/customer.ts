@@ -2,6 +2,7 @@
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createCustomer, deleteCustomer, updateCustomer } from "../services/customers.js";
 import { builder } from "./builder.js";
+import { DiscountInput, discountsOf } from "./discount.js";
 import { TestClockRef } from "./test-clock.js";
 import { requireTenant } from "./tenant.js";
 
@@ -66,6 +67,8 @@ const CreateCustomerInput = builder.inputType("CreateCustomerInput", {
     email: t.string(),
     metadata: t.field({ type: "JSONObject" }),
     testClockId: t.id(),
+    discounts: t.field({ type: [DiscountInput], description: "Coupons or promotion codes to redeem (at most 20)." }),
+    defaultTaxRates: t.idList({ description: "Tax rates of lines with no subscription or item rates (at most 5)." }),
     invoiceDaysUntilDue: t.int({ description: "0–730; default 30." }),
   }),
 });
@@ -78,7 +81,13 @@ builder.mutationField("createCustomer", (t) =>
     resolve: (query, _root, { input }, ctx) =>
       createCustomer(
         requireTenant(ctx),
-        { ...input, testClockId: input.testClockId ? String(input.testClockId) : null },
+        ctx.deps.clock,
+        {
+          ...input,
+          testClockId: input.testClockId ? String(input.testClockId) : null,
+          discounts: discountsOf(input.discounts),
+          defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
+        },
         query,
       ),
   }),
@@ -93,6 +102,11 @@ const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
       type: "JSONObject",
       description: "Merged into the stored metadata; a key set to an empty string is removed; null clears all.",
     }),
+    discounts: t.field({
+      type: [DiscountInput],
+      description: "Replaces the discounts in force: entries with discount keep one; [] removes all.",
+    }),
+    defaultTaxRates: t.idList({ description: "Replaces the default tax rates; [] removes them." }),
     invoiceDaysUntilDue: t.int({ description: "Omitted or null: unchanged. For invoices finalized from now on." }),
   }),
 });
@@ -105,11 +119,14 @@ builder.mutationField("updateCustomer", (t) =>
     resolve: (query, _root, { input }, ctx) =>
       updateCustomer(
         requireTenant(ctx),
+        ctx.deps.clock,
         {
           id: String(input.id),
           name: input.name,
           email: input.email,
           metadata: input.metadata,
+          discounts: discountsOf(input.discounts),
+          defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
           invoiceDaysUntilDue: input.invoiceDaysUntilDue,
         },
         query,

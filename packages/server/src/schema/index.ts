@@ -18,6 +18,8 @@ import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";
 import "./credit-grant.js";
+import "./tax-rate.js";
+import "./discount.js";
 import "./invoice-lifecycle.js";
 import "./credit-note.js";
 import "./customer-balance.js";

@@ -1,6 +1,6 @@
 // Invoices: the Invoice node and its lines, invoice/invoices queries, Customer.invoices and
 // previewInvoice (docs/concepts/invoices.md).
-import type { InvoiceLine as DraftLine } from "@tally/billing";
+import type { AdjustedLine as DraftLine, DiscountAmount, TaxAmount } from "@tally/billing";
 import { segmentConditionsOf } from "../services/prices.js";
 import { MeterSegmentConditionRef } from "./price.js";
 import { BillingReason, InvoiceLineKind, InvoiceStatus, type InvoiceLine } from "../generated/prisma/client.js";
@@ -17,6 +17,8 @@ import {
   SubscriptionRef,
 } from "./subscription.js";
 import { requireTenant } from "./tenant.js";
+import { DiscountInput } from "./discount.js";
+import { discountAmountsOf, taxAmountsOf } from "../services/invoices/adjustment-json.js";
 
 const InvoiceStatusEnum = builder.enumType(InvoiceStatus, { name: "InvoiceStatus" });
 const InvoiceLineKindEnum = builder.enumType(InvoiceLineKind, { name: "InvoiceLineKind" });
@@ -41,10 +43,24 @@ interface LineView {
   amount: MoneyShape;
   periodStart: Date;
   periodEnd: Date;
+  discountAmounts: DiscountAmountView[];
+  taxAmounts: TaxAmountView[];
 }
 
+type DiscountAmountView = DiscountAmount & { currency: string };
+type TaxAmountView = TaxAmount & { currency: string };
+
+const inCurrency =
+  (currency: string) =>
+  <T>(amount: T): T & { currency: string } => ({ ...amount, currency });
+
 function lineView(line: InvoiceLine | DraftLine, currency: string): LineView {
+  const stored = "position" in line;
+  const discounts = stored ? discountAmountsOf(line.discountAmounts) : line.discountAmounts;
+  const taxes = stored ? taxAmountsOf(line.taxAmounts) : line.taxAmounts;
   return {
+    discountAmounts: discounts.map(inCurrency(currency)),
+    taxAmounts: taxes.map(inCurrency(currency)),
     id: "id" in line ? line.id : null,
     kind: line.kind,
     description: line.description,
@@ -59,6 +75,80 @@ function lineView(line: InvoiceLine | DraftLine, currency: string): LineView {
 }
 
 const money = (amount: MoneyShape["amount"], currency: string): MoneyShape => ({ amount, currency });
+
+const DiscountAmountRef = builder.objectRef<DiscountAmountView>("DiscountAmount").implement({
+  description: "What one discount took off a line or an invoice (docs/concepts/discounts.md).",
+  fields: (t) => ({
+    amount: t.field({ type: MoneyRef, resolve: (a) => money(a.amount, a.currency) }),
+    discount: t.prismaField({
+      type: "Discount",
+      nullable: true,
+      description: "null only in a preview of a change that redeems a coupon: the discount does not exist yet.",
+      resolve: (query, a, _args, ctx) =>
+        requireTenant(ctx).prisma.discount.findUnique({ ...query, where: { id: a.discountId } }),
+    }),
+  }),
+});
+
+const TaxAmountRef = builder.objectRef<TaxAmountView>("TaxAmount").implement({
+  description: "The tax of one rate on a line or an invoice (docs/concepts/tax-rates.md).",
+  fields: (t) => ({
+    amount: t.field({ type: MoneyRef, resolve: (a) => money(a.amount, a.currency) }),
+    taxRate: t.prismaField({
+      type: "TaxRate",
+      resolve: (query, a, _args, ctx) =>
+        requireTenant(ctx).prisma.taxRate.findUniqueOrThrow({ ...query, where: { id: a.taxRateId } }),
+    }),
+    inclusive: t.exposeBoolean("inclusive"),
+    taxableAmount: t.field({
+      type: MoneyRef,
+      description: "The amount the tax is computed on, excluding tax.",
+      resolve: (a) => money(a.taxableAmount, a.currency),
+    }),
+  }),
+});
+
+/** The discount and tax fields of an invoice or a preview (docs/concepts/invoices.md#totals). */
+interface AdjustedTotalsView {
+  currency: string;
+  totalDiscountAmount: MoneyShape["amount"];
+  totalDiscountAmounts: DiscountAmount[];
+  tax: MoneyShape["amount"];
+  totalTaxAmounts: TaxAmount[];
+  subtotalExcludingTax: MoneyShape["amount"];
+  totalExcludingTax: MoneyShape["amount"];
+}
+
+function storedTotals(invoice: {
+  currency: string;
+  totalDiscountAmount: MoneyShape["amount"];
+  totalDiscountAmounts: Parameters<typeof discountAmountsOf>[0];
+  tax: MoneyShape["amount"];
+  totalTaxAmounts: Parameters<typeof taxAmountsOf>[0];
+  subtotalExcludingTax: MoneyShape["amount"];
+  totalExcludingTax: MoneyShape["amount"];
+}): AdjustedTotalsView {
+  return {
+    ...invoice,
+    totalDiscountAmounts: discountAmountsOf(invoice.totalDiscountAmounts),
+    totalTaxAmounts: taxAmountsOf(invoice.totalTaxAmounts),
+  };
+}
+
+/** The discount and tax totals' fields, each as Money (docs/concepts/invoices.md#totals). */
+const TOTALS = {
+  totalDiscountAmount: "What the discounts took off, over all lines.",
+  tax: "All tax, inclusive and exclusive.",
+  subtotalExcludingTax: "subtotal without the inclusive taxes.",
+  totalExcludingTax: "subtotalExcludingTax − totalDiscountAmount: after discounts, with no tax.",
+} as const;
+
+/** Resolvers of the totals' fields, for Invoice and InvoicePreview alike. */
+const totalsResolvers = {
+  amount: (name: keyof typeof TOTALS) => (v: AdjustedTotalsView) => money(v[name], v.currency),
+  discounts: (v: AdjustedTotalsView) => v.totalDiscountAmounts.map(inCurrency(v.currency)),
+  taxes: (v: AdjustedTotalsView) => v.totalTaxAmounts.map(inCurrency(v.currency)),
+};
 
 const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
   fields: (t) => ({
@@ -85,6 +175,16 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
           ? segmentConditionsOf(await requireTenant(ctx).rows.referenced("Price", line.priceId))
           : [],
     }),
+    discountAmounts: t.field({
+      type: [DiscountAmountRef],
+      description: "What each discount took off the line's amount.",
+      resolve: (line) => line.discountAmounts,
+    }),
+    taxAmounts: t.field({
+      type: [TaxAmountRef],
+      description: "The tax of each rate on the line's amount after discounts.",
+      resolve: (line) => line.taxAmounts,
+    }),
   }),
 });
 
@@ -105,6 +205,36 @@ builder.prismaNode("Invoice", {
       resolve: (invoice) => invoice.lines.map((line) => lineView(line, invoice.currency)),
     }),
     subtotal: t.field({ type: MoneyRef, resolve: (invoice) => money(invoice.subtotal, invoice.currency) }),
+    totalDiscountAmount: t.field({
+      type: MoneyRef,
+      description: TOTALS.totalDiscountAmount,
+      resolve: (i) => totalsResolvers.amount("totalDiscountAmount")(storedTotals(i)),
+    }),
+    totalDiscountAmounts: t.field({
+      type: [DiscountAmountRef],
+      description: "Per discount, what it took off.",
+      resolve: (i) => totalsResolvers.discounts(storedTotals(i)),
+    }),
+    tax: t.field({
+      type: MoneyRef,
+      description: TOTALS.tax,
+      resolve: (i) => totalsResolvers.amount("tax")(storedTotals(i)),
+    }),
+    totalTaxAmounts: t.field({
+      type: [TaxAmountRef],
+      description: "Per tax rate, its tax and taxable amount.",
+      resolve: (i) => totalsResolvers.taxes(storedTotals(i)),
+    }),
+    subtotalExcludingTax: t.field({
+      type: MoneyRef,
+      description: TOTALS.subtotalExcludingTax,
+      resolve: (i) => totalsResolvers.amount("subtotalExcludingTax")(storedTotals(i)),
+    }),
+    totalExcludingTax: t.field({
+      type: MoneyRef,
+      description: TOTALS.totalExcludingTax,
+      resolve: (i) => totalsResolvers.amount("totalExcludingTax")(storedTotals(i)),
+    }),
     creditsApplied: t.field({ type: MoneyRef, resolve: (invoice) => money(invoice.creditsApplied, invoice.currency) }),
     total: t.field({ type: MoneyRef, resolve: (invoice) => money(invoice.total, invoice.currency) }),
     amountDue: t.field({ type: MoneyRef, resolve: (invoice) => money(invoice.amountDue, invoice.currency) }),
@@ -168,6 +298,31 @@ const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").im
       resolve: ({ draft }) => draft.lines.map((line) => lineView(line, draft.currency)),
     }),
     subtotal: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.subtotal, draft.currency) }),
+    totalDiscountAmount: t.field({
+      type: MoneyRef,
+      description: TOTALS.totalDiscountAmount,
+      resolve: ({ draft }) => totalsResolvers.amount("totalDiscountAmount")(draft),
+    }),
+    totalDiscountAmounts: t.field({
+      type: [DiscountAmountRef],
+      resolve: ({ draft }) => totalsResolvers.discounts(draft),
+    }),
+    tax: t.field({
+      type: MoneyRef,
+      description: TOTALS.tax,
+      resolve: ({ draft }) => totalsResolvers.amount("tax")(draft),
+    }),
+    totalTaxAmounts: t.field({ type: [TaxAmountRef], resolve: ({ draft }) => totalsResolvers.taxes(draft) }),
+    subtotalExcludingTax: t.field({
+      type: MoneyRef,
+      description: TOTALS.subtotalExcludingTax,
+      resolve: ({ draft }) => totalsResolvers.amount("subtotalExcludingTax")(draft),
+    }),
+    totalExcludingTax: t.field({
+      type: MoneyRef,
+      description: TOTALS.totalExcludingTax,
+      resolve: ({ draft }) => totalsResolvers.amount("totalExcludingTax")(draft),
+    }),
     creditsApplied: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.creditsApplied, draft.currency) }),
     total: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.total, draft.currency) }),
     startingBalance: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.startingBalance, draft.currency) }),
@@ -184,6 +339,8 @@ const SubscriptionChangesInput = builder.inputType("SubscriptionChangesInput", {
     prorationDate: t.field({ type: "DateTime", description: "Default: the customer's now." }),
     cancelAtPeriodEnd: t.boolean(),
     billingCycleAnchor: t.field({ type: BillingCycleAnchorChangeEnum }),
+    discounts: t.field({ type: [DiscountInput] }),
+    defaultTaxRates: t.idList(),
   }),
 });
 

@@ -16,6 +16,7 @@ import {
   type UpdateSubscriptionInput as SubscriptionChange,
 } from "../services/subscriptions/update.js";
 import { builder } from "./builder.js";
+import { DiscountInput, discountsOf } from "./discount.js";
 import { CustomerRef } from "./customer.js";
 import { PriceRef } from "./price.js";
 import { requireTenant } from "./tenant.js";
@@ -114,6 +115,7 @@ const SubscriptionItemInput = builder.inputType("SubscriptionItemInput", {
   fields: (t) => ({
     priceId: t.id({ required: true }),
     quantity: t.int({ description: "For licensed prices only; default 1." }),
+    taxRates: t.idList({ description: "The item's own tax rates (at most 5); none: the defaults." }),
   }),
 });
 
@@ -137,6 +139,11 @@ const CreateSubscriptionInput = builder.inputType("CreateSubscriptionInput", {
     trialPeriodDays: t.int({
       description: "A free trial of this many days from startDate (1–730); not with trialEnd.",
     }),
+    discounts: t.field({
+      type: [DiscountInput],
+      description: "Coupons or promotion codes to redeem; the subscription's own replace its customer's.",
+    }),
+    defaultTaxRates: t.idList({ description: "Tax rates of items without their own (at most 5)." }),
   }),
 });
 
@@ -156,12 +163,18 @@ builder.mutationField("createSubscription", (t) =>
       const tenant = requireTenant(ctx);
       const { id } = await createSubscription(tenant, ctx.deps.clock, {
         customerId: String(input.customerId),
-        items: input.items.map((item) => ({ priceId: String(item.priceId), quantity: item.quantity ?? null })),
+        items: input.items.map((item) => ({
+          priceId: String(item.priceId),
+          quantity: item.quantity ?? null,
+          taxRates: item.taxRates?.map(String) ?? null,
+        })),
         billingMode: input.billingMode ?? null,
         startDate: input.startDate ?? null,
         billingCycleAnchor: input.billingCycleAnchor ?? null,
         trialEnd: input.trialEnd ?? null,
         trialPeriodDays: input.trialPeriodDays ?? null,
+        discounts: discountsOf(input.discounts),
+        defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
@@ -201,6 +214,7 @@ export const SubscriptionItemChangeInput = builder.inputType("SubscriptionItemCh
     priceId: t.id({ description: "The item's new price (required for a new item)." }),
     quantity: t.int({ description: "For licensed prices only." }),
     deleted: t.boolean({ description: "Removes the item (with id)." }),
+    taxRates: t.idList({ description: "Replaces the item's own tax rates; [] removes them." }),
   }),
 });
 
@@ -220,6 +234,11 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
       description: "Moves a trialing subscription's trial end (after now, at most 730 days after startDate).",
     }),
     endTrialNow: t.boolean({ description: "true ends the trial at the customer's now; not with trialEnd." }),
+    discounts: t.field({
+      type: [DiscountInput],
+      description: "Replaces the discounts in force: entries with discount keep one; [] removes all.",
+    }),
+    defaultTaxRates: t.idList({ description: "Replaces the default tax rates; [] removes them." }),
   }),
 });
 
@@ -232,6 +251,7 @@ export function changeOf(
       priceId?: string | number | null;
       quantity?: number | null;
       deleted?: boolean | null;
+      taxRates?: ReadonlyArray<string | number> | null;
     }> | null;
     prorationBehavior?: SubscriptionChange["prorationBehavior"];
     prorationDate?: Date | null;
@@ -239,6 +259,8 @@ export function changeOf(
     billingCycleAnchor?: SubscriptionChange["billingCycleAnchor"];
     trialEnd?: Date | null;
     endTrialNow?: boolean | null;
+    discounts?: Parameters<typeof discountsOf>[0];
+    defaultTaxRates?: ReadonlyArray<string | number> | null;
   },
 ): SubscriptionChange {
   if (input.endTrialNow && input.trialEnd != null) {
@@ -251,12 +273,15 @@ export function changeOf(
       priceId: item.priceId == null ? null : String(item.priceId),
       quantity: item.quantity ?? null,
       deleted: item.deleted ?? null,
+      taxRates: item.taxRates?.map(String) ?? null,
     })),
     prorationBehavior: input.prorationBehavior ?? null,
     prorationDate: input.prorationDate ?? null,
     cancelAtPeriodEnd: input.cancelAtPeriodEnd ?? null,
     billingCycleAnchor: input.billingCycleAnchor ?? null,
     trialEnd: input.endTrialNow ? "now" : (input.trialEnd ?? null),
+    discounts: discountsOf(input.discounts),
+    defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
   };
 }
 

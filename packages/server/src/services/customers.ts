@@ -8,12 +8,18 @@ import { Prisma, type Customer } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
 import { customerEventData, previousValues } from "./event-log/serializers.js";
+import { replaceDiscounts, type DiscountInput } from "./discounts/apply.js";
+import { checkTaxRates } from "./tax-rates.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
   email?: string | null;
   metadata?: Record<string, unknown> | null;
   testClockId?: string | null;
+  /** Coupons or promotion codes redeemed for the customer (docs/concepts/discounts.md#customers-and-subscriptions). */
+  discounts?: readonly DiscountInput[] | null;
+  /** Tax rates of its invoices' lines that have no subscription or item rates (docs/concepts/tax-rates.md#which-rates-apply). */
+  defaultTaxRates?: readonly string[] | null;
   /** Days from an invoice's finalization to its dueDate; default 30. */
   invoiceDaysUntilDue?: number | null;
 }
@@ -62,6 +68,7 @@ function validEmail(value: string | null | undefined): string | null {
 /** `query` is the GraphQL layer's Prisma selection, so the returned relations come in the same query. */
 export async function createCustomer(
   tenant: Tenant,
+  clock: Clock,
   input: CreateCustomerInput,
   query: Pick<Prisma.CustomerCreateArgs, "include" | "select"> = {},
 ): Promise<Customer> {
@@ -81,18 +88,26 @@ export async function createCustomer(
     if (!clock) throw new NotFoundError(`No test clock ${input.testClockId}`, ["input", "testClockId"]);
   }
   return tenant.prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.create({
-      ...query,
+    const testClockId = input.testClockId || null;
+    const now = await lockedCustomerNow(tx, tenant.scope, { testClockId }, clock);
+    const rates = input.defaultTaxRates
+      ? await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"])
+      : [];
+    const id = newId("Customer");
+    await tx.customer.create({
       data: {
-        id: newId("Customer"),
+        id,
         ...tenant.scope,
         name,
         email,
         ...(metadata ? { metadata } : {}),
-        testClockId: input.testClockId || null,
+        testClockId,
+        ...(rates.length > 0 ? { defaultTaxRates: { connect: rates } } : {}),
         ...(days === null ? {} : { invoiceDaysUntilDue: days }),
       },
     });
+    if (input.discounts) await replaceDiscounts(tx, tenant.scope, { customerId: id }, input.discounts, now, null);
+    const customer = await tx.customer.findUniqueOrThrow({ ...query, where: { id } });
     await recordEvent(tx, tenant.scope, "customer.created", customerEventData(customer));
     return customer;
   });
@@ -120,6 +135,10 @@ export interface UpdateCustomerInput {
   email?: string | null;
   /** Merged into the stored metadata; a key set to "" is removed; null clears all (Stripe's rule). */
   metadata?: Record<string, unknown> | null;
+  /** Replaces the customer's discounts; [] removes them all. */
+  discounts?: readonly DiscountInput[] | null;
+  /** Replaces the customer's default tax rates; [] removes them. */
+  defaultTaxRates?: readonly string[] | null;
   /** Omitted or null: unchanged. Applies to invoices finalized from now on. */
   invoiceDaysUntilDue?: number | null;
 }
@@ -136,20 +155,29 @@ function mergedMetadata(stored: Prisma.JsonValue, update: Record<string, unknown
 /** Updates the given fields (docs/concepts/subscriptions.md#customers); records customer.updated with the earlier values. */
 export async function updateCustomer(
   tenant: Tenant,
+  clock: Clock,
   input: UpdateCustomerInput,
   query: Pick<Prisma.CustomerUpdateArgs, "include" | "select"> = {},
 ): Promise<Customer> {
   const data: Prisma.CustomerUpdateInput = {};
   if (input.name !== undefined) data.name = validName(input.name);
   if (input.email !== undefined) data.email = validEmail(input.email);
+  const discounts = input.discounts;
+  // Discounts start at the customer's now, read before the customer's row lock (db/locks.ts order).
+  const clocked = discounts != null ? await findCustomer(tenant, input.id, ["input", "id"]) : null;
   if (input.invoiceDaysUntilDue != null) data.invoiceDaysUntilDue = validDaysUntilDue(input.invoiceDaysUntilDue);
   return tenant.prisma.$transaction(async (tx) => {
+    const now = clocked ? await lockedCustomerNow(tx, tenant.scope, clocked, clock) : null;
     const locked = await lockCustomer(tx, tenant.scope, input.id, "update");
     if (!locked || locked.deletedAt !== null) throw new NotFoundError(`No customer ${input.id}`, ["input", "id"]);
     if (input.metadata !== undefined) {
       const metadata = input.metadata === null ? {} : mergedMetadata(locked.metadata, input.metadata);
       data.metadata = Object.keys(metadata).length === 0 ? Prisma.DbNull : metadata;
     }
+    if (input.defaultTaxRates != null) {
+      data.defaultTaxRates = { set: await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]) };
+    }
+    if (discounts != null) await replaceDiscounts(tx, tenant.scope, { customerId: input.id }, discounts, now!, null);
     const updated = await tx.customer.update({ where: { id: input.id }, data });
     const previous = previousValues(customerEventData(locked), customerEventData(updated), [
       "name",

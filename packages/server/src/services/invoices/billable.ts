@@ -3,9 +3,18 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Tx } from "../../db/transaction.js";
 
+/** Discounts in the order they apply, with their coupons (invoices/adjustments.ts). */
+const discountsInOrder = { orderBy: { seq: "asc" }, include: { coupon: true } } as const;
+const ratesInOrder = { orderBy: { createdAt: "asc" } } as const;
+
 export const billableInclude = {
-  customer: { include: { testClock: true } },
-  items: { orderBy: { position: "asc" }, include: { price: { include: { product: true, meter: true } } } },
+  customer: { include: { testClock: true, discounts: discountsInOrder, defaultTaxRates: ratesInOrder } },
+  items: {
+    orderBy: { position: "asc" },
+    include: { price: { include: { product: true, meter: true } }, taxRates: ratesInOrder },
+  },
+  discounts: discountsInOrder,
+  defaultTaxRates: ratesInOrder,
   // What changes left for the next invoice (invoices/pending.ts).
   pendingItems: {
     where: { invoiceId: null },

@@ -20,6 +20,7 @@ import { loadGrantStates } from "../credits/grant-state.js";
 import { readCustomerBalance } from "../customer-balance/read.js";
 import { lockCustomerBalance } from "../../db/locks.js";
 import { intervalOf, priceModelOf, scheduleOf, segmentConditionsOf } from "../prices.js";
+import { adjustmentsOf } from "./adjustments.js";
 import type { BillableSubscription } from "./billable.js";
 import { type CombinationReads, meteredQuantity, pendingCharges, priceSelections } from "./pending.js";
 import { billedUsageStart } from "./usage-start.js";
@@ -89,6 +90,8 @@ function base(subscription: BillableSubscription, at: Date, grants: CreditGrantS
     at,
     items: invoiceItems(subscription),
     grants,
+    // Discounts and tax rates in force at the invoice's time (docs/concepts/discounts.md#the-order-of-the-steps).
+    ...adjustmentsOf(subscription, at),
   };
 }
 

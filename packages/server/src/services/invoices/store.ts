@@ -12,6 +12,8 @@ import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
 import { nextInvoiceNumber } from "./number.js";
+import { endUsedOnceDiscounts } from "../discounts/once.js";
+import { adjustedTotalsData, discountAmountsData, taxAmountsData } from "./adjustment-json.js";
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +60,7 @@ export async function storeFinalizedInvoice(
       periodStart: draft.periodStart,
       periodEnd: draft.periodEnd,
       subtotal: draft.subtotal.toFixed(),
+      ...adjustedTotalsData(draft),
       creditsApplied: draft.creditsApplied.toFixed(),
       total: draft.total.toFixed(),
       amountDue: draft.amountDue.toFixed(),
@@ -83,6 +86,8 @@ export async function storeFinalizedInvoice(
             amount: line.amount.toFixed(),
             periodStart: line.periodStart,
             periodEnd: line.periodEnd,
+            discountAmounts: discountAmountsData(line.discountAmounts),
+            taxAmounts: taxAmountsData(line.taxAmounts),
           })),
         },
       },
@@ -95,6 +100,7 @@ export async function storeFinalizedInvoice(
     where: { subscriptionId: input.subscription.id, invoiceId: null },
     data: { invoiceId: id },
   });
+  await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
   await persistCreditApplications(tx, scope, {
     invoiceId: id,
     customerId: input.subscription.customerId,

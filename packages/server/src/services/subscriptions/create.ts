@@ -15,7 +15,10 @@ import type { BillingMode, Price, Subscription } from "../../generated/prisma/cl
 import { newId } from "../../ids.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
 import { lockCustomer, lockedCustomerNow } from "../../db/locks.js";
-import { BILLING_TRANSACTION } from "../../db/transaction.js";
+import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
+import { checkTaxRates } from "../tax-rates.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
 import { firstInvoiceSnapshot } from "../invoices/snapshot.js";
@@ -29,13 +32,17 @@ import { checkTrialEnd, MAX_TRIAL_DAYS } from "./trial.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
-  items: ReadonlyArray<{ priceId: string; quantity?: number | null }>;
+  items: ReadonlyArray<{ priceId: string; quantity?: number | null; taxRates?: readonly string[] | null }>;
   billingMode?: BillingMode | null;
   startDate?: Date | null;
   billingCycleAnchor?: Date | null;
   /** A free trial until this instant (docs/concepts/subscriptions.md#trials); at most one of trialEnd and trialPeriodDays. */
   trialEnd?: Date | null;
   trialPeriodDays?: number | null;
+  /** Coupons or promotion codes redeemed for the subscription (docs/concepts/discounts.md#customers-and-subscriptions). */
+  discounts?: readonly DiscountInput[] | null;
+  /** Tax rates of the lines of items without their own (docs/concepts/tax-rates.md#which-rates-apply). */
+  defaultTaxRates?: readonly string[] | null;
 }
 
 /** How far back a subscription may start, so that recorded usage can still be billed (docs/concepts/subscriptions.md#creating-a-subscription). */
@@ -126,6 +133,30 @@ function planTrialEnd(input: CreateSubscriptionInput, startDate: Date, now: Date
   return trialEnd;
 }
 
+/** The subscription's default tax rates, its items' own, and its discounts (before its first invoice). */
+async function setTaxRatesAndDiscounts(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  itemIds: readonly string[],
+  input: CreateSubscriptionInput,
+  now: Date,
+  currency: string,
+): Promise<void> {
+  if (input.defaultTaxRates != null && input.defaultTaxRates.length > 0) {
+    const rates = await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
+    await tx.subscription.update({ where: { id }, data: { defaultTaxRates: { connect: rates } } });
+  }
+  for (const [index, item] of input.items.entries()) {
+    if (item.taxRates == null || item.taxRates.length === 0) continue;
+    const rates = await checkTaxRates(tx, item.taxRates, ["input", "items", String(index), "taxRates"]);
+    await tx.subscriptionItem.update({ where: { id: itemIds[index]! }, data: { taxRates: { connect: rates } } });
+  }
+  if (input.discounts != null) {
+    await replaceDiscounts(tx, scope, { subscriptionId: id }, input.discounts, now, currency);
+  }
+}
+
 export async function createSubscription(
   tenant: Tenant,
   clock: Clock,
@@ -150,6 +181,7 @@ export async function createSubscription(
       ? { start: startDate, end: trialEnd }
       : subscriptionPeriod(startDate, anchor, interval, startDate);
     const id = newId("Subscription");
+    const itemIds = items.map(() => newId("SubscriptionItem"));
     const created = await tx.subscription.create({
       data: {
         id,
@@ -168,7 +200,7 @@ export async function createSubscription(
         items: {
           createMany: {
             data: items.map((item, position) => ({
-              id: newId("SubscriptionItem"),
+              id: itemIds[position]!,
               ...scope,
               priceId: item.price.id,
               quantity: item.quantity,
@@ -179,6 +211,7 @@ export async function createSubscription(
       },
       include: { items: true },
     });
+    await setTaxRatesAndDiscounts(tx, scope, id, itemIds, input, now, first.currency);
     await recordEvent(tx, scope, "customer.subscription.created", subscriptionEventData(created));
     const subscription = (await loadBillable(tx, id))!;
     const draft = composeInvoice(await firstInvoiceSnapshot(tx, scope, subscription, now));

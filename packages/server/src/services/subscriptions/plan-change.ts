@@ -14,6 +14,8 @@ export interface ItemChange {
   priceId?: string | null;
   quantity?: number | null;
   deleted?: boolean | null;
+  /** The item's own tax rates (update.ts sets them); [] removes them. */
+  taxRates?: readonly string[] | null;
 }
 
 export interface PlannedItem {

@@ -28,6 +28,8 @@ import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js";
 import { changeTrialEnd } from "./trial.js";
 import { billedUsageStart } from "../invoices/usage-start.js";
+import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
+import { checkTaxRates } from "../tax-rates.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 
@@ -41,6 +43,10 @@ export interface UpdateSubscriptionInput {
   billingCycleAnchor?: "NOW" | "UNCHANGED" | null;
   /** Ends ("now") or moves the trial's end (docs/concepts/subscriptions.md#trials); not combined with items or billingCycleAnchor. */
   trialEnd?: Date | "now" | null;
+  /** Replaces the subscription's discounts; [] removes them (docs/concepts/discounts.md#customers-and-subscriptions). */
+  discounts?: readonly DiscountInput[] | null;
+  /** Replaces the subscription's default tax rates; [] removes them. */
+  defaultTaxRates?: readonly string[] | null;
 }
 
 /** The licensed holding of an item before or after the change (null when it has no licensed price). */
@@ -165,6 +171,38 @@ async function writeItems(tx: Tx, scope: Scope, subscription: BillableSubscripti
   }
 }
 
+/** The subscription's default tax rates and discounts, when the change gives them. */
+async function setTaxRatesAndDiscounts(
+  tx: Tx,
+  scope: Scope,
+  subscription: BillableSubscription,
+  input: UpdateSubscriptionInput,
+  now: Date,
+): Promise<void> {
+  if (input.defaultTaxRates != null) {
+    const rates = await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
+    await tx.subscription.update({ where: { id: subscription.id }, data: { defaultTaxRates: { set: rates } } });
+  }
+  if (input.discounts != null) {
+    await replaceDiscounts(tx, scope, { subscriptionId: subscription.id }, input.discounts, now, subscription.currency);
+  }
+}
+
+/**
+ * Items' own tax rates given with the change: an entry with an id sets that item's; the entries
+ * that add items set theirs in order (planChange adds them in the entries' order).
+ */
+async function setItemTaxRates(tx: Tx, changes: readonly ItemChange[], planned: PlannedItem[]): Promise<void> {
+  const added = planned.filter((item) => item.existingId === null);
+  let next = 0;
+  for (const [index, change] of changes.entries()) {
+    const itemId = change.id ?? (change.deleted ? null : added[next++]?.id);
+    if (change.taxRates == null || itemId == null || change.deleted) continue;
+    const rates = await checkTaxRates(tx, change.taxRates, ["input", "items", String(index), "taxRates"]);
+    await tx.subscriptionItem.update({ where: { id: itemId }, data: { taxRates: { set: rates } } });
+  }
+}
+
 /** What a change stored: the subscription after it, and the invoice it finalized at once (ALWAYS_INVOICE), if any. */
 export interface AppliedChange {
   subscription: Subscription & { items: SubscriptionItem[] };
@@ -207,6 +245,8 @@ export async function applyChange(
     }
     await changeTrialEnd(tx, scope, subscription, input.trialEnd, now);
   }
+  // Before the items' change, so an invoice the change makes at once has them.
+  await setTaxRatesAndDiscounts(tx, scope, subscription, input, now);
   const trialing = subscription.status === "TRIALING";
   if (reset && trialing) {
     throw new InvalidInputError(
@@ -245,6 +285,7 @@ export async function applyChange(
     const rows = pendingRows(scope, subscription, planned, prorations, at);
     if (rows.length > 0) await tx.pendingInvoiceItem.createMany({ data: rows });
     await writeItems(tx, scope, subscription, planned, at);
+    await setItemTaxRates(tx, input.items ?? [], planned);
     if (reset) {
       const ended = openPeriod(scheduleOf(subscription));
       const next = addInterval(at, intervalOf(subscription), 1);
