@@ -92,3 +92,4 @@ export {
   invoiceArithmeticBounds,
 } from "./limits.js";
 export type { InvoiceLine } from "./invoice-line.js";
+export { amountItem, pricedItem, type InvoiceItemAmounts } from "./invoice-item.js";

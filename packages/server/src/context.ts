@@ -40,9 +40,11 @@ export interface Context {
   tenant: Tenant | null;
   /** The server's live notifications (GraphQL subscriptions). */
   pubsub: TallyPubSub;
+  /** Where clients reach this server: TALLY_PUBLIC_URL, else the request's origin (links in answers). */
+  publicUrl: string;
 }
 
-export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): Context {
+export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub, requestUrl: string): Context {
   const tenant =
     auth.kind === "tenant"
       ? {
@@ -53,5 +55,5 @@ export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): C
           rows: createRowLoaders(deps.database.sql, auth.scope),
         }
       : null;
-  return { deps, auth, tenant, pubsub };
+  return { deps, auth, tenant, pubsub, publicUrl: deps.config.http.publicUrl ?? new URL(requestUrl).origin };
 }

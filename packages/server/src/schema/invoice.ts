@@ -30,7 +30,7 @@ const NEWEST_FIRST = [{ createdAt: "desc" }, { number: "desc" }] as const;
 interface LineView {
   kind: InvoiceLineKind;
   description: string;
-  priceId: string;
+  priceId: string | null;
   tier: number | null;
   quantity: string;
   unitAmount: string;
@@ -61,9 +61,13 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
     description: t.exposeString("description"),
     price: t.prismaField({
       type: "Price",
+      nullable: true,
+      description: "Null for a one-off item given as an amount.",
       // Prisma batches the lines' lookups made in one tick into one query.
       resolve: (query, line, _args, ctx) =>
-        requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
+        line.priceId === null
+          ? null
+          : requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
     }),
     tier: t.exposeInt("tier", { nullable: true, description: "1-based tier index for tiered prices." }),
     quantity: t.field({ type: "Decimal", resolve: (line) => line.quantity }),
@@ -77,7 +81,11 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
 builder.prismaNode("Invoice", {
   id: { field: "id" },
   fields: (t) => ({
-    number: t.exposeString("number"),
+    number: t.exposeString("number", {
+      nullable: true,
+      description: "Gap-free per account and mode, taken at finalization: null while DRAFT.",
+    }),
+    description: t.exposeString("description", { nullable: true }),
     customer: t.relation("customer"),
     subscription: t.relation("subscription", { nullable: true }),
     billingReason: t.expose("billingReason", { type: BillingReasonEnum }),

@@ -9,6 +9,7 @@ import { newId } from "../../ids.js";
 export const EVENT_TYPES = [
   "invoice.created",
   "invoice.finalized",
+  "invoice.deleted",
   "billing.alert.triggered",
   "billing.credit_grant.created",
   "billing.credit_grant.voided",

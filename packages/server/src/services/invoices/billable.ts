@@ -6,9 +6,9 @@ import type { Tx } from "../../db/transaction.js";
 export const billableInclude = {
   customer: { include: { testClock: true } },
   items: { orderBy: { position: "asc" }, include: { price: { include: { product: true, meter: true } } } },
-  // What changes left for the next invoice (invoices/pending.ts).
+  // What changes left for the next invoice (invoices/pending.ts); one-off items are read there, locked.
   pendingItems: {
-    where: { invoiceId: null },
+    where: { invoiceId: null, kind: { not: "INVOICE_ITEM" } },
     orderBy: { seq: "asc" },
     include: { price: { include: { meter: true } } },
   },

@@ -36,10 +36,11 @@ function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
 interface SnapshotOptions {
   /**
    * Finalization: lock the customer's grants read for the invoice until the transaction ends
-   * (credits/grant-state.ts), so the applications stored are computed on current balances.
+   * (credits/grant-state.ts), so the applications stored are computed on current balances, and
+   * the one-off items it takes (invoices/pending.ts), so each is billed once and as read.
    * Previews read without locks.
    */
-  lockGrants?: boolean;
+  lock?: boolean;
 }
 
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
@@ -52,7 +53,7 @@ function creditGrants(
   return loadGrantStates(db, scope, {
     customerId: subscription.customerId,
     currency: subscription.currency,
-    lock: options.lockGrants,
+    lock: options.lock,
   });
 }
 
@@ -130,7 +131,7 @@ export async function periodEndSnapshot(
   const usage = await usageWindow(db, scope, subscription, period);
   const common = {
     ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, options),
   };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
@@ -151,12 +152,12 @@ export async function finalSnapshot(
   const { start } = openPeriod(scheduleOf(subscription));
   const usage = await usageWindow(db, scope, subscription, { start, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
-  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  const grants = await creditGrants(db, scope, subscription, { lock: true });
   return {
     ...base(subscription, now, grants),
     kind: "FINAL",
     usage,
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, { lock: true }),
   };
 }
 
@@ -169,14 +170,14 @@ export async function updateSnapshot(
   scope: Scope,
   subscription: BillableSubscription,
   now: Date,
-  options: SnapshotOptions = { lockGrants: true },
+  options: SnapshotOptions = { lock: true },
 ): Promise<InvoiceSnapshot> {
   const grants = await creditGrants(db, scope, subscription, options);
   return {
     ...base(subscription, now, grants),
     kind: "UPDATE",
     period: openPeriod(scheduleOf(subscription)),
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, options),
   };
 }
 
@@ -193,12 +194,12 @@ export async function anchorResetSnapshot(
 ): Promise<InvoiceSnapshot> {
   const period = openPeriod(scheduleOf(subscription));
   const usage = await usageWindow(db, scope, subscription, { start: endedStart, end: period.start });
-  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  const grants = await creditGrants(db, scope, subscription, { lock: true });
   return {
     ...base(subscription, period.start, grants),
     kind: "PERIOD_END",
     usage,
     license: licenseWindow(subscription, period),
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, { lock: true }),
   };
 }

@@ -20,6 +20,7 @@ export function tenantOf(
     { ...app.deps, database },
     { kind: "tenant", scope: { accountId, mode } },
     createTallyPubSub(),
+    "http://tally.test/graphql",
   );
   if (!context.tenant) throw new Error("createContext gave no tenant for a tenant auth");
   return context.tenant;
