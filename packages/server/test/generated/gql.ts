@@ -36,6 +36,8 @@ type Documents = {
     "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.BillingCycleRecordDocument,
     "\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleRecordCodeDocument,
     "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.BillingCycleCancelEventDocument,
+    "\n  mutation HostedInvoiceItem($input: CreateInvoiceItemInput!) {\n    createInvoiceItem(input: $input) {\n      __typename\n    }\n  }\n": typeof types.HostedInvoiceItemDocument,
+    "\n  query HostedInvoiceInvoices($customerId: ID!) {\n    invoices(first: 1, customerId: $customerId) {\n      edges {\n        node {\n          number\n          hostedInvoiceUrl\n          lines {\n            description\n          }\n        }\n      }\n    }\n  }\n": typeof types.HostedInvoiceInvoicesDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CreditsNodeDocument,
@@ -158,6 +160,8 @@ const documents: Documents = {
     "\n  mutation BillingCycleRecord($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.BillingCycleRecordDocument,
     "\n  mutation BillingCycleRecordCode($input: RecordMeterEventInput!) {\n    recordMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleRecordCodeDocument,
     "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.BillingCycleCancelEventDocument,
+    "\n  mutation HostedInvoiceItem($input: CreateInvoiceItemInput!) {\n    createInvoiceItem(input: $input) {\n      __typename\n    }\n  }\n": types.HostedInvoiceItemDocument,
+    "\n  query HostedInvoiceInvoices($customerId: ID!) {\n    invoices(first: 1, customerId: $customerId) {\n      edges {\n        node {\n          number\n          hostedInvoiceUrl\n          lines {\n            description\n          }\n        }\n      }\n    }\n  }\n": types.HostedInvoiceInvoicesDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.CreditsNodeDocument,
@@ -360,6 +364,14 @@ export function graphql(source: "\n  mutation BillingCycleRecordCode($input: Rec
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingCycleCancelEvent($input: CancelMeterEventInput!) {\n    cancelMeterEvent(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostedInvoiceItem($input: CreateInvoiceItemInput!) {\n    createInvoiceItem(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation HostedInvoiceItem($input: CreateInvoiceItemInput!) {\n    createInvoiceItem(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostedInvoiceInvoices($customerId: ID!) {\n    invoices(first: 1, customerId: $customerId) {\n      edges {\n        node {\n          number\n          hostedInvoiceUrl\n          lines {\n            description\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HostedInvoiceInvoices($customerId: ID!) {\n    invoices(first: 1, customerId: $customerId) {\n      edges {\n        node {\n          number\n          hostedInvoiceUrl\n          lines {\n            description\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
