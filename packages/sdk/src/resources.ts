@@ -79,6 +79,24 @@ export interface InvoicesResource {
    * would apply; with `subscriptionChanges`, the invoice that change would produce (nothing stored).
    */
   preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
+  /** A DRAFT (billingReason MANUAL) holding the customer's pending one-off items unless `pendingInvoiceItemsBehavior: "EXCLUDE"`. */
+  create(params: T.InvoiceCreateParams, options?: O): R<T.Invoice>;
+  /** DRAFT → OPEN: numbered, finalizedAt, hostedInvoiceUrl and invoicePdf set (INVOICE_STATE_INVALID otherwise). */
+  finalize(id: string, options?: O): R<T.Invoice>;
+  /** Deletes a DRAFT; its items become pending again (INVOICE_STATE_INVALID for any other status). */
+  del(id: string, options?: O): R<T.DeletedInvoice>;
+}
+
+export interface InvoiceItemsResource {
+  /** A one-off charge (amount, or priceId × quantity) for the next invoice, a subscription's, or a DRAFT (`invoiceId`). */
+  create(params: T.InvoiceItemCreateParams, options?: O): R<T.InvoiceItem>;
+  retrieve(id: string, options?: O): R<T.InvoiceItem>;
+  /** While pending or on a DRAFT (INVOICE_STATE_INVALID after). */
+  update(id: string, params: T.InvoiceItemUpdateParams, options?: O): R<T.InvoiceItem>;
+  /** While pending or on a DRAFT (INVOICE_STATE_INVALID after). */
+  del(id: string, options?: O): R<T.DeletedInvoiceItem>;
+  /** Newest first; `pending: true` only those on no invoice yet. */
+  list(params?: T.InvoiceItemListParams, options?: O): List<T.InvoiceItem>;
 }
 
 export interface CreditGrantsResource {
@@ -136,6 +154,7 @@ export interface Resources {
   prices: PricesResource;
   subscriptions: SubscriptionsResource;
   invoices: InvoicesResource;
+  invoiceItems: InvoiceItemsResource;
   creditGrants: CreditGrantsResource;
   creditBalanceTransactions: CreditBalanceTransactionsResource;
   alerts: AlertsResource;
@@ -196,6 +215,16 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
       list: list(requester, G.InvoicesDocument, "invoices"),
       preview: ({ subscriptionId, ...changes }, options) => preview(subscriptionId, options, changes),
+      create: create(requester, G.CreateInvoiceDocument, "createInvoice"),
+      finalize: byId(requester, G.FinalizeInvoiceDocument, "finalizeInvoice"),
+      del: byId(requester, G.DeleteInvoiceDocument, "deleteInvoice"),
+    },
+    invoiceItems: {
+      create: create(requester, G.CreateInvoiceItemDocument, "createInvoiceItem"),
+      retrieve: retrieve(requester, G.InvoiceItemDocument, "invoiceItem"),
+      update: withId(requester, G.UpdateInvoiceItemDocument, "updateInvoiceItem"),
+      del: byId(requester, G.DeleteInvoiceItemDocument, "deleteInvoiceItem"),
+      list: list(requester, G.InvoiceItemsDocument, "invoiceItems"),
     },
     creditGrants: {
       create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),
