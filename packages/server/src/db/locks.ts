@@ -1,8 +1,12 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → customer row → subscription → customer usage → the customer's credit grants (in id
-//   order, read with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
+//   test clock → customer row → subscription → a DRAFT invoice's row (invoices/drafts.ts lockDraft)
+//   → customer usage → the customer's credit grants (in id order, read with FOR UPDATE by
+//   credits/grant-state.ts) → pending one-off invoice items (in creation order, read with FOR UPDATE
+//   by invoices/pending.ts) → invoice sequence (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
+// Creating, changing and deleting an invoice item take the clock (share), its draft's row if it is
+// on one, then the item's row: a period close that read an item holds it until its invoice commits.
 import type { Clock } from "../clock.js";
 import { scopeClause, type Scope } from "./tenant-scope.js";
 import type { Db, Tx } from "./transaction.js";
