@@ -93,3 +93,14 @@ export {
 } from "./limits.js";
 export type { InvoiceLine } from "./invoice-line.js";
 export { amountItem, pricedItem, type InvoiceItemAmounts } from "./invoice-item.js";
+export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
+export { canTransition, type InvoiceStatus } from "./invoice-status.js";
+export {
+  creditableAmount,
+  planCreditNote,
+  type CreditNoteInvoiceLine,
+  type CreditNotePlan,
+  type CreditNoteRequest,
+  type CreditableInvoice,
+  type PlannedCreditNoteLine,
+} from "./credit-notes.js";

@@ -19,11 +19,20 @@ export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
 export interface InvoiceItem extends G.InvoiceItemFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
+export interface CreditNote extends G.CreditNoteFieldsFragment {}
+export interface CustomerBalanceTransaction extends G.CustomerBalanceTransactionFieldsFragment {}
 export interface UsageAlert extends G.UsageAlertFieldsFragment {}
 export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
 export interface WebhookDelivery extends G.WebhookDeliveryFieldsFragment {}
 export interface Event extends G.EventFieldsFragment {}
+export interface ApiKey extends G.ApiKeyFieldsFragment {}
+
+/** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  secret: string;
+}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -70,6 +79,14 @@ export type InvoiceCreateParams = G.CreateInvoiceInput;
 export type InvoiceItemCreateParams = G.CreateInvoiceItemInput;
 export type InvoiceItemUpdateParams = Omit<G.UpdateInvoiceItemInput, "id">;
 export type InvoiceItemListParams = ListParams<G.InvoiceItemsQueryVariables>;
+export type InvoicePayParams = Omit<G.PayInvoiceInput, "id">;
+export type CreditNoteCreateParams = G.CreateCreditNoteInput;
+export type CreditNoteListParams = ListParams<G.CreditNotesQueryVariables>;
+export type CustomerBalanceTransactionCreateParams = Omit<G.CreateCustomerBalanceTransactionInput, "customerId">;
+export type CustomerBalanceTransactionListParams = Omit<
+  ListParams<G.CustomerBalanceTransactionsQueryVariables>,
+  "customerId"
+>;
 export type CreditGrantCreateParams = G.CreateCreditGrantInput;
 export type CreditGrantListParams = ListParams<G.CreditGrantsQueryVariables>;
 export type CreditBalanceTransactionListParams = ListParams<G.CreditBalanceTransactionsQueryVariables>;
@@ -80,4 +97,7 @@ export type WebhookEndpointCreateParams = G.CreateWebhookEndpointInput;
 export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id">;
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
+export type ApiKeyCreateParams = G.CreateApiKeyInput;
+export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
+export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;

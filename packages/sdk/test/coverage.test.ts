@@ -50,6 +50,10 @@ const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Query.subscriptions": (t) => t.subscriptions.list(),
   "Query.testClock": (t) => t.testClocks.retrieve("id"),
   "Query.testClocks": (t) => t.testClocks.list(),
+  "Query.apiKeys": (t) => t.apiKeys.list(),
+  "Mutation.createApiKey": (t) => t.apiKeys.create({} as never),
+  "Mutation.rollApiKey": (t) => t.apiKeys.roll("id", { expiresIn: 0 }),
+  "Mutation.revokeApiKey": (t) => t.apiKeys.revoke("id"),
   "Query.usageAlert": (t) => t.alerts.retrieve("id"),
   "Query.usageAlerts": (t) => t.alerts.list(),
   "Query.webhookDeliveries": (t) => t.webhookDeliveries.list({ endpointId: "id" }),
@@ -82,6 +86,16 @@ const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Mutation.updateProduct": (t) => t.products.update("id", {}),
   "Mutation.updateWebhookEndpoint": (t) => t.webhookEndpoints.update("id", {}),
   "Mutation.voidCreditGrant": (t) => t.creditGrants.void("id"),
+  "Query.creditNote": (t) => t.creditNotes.retrieve("id"),
+  "Query.creditNotes": (t) => t.creditNotes.list(),
+  "Query.customerBalanceTransactions": (t) => t.customers.listBalanceTransactions("id"),
+  "Mutation.payInvoice": (t) => t.invoices.pay("id", { paidOutOfBand: true }),
+  "Mutation.voidInvoice": (t) => t.invoices.void("id"),
+  "Mutation.markInvoiceUncollectible": (t) => t.invoices.markUncollectible("id"),
+  "Mutation.createCreditNote": (t) => t.creditNotes.create({} as never),
+  "Mutation.voidCreditNote": (t) => t.creditNotes.void("id"),
+  "Mutation.createCustomerBalanceTransaction": (t) =>
+    t.customers.createBalanceTransaction("id", { amount: { amount: "-1", currency: "usd" } }),
   "Subscription.usageAlertTriggered": (t) => t.alerts.streamTriggers().ready,
 };
 

@@ -1,4 +1,5 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
+import { invalidate, type CacheName } from "./caches.js";
 import type { Clock } from "./clock.js";
 import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -17,6 +18,8 @@ export interface AppDeps {
   logger: Logger;
   /** TALLY_ADMIN_KEY: the operator key; no operator access without it. */
   adminKey: string | undefined;
+  /** Live notifications and cache invalidations, shared by every replica when configured (pubsub-transport.ts). */
+  pubsub: TallyPubSub;
 }
 
 /** "public": no key, allowed only for requests that read nothing but the schema (auth/introspection.ts). */
@@ -32,6 +35,8 @@ export interface Tenant {
   transaction: Database["transaction"];
   /** The request's rows by id, batched (schema/loaders/row-loaders.ts), for nested reads. */
   rows: RowLoaders;
+  /** Forgets cached entries here and on every replica (caches.ts), after a change to what they hold. */
+  forget(cache: CacheName, keys: string[]): void;
 }
 
 export interface Context {
@@ -44,7 +49,7 @@ export interface Context {
   publicUrl: string;
 }
 
-export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub, requestUrl: string): Context {
+export function createContext(deps: AppDeps, auth: Auth, requestUrl: string): Context {
   const tenant =
     auth.kind === "tenant"
       ? {
@@ -53,7 +58,14 @@ export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub, re
           sql: deps.database.sql,
           transaction: deps.database.transaction,
           rows: createRowLoaders(deps.database.sql, auth.scope),
+          forget: (cache: CacheName, keys: string[]) => invalidate(deps.pubsub, cache, keys),
         }
       : null;
-  return { deps, auth, tenant, pubsub, publicUrl: deps.config.http.publicUrl ?? new URL(requestUrl).origin };
+  return {
+    deps,
+    auth,
+    tenant,
+    pubsub: deps.pubsub,
+    publicUrl: deps.config.http.publicUrl ?? new URL(requestUrl).origin,
+  };
 }

@@ -1,15 +1,29 @@
-// Live notifications for GraphQL subscriptions (graphql-yoga's in-memory pub/sub, one per server
-// process; subscribers connect to the process that serves them). Topics are per account and mode,
-// so a subscriber hears only its own tenant.
-import { createPubSub } from "graphql-yoga";
+// Live notifications for GraphQL subscriptions and cache invalidations, through graphql-yoga's
+// pub/sub: in this process by default, or on every replica when its event target is shared
+// (pubsub-transport.ts: Redis with TALLY_PUBSUB_URL). Topics are per account and mode, so a
+// subscriber hears only its own tenant.
+import { createPubSub, type PubSubEvent, type PubSubEventTarget } from "graphql-yoga";
 import type { Scope } from "./db/tenant-scope.js";
 
 interface AlertTriggeredMessage {
   triggerId: string;
 }
 
-export function createTallyPubSub() {
-  return createPubSub<{ usageAlertTriggered: [tenantTopic: string, message: AlertTriggeredMessage] }>();
+/** Cached entries every replica forgets (caches.ts names the caches). */
+export interface CacheInvalidation {
+  cache: string;
+  keys: string[];
+}
+
+export type TallyTopics = {
+  usageAlertTriggered: [tenantTopic: string, message: AlertTriggeredMessage];
+  cacheInvalidated: [message: CacheInvalidation];
+};
+
+export type TallyEvent = PubSubEvent<TallyTopics, keyof TallyTopics>;
+
+export function createTallyPubSub(eventTarget?: PubSubEventTarget<TallyTopics>) {
+  return createPubSub<TallyTopics>(eventTarget ? { eventTarget } : {});
 }
 
 export type TallyPubSub = ReturnType<typeof createTallyPubSub>;

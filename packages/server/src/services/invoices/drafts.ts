@@ -9,12 +9,13 @@ import { lockedCustomerNow, lockSubscription } from "../../db/locks.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import type { Invoice, InvoiceStatus } from "../../generated/prisma/client.js";
+import type { Invoice } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { findCustomer } from "../customers.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { invoiceItemLines } from "./pending.js";
+import { invoiceStateError } from "./transitions.js";
 import { claimInvoiceItems, finalizationFields, invoiceAmounts, lineRows } from "./store.js";
 
 export interface CreateInvoiceInput {
@@ -28,21 +29,22 @@ export interface CreateInvoiceInput {
 
 const MAX_DESCRIPTION_LENGTH = 500;
 
-/** INVOICE_STATE_INVALID: the operation needs another status; the message names the current one. */
-export function invoiceStateInvalid(id: string, status: InvoiceStatus, needed: string, field: string[]) {
-  return new InvalidInputError(`Invoice ${id} is ${status}; ${needed}`, field, "INVOICE_STATE_INVALID");
-}
-
 /**
  * Locks an invoice's row (`FOR UPDATE`) and returns it if it is a DRAFT: the lock every change of a
  * draft takes before its items' rows (db/locks.ts), so a finalization sees the items as they stay.
  */
-export async function lockDraft(tx: Tx, scope: Scope, id: string, field: string[]): Promise<Invoice> {
+export async function lockDraft(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  field: string[],
+  action = "changed",
+): Promise<Invoice> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Invoice" WHERE "id" = ${id} AND ${scopeClause(scope)} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError(`No invoice ${id}`, field);
   const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
-  if (invoice.status !== "DRAFT") throw invoiceStateInvalid(id, invoice.status, "only a DRAFT can be changed", field);
+  if (invoice.status !== "DRAFT") throw invoiceStateError(invoice, action, field);
   return invoice;
 }
 
@@ -181,7 +183,7 @@ export async function finalizeInvoice(tenant: Tenant, clock: Clock, id: string):
   const customer = await invoiceCustomer(tenant, id);
   await tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
-    await lockDraft(tx, scope, id, ["input", "id"]);
+    const invoice = await lockDraft(tx, scope, id, ["input", "id"], "finalized");
     const draft = await recomposeDraft(tx, scope, id);
     if (draft.total.isNegative()) {
       throw new InvalidInputError(
@@ -191,7 +193,7 @@ export async function finalizeInvoice(tenant: Tenant, clock: Clock, id: string):
     }
     const finalized = await tx.invoice.update({
       where: { id },
-      data: await finalizationFields(tx, scope, now),
+      data: await finalizationFields(tx, scope, invoice.customerId, now),
       include: { lines: true },
     });
     await recordEvent(tx, scope, "invoice.finalized", invoiceEventData(finalized));
@@ -205,10 +207,8 @@ export async function deleteInvoice(tenant: Tenant, clock: Clock, id: string): P
   return tenant.prisma.$transaction(async (tx) => {
     await lockedCustomerNow(tx, scope, customer, clock);
     const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
-    if (invoice.status !== "DRAFT") {
-      throw invoiceStateInvalid(id, invoice.status, "only a DRAFT can be deleted", ["input", "id"]);
-    }
-    await lockDraft(tx, scope, id, ["input", "id"]);
+    if (invoice.status !== "DRAFT") throw invoiceStateError(invoice, "deleted");
+    await lockDraft(tx, scope, id, ["input", "id"], "deleted");
     await tx.pendingInvoiceItem.updateMany({ where: { invoiceId: id }, data: { invoiceId: null } });
     await tx.invoiceLine.deleteMany({ where: { invoiceId: id } });
     await tx.invoice.delete({ where: { id } });

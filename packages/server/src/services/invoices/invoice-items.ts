@@ -22,7 +22,8 @@ import type { PendingInvoiceItem, Price } from "../../generated/prisma/client.js
 import { newId } from "../../ids.js";
 import { findCustomer } from "../customers.js";
 import { priceModelOf } from "../prices.js";
-import { invoiceStateInvalid, lockDraft, recomposeDraft } from "./drafts.js";
+import { lockDraft, recomposeDraft } from "./drafts.js";
+import { invoiceStateError } from "./transitions.js";
 
 /** Far below the amount column's 60 integer digits; no one-off charge is anywhere near it. */
 const MAX_AMOUNT = toDecimal("1e15");
@@ -232,8 +233,11 @@ async function lockEditable(tenant: Tenant, tx: Tx, id: string): Promise<Pending
   // Deleted, or taken by an invoice between the first read and the lock: as if read after.
   if (item === null) throw new NotFoundError(`No invoice item ${id}`, field("id"));
   if (item.invoiceId !== null && item.invoiceId !== seen.invoiceId) {
-    const taker = await tx.invoice.findUniqueOrThrow({ where: { id: item.invoiceId }, select: { status: true } });
-    throw invoiceStateInvalid(item.invoiceId, taker.status, `invoice item ${id} was just put on it`, field("id"));
+    const taker = await tx.invoice.findUniqueOrThrow({
+      where: { id: item.invoiceId },
+      select: { number: true, status: true },
+    });
+    throw invoiceStateError({ id: item.invoiceId, ...taker }, "changed", field("id"));
   }
   return item;
 }

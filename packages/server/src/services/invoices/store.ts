@@ -8,10 +8,18 @@ import type { BillingReason, Prisma, Subscription } from "../../generated/prisma
 import { newId, randomBase62 } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
+import { changeCustomerBalance } from "../customer-balance/ledger.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
 import { nextInvoiceNumber } from "./number.js";
+
+const DAY_MS = 86_400_000;
+
+/** Finalization plus the customer's invoiceDaysUntilDue (docs/concepts/invoices.md#due-date). */
+export function dueDate(finalizedAt: Date, days: number): Date {
+  return new Date(finalizedAt.getTime() + days * DAY_MS);
+}
 
 interface FinalizedInvoiceInput {
   subscription: Pick<Subscription, "id" | "customerId">;
@@ -31,6 +39,9 @@ export function invoiceAmounts(draft: InvoiceDraft) {
     creditsApplied: draft.creditsApplied.toFixed(),
     total: draft.total.toFixed(),
     amountDue: draft.amountDue.toFixed(),
+    amountRemaining: draft.amountDue.toFixed(),
+    startingBalance: draft.startingBalance.toFixed(),
+    endingBalance: draft.endingBalance.toFixed(),
   };
 }
 
@@ -56,13 +67,19 @@ export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineC
 
 /**
  * What finalization sets (docs/concepts/invoices.md#numbers): the next gap-free number, OPEN,
- * finalizedAt, and the rendered invoice's token of 256 random bits. Taken last in the transaction.
+ * finalizedAt, the due date, and the rendered invoice's token of 256 random bits. Taken last in the
+ * transaction.
  */
-export async function finalizationFields(tx: Tx, scope: Scope, at: Date) {
+export async function finalizationFields(tx: Tx, scope: Scope, customerId: string, at: Date) {
+  const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { invoiceDaysUntilDue: true },
+  });
   return {
     number: await nextInvoiceNumber(tx, scope),
     status: "OPEN" as const,
     finalizedAt: at,
+    dueDate: dueDate(at, invoiceDaysUntilDue),
     documentToken: randomBase62(43),
   };
 }
@@ -99,7 +116,7 @@ export async function storeFinalizedInvoice(
     data: {
       id,
       ...scope,
-      ...(await finalizationFields(tx, scope, input.at)),
+      ...(await finalizationFields(tx, scope, input.subscription.customerId, input.at)),
       customerId: input.subscription.customerId,
       subscriptionId: input.subscription.id,
       billingReason: input.billingReason,
@@ -121,6 +138,15 @@ export async function storeFinalizedInvoice(
     customerId: input.subscription.customerId,
     currency: draft.currency,
     applications: draft.creditApplications,
+    at: input.at,
+  });
+  // The balance row was locked by the snapshot, after the grants (db/locks.ts).
+  await changeCustomerBalance(tx, scope, {
+    customerId: input.subscription.customerId,
+    currency: draft.currency,
+    type: "APPLIED_TO_INVOICE",
+    amount: draft.endingBalance.minus(draft.startingBalance),
+    invoiceId: id,
     at: input.at,
   });
   // Created and finalized in one step: both events, so integrations can listen to either.

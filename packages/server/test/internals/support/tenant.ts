@@ -3,7 +3,6 @@
 import { createContext, type Tenant } from "../../../src/context.js";
 import type { Database } from "../../../src/db/client.js";
 import type { Scope } from "../../../src/db/tenant-scope.js";
-import { createTallyPubSub } from "../../../src/pubsub.js";
 import type { TestApp } from "../../support/app.js";
 
 export function tenantOf(
@@ -19,7 +18,6 @@ export function tenantOf(
   const context = createContext(
     { ...app.deps, database },
     { kind: "tenant", scope: { accountId, mode } },
-    createTallyPubSub(),
     "http://tally.test/graphql",
   );
   if (!context.tenant) throw new Error("createContext gave no tenant for a tenant auth");
