@@ -199,12 +199,17 @@ describe("API keys", () => {
     }
   });
 
-  it("rolling with expiresIn 0 stops the old key at once; expiresIn out of range and an expired key are refused", async () => {
+  it("rolling again with expiresIn 0 stops the old key at once; expiresIn out of range and an expired key are refused", async () => {
     const old = await created("rolled now");
     expect(await status(old.secret)).toBe(200);
+    // Rolled once with a grace period, then again at once: the grace is cut short, and neither new key expires.
+    const first = await app.data(ROLL, { input: { id: old.apiKey.id, expiresIn: 3600 } });
+    assert(first.rollApiKey.__typename === "CreatedApiKey");
     const { rollApiKey } = await app.data(ROLL, { input: { id: old.apiKey.id, expiresIn: 0 } });
     assert(rollApiKey.__typename === "CreatedApiKey");
+    expect(rollApiKey.apiKey.expiresAt).toBeNull();
     expect(await status(old.secret)).toBe(401);
+    expect(await status(first.rollApiKey.secret)).toBe(200);
     expect(await status(rollApiKey.secret)).toBe(200);
 
     const again = await app.data(ROLL, { input: { id: old.apiKey.id, expiresIn: 60 } });

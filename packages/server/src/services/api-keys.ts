@@ -63,8 +63,8 @@ async function workingKey(tenant: Tenant, clock: Clock, id: string): Promise<Api
 }
 
 /**
- * A new key with the old one's name and expiry; the old key stops working `expiresInSeconds` from
- * now (0: at once), or at its own expiry when that is sooner.
+ * A new key with the old one's name and no expiry; the old key stops working `expiresInSeconds`
+ * from now (0: at once), or at its own expiry when that is sooner.
  */
 export async function rollApiKey(
   tenant: Tenant,
@@ -88,7 +88,7 @@ export async function rollApiKey(
   });
   if (count === 0) throw new NotFoundError(`No active API key ${input.id}`, ["input", "id"]);
   tenant.forget("apiKeys", [old.keyHash]);
-  return insertKey(tenant, old.name, old.expiresAt);
+  return insertKey(tenant, old.name, null);
 }
 
 /** The key stops working on every replica at once (within the pub/sub's delivery). */
