@@ -20,17 +20,12 @@ const VERBS: Record<Exclude<InvoiceStatus, "DRAFT" | "OPEN">, string> = {
   UNCOLLECTIBLE: "marked uncollectible",
 };
 
-<<<<<<< HEAD
 /** INVOICE_STATE_INVALID, naming the current status (docs/api/errors.md); a DRAFT, unnumbered, by its id. */
 export function invoiceStateError(
   invoice: Pick<Invoice, "id" | "number" | "status">,
   action: string,
   field: string[] = ["input", "id"],
 ): InvalidInputError {
-=======
-/** INVOICE_STATE_INVALID, naming the current status (docs/api/errors.md). */
-function invoiceStateError(invoice: Pick<Invoice, "number" | "status">, action: string): InvalidInputError {
->>>>>>> main
   return new InvalidInputError(
     `Invoice ${invoice.number ?? invoice.id} is ${invoice.status}: it cannot be ${action}`,
     field,
