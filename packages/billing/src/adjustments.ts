@@ -49,7 +49,8 @@ export function payableAmount(line: AdjustedLine): Decimal {
 /** Step 2 then step 3: the discounts, then the tax of each line's discounted amount. */
 export function adjustLines(lines: readonly InvoiceLine[], adjustments: Adjustments): AdjustedLine[] {
   const { currency, taxRates } = adjustments;
-  const productOf = (priceId: string) => adjustments.products.get(priceId) ?? null;
+  // A one-off item given as an amount has no price, so no product a coupon could be limited to.
+  const productOf = (priceId: string | null) => (priceId === null ? null : (adjustments.products.get(priceId) ?? null));
   const discounts = applyDiscounts(
     lines.map((line) => ({ amount: line.amount, productId: productOf(line.priceId) })),
     adjustments.discounts,

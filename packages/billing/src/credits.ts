@@ -17,8 +17,8 @@ export interface CreditGrantState {
 
 /** What credits need to know of an invoice line: its amount after discounts and tax (docs/concepts/discounts.md#the-order-of-the-steps). */
 export interface CreditableLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION";
-  priceId: string;
+  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM";
+  priceId: string | null;
   amount: Decimal;
 }
 
@@ -64,7 +64,9 @@ export function compareGrants(a: CreditGrantState, b: CreditGrantState): number 
 }
 
 function inScope(grant: CreditGrantState, line: CreditableLine): boolean {
-  return line.kind === "USAGE" && ("priceIds" in grant.scope ? grant.scope.priceIds.includes(line.priceId) : true);
+  return (
+    line.kind === "USAGE" && ("priceIds" in grant.scope ? grant.scope.priceIds.includes(line.priceId as string) : true)
+  );
 }
 
 /** What applyCredits needs: the invoice's currency and time, its lines after discounts and tax, and the customer's grants. */

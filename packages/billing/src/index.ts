@@ -131,6 +131,7 @@ export {
   type Adjustments,
   type TaxRates,
 } from "./adjustments.js";
+export { amountItem, pricedItem, type InvoiceItemAmounts } from "./invoice-item.js";
 export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
 export { canTransition, type InvoiceStatus } from "./invoice-status.js";
 export {

@@ -2,9 +2,11 @@ import type { Decimal } from "./money.js";
 
 /** One invoice line; `amount` is rounded to the currency's minor unit, once. */
 export interface InvoiceLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION";
+  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM";
+  /** The subscription item billed, or for INVOICE_ITEM the one-off invoice item. */
   itemId: string;
-  priceId: string;
+  /** Null for a one-off item given as an amount. */
+  priceId: string | null;
   description: string;
   /** 1-based tier of a tiered price; null for per-unit prices. */
   tier: number | null;

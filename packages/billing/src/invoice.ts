@@ -46,10 +46,14 @@ export interface UsageSegment {
   quantity: Decimal;
 }
 
-/** What a subscription change left for an invoice: PRORATION lines and usage at replaced prices. */
+/**
+ * What waits for an invoice: from subscription changes, PRORATION lines and usage at replaced
+ * prices; one-off INVOICE_ITEM lines (invoice-item.ts), their amounts fixed at creation.
+ */
 export interface PendingCharges {
   prorations: readonly ProrationLine[];
   segments: readonly UsageSegment[];
+  invoiceItems?: readonly InvoiceLine[];
 }
 
 interface SnapshotBase {
@@ -76,6 +80,7 @@ interface SnapshotBase {
  * period). PERIOD_END: a period ends (its usage, plus licensed items for the next period unless the
  * subscription ends there). FINAL: cancellation now (usage of the closed part of the period).
  * UPDATE: a change invoiced at once (only its pending charges), for the period it happens in.
+ * MANUAL: an invoice made by hand (createInvoice): only its pending charges, for `period`.
  */
 export type InvoiceSnapshot = SnapshotBase &
   (
@@ -83,6 +88,7 @@ export type InvoiceSnapshot = SnapshotBase &
     | { kind: "PERIOD_END"; usage: UsageWindow; license?: LicenseWindow }
     | { kind: "FINAL"; usage: UsageWindow }
     | { kind: "UPDATE"; period: Period }
+    | { kind: "MANUAL"; period: Period }
   );
 
 /** An invoice before it is stored. No lines (`lines.length === 0`) means no invoice is created. */
@@ -153,7 +159,7 @@ function toLines(
  * usage invoice charges). A final invoice of a period cut to nothing bills no usage.
  */
 function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
-  if (snapshot.kind === "UPDATE") return [];
+  if (snapshot.kind === "UPDATE" || snapshot.kind === "MANUAL") return [];
   const metered = snapshot.items.filter((item) => item.usageType === "METERED");
   const one = new Decimal(1);
   if (snapshot.kind === "FIRST") {
@@ -186,6 +192,7 @@ function pendingLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
       toLines(segment.item, "USAGE", segment.quantity, segment.period, one, snapshot.currency),
     ),
     ...snapshot.pending.prorations,
+    ...(snapshot.pending.invoiceItems ?? []),
   ];
 }
 
@@ -208,7 +215,7 @@ function trialLine(license: LicenseWindow) {
 
 /** LICENSE lines: licensed items for the coming (or first) period, prorated by the window's factor. */
 function licenseLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
-  const license = snapshot.kind === "FINAL" || snapshot.kind === "UPDATE" ? undefined : snapshot.license;
+  const license = "license" in snapshot ? snapshot.license : undefined;
   if (license === undefined) return [];
   if (license.trial) return snapshot.items.filter((item) => item.usageType === "LICENSED").map(trialLine(license));
   return snapshot.items
@@ -242,7 +249,7 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   const period =
     snapshot.kind === "FIRST"
       ? snapshot.license.period
-      : snapshot.kind === "UPDATE"
+      : snapshot.kind === "UPDATE" || snapshot.kind === "MANUAL"
         ? snapshot.period
         : snapshot.usage.period;
   return {

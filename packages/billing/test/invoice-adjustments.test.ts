@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  adjustLines,
   composeInvoice,
   minorUnits,
   sum,
@@ -177,5 +178,32 @@ describe("composeInvoice: line amount → discounts → tax → credits (docs/co
         },
       ),
     );
+  });
+});
+
+describe("adjustLines: a one-off item given as an amount", () => {
+  it("has no product, so a coupon limited to products leaves it whole while an unlimited one applies", () => {
+    const item = {
+      kind: "INVOICE_ITEM" as const,
+      itemId: "ii_setup",
+      priceId: null,
+      description: "Setup fee",
+      tier: null,
+      quantity: d("1"),
+      unitAmount: d("50"),
+      flatAmount: d("0"),
+      amount: d("50"),
+      periodStart: january.start,
+      periodEnd: january.start,
+    };
+    const adjust = (discount: DiscountRule) =>
+      adjustLines([item], {
+        currency: "usd",
+        discounts: [discount],
+        taxRates: { byItem: new Map(), fallback: [] },
+        products: new Map([["price_usage", "prod_api"]]),
+      })[0]!.discountAmounts.map((a) => a.amount.toFixed(2));
+    expect(adjust({ ...tenPercent, productIds: ["prod_api"] })).toEqual([]);
+    expect(adjust(tenPercent)).toEqual(["5.00"]);
   });
 });

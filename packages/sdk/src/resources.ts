@@ -91,6 +91,12 @@ export interface InvoicesResource {
    * would apply; with `subscriptionChanges`, the invoice that change would produce (nothing stored).
    */
   preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
+  /** A DRAFT (billingReason MANUAL) holding the customer's pending one-off items unless `pendingInvoiceItemsBehavior: "EXCLUDE"`. */
+  create(params: T.InvoiceCreateParams, options?: O): R<T.Invoice>;
+  /** DRAFT → OPEN: numbered, finalizedAt, hostedInvoiceUrl and invoicePdf set (INVOICE_STATE_INVALID otherwise). */
+  finalize(id: string, options?: O): R<T.Invoice>;
+  /** Deletes a DRAFT; its items become pending again (INVOICE_STATE_INVALID for any other status). */
+  del(id: string, options?: O): R<T.DeletedInvoice>;
   /** OPEN or UNCOLLECTIBLE → PAID, recording a payment made outside Tally (`paidOutOfBand: true`). */
   pay(id: string, params: T.InvoicePayParams, options?: O): R<T.Invoice>;
   /** OPEN or UNCOLLECTIBLE → VOID: the credits and customer balance it used are given back. */
@@ -107,6 +113,18 @@ export interface CreditNotesResource {
   list(params?: T.CreditNoteListParams, options?: O): List<T.CreditNote>;
   /** Only while its invoice is OPEN: the invoice owes the amount again. */
   void(id: string, options?: O): R<T.CreditNote>;
+}
+
+export interface InvoiceItemsResource {
+  /** A one-off charge (amount, or priceId × quantity) for the next invoice, a subscription's, or a DRAFT (`invoiceId`). */
+  create(params: T.InvoiceItemCreateParams, options?: O): R<T.InvoiceItem>;
+  retrieve(id: string, options?: O): R<T.InvoiceItem>;
+  /** While pending or on a DRAFT (INVOICE_STATE_INVALID after). */
+  update(id: string, params: T.InvoiceItemUpdateParams, options?: O): R<T.InvoiceItem>;
+  /** While pending or on a DRAFT (INVOICE_STATE_INVALID after). */
+  del(id: string, options?: O): R<T.DeletedInvoiceItem>;
+  /** Newest first; `pending: true` only those on no invoice yet. */
+  list(params?: T.InvoiceItemListParams, options?: O): List<T.InvoiceItem>;
 }
 
 export interface CreditGrantsResource {
@@ -202,6 +220,7 @@ export interface Resources {
   prices: PricesResource;
   subscriptions: SubscriptionsResource;
   invoices: InvoicesResource;
+  invoiceItems: InvoiceItemsResource;
   creditGrants: CreditGrantsResource;
   creditNotes: CreditNotesResource;
   creditBalanceTransactions: CreditBalanceTransactionsResource;
@@ -287,6 +306,9 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
       list: list(requester, G.InvoicesDocument, "invoices"),
       preview: ({ subscriptionId, ...changes }, options) => preview(subscriptionId, options, changes),
+      create: create(requester, G.CreateInvoiceDocument, "createInvoice"),
+      finalize: byId(requester, G.FinalizeInvoiceDocument, "finalizeInvoice"),
+      del: byId(requester, G.DeleteInvoiceDocument, "deleteInvoice"),
       pay: withId(requester, G.PayInvoiceDocument, "payInvoice"),
       void: byId(requester, G.VoidInvoiceDocument, "voidInvoice"),
       markUncollectible: byId(requester, G.MarkInvoiceUncollectibleDocument, "markInvoiceUncollectible"),
@@ -296,6 +318,13 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.CreditNoteDocument, "creditNote"),
       list: list(requester, G.CreditNotesDocument, "creditNotes"),
       void: byId(requester, G.VoidCreditNoteDocument, "voidCreditNote"),
+    },
+    invoiceItems: {
+      create: create(requester, G.CreateInvoiceItemDocument, "createInvoiceItem"),
+      retrieve: retrieve(requester, G.InvoiceItemDocument, "invoiceItem"),
+      update: withId(requester, G.UpdateInvoiceItemDocument, "updateInvoiceItem"),
+      del: byId(requester, G.DeleteInvoiceItemDocument, "deleteInvoiceItem"),
+      list: list(requester, G.InvoiceItemsDocument, "invoiceItems"),
     },
     creditGrants: {
       create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),

@@ -16,6 +16,7 @@ export interface Money extends G.MoneyFieldsFragment {}
 export interface InvoiceLine extends G.InvoiceLineFieldsFragment {}
 export interface Invoice extends G.InvoiceFieldsFragment {}
 export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
+export interface InvoiceItem extends G.InvoiceItemFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
 export interface CreditNote extends G.CreditNoteFieldsFragment {}
@@ -57,6 +58,8 @@ export interface Deleted {
 
 export type DeletedWebhookEndpoint = Deleted;
 export type DeletedTestClock = Deleted;
+export type DeletedInvoice = Deleted;
+export type DeletedInvoiceItem = Deleted;
 
 export type TestClockCreateParams = G.CreateTestClockInput;
 export type TestClockAdvanceParams = Omit<G.AdvanceTestClockInput, "id">;
@@ -82,6 +85,10 @@ export type SubscriptionUpdateParams = Omit<G.UpdateSubscriptionInput, "id">;
 export type SubscriptionListParams = ListParams<G.SubscriptionsQueryVariables>;
 export type InvoiceListParams = ListParams<G.InvoicesQueryVariables>;
 export type InvoicePreviewParams = G.PreviewInvoiceQueryVariables;
+export type InvoiceCreateParams = G.CreateInvoiceInput;
+export type InvoiceItemCreateParams = G.CreateInvoiceItemInput;
+export type InvoiceItemUpdateParams = Omit<G.UpdateInvoiceItemInput, "id">;
+export type InvoiceItemListParams = ListParams<G.InvoiceItemsQueryVariables>;
 export type InvoicePayParams = Omit<G.PayInvoiceInput, "id">;
 export type CreditNoteCreateParams = G.CreateCreditNoteInput;
 export type CreditNoteListParams = ListParams<G.CreditNotesQueryVariables>;

@@ -17,7 +17,7 @@ Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_MI
   TALLY_MAX_ALIASES, TALLY_MAX_TOKENS, TALLY_MAX_DIRECTIVES, TALLY_MAX_COST, TALLY_MAX_BODY_BYTES,
   TALLY_MAX_BATCH_BODY_BYTES (docs/api/limits.md); TALLY_HEADERS_TIMEOUT_SECONDS,
   TALLY_REQUEST_TIMEOUT_SECONDS, TALLY_KEEP_ALIVE_TIMEOUT_SECONDS, TALLY_CORS_ORIGINS,
-  TALLY_WEBHOOK_ALLOW_PRIVATE (docs/operations/security.md)`;
+  TALLY_WEBHOOK_ALLOW_PRIVATE (docs/operations/security.md); TALLY_PUBLIC_URL (docs/operations/configuration.md)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;

@@ -27,6 +27,8 @@ interface HttpConfig {
   maxBodyBytes: number;
   /** Body limit of a request whose only field is recordMeterEvents (TALLY_MAX_BATCH_BODY_BYTES). */
   maxBatchBodyBytes: number;
+  /** Where clients reach this server (TALLY_PUBLIC_URL), for links such as Invoice.hostedInvoiceUrl; unset: each request's own origin. */
+  publicUrl?: string;
 }
 
 export interface ServerConfig {
@@ -55,6 +57,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer; got ${raw}`);
   return value * scale;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.TALLY_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url === null || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new Error(`TALLY_PUBLIC_URL takes a URL such as https://billing.example.com; got ${raw}`);
+  }
+  return url.href.replace(/\/+$/, "");
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -99,6 +111,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       corsOrigins: origins(env),
       maxBodyBytes: positiveInteger(env, "TALLY_MAX_BODY_BYTES", h.maxBodyBytes),
       maxBatchBodyBytes: positiveInteger(env, "TALLY_MAX_BATCH_BODY_BYTES", h.maxBatchBodyBytes),
+      publicUrl: publicUrl(env),
     },
     webhooks: { allowPrivate: flag(env, "TALLY_WEBHOOK_ALLOW_PRIVATE") },
   };

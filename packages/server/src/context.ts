@@ -45,9 +45,11 @@ export interface Context {
   tenant: Tenant | null;
   /** The server's live notifications (GraphQL subscriptions). */
   pubsub: TallyPubSub;
+  /** Where clients reach this server: TALLY_PUBLIC_URL, else the request's origin (links in answers). */
+  publicUrl: string;
 }
 
-export function createContext(deps: AppDeps, auth: Auth): Context {
+export function createContext(deps: AppDeps, auth: Auth, requestUrl: string): Context {
   const tenant =
     auth.kind === "tenant"
       ? {
@@ -59,5 +61,11 @@ export function createContext(deps: AppDeps, auth: Auth): Context {
           forget: (cache: CacheName, keys: string[]) => invalidate(deps.pubsub, cache, keys),
         }
       : null;
-  return { deps, auth, tenant, pubsub: deps.pubsub };
+  return {
+    deps,
+    auth,
+    tenant,
+    pubsub: deps.pubsub,
+    publicUrl: deps.config.http.publicUrl ?? new URL(requestUrl).origin,
+  };
 }

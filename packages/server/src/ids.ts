@@ -15,7 +15,7 @@ const ID_PREFIXES = {
   SubscriptionItem: "si",
   Invoice: "in",
   InvoiceLine: "il",
-  PendingInvoiceItem: "ii",
+  InvoiceItem: "ii",
   CreditGrant: "cg",
   CreditBalanceTransaction: "cbt",
   CreditNote: "cn",

@@ -159,7 +159,7 @@ describe("flat fee and overages: Alpaca AI", () => {
       total: { amount: "180.00", currency: "usd" },
     });
     expect(summary(february)).toEqual(summary(preview));
-    expect(first.number < february.number).toBe(true);
+    expect(first.number! < february.number!).toBe(true);
 
     // The next preview: usage 0.00 + license 100.00.
     const next = (await b.preview(subscription.id))!;

@@ -92,7 +92,7 @@ async function metered() {
   return { clock, customerId, subscription, record, live, cycleInvoices };
 }
 
-const stateError = (number: string, status: string, action: string) => ({
+const stateError = (number: string | null, status: string, action: string) => ({
   __typename: "InvalidInputError",
   code: "INVOICE_STATE_INVALID",
   message: `Invoice ${number} is ${status}: it cannot be ${action}`,

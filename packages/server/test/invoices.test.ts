@@ -259,7 +259,7 @@ describe("numbers, lists and lookups", () => {
       ["2026-01-15", c.id],
       ["2026-01-01", a.id],
     ]);
-    const numbers = all.map((i) => Number(i.number.slice(4)));
+    const numbers = all.map((i) => Number(i.number!.slice(4)));
     expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
     expect((await app.data(LIST, { s: c.id })).invoices.edges).toHaveLength(2);
     expect((await app.data(LIST, { c: customer, st: "OPEN" })).invoices.edges).toHaveLength(5);

@@ -289,7 +289,7 @@ describe("createSubscription", () => {
         { total: "105.00", lines: ["USAGE - 500 × 0.01 = 5.00", "LICENSE - 1 × 100 = 100.00"] },
       ],
     ]);
-    expect(Number(invoices[1]!.number.slice(4))).toBe(Number(invoices[0]!.number.slice(4)) + 1);
+    expect(Number(invoices[1]!.number!.slice(4))).toBe(Number(invoices[0]!.number!.slice(4)) + 1);
   });
 
   it("follows a month-end anchor: Jan 31 → Feb 29 (2028) → Mar 31 → Apr 30", async () => {

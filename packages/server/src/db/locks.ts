@@ -1,13 +1,17 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → customer row → subscription → invoice row → customer usage → the customer's credit
-//   grants (in id order, read with FOR UPDATE by credits/grant-state.ts) → the customer's balance in
-//   the invoice's currency → number sequences (invoices/number.ts).
+//   test clock → customer row → subscription → invoice row (a transition's, or a DRAFT's:
+//   invoices/drafts.ts lockDraft) → customer usage → the customer's credit grants (in id order, read
+//   with FOR UPDATE by credits/grant-state.ts) → the customer's balance in the invoice's currency →
+//   pending one-off invoice items (in creation order, read with FOR UPDATE by invoices/pending.ts) →
+//   number sequences (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
 // Ingest takes customer usage (shared) → dimension combinations of (meter, customer, month), in
 // sorted order, only when a batch carries a combination not yet stored.
 // Invoice transitions and credit notes (services/invoices/transitions.ts, services/credit-notes/)
 // take the clock (share), a void the subscription, then the invoice row, grants and balance.
+// Creating, changing and deleting an invoice item take the clock (share), its draft's row if it is
+// on one, then the item's row: a period close that read an item holds it until its invoice commits.
 import type { Clock } from "../clock.js";
 import { scopeClause, type Scope } from "./tenant-scope.js";
 import type { Db, Tx } from "./transaction.js";

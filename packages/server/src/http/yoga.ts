@@ -10,6 +10,7 @@ import { useCompiledExecution } from "./compiled-execution.js";
 import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
+import { useInvoiceDocuments } from "./invoice-documents.js";
 import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
@@ -73,6 +74,7 @@ export function createTallyYoga(deps: AppDeps) {
       useRequestId(),
       useJsonBodiesOnly(),
       useHealthRoutes(deps),
+      useInvoiceDocuments(deps),
       ...useGraphqlLimits(deps.config.graphql),
       useBodyLimit(deps.config.http),
       useIdempotencyKeys(deps),
@@ -80,7 +82,7 @@ export function createTallyYoga(deps: AppDeps) {
     ],
     maxRequestBodySize: false, // useBodyLimit
     cors: corsOptions(deps.config.http.corsOrigins),
-    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps)),
+    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), request.url),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
   });

@@ -14,6 +14,8 @@ import "./product.js";
 import "./price.js";
 import "./subscription.js";
 import "./invoice.js";
+import "./invoice-item.js";
+import "./invoice-drafts.js";
 import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";

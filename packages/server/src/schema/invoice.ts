@@ -36,7 +36,7 @@ interface LineView {
   id: string | null;
   kind: InvoiceLineKind;
   description: string;
-  priceId: string;
+  priceId: string | null;
   tier: number | null;
   quantity: string;
   unitAmount: string;
@@ -157,9 +157,13 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
     description: t.exposeString("description"),
     price: t.prismaField({
       type: "Price",
+      nullable: true,
+      description: "Null for a one-off item given as an amount.",
       // Prisma batches the lines' lookups made in one tick into one query.
       resolve: (query, line, _args, ctx) =>
-        requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
+        line.priceId === null
+          ? null
+          : requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
     }),
     tier: t.exposeInt("tier", { nullable: true, description: "1-based tier index for tiered prices." }),
     quantity: t.field({ type: "Decimal", resolve: (line) => line.quantity }),
@@ -171,7 +175,7 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
       type: [MeterSegmentConditionRef],
       description: "A USAGE line's price's conditions: the segment of the meter's events its quantity counts.",
       resolve: async (line, _args, ctx) =>
-        line.kind === "USAGE"
+        line.kind === "USAGE" && line.priceId !== null
           ? segmentConditionsOf(await requireTenant(ctx).rows.referenced("Price", line.priceId))
           : [],
     }),
@@ -191,7 +195,11 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
 builder.prismaNode("Invoice", {
   id: { field: "id" },
   fields: (t) => ({
-    number: t.exposeString("number"),
+    number: t.exposeString("number", {
+      nullable: true,
+      description: "Gap-free per account and mode, taken at finalization: null while DRAFT.",
+    }),
+    description: t.exposeString("description", { nullable: true }),
     customer: t.relation("customer"),
     subscription: t.relation("subscription", { nullable: true }),
     billingReason: t.expose("billingReason", { type: BillingReasonEnum }),

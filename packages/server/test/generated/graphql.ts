@@ -34,6 +34,7 @@ export type BillingMode =
   | 'FLEXIBLE';
 
 export type BillingReason =
+  | 'MANUAL'
   | 'SUBSCRIPTION_CANCEL'
   | 'SUBSCRIPTION_CREATE'
   | 'SUBSCRIPTION_CYCLE'
@@ -135,6 +136,39 @@ export type CreateCustomerInput = {
   metadata?: Record<string, unknown> | null | undefined;
   name?: string | null | undefined;
   testClockId?: string | null | undefined;
+};
+
+export type CreateInvoiceInput = {
+  /** Default: the subscription's, or that of the customer's pending items when they share one. */
+  currency?: string | null | undefined;
+  customerId: string;
+  /** Shown on the rendered invoice; at most 500 characters. */
+  description?: string | null | undefined;
+  /** Default INCLUDE. */
+  pendingInvoiceItemsBehavior?: PendingInvoiceItemsBehavior | null | undefined;
+  /** Take this subscription's pending one-off items (with the customer's untied ones) and its currency. */
+  subscriptionId?: string | null | undefined;
+};
+
+/** Exactly one of amount, or priceId (with quantity, default 1). */
+export type CreateInvoiceItemInput = {
+  /** In major units, nonzero (negative: a credit), at most the currency's minor-unit digits. */
+  amount?: string | null | undefined;
+  /** Required with amount unless subscriptionId or invoiceId gives it; must match the price's. */
+  currency?: string | null | undefined;
+  customerId: string;
+  /** Required with amount; default with priceId: the product's name. */
+  description?: string | null | undefined;
+  /** Put on this DRAFT invoice of the customer. */
+  invoiceId?: string | null | undefined;
+  /** Shown on the line; default: the customer's now. */
+  period?: InvoiceItemPeriodInput | null | undefined;
+  /** An active LICENSED per-unit price; the item bills quantity × its unit amount. */
+  priceId?: string | null | undefined;
+  /** With priceId: 1 to 1 000 000 000; default 1. */
+  quantity?: number | null | undefined;
+  /** Bill on this subscription's next invoice (same currency). */
+  subscriptionId?: string | null | undefined;
 };
 
 export type CreateMeterInput = {
@@ -334,7 +368,14 @@ export type ErrorCode =
   | 'TOO_MANY_TOKENS'
   | 'UNSUPPORTED_MEDIA_TYPE';
 
+export type InvoiceItemPeriodInput = {
+  /** Not before start. */
+  end: string;
+  start: string;
+};
+
 export type InvoiceLineKind =
+  | 'INVOICE_ITEM'
   | 'LICENSE'
   | 'PRORATION'
   | 'USAGE';
@@ -379,6 +420,12 @@ export type PayInvoiceInput = {
   /** Must be true: Tally collects no payments; this records one made elsewhere. */
   paidOutOfBand: boolean;
 };
+
+export type PendingInvoiceItemsBehavior =
+  /** The draft starts empty; add items with createInvoiceItem(invoiceId). */
+  | 'EXCLUDE'
+  /** The customer's pending one-off items in the invoice's currency go on the draft. */
+  | 'INCLUDE';
 
 export type PriceTierInput = {
   flatAmount?: string | null | undefined;
@@ -498,6 +545,17 @@ export type UpdateCustomerInput = {
   metadata?: Record<string, unknown> | null | undefined;
   /** Omitted: unchanged; null: cleared. */
   name?: string | null | undefined;
+};
+
+/** While the item is pending or on a DRAFT. Omitted fields stay as they are. */
+export type UpdateInvoiceItemInput = {
+  /** For an item given as an amount. */
+  amount?: string | null | undefined;
+  description?: string | null | undefined;
+  id: string;
+  period?: InvoiceItemPeriodInput | null | undefined;
+  /** For an item with a price. */
+  quantity?: number | null | undefined;
 };
 
 export type UpdateMeterInput = {
@@ -685,6 +743,7 @@ export type AlertsVisibleQuery = { usageAlerts: { edges: Array<{ node: { id: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, alertTriggers: Array<{ id: string }>, byAlert: Array<{ id: string }> };
 
 export type AlertsArchiveTypenameMutationVariables = Exact<{
@@ -705,6 +764,7 @@ export type AlertsTriggerNodeQueryVariables = Exact<{
 export type AlertsTriggerNodeQuery = { node:
     | { id: string }
     | { value: string, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -840,6 +900,7 @@ export type AuthAccountNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type BillingCycleAdvanceMutationVariables = Exact<{
@@ -892,6 +953,24 @@ export type BillingCycleCancelEventMutation = { cancelMeterEvent:
     | { __typename: 'MeterEvent' }
     | { __typename: 'MeterEventError', code: ErrorCode }
    };
+
+export type HostedInvoiceItemMutationVariables = Exact<{
+  input: CreateInvoiceItemInput;
+}>;
+
+
+export type HostedInvoiceItemMutation = { createInvoiceItem:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvoiceItem' }
+    | { __typename: 'NotFoundError' }
+   };
+
+export type HostedInvoiceInvoicesQueryVariables = Exact<{
+  customerId: string;
+}>;
+
+
+export type HostedInvoiceInvoicesQuery = { invoices: { edges: Array<{ node: { number: string | null, hostedInvoiceUrl: string | null, lines: Array<{ description: string }> } }> } };
 
 export type CreditNotesListQueryVariables = Exact<{
   invoiceId?: string | null | undefined;
@@ -958,6 +1037,7 @@ export type CreditsNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CreditsGrantNodeQueryVariables = Exact<{
@@ -972,6 +1052,7 @@ export type CreditsGrantNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, remaining: { amount: string } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1060,6 +1141,7 @@ export type CustomersReadQuery = { customer: { id: string, name: string | null }
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CustomersPageQueryVariables = Exact<{
@@ -1075,6 +1157,7 @@ export type CustomersVisibleQueryVariables = Exact<{
 
 
 export type CustomersVisibleQuery = { customer: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1283,6 +1366,7 @@ export type EventsOneQuery = { event: { id: string, type: string, data: Record<s
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type EventsOneIdQueryVariables = Exact<{
@@ -1291,6 +1375,7 @@ export type EventsOneIdQueryVariables = Exact<{
 
 
 export type EventsOneIdQuery = { event: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1399,6 +1484,169 @@ export type IngestCachesRenameMeterMutation = { updateMeter:
     | { __typename: 'NotFoundError' }
    };
 
+export type InvoiceDraftsFieldsFragment = { id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, description: string | null, finalizedAt: string | null, hostedInvoiceUrl: string | null, invoicePdf: string | null, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, quantity: string, unitAmount: string, amount: { amount: string }, price: { id: string } | null }>, subtotal: { amount: string }, total: { amount: string }, amountDue: { amount: string } };
+
+export type InvoiceDraftsCreateMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+}>;
+
+
+export type InvoiceDraftsCreateMutation = { createInvoice:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, field: Array<string> | null }
+    | { __typename: 'Invoice', id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, description: string | null, finalizedAt: string | null, hostedInvoiceUrl: string | null, invoicePdf: string | null, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, quantity: string, unitAmount: string, amount: { amount: string }, price: { id: string } | null }>, subtotal: { amount: string }, total: { amount: string }, amountDue: { amount: string } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string, field: Array<string> | null }
+   };
+
+export type InvoiceDraftsFinalizeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceDraftsFinalizeMutation = { finalizeInvoice:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'Invoice', id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, description: string | null, finalizedAt: string | null, hostedInvoiceUrl: string | null, invoicePdf: string | null, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, quantity: string, unitAmount: string, amount: { amount: string }, price: { id: string } | null }>, subtotal: { amount: string }, total: { amount: string }, amountDue: { amount: string } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceDraftsDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceDraftsDeleteMutation = { deleteInvoice:
+    | { __typename: 'DeletedInvoice', id: string, deleted: boolean }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceDraftsOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceDraftsOneQuery = { invoice: { id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, description: string | null, finalizedAt: string | null, hostedInvoiceUrl: string | null, invoicePdf: string | null, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, quantity: string, unitAmount: string, amount: { amount: string }, price: { id: string } | null }>, subtotal: { amount: string }, total: { amount: string }, amountDue: { amount: string } } | null };
+
+export type InvoiceDraftsAddItemMutationVariables = Exact<{
+  input: CreateInvoiceItemInput;
+}>;
+
+
+export type InvoiceDraftsAddItemMutation = { createInvoiceItem:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'InvoiceItem', id: string, pending: boolean, invoice: { id: string } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceDraftsUpdateItemMutationVariables = Exact<{
+  id: string;
+  amount: string;
+}>;
+
+
+export type InvoiceDraftsUpdateItemMutation = { updateInvoiceItem:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'InvoiceItem' }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceDraftsDeleteItemMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceDraftsDeleteItemMutation = { deleteInvoiceItem:
+    | { __typename: 'DeletedInvoiceItem' }
+    | { __typename: 'InvalidInputError', code: ErrorCode }
+    | { __typename: 'NotFoundError', code: ErrorCode }
+   };
+
+export type InvoiceDraftsItemQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceDraftsItemQuery = { invoiceItem: { pending: boolean, invoice: { id: string } | null } | null };
+
+export type InvoiceItemsCreateMutationVariables = Exact<{
+  input: CreateInvoiceItemInput;
+}>;
+
+
+export type InvoiceItemsCreateMutation = { createInvoiceItem:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, field: Array<string> | null }
+    | { __typename: 'InvoiceItem', id: string, pending: boolean, description: string, currency: string, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, amount: { amount: string, currency: string }, price: { id: string } | null, subscription: { id: string } | null, invoice: { id: string } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string, field: Array<string> | null }
+   };
+
+export type InvoiceItemsUpdateMutationVariables = Exact<{
+  input: UpdateInvoiceItemInput;
+}>;
+
+
+export type InvoiceItemsUpdateMutation = { updateInvoiceItem:
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'InvoiceItem', id: string, description: string, amount: { amount: string } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceItemsDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceItemsDeleteMutation = { deleteInvoiceItem:
+    | { __typename: 'DeletedInvoiceItem', id: string, deleted: boolean }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type InvoiceItemsOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceItemsOneQuery = { invoiceItem: { id: string, pending: boolean, invoice: { id: string, billingReason: BillingReason } | null } | null, node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type InvoiceItemsListQueryVariables = Exact<{
+  customerId?: string | null | undefined;
+  pending?: boolean | null | undefined;
+}>;
+
+
+export type InvoiceItemsListQuery = { invoiceItems: { edges: Array<{ node: { id: string } }> } };
+
+export type InvoiceItemsInvoicesQueryVariables = Exact<{
+  customerId: string;
+}>;
+
+
+export type InvoiceItemsInvoicesQuery = { invoices: { edges: Array<{ node: { id: string, number: string | null, billingReason: BillingReason, periodEnd: string, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, quantity: string, unitAmount: string, amount: { amount: string }, price: { id: string } | null }>, total: { amount: string } } }> } };
+
 export type LifecycleEventsQueryVariables = Exact<{
   type?: string | null | undefined;
 }>;
@@ -1437,14 +1685,14 @@ export type InvoicesListQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesListQuery = { invoices: { edges: Array<{ node: { id: string, number: string, createdAt: string, subscription: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type InvoicesListQuery = { invoices: { edges: Array<{ node: { id: string, number: string | null, createdAt: string, subscription: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type InvoicesOneQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type InvoicesOneQuery = { invoice: { id: string, number: string, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null, node:
+export type InvoicesOneQuery = { invoice: { id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null, node:
     | { __typename: 'Account', id: string }
     | { __typename: 'AlertTrigger', id: string }
     | { __typename: 'ApiKey', id: string }
@@ -1456,7 +1704,8 @@ export type InvoicesOneQuery = { invoice: { id: string, number: string, status: 
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
     | { __typename: 'Event', id: string }
-    | { __typename: 'Invoice', number: string, id: string }
+    | { __typename: 'Invoice', number: string | null, id: string }
+    | { __typename: 'InvoiceItem', id: string }
     | { __typename: 'Meter', id: string }
     | { __typename: 'Price', id: string }
     | { __typename: 'Product', id: string }
@@ -1492,6 +1741,7 @@ export type InvoicesVisibleQueryVariables = Exact<{
 
 
 export type InvoicesVisibleQuery = { invoice: { id: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1608,6 +1858,7 @@ export type MetersVisibleQuery = { meter: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, meters: { edges: Array<{ node: { id: string } }> } };
 
 export type MetersStateQueryVariables = Exact<{
@@ -1634,6 +1885,7 @@ export type PricesReadQueryVariables = Exact<{
 
 
 export type PricesReadQuery = { price: { id: string, currency: string, nickname: string | null, lookupKey: string | null, active: boolean, billingScheme: BillingScheme, unitAmount: string | null, tiersMode: TiersMode | null, createdAt: string, product: { id: string, name: string }, recurring: { interval: RecurringInterval, intervalCount: number, usageType: UsageType, meter: { id: string, eventName: string } | null }, tiers: Array<{ upTo: string | null, unitAmount: string, flatAmount: string }> | null, transformQuantity: { divideBy: number, round: RoundingDirection } | null } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1719,6 +1971,7 @@ export type PricesIsolationQuery = { price: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, prices: { edges: Array<{ node: { id: string } }> }, byProduct: { edges: Array<{ node: { id: string } }> } };
 
 export type ProductsCreateMutationVariables = Exact<{
@@ -1748,6 +2001,7 @@ export type ProductsReadQueryVariables = Exact<{
 
 
 export type ProductsReadQuery = { product: { id: string, name: string, description: string | null, active: boolean, createdAt: string } | null, node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1837,6 +2091,7 @@ export type ProductsVisibleQuery = { product: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, products: { edges: Array<{ node: { id: string } }> } };
 
 export type SubscriptionChangesPreviewQueryVariables = Exact<{
@@ -1845,7 +2100,7 @@ export type SubscriptionChangesPreviewQueryVariables = Exact<{
 }>;
 
 
-export type SubscriptionChangesPreviewQuery = { previewInvoice: { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null };
+export type SubscriptionChangesPreviewQuery = { previewInvoice: { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null };
 
 export type SubscriptionsListQueryVariables = Exact<{
   c?: string | null | undefined;
@@ -1887,6 +2142,7 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Discount', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'InvoiceItem', id: string }
     | { __typename: 'Meter', id: string }
     | { __typename: 'Price', id: string }
     | { __typename: 'Product', id: string }
@@ -1911,6 +2167,7 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Discount', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'InvoiceItem', id: string }
     | { __typename: 'Meter', id: string }
     | { __typename: 'Price', id: string }
     | { __typename: 'Product', id: string }
@@ -1962,7 +2219,9 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, item:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1988,11 +2247,11 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
    | null, subscriptions: { edges: Array<{ node: { id: string } }> }, all: { edges: Array<{ node: { id: string } }> }, previewInvoice: { total: { amount: string } } | null };
 
-export type BillingLineFragment = { kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } };
+export type BillingLineFragment = { kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } };
 
-export type BillingInvoiceFragment = { id: string, number: string, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } };
+export type BillingInvoiceFragment = { id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } };
 
-export type BillingPreviewFragment = { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } };
+export type BillingPreviewFragment = { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } };
 
 export type BillingCancelSubscriptionMutationVariables = Exact<{
   input: CancelSubscriptionInput;
@@ -2032,7 +2291,7 @@ export type BillingPreviewInvoiceQueryVariables = Exact<{
 }>;
 
 
-export type BillingPreviewInvoiceQuery = { previewInvoice: { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null };
+export type BillingPreviewInvoiceQuery = { previewInvoice: { currency: string, periodStart: string, periodEnd: string, customer: { id: string }, subscription: { id: string }, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } | null };
 
 export type BillingSubscriptionQueryVariables = Exact<{
   id: string;
@@ -2048,7 +2307,7 @@ export type BillingInvoicesQueryVariables = Exact<{
 }>;
 
 
-export type BillingInvoicesQuery = { invoices: { edges: Array<{ node: { id: string, number: string, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string }, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } }> } };
+export type BillingInvoicesQuery = { invoices: { edges: Array<{ node: { id: string, number: string | null, status: InvoiceStatus, billingReason: BillingReason, currency: string, periodStart: string, periodEnd: string, createdAt: string, finalizedAt: string | null, customer: { id: string }, subscription: { id: string } | null, lines: Array<{ kind: InvoiceLineKind, description: string, tier: number | null, quantity: string, unitAmount: string, periodStart: string, periodEnd: string, price: { id: string } | null, amount: { amount: string, currency: string } }>, subtotal: { amount: string, currency: string }, creditsApplied: { amount: string, currency: string }, total: { amount: string, currency: string }, amountDue: { amount: string, currency: string } } }> } };
 
 type CatalogError_InvalidInputError_Fragment = { code: ErrorCode, message: string, field: Array<string> | null };
 
@@ -2173,7 +2432,7 @@ export type LifecycleInvoiceStateQueryVariables = Exact<{
 }>;
 
 
-export type LifecycleInvoiceStateQuery = { invoice: { id: string, number: string, status: InvoiceStatus, paidOutOfBand: boolean, dueDate: string | null, createdAt: string, paidAt: string | null, voidedAt: string | null, markedUncollectibleAt: string | null, amountDue: { amount: string }, amountPaid: { amount: string }, amountRemaining: { amount: string }, startingBalance: { amount: string }, endingBalance: { amount: string }, prePaymentCreditNotesAmount: { amount: string }, postPaymentCreditNotesAmount: { amount: string }, lines: Array<{ id: string | null, amount: { amount: string } }>, creditNotes: Array<{ id: string, number: string, amount: { amount: string } }> } | null };
+export type LifecycleInvoiceStateQuery = { invoice: { id: string, number: string | null, status: InvoiceStatus, paidOutOfBand: boolean, dueDate: string | null, createdAt: string, paidAt: string | null, voidedAt: string | null, markedUncollectibleAt: string | null, amountDue: { amount: string }, amountPaid: { amount: string }, amountRemaining: { amount: string }, startingBalance: { amount: string }, endingBalance: { amount: string }, prePaymentCreditNotesAmount: { amount: string }, postPaymentCreditNotesAmount: { amount: string }, lines: Array<{ id: string | null, amount: { amount: string } }>, creditNotes: Array<{ id: string, number: string, amount: { amount: string } }> } | null };
 
 export type LifecyclePayMutationVariables = Exact<{
   input: PayInvoiceInput;
@@ -2322,6 +2581,7 @@ export type TenancyReadQuery = { testClock: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type TenancyNodeQueryVariables = Exact<{
@@ -2330,6 +2590,7 @@ export type TenancyNodeQueryVariables = Exact<{
 
 
 export type TenancyNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2491,6 +2752,7 @@ export type WebhooksDeletedQuery = { webhookEndpoint: { id: string } | null, nod
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null, webhookEndpoints: { edges: Array<{ node: { id: string } }> } };
 
 export type WebhooksLastMeterCreatedQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2527,6 +2789,7 @@ export type WebhooksVisibleQueryVariables = Exact<{
 export type WebhooksVisibleQuery = { webhookEndpoint: { id: string } | null, webhookEndpoints: { edges: Array<{ node: { id: string } }> } };
 
 export const DiscountsTaxAmountsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DiscountsTaxAmounts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discountAmounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxAmounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inclusive"}},{"kind":"Field","name":{"kind":"Name","value":"taxableAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DiscountsTaxAmountsFragment, unknown>;
+export const InvoiceDraftsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceDraftsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"finalizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invoicePdf"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsFieldsFragment, unknown>;
 export const BillingLineFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BillingLine"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}}]}}]} as unknown as DocumentNode<BillingLineFragment, unknown>;
 export const BillingInvoiceFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BillingInvoice"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finalizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BillingLine"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditsApplied"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BillingLine"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}}]}}]} as unknown as DocumentNode<BillingInvoiceFragment, unknown>;
 export const BillingPreviewFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BillingPreview"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoicePreview"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BillingLine"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditsApplied"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BillingLine"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}}]}}]} as unknown as DocumentNode<BillingPreviewFragment, unknown>;
@@ -2565,6 +2828,8 @@ export const BillingCycleClockTimeDocument = {"kind":"Document","definitions":[{
 export const BillingCycleRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingCycleRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMeterEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMeterEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<BillingCycleRecordMutation, BillingCycleRecordMutationVariables>;
 export const BillingCycleRecordCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingCycleRecordCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMeterEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMeterEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<BillingCycleRecordCodeMutation, BillingCycleRecordCodeMutationVariables>;
 export const BillingCycleCancelEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingCycleCancelEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelMeterEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMeterEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<BillingCycleCancelEventMutation, BillingCycleCancelEventMutationVariables>;
+export const HostedInvoiceItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HostedInvoiceItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<HostedInvoiceItemMutation, HostedInvoiceItemMutationVariables>;
+export const HostedInvoiceInvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostedInvoiceInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<HostedInvoiceInvoicesQuery, HostedInvoiceInvoicesQueryVariables>;
 export const CreditNotesListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CreditNotesList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditNotes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreditNotesListQuery, CreditNotesListQueryVariables>;
 export const CreditNotesOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CreditNotesOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditNote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreditNotesOneQuery, CreditNotesOneQueryVariables>;
 export const CreditNotesEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CreditNotesEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"StringValue","value":"credit_note.created","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreditNotesEventsQuery, CreditNotesEventsQueryVariables>;
@@ -2605,6 +2870,20 @@ export const IngestCachesRecordManyDocument = {"kind":"Document","definitions":[
 export const IngestCachesDeactivateMeterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestCachesDeactivateMeter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deactivateMeter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<IngestCachesDeactivateMeterMutation, IngestCachesDeactivateMeterMutationVariables>;
 export const IngestCachesReactivateMeterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestCachesReactivateMeter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reactivateMeter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<IngestCachesReactivateMeterMutation, IngestCachesReactivateMeterMutationVariables>;
 export const IngestCachesRenameMeterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestCachesRenameMeter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMeterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<IngestCachesRenameMeterMutation, IngestCachesRenameMeterMutationVariables>;
+export const InvoiceDraftsCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceDraftsFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceDraftsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"finalizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invoicePdf"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsCreateMutation, InvoiceDraftsCreateMutationVariables>;
+export const InvoiceDraftsFinalizeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsFinalize"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finalizeInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceDraftsFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceDraftsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"finalizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invoicePdf"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsFinalizeMutation, InvoiceDraftsFinalizeMutationVariables>;
+export const InvoiceDraftsDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsDeleteMutation, InvoiceDraftsDeleteMutationVariables>;
+export const InvoiceDraftsOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceDraftsOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceDraftsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceDraftsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"finalizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"invoicePdf"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsOneQuery, InvoiceDraftsOneQueryVariables>;
+export const InvoiceDraftsAddItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsAddItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsAddItemMutation, InvoiceDraftsAddItemMutationVariables>;
+export const InvoiceDraftsUpdateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsUpdateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Decimal"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsUpdateItemMutation, InvoiceDraftsUpdateItemMutationVariables>;
+export const InvoiceDraftsDeleteItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceDraftsDeleteItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsDeleteItemMutation, InvoiceDraftsDeleteItemMutationVariables>;
+export const InvoiceDraftsItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceDraftsItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceDraftsItemQuery, InvoiceDraftsItemQueryVariables>;
+export const InvoiceItemsCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceItemsCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsCreateMutation, InvoiceItemsCreateMutationVariables>;
+export const InvoiceItemsUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceItemsUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateInvoiceItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsUpdateMutation, InvoiceItemsUpdateMutationVariables>;
+export const InvoiceItemsDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvoiceItemsDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInvoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedInvoiceItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsDeleteMutation, InvoiceItemsDeleteMutationVariables>;
+export const InvoiceItemsOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceItemsOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsOneQuery, InvoiceItemsOneQueryVariables>;
+export const InvoiceItemsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceItemsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pending"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"pending"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pending"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsListQuery, InvoiceItemsListQueryVariables>;
+export const InvoiceItemsInvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceItemsInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"billingReason"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceItemsInvoicesQuery, InvoiceItemsInvoicesQueryVariables>;
 export const LifecycleEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LifecycleEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleEventsQuery, LifecycleEventsQueryVariables>;
 export const LifecycleRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMeterEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMeterEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleRecordMutation, LifecycleRecordMutationVariables>;
 export const LifecycleUpdateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleUpdateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceDaysUntilDue"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleUpdateCustomerMutation, LifecycleUpdateCustomerMutationVariables>;

@@ -46,7 +46,7 @@ export async function closeCurrentPeriod(
   if (!hasEnded(openPeriod(schedule), now)) return "up-to-date";
   // No event may be recorded or cancelled for this customer between reading usage and storing it.
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
-  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lockGrants: true }));
+  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lock: true }));
   await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CYCLE", draft, at: now });
   if (subscription.cancelAtPeriodEnd) {
     const canceled = await tx.subscription.update({

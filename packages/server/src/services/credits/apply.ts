@@ -16,7 +16,7 @@ interface InvoiceCredits {
 
 /**
  * The grants were read under their row locks by the finalizing transaction (the snapshot's
- * `lockGrants`), so each guarded debit finds the balance the engine was given.
+ * `lock`), so each guarded debit finds the balance the engine was given.
  */
 export async function persistCreditApplications(tx: Tx, scope: Scope, credits: InvoiceCredits): Promise<void> {
   for (const application of credits.applications) {

@@ -9,6 +9,7 @@ import { newId } from "../../ids.js";
 export const EVENT_TYPES = [
   "invoice.created",
   "invoice.finalized",
+  "invoice.deleted",
   "invoice.paid",
   "invoice.voided",
   "invoice.marked_uncollectible",

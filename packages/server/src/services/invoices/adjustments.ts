@@ -57,7 +57,9 @@ export function adjustmentsOf(
     },
     products: new Map([
       ...subscription.items.map((item) => [item.priceId, item.price.productId] as const),
-      ...subscription.pendingItems.map((item) => [item.priceId, item.price.productId] as const),
+      ...subscription.pendingItems.flatMap((item) =>
+        item.price === null ? [] : [[item.price.id, item.price.productId] as const],
+      ),
     ]),
   };
 }

@@ -15,9 +15,9 @@ export const billableInclude = {
   },
   discounts: discountsInOrder,
   defaultTaxRates: ratesInOrder,
-  // What changes left for the next invoice (invoices/pending.ts).
+  // What changes left for the next invoice (invoices/pending.ts); one-off items are read there, locked.
   pendingItems: {
-    where: { invoiceId: null },
+    where: { invoiceId: null, kind: { not: "INVOICE_ITEM" } },
     orderBy: { seq: "asc" },
     include: { price: { include: { meter: true } } },
   },

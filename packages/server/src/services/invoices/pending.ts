@@ -1,21 +1,25 @@
-// What subscription changes leave for the next invoice (PendingInvoiceItem rows, docs/concepts/subscriptions.md#proration):
-// PRORATION lines as computed at the change, and usage segments at replaced metered prices, whose
-// quantity is read when the invoice is made so that late events still count.
+// What waits for the next invoice (PendingInvoiceItem rows): what subscription changes left
+// (docs/concepts/subscriptions.md#proration), PRORATION lines as computed at the change and usage
+// segments at replaced metered prices, whose quantity is read when the invoice is made so that late
+// events still count; and one-off invoice items (docs/concepts/invoices.md#one-off-invoice-items),
+// read and locked here so each lands on exactly one invoice.
 import {
   finalizeAggregate,
   segmentSelections,
   selectedPartial,
   toDecimal,
   valuesByKey,
+  ZERO,
   type Decimal,
   type DimensionSelection,
+  type InvoiceLine,
   type PendingCharges,
   type Period,
   type ProrationLine,
 } from "@tally/billing";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
-import type { Meter, Price } from "../../generated/prisma/client.js";
+import { Prisma, type Meter, type Price } from "../../generated/prisma/client.js";
 import { priceModelOf, segmentConditionsOf } from "../prices.js";
 import { type CombinationUsage, usageStore } from "../../usage-store/index.js";
 import type { BillableSubscription } from "./billable.js";
@@ -71,8 +75,8 @@ export function priceSelections(
 function prorationLine(row: PendingRow): ProrationLine {
   return {
     kind: "PRORATION",
-    itemId: row.subscriptionItemId,
-    priceId: row.priceId,
+    itemId: row.subscriptionItemId!,
+    priceId: row.priceId!,
     description: row.description,
     tier: row.tier,
     quantity: toDecimal(String(row.quantity)),
@@ -84,11 +88,72 @@ function prorationLine(row: PendingRow): ProrationLine {
   };
 }
 
-/** The subscription's pending charges not invoiced yet, in the order they were made. */
+/** Which one-off items an invoice takes: its customer's, in its currency, and where they stand. */
+export type InvoiceItemSelection =
+  /** Still pending: a subscription's (with the customer's not tied to any) or, with null, only untied ones. */
+  | { pendingFor: { customerId: string; currency: string; subscriptionId: string | null } }
+  /** Those a DRAFT holds. */
+  | { invoiceId: string };
+
+interface InvoiceItemRow {
+  id: string;
+  priceId: string | null;
+  description: string;
+  quantity: unknown;
+  unitAmount: unknown;
+  amount: unknown;
+  periodStart: Date;
+  periodEnd: Date;
+}
+
+/**
+ * One-off items as INVOICE_ITEM lines, in creation order. With `lock` the rows stay locked
+ * (`FOR UPDATE`) until the transaction ends: a concurrent invoice waits and then no longer finds
+ * them pending, and an edit or deletion waits for the invoice (db/locks.ts has the order).
+ */
+export async function invoiceItemLines(
+  db: Db,
+  scope: Scope,
+  selection: InvoiceItemSelection,
+  options: { lock?: boolean } = {},
+): Promise<InvoiceLine[]> {
+  const where =
+    "invoiceId" in selection
+      ? Prisma.sql`"invoiceId" = ${selection.invoiceId}`
+      : Prisma.sql`"invoiceId" IS NULL AND "customerId" = ${selection.pendingFor.customerId}
+          AND "currency" = ${selection.pendingFor.currency}
+          AND ("subscriptionId" IS NULL OR "subscriptionId" = ${selection.pendingFor.subscriptionId})`;
+  const rows = await db.$queryRaw<InvoiceItemRow[]>`
+    SELECT "id", "priceId", "description", "quantity", "unitAmount", "amount", "periodStart", "periodEnd"
+    FROM "PendingInvoiceItem"
+    WHERE ${scopeClause(scope)} AND "kind" = 'INVOICE_ITEM' AND ${where}
+    ORDER BY "seq"
+    ${options.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  return rows.map((row) => ({
+    kind: "INVOICE_ITEM",
+    itemId: row.id,
+    priceId: row.priceId,
+    description: row.description,
+    tier: null,
+    quantity: toDecimal(String(row.quantity)),
+    unitAmount: toDecimal(String(row.unitAmount)),
+    flatAmount: ZERO,
+    amount: toDecimal(String(row.amount)),
+    periodStart: new Date(row.periodStart),
+    periodEnd: new Date(row.periodEnd),
+  }));
+}
+
+/**
+ * The subscription's pending charges not invoiced yet, in the order they were made, with the
+ * one-off items it takes (its own and the customer's untied ones in its currency); `lock` as in
+ * invoiceItemLines, for invoices made to be stored.
+ */
 export async function pendingCharges(
   db: Db,
   scope: Scope,
   subscription: BillableSubscription,
+  options: { lock?: boolean } = {},
 ): Promise<PendingCharges> {
   const prorations: ProrationLine[] = [];
   const segments: PendingCharges["segments"][number][] = [];
@@ -98,13 +163,13 @@ export async function pendingCharges(
       prorations.push(prorationLine(row));
       continue;
     }
-    const meter = row.price.meter;
-    if (meter === null) throw new Error(`Pending usage ${row.id} has a price without a meter`);
+    const meter = row.price?.meter ?? null;
+    if (row.price === null || meter === null) throw new Error(`Pending usage ${row.id} has a price without a meter`);
     const period = { start: row.periodStart, end: row.periodEnd };
     segments.push({
       item: {
-        itemId: row.subscriptionItemId,
-        priceId: row.priceId,
+        itemId: row.subscriptionItemId!,
+        priceId: row.price.id,
         description: row.description,
         usageType: "METERED",
         model: priceModelOf(row.price),
@@ -117,10 +182,16 @@ export async function pendingCharges(
         subscription.customerId,
         meter,
         period,
-        priceSelections(subscription, [row.price]).get(row.priceId),
+        priceSelections(subscription, [row.price]).get(row.price.id),
         reads,
       ),
     });
   }
-  return { prorations, segments };
+  const pendingFor = {
+    customerId: subscription.customerId,
+    currency: subscription.currency,
+    subscriptionId: subscription.id,
+  };
+  const invoiceItems = await invoiceItemLines(db, scope, { pendingFor }, options);
+  return { prorations, segments, invoiceItems };
 }

@@ -48,10 +48,11 @@ function invoiceItems(subscription: BillableSubscription): InvoiceItem[] {
 interface SnapshotOptions {
   /**
    * Finalization: lock the customer's grants read for the invoice until the transaction ends
-   * (credits/grant-state.ts), so the applications stored are computed on current balances.
+   * (credits/grant-state.ts), so the applications stored are computed on current balances, and
+   * the one-off items it takes (invoices/pending.ts), so each is billed once and as read.
    * Previews read without locks.
    */
-  lockGrants?: boolean;
+  lock?: boolean;
 }
 
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
@@ -64,7 +65,7 @@ function creditGrants(
   return loadGrantStates(db, scope, {
     customerId: subscription.customerId,
     currency: subscription.currency,
-    lock: options.lockGrants,
+    lock: options.lock,
   });
 }
 
@@ -79,7 +80,7 @@ async function customerBalance(
   options: SnapshotOptions,
 ): Promise<Decimal> {
   const { customerId, currency } = subscription;
-  if (options.lockGrants) return toDecimal(await lockCustomerBalance(db, scope, customerId, currency));
+  if (options.lock) return toDecimal(await lockCustomerBalance(db, scope, customerId, currency));
   return readCustomerBalance(db, scope, customerId, currency);
 }
 
@@ -149,7 +150,7 @@ export async function firstInvoiceSnapshot(
 ): Promise<InvoiceSnapshot> {
   return {
     ...base(subscription, at, []),
-    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
+    customerBalance: await customerBalance(db, scope, subscription, { lock: true }),
     kind: "FIRST",
     license: licenseWindow(subscription, openPeriod(scheduleOf(subscription))),
   };
@@ -170,8 +171,8 @@ export async function periodEndSnapshot(
   const usage = await usageWindow(db, scope, subscription, period);
   const common = {
     ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
-    pending: await pendingCharges(db, scope, subscription),
     customerBalance: await customerBalance(db, scope, subscription, options),
+    pending: await pendingCharges(db, scope, subscription, options),
   };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
@@ -192,13 +193,13 @@ export async function finalSnapshot(
   const { start } = openPeriod(scheduleOf(subscription));
   const usage = await usageWindow(db, scope, subscription, { start, end: now });
   // A final invoice is only ever made to be stored: its grants are locked like any finalization's.
-  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  const grants = await creditGrants(db, scope, subscription, { lock: true });
   return {
     ...base(subscription, now, grants),
-    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
+    customerBalance: await customerBalance(db, scope, subscription, { lock: true }),
     kind: "FINAL",
     usage,
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, { lock: true }),
   };
 }
 
@@ -211,7 +212,7 @@ export async function updateSnapshot(
   scope: Scope,
   subscription: BillableSubscription,
   now: Date,
-  options: SnapshotOptions = { lockGrants: true },
+  options: SnapshotOptions = { lock: true },
 ): Promise<InvoiceSnapshot> {
   const grants = await creditGrants(db, scope, subscription, options);
   return {
@@ -219,7 +220,7 @@ export async function updateSnapshot(
     customerBalance: await customerBalance(db, scope, subscription, options),
     kind: "UPDATE",
     period: openPeriod(scheduleOf(subscription)),
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, options),
   };
 }
 
@@ -236,13 +237,13 @@ export async function anchorResetSnapshot(
 ): Promise<InvoiceSnapshot> {
   const period = openPeriod(scheduleOf(subscription));
   const usage = await usageWindow(db, scope, subscription, { start: endedStart, end: period.start });
-  const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
+  const grants = await creditGrants(db, scope, subscription, { lock: true });
   return {
     ...base(subscription, period.start, grants),
-    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
+    customerBalance: await customerBalance(db, scope, subscription, { lock: true }),
     kind: "PERIOD_END",
     usage,
     license: licenseWindow(subscription, period),
-    pending: await pendingCharges(db, scope, subscription),
+    pending: await pendingCharges(db, scope, subscription, { lock: true }),
   };
 }

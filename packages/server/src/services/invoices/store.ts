@@ -1,10 +1,11 @@
 // Storing an invoice: the engine's draft becomes an Invoice with its lines, numbered and finalized
 // (OPEN) in the caller's transaction. An invoice is stored as it will stay: a finalized invoice
-// never changes (docs/concepts/invoices.md#status).
-import type { InvoiceDraft } from "@tally/billing";
+// never changes (docs/concepts/invoices.md#status). DRAFT invoices (invoices/drafts.ts) store their
+// lines the same way and finalize through the same fields.
+import type { InvoiceDraft, InvoiceLine } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
-import type { BillingReason, Subscription } from "../../generated/prisma/client.js";
-import { newId } from "../../ids.js";
+import type { BillingReason, Prisma, Subscription } from "../../generated/prisma/client.js";
+import { newId, randomBase62 } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
@@ -30,6 +31,79 @@ interface FinalizedInvoiceInput {
   at: Date;
 }
 
+/** The draft's amounts as Invoice columns. */
+export function invoiceAmounts(draft: InvoiceDraft) {
+  return {
+    currency: draft.currency,
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    subtotal: draft.subtotal.toFixed(),
+    creditsApplied: draft.creditsApplied.toFixed(),
+    total: draft.total.toFixed(),
+    ...adjustedTotalsData(draft),
+    amountDue: draft.amountDue.toFixed(),
+    amountRemaining: draft.amountDue.toFixed(),
+    startingBalance: draft.startingBalance.toFixed(),
+    endingBalance: draft.endingBalance.toFixed(),
+  };
+}
+
+/** The draft's lines as InvoiceLine rows, in order. */
+export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineCreateManyInvoiceInput[] {
+  return draft.lines.map((line, position) => ({
+    id: newId("InvoiceLine"),
+    ...scope,
+    position,
+    kind: line.kind,
+    description: line.description,
+    priceId: line.priceId,
+    subscriptionItemId: line.kind === "INVOICE_ITEM" ? null : line.itemId,
+    invoiceItemId: line.kind === "INVOICE_ITEM" ? line.itemId : null,
+    tier: line.tier,
+    quantity: line.quantity.toFixed(),
+    unitAmount: line.unitAmount.toFixed(),
+    amount: line.amount.toFixed(),
+    periodStart: line.periodStart,
+    periodEnd: line.periodEnd,
+    discountAmounts: discountAmountsData(line.discountAmounts),
+    taxAmounts: taxAmountsData(line.taxAmounts),
+  }));
+}
+
+/**
+ * What finalization sets (docs/concepts/invoices.md#numbers): the next gap-free number, OPEN,
+ * finalizedAt, the due date, and the rendered invoice's token of 256 random bits. Taken last in the
+ * transaction.
+ */
+export async function finalizationFields(tx: Tx, scope: Scope, customerId: string, at: Date) {
+  const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { invoiceDaysUntilDue: true },
+  });
+  return {
+    number: await nextInvoiceNumber(tx, scope),
+    status: "OPEN" as const,
+    finalizedAt: at,
+    dueDate: dueDate(at, invoiceDaysUntilDue),
+    documentToken: randomBase62(43),
+  };
+}
+
+/**
+ * Marks the pending one-off items the lines bill as taken by `invoiceId` (finalized, or a DRAFT).
+ * They were read under their row locks (invoices/pending.ts), so every one is still pending.
+ */
+export async function claimInvoiceItems(tx: Tx, invoiceId: string, lines: readonly InvoiceLine[]): Promise<void> {
+  const ids = lines.filter((line) => line.kind === "INVOICE_ITEM").map((line) => line.itemId);
+  if (ids.length === 0) return;
+  const claimed = await tx.pendingInvoiceItem.updateMany({
+    where: { id: { in: ids }, invoiceId: null },
+    data: { invoiceId },
+  });
+  if (claimed.count !== ids.length)
+    throw new Error(`Invoice ${invoiceId} claimed ${claimed.count} of ${ids.length} items`);
+}
+
 /**
  * Stores and finalizes the draft; returns the new invoice's id, or null when the draft has no lines
  * (no invoice is created, and no number is taken). A second invoice for the same subscription,
@@ -43,63 +117,27 @@ export async function storeFinalizedInvoice(
   const { draft } = input;
   if (draft.lines.length === 0) return null;
   const id = newId("Invoice");
-  const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
-    where: { id: input.subscription.customerId },
-    select: { invoiceDaysUntilDue: true },
-  });
   const invoice = await tx.invoice.create({
     data: {
       id,
       ...scope,
-      number: await nextInvoiceNumber(tx, scope),
+      ...(await finalizationFields(tx, scope, input.subscription.customerId, input.at)),
       customerId: input.subscription.customerId,
       subscriptionId: input.subscription.id,
       billingReason: input.billingReason,
-      status: "OPEN",
-      currency: draft.currency,
-      periodStart: draft.periodStart,
-      periodEnd: draft.periodEnd,
-      subtotal: draft.subtotal.toFixed(),
-      ...adjustedTotalsData(draft),
-      creditsApplied: draft.creditsApplied.toFixed(),
-      total: draft.total.toFixed(),
-      amountDue: draft.amountDue.toFixed(),
-      amountRemaining: draft.amountDue.toFixed(),
-      startingBalance: draft.startingBalance.toFixed(),
-      endingBalance: draft.endingBalance.toFixed(),
-      dueDate: dueDate(input.at, invoiceDaysUntilDue),
+      ...invoiceAmounts(draft),
       createdAt: input.at,
-      finalizedAt: input.at,
-      lines: {
-        createMany: {
-          data: draft.lines.map((line, position) => ({
-            id: newId("InvoiceLine"),
-            ...scope,
-            position,
-            kind: line.kind,
-            description: line.description,
-            priceId: line.priceId,
-            subscriptionItemId: line.itemId,
-            tier: line.tier,
-            quantity: line.quantity.toFixed(),
-            unitAmount: line.unitAmount.toFixed(),
-            amount: line.amount.toFixed(),
-            periodStart: line.periodStart,
-            periodEnd: line.periodEnd,
-            discountAmounts: discountAmountsData(line.discountAmounts),
-            taxAmounts: taxAmountsData(line.taxAmounts),
-          })),
-        },
-      },
+      lines: { createMany: { data: lineRows(scope, draft) } },
     },
     include: { lines: true },
   });
   await usageStore(tx, scope).sealInvoicedPeriods(id);
   // The snapshot billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
   await tx.pendingInvoiceItem.updateMany({
-    where: { subscriptionId: input.subscription.id, invoiceId: null },
+    where: { subscriptionId: input.subscription.id, invoiceId: null, kind: { not: "INVOICE_ITEM" } },
     data: { invoiceId: id },
   });
+  await claimInvoiceItems(tx, id, draft.lines);
   await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
   await persistCreditApplications(tx, scope, {
     invoiceId: id,

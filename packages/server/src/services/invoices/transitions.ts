@@ -20,11 +20,15 @@ const VERBS: Record<Exclude<InvoiceStatus, "DRAFT" | "OPEN">, string> = {
   UNCOLLECTIBLE: "marked uncollectible",
 };
 
-/** INVOICE_STATE_INVALID, naming the current status (docs/api/errors.md). */
-function invoiceStateError(invoice: Pick<Invoice, "number" | "status">, action: string): InvalidInputError {
+/** INVOICE_STATE_INVALID, naming the current status (docs/api/errors.md); a DRAFT, unnumbered, by its id. */
+export function invoiceStateError(
+  invoice: Pick<Invoice, "id" | "number" | "status">,
+  action: string,
+  field: string[] = ["input", "id"],
+): InvalidInputError {
   return new InvalidInputError(
-    `Invoice ${invoice.number} is ${invoice.status}: it cannot be ${action}`,
-    ["input", "id"],
+    `Invoice ${invoice.number ?? invoice.id} is ${invoice.status}: it cannot be ${action}`,
+    field,
     "INVOICE_STATE_INVALID",
   );
 }

@@ -54,7 +54,7 @@ async function hasLaterInvoice(tx: Tx, invoice: Invoice): Promise<boolean> {
       subscriptionId: invoice.subscriptionId,
       id: { not: invoice.id },
       status: { not: "DRAFT" },
-      OR: [{ createdAt: { gt: invoice.createdAt } }, { createdAt: invoice.createdAt, number: { gt: invoice.number } }],
+      OR: [{ createdAt: { gt: invoice.createdAt } }, { createdAt: invoice.createdAt, number: { gt: invoice.number! } }],
     },
   });
   return later > 0;

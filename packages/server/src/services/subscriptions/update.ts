@@ -92,10 +92,16 @@ function pendingRows(
   at: Date,
 ): Prisma.PendingInvoiceItemCreateManyInput[] {
   const kept = new Map(planned.filter((p) => p.existingId !== null).map((p) => [p.existingId!, p]));
-  const common = { ...scope, subscriptionId: subscription.id, createdAt: at };
+  const common = {
+    ...scope,
+    customerId: subscription.customerId,
+    currency: subscription.currency,
+    subscriptionId: subscription.id,
+    createdAt: at,
+  };
   const rows: Prisma.PendingInvoiceItemCreateManyInput[] = prorations.map((line) => ({
     ...common,
-    id: newId("PendingInvoiceItem"),
+    id: newId("InvoiceItem"),
     subscriptionItemId: line.itemId,
     kind: "PRORATION",
     priceId: line.priceId,
@@ -115,7 +121,7 @@ function pendingRows(
     if (start >= at) continue;
     rows.push({
       ...common,
-      id: newId("PendingInvoiceItem"),
+      id: newId("InvoiceItem"),
       subscriptionItemId: item.id,
       kind: "USAGE",
       priceId: item.priceId,

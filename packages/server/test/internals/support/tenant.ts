@@ -15,7 +15,11 @@ export function tenantOf(
     database?: Database;
   } = {},
 ): Tenant {
-  const context = createContext({ ...app.deps, database }, { kind: "tenant", scope: { accountId, mode } });
+  const context = createContext(
+    { ...app.deps, database },
+    { kind: "tenant", scope: { accountId, mode } },
+    "http://tally.test/graphql",
+  );
   if (!context.tenant) throw new Error("createContext gave no tenant for a tenant auth");
   return context.tenant;
 }

@@ -1,0 +1,54 @@
+// Serving the rendered invoice (docs/concepts/invoices.md#the-rendered-invoice): a finalized invoice
+// found by its document token (the only credential: no API key), its view, and its PDF, rendered
+// on first request and stored, so month-end closes finalize without rendering and the PDF, once
+// served, never changes.
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { invoiceDocumentView, type InvoiceDocumentView } from "./document.js";
+import { renderInvoicePdf } from "./render-pdf.js";
+
+export interface RenderableInvoice {
+  id: string;
+  accountId: string;
+  mode: "live" | "test";
+  view: InvoiceDocumentView;
+}
+
+/** The finalized invoice with this token, across tenants (the token names one invoice), or null. */
+export async function findRenderableInvoice(prisma: PrismaClient, token: string): Promise<RenderableInvoice | null> {
+  const invoice = await prisma.invoice.findUnique({
+    where: { documentToken: token },
+    include: { lines: true, customer: true },
+  });
+  if (invoice === null || invoice.finalizedAt === null) return null;
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: invoice.accountId }, select: { name: true } });
+  return {
+    id: invoice.id,
+    accountId: invoice.accountId,
+    mode: invoice.mode,
+    view: invoiceDocumentView(invoice, account),
+  };
+}
+
+/** The invoice's stored PDF; rendered and stored first if this is its first request (concurrent first requests store one). */
+export async function storedInvoicePdf(
+  prisma: PrismaClient,
+  invoice: RenderableInvoice,
+  now: Date,
+): Promise<Uint8Array> {
+  const stored = await prisma.invoiceDocument.findUnique({ where: { invoiceId: invoice.id } });
+  if (stored !== null) return stored.pdf;
+  const pdf = await renderInvoicePdf(invoice.view);
+  await prisma.invoiceDocument.createMany({
+    data: [
+      {
+        invoiceId: invoice.id,
+        accountId: invoice.accountId,
+        mode: invoice.mode,
+        pdf: new Uint8Array(pdf),
+        renderedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return (await prisma.invoiceDocument.findUniqueOrThrow({ where: { invoiceId: invoice.id } })).pdf;
+}
