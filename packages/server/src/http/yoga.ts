@@ -14,6 +14,7 @@ import { useGraphqlLimits } from "./graphql-limits.js";
 import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
+import { useSessionSurface } from "./session-surface.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -78,6 +79,7 @@ export function createTallyYoga(deps: AppDeps) {
       ...useGraphqlLimits(deps.config.graphql),
       useBodyLimit(deps.config.http),
       useIdempotencyKeys(deps),
+      useSessionSurface(),
       useCompiledExecution(),
     ],
     maxRequestBodySize: false, // useBodyLimit
