@@ -86,6 +86,7 @@ type Documents = {
     "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProductsPageDocument,
     "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsListDocument,
     "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsVisibleDocument,
+    "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": typeof types.IsolationCreateAlertDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": typeof types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": typeof types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": typeof types.CatalogProductFragmentDoc,
@@ -200,6 +201,7 @@ const documents: Documents = {
     "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProductsPageDocument,
     "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsListDocument,
     "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsVisibleDocument,
+    "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": types.IsolationCreateAlertDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": types.CatalogProductFragmentDoc,
@@ -544,6 +546,10 @@ export function graphql(source: "\n  query ProductsList($active: Boolean) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
