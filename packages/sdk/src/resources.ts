@@ -34,6 +34,15 @@ export interface CustomersResource {
   del(id: string, options?: O): R<T.Customer>;
 }
 
+export interface CustomerSessionsResource {
+  /** A `cs_…` token for the customer's browser (docs/concepts/customer-sessions.md); shown once. */
+  create(params: T.CustomerSessionCreateParams, options?: O): R<T.CustomerSession>;
+  /** Revokes every live session of the customer: refused everywhere within a second. */
+  revokeAll(customerId: string, options?: O): R<{ revokedCount: number }>;
+  /** The customer's period usage of the meter and upcoming invoice total, now and as events arrive (SSE). */
+  subscribeUsage(customerId: string, meterId: string, options?: O): Stream<T.UsageUpdate>;
+}
+
 export interface MetersResource {
   create(params: T.MeterCreateParams, options?: O): R<T.Meter>;
   retrieve(id: string, options?: O): R<T.Meter>;
@@ -130,6 +139,7 @@ export interface EventsResource {
 export interface Resources {
   testClocks: TestClocksResource;
   customers: CustomersResource;
+  customerSessions: CustomerSessionsResource;
   meters: MetersResource;
   meterEvents: MeterEventsResource;
   products: ProductsResource;
@@ -162,6 +172,21 @@ export function createResources(requester: Requester): Resources {
       list: list(requester, G.CustomersDocument, "customers"),
       update: withId(requester, G.UpdateCustomerDocument, "updateCustomer"),
       del: byId(requester, G.DeleteCustomerDocument, "deleteCustomer"),
+    },
+    customerSessions: {
+      create: create(requester, G.CreateCustomerSessionDocument, "createCustomerSession"),
+      revokeAll: (customerId, options) =>
+        create(requester, G.RevokeCustomerSessionsDocument, "revokeCustomerSessions")({ customerId }, options),
+      subscribeUsage: (customerId, meterId, options = {}) =>
+        stream(
+          (signal) =>
+            requester.stream(
+              G.CustomerUsageUpdatedDocument,
+              { customerId, meterId },
+              { ...options, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal },
+            ),
+          (data: G.CustomerUsageUpdatedSubscription) => data.customerUsageUpdated,
+        ),
     },
     meters: {
       create: create(requester, G.CreateMeterDocument, "createMeter"),
