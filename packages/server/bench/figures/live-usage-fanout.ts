@@ -36,7 +36,11 @@ async function ingest(session: Session, fixture: IngestFixture, rows: EventRow[]
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = next++; i * BATCH < rows.length; i = next++) {
-        const batch = rows.slice(i * BATCH, (i + 1) * BATCH);
+        // The watched customer's events happen now: in its subscription's current period, which started with the figure.
+        const now = new Date().toISOString();
+        const batch = rows
+          .slice(i * BATCH, (i + 1) * BATCH)
+          .map((r) => (r.customerId === watched ? { ...r, timestamp: now } : r));
         const response = await fetch(`${session.server.url}/graphql`, {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${session.api.key}` },
