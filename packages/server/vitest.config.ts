@@ -4,9 +4,10 @@ import { defineConfig } from "vitest/config";
 // again against that PostgreSQL server, each file in a fresh database it creates and drops.
 // Suites with a job of their own sit in their own folders and projects, so each can be run alone
 // (`vitest run --project robustness-pglite`): the robustness suite (hostile input, abuse limits,
-// crashes), the slow suite (many fresh data folders), and the browser suite (headless Chromium).
+// crashes), the slow suite (many fresh data folders), the browser suite (headless Chromium) and,
+// with PostgreSQL, the replicas suite (several `tally serve` processes on one database and Redis).
 const postgres = process.env.TEST_DATABASE_URL;
-const SUITES = ["robustness", "slow", "browser"] as const;
+const SUITES = ["robustness", "slow", "browser", "replicas"] as const;
 const suiteGlob = (suite: string) => `test/${suite}/**/*.test.ts`;
 
 const perDatabase = (name: string, include: string[], exclude: string[] = []) => [
@@ -40,6 +41,15 @@ export default defineConfig({
         extends: true as const,
         test: { name: "browser", include: [suiteGlob("browser")], env: { TALLY_TEST_DB: "pglite" } },
       },
+      // Server processes on one PostgreSQL database (TEST_DATABASE_URL) and Redis (TEST_REDIS_URL, default local).
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: { name: "replicas", include: [suiteGlob("replicas")], testTimeout: 120_000 },
+            },
+          ]
+        : []),
     ],
   },
 });

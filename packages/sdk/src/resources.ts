@@ -32,6 +32,18 @@ export interface CustomersResource {
   update(id: string, params: T.CustomerUpdateParams, options?: O): R<T.Customer>;
   /** Refused with CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS while a subscription is not canceled; the customer stays readable. */
   del(id: string, options?: O): R<T.Customer>;
+  /** A manual ADJUSTMENT of the customer balance: a negative amount credits the customer, a positive one is owed. */
+  createBalanceTransaction(
+    customerId: string,
+    params: T.CustomerBalanceTransactionCreateParams,
+    options?: O,
+  ): R<T.CustomerBalanceTransaction>;
+  /** The customer balance ledger, newest first. */
+  listBalanceTransactions(
+    customerId: string,
+    params?: T.CustomerBalanceTransactionListParams,
+    options?: O,
+  ): List<T.CustomerBalanceTransaction>;
 }
 
 export interface CustomerSessionsResource {
@@ -88,6 +100,22 @@ export interface InvoicesResource {
    * would apply; with `subscriptionChanges`, the invoice that change would produce (nothing stored).
    */
   preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
+  /** OPEN or UNCOLLECTIBLE → PAID, recording a payment made outside Tally (`paidOutOfBand: true`). */
+  pay(id: string, params: T.InvoicePayParams, options?: O): R<T.Invoice>;
+  /** OPEN or UNCOLLECTIBLE → VOID: the credits and customer balance it used are given back. */
+  void(id: string, options?: O): R<T.Invoice>;
+  /** OPEN → UNCOLLECTIBLE: written off; it may still be paid or voided. */
+  markUncollectible(id: string, options?: O): R<T.Invoice>;
+}
+
+export interface CreditNotesResource {
+  /** On an OPEN or PAID invoice, never more than it has left to credit (CREDIT_NOTE_EXCEEDS_CREDITABLE). */
+  create(params: T.CreditNoteCreateParams, options?: O): R<T.CreditNote>;
+  retrieve(id: string, options?: O): R<T.CreditNote>;
+  /** Newest first, by invoice and/or customer. */
+  list(params?: T.CreditNoteListParams, options?: O): List<T.CreditNote>;
+  /** Only while its invoice is OPEN: the invoice owes the amount again. */
+  void(id: string, options?: O): R<T.CreditNote>;
 }
 
 export interface CreditGrantsResource {
@@ -136,6 +164,17 @@ export interface EventsResource {
   list(params?: T.EventListParams, options?: O): List<T.Event>;
 }
 
+export interface ApiKeysResource {
+  /** Returns `{ apiKey, secret }`: the secret is shown this once. `mode` must be the calling key's. */
+  create(params: T.ApiKeyCreateParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** A new key (`{ apiKey, secret }`); the old one keeps working for `expiresIn` seconds (0–7 days). */
+  roll(id: string, params: T.ApiKeyRollParams, options?: O): R<T.ApiKeyWithSecret>;
+  /** The key stops working at once, on every server. */
+  revoke(id: string, options?: O): R<T.ApiKey>;
+  /** The calling key's account and mode's keys that are not revoked, newest first; hints, never secrets. */
+  list(params?: T.ApiKeyListParams, options?: O): List<T.ApiKey>;
+}
+
 export interface Resources {
   testClocks: TestClocksResource;
   customers: CustomersResource;
@@ -147,17 +186,25 @@ export interface Resources {
   subscriptions: SubscriptionsResource;
   invoices: InvoicesResource;
   creditGrants: CreditGrantsResource;
+  creditNotes: CreditNotesResource;
   creditBalanceTransactions: CreditBalanceTransactionsResource;
   alerts: AlertsResource;
   webhookEndpoints: WebhookEndpointsResource;
   webhookDeliveries: WebhookDeliveriesResource;
   events: EventsResource;
+  apiKeys: ApiKeysResource;
 }
 
 export function createResources(requester: Requester): Resources {
   const summaries = query(requester, G.MeterEventSummariesDocument, "meterEventSummaries");
   const preview = retrieve(requester, G.PreviewInvoiceDocument, "previewInvoice", "subscriptionId");
   const triggers = query(requester, G.AlertTriggersDocument, "alertTriggers");
+  const adjustBalance = create(
+    requester,
+    G.CreateCustomerBalanceTransactionDocument,
+    "createCustomerBalanceTransaction",
+  );
+  const balanceTransactions = list(requester, G.CustomerBalanceTransactionsDocument, "customerBalanceTransactions");
   return {
     testClocks: {
       create: create(requester, G.CreateTestClockDocument, "createTestClock"),
@@ -172,6 +219,9 @@ export function createResources(requester: Requester): Resources {
       list: list(requester, G.CustomersDocument, "customers"),
       update: withId(requester, G.UpdateCustomerDocument, "updateCustomer"),
       del: byId(requester, G.DeleteCustomerDocument, "deleteCustomer"),
+      createBalanceTransaction: (customerId, params, options) => adjustBalance({ ...params, customerId }, options),
+      listBalanceTransactions: (customerId, params = {}, options) =>
+        balanceTransactions({ ...params, customerId }, options),
     },
     customerSessions: {
       create: create(requester, G.CreateCustomerSessionDocument, "createCustomerSession"),
@@ -221,6 +271,15 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
       list: list(requester, G.InvoicesDocument, "invoices"),
       preview: ({ subscriptionId, ...changes }, options) => preview(subscriptionId, options, changes),
+      pay: withId(requester, G.PayInvoiceDocument, "payInvoice"),
+      void: byId(requester, G.VoidInvoiceDocument, "voidInvoice"),
+      markUncollectible: byId(requester, G.MarkInvoiceUncollectibleDocument, "markInvoiceUncollectible"),
+    },
+    creditNotes: {
+      create: create(requester, G.CreateCreditNoteDocument, "createCreditNote"),
+      retrieve: retrieve(requester, G.CreditNoteDocument, "creditNote"),
+      list: list(requester, G.CreditNotesDocument, "creditNotes"),
+      void: byId(requester, G.VoidCreditNoteDocument, "voidCreditNote"),
     },
     creditGrants: {
       create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),
@@ -264,6 +323,12 @@ export function createResources(requester: Requester): Resources {
     events: {
       retrieve: retrieve(requester, G.EventDocument, "event"),
       list: list(requester, G.EventsDocument, "events"),
+    },
+    apiKeys: {
+      create: create(requester, G.CreateApiKeyDocument, "createApiKey"),
+      roll: withId(requester, G.RollApiKeyDocument, "rollApiKey"),
+      revoke: byId(requester, G.RevokeApiKeyDocument, "revokeApiKey"),
+      list: list(requester, G.ApiKeysDocument, "apiKeys"),
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Invoice extends G.InvoiceFieldsFragment {}
 export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
+export interface CreditNote extends G.CreditNoteFieldsFragment {}
+export interface CustomerBalanceTransaction extends G.CustomerBalanceTransactionFieldsFragment {}
 export interface UsageAlert extends G.UsageAlertFieldsFragment {}
 export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
@@ -27,6 +29,13 @@ export interface CustomerSession extends G.CustomerSessionFieldsFragment {}
 export interface UsageUpdate extends G.UsageUpdateFieldsFragment {}
 export interface ViewerInvoice extends G.ViewerInvoiceFieldsFragment {}
 export interface ViewerUpcomingInvoice extends G.ViewerUpcomingInvoiceFieldsFragment {}
+export interface ApiKey extends G.ApiKeyFieldsFragment {}
+
+/** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  secret: string;
+}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -67,6 +76,14 @@ export type SubscriptionUpdateParams = Omit<G.UpdateSubscriptionInput, "id">;
 export type SubscriptionListParams = ListParams<G.SubscriptionsQueryVariables>;
 export type InvoiceListParams = ListParams<G.InvoicesQueryVariables>;
 export type InvoicePreviewParams = G.PreviewInvoiceQueryVariables;
+export type InvoicePayParams = Omit<G.PayInvoiceInput, "id">;
+export type CreditNoteCreateParams = G.CreateCreditNoteInput;
+export type CreditNoteListParams = ListParams<G.CreditNotesQueryVariables>;
+export type CustomerBalanceTransactionCreateParams = Omit<G.CreateCustomerBalanceTransactionInput, "customerId">;
+export type CustomerBalanceTransactionListParams = Omit<
+  ListParams<G.CustomerBalanceTransactionsQueryVariables>,
+  "customerId"
+>;
 export type CreditGrantCreateParams = G.CreateCreditGrantInput;
 export type CreditGrantListParams = ListParams<G.CreditGrantsQueryVariables>;
 export type CreditBalanceTransactionListParams = ListParams<G.CreditBalanceTransactionsQueryVariables>;
@@ -77,6 +94,9 @@ export type WebhookEndpointCreateParams = G.CreateWebhookEndpointInput;
 export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id">;
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
+export type ApiKeyCreateParams = G.CreateApiKeyInput;
+export type ApiKeyRollParams = Omit<G.RollApiKeyInput, "id">;
+export type ApiKeyListParams = ListParams<G.ApiKeysQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
 
 export type CustomerSessionCreateParams = G.CreateCustomerSessionInput;

@@ -2,16 +2,17 @@
 import { databaseConfigFromEnv, describeDatabase, IN_MEMORY } from "./db/config.js";
 import { openDatabase } from "./db/client.js";
 import { applyPendingMigrations } from "./db/migration-history.js";
-import { deployMigrations } from "./db/migrations.js";
+import { deployMigrationsLocked } from "./db/migrations.js";
 import { serve } from "./commands/serve.js";
 
 const USAGE = `Usage: tally <command>
 
 Commands:
-  serve     start the GraphQL server (applies pending migrations first unless TALLY_AUTO_MIGRATE=false)
-  migrate   apply pending migrations to the configured database and exit
+  serve     start the GraphQL server (on the embedded database, applies pending migrations first;
+            on PostgreSQL only with TALLY_MIGRATE_ON_START=1, else run \`tally migrate\` before)
+  migrate   apply pending migrations to the configured database and exit (the deploy step)
 
-Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_AUTO_MIGRATE,
+Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_MIGRATE_ON_START, TALLY_PUBSUB_URL,
   TALLY_DB_POOL_SIZE, TALLY_BILLING_INTERVAL_SECONDS (docs/operations/configuration.md); request limits TALLY_MAX_DEPTH,
   TALLY_MAX_ALIASES, TALLY_MAX_TOKENS, TALLY_MAX_DIRECTIVES, TALLY_MAX_COST, TALLY_MAX_BODY_BYTES,
   TALLY_MAX_BATCH_BODY_BYTES (docs/api/limits.md); TALLY_HEADERS_TIMEOUT_SECONDS,
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       }
       console.log(`Migrating ${describeDatabase(config)}`);
       if (config.kind === "postgres") {
-        console.log(await deployMigrations(config));
+        console.log(await deployMigrationsLocked(config));
         return 0;
       }
       const database = await openDatabase(config);

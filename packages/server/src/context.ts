@@ -1,5 +1,6 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
 import type { SessionGrant } from "./auth/session-grants.js";
+import { invalidate, type CacheName } from "./caches.js";
 import type { Clock } from "./clock.js";
 import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -18,6 +19,8 @@ export interface AppDeps {
   logger: Logger;
   /** TALLY_ADMIN_KEY: the operator key; no operator access without it. */
   adminKey: string | undefined;
+  /** Live notifications and cache invalidations, shared by every replica when configured (pubsub-transport.ts). */
+  pubsub: TallyPubSub;
 }
 
 /**
@@ -40,6 +43,8 @@ export interface Tenant {
   transaction: Database["transaction"];
   /** The request's rows by id, batched (schema/loaders/row-loaders.ts), for nested reads. */
   rows: RowLoaders;
+  /** Forgets cached entries here and on every replica (caches.ts), after a change to what they hold. */
+  forget(cache: CacheName, keys: string[]): void;
 }
 
 export interface Context {
@@ -50,7 +55,7 @@ export interface Context {
   pubsub: TallyPubSub;
 }
 
-export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): Context {
+export function createContext(deps: AppDeps, auth: Auth): Context {
   const tenant =
     auth.kind === "tenant" || auth.kind === "session"
       ? {
@@ -59,7 +64,8 @@ export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): C
           sql: deps.database.sql,
           transaction: deps.database.transaction,
           rows: createRowLoaders(deps.database.sql, auth.scope),
+          forget: (cache: CacheName, keys: string[]) => invalidate(deps.pubsub, cache, keys),
         }
       : null;
-  return { deps, auth, tenant, pubsub };
+  return { deps, auth, tenant, pubsub: deps.pubsub };
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { openDatabase } from "../../src/db/client.js";
 import { databaseConfigFromEnv } from "../../src/db/config.js";
 import { createTallyYoga } from "../../src/http/yoga.js";
+import { createTallyPubSub } from "../../src/pubsub.js";
 import { memoryLogger } from "../../src/logger.js";
 import { countingDatabase } from "../../test/support/counting-database.js";
 import { meteredPrice, type Api } from "../lib/api.js";
@@ -90,6 +91,7 @@ async function statementsPerRequest(session: Session): Promise<number> {
       clock: { now: () => new Date() },
       logger: memoryLogger(),
       adminKey: undefined,
+      pubsub: createTallyPubSub(),
     });
     const request = () =>
       yoga.fetch("http://bench/graphql", {

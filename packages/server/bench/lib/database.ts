@@ -65,7 +65,7 @@ export async function postgresTarget(serverUrl: string): Promise<Target> {
   url.pathname = `/${name}`;
   return {
     kind: "postgres",
-    serverEnv: { DATABASE_URL: url.toString() },
+    serverEnv: { DATABASE_URL: url.toString(), TALLY_MIGRATE_ON_START: "1" },
     async open() {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();

@@ -32,7 +32,7 @@ export async function withDatabase<T>(session: Session, fn: (db: DirectSql) => P
   } finally {
     await db.close();
     if (embedded) {
-      session.server = await session.server.restart({ TALLY_AUTO_MIGRATE: "false" });
+      session.server = await session.server.restart({ TALLY_MIGRATE_ON_START: "0" });
       session.api = api(session.server.url, session.api.key);
     }
   }

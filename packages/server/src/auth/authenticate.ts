@@ -1,9 +1,9 @@
-// Resolving `Authorization: Bearer <key>` to who is calling. Unknown or missing keys are a
+// Resolving `Authorization: Bearer <key>` to who is calling. Unknown, revoked or expired keys are a
 // top-level UNAUTHENTICATED error with HTTP 401, except that reading the schema needs no key.
 import { GraphQLError } from "graphql";
+import { caches, type CachedApiKey } from "../caches.js";
 import type { AppDeps, Auth } from "../context.js";
 import type { Database } from "../db/client.js";
-import type { Scope } from "../db/tenant-scope.js";
 import { LruCache } from "../lru.js";
 import { isIntrospectionOnly } from "./introspection.js";
 import { hashKey, sameSecret } from "./keys.js";
@@ -18,22 +18,33 @@ function bearerToken(request: Request): string | null {
 }
 
 /**
- * Known keys (by hash) and whom they name, per database: a key never changes what it names, so
- * requests skip the lookup; the minute's TTL bounds how long a key removed from the database by
- * hand would still be served. Unknown keys are not remembered.
+ * The key a hash names, unless revoked. Requests skip the lookup through `caches.apiKeys`, which
+ * every replica forgets on revocation and roll (caches.ts); unknown keys are not remembered.
  */
-const knownKeys = new WeakMap<Database, LruCache<string, Scope>>();
-
-async function keyScope(database: Database, keyHash: string): Promise<Scope | null> {
-  let cache = knownKeys.get(database);
-  if (!cache) knownKeys.set(database, (cache = new LruCache(10_000, 60_000)));
-  const cached = cache.get(keyHash);
+async function keyOf(database: Database, keyHash: string): Promise<CachedApiKey | null> {
+  const cached = caches.apiKeys.get(keyHash);
   if (cached) return cached;
-  const key = await database.prisma.apiKey.findUnique({ where: { keyHash }, select: { accountId: true, mode: true } });
-  if (!key) return null;
-  const scope = { accountId: key.accountId, mode: key.mode };
-  cache.set(keyHash, scope);
-  return scope;
+  const key = await database.prisma.apiKey.findUnique({
+    where: { keyHash },
+    select: { id: true, accountId: true, mode: true, expiresAt: true, revokedAt: true },
+  });
+  if (!key || key.revokedAt) return null;
+  const { revokedAt: _, ...working } = key;
+  caches.apiKeys.set(keyHash, working);
+  return working;
+}
+
+/** When this process last stamped a key's lastUsedAt, by key ID: at most once a minute per key. */
+const LAST_USE_PRECISION_MS = 60_000;
+const stamped = new LruCache<string, true>(10_000, LAST_USE_PRECISION_MS);
+
+async function stampLastUse(database: Database, keyId: string): Promise<void> {
+  if (stamped.get(keyId)) return;
+  stamped.set(keyId, true);
+  // The database's clock, and a no-op when another replica stamped it within the minute.
+  await database.sql.$executeRaw`
+    UPDATE "ApiKey" SET "lastUsedAt" = now()
+    WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
 }
 
 /**
@@ -68,7 +79,11 @@ export async function authenticate(
   }
   if (isCrossOrigin(request)) throw secretKeyFromBrowser();
   if (deps.adminKey && sameSecret(token, deps.adminKey)) return { kind: "operator" };
-  const scope = await keyScope(deps.database, hashKey(token));
-  if (!scope) throw unauthenticated("Invalid API key.");
-  return { kind: "tenant", scope };
+  const key = await keyOf(deps.database, hashKey(token));
+  if (!key) throw unauthenticated("Invalid API key.");
+  if (key.expiresAt && key.expiresAt.getTime() <= deps.clock.now().getTime()) {
+    throw unauthenticated(`Expired API key: it was rolled and stopped working at ${key.expiresAt.toISOString()}.`);
+  }
+  await stampLastUse(deps.database, key.id);
+  return { kind: "tenant", scope: { accountId: key.accountId, mode: key.mode } };
 }

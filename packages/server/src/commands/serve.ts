@@ -1,14 +1,17 @@
-// `tally serve`: migrate, create the Default account on an empty database, serve until a signal,
-// then stop gracefully.
+// `tally serve`: open the database (migrating it first where configured) and check its schema,
+// create the Default account on an empty database, serve until a signal, then stop gracefully.
+import { setChangeableTtl, UNSHARED_TTL_MS } from "../caches.js";
+import { databaseClock, offsetClock, systemClock } from "../clock.js";
 import { serverConfigFromEnv } from "../config.js";
 import type { AppDeps } from "../context.js";
-import { systemClock } from "../clock.js";
 import { openDatabase, type Database } from "../db/client.js";
-import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from "../db/config.js";
+import { databaseConfigFromEnv, describeDatabase, IN_MEMORY, type DatabaseConfig } from "../db/config.js";
 import { applyPendingMigrations } from "../db/migration-history.js";
-import { deployMigrations } from "../db/migrations.js";
+import { deployMigrationsLocked } from "../db/migrations.js";
+import { assertKnownSchema } from "../db/schema-version.js";
 import { startHttpServer } from "../http/server.js";
 import { consoleLogger, type Logger } from "../logger.js";
+import { openPubSub } from "../pubsub-transport.js";
 import { ensureDefaultAccount } from "../services/accounts.js";
 import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/billing-cycle/scheduler.js";
 import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
@@ -16,22 +19,36 @@ import { startIdempotencyKeyPurge } from "../services/idempotency/purge-job.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
-/** Opens the configured database, applying pending migrations unless TALLY_AUTO_MIGRATE=false. */
-export async function openMigratedDatabase(config: DatabaseConfig, logger: Logger): Promise<Database> {
-  const autoMigrate = process.env.TALLY_AUTO_MIGRATE?.toLowerCase() !== "false";
-  // PostgreSQL through Prisma's CLI, which locks out replicas migrating at the same time; the
-  // embedded database, which only this process opens, through its own connection.
-  if (autoMigrate && config.kind === "postgres") {
-    logger.info("applying migrations", { output: (await deployMigrations(config)).trim().split("\n").at(-1) });
+/**
+ * TALLY_MIGRATE_ON_START (docs/operations/migrations.md#applying-migrations): by default the
+ * embedded database is migrated at start and PostgreSQL is not (`tally migrate` is the deploy
+ * step); an in-memory database always is, since nothing else can reach it.
+ */
+export function migrateOnStart(config: DatabaseConfig, env: NodeJS.ProcessEnv): boolean {
+  if (config.kind === "pglite" && config.dataDir === IN_MEMORY) return true;
+  const raw = env.TALLY_MIGRATE_ON_START?.trim().toLowerCase();
+  if (!raw) return config.kind === "pglite";
+  if (["1", "true"].includes(raw)) return true;
+  if (["0", "false"].includes(raw)) return false;
+  throw new Error(`TALLY_MIGRATE_ON_START must be 1 or 0; got ${raw}`);
+}
+
+/** Opens the configured database, migrated when `migrate` says so, and refuses a schema this build does not serve. */
+export async function openServedDatabase(config: DatabaseConfig, migrate: boolean, logger: Logger): Promise<Database> {
+  // PostgreSQL through Prisma's CLI under an advisory lock, so replicas migrating at once take turns;
+  // the embedded database, which only this process opens, through its own connection.
+  if (migrate && config.kind === "postgres") {
+    logger.info("applying migrations", { output: (await deployMigrationsLocked(config)).trim().split("\n").at(-1) });
   }
   const database = await openDatabase(config);
-  if (autoMigrate && config.kind === "pglite") {
-    try {
+  try {
+    if (migrate && config.kind === "pglite") {
       logger.info("applied migrations", { applied: await applyPendingMigrations(database) });
-    } catch (error) {
-      await database.close();
-      throw error;
     }
+    await assertKnownSchema(database);
+  } catch (error) {
+    await database.close();
+    throw error;
   }
   return database;
 }
@@ -48,17 +65,32 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const databaseConfig = databaseConfigFromEnv(env);
   const config = serverConfigFromEnv(env);
   const intervalMs = billingIntervalMs(env);
-  const database = await openMigratedDatabase(databaseConfig, logger);
+  const database = await openServedDatabase(databaseConfig, migrateOnStart(databaseConfig, env), logger);
+  // TALLY_TEST_CLOCK_SKEW_MS moves this process's wall clock, to show replicas agree despite it.
+  const localClock = offsetClock(systemClock, Number(env.TALLY_TEST_CLOCK_SKEW_MS ?? 0));
+  const synced = await databaseClock(
+    localClock,
+    () => databaseNow(database),
+    (error) => logger.error("could not read the database's clock", { error }),
+  );
+  const pubsub = await openPubSub(env.TALLY_PUBSUB_URL?.trim() || undefined, logger);
+  // Replicas sharing PostgreSQL but no pub/sub hear no invalidations: changeable cache entries expire in 1 s.
+  if (databaseConfig.kind === "postgres" && !pubsub.shared) setChangeableTtl(UNSHARED_TTL_MS);
   const deps: AppDeps = {
     database,
     config,
-    clock: systemClock,
+    clock: synced.clock,
     logger,
     adminKey: env.TALLY_ADMIN_KEY || undefined,
+    pubsub: pubsub.pubsub,
   };
   const port = Number.parseInt(env.PORT ?? "4000", 10);
   const running = await startHttpServer(deps, { port, ...(env.HOST ? { host: env.HOST } : {}) });
-  logger.info("Tally is serving", { graphql: `${running.url}/graphql`, database: describeDatabase(databaseConfig) });
+  logger.info("Tally is serving", {
+    graphql: `${running.url}/graphql`,
+    database: describeDatabase(databaseConfig),
+    pubsub: pubsub.shared ? "shared (Redis)" : "in process",
+  });
 
   const created = await ensureDefaultAccount(database.prisma);
   if (created) printFirstStartBanner(running.url, created.testSecretKey, created.liveSecretKey);
@@ -83,8 +115,16 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     purge.stop(),
     vacuum?.stop(),
   ]);
+  synced.stop();
+  await pubsub.close();
   await database.close();
   logger.info("stopped");
+}
+
+/** The database's clock_timestamp(): the one clock replicas agree on. */
+async function databaseNow(database: Database): Promise<Date> {
+  const [row] = await database.sql.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS "now"`;
+  return new Date(row!.now);
 }
 
 /** TALLY_BILLING_INTERVAL_SECONDS: how often the billing cycle runs (default 30, at most 60). */

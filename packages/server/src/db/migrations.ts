@@ -1,12 +1,14 @@
-// Applying the one migration history: `prisma migrate deploy` for PostgreSQL (the operator's tool,
-// which locks out other replicas while it works), the same SQL files through the server's own
-// connection for the embedded database (migration-history.ts) and for fresh test databases.
+// Applying the one migration history: `prisma migrate deploy` for PostgreSQL (the operator's tool),
+// under an advisory lock that lets one process migrate at a time (`tally migrate`, or replicas with
+// TALLY_MIGRATE_ON_START=1); the same SQL files through the server's own connection for the
+// embedded database (migration-history.ts) and for fresh test databases.
 import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import pg from "pg";
 import type { DatabaseConfig } from "./config.js";
 
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -50,4 +52,20 @@ export async function deployMigrations(config: DatabaseConfig): Promise<string> 
     env,
   });
   return stdout;
+}
+
+/**
+ * `prisma migrate deploy` while holding the session advisory lock `tally:migrate`: processes that
+ * migrate at once wait in turn (Prisma's own lock gives up after 10 s), and each finds what the
+ * one before it applied.
+ */
+export async function deployMigrationsLocked(config: { kind: "postgres"; url: string }): Promise<string> {
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('tally:migrate'))");
+    return await deployMigrations(config);
+  } finally {
+    await client.end(); // the session's end releases the lock
+  }
 }

@@ -4,7 +4,6 @@ import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { TallyError } from "../errors.js";
-import { createTallyPubSub } from "../pubsub.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
@@ -73,7 +72,6 @@ function corsOptions(origins: string[]): (request: Request) => CORSOptions {
 }
 
 export function createTallyYoga(deps: AppDeps) {
-  const pubsub = createTallyPubSub();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -93,7 +91,7 @@ export function createTallyYoga(deps: AppDeps) {
     ],
     maxRequestBodySize: false, // useBodyLimit
     cors: corsOptions(deps.config.http.corsOrigins),
-    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps), pubsub),
+    context: async ({ request, params }) => createContext(deps, await authenticate(request, params, deps)),
     maskedErrors: { maskError: maskError(deps) },
     logging: false,
   });

@@ -5,6 +5,7 @@ import "./scalars.js";
 import "./errors.js";
 import "./root.js";
 import "./account.js";
+import "./api-key.js";
 import "./test-clock.js";
 import "./customer.js";
 import "./meter.js";
@@ -19,6 +20,9 @@ import "./usage-alert.js";
 import "./credit-grant.js";
 import "./customer-session.js";
 import "./viewer.js";
+import "./invoice-lifecycle.js";
+import "./credit-note.js";
+import "./customer-balance.js";
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,6 @@
 // Meters (docs/concepts/meters.md#fields): what is counted and how. Only displayName changes after creation; the status
 // moves between ACTIVE and INACTIVE.
+import { tenantKey } from "../caches.js";
 import type { Tenant } from "../context.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
@@ -85,7 +86,9 @@ async function updateExisting(
 ): Promise<Meter> {
   const { count } = await tenant.prisma.meter.updateMany({ where: { id }, data });
   if (count === 0) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
-  return (await getMeter(tenant, id))!;
+  const meter = (await getMeter(tenant, id))!;
+  tenant.forget("activeMeters", [tenantKey(tenant.scope, meter.eventName)]);
+  return meter;
 }
 
 export async function updateMeter(tenant: Tenant, input: { id: string; displayName: string }): Promise<Meter> {
@@ -94,7 +97,7 @@ export async function updateMeter(tenant: Tenant, input: { id: string; displayNa
 
 /** Deactivating an inactive meter (or reactivating an active one) is a no-op that returns it (and records no event). */
 export async function setMeterStatus(tenant: Tenant, id: string, status: MeterStatus): Promise<Meter> {
-  return tenant.prisma.$transaction(async (tx) => {
+  const meter = await tenant.prisma.$transaction(async (tx) => {
     const { count } = await tx.meter.updateMany({ where: { id, status: { not: status } }, data: { status } });
     const meter = await tx.meter.findUnique({ where: { id } });
     if (!meter) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
@@ -108,4 +111,6 @@ export async function setMeterStatus(tenant: Tenant, id: string, status: MeterSt
     }
     return meter;
   });
+  tenant.forget("activeMeters", [tenantKey(tenant.scope, meter.eventName)]);
+  return meter;
 }

@@ -1,11 +1,11 @@
 // A first start never crashes: 20 fresh data folders in a row are migrated by the code `tally serve`
-// and `tally migrate` run (openMigratedDatabase), closed, and each opens again with every migration
+// and `tally migrate` run (openServedDatabase), closed, and each opens again with every migration
 // recorded as finished and its tables readable.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openMigratedDatabase } from "../../src/commands/serve.js";
+import { openServedDatabase } from "../../src/commands/serve.js";
 import { openDatabase } from "../../src/db/client.js";
 import type { DatabaseConfig } from "../../src/db/config.js";
 import { migrationFiles } from "../../src/db/migrations.js";
@@ -20,7 +20,7 @@ describe("fresh data folders", () => {
       const dataDir = mkdtempSync(join(tmpdir(), "tally-fresh-"));
       const config: DatabaseConfig = { kind: "pglite", dataDir };
       try {
-        const first = await openMigratedDatabase(config, memoryLogger());
+        const first = await openServedDatabase(config, true, memoryLogger());
         await first.close();
 
         const again = await openDatabase(config);

@@ -6,6 +6,7 @@ import type { AppDeps } from "../../src/context.js";
 import type { Clock } from "../../src/clock.js";
 import type { Database } from "../../src/db/client.js";
 import { createTallyYoga } from "../../src/http/yoga.js";
+import { createTallyPubSub } from "../../src/pubsub.js";
 import { memoryLogger } from "../../src/logger.js";
 import { createAccount, type AccountCredentials } from "../../src/services/accounts.js";
 import { createTestDatabase } from "./database.js";
@@ -50,7 +51,14 @@ export async function createTestApp(options: { config?: ServerConfig } = {}): Pr
   const database = await createTestDatabase();
   const logger = memoryLogger();
   const clock = settableClock();
-  const deps: AppDeps = { database, config: options.config ?? TEST_CONFIG, clock, logger, adminKey: ADMIN_KEY };
+  const deps: AppDeps = {
+    database,
+    config: options.config ?? TEST_CONFIG,
+    clock,
+    logger,
+    adminKey: ADMIN_KEY,
+    pubsub: createTallyPubSub(),
+  };
   const yoga = createTallyYoga(deps);
   const account = await createAccount(database.prisma, "Test account");
   const fetch = (path: string, init?: RequestInit) =>

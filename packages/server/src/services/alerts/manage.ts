@@ -1,5 +1,6 @@
 // Usage alerts (docs/concepts/alerts.md#creating-an-alert): create and archive. Evaluation is in evaluate.ts, run by ingest.
 import type { Decimal } from "@tally/billing";
+import { tenantKey } from "../../caches.js";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { AlertRecurrence, UsageAlert } from "../../generated/prisma/client.js";
@@ -50,7 +51,7 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
   if (input.customerId) {
     await findCustomer(tenant, input.customerId, ["input", "customerId"]);
   }
-  return tenant.prisma.usageAlert.create({
+  const alert = await tenant.prisma.usageAlert.create({
     data: {
       id: newId("UsageAlert"),
       ...tenant.scope,
@@ -62,11 +63,16 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       startSeq: await currentSeq(tenant.prisma),
     },
   });
+  // Ingest would learn that an alert now watches the meter; forgetting the hint spares a rolled-back group.
+  tenant.forget("alertsWatch", [tenantKey(tenant.scope, meter.id)]);
+  return alert;
 }
 
 /** An archived alert stops firing; its triggers stay. Archiving an archived alert returns it unchanged. */
 export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<UsageAlert> {
   const { count } = await tenant.prisma.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
   if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
-  return tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
+  const alert = await tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
+  tenant.forget("alertsWatch", [tenantKey(tenant.scope, alert.meterId)]);
+  return alert;
 }

@@ -16,7 +16,7 @@ class Feed {
   #running = false;
   #timer: NodeJS.Timeout | undefined;
   #lastStart = Number.NEGATIVE_INFINITY;
-  readonly #changes: AsyncIterableIterator<{ meterIds: string[] }>;
+  readonly #changes: AsyncIterator<{ meterIds: string[] }>;
 
   constructor(
     pubsub: TallyPubSub,
@@ -25,12 +25,15 @@ class Feed {
     readonly customerId: string,
     readonly meterId: string,
   ) {
-    this.#changes = pubsub.subscribe("customerUsageChanged", customerTopic(tenant.scope, customerId));
+    this.#changes = pubsub
+      .subscribe("customerUsageChanged", customerTopic(tenant.scope, customerId))
+      [Symbol.asyncIterator]();
     void this.#listen();
   }
 
   async #listen(): Promise<void> {
-    for await (const change of this.#changes) if (change.meterIds.includes(this.meterId)) this.#changed();
+    for (let next = await this.#changes.next(); !next.done; next = await this.#changes.next())
+      if (next.value.meterIds.includes(this.meterId)) this.#changed();
   }
 
   compute(): Promise<UsageUpdate> {
@@ -71,6 +74,24 @@ class Feed {
 }
 
 const feeds = new WeakMap<TallyPubSub, Map<string, Feed>>();
+/** Feeds per customer topic, so ingest can tell cheaply whether anyone here watches a customer. */
+const watchedTopics = new WeakMap<TallyPubSub, Map<string, number>>();
+
+function countWatch(pubsub: TallyPubSub, topic: string, delta: number): void {
+  let counts = watchedTopics.get(pubsub);
+  if (!counts) watchedTopics.set(pubsub, (counts = new Map()));
+  const n = (counts.get(topic) ?? 0) + delta;
+  if (n > 0) counts.set(topic, n);
+  else counts.delete(topic);
+}
+
+/**
+ * Whether a feed in this process watches the customer topic. Live usage is served by the process
+ * a subscriber is connected to (docs/concepts/customer-sessions.md#live-usage).
+ */
+export function isWatched(pubsub: TallyPubSub, topic: string): boolean {
+  return watchedTopics.get(pubsub)?.has(topic) ?? false;
+}
 
 /**
  * The customer's period usage of the meter now, then again after every change, coalesced. The
@@ -85,9 +106,13 @@ export function watchUsage(
 ): LatestValue<UsageUpdate> {
   let byKey = feeds.get(pubsub);
   if (!byKey) feeds.set(pubsub, (byKey = new Map()));
-  const key = `${customerTopic(tenant.scope, customerId)}:${meterId}`;
+  const topic = customerTopic(tenant.scope, customerId);
+  const key = `${topic}:${meterId}`;
   let feed = byKey.get(key);
-  if (!feed) byKey.set(key, (feed = new Feed(pubsub, tenant, clock, customerId, meterId)));
+  if (!feed) {
+    byKey.set(key, (feed = new Feed(pubsub, tenant, clock, customerId, meterId)));
+    countWatch(pubsub, topic, 1);
+  }
   const listener = new LatestValue<UsageUpdate>(COALESCE_MS);
   feed.listeners.add(listener);
   const joined = feed;
@@ -95,6 +120,7 @@ export function watchUsage(
     joined.listeners.delete(listener);
     if (joined.listeners.size === 0 && byKey.get(key) === joined) {
       byKey.delete(key);
+      countWatch(pubsub, topic, -1);
       joined.stop();
     }
   });

@@ -1,12 +1,11 @@
 // Set-based lookups for a list of events: their meters (by event name) and customers (by id, with
 // the test clock that decides their "now"), one query each however many events there are, and
-// none for what this process has already seen. Only what never changes is cached: a meter's
-// identity (id, event name, aggregation, payload keys) and a customer's existence and test clock
-// (neither is ever deleted). What can change is read where it matters: the insert statement
-// re-checks that the meter is ACTIVE (usage-store/postgres/events.ts), a test clock's frozen time is always looked up.
-// Keys carry the account and mode, so a tenant never sees another's entries.
+// none for what this process has already seen (caches.ts): ACTIVE meters, forgotten by every
+// replica when one changes, and customers' test clocks, which never change. The insert statement
+// still re-checks that the meter is ACTIVE (usage-store/postgres/events.ts), and a test clock's
+// frozen time is always looked up. Keys carry the account and mode (tenantKey).
+import { caches, tenantKey as keyOf } from "../../caches.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import { LruCache } from "../../lru.js";
 import type { Db } from "../../db/transaction.js";
 import type { Meter } from "../../generated/prisma/client.js";
 
@@ -18,12 +17,7 @@ export interface EventCustomer {
   testClock: { frozenTime: Date } | null;
 }
 
-/** ACTIVE meters by account, mode and event name. */
-const activeMeters = new LruCache<string, EventMeter>(10_000);
-/** Customers' test clocks (null: the wall clock) by account, mode and id. */
-const customerClocks = new LruCache<string, string | null>(100_000);
-
-const keyOf = (scope: Scope, name: string) => `${scope.accountId}:${scope.mode}:${name}`;
+const { activeMeters, customerClocks } = caches;
 
 export async function metersByEventName(db: Db, scope: Scope, eventNames: string[]): Promise<Map<string, EventMeter>> {
   const found = new Map<string, EventMeter>();

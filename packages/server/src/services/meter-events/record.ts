@@ -9,7 +9,7 @@
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
-import { LruCache } from "../../lru.js";
+import { caches, tenantKey } from "../../caches.js";
 import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { Coalescer } from "./coalesce.js";
 import { duplicateOf } from "./identity.js";
@@ -61,10 +61,9 @@ const COALESCING = { maxInFlight: 4, maxItems: 1000 };
  * events skip coalescing. Only a hint, learnt from inserts: a group that finds an alert it did not
  * expect is rolled back and its events stored one by one.
  */
-const alertsWatch = new LruCache<string, boolean>(10_000);
+const { alertsWatch } = caches;
 
-const meterKeyOf = (tenant: Tenant, event: ValidEvent) =>
-  `${tenant.scope.accountId}:${tenant.scope.mode}:${event.meter.id}`;
+const meterKeyOf = (tenant: Tenant, event: ValidEvent) => tenantKey(tenant.scope, event.meter.id);
 
 /** A group of events that an alert watches: rolled back, to be stored one per transaction. */
 class AlertsWatchGroup extends Error {}

@@ -3,7 +3,6 @@
 import { createContext, type Tenant } from "../../../src/context.js";
 import type { Database } from "../../../src/db/client.js";
 import type { Scope } from "../../../src/db/tenant-scope.js";
-import { createTallyPubSub } from "../../../src/pubsub.js";
 import type { TestApp } from "../../support/app.js";
 
 export function tenantOf(
@@ -16,11 +15,7 @@ export function tenantOf(
     database?: Database;
   } = {},
 ): Tenant {
-  const context = createContext(
-    { ...app.deps, database },
-    { kind: "tenant", scope: { accountId, mode } },
-    createTallyPubSub(),
-  );
+  const context = createContext({ ...app.deps, database }, { kind: "tenant", scope: { accountId, mode } });
   if (!context.tenant) throw new Error("createContext gave no tenant for a tenant auth");
   return context.tenant;
 }
