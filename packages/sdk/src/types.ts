@@ -36,6 +36,10 @@ export interface Coupon extends G.CouponFieldsFragment {}
 export interface PromotionCode extends G.PromotionCodeFieldsFragment {}
 export interface Discount extends G.DiscountFieldsFragment {}
 export interface TaxRate extends G.TaxRateFieldsFragment {}
+export interface CustomerSession extends G.CustomerSessionFieldsFragment {}
+export interface UsageUpdate extends G.UsageUpdateFieldsFragment {}
+export interface ViewerInvoice extends G.ViewerInvoiceFieldsFragment {}
+export interface ViewerUpcomingInvoice extends G.ViewerUpcomingInvoiceFieldsFragment {}
 export interface ApiKey extends G.ApiKeyFieldsFragment {}
 
 /** `apiKeys.create` and `apiKeys.roll`'s result: the key and its secret, shown this once. */
@@ -119,3 +123,5 @@ export type PromotionCodeListParams = ListParams<G.PromotionCodesQueryVariables>
 export type TaxRateCreateParams = G.CreateTaxRateInput;
 export type TaxRateUpdateParams = Omit<G.UpdateTaxRateInput, "id">;
 export type TaxRateListParams = ListParams<G.TaxRatesQueryVariables>;
+
+export type CustomerSessionCreateParams = G.CreateCustomerSessionInput;

@@ -30,6 +30,7 @@ const ID_PREFIXES = {
   PromotionCode: "promo",
   Discount: "di",
   TaxRate: "txr",
+  CustomerSession: "cses",
 } as const;
 
 type IdType = keyof typeof ID_PREFIXES;

@@ -9,6 +9,11 @@ interface AlertTriggeredMessage {
   triggerId: string;
 }
 
+/** Stored events changed a customer's usage of these meters (docs/concepts/customer-sessions.md#live-usage). */
+interface UsageChangedMessage {
+  meterIds: string[];
+}
+
 /** Cached entries every replica forgets (caches.ts names the caches). */
 export interface CacheInvalidation {
   cache: string;
@@ -18,6 +23,7 @@ export interface CacheInvalidation {
 export type TallyTopics = {
   usageAlertTriggered: [tenantTopic: string, message: AlertTriggeredMessage];
   cacheInvalidated: [message: CacheInvalidation];
+  customerUsageChanged: [customerTopic: string, message: UsageChangedMessage];
 };
 
 export type TallyEvent = PubSubEvent<TallyTopics, keyof TallyTopics>;
@@ -30,4 +36,8 @@ export type TallyPubSub = ReturnType<typeof createTallyPubSub>;
 
 export function tenantTopic(scope: Scope): string {
   return `${scope.accountId}:${scope.mode}`;
+}
+
+export function customerTopic(scope: Scope, customerId: string): string {
+  return `${scope.accountId}:${scope.mode}:${customerId}`;
 }

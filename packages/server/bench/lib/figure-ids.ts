@@ -12,6 +12,7 @@ export const FIGURES = {
     number: "7",
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
+  "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 

@@ -22,6 +22,8 @@ import "./usage-alert.js";
 import "./credit-grant.js";
 import "./tax-rate.js";
 import "./discount.js";
+import "./customer-session.js";
+import "./viewer.js";
 import "./invoice-lifecycle.js";
 import "./credit-note.js";
 import "./customer-balance.js";
