@@ -12,6 +12,7 @@ import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
 import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
+import { usePortal } from "./portal.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 
@@ -73,6 +74,7 @@ export function createTallyYoga(deps: AppDeps) {
     // Refusals first (request id, CSRF, limits, body size), so a refused request claims no idempotency key.
     plugins: [
       useRequestId(),
+      usePortal({ logger: deps.logger }),
       useJsonBodiesOnly(),
       useHealthRoutes(deps),
       ...useGraphqlLimits(deps.config.graphql),
