@@ -2,18 +2,18 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CreditBalanceView } from "../src/components/credit-balance.js";
-import { InvoiceListView, type InvoiceListItem } from "../src/components/invoice-list.js";
+import { InvoiceListView } from "../src/components/invoice-list.js";
 import { TallyElements } from "../src/components/provider.js";
-import { UpcomingInvoiceView, type UpcomingInvoiceSource } from "../src/components/upcoming-invoice.js";
+import { UpcomingInvoiceView } from "../src/components/upcoming-invoice.js";
 import { UsageChartView } from "../src/components/usage-chart.js";
-import type { MeterUsage } from "../src/data/types.js";
+import type { InvoiceListItem, MeterUsage, UpcomingInvoiceData } from "../src/data/types.js";
 import { CustomerPortal } from "../src/index.js";
 
 afterEach(cleanup);
 
 const eur = (amount: string) => ({ amount, currency: "eur" });
 
-const upcoming: UpcomingInvoiceSource = {
+const upcoming: UpcomingInvoiceData = {
   currency: "eur",
   periodStart: "2026-12-01T00:00:00.000Z",
   periodEnd: "2027-01-01T00:00:00.000Z",
@@ -77,6 +77,7 @@ describe("InvoiceListView", () => {
     id,
     number: `INV-${id}`,
     status: "OPEN",
+    currency: "usd",
     periodStart: "2026-11-01T00:00:00.000Z",
     periodEnd: "2026-12-01T00:00:00.000Z",
     createdAt: "2026-12-01T00:00:00.000Z",

@@ -1,9 +1,9 @@
 // An invoice's lines and totals as one table: the shared body of the upcoming invoice element.
-import type { InvoicePreview } from "../data/types.js";
+import type { UpcomingInvoiceData } from "../data/types.js";
 import { formatMoney, formatPeriod, formatQuantity, formatUnitAmount, isZeroAmount } from "../format.js";
 
 export type InvoiceLinesSource = Pick<
-  InvoicePreview,
+  UpcomingInvoiceData,
   "currency" | "lines" | "subtotal" | "creditsApplied" | "total" | "amountDue"
 >;
 

@@ -1,12 +1,7 @@
 // The invoices element: the customer's finalized invoices, newest first, each linking to its hosted page when it has one.
 import { useId } from "react";
-import type { Invoice } from "../data/types.js";
+import type { InvoiceListItem } from "../data/types.js";
 import { formatDate, formatMoney, formatPeriod } from "../format.js";
-
-export type InvoiceListItem = Pick<
-  Invoice,
-  "id" | "number" | "status" | "periodStart" | "periodEnd" | "createdAt" | "finalizedAt" | "total" | "amountDue"
-> & { hostedInvoiceUrl?: string | null };
 
 const STATUS_LABELS: Record<string, string> = {
   DRAFT: "Draft",

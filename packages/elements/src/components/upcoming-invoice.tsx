@@ -1,12 +1,10 @@
 // The upcoming invoice element: what the current period would be billed if it ended now, line by line.
 import { useId } from "react";
-import type { InvoicePreview } from "../data/types.js";
+import type { UpcomingInvoiceData } from "../data/types.js";
 import { formatDate, formatPeriod } from "../format.js";
-import { InvoiceLinesTable, type InvoiceLinesSource } from "./invoice-lines.js";
+import { InvoiceLinesTable } from "./invoice-lines.js";
 
-export type UpcomingInvoiceSource = InvoiceLinesSource & Pick<InvoicePreview, "periodStart" | "periodEnd">;
-
-export function UpcomingInvoiceView({ invoice, locale }: { invoice: UpcomingInvoiceSource | null; locale?: string }) {
+export function UpcomingInvoiceView({ invoice, locale }: { invoice: UpcomingInvoiceData | null; locale?: string }) {
   const headingId = useId();
   return (
     <section className="tally-element tally-upcoming-invoice" aria-labelledby={headingId}>

@@ -1,10 +1,34 @@
-// What the elements show, in the SDK's generated types: the customer session's view of its customer.
+// What the elements show, in the SDK's generated types, narrowed to what a customer session may select
+// (a session never reaches the full Customer, so invoices here leave it out).
 import type { CustomerFieldsFragment, Invoice, InvoicePreview, Meter, UsageWindow } from "@tally/sdk";
 
-export type { Invoice, InvoicePreview, Meter, UsageWindow };
+export type { Meter, UsageWindow };
+
+export type CustomerSessionScope = "USAGE_READ" | "INVOICES_READ" | "CREDITS_READ" | "ALERTS_READ";
 
 /** One currency's credit balance, as `Customer.creditBalance` lists it. */
 export type CreditBalance = CustomerFieldsFragment["creditBalance"][number];
+
+/** The upcoming invoice: its period, lines and totals. */
+export type UpcomingInvoiceData = Pick<
+  InvoicePreview,
+  "currency" | "periodStart" | "periodEnd" | "lines" | "subtotal" | "creditsApplied" | "total" | "amountDue"
+>;
+
+/** A past invoice as the list shows it; `hostedInvoiceUrl` where the server has hosted invoice pages. */
+export type InvoiceListItem = Pick<
+  Invoice,
+  | "id"
+  | "number"
+  | "status"
+  | "currency"
+  | "periodStart"
+  | "periodEnd"
+  | "createdAt"
+  | "finalizedAt"
+  | "total"
+  | "amountDue"
+> & { hostedInvoiceUrl?: string | null };
 
 /** One bar of the usage chart: a window's aggregated value, and the dimension value it counts when stacked. */
 export interface UsageBucket {
@@ -28,9 +52,11 @@ export interface MeterUsage {
 
 export interface ViewerSnapshot {
   customerName: string | null;
+  /** What the session may read: an element outside them is left out. */
+  scopes: CustomerSessionScope[];
   meters: Meter[];
   usage: MeterUsage | null;
-  upcomingInvoice: InvoicePreview | null;
-  invoices: Invoice[];
+  upcomingInvoice: UpcomingInvoiceData | null;
+  invoices: InvoiceListItem[];
   creditBalance: CreditBalance[];
 }

@@ -79,11 +79,9 @@ export function useViewer(source: ViewerSource | null, initialWindow: UsageWindo
       },
       (problem) => {
         if (problem.kind === "expired") return setState({ status: "problem", problem });
-        // A dropped stream: subscribe again after a pause, and catch up on what it missed.
-        retry = setTimeout(() => {
-          setWatchGeneration((g) => g + 1);
-          reload();
-        }, RETRY_MS);
+        // A stream that ended: catch up now (a reload also finds out if the session is over), listen again after a pause.
+        reload();
+        retry = setTimeout(() => setWatchGeneration((g) => g + 1), RETRY_MS);
       },
     );
     return () => {
