@@ -1,4 +1,5 @@
 // What every GraphQL request carries: who is calling, and for tenants the scoped database.
+import type { SessionGrant } from "./auth/session-grants.js";
 import type { Clock } from "./clock.js";
 import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -19,8 +20,15 @@ export interface AppDeps {
   adminKey: string | undefined;
 }
 
-/** "public": no key, allowed only for requests that read nothing but the schema (auth/introspection.ts). */
-export type Auth = { kind: "tenant"; scope: Scope } | { kind: "operator" } | { kind: "public" };
+/**
+ * "public": no key, allowed only for requests that read nothing but the schema (auth/introspection.ts).
+ * "session": a customer session token, reading its customer's `viewer` only (http/session-surface.ts).
+ */
+export type Auth =
+  | { kind: "tenant"; scope: Scope }
+  | { kind: "session"; scope: Scope; session: SessionGrant }
+  | { kind: "operator" }
+  | { kind: "public" };
 
 export interface Tenant {
   scope: Scope;
@@ -44,7 +52,7 @@ export interface Context {
 
 export function createContext(deps: AppDeps, auth: Auth, pubsub: TallyPubSub): Context {
   const tenant =
-    auth.kind === "tenant"
+    auth.kind === "tenant" || auth.kind === "session"
       ? {
           scope: auth.scope,
           prisma: scopedClient(deps.database.prisma, auth.scope),

@@ -23,6 +23,7 @@ const ID_PREFIXES = {
   WebhookEndpoint: "we",
   WebhookDelivery: "whd",
   Event: "evt",
+  CustomerSession: "cses",
 } as const;
 
 type IdType = keyof typeof ID_PREFIXES;

@@ -7,10 +7,9 @@ import type { Scope } from "../db/tenant-scope.js";
 import { LruCache } from "../lru.js";
 import { isIntrospectionOnly } from "./introspection.js";
 import { hashKey, sameSecret } from "./keys.js";
-
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-}
+import { unauthenticated } from "./refusals.js";
+import { SESSION_ENDED, sessionGrant } from "./session-grants.js";
+import { isSessionToken } from "./session-tokens.js";
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
@@ -37,6 +36,22 @@ async function keyScope(database: Database, keyHash: string): Promise<Scope | nu
   return scope;
 }
 
+/**
+ * An `Origin` header other than the server's own: a browser calling from another site, where a
+ * secret key must never be (docs/concepts/customer-sessions.md#cors).
+ */
+function isCrossOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== new URL(request.url).origin;
+}
+
+function secretKeyFromBrowser(): GraphQLError {
+  return new GraphQLError(
+    "Secret keys must not be used from a browser on another origin: create a customer session (createCustomerSession) on your server and send its cs_… token instead. See docs/concepts/customer-sessions.md.",
+    { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
+  );
+}
+
 export async function authenticate(
   request: Request,
   params: { query?: string; operationName?: string | null },
@@ -46,6 +61,12 @@ export async function authenticate(
   if (!request.headers.has("authorization") && isIntrospectionOnly(params)) return { kind: "public" };
   const token = bearerToken(request);
   if (!token) throw unauthenticated("Missing API key: send `Authorization: Bearer <secret key>`.");
+  if (isSessionToken(token)) {
+    const session = await sessionGrant(deps.database, deps.clock, hashKey(token));
+    if (!session) throw unauthenticated(SESSION_ENDED);
+    return { kind: "session", scope: session.scope, session };
+  }
+  if (isCrossOrigin(request)) throw secretKeyFromBrowser();
   if (deps.adminKey && sameSecret(token, deps.adminKey)) return { kind: "operator" };
   const scope = await keyScope(deps.database, hashKey(token));
   if (!scope) throw unauthenticated("Invalid API key.");

@@ -60,6 +60,9 @@ function argumentsOf(
   }
 }
 
+/** Fields answering one summary per window (meterEventSummaries' arguments and rule). */
+const WINDOWED_FIELDS = new Set(["Query.meterEventSummaries", "Viewer.usage"]);
+
 /** A connection's page: first or last, capped as Pothos caps it; the cap when they cannot be read. */
 function pageSize(args: Record<string, unknown> | null): number {
   if (!args) return MAX_PAGE_SIZE;
@@ -129,9 +132,10 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   const type = field ? getNamedType(field.type) : null;
   if (!field || !type || !isCompositeType(type) || !node.selectionSet) return 0;
   const hasPageArgs = field.args.some((a) => a.name === "first" || a.name === "last");
-  const args = hasPageArgs || field.name === "meterEventSummaries" ? argumentsOf(walk, field, node) : null;
+  const windowed = WINDOWED_FIELDS.has(`${parent.name}.${field.name}`);
+  const args = hasPageArgs || windowed ? argumentsOf(walk, field, node) : null;
   let size = 1;
-  if (field.name === "meterEventSummaries") size = summaryWindows(args);
+  if (windowed) size = summaryWindows(args);
   else if (isListType(getNullableType(field.type)))
     size = page > 0 && /^(edges|nodes)$/.test(field.name) ? page : UNSIZED_LIST;
   const childPage = hasPageArgs ? pageSize(args) : 0;

@@ -15,6 +15,7 @@ import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
 import { usePortal } from "./portal.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
+import { useSessionSurface } from "./session-surface.js";
 
 /** `/healthz`: the process is up. `/readyz`: the database answers. */
 function useHealthRoutes(deps: AppDeps): Plugin {
@@ -80,6 +81,7 @@ export function createTallyYoga(deps: AppDeps) {
       ...useGraphqlLimits(deps.config.graphql),
       useBodyLimit(deps.config.http),
       useIdempotencyKeys(deps),
+      useSessionSurface(),
       useCompiledExecution(),
     ],
     maxRequestBodySize: false, // useBodyLimit

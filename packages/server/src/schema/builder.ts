@@ -12,13 +12,24 @@ import { getDatamodel } from "../generated/pothos-types.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import { typeOfId } from "../ids.js";
 import "./storable-text-plugin.js";
+import { SESSION_FORBIDDEN } from "./tenant.js";
+
+const SESSION_FIELDS = new Set(["viewer", "viewerUsageUpdated"]);
+
+function unauthorizedMessage(ctx: Context, fieldName: string): string {
+  if (ctx.auth.kind === "operator") return "The operator key may only call createAccount; use an account's secret key.";
+  if (ctx.auth.kind === "session") return `${SESSION_FORBIDDEN}.`;
+  if (SESSION_FIELDS.has(fieldName))
+    return "This field needs a customer session token (cs_…): see createCustomerSession.";
+  return "This operation needs the operator key (TALLY_ADMIN_KEY).";
+}
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { tenant: boolean; operator: boolean };
+  AuthScopes: { tenant: boolean; operator: boolean; session: boolean };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -34,14 +45,13 @@ export const builder = new SchemaBuilder<{
   // storableText after errors: its refusals are thrown inside the errors plugin's wrapper.
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, "storableText"],
   scopeAuth: {
-    authScopes: (ctx) => ({ tenant: ctx.auth.kind === "tenant", operator: ctx.auth.kind === "operator" }),
-    unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(
-        ctx.auth.kind === "operator"
-          ? "The operator key may only call createAccount; use an account's secret key."
-          : "This operation needs the operator key (TALLY_ADMIN_KEY).",
-        { extensions: { code: "FORBIDDEN" } },
-      ),
+    authScopes: (ctx) => ({
+      tenant: ctx.auth.kind === "tenant",
+      operator: ctx.auth.kind === "operator",
+      session: ctx.auth.kind === "session",
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new GraphQLError(unauthorizedMessage(ctx, info.fieldName), { extensions: { code: "FORBIDDEN" } }),
   },
   errors: {
     directResult: true,

@@ -117,7 +117,7 @@ builder.queryField("creditBalanceTransactions", (t) =>
   ),
 );
 
-const CreditBalanceRef = builder.objectRef<CreditBalance>("CreditBalance").implement({
+export const CreditBalanceRef = builder.objectRef<CreditBalance>("CreditBalance").implement({
   fields: (t) => ({
     currency: t.exposeString("currency"),
     available: t.field({

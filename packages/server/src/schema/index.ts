@@ -17,6 +17,8 @@ import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";
 import "./credit-grant.js";
+import "./customer-session.js";
+import "./viewer.js";
 
 export const schema = builder.toSchema();
 

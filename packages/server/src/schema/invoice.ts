@@ -24,7 +24,7 @@ const BillingReasonEnum = builder.enumType(BillingReason, { name: "BillingReason
  * Newest first (a test clock's customers' invoices are dated in the clock's time); the number
  * breaks ties, so invoices made in one go list in reverse issue order.
  */
-const NEWEST_FIRST = [{ createdAt: "desc" }, { number: "desc" }] as const;
+export const NEWEST_FIRST = [{ createdAt: "desc" }, { number: "desc" }] as const;
 
 /** A stored line or a preview's line, as the InvoiceLine type shows it. */
 interface LineView {
@@ -140,7 +140,7 @@ builder.prismaObjectField("Customer", "invoices", (t) =>
   }),
 );
 
-const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").implement({
+export const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePreview").implement({
   description:
     "The invoice that would be finalized at the end of the subscription's current period, with the usage recorded so far.",
   fields: (t) => ({

@@ -2,6 +2,7 @@
 // the meterEventSummaries query (docs/concepts/meter-events.md).
 import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
+import { announceUsage } from "../services/live-usage/announce.js";
 import { cancelMeterEvent } from "../services/meter-events/cancel.js";
 import {
   recordMeterEvents,
@@ -52,9 +53,9 @@ builder.objectType(MeterEventError, {
   }),
 });
 
-const UsageWindowEnum = builder.enumType("UsageWindow", { values: ["HOUR", "DAY"] as const });
+export const UsageWindowEnum = builder.enumType("UsageWindow", { values: ["HOUR", "DAY"] as const });
 
-const MeterEventSummaryRef = builder.objectRef<MeterEventSummary>("MeterEventSummary").implement({
+export const MeterEventSummaryRef = builder.objectRef<MeterEventSummary>("MeterEventSummary").implement({
   fields: (t) => ({
     startTime: t.expose("startTime", { type: "DateTime" }),
     endTime: t.expose("endTime", { type: "DateTime" }),
@@ -114,6 +115,7 @@ builder.mutationField("recordMeterEvent", (t) =>
         ctx.deps.clock,
         toServiceInput(input),
         announceTriggers(ctx.pubsub, tenant.scope),
+        announceUsage(ctx.pubsub, tenant.scope),
       );
     },
   }),
@@ -133,6 +135,7 @@ builder.mutationField("recordMeterEvents", (t) =>
         ctx.deps.clock,
         input.events.map(toServiceInput),
         announceTriggers(ctx.pubsub, tenant.scope),
+        announceUsage(ctx.pubsub, tenant.scope),
       );
     },
   }),

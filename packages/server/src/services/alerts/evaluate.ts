@@ -144,8 +144,8 @@ interface SubscribedMeter {
   trialEnd: Date | null;
 }
 
-/** Each customer's billing period for each meter at the customer's now (one query for all). */
-async function billingPeriods(
+/** Each customer's billing period for each meter at the customer's now (one query for all); also live usage's period. */
+export async function billingPeriods(
   tx: Db,
   scope: Scope,
   pairs: ReadonlyArray<{ meterId: string; customerId: string }>,

@@ -31,6 +31,15 @@ export interface IngestOptions {
   onAlertsWatch?: (watched: boolean) => void;
 }
 
+/** A customer's usage of a meter that stored events changed (docs/concepts/customer-sessions.md#live-usage). */
+export interface UsageChange {
+  customerId: string;
+  meterId: string;
+}
+
+/** Hears, after the commit, whose usage the stored events changed (one entry per customer and meter). */
+export type UsageChangedListener = (changes: UsageChange[]) => void;
+
 /** What became of the events. */
 export interface Ingested {
   /** With `rows`: each event's stored row (null: not stored), in list order. */
@@ -39,6 +48,18 @@ export interface Ingested {
   notStored: Array<{ index: number; error: MeterEventError | null }>;
   /** The usage alerts the events fired, committed. */
   triggers: AlertTrigger[];
+  /** Whose usage changed: the stored events' customers and meters. */
+  usageChanged: UsageChange[];
+}
+
+function usageChanged(events: readonly ValidEvent[], notStored: ReadonlyArray<{ index: number }>): UsageChange[] {
+  const missed = new Set(notStored.map((s) => s.index));
+  const changes = new Map<string, UsageChange>();
+  for (const [i, e] of events.entries()) {
+    if (!missed.has(i))
+      changes.set(`${e.customer.id}:${e.meter.id}`, { customerId: e.customer.id, meterId: e.meter.id });
+  }
+  return [...changes.values()];
 }
 
 export async function storeEvents(
@@ -47,7 +68,7 @@ export async function storeEvents(
   events: readonly ValidEvent[],
   options: IngestOptions,
 ): Promise<Ingested> {
-  if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [] };
+  if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
   return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
@@ -76,7 +97,7 @@ export async function storeEvents(
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
         triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored);
       }
-      return { rows: batch.rows, notStored, triggers };
+      return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
 }

@@ -5,7 +5,7 @@ import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError } from "../../errors.js";
 import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
-import { storeEvents } from "./ingest.js";
+import { storeEvents, type UsageChangedListener } from "./ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "./validate.js";
 
 const MAX_BATCH_SIZE = 1000;
@@ -23,12 +23,13 @@ export interface RecordMeterEventsSummary {
   rejected: RejectedMeterEvent[];
 }
 
-/** `onAlertsTriggered` hears the usage alerts the batch fired, once they are committed. */
+/** `onAlertsTriggered` hears the usage alerts the batch fired, `onUsageChanged` whose usage it changed, once committed. */
 export async function recordMeterEvents(
   tenant: Tenant,
   clock: Clock,
   events: RecordMeterEventInput[],
   onAlertsTriggered: AlertsTriggeredListener = () => {},
+  onUsageChanged: UsageChangedListener = () => {},
 ): Promise<RecordMeterEventsSummary> {
   if (events.length < 1 || events.length > MAX_BATCH_SIZE) {
     throw new InvalidInputError(`Send 1–${MAX_BATCH_SIZE} events per call (got ${events.length})`, ["input", "events"]);
@@ -49,11 +50,12 @@ export async function recordMeterEvents(
   }
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  const { notStored, triggers } = await storeEvents(tenant, clock, valid, {
+  const { notStored, triggers, usageChanged } = await storeEvents(tenant, clock, valid, {
     rows: false,
     fieldOf: (i) => fieldOf(positions[i]!),
   });
   onAlertsTriggered(triggers);
+  if (usageChanged.length > 0) onUsageChanged(usageChanged);
   let duplicates = 0;
   for (const { index, error } of notStored) {
     if (error) rejected.push({ index: positions[index]!, code: error.code, message: error.message });

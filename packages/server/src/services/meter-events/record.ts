@@ -13,22 +13,23 @@ import { LruCache } from "../../lru.js";
 import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { Coalescer } from "./coalesce.js";
 import { duplicateOf } from "./identity.js";
-import { type RecordedMeterEvent, storeEvents } from "./ingest.js";
+import { type RecordedMeterEvent, storeEvents, type UsageChangedListener } from "./ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "./validate.js";
 
 const FIELD = ["input"];
 
-/** `onAlertsTriggered` hears the usage alerts this event fired, once they are committed. */
+/** `onAlertsTriggered` hears the usage alerts this event fired, `onUsageChanged` whose usage it changed, once committed. */
 export async function recordMeterEvent(
   tenant: Tenant,
   clock: Clock,
   input: RecordMeterEventInput,
   onAlertsTriggered: AlertsTriggeredListener = () => {},
+  onUsageChanged: UsageChangedListener = () => {},
 ): Promise<RecordedMeterEvent> {
   const [checked] = await validateEvents(tenant.sql, tenant.scope, clock, [input], () => FIELD);
   if (!checked!.ok) throw checked!.error;
   const { event } = checked!;
-  const submitted = { tenant, clock, event, onAlertsTriggered };
+  const submitted = { tenant, clock, event, onAlertsTriggered, onUsageChanged };
   const meterKey = meterKeyOf(tenant, event);
   const stored = alertsWatch.get(meterKey)
     ? (await storeGroup([submitted]))[0]!
@@ -43,6 +44,7 @@ interface Submitted {
   clock: Clock;
   event: ValidEvent;
   onAlertsTriggered: AlertsTriggeredListener;
+  onUsageChanged: UsageChangedListener;
 }
 
 /** What became of a submitted event: stored, refused, or a duplicate of a stored one. */
@@ -82,10 +84,10 @@ function coalescerOf(tenant: Tenant): Coalescer<Submitted, Stored> {
  * retries its events one by one).
  */
 async function storeGroup(submitted: Submitted[]): Promise<Stored[]> {
-  const [{ tenant, clock, onAlertsTriggered }] = submitted as [Submitted];
+  const [{ tenant, clock, onAlertsTriggered, onUsageChanged }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
   const meterKey = meterKeyOf(tenant, events[0]!);
-  const { rows, notStored, triggers } = await storeEvents(tenant, clock, events, {
+  const { rows, notStored, triggers, usageChanged } = await storeEvents(tenant, clock, events, {
     rows: true,
     fieldOf: () => FIELD,
     onAlertsWatch: (watched) => {
@@ -94,6 +96,7 @@ async function storeGroup(submitted: Submitted[]): Promise<Stored[]> {
     },
   });
   onAlertsTriggered(triggers);
+  if (usageChanged.length > 0) onUsageChanged(usageChanged);
   const stored: Stored[] = rows!.map((row) => row ?? "duplicate");
   for (const { index, error } of notStored) if (error) stored[index] = error;
   return stored;

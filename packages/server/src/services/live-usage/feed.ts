@@ -1,0 +1,106 @@
+// Live usage (docs/concepts/customer-sessions.md#live-usage): one feed per customer and meter
+// watched in this process. A change published by ingest (announce.ts) marks it stale; it is then
+// recomputed (period-usage.ts) at most once per COALESCE_MS, whatever the number of subscribers or
+// events, and each subscriber is handed the latest result at most once per COALESCE_MS.
+import type { Clock } from "../../clock.js";
+import type { Tenant } from "../../context.js";
+import { customerTopic, type TallyPubSub } from "../../pubsub.js";
+import { LatestValue } from "./latest-value.js";
+import { periodUsage, type UsageUpdate } from "./period-usage.js";
+
+export const COALESCE_MS = 250;
+
+class Feed {
+  readonly listeners = new Set<LatestValue<UsageUpdate>>();
+  #stale = false;
+  #running = false;
+  #timer: NodeJS.Timeout | undefined;
+  #lastStart = Number.NEGATIVE_INFINITY;
+  readonly #changes: AsyncIterableIterator<{ meterIds: string[] }>;
+
+  constructor(
+    pubsub: TallyPubSub,
+    readonly tenant: Tenant,
+    readonly clock: Clock,
+    readonly customerId: string,
+    readonly meterId: string,
+  ) {
+    this.#changes = pubsub.subscribe("customerUsageChanged", customerTopic(tenant.scope, customerId));
+    void this.#listen();
+  }
+
+  async #listen(): Promise<void> {
+    for await (const change of this.#changes) if (change.meterIds.includes(this.meterId)) this.#changed();
+  }
+
+  compute(): Promise<UsageUpdate> {
+    return periodUsage(this.tenant, this.clock, this.customerId, this.meterId);
+  }
+
+  #changed(): void {
+    this.#stale = true;
+    if (this.#running || this.#timer) return;
+    const wait = this.#lastStart + COALESCE_MS - Date.now();
+    if (wait <= 0) void this.#run();
+    else
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        void this.#run();
+      }, wait);
+  }
+
+  async #run(): Promise<void> {
+    this.#stale = false;
+    this.#running = true;
+    this.#lastStart = Date.now();
+    try {
+      const update = await this.compute();
+      for (const listener of this.listeners) listener.offer(update);
+    } catch (error) {
+      for (const listener of this.listeners) listener.fail(error);
+    } finally {
+      this.#running = false;
+    }
+    if (this.#stale && this.listeners.size > 0) this.#changed();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    void this.#changes.return?.();
+  }
+}
+
+const feeds = new WeakMap<TallyPubSub, Map<string, Feed>>();
+
+/**
+ * The customer's period usage of the meter now, then again after every change, coalesced. The
+ * caller has checked that the customer and meter belong to `tenant`.
+ */
+export function watchUsage(
+  pubsub: TallyPubSub,
+  tenant: Tenant,
+  clock: Clock,
+  customerId: string,
+  meterId: string,
+): LatestValue<UsageUpdate> {
+  let byKey = feeds.get(pubsub);
+  if (!byKey) feeds.set(pubsub, (byKey = new Map()));
+  const key = `${customerTopic(tenant.scope, customerId)}:${meterId}`;
+  let feed = byKey.get(key);
+  if (!feed) byKey.set(key, (feed = new Feed(pubsub, tenant, clock, customerId, meterId)));
+  const listener = new LatestValue<UsageUpdate>(COALESCE_MS);
+  feed.listeners.add(listener);
+  const joined = feed;
+  listener.onClose(() => {
+    joined.listeners.delete(listener);
+    if (joined.listeners.size === 0 && byKey.get(key) === joined) {
+      byKey.delete(key);
+      joined.stop();
+    }
+  });
+  joined.compute().then(
+    (update) => listener.offer(update),
+    (error) => listener.fail(error),
+  );
+  return listener;
+}
