@@ -51,7 +51,7 @@ const USAGE_SERIES = `query ElementsUsageSeries($meterId: ID!, $startTime: DateT
 }`;
 
 const USAGE_UPDATED = `subscription ElementsUsageUpdated($meterId: ID!) {
-  viewerUsageUpdated(meterId: $meterId) { usage }
+  viewerUsageUpdated(meterId: $meterId) { meterId usage }
 }`;
 
 interface ViewerData {
@@ -71,6 +71,10 @@ interface PeriodUsageData {
 
 interface UsageSeriesData {
   viewer: { usage: { startTime: string; endTime: string; aggregatedValue: string }[] | null };
+}
+
+interface UsageUpdatedData {
+  viewerUsageUpdated: { meterId: string; usage: string };
 }
 
 const WINDOW_MS = { HOUR: 3_600_000, DAY: 86_400_000 } as const;
@@ -124,6 +128,12 @@ export function createSessionSource(options: SessionSourceOptions): ViewerSource
       };
     },
     watchUsage: (meterId, onChange, onProblem) =>
-      subscribe(endpoint, USAGE_UPDATED, { meterId }, () => onChange(), onProblem),
+      subscribe<UsageUpdatedData>(
+        endpoint,
+        USAGE_UPDATED,
+        { meterId },
+        ({ viewerUsageUpdated: u }) => onChange({ meterId: u.meterId, total: u.usage }),
+        onProblem,
+      ),
   };
 }

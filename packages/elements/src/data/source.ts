@@ -8,8 +8,18 @@ export interface ViewerQuery {
   window: UsageWindow;
 }
 
+/** What a live message says at once: the meter's exact usage over the current period. */
+export interface UsageChange {
+  meterId: string;
+  total: string;
+}
+
 export interface ViewerSource {
   load(query: ViewerQuery, signal?: AbortSignal): Promise<ViewerSnapshot>;
   /** Calls onChange after each accepted event of the meter (coalesced by the server); returns the unsubscribe. */
-  watchUsage(meterId: string, onChange: () => void, onProblem: (problem: SessionProblem) => void): () => void;
+  watchUsage(
+    meterId: string,
+    onChange: (change: UsageChange) => void,
+    onProblem: (problem: SessionProblem) => void,
+  ): () => void;
 }

@@ -2,7 +2,7 @@
 // whenever the server pushes a usage change, one load at a time (docs/elements.md#live-updates).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type SessionProblem, sessionProblem } from "./problem.js";
-import type { ViewerQuery, ViewerSource } from "./source.js";
+import type { UsageChange, ViewerQuery, ViewerSource } from "./source.js";
 import type { UsageWindow, ViewerSnapshot } from "./types.js";
 
 export type ViewerState =
@@ -25,6 +25,12 @@ function toProblem(error: unknown): SessionProblem {
   return sessionProblem("unavailable");
 }
 
+function withTotal(state: ViewerState, change: UsageChange): ViewerState {
+  const usage = state.status === "ready" ? state.snapshot.usage : null;
+  if (state.status !== "ready" || !usage || usage.meter.id !== change.meterId) return state;
+  return { status: "ready", snapshot: { ...state.snapshot, usage: { ...usage, total: change.total } } };
+}
+
 export function useViewer(source: ViewerSource | null, initialWindow: UsageWindow = "DAY"): ViewerControls {
   const [query, setQuery] = useState<ViewerQuery>({ meterId: null, window: initialWindow });
   const [state, setState] = useState<ViewerState>(
@@ -33,6 +39,8 @@ export function useViewer(source: ViewerSource | null, initialWindow: UsageWindo
   const [generation, setGeneration] = useState(0);
   const loading = useRef(false);
   const stale = useRef(false);
+  /** The usage total of the last load: a message with the same total brings nothing new (the first one, sent on subscribing). */
+  const loadedTotal = useRef<string | null>(null);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -47,6 +55,7 @@ export function useViewer(source: ViewerSource | null, initialWindow: UsageWindo
       (snapshot) => {
         if (controller.signal.aborted) return;
         loading.current = false;
+        loadedTotal.current = snapshot.usage?.total ?? null;
         setState({ status: "ready", snapshot });
         // A push that arrived while this load ran may not be in it.
         if (stale.current) reload();
@@ -73,9 +82,11 @@ export function useViewer(source: ViewerSource | null, initialWindow: UsageWindo
     let retry: ReturnType<typeof setTimeout> | undefined;
     const stop = source.watchUsage(
       meterId,
-      () => {
+      (change) => {
+        // The exact total shows at once; the chart, invoice and credits follow with a reload.
+        setState((current) => withTotal(current, change));
         if (loading.current) stale.current = true;
-        else reload();
+        else if (change.total !== loadedTotal.current) reload();
       },
       (problem) => {
         if (problem.kind === "expired") return setState({ status: "problem", problem });
