@@ -29,6 +29,7 @@ const builds: Record<string, UserConfig> = {
     build: {
       outDir: here("dist/mount"),
       emptyOutDir: true,
+      minify: true,
       lib: { entry: here("src/mount.tsx"), formats: ["es"], fileName: "mount", cssFileName: "elements" },
     },
   },

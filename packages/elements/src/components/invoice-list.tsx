@@ -47,8 +47,8 @@ export function InvoiceListView({ invoices, locale }: { invoices: InvoiceListIte
                     invoice.number
                   )}
                 </th>
-                <td>{formatDate(invoice.finalizedAt ?? invoice.createdAt, locale)}</td>
-                <td>{formatPeriod(invoice.periodStart, invoice.periodEnd, locale)}</td>
+                <td className="tally-nowrap">{formatDate(invoice.finalizedAt ?? invoice.createdAt, locale)}</td>
+                <td className="tally-nowrap">{formatPeriod(invoice.periodStart, invoice.periodEnd, locale)}</td>
                 <td>
                   <span className={`tally-status tally-status-${invoice.status.toLowerCase()}`}>
                     {STATUS_LABELS[invoice.status] ?? invoice.status}

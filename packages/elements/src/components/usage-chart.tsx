@@ -1,5 +1,5 @@
 // The usage element: the meter's exact total for the period, a bar chart by hour or day, and the same
-// figures as a table for screen readers and keyboards (docs/elements.md#usagechart).
+// figures as a table for screen readers and keyboards (docs/elements.md#the-elements).
 import { useId, useMemo } from "react";
 import type { Meter, MeterUsage, UsageBucket, UsageWindow } from "../data/types.js";
 import { formatBucket, formatPeriod, formatQuantity } from "../format.js";
