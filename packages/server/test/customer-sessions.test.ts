@@ -8,11 +8,17 @@ import { catalog, type Catalog } from "./support/catalog.js";
 import { at, meterEvents } from "./support/meter-events.js";
 import { sessions } from "./support/sessions.js";
 
+/** The usage range read: the last 30 days, to the next whole minute. */
+const MINUTE_NOW = `${new Date().toISOString().slice(0, 16)}:00.000Z`;
+const START = at(-30 * 24 * 3_600_000, MINUTE_NOW);
+const END = at(60_000, MINUTE_NOW);
+
 let app: TestApp;
 let c: Catalog;
 let s: ReturnType<typeof sessions>;
 beforeAll(async () => {
   app = await createTestApp();
+  app.clock.set(new Date(MINUTE_NOW)); // events are recorded at the clock's now, inside [START, END)
   c = catalog(app);
   s = sessions(app);
 });
@@ -101,11 +107,6 @@ const REVOKE = graphql(`
     }
   }
 `);
-
-/** The usage range read: the last 30 days, to the next whole minute. */
-const MINUTE_NOW = `${new Date().toISOString().slice(0, 16)}:00.000Z`;
-const START = at(-30 * 24 * 3_600_000, MINUTE_NOW);
-const END = at(60_000, MINUTE_NOW);
 
 describe("createCustomerSession", () => {
   it("returns a cs_ token expiring in an hour by default, with its scopes and meters", async () => {

@@ -3,12 +3,15 @@
 // passing through a full Customer (whose lists would reach past the session's scopes) or an account
 // catalog list. Everything else, introspection included, is refused with FORBIDDEN before anything runs.
 import {
+  type DocumentNode,
+  type GraphQLError,
   getNamedType,
   type GraphQLSchema,
   isInterfaceType,
   isObjectType,
   isUnionType,
   type ValidationRule,
+  validate,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.js";
@@ -69,16 +72,27 @@ const sessionSurfaceRule: ValidationRule = (context) => {
       const allowed = roots.has(parent as never)
         ? SESSION_ROOT_FIELDS.has(name) && parent !== schema.getMutationType()
         : !name.startsWith("__") && (surface.get(parent.name)?.has(name) ?? false);
-      if (!allowed) context.reportError(refusal("FORBIDDEN", `${SESSION_FORBIDDEN} (${parent.name}.${name})`, 403));
+      if (allowed) return;
+      context.reportError(refusal("FORBIDDEN", `${SESSION_FORBIDDEN} (${parent.name}.${name})`, 403));
+      return false; // one error per refused field, not one per field below it
     },
   };
 };
 
-/** Adds the rule to the validation of every request made with a session token. */
+/**
+ * Checks every request made with a session token against the surface once its caller is known
+ * (validation runs before authentication builds the context), before it executes or subscribes.
+ */
 export function useSessionSurface(): Plugin<Context> {
-  return {
-    onValidate({ context, addValidationRule }) {
-      if ((context as Partial<Context>).auth?.kind === "session") addValidationRule(sessionSurfaceRule);
-    },
+  const check = ({ args, setResultAndStopExecution }: SurfaceHookArgs) => {
+    if ((args.contextValue as Context).auth.kind !== "session") return;
+    const errors = validate(args.schema, args.document, [sessionSurfaceRule]);
+    if (errors.length > 0) setResultAndStopExecution({ errors });
   };
+  return { onExecute: check, onSubscribe: check };
+}
+
+interface SurfaceHookArgs {
+  args: { schema: GraphQLSchema; document: DocumentNode; contextValue: unknown };
+  setResultAndStopExecution(result: { errors: readonly GraphQLError[] }): void;
 }

@@ -53,14 +53,23 @@ function maskError(deps: AppDeps) {
   };
 }
 
-/** Off unless origins are configured; never with credentials: API keys travel in a header, not cookies. */
-function corsOptions(origins: string[]): CORSOptions {
-  if (origins.length === 0) return false;
-  return {
-    origin: origins,
-    credentials: false,
-    methods: ["GET", "POST"],
-    exposedHeaders: [REQUEST_ID_HEADER, REPLAYED_HEADER],
+/**
+ * Off unless origins are configured, and then only for them: another origin's preflight gets no
+ * CORS headers (docs/concepts/customer-sessions.md#cors). Never with credentials: tokens travel in
+ * a header, not cookies.
+ */
+function corsOptions(origins: string[]): (request: Request) => CORSOptions {
+  const allowed = new Set(origins);
+  return (request) => {
+    const origin = request.headers.get("origin");
+    if (!origin || !allowed.has(origin)) return false;
+    return {
+      origin: [origin],
+      credentials: false,
+      methods: ["GET", "POST"],
+      allowedHeaders: ["authorization", "content-type", "accept", "idempotency-key", "x-request-id"],
+      exposedHeaders: [REQUEST_ID_HEADER, REPLAYED_HEADER],
+    };
   };
 }
 

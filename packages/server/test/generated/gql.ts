@@ -72,6 +72,7 @@ type Documents = {
     "\n  query InvoicesId($id: ID!) {\n    invoice(id: $id) {\n      id\n    }\n  }\n": typeof types.InvoicesIdDocument,
     "\n  query InvoicesOfCustomer($id: ID!) {\n    customer(id: $id) {\n      invoices(first: 2) {\n        edges {\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.InvoicesOfCustomerDocument,
     "\n  query InvoicesVisible($id: ID!, $c: ID!, $s: ID!) {\n    invoice(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    all: invoices {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    byCustomer: invoices(customerId: $c) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    bySub: invoices(subscriptionId: $s) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InvoicesVisibleDocument,
+    "\n  mutation LiveUsageRevoke($input: RevokeCustomerSessionsInput!) {\n    revokeCustomerSessions(input: $input) {\n      __typename\n    }\n  }\n": typeof types.LiveUsageRevokeDocument,
     "\n  mutation MeterEventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": typeof types.MeterEventsDeactivateMeterDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.MetersDeactivateDocument,
@@ -89,6 +90,7 @@ type Documents = {
     "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProductsPageDocument,
     "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsListDocument,
     "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ProductsVisibleDocument,
+    "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": typeof types.IsolationCreateAlertDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": typeof types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": typeof types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": typeof types.CatalogProductFragmentDoc,
@@ -189,6 +191,7 @@ const documents: Documents = {
     "\n  query InvoicesId($id: ID!) {\n    invoice(id: $id) {\n      id\n    }\n  }\n": types.InvoicesIdDocument,
     "\n  query InvoicesOfCustomer($id: ID!) {\n    customer(id: $id) {\n      invoices(first: 2) {\n        edges {\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.InvoicesOfCustomerDocument,
     "\n  query InvoicesVisible($id: ID!, $c: ID!, $s: ID!) {\n    invoice(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    all: invoices {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    byCustomer: invoices(customerId: $c) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    bySub: invoices(subscriptionId: $s) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.InvoicesVisibleDocument,
+    "\n  mutation LiveUsageRevoke($input: RevokeCustomerSessionsInput!) {\n    revokeCustomerSessions(input: $input) {\n      __typename\n    }\n  }\n": types.LiveUsageRevokeDocument,
     "\n  mutation MeterEventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n": types.MeterEventsDeactivateMeterDocument,
     "\n  mutation MetersUpdate($input: UpdateMeterInput!) {\n    updateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        displayName\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersUpdateDocument,
     "\n  mutation MetersDeactivate($input: MeterIdInput!) {\n    deactivateMeter(input: $input) {\n      __typename\n      ... on Meter {\n        id\n        status\n      }\n      ... on Error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.MetersDeactivateDocument,
@@ -206,6 +209,7 @@ const documents: Documents = {
     "\n  query ProductsPage($after: String) {\n    products(first: 2, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProductsPageDocument,
     "\n  query ProductsList($active: Boolean) {\n    products(first: 10, active: $active) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsListDocument,
     "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.ProductsVisibleDocument,
+    "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n": types.IsolationCreateAlertDocument,
     "\n  fragment CatalogError on Error {\n    code\n    message\n    field\n  }\n": types.CatalogErrorFragmentDoc,
     "\n  fragment CatalogMeter on Meter {\n    id\n    displayName\n    eventName\n    aggregation\n    customerPayloadKey\n    valuePayloadKey\n    status\n    createdAt\n  }\n": types.CatalogMeterFragmentDoc,
     "\n  fragment CatalogProduct on Product {\n    id\n    name\n    description\n    active\n    createdAt\n  }\n": types.CatalogProductFragmentDoc,
@@ -497,6 +501,10 @@ export function graphql(source: "\n  query InvoicesVisible($id: ID!, $c: ID!, $s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LiveUsageRevoke($input: RevokeCustomerSessionsInput!) {\n    revokeCustomerSessions(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation LiveUsageRevoke($input: RevokeCustomerSessionsInput!) {\n    revokeCustomerSessions(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation MeterEventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MeterEventsDeactivateMeter($id: ID!) {\n    deactivateMeter(input: { id: $id }) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -562,6 +570,10 @@ export function graphql(source: "\n  query ProductsList($active: Boolean) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsVisible($id: ID!) {\n    product(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n    products(first: 50) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IsolationCreateAlert($input: CreateUsageAlertInput!) {\n    createUsageAlert(input: $input) {\n      __typename\n      ... on UsageAlert {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
