@@ -3,29 +3,125 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/ids.js";
 import { intervalOf, priceModelOf } from "../src/services/prices.js";
 import { createTestApp, type TestApp } from "./support/app.js";
+import { graphql } from "./generated/gql.js";
+import type {
+  CreatePriceInput,
+  PricesListQuery,
+  PricesListQueryVariables,
+  UpdatePriceInput,
+} from "./generated/graphql.js";
 import { catalog } from "./support/catalog.js";
 
-const PRICE_FIELDS = `id currency nickname lookupKey active billingScheme unitAmount tiersMode createdAt
-  product { id name }
-  recurring { interval intervalCount usageType meter { id eventName } }
-  tiers { upTo unitAmount flatAmount }
-  transformQuantity { divideBy round }`;
-
-const CREATE_PRICE = `mutation($input: CreatePriceInput!) {
-  createPrice(input: $input) {
-    __typename
-    ... on Price { ${PRICE_FIELDS} }
-    ... on Error { code message field }
+const CREATE_PRICE = graphql(`
+  mutation PricesCreate($input: CreatePriceInput!) {
+    createPrice(input: $input) {
+      __typename
+      ...CatalogPrice
+      ...CatalogError
+    }
   }
-}`;
+`);
 
-const UPDATE_PRICE = `mutation($input: UpdatePriceInput!) {
-  updatePrice(input: $input) {
-    __typename
-    ... on Price { id nickname active lookupKey unitAmount }
-    ... on Error { code message field }
+const READ = graphql(`
+  query PricesRead($id: ID!) {
+    price(id: $id) {
+      ...CatalogPrice
+    }
+    node(id: $id) {
+      id
+      ... on Price {
+        currency
+      }
+    }
   }
-}`;
+`);
+
+const SET_METER_STATUS = graphql(`
+  mutation PricesSetMeterStatus($id: ID!, $active: Boolean!) {
+    deactivateMeter(input: { id: $id }) @skip(if: $active) {
+      ... on Meter {
+        status
+      }
+    }
+    reactivateMeter(input: { id: $id }) @include(if: $active) {
+      ... on Meter {
+        status
+      }
+    }
+  }
+`);
+
+const LIST = graphql(`
+  query PricesList($after: String, $productId: ID, $active: Boolean) {
+    prices(first: 4, after: $after, productId: $productId, active: $active) {
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const UNDER_PRODUCT = graphql(`
+  query PricesUnderProduct($p: ID!) {
+    product(id: $p) {
+      prices(first: 10) {
+        edges {
+          node {
+            id
+            product {
+              id
+            }
+          }
+        }
+      }
+      active: prices(first: 10, active: true) {
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ISOLATION = graphql(`
+  query PricesIsolation($id: ID!, $p: ID!) {
+    price(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+    prices(first: 50) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    byProduct: prices(first: 50, productId: $p) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** The ids of a page of prices, in order. */
+const ofPage = (page: { edges: Array<{ node: { id: string } }> }) => page.edges.map((edge) => edge.node.id);
+
+/** A stored price as the API reads it (null: not visible to `key`). */
+const read = async (id: string, key?: string) => (await app.data(READ, { id }, key)).price;
 
 let app: TestApp;
 beforeAll(async () => void (app = await createTestApp()));
@@ -87,12 +183,9 @@ describe("creating prices", () => {
     expect(price.id).toMatch(/^price_/);
     // docs/concepts/prices.md#flat-fee-and-overages: 3000 tokens → 1000 × 0 + 2000 × 0.04.
     expect(await chargeFor(price.id, "3000")).toBe("80");
-    const read = await app.gql(
-      `query($id: ID!) { price(id: $id) { ${PRICE_FIELDS} } node(id: $id) { id ... on Price { currency } } }`,
-      { id: price.id },
-    );
-    expect(read.data.price).toEqual(Object.fromEntries(Object.entries(price).filter(([k]) => k !== "__typename")));
-    expect(read.data.node).toEqual({ id: price.id, currency: "usd" });
+    const stored = await app.data(READ, { id: price.id });
+    expect(stored.price).toEqual(Object.fromEntries(Object.entries(price).filter(([k]) => k !== "__typename")));
+    expect(stored.node).toEqual({ id: price.id, currency: "usd" });
   });
 
   it("stores the seed's licensed price: 100 usd monthly, currency lower-cased", async () => {
@@ -215,16 +308,16 @@ describe("createPrice validation", () => {
     expected: { code: string; field: string[]; message?: RegExp; type?: string },
   ) {
     const before = await app.database.prisma.price.count();
-    const res = await app.gql(CREATE_PRICE, { input });
-    const result = res.data?.createPrice;
-    expect(result, JSON.stringify(res)).toMatchObject({
+    const result = (await app.data(CREATE_PRICE, { input: input as CreatePriceInput })).createPrice;
+    expect(result, JSON.stringify(result)).toMatchObject({
       __typename: expected.type ?? "InvalidInputError",
       code: expected.code,
       field: expected.field,
     });
-    if (expected.message) expect(result.message).toMatch(expected.message);
+    const { message } = result as { message: string };
+    if (expected.message) expect(message).toMatch(expected.message);
     expect(await app.database.prisma.price.count()).toBe(before);
-    return result;
+    return { message };
   }
 
   it("reports each engine problem at its input field path", async () => {
@@ -357,7 +450,7 @@ describe("createPrice validation", () => {
   });
 
   it("refuses a Decimal that is not a number before validation (top-level GraphQL error)", async () => {
-    const res = await app.gql(CREATE_PRICE, { input: { ...base(), unitAmount: "four cents" } });
+    const res = await app.request(CREATE_PRICE, { input: { ...base(), unitAmount: "four cents" } as CreatePriceInput });
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/Decimal must be a decimal number/);
   });
@@ -390,17 +483,12 @@ describe("createPrice validation", () => {
   });
 
   it("refuses an inactive meter for a new price (METER_INACTIVE)", async () => {
-    const inactive = await app.gql(
-      `mutation($id: ID!) { deactivateMeter(input: { id: $id }) { ... on Meter { status } } }`,
-      { id: meterId },
-    );
-    expect(inactive.data.deactivateMeter).toEqual({ status: "INACTIVE" });
+    const inactive = await app.data(SET_METER_STATUS, { id: meterId, active: false });
+    expect(inactive.deactivateMeter).toEqual({ status: "INACTIVE" });
     const metered = { ...base(), recurring: { interval: "MONTH", usageType: "METERED", meterId } as const };
     const result = await expectRefused(metered, { code: "METER_INACTIVE", field: ["input", "recurring", "meterId"] });
     expect(result.message).toMatch(/inactive/);
-    await app.gql(`mutation($id: ID!) { reactivateMeter(input: { id: $id }) { ... on Meter { status } } }`, {
-      id: meterId,
-    });
+    await app.data(SET_METER_STATUS, { id: meterId, active: true });
     expect((await catalog(app).price(metered)).recurring.meter?.id).toBe(meterId);
   });
 
@@ -440,13 +528,13 @@ describe("lookup keys", () => {
     const first = await catalog(app).price(priceWith("pro_monthly"));
     expect(first.lookupKey).toBe("pro_monthly");
     const before = await app.database.prisma.price.count();
-    const taken = await app.gql(CREATE_PRICE, { input: priceWith("pro_monthly") });
-    expect(taken.data.createPrice).toMatchObject({
+    const taken = await catalog(app).tryPrice(priceWith("pro_monthly"));
+    expect(taken).toMatchObject({
       __typename: "InvalidInputError",
       code: "INVALID_INPUT",
       field: ["input", "lookupKey"],
+      message: expect.stringMatching(/pro_monthly.*already used/),
     });
-    expect(taken.data.createPrice.message).toMatch(/pro_monthly.*already used/);
     expect(await app.database.prisma.price.count()).toBe(before);
 
     // The same key is free in the live mode and in another account.
@@ -468,14 +556,8 @@ describe("lookup keys", () => {
       priceWith("team_monthly", { unitAmount: "120", transferLookupKey: true }),
     );
     expect(successor.lookupKey).toBe("team_monthly");
-    const read = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: old.id });
-    expect(read.data.price.lookupKey).toBeNull();
-    const liveRead = await app.gql(
-      `query($id: ID!) { price(id: $id) { lookupKey } }`,
-      { id: live.id },
-      app.account.liveSecretKey,
-    );
-    expect(liveRead.data.price.lookupKey).toBe("team_monthly");
+    expect((await read(old.id))?.lookupKey).toBeNull();
+    expect((await read(live.id, app.account.liveSecretKey))?.lookupKey).toBe("team_monthly");
   });
 });
 
@@ -492,27 +574,22 @@ describe("updatePrice", () => {
 
   it("changes nickname, active and lookupKey only; omitted fields stay", async () => {
     const price = await catalog(app).price(licensed({ nickname: "Basic", lookupKey: "basic" }));
-    const renamed = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: "Basic (legacy)" } });
-    expect(renamed.data.updatePrice).toEqual({
-      __typename: "Price",
-      id: price.id,
-      nickname: "Basic (legacy)",
-      active: true,
-      lookupKey: "basic",
-      unitAmount: "9.99",
-    });
-    const archived = await app.gql(UPDATE_PRICE, { input: { id: price.id, active: false, lookupKey: null } });
-    expect(archived.data.updatePrice).toMatchObject({ nickname: "Basic (legacy)", active: false, lookupKey: null });
-    const cleared = await app.gql(UPDATE_PRICE, { input: { id: price.id, nickname: null, lookupKey: "basic_legacy" } });
-    expect(cleared.data.updatePrice).toMatchObject({ nickname: null, active: false, lookupKey: "basic_legacy" });
+    const renamed = await catalog(app).updatePrice({ id: price.id, nickname: "Basic (legacy)" });
+    expect(renamed).toEqual({ ...price, nickname: "Basic (legacy)" });
+    const archived = await catalog(app).updatePrice({ id: price.id, active: false, lookupKey: null });
+    expect(archived).toMatchObject({ nickname: "Basic (legacy)", active: false, lookupKey: null });
+    const cleared = await catalog(app).updatePrice({ id: price.id, nickname: null, lookupKey: "basic_legacy" });
+    expect(cleared).toMatchObject({ nickname: null, active: false, lookupKey: "basic_legacy" });
   });
 
   it("has no way to change the amount (prices are immutable)", async () => {
     const price = await catalog(app).price(licensed());
-    const res = await app.gql(UPDATE_PRICE, { input: { id: price.id, unitAmount: "1" } });
+    // UpdatePriceInput has no unitAmount: the request is refused before any resolver runs.
+    const res = await app.gql(`mutation($input: UpdatePriceInput!) { updatePrice(input: $input) { __typename } }`, {
+      input: { id: price.id, unitAmount: "1" },
+    });
     expect(res.errors?.[0]?.message).toMatch(/unitAmount/);
-    const read = await app.gql(`query($id: ID!) { price(id: $id) { unitAmount } }`, { id: price.id });
-    expect(read.data.price.unitAmount).toBe("9.99");
+    expect((await read(price.id))?.unitAmount).toBe("9.99");
   });
 
   it("refuses a taken lookupKey unless transferred, and bad values, changing nothing", async () => {
@@ -526,16 +603,14 @@ describe("updatePrice", () => {
       [{ id: "price_missing", nickname: "x" }, "NOT_FOUND", ["input", "id"]],
     ];
     for (const [input, code, field] of cases) {
-      const res = await app.gql(UPDATE_PRICE, { input });
-      expect(res.data.updatePrice, JSON.stringify(input).slice(0, 80)).toMatchObject({ code, field });
+      const result = await catalog(app).tryUpdatePrice(input as UpdatePriceInput);
+      expect(result, JSON.stringify(input).slice(0, 80)).toMatchObject({ code, field });
     }
-    const read = await app.gql(`query($id: ID!) { price(id: $id) { nickname lookupKey active } }`, { id: price.id });
-    expect(read.data.price).toEqual({ nickname: "Silver", lookupKey: "silver", active: true });
+    expect(await read(price.id)).toMatchObject({ nickname: "Silver", lookupKey: "silver", active: true });
 
-    const moved = await app.gql(UPDATE_PRICE, { input: { id: price.id, lookupKey: "gold", transferLookupKey: true } });
-    expect(moved.data.updatePrice).toMatchObject({ lookupKey: "gold" });
-    const old = await app.gql(`query($id: ID!) { price(id: $id) { lookupKey } }`, { id: holder.id });
-    expect(old.data.price.lookupKey).toBeNull();
+    const moved = await catalog(app).updatePrice({ id: price.id, lookupKey: "gold", transferLookupKey: true });
+    expect(moved).toMatchObject({ lookupKey: "gold" });
+    expect((await read(holder.id))?.lookupKey).toBeNull();
   });
 });
 
@@ -565,46 +640,30 @@ describe("listing prices", () => {
       data: { createdAt: later },
     });
     const order = [created[0]!, ...created.slice(1).sort((a, b) => (a.id < b.id ? -1 : 1))];
-    await app.gql(UPDATE_PRICE, { input: { id: created[2]!.id, active: false } }, key);
+    await catalog(app, key).updatePrice({ id: created[2]!.id, active: false });
 
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 10; page++) {
-      const res: any = await app.gql(
-        `query($after: String) { prices(first: 4, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-        key,
-      );
-      seen.push(...res.data.prices.edges.map((e: any) => e.node.id));
-      if (!res.data.prices.pageInfo.hasNextPage) break;
-      after = res.data.prices.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(order.map((p) => p.id));
+    /** Every page of 4 from the first, as one list of ids. */
+    const all = async (variables: PricesListQueryVariables) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const { prices }: PricesListQuery = await app.data(LIST, { ...variables, after }, key);
+        seen.push(...ofPage(prices));
+        if (!prices.pageInfo.hasNextPage) break;
+        after = prices.pageInfo.endCursor ?? null;
+      }
+      return seen;
+    };
+    expect(await all({})).toEqual(order.map((p) => p.id));
 
-    const ids = (res: any, path: (data: any) => any) => path(res.data).edges.map((e: any) => e.node.id);
     const seatPrices = order.filter((p) => p.productId === seats).map((p) => p.id);
-    const byProduct = await app.gql(
-      `query($p: ID!) { prices(first: 10, productId: $p) { edges { node { id } } } }`,
-      { p: seats },
-      key,
-    );
-    expect(ids(byProduct, (d) => d.prices)).toEqual(seatPrices);
-    const activeSeats = await app.gql(
-      `query($p: ID!) { prices(first: 10, productId: $p, active: true) { edges { node { id } } } }`,
-      { p: seats },
-      key,
-    );
-    expect(ids(activeSeats, (d) => d.prices)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
-    const inactive = await app.gql(`{ prices(first: 10, active: false) { edges { node { id } } } }`, {}, key);
-    expect(ids(inactive, (d) => d.prices)).toEqual([created[2]!.id]);
+    expect(await all({ productId: seats })).toEqual(seatPrices);
+    expect(await all({ productId: seats, active: true })).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
+    expect(await all({ active: false })).toEqual([created[2]!.id]);
 
-    const nested = await app.gql(
-      `query($p: ID!) { product(id: $p) { prices(first: 10) { edges { node { id product { id } } } } active: prices(first: 10, active: true) { edges { node { id } } } } }`,
-      { p: seats },
-      key,
-    );
-    expect(ids(nested, (d) => d.product.prices)).toEqual(seatPrices);
-    expect(ids(nested, (d) => d.product.active)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
+    const nested = (await app.data(UNDER_PRODUCT, { p: seats }, key)).product!;
+    expect(ofPage(nested.prices)).toEqual(seatPrices);
+    expect(ofPage(nested.active)).toEqual(seatPrices.filter((id) => id !== created[2]!.id));
   });
 
   it("is invisible to another account and to the other mode", async () => {
@@ -617,19 +676,14 @@ describe("listing prices", () => {
     });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, app.account.liveSecretKey]) {
-      const read = await app.gql(
-        `query($id: ID!, $p: ID!) { price(id: $id) { id } node(id: $id) { id } prices(first: 50) { edges { node { id } } } byProduct: prices(first: 50, productId: $p) { edges { node { id } } } }`,
-        { id: price.id, p: productId },
-        key,
-      );
-      expect(read.data.price).toBeNull();
-      expect(read.data.node).toBeNull();
-      expect(read.data.prices.edges.map((e: any) => e.node.id)).not.toContain(price.id);
-      expect(read.data.byProduct.edges).toEqual([]);
-      const update = await app.gql(UPDATE_PRICE, { input: { id: price.id, active: false } }, key);
-      expect(update.data.updatePrice).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });
+      const seen = await app.data(ISOLATION, { id: price.id, p: productId }, key);
+      expect(seen.price).toBeNull();
+      expect(seen.node).toBeNull();
+      expect(ofPage(seen.prices)).not.toContain(price.id);
+      expect(seen.byProduct.edges).toEqual([]);
+      const update = await catalog(app, key).tryUpdatePrice({ id: price.id, active: false });
+      expect(update).toMatchObject({ code: "NOT_FOUND", field: ["input", "id"] });
     }
-    const read = await app.gql(`query($id: ID!) { price(id: $id) { active } }`, { id: price.id });
-    expect(read.data.price.active).toBe(true);
+    expect((await read(price.id))?.active).toBe(true);
   });
 });

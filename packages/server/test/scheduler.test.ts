@@ -190,7 +190,7 @@ describe("billing scheduler", () => {
     expect(invoices).toHaveLength(12 * 4);
     expect(invoices.map(numberOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
     for (const id of subs) {
-      const own = invoices.filter((i) => i.subscription.id === id && i.billingReason === "SUBSCRIPTION_CYCLE");
+      const own = invoices.filter((i) => i.subscription?.id === id && i.billingReason === "SUBSCRIPTION_CYCLE");
       expect(own.map((i) => i.periodEnd.slice(0, 10))).toEqual(["2026-02-01", "2026-03-01", "2026-04-01"]);
     }
   });

@@ -4,7 +4,18 @@
 // and an event batch. Amounts are computed by hand in each test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { billing, SUBSCRIPTION_FIELDS, summary, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+import type { SubscriptionChangesInput } from "./generated/graphql.js";
+import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+import { meterEvents } from "./support/meter-events.js";
+
+const PREVIEW_CHANGES = graphql(`
+  query SubscriptionChangesPreview($id: ID!, $changes: SubscriptionChangesInput) {
+    previewInvoice(subscriptionId: $id, subscriptionChanges: $changes) {
+      ...BillingPreview
+    }
+  }
+`);
 
 let app: TestApp;
 let b: Billing;
@@ -13,23 +24,6 @@ beforeAll(async () => {
   b = billing(app);
 });
 afterAll(() => app.close());
-
-const UPDATE = `mutation($input: UpdateSubscriptionInput!) {
-  updateSubscription(input: $input) {
-    __typename
-    ... on Subscription { ${SUBSCRIPTION_FIELDS} }
-    ... on Error { code message field }
-  }
-}`;
-
-async function update(input: Obj): Promise<Obj> {
-  const res = await app.gql(UPDATE, { input });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data.updateSubscription;
-}
-
-/** The subscription's invoices, oldest first (entries typed loosely: tests index them by position). */
-const invoicesOf = (id: string): Promise<any[]> => b.invoices({ subscriptionId: id });
 
 let names = 0;
 const eventName = () => `calls_${(names += 1)}`;
@@ -41,7 +35,7 @@ async function licensedSubscription(unitAmount: string, changeAt: string, quanti
   const customer = await b.customer({ testClockId: clock });
   const sub = await b.subscribe({ customerId: customer, items: [{ priceId: basic, quantity }] });
   await b.advance(clock, changeAt);
-  return { clock, customer, sub, itemId: sub.items[0].id as string, basic };
+  return { clock, customer, sub, itemId: sub.items[0]!.id, basic };
 }
 
 const lineSummary = (invoice: Obj) =>
@@ -55,9 +49,9 @@ describe("licensed prorations: 100 → 300 on day 16 of January (16 of 31 days l
   it("CREATE_PRORATIONS: the next invoice carries the two PRORATION lines before February's licence", async () => {
     const { clock, sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    const updated = await update({ id: sub.id, items: [{ id: itemId, priceId: pro }] });
+    const updated = await b.update({ id: sub.id, items: [{ id: itemId, priceId: pro }] });
     expect(updated.items).toEqual([{ id: itemId, quantity: 1, price: { id: pro } }]);
-    expect(await invoicesOf(sub.id)).toHaveLength(1);
+    expect(await b.invoices({ subscriptionId: sub.id })).toHaveLength(1);
 
     const preview = await b.preview(sub.id);
     expect(summary(preview!)).toEqual({
@@ -65,24 +59,24 @@ describe("licensed prorations: 100 → 300 on day 16 of January (16 of 31 days l
       lines: ["PRORATION - 1 × 100 = -51.61", "PRORATION - 1 × 300 = 154.84", "LICENSE - 1 × 300 = 300.00"],
     });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [, cycle] = await invoicesOf(sub.id);
-    expect(cycle.billingReason).toBe("SUBSCRIPTION_CYCLE");
-    expect(lineSummary(cycle)).toEqual([
+    const [, cycle] = await b.invoices({ subscriptionId: sub.id });
+    expect(cycle!.billingReason).toBe("SUBSCRIPTION_CYCLE");
+    expect(lineSummary(cycle!)).toEqual([
       "PRORATION 1 × 100 = -51.61 [2026-01-16, 2026-02-01)",
       "PRORATION 1 × 300 = 154.84 [2026-01-16, 2026-02-01)",
       "LICENSE 1 × 300 = 300.00 [2026-02-01, 2026-03-01)",
     ]);
-    expect(cycle.lines.map((l: Obj) => l.description)).toEqual([
+    expect(cycle!.lines.map((l: Obj) => l.description)).toEqual([
       "Unused time on Basic after 2026-01-16",
       "Remaining time on Pro after 2026-01-16",
       "Pro",
     ]);
-    expect(cycle.total.amount).toBe("403.23");
+    expect(cycle!.total.amount).toBe("403.23");
     // The preview was the invoice.
-    expect(summary(cycle)).toEqual(summary(preview!));
+    expect(summary(cycle!)).toEqual(summary(preview!));
     // Billed once: the March invoice has no proration left.
     await b.advance(clock, "2026-03-01T00:00:00Z");
-    expect(summary((await invoicesOf(sub.id))[2])).toEqual({
+    expect(summary((await b.invoices({ subscriptionId: sub.id }))[2]!)).toEqual({
       total: "300.00",
       lines: ["LICENSE - 1 × 300 = 300.00"],
     });
@@ -91,39 +85,39 @@ describe("licensed prorations: 100 → 300 on day 16 of January (16 of 31 days l
   it("ALWAYS_INVOICE: an invoice of 103.23 at once (SUBSCRIPTION_UPDATE), then February at 300", async () => {
     const { clock, sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    await update({ id: sub.id, items: [{ id: itemId, priceId: pro }], prorationBehavior: "ALWAYS_INVOICE" });
-    const [, now] = await invoicesOf(sub.id);
-    expect(now).toMatchObject({
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: pro }], prorationBehavior: "ALWAYS_INVOICE" });
+    const [, now] = await b.invoices({ subscriptionId: sub.id });
+    expect(now!).toMatchObject({
       billingReason: "SUBSCRIPTION_UPDATE",
       status: "OPEN",
       createdAt: "2026-01-16T00:00:00.000Z",
       periodStart: "2026-01-01T00:00:00.000Z",
       periodEnd: "2026-02-01T00:00:00.000Z",
     });
-    expect(summary(now)).toEqual({
+    expect(summary(now!)).toEqual({
       total: "103.23",
       lines: ["PRORATION - 1 × 100 = -51.61", "PRORATION - 1 × 300 = 154.84"],
     });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(3);
-    expect(summary(invoices[2])).toEqual({ total: "300.00", lines: ["LICENSE - 1 × 300 = 300.00"] });
+    expect(summary(invoices[2]!)).toEqual({ total: "300.00", lines: ["LICENSE - 1 × 300 = 300.00"] });
   });
 
   it("NONE: no proration; the new price from the next period", async () => {
     const { clock, sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    await update({ id: sub.id, items: [{ id: itemId, priceId: pro }], prorationBehavior: "NONE" });
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: pro }], prorationBehavior: "NONE" });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map((i) => i.billingReason)).toEqual(["SUBSCRIPTION_CREATE", "SUBSCRIPTION_CYCLE"]);
-    expect(summary(invoices[1])).toEqual({ total: "300.00", lines: ["LICENSE - 1 × 300 = 300.00"] });
+    expect(summary(invoices[1]!)).toEqual({ total: "300.00", lines: ["LICENSE - 1 × 300 = 300.00"] });
   });
 
   it("records customer.subscription.updated with the earlier items in previousAttributes", async () => {
     const { sub, itemId, basic } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    await update({ id: sub.id, items: [{ id: itemId, priceId: pro }] });
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: pro }] });
     const event = await app.database.prisma.event.findFirst({
       where: { type: "customer.subscription.updated" },
       orderBy: { seq: "desc" },
@@ -138,12 +132,12 @@ describe("downgrade and quantity", () => {
     // Credit 300 × 6/31 = 58.064516… → −58.06; charge 100 × 6/31 = 19.354838… → 19.35; net −38.71.
     const { clock, sub, itemId } = await licensedSubscription("300", "2026-01-26T00:00:00Z");
     const basic = await b.licensed("100", { product: "Basic" });
-    await update({ id: sub.id, items: [{ id: itemId, priceId: basic }], prorationBehavior: "ALWAYS_INVOICE" });
-    expect(await invoicesOf(sub.id)).toHaveLength(1);
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: basic }], prorationBehavior: "ALWAYS_INVOICE" });
+    expect(await b.invoices({ subscriptionId: sub.id })).toHaveLength(1);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(2);
-    expect(summary(invoices[1])).toEqual({
+    expect(summary(invoices[1]!)).toEqual({
       total: "61.29",
       lines: ["PRORATION - 1 × 300 = -58.06", "PRORATION - 1 × 100 = 19.35", "LICENSE - 1 × 100 = 100.00"],
     });
@@ -152,14 +146,14 @@ describe("downgrade and quantity", () => {
   it("quantity 1 → 5 of a 10.00 seat on Jan 16: −5.16 and +25.81 now, then 50.00 a month", async () => {
     // 10 × 16/31 = 5.161290… → 5.16; 50 × 16/31 = 25.806451… → 25.81.
     const { clock, sub, itemId } = await licensedSubscription("10", "2026-01-16T00:00:00Z");
-    const updated = await update({
+    const updated = await b.update({
       id: sub.id,
       items: [{ id: itemId, quantity: 5 }],
       prorationBehavior: "ALWAYS_INVOICE",
     });
     expect(updated.items).toEqual([{ id: itemId, quantity: 5, price: expect.anything() }]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices.map(summary)).toEqual([
       { total: "10.00", lines: ["LICENSE - 1 × 10 = 10.00"] },
       { total: "20.65", lines: ["PRORATION - 1 × 10 = -5.16", "PRORATION - 5 × 10 = 25.81"] },
@@ -171,11 +165,11 @@ describe("downgrade and quantity", () => {
     // Add 31.00 on Jan 16: 31 × 16/31 = 16.00; remove 100 on Jan 16: −51.61.
     const { clock, sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const addon = await b.licensed("31", { product: "Add-on" });
-    const updated = await update({ id: sub.id, items: [{ priceId: addon }, { id: itemId, deleted: true }] });
+    const updated = await b.update({ id: sub.id, items: [{ priceId: addon }, { id: itemId, deleted: true }] });
     expect(updated.items.map((i: Obj) => i.price.id)).toEqual([addon]);
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [, cycle] = await invoicesOf(sub.id);
-    expect(summary(cycle)).toEqual({
+    const [, cycle] = await b.invoices({ subscriptionId: sub.id });
+    expect(summary(cycle!)).toEqual({
       total: "-4.61",
       lines: ["PRORATION - 1 × 100 = -51.61", "PRORATION - 1 × 31 = 16.00", "LICENSE - 1 × 31 = 31.00"],
     });
@@ -202,50 +196,52 @@ describe("metered items: the split (docs/concepts/subscriptions.md#metered-items
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: old }] });
     await b.advance(clock, "2026-01-16T00:00:00Z");
     await b.record({ eventName: name, customerId: customer, value: "1500", timestamp: "2026-01-05T00:00:00Z" });
-    return { name, meter, old, next, clock, customer, sub, itemId: sub.items[0].id as string };
+    return { name, meter, old, next, clock, customer, sub, itemId: sub.items[0]!.id };
   }
 
   it("CREATE_PRORATIONS: usage before the swap at the old price (late events included), after it at the new one from tier 1", async () => {
     const { name, next, clock, customer, sub, itemId, old } = await meteredSubscription();
-    await update({ id: sub.id, items: [{ id: itemId, priceId: next }] });
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: next }] });
     // Late, but before the swap: billed at the old price. At the swap instant: the new price.
     await b.record({ eventName: name, customerId: customer, value: "100", timestamp: "2026-01-10T00:00:00Z" });
     await b.record({ eventName: name, customerId: customer, value: "1300", timestamp: "2026-01-16T00:00:00Z" });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [cycle] = await invoicesOf(sub.id);
+    const [cycle] = await b.invoices({ subscriptionId: sub.id });
     // Old: 1600 → 600 × 0.04 = 24.00; new: 1300 → 300 × 0.03 = 9.00.
-    expect(lineSummary(cycle)).toEqual([
+    expect(lineSummary(cycle!)).toEqual([
       "USAGE 1000 × 0 = 0.00 [2026-01-01, 2026-01-16)",
       "USAGE 600 × 0.04 = 24.00 [2026-01-01, 2026-01-16)",
       "USAGE 1000 × 0 = 0.00 [2026-01-16, 2026-02-01)",
       "USAGE 300 × 0.03 = 9.00 [2026-01-16, 2026-02-01)",
     ]);
-    expect(cycle.lines.map((l: Obj) => l.price.id)).toEqual([old, old, next, next]);
-    expect(cycle.total.amount).toBe("33.00");
+    expect(cycle!.lines.map((l: Obj) => l.price.id)).toEqual([old, old, next, next]);
+    expect(cycle!.total.amount).toBe("33.00");
   });
 
   it("ALWAYS_INVOICE: the old price's usage is invoiced at once and then settled; the new price bills the rest", async () => {
     const { name, next, clock, customer, sub, itemId } = await meteredSubscription();
-    await update({ id: sub.id, items: [{ id: itemId, priceId: next }], prorationBehavior: "ALWAYS_INVOICE" });
-    const [now] = await invoicesOf(sub.id);
-    expect(now.billingReason).toBe("SUBSCRIPTION_UPDATE");
+    await b.tryUpdate({ id: sub.id, items: [{ id: itemId, priceId: next }], prorationBehavior: "ALWAYS_INVOICE" });
+    const [now] = await b.invoices({ subscriptionId: sub.id });
+    expect(now!.billingReason).toBe("SUBSCRIPTION_UPDATE");
     // 1500 → 500 × 0.04 = 20.00.
-    expect(lineSummary(now)).toEqual([
+    expect(lineSummary(now!)).toEqual([
       "USAGE 1000 × 0 = 0.00 [2026-01-01, 2026-01-16)",
       "USAGE 500 × 0.04 = 20.00 [2026-01-01, 2026-01-16)",
     ]);
     // A late event before the swap would be billed by nobody now: refused, not lost.
-    const late = await app.gql(
-      `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) { __typename ... on MeterEventError { code } } }`,
-      { input: { eventName: name, customerId: customer, value: "100", timestamp: "2026-01-10T00:00:00Z" } },
-    );
-    expect(late.data.recordMeterEvent).toEqual({ __typename: "MeterEventError", code: "EVENT_ALREADY_INVOICED" });
+    const late = await meterEvents(app).record({
+      eventName: name,
+      customerId: customer,
+      value: "100",
+      timestamp: "2026-01-10T00:00:00Z",
+    });
+    expect(late).toMatchObject({ __typename: "MeterEventError", code: "EVENT_ALREADY_INVOICED" });
     await b.advance(clock, "2026-01-20T00:00:00Z");
     await b.record({ eventName: name, customerId: customer, value: "1300", timestamp: "2026-01-20T00:00:00Z" });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(2);
-    expect(lineSummary(invoices[1])).toEqual([
+    expect(lineSummary(invoices[1]!)).toEqual([
       "USAGE 1000 × 0 = 0.00 [2026-01-16, 2026-02-01)",
       "USAGE 300 × 0.03 = 9.00 [2026-01-16, 2026-02-01)",
     ]);
@@ -254,10 +250,14 @@ describe("metered items: the split (docs/concepts/subscriptions.md#metered-items
   it("removing a metered item bills its usage so far on the next invoice", async () => {
     const { clock, sub, itemId } = await meteredSubscription();
     const fee = await b.licensed("31", { product: "Fee" });
-    await update({ id: sub.id, items: [{ id: itemId, deleted: true }, { priceId: fee }], prorationBehavior: "NONE" });
+    await b.tryUpdate({
+      id: sub.id,
+      items: [{ id: itemId, deleted: true }, { priceId: fee }],
+      prorationBehavior: "NONE",
+    });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [cycle] = await invoicesOf(sub.id);
-    expect(summary(cycle)).toEqual({
+    const [cycle] = await b.invoices({ subscriptionId: sub.id });
+    expect(summary(cycle!)).toEqual({
       total: "51.00",
       lines: ["USAGE 1 1000 × 0 = 0.00", "USAGE 2 500 × 0.04 = 20.00", "LICENSE - 1 × 31 = 31.00"],
     });
@@ -275,27 +275,27 @@ describe("billingCycleAnchor: NOW", () => {
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: seat }, { priceId: calls }] });
     await b.advance(clock, "2026-01-16T00:00:00Z");
     await b.record({ eventName: name, customerId: customer, value: "1000", timestamp: "2026-01-10T00:00:00Z" });
-    const reset = await update({ id: sub.id, billingCycleAnchor: "NOW" });
+    const reset = await b.update({ id: sub.id, billingCycleAnchor: "NOW" });
     expect(reset).toMatchObject({
       billingCycleAnchor: "2026-01-16T00:00:00.000Z",
       currentPeriodStart: "2026-01-16T00:00:00.000Z",
       currentPeriodEnd: "2026-02-16T00:00:00.000Z",
     });
     // Credit 31 × 16/31 = −16.00; usage 1000 × 0.01 = 10.00; seat for [Jan 16, Feb 16) = 31.00.
-    const [, now] = await invoicesOf(sub.id);
-    expect(now.billingReason).toBe("SUBSCRIPTION_UPDATE");
-    expect(lineSummary(now)).toEqual([
+    const [, now] = await b.invoices({ subscriptionId: sub.id });
+    expect(now!.billingReason).toBe("SUBSCRIPTION_UPDATE");
+    expect(lineSummary(now!)).toEqual([
       "PRORATION 1 × 31 = -16.00 [2026-01-16, 2026-02-01)",
       "USAGE 1000 × 0.01 = 10.00 [2026-01-01, 2026-01-16)",
       "LICENSE 1 × 31 = 31.00 [2026-01-16, 2026-02-16)",
     ]);
-    expect(now.total.amount).toBe("25.00");
+    expect(now!.total.amount).toBe("25.00");
     await b.advance(clock, "2026-01-20T00:00:00Z");
     await b.record({ eventName: name, customerId: customer, value: "500", timestamp: "2026-01-20T00:00:00Z" });
     await b.advance(clock, "2026-02-16T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     expect(invoices).toHaveLength(3);
-    expect(lineSummary(invoices[2])).toEqual([
+    expect(lineSummary(invoices[2]!)).toEqual([
       "USAGE 500 × 0.01 = 5.00 [2026-01-16, 2026-02-16)",
       "LICENSE 1 × 31 = 31.00 [2026-02-16, 2026-03-16)",
     ]);
@@ -303,17 +303,12 @@ describe("billingCycleAnchor: NOW", () => {
 });
 
 describe("previewInvoice with subscriptionChanges", () => {
-  const PREVIEW = `query($id: ID!, $changes: SubscriptionChangesInput) {
-    previewInvoice(subscriptionId: $id, subscriptionChanges: $changes) {
-      periodStart periodEnd lines { kind description price { id } quantity unitAmount amount { amount } periodStart periodEnd }
-      subtotal { amount } total { amount } amountDue { amount }
-    }
-  }`;
-  const preview = async (id: string, changes: Obj) => {
-    const res = await app.gql(PREVIEW, { id, changes });
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data.previewInvoice;
+  const preview = async (id: string, changes: SubscriptionChangesInput) => {
+    const invoice = (await app.data(PREVIEW_CHANGES, { id, changes })).previewInvoice;
+    if (!invoice) throw new Error(`no preview for ${id}`);
+    return invoice;
   };
+  /** What a preview and the invoice it foretells share (a stored invoice also has an id, a number…). */
   const same = (invoice: Obj) => ({
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,
@@ -341,14 +336,14 @@ describe("previewInvoice with subscriptionChanges", () => {
   it("ALWAYS_INVOICE: the preview is the invoice the change then finalizes, and stores nothing", async () => {
     const { sub, itemId } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    const changes = { items: [{ id: itemId, priceId: pro }], prorationBehavior: "ALWAYS_INVOICE" };
+    const changes = { items: [{ id: itemId, priceId: pro }], prorationBehavior: "ALWAYS_INVOICE" as const };
     const before = await counts(sub.id);
     const previewed = await preview(sub.id, changes);
     expect(await counts(sub.id)).toEqual(before);
     expect(previewed.total.amount).toBe("103.23");
-    await update({ id: sub.id, ...changes });
-    const [, now] = await invoicesOf(sub.id);
-    expect(previewed).toEqual(same(now));
+    await b.tryUpdate({ id: sub.id, ...changes });
+    const [, now] = await b.invoices({ subscriptionId: sub.id });
+    expect(same(previewed)).toEqual(same(now!));
   });
 
   it("CREATE_PRORATIONS: the preview is the next invoice with the proration lines", async () => {
@@ -357,18 +352,21 @@ describe("previewInvoice with subscriptionChanges", () => {
     const changes = { items: [{ id: itemId, priceId: pro }] };
     const previewed = await preview(sub.id, changes);
     expect(previewed.total.amount).toBe("403.23");
-    await update({ id: sub.id, ...changes });
+    await b.tryUpdate({ id: sub.id, ...changes });
     await b.advance(clock, "2026-02-01T00:00:00Z");
-    const [, cycle] = await invoicesOf(sub.id);
-    expect(previewed).toEqual(same(cycle));
+    const [, cycle] = await b.invoices({ subscriptionId: sub.id });
+    expect(same(previewed)).toEqual(same(cycle!));
   });
 
   it("a change the update would refuse is an error; an unknown subscription previews as null", async () => {
     const { sub } = await licensedSubscription("100", "2026-01-16T00:00:00Z");
-    const res = await app.gql(PREVIEW, { id: sub.id, changes: { items: [{ id: "si_missing", quantity: 2 }] } });
+    const res = await app.request(PREVIEW_CHANGES, {
+      id: sub.id,
+      changes: { items: [{ id: "si_missing", quantity: 2 }] },
+    });
     expect(res.errors?.[0]?.message).toMatch(/has no item si_missing/);
-    const unknown = await app.gql(PREVIEW, { id: "sub_missing", changes: { cancelAtPeriodEnd: true } });
-    expect(unknown.data.previewInvoice).toBeNull();
+    const unknown = await app.data(PREVIEW_CHANGES, { id: "sub_missing", changes: { cancelAtPeriodEnd: true } });
+    expect(unknown.previewInvoice).toBeNull();
   });
 });
 
@@ -376,7 +374,7 @@ describe("cancelAtPeriodEnd and errors", () => {
   it("cancelAtPeriodEnd: false undoes a scheduled cancel; the subscription renews", async () => {
     const { clock, sub } = await licensedSubscription("100", "2026-01-20T00:00:00Z");
     await b.cancel(sub.id, true);
-    const undone = await update({ id: sub.id, cancelAtPeriodEnd: false });
+    const undone = await b.update({ id: sub.id, cancelAtPeriodEnd: false });
     expect(undone.cancelAtPeriodEnd).toBe(false);
     const event = await app.database.prisma.event.findFirst({
       where: { type: "customer.subscription.updated", data: { path: ["id"], equals: sub.id } },
@@ -385,7 +383,7 @@ describe("cancelAtPeriodEnd and errors", () => {
     expect(event?.previousAttributes).toEqual({ cancelAtPeriodEnd: true });
     await b.advance(clock, "2026-02-01T00:00:00Z");
     expect((await b.subscription(sub.id))?.status).toBe("ACTIVE");
-    expect(await invoicesOf(sub.id)).toHaveLength(2);
+    expect(await b.invoices({ subscriptionId: sub.id })).toHaveLength(2);
   });
 
   it("refuses bad changes with typed errors and stores nothing", async () => {
@@ -415,7 +413,7 @@ describe("cancelAtPeriodEnd and errors", () => {
       ],
     ];
     for (const [input, code, field] of cases) {
-      expect(await update({ id: sub.id, ...input }), JSON.stringify(input)).toMatchObject({ code, field });
+      expect(await b.tryUpdate({ id: sub.id, ...input }), JSON.stringify(input)).toMatchObject({ code, field });
     }
     expect(await app.database.prisma.subscriptionItem.findMany({ where: { subscriptionId: sub.id } })).toEqual(
       before.items,
@@ -426,7 +424,7 @@ describe("cancelAtPeriodEnd and errors", () => {
     expect(await app.database.prisma.event.count()).toBe(before.events);
 
     await b.cancel(sub.id, false);
-    expect(await update({ id: sub.id, items: [{ id: itemId, quantity: 2 }] })).toMatchObject({
+    expect(await b.tryUpdate({ id: sub.id, items: [{ id: itemId, quantity: 2 }] })).toMatchObject({
       code: "SUBSCRIPTION_NOT_ACTIVE",
     });
   });
@@ -435,14 +433,14 @@ describe("cancelAtPeriodEnd and errors", () => {
     // On Jan 20, changed as of Jan 16: the same −51.61 / +154.84.
     const { sub, itemId } = await licensedSubscription("100", "2026-01-20T00:00:00Z");
     const pro = await b.licensed("300", { product: "Pro" });
-    await update({
+    await b.tryUpdate({
       id: sub.id,
       items: [{ id: itemId, priceId: pro }],
       prorationBehavior: "ALWAYS_INVOICE",
       prorationDate: "2026-01-16T00:00:00Z",
     });
-    const [, now] = await invoicesOf(sub.id);
-    expect(now.total.amount).toBe("103.23");
+    const [, now] = await b.invoices({ subscriptionId: sub.id });
+    expect(now!.total.amount).toBe("103.23");
   });
 });
 
@@ -470,22 +468,19 @@ describe("concurrency: a change racing a period close and an event batch", () =>
     }));
     const [, changed, batch] = await Promise.all([
       b.advance(clock, "2026-02-01T00:00:00Z"),
-      update({
+      b.tryUpdate({
         id: sub.id,
         items: [
           { id: metered, priceId: next },
           { id: licensed, quantity: 2 },
         ],
       }),
-      app.gql(
-        `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) { __typename ... on RecordMeterEventsSummary { accepted rejected { code } } } }`,
-        { input: { events } },
-      ),
+      meterEvents(app).recordMany(events),
     ]);
     expect(changed.__typename).toBe("Subscription");
-    const accepted = batch.data.recordMeterEvents.accepted as number;
+    const accepted = batch.accepted!;
     await b.advance(clock, "2026-03-01T00:00:00Z");
-    const invoices = await invoicesOf(sub.id);
+    const invoices = await b.invoices({ subscriptionId: sub.id });
     // Each event of January billed exactly once, whichever price billed it.
     const januaryUsage = invoices
       .flatMap((i) => i.lines)

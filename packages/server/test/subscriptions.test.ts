@@ -2,7 +2,118 @@
 // billing modes, cancellation, queries, validation and isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
-import { billing, summary, SUBSCRIPTION_FIELDS, type Billing, type Obj } from "./support/billing.js";
+import { graphql } from "./generated/gql.js";
+import type { SubscriptionsListQueryVariables, SubscriptionsPageQueryVariables } from "./generated/graphql.js";
+import { billing, summary, type Billing, type Obj } from "./support/billing.js";
+import { catalog } from "./support/catalog.js";
+
+const LIST = graphql(`
+  query SubscriptionsList($c: ID, $s: SubscriptionStatus, $first: Int, $after: String) {
+    subscriptions(customerId: $c, status: $s, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const PAGE = graphql(`
+  query SubscriptionsPage($c: ID, $first: Int, $after: String, $last: Int, $before: String) {
+    subscriptions(customerId: $c, first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);
+
+const NODES = graphql(`
+  query SubscriptionsNodes($s: ID!, $i: ID!) {
+    s: node(id: $s) {
+      __typename
+      id
+      ... on Subscription {
+        status
+      }
+    }
+    i: node(id: $i) {
+      __typename
+      id
+      ... on SubscriptionItem {
+        quantity
+        price {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const VIA_CUSTOMER = graphql(`
+  query SubscriptionsViaCustomer($id: ID!) {
+    customer(id: $id) {
+      subscriptions(first: 10) {
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ISOLATION = graphql(`
+  query SubscriptionsIsolation($id: ID!, $item: ID!, $c: ID!) {
+    subscription(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+    item: node(id: $item) {
+      id
+    }
+    subscriptions(customerId: $c) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    all: subscriptions {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+    previewInvoice(subscriptionId: $id) {
+      total {
+        amount
+      }
+    }
+  }
+`);
+
+/** The ids of a page of subscriptions, in order. */
+const ofPage = (page: { edges: Array<{ node: { id: string } }> }) => page.edges.map((edge) => edge.node.id);
 
 let app: TestApp;
 let b: Billing;
@@ -63,7 +174,7 @@ describe("createSubscription", () => {
       items: [{ quantity: 3, price: { id: license } }],
     });
     expect(sub.id).toMatch(/^sub_/);
-    expect(sub.items[0].id).toMatch(/^si_/);
+    expect(sub.items[0]!.id).toMatch(/^si_/);
     const [first] = await b.invoices({ subscriptionId: sub.id });
     expect(summary(first!)).toEqual({ total: "300.00", lines: ["LICENSE - 3 × 100 = 300.00"] });
   });
@@ -194,7 +305,7 @@ describe("createSubscription", () => {
       ["2028-02-29", "2028-03-31"],
       ["2028-03-31", "2028-04-30"],
     ]);
-    expect(invoices.map((i) => [i.lines[0].periodStart.slice(0, 10), i.lines[0].periodEnd.slice(0, 10)])).toEqual([
+    expect(invoices.map((i) => [i.lines[0]!.periodStart.slice(0, 10), i.lines[0]!.periodEnd.slice(0, 10)])).toEqual([
       ["2028-01-31", "2028-02-29"],
       ["2028-02-29", "2028-03-31"],
       ["2028-03-31", "2028-04-30"],
@@ -225,10 +336,7 @@ describe("createSubscription validation", () => {
     const eur = await b.licensed("100", { currency: "eur" });
     const yearly = await b.licensed("1000", { recurring: { interval: "YEAR" } });
     const inactive = await b.licensed("5");
-    const off = await app.gql(`mutation($id: ID!) { updatePrice(input: { id: $id, active: false }) { __typename } }`, {
-      id: inactive,
-    });
-    expect(off.data.updatePrice.__typename).toBe("Price");
+    await catalog(app).updatePrice({ id: inactive, active: false });
     const other = await app.createAccount();
     const foreignPrice = await billing(app, other.testSecretKey).licensed("1");
 
@@ -314,7 +422,7 @@ describe("createSubscription validation", () => {
     for (const [name, input, expected] of cases) {
       const result = await b.trySubscribe(input);
       expect({ name, ...result }).toMatchObject({ name, ...expected });
-      expect(result.message).toEqual(expect.any(String));
+      expect(result).toMatchObject({ message: expect.any(String) });
     }
     expect(await counts()).toEqual(before);
     // Exactly 35 days back is allowed.
@@ -450,36 +558,26 @@ describe("subscription queries", () => {
     expect(await b.subscription(subs[0]!.id)).toMatchObject({ id: subs[0]!.id, customer: { id: customer } });
     expect(await b.subscription("sub_nope")).toBeNull();
 
-    const LIST = `query($c: ID, $s: SubscriptionStatus, $first: Int, $after: String) {
-      subscriptions(customerId: $c, status: $s, first: $first, after: $after) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } }
-    }`;
+    const list = async (variables: SubscriptionsListQueryVariables) =>
+      (await app.data(LIST, { c: customer, ...variables })).subscriptions;
     // Same createdAt (the clock's time): newest first falls back to the id, so the order is stable.
-    const all = (await app.gql(LIST, { c: customer })).data.subscriptions;
-    expect(all.edges.map((e: Obj) => e.node.id).sort()).toEqual(subs.map((s) => s.id).sort());
-    const page1 = (await app.gql(LIST, { c: customer, first: 2 })).data.subscriptions;
+    const all = await list({});
+    expect(ofPage(all).sort()).toEqual(subs.map((s) => s.id).sort());
+    const page1 = await list({ first: 2 });
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await app.gql(LIST, { c: customer, first: 2, after: page1.pageInfo.endCursor })).data.subscriptions;
+    const page2 = await list({ first: 2, after: page1.pageInfo.endCursor });
     expect(page2.pageInfo.hasNextPage).toBe(false);
-    expect([...page1.edges, ...page2.edges].map((e: Obj) => e.node.id)).toEqual(all.edges.map((e: Obj) => e.node.id));
-    const canceled = (await app.gql(LIST, { c: customer, s: "CANCELED" })).data.subscriptions;
-    expect(canceled.edges.map((e: Obj) => e.node.id)).toEqual([subs[1]!.id]);
+    expect([...ofPage(page1), ...ofPage(page2)]).toEqual(ofPage(all));
+    expect(ofPage(await list({ s: "CANCELED" }))).toEqual([subs[1]!.id]);
 
-    const nodes = await app.gql(
-      `query($s: ID!, $i: ID!) { s: node(id: $s) { __typename id ... on Subscription { status } } i: node(id: $i) { __typename id ... on SubscriptionItem { quantity price { id } } } }`,
-      { s: subs[0]!.id, i: subs[0]!.items[0].id },
-    );
-    expect(nodes.data).toEqual({
+    const nodes = await app.data(NODES, { s: subs[0]!.id, i: subs[0]!.items[0]!.id });
+    expect(nodes).toEqual({
       s: { __typename: "Subscription", id: subs[0]!.id, status: "ACTIVE" },
-      i: { __typename: "SubscriptionItem", id: subs[0]!.items[0].id, quantity: 1, price: { id: license } },
+      i: { __typename: "SubscriptionItem", id: subs[0]!.items[0]!.id, quantity: 1, price: { id: license } },
     });
 
-    const viaCustomer = await app.gql(
-      `query($id: ID!) { customer(id: $id) { subscriptions(first: 10) { edges { node { id } } } } }`,
-      { id: customer },
-    );
-    expect(viaCustomer.data.customer.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual(
-      all.edges.map((e: Obj) => e.node.id),
-    );
+    const viaCustomer = await app.data(VIA_CUSTOMER, { id: customer });
+    expect(ofPage(viaCustomer.customer!.subscriptions)).toEqual(ofPage(all));
   });
 
   it("lists newest first across creation times", async () => {
@@ -489,21 +587,13 @@ describe("subscription queries", () => {
     const older = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
     app.clock.set(new Date("2026-05-02T00:00:00Z"));
     const newer = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
-    const res = await app.gql(`query($c: ID!) { subscriptions(customerId: $c) { edges { node { id } } } }`, {
-      c: customer,
-    });
-    expect(res.data.subscriptions.edges.map((e: Obj) => e.node.id)).toEqual([newer.id, older.id]);
+    expect(ofPage((await app.data(PAGE, { c: customer })).subscriptions)).toEqual([newer.id, older.id]);
   });
   it("pages backwards with last/before, and answers an empty page for a cursor naming nothing", async () => {
     const { customer, license } = await setup("2026-01-01T00:00:00Z");
     for (let i = 0; i < 5; i += 1) await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
-    const PAGE = `query($c: ID, $first: Int, $after: String, $last: Int, $before: String) {
-      subscriptions(customerId: $c, first: $first, after: $after, last: $last, before: $before) {
-        edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      }
-    }`;
-    const page = async (v: Record<string, unknown>) => (await app.gql(PAGE, { c: customer, ...v })).data.subscriptions;
-    const ofPage = (p: { edges: Obj[] }) => p.edges.map((e) => e.node.id);
+    const page = async (v: SubscriptionsPageQueryVariables) =>
+      (await app.data(PAGE, { c: customer, ...v })).subscriptions;
     const ids = ofPage(await page({ first: 10 }));
     expect(ids).toHaveLength(5);
     const last2 = await page({ last: 2 });
@@ -513,8 +603,8 @@ describe("subscription queries", () => {
     expect(ofPage(before)).toEqual(ids.slice(1, 3));
     expect(ofPage(await page({ first: 2, after: ids[1] }))).toEqual(ids.slice(2, 4));
     const other = await app.createAccount();
-    const foreign = await app.gql(PAGE, { first: 5, after: ids[0] }, other.testSecretKey);
-    expect(foreign.data.subscriptions.edges).toEqual([]);
+    const foreign = await app.data(PAGE, { first: 5, after: ids[0] }, other.testSecretKey);
+    expect(foreign.subscriptions.edges).toEqual([]);
     expect(ofPage(await page({ first: 5, after: "sub_missing" }))).toEqual([]);
   });
 });
@@ -525,16 +615,8 @@ describe("isolation", () => {
     const sub = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
     const other = await app.createAccount();
     for (const key of [other.testSecretKey, other.liveSecretKey, app.account.liveSecretKey]) {
-      const read = await app.gql(
-        `query($id: ID!, $item: ID!, $c: ID!) {
-          subscription(id: $id) { id } node(id: $id) { id } item: node(id: $item) { id }
-          subscriptions(customerId: $c) { edges { node { id } } } all: subscriptions { edges { node { id } } }
-          previewInvoice(subscriptionId: $id) { total { amount } }
-        }`,
-        { id: sub.id, item: sub.items[0].id, c: customer },
-        key,
-      );
-      expect(read.data).toEqual({
+      const read = await app.data(ISOLATION, { id: sub.id, item: sub.items[0]!.id, c: customer }, key);
+      expect(read).toEqual({
         subscription: null,
         node: null,
         item: null,
@@ -567,5 +649,3 @@ describe("isolation", () => {
     expect(await b.invoices({ subscriptionId: sub.id })).toEqual([]);
   });
 });
-
-void SUBSCRIPTION_FIELDS;

@@ -125,7 +125,7 @@ describe("long advances", () => {
 
     const invoices = (await Promise.all(customers.map((customerId) => b.invoices({ customerId })))).flat();
     expect(invoices).toHaveLength(100);
-    expect(new Set(invoices.map((i) => `${i.subscription.id} ${i.periodEnd}`)).size).toBe(100);
+    expect(new Set(invoices.map((i) => `${i.subscription?.id} ${i.periodEnd}`)).size).toBe(100);
     expect(invoices.filter((i) => i.total.amount === "1.50")).toHaveLength(50);
     console.info(
       `advance of 100 periods: ${Math.round(advanceMs)} ms; other tenant: ${latencies.length} queries, max ${Math.round(Math.max(...latencies))} ms`,
@@ -156,7 +156,7 @@ describe("long advances", () => {
     expect(await advanceRaw(clock, "2026-01-03T00:00:00Z")).toMatchObject({ __typename: "TestClock" });
     const invoices = await b.invoices({ customerId });
     // Invoices of one instant are listed in no particular order.
-    expect(invoices.map((i) => `${i.periodEnd} ${i.subscription.id} ${i.total.amount}`).sort()).toEqual(
+    expect(invoices.map((i) => `${i.periodEnd} ${i.subscription?.id} ${i.total.amount}`).sort()).toEqual(
       [
         `2026-01-02T00:00:00.000Z ${subs[0]!.id} 2.00`,
         `2026-01-02T00:00:00.000Z ${subs[1]!.id} 2.00`,

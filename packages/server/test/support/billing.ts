@@ -1,122 +1,245 @@
-// Scenario helpers for billing tests: each step is one GraphQL request, named like the seed's
+// Scenario helpers for billing tests: each step is one typed GraphQL request, named like the seed's
 // story (meter → prices → customer → subscription → usage → preview → advance → invoices); the
 // catalog steps are catalog.ts's, by id. Steps that must succeed fail the test with the server's
 // answer when they do not.
-import type { CreateSubscriptionInput } from "../generated/graphql.js";
+import { graphql } from "../generated/gql.js";
+import type {
+  BillingInvoiceFragment,
+  BillingPreviewFragment,
+  CancelSubscriptionInput,
+  CreatePriceInput,
+  CreateSubscriptionInput,
+  CreateCustomerInput,
+  InvoiceStatus,
+  MeterAggregation,
+  RecordMeterEventInput,
+  UpdateSubscriptionInput,
+} from "../generated/graphql.js";
 import type { TestApp } from "./app.js";
 import { catalog, type PriceOptions } from "./catalog.js";
 
 export const MONEY = "{ amount currency }";
-export const LINE_FIELDS = `kind description price { id } tier quantity unitAmount amount ${MONEY} periodStart periodEnd`;
-export const INVOICE_FIELDS = `id number status billingReason currency periodStart periodEnd createdAt finalizedAt
-  customer { id } subscription { id }
-  lines { ${LINE_FIELDS} }
-  subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
-export const SUBSCRIPTION_FIELDS = `id status billingMode currency startDate billingCycleAnchor currentPeriodStart currentPeriodEnd
-  cancelAtPeriodEnd canceledAt trialStart trialEnd createdAt customer { id } items { id quantity price { id } }`;
-export const PREVIEW_FIELDS = `customer { id } subscription { id } currency periodStart periodEnd lines { ${LINE_FIELDS} }
-  subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
-const ERROR = "... on Error { code message field }";
 
+/** A loosely typed record, for inputs built field by field and answers of hand-written documents. */
 export type Obj = Record<string, any>;
 
-function expectType(result: Obj, typename: string, step: string): Obj {
+graphql(`
+  fragment BillingLine on InvoiceLine {
+    kind
+    description
+    price {
+      id
+    }
+    tier
+    quantity
+    unitAmount
+    amount {
+      amount
+      currency
+    }
+    periodStart
+    periodEnd
+  }
+`);
+
+graphql(`
+  fragment BillingInvoice on Invoice {
+    id
+    number
+    status
+    billingReason
+    currency
+    periodStart
+    periodEnd
+    createdAt
+    finalizedAt
+    customer {
+      id
+    }
+    subscription {
+      id
+    }
+    lines {
+      ...BillingLine
+    }
+    subtotal {
+      amount
+      currency
+    }
+    creditsApplied {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+    amountDue {
+      amount
+      currency
+    }
+  }
+`);
+
+graphql(`
+  fragment BillingPreview on InvoicePreview {
+    customer {
+      id
+    }
+    subscription {
+      id
+    }
+    currency
+    periodStart
+    periodEnd
+    lines {
+      ...BillingLine
+    }
+    subtotal {
+      amount
+      currency
+    }
+    creditsApplied {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+    amountDue {
+      amount
+      currency
+    }
+  }
+`);
+
+const CANCEL = graphql(`
+  mutation BillingCancelSubscription($input: CancelSubscriptionInput!) {
+    cancelSubscription(input: $input) {
+      __typename
+      ...CatalogSubscription
+      ...CatalogError
+    }
+  }
+`);
+
+const UPDATE = graphql(`
+  mutation BillingUpdateSubscription($input: UpdateSubscriptionInput!) {
+    updateSubscription(input: $input) {
+      __typename
+      ...CatalogSubscription
+      ...CatalogError
+    }
+  }
+`);
+
+const RECORD = graphql(`
+  mutation BillingRecordMeterEvent($input: RecordMeterEventInput!) {
+    recordMeterEvent(input: $input) {
+      __typename
+      ... on MeterEvent {
+        identifier
+        value
+        timestamp
+      }
+      ...CatalogError
+    }
+  }
+`);
+
+const PREVIEW = graphql(`
+  query BillingPreviewInvoice($id: ID!) {
+    previewInvoice(subscriptionId: $id) {
+      ...BillingPreview
+    }
+  }
+`);
+
+const SUBSCRIPTION = graphql(`
+  query BillingSubscription($id: ID!) {
+    subscription(id: $id) {
+      ...CatalogSubscription
+    }
+  }
+`);
+
+const INVOICES = graphql(`
+  query BillingInvoices($customerId: ID, $subscriptionId: ID, $status: InvoiceStatus) {
+    invoices(first: 100, customerId: $customerId, subscriptionId: $subscriptionId, status: $status) {
+      edges {
+        node {
+          ...BillingInvoice
+        }
+      }
+    }
+  }
+`);
+
+function expectType<T extends { __typename?: string }, Name extends string>(
+  result: T,
+  typename: Name,
+  step: string,
+): Extract<T, { __typename?: Name }> {
   if (result?.__typename !== typename) throw new Error(`${step} failed: ${JSON.stringify(result)}`);
-  return result;
+  return result as Extract<T, { __typename?: Name }>;
 }
 
-export interface Billing {
-  clock(frozenTime: string): Promise<string>;
-  advance(clockId: string, frozenTime: string): Promise<Obj>;
-  meter(eventName: string, aggregation?: "SUM" | "COUNT" | "LAST" | "MAX"): Promise<string>;
-  product(name: string): Promise<string>;
-  /** createPrice with the product made on the fly; `recurring` defaults to monthly. */
-  price(input: Obj & { product?: string }): Promise<string>;
-  licensed(unitAmount: string, options?: Obj): Promise<string>;
-  metered(meterId: string, pricing: Obj, options?: Obj): Promise<string>;
-  customer(input?: Obj): Promise<string>;
-  /** The createSubscription result (a Subscription or an error). */
-  trySubscribe(input: Obj): Promise<Obj>;
-  subscribe(input: Obj): Promise<Obj>;
-  cancel(id: string, atPeriodEnd: boolean): Promise<Obj>;
-  record(input: Obj): Promise<Obj>;
-  preview(subscriptionId: string): Promise<Obj | null>;
-  subscription(id: string): Promise<Obj | null>;
-  /** Invoices, oldest first (the API lists newest first). */
-  invoices(filter?: Obj): Promise<Obj[]>;
-}
-
-export function billing(app: TestApp, key?: string): Billing {
+export function billing(app: TestApp, key?: string) {
   const c = catalog(app, key);
-  const gql = async (query: string, variables?: Obj) => {
-    const res = await app.gql(query, variables, key);
-    if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
-    return res.data;
-  };
-  const mutate = async (name: string, inputType: string, input: Obj, fields: string) =>
-    (
-      await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ${fields} ${ERROR} } }`, {
-        input,
-      })
-    )[name];
+  const data: TestApp["data"] = (document, variables) => app.data(document, variables, key);
 
-  const self: Billing = {
-    clock: async (frozenTime) => (await c.clock(frozenTime)).id,
-    advance: (clockId, frozenTime) => c.advance(clockId, frozenTime),
-    meter: async (eventName, aggregation = "SUM") => (await c.meter(eventName, aggregation)).id,
-    product: async (name) => (await c.product(name)).id,
-    price: async (input) => (await c.price(input as PriceOptions)).id,
-    licensed: async (unitAmount, options = {}) => (await c.licensed(unitAmount, options)).id,
-    metered: async (meterId, pricing, options = {}) => (await c.metered(meterId, pricing, options)).id,
-    customer: async (input = {}) => (await c.customer(input)).id,
-    trySubscribe: (input) => c.trySubscribe(input as CreateSubscriptionInput),
-    subscribe: (input) => c.subscribe(input as CreateSubscriptionInput),
-    cancel(id, atPeriodEnd) {
-      return mutate(
-        "cancelSubscription",
-        "CancelSubscriptionInput",
-        { id, atPeriodEnd },
-        `... on Subscription { ${SUBSCRIPTION_FIELDS} }`,
-      );
+  return {
+    clock: async (frozenTime: string) => (await c.clock(frozenTime)).id,
+    advance: (clockId: string, frozenTime: string) => c.advance(clockId, frozenTime),
+    meter: async (eventName: string, aggregation: MeterAggregation = "SUM") =>
+      (await c.meter(eventName, aggregation)).id,
+    product: async (name: string) => (await c.product(name)).id,
+    /** createPrice with the product made on the fly; `recurring` defaults to monthly. */
+    price: async (input: Obj & { product?: string }) => (await c.price(input as PriceOptions)).id,
+    licensed: async (unitAmount: string, options: Obj = {}) => (await c.licensed(unitAmount, options)).id,
+    metered: async (meterId: string, pricing: Obj, options: Obj = {}) =>
+      (await c.metered(meterId, pricing as Partial<CreatePriceInput>, options)).id,
+    customer: async (input: Obj = {}) => (await c.customer(input as CreateCustomerInput)).id,
+    /** The createSubscription result (a Subscription or an error). */
+    trySubscribe: (input: Obj) => c.trySubscribe(input as CreateSubscriptionInput),
+    subscribe: (input: Obj) => c.subscribe(input as CreateSubscriptionInput),
+    /** The cancelSubscription result (a Subscription or an error). */
+    async cancel(id: string, atPeriodEnd: boolean, input: Partial<CancelSubscriptionInput> = {}) {
+      return (await data(CANCEL, { input: { id, atPeriodEnd, ...input } })).cancelSubscription;
     },
-    async record(input) {
-      const r = await mutate(
-        "recordMeterEvent",
-        "RecordMeterEventInput",
-        input,
-        "... on MeterEvent { identifier value timestamp }",
-      );
+    /** The updateSubscription result (a Subscription or an error). */
+    async tryUpdate(input: UpdateSubscriptionInput) {
+      return (await data(UPDATE, { input })).updateSubscription;
+    },
+    async update(input: UpdateSubscriptionInput) {
+      return expectType((await data(UPDATE, { input })).updateSubscription, "Subscription", "updateSubscription");
+    },
+    async record(input: Obj) {
+      const r = (await data(RECORD, { input: input as RecordMeterEventInput })).recordMeterEvent;
       return expectType(r, "MeterEvent", "recordMeterEvent");
     },
-    async preview(subscriptionId) {
-      return (
-        await gql(`query($id: ID!) { previewInvoice(subscriptionId: $id) { ${PREVIEW_FIELDS} } }`, {
-          id: subscriptionId,
-        })
-      ).previewInvoice;
+    async preview(subscriptionId: string): Promise<BillingPreviewFragment | null> {
+      return (await data(PREVIEW, { id: subscriptionId })).previewInvoice ?? null;
     },
-    async subscription(id) {
-      return (await gql(`query($id: ID!) { subscription(id: $id) { ${SUBSCRIPTION_FIELDS} } }`, { id })).subscription;
+    async subscription(id: string) {
+      return (await data(SUBSCRIPTION, { id })).subscription;
     },
-    async invoices(filter = {}) {
-      const data = await gql(
-        `query($customerId: ID, $subscriptionId: ID, $status: InvoiceStatus) {
-          invoices(first: 100, customerId: $customerId, subscriptionId: $subscriptionId, status: $status) { edges { node { ${INVOICE_FIELDS} } } }
-        }`,
-        filter,
-      );
-      return data.invoices.edges.map((edge: Obj) => edge.node).reverse();
+    /** Invoices, oldest first (the API lists newest first). */
+    async invoices(
+      filter: { customerId?: string; subscriptionId?: string; status?: InvoiceStatus } = {},
+    ): Promise<BillingInvoiceFragment[]> {
+      return (await data(INVOICES, filter)).invoices.edges.map((edge) => edge.node).reverse();
     },
   };
-  return self;
 }
 
-/** An invoice reduced to what a reader of the seed checks: lines as "kind description quantity × unitAmount = amount". */
-export function summary(invoice: Obj): { total: string; lines: string[] } {
+export type Billing = ReturnType<typeof billing>;
+
+/** An invoice reduced to what a reader of the seed checks: lines as "kind tier quantity × unitAmount = amount". */
+export function summary(invoice: Pick<BillingInvoiceFragment, "total" | "lines">): { total: string; lines: string[] } {
   return {
     total: invoice.total.amount,
-    lines: invoice.lines.map(
-      (l: Obj) => `${l.kind} ${l.tier ?? "-"} ${l.quantity} × ${l.unitAmount} = ${l.amount.amount}`,
-    ),
+    lines: invoice.lines.map((l) => `${l.kind} ${l.tier ?? "-"} ${l.quantity} × ${l.unitAmount} = ${l.amount.amount}`),
   };
 }

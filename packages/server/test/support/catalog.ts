@@ -13,6 +13,7 @@ import type {
   CreateSubscriptionInput,
   MeterAggregation,
   RecurringInput,
+  UpdatePriceInput,
 } from "../generated/graphql.js";
 import type { TestApp } from "./app.js";
 
@@ -95,6 +96,8 @@ graphql(`
     currentPeriodEnd
     cancelAtPeriodEnd
     canceledAt
+    trialStart
+    trialEnd
     createdAt
     customer {
       id
@@ -158,6 +161,16 @@ const CREATE_PRODUCT = graphql(`
 const CREATE_PRICE = graphql(`
   mutation CatalogCreatePrice($input: CreatePriceInput!) {
     createPrice(input: $input) {
+      __typename
+      ...CatalogPrice
+      ...CatalogError
+    }
+  }
+`);
+
+const UPDATE_PRICE = graphql(`
+  mutation CatalogUpdatePrice($input: UpdatePriceInput!) {
+    updatePrice(input: $input) {
       __typename
       ...CatalogPrice
       ...CatalogError
@@ -287,6 +300,12 @@ export function catalog(app: TestApp, key?: string) {
         ...input,
       });
       return expectCreated(price, "Price", "createPrice");
+    },
+    async tryUpdatePrice(input: UpdatePriceInput) {
+      return (await data(UPDATE_PRICE, { input })).updatePrice;
+    },
+    async updatePrice(input: UpdatePriceInput) {
+      return expectCreated(await self.tryUpdatePrice(input), "Price", "updatePrice");
     },
     /** A monthly per-unit licensed price. */
     licensed(unitAmount: string, options: Partial<PriceOptions> = {}) {

@@ -2,10 +2,10 @@
 // have to answer the same way. Events go in with recordEvents, as ingest sends them.
 import { toDecimal } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Scope } from "../src/db/tenant-scope.js";
-import { type EventToStore, IdentifierTaken, type UsageQuery, usageStore } from "../src/usage-store/index.js";
-import { createTestApp, type TestApp } from "./support/app.js";
-import { catalog } from "./support/catalog.js";
+import type { Scope } from "../../src/db/tenant-scope.js";
+import { type EventToStore, IdentifierTaken, type UsageQuery, usageStore } from "../../src/usage-store/index.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { catalog } from "../support/catalog.js";
 
 const T0 = new Date("2026-03-10T10:00:00Z");
 const MINUTE = 60_000;
