@@ -2,7 +2,8 @@
 // request off this machine refused: a customer session's usage, upcoming invoice, credits and
 // invoices as the API answers them, a new event shown live without a reload, and a clear message
 // for a revoked or expired session (docs/elements.md#the-customer-portal).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -222,6 +223,17 @@ describe("the customer portal in a browser, offline", () => {
         .filter((v) => v !== "0")
         .map(quantity),
     );
+  });
+
+  it("passes axe-core's WCAG 2.1 A and AA checks", async () => {
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<any> } }).axe;
+      const result = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+      return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it("keeps the token out of the address bar, every request's URL and the server's logs", async () => {
