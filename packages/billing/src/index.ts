@@ -92,3 +92,14 @@ export {
   invoiceArithmeticBounds,
 } from "./limits.js";
 export type { InvoiceLine } from "./invoice-line.js";
+export { applyCustomerBalance, type BalanceApplication } from "./customer-balance.js";
+export { canTransition, type InvoiceStatus } from "./invoice-status.js";
+export {
+  creditableAmount,
+  planCreditNote,
+  type CreditNoteInvoiceLine,
+  type CreditNotePlan,
+  type CreditNoteRequest,
+  type CreditableInvoice,
+  type PlannedCreditNoteLine,
+} from "./credit-notes.js";

@@ -1,4 +1,5 @@
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
+import { applyCustomerBalance } from "./customer-balance.js";
 import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
 import type { Period } from "./periods.js";
 import type { InvoiceLine } from "./invoice-line.js";
@@ -57,6 +58,8 @@ interface SnapshotBase {
   grants: readonly CreditGrantState[];
   /** Left by subscription changes since the last invoice; billed before the invoice's own lines. */
   pending?: PendingCharges;
+  /** The customer's balance in the invoice's currency, applied last (docs/concepts/customer-balance.md#on-invoices); missing = 0. */
+  customerBalance?: Decimal;
 }
 
 /**
@@ -84,6 +87,9 @@ export interface InvoiceDraft {
   creditsApplied: Decimal;
   creditApplications: CreditApplication[];
   total: Decimal;
+  /** The customer balance before and after the invoice (negative: a credit). */
+  startingBalance: Decimal;
+  endingBalance: Decimal;
   amountDue: Decimal;
 }
 
@@ -218,6 +224,6 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
     creditsApplied: credits.total,
     creditApplications: credits.applications,
     total,
-    amountDue: total,
+    ...applyCustomerBalance(total, snapshot.customerBalance),
   };
 }

@@ -32,6 +32,18 @@ export interface CustomersResource {
   update(id: string, params: T.CustomerUpdateParams, options?: O): R<T.Customer>;
   /** Refused with CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS while a subscription is not canceled; the customer stays readable. */
   del(id: string, options?: O): R<T.Customer>;
+  /** A manual ADJUSTMENT of the customer balance: a negative amount credits the customer, a positive one is owed. */
+  createBalanceTransaction(
+    customerId: string,
+    params: T.CustomerBalanceTransactionCreateParams,
+    options?: O,
+  ): R<T.CustomerBalanceTransaction>;
+  /** The customer balance ledger, newest first. */
+  listBalanceTransactions(
+    customerId: string,
+    params?: T.CustomerBalanceTransactionListParams,
+    options?: O,
+  ): List<T.CustomerBalanceTransaction>;
 }
 
 export interface MetersResource {
@@ -79,6 +91,22 @@ export interface InvoicesResource {
    * would apply; with `subscriptionChanges`, the invoice that change would produce (nothing stored).
    */
   preview(params: T.InvoicePreviewParams, options?: O): R<T.InvoicePreview>;
+  /** OPEN or UNCOLLECTIBLE → PAID, recording a payment made outside Tally (`paidOutOfBand: true`). */
+  pay(id: string, params: T.InvoicePayParams, options?: O): R<T.Invoice>;
+  /** OPEN or UNCOLLECTIBLE → VOID: the credits and customer balance it used are given back. */
+  void(id: string, options?: O): R<T.Invoice>;
+  /** OPEN → UNCOLLECTIBLE: written off; it may still be paid or voided. */
+  markUncollectible(id: string, options?: O): R<T.Invoice>;
+}
+
+export interface CreditNotesResource {
+  /** On an OPEN or PAID invoice, never more than it has left to credit (CREDIT_NOTE_EXCEEDS_CREDITABLE). */
+  create(params: T.CreditNoteCreateParams, options?: O): R<T.CreditNote>;
+  retrieve(id: string, options?: O): R<T.CreditNote>;
+  /** Newest first, by invoice and/or customer. */
+  list(params?: T.CreditNoteListParams, options?: O): List<T.CreditNote>;
+  /** Only while its invoice is OPEN: the invoice owes the amount again. */
+  void(id: string, options?: O): R<T.CreditNote>;
 }
 
 export interface CreditGrantsResource {
@@ -137,6 +165,7 @@ export interface Resources {
   subscriptions: SubscriptionsResource;
   invoices: InvoicesResource;
   creditGrants: CreditGrantsResource;
+  creditNotes: CreditNotesResource;
   creditBalanceTransactions: CreditBalanceTransactionsResource;
   alerts: AlertsResource;
   webhookEndpoints: WebhookEndpointsResource;
@@ -148,6 +177,12 @@ export function createResources(requester: Requester): Resources {
   const summaries = query(requester, G.MeterEventSummariesDocument, "meterEventSummaries");
   const preview = retrieve(requester, G.PreviewInvoiceDocument, "previewInvoice", "subscriptionId");
   const triggers = query(requester, G.AlertTriggersDocument, "alertTriggers");
+  const adjustBalance = create(
+    requester,
+    G.CreateCustomerBalanceTransactionDocument,
+    "createCustomerBalanceTransaction",
+  );
+  const balanceTransactions = list(requester, G.CustomerBalanceTransactionsDocument, "customerBalanceTransactions");
   return {
     testClocks: {
       create: create(requester, G.CreateTestClockDocument, "createTestClock"),
@@ -162,6 +197,9 @@ export function createResources(requester: Requester): Resources {
       list: list(requester, G.CustomersDocument, "customers"),
       update: withId(requester, G.UpdateCustomerDocument, "updateCustomer"),
       del: byId(requester, G.DeleteCustomerDocument, "deleteCustomer"),
+      createBalanceTransaction: (customerId, params, options) => adjustBalance({ ...params, customerId }, options),
+      listBalanceTransactions: (customerId, params = {}, options) =>
+        balanceTransactions({ ...params, customerId }, options),
     },
     meters: {
       create: create(requester, G.CreateMeterDocument, "createMeter"),
@@ -196,6 +234,15 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.InvoiceDocument, "invoice"),
       list: list(requester, G.InvoicesDocument, "invoices"),
       preview: ({ subscriptionId, ...changes }, options) => preview(subscriptionId, options, changes),
+      pay: withId(requester, G.PayInvoiceDocument, "payInvoice"),
+      void: byId(requester, G.VoidInvoiceDocument, "voidInvoice"),
+      markUncollectible: byId(requester, G.MarkInvoiceUncollectibleDocument, "markInvoiceUncollectible"),
+    },
+    creditNotes: {
+      create: create(requester, G.CreateCreditNoteDocument, "createCreditNote"),
+      retrieve: retrieve(requester, G.CreditNoteDocument, "creditNote"),
+      list: list(requester, G.CreditNotesDocument, "creditNotes"),
+      void: byId(requester, G.VoidCreditNoteDocument, "voidCreditNote"),
     },
     creditGrants: {
       create: create(requester, G.CreateCreditGrantDocument, "createCreditGrant"),

@@ -18,6 +18,8 @@ export interface Invoice extends G.InvoiceFieldsFragment {}
 export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
+export interface CreditNote extends G.CreditNoteFieldsFragment {}
+export interface CustomerBalanceTransaction extends G.CustomerBalanceTransactionFieldsFragment {}
 export interface UsageAlert extends G.UsageAlertFieldsFragment {}
 export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
@@ -63,6 +65,14 @@ export type SubscriptionUpdateParams = Omit<G.UpdateSubscriptionInput, "id">;
 export type SubscriptionListParams = ListParams<G.SubscriptionsQueryVariables>;
 export type InvoiceListParams = ListParams<G.InvoicesQueryVariables>;
 export type InvoicePreviewParams = G.PreviewInvoiceQueryVariables;
+export type InvoicePayParams = Omit<G.PayInvoiceInput, "id">;
+export type CreditNoteCreateParams = G.CreateCreditNoteInput;
+export type CreditNoteListParams = ListParams<G.CreditNotesQueryVariables>;
+export type CustomerBalanceTransactionCreateParams = Omit<G.CreateCustomerBalanceTransactionInput, "customerId">;
+export type CustomerBalanceTransactionListParams = Omit<
+  ListParams<G.CustomerBalanceTransactionsQueryVariables>,
+  "customerId"
+>;
 export type CreditGrantCreateParams = G.CreateCreditGrantInput;
 export type CreditGrantListParams = ListParams<G.CreditGrantsQueryVariables>;
 export type CreditBalanceTransactionListParams = ListParams<G.CreditBalanceTransactionsQueryVariables>;

@@ -74,6 +74,16 @@ const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Mutation.updateProduct": (t) => t.products.update("id", {}),
   "Mutation.updateWebhookEndpoint": (t) => t.webhookEndpoints.update("id", {}),
   "Mutation.voidCreditGrant": (t) => t.creditGrants.void("id"),
+  "Query.creditNote": (t) => t.creditNotes.retrieve("id"),
+  "Query.creditNotes": (t) => t.creditNotes.list(),
+  "Query.customerBalanceTransactions": (t) => t.customers.listBalanceTransactions("id"),
+  "Mutation.payInvoice": (t) => t.invoices.pay("id", { paidOutOfBand: true }),
+  "Mutation.voidInvoice": (t) => t.invoices.void("id"),
+  "Mutation.markInvoiceUncollectible": (t) => t.invoices.markUncollectible("id"),
+  "Mutation.createCreditNote": (t) => t.creditNotes.create({} as never),
+  "Mutation.voidCreditNote": (t) => t.creditNotes.void("id"),
+  "Mutation.createCustomerBalanceTransaction": (t) =>
+    t.customers.createBalanceTransaction("id", { amount: { amount: "-1", currency: "usd" } }),
   "Subscription.usageAlertTriggered": (t) => t.alerts.streamTriggers().ready,
 };
 

@@ -165,8 +165,17 @@ describe("events", () => {
       creditsApplied: { amount: "0.00", currency: "usd" },
       total: { amount: "100.00", currency: "usd" },
       amountDue: { amount: "100.00", currency: "usd" },
+      startingBalance: { amount: "0.00", currency: "usd" },
+      endingBalance: { amount: "0.00", currency: "usd" },
+      amountPaid: { amount: "0.00", currency: "usd" },
+      amountRemaining: { amount: "100.00", currency: "usd" },
+      paidOutOfBand: false,
+      dueDate: "2026-01-31T00:00:00.000Z",
       createdAt: "2026-01-01T00:00:00.000Z",
       finalizedAt: "2026-01-01T00:00:00.000Z",
+      paidAt: null,
+      voidedAt: null,
+      markedUncollectibleAt: null,
     });
 
     const afterCreate = await events();

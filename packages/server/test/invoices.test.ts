@@ -32,53 +32,7 @@ const LIST = graphql(`
 const ONE = graphql(`
   query InvoicesOne($id: ID!) {
     invoice(id: $id) {
-      id
-      number
-      status
-      billingReason
-      currency
-      periodStart
-      periodEnd
-      createdAt
-      finalizedAt
-      customer {
-        id
-      }
-      subscription {
-        id
-      }
-      lines {
-        kind
-        description
-        price {
-          id
-        }
-        tier
-        quantity
-        unitAmount
-        amount {
-          amount
-          currency
-        }
-        periodStart
-        periodEnd
-      }
-      subtotal {
-        amount
-        currency
-      }
-      creditsApplied {
-        amount
-        currency
-      }
-      total {
-        amount
-        currency
-      }
-      amountDue {
-        amount
-        currency
-      }
+      ...BillingInvoice
     }
     node(id: $id) {
       __typename

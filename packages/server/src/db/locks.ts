@@ -1,8 +1,11 @@
 // Row locks of the billing cycle. Every transaction that makes invoices takes its locks in one
 // order, so two of them never wait on each other in a cycle:
-//   test clock → customer row → subscription → customer usage → the customer's credit grants (in id
-//   order, read with FOR UPDATE by credits/grant-state.ts) → invoice sequence (invoices/number.ts).
+//   test clock → customer row → subscription → invoice row → customer usage → the customer's credit
+//   grants (in id order, read with FOR UPDATE by credits/grant-state.ts) → the customer's balance in
+//   the invoice's currency → number sequences (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
+// Invoice transitions and credit notes (services/invoices/transitions.ts, services/credit-notes/)
+// take the clock (share), a void the subscription, then the invoice row, grants and balance.
 import type { Clock } from "../clock.js";
 import { scopeClause, type Scope } from "./tenant-scope.js";
 import type { Db, Tx } from "./transaction.js";
@@ -96,4 +99,33 @@ export async function lockGrant(db: Db, scope: Scope, id: string): Promise<boole
     WHERE "id" = ${id} AND ${scopeClause(scope)}
     FOR UPDATE`;
   return rows.length > 0;
+}
+
+/**
+ * Locks an invoice row (FOR UPDATE) until the transaction ends: status transitions and credit notes
+ * of one invoice queue here, so each sees the other's result. Null when there is no such invoice.
+ */
+export async function lockInvoice(tx: Tx, scope: Scope, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Invoice"
+    WHERE "id" = ${id} AND ${scopeClause(scope)}
+    FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/**
+ * Locks the customer's balance row in one currency (created at 0 when missing) and returns the
+ * balance (a decimal string): everything that reads the balance to change it (a finalization, a credit note, a void,
+ * an adjustment) queues here, so the ledger's running balance is never computed twice from one value.
+ */
+export async function lockCustomerBalance(tx: Db, scope: Scope, customerId: string, currency: string): Promise<string> {
+  await tx.$executeRaw`
+    INSERT INTO "CustomerBalance" ("accountId", "mode", "customerId", "currency", "balance")
+    VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${customerId}, ${currency}, 0)
+    ON CONFLICT ("customerId", "currency") DO NOTHING`;
+  const rows = await tx.$queryRaw<Array<{ balance: string }>>`
+    SELECT "balance"::text AS "balance" FROM "CustomerBalance"
+    WHERE "customerId" = ${customerId} AND "currency" = ${currency} AND ${scopeClause(scope)}
+    FOR UPDATE`;
+  return rows[0]!.balance;
 }

@@ -21,6 +21,9 @@ export const CustomerRef = builder.prismaNode("Customer", {
       resolve: (c, _args, ctx) =>
         c.testClockId === null ? null : requireTenant(ctx).rows.referenced("TestClock", c.testClockId),
     }),
+    invoiceDaysUntilDue: t.exposeInt("invoiceDaysUntilDue", {
+      description: "Days from an invoice's finalization to its dueDate (default 30).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     deleted: t.boolean({
       description: "Deleted by deleteCustomer: still readable with its invoices, left out of `customers`.",
@@ -63,6 +66,7 @@ const CreateCustomerInput = builder.inputType("CreateCustomerInput", {
     email: t.string(),
     metadata: t.field({ type: "JSONObject" }),
     testClockId: t.id(),
+    invoiceDaysUntilDue: t.int({ description: "0–730; default 30." }),
   }),
 });
 
@@ -89,6 +93,7 @@ const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
       type: "JSONObject",
       description: "Merged into the stored metadata; a key set to an empty string is removed; null clears all.",
     }),
+    invoiceDaysUntilDue: t.int({ description: "Omitted or null: unchanged. For invoices finalized from now on." }),
   }),
 });
 
@@ -100,7 +105,13 @@ builder.mutationField("updateCustomer", (t) =>
     resolve: (query, _root, { input }, ctx) =>
       updateCustomer(
         requireTenant(ctx),
-        { id: String(input.id), name: input.name, email: input.email, metadata: input.metadata },
+        {
+          id: String(input.id),
+          name: input.name,
+          email: input.email,
+          metadata: input.metadata,
+          invoiceDaysUntilDue: input.invoiceDaysUntilDue,
+        },
         query,
       ),
   }),

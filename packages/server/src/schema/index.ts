@@ -19,6 +19,9 @@ import "./usage-alert.js";
 import "./credit-grant.js";
 import "./customer-session.js";
 import "./viewer.js";
+import "./invoice-lifecycle.js";
+import "./credit-note.js";
+import "./customer-balance.js";
 
 export const schema = builder.toSchema();
 

@@ -28,6 +28,8 @@ export const NEWEST_FIRST = [{ createdAt: "desc" }, { number: "desc" }] as const
 
 /** A stored line or a preview's line, as the InvoiceLine type shows it. */
 interface LineView {
+  /** Null on a preview's lines (not stored). */
+  id: string | null;
   kind: InvoiceLineKind;
   description: string;
   priceId: string;
@@ -41,6 +43,7 @@ interface LineView {
 
 function lineView(line: InvoiceLine | DraftLine, currency: string): LineView {
   return {
+    id: "id" in line ? line.id : null,
     kind: line.kind,
     description: line.description,
     priceId: line.priceId,
@@ -57,6 +60,7 @@ const money = (amount: MoneyShape["amount"], currency: string): MoneyShape => ({
 
 const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
   fields: (t) => ({
+    id: t.exposeID("id", { nullable: true, description: "What a credit note line names; null on previews." }),
     kind: t.expose("kind", { type: InvoiceLineKindEnum }),
     description: t.exposeString("description"),
     price: t.prismaField({
@@ -156,6 +160,8 @@ export const InvoicePreviewRef = builder.objectRef<InvoicePreview>("InvoicePrevi
     subtotal: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.subtotal, draft.currency) }),
     creditsApplied: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.creditsApplied, draft.currency) }),
     total: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.total, draft.currency) }),
+    startingBalance: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.startingBalance, draft.currency) }),
+    endingBalance: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.endingBalance, draft.currency) }),
     amountDue: t.field({ type: MoneyRef, resolve: ({ draft }) => money(draft.amountDue, draft.currency) }),
   }),
 });

@@ -14,6 +14,8 @@ export interface CreateCustomerInput {
   email?: string | null;
   metadata?: Record<string, unknown> | null;
   testClockId?: string | null;
+  /** Days from an invoice's finalization to its dueDate; default 30. */
+  invoiceDaysUntilDue?: number | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -38,6 +40,17 @@ function validName(value: string | null | undefined): string | null {
   return name;
 }
 
+/** 0–730 days, Stripe's bound for days_until_due (docs/concepts/invoices.md#due-date). */
+function validDaysUntilDue(days: number): number {
+  if (!Number.isInteger(days) || days < 0 || days > 730) {
+    throw new InvalidInputError("invoiceDaysUntilDue must be a whole number of days from 0 to 730", [
+      "input",
+      "invoiceDaysUntilDue",
+    ]);
+  }
+  return days;
+}
+
 function validEmail(value: string | null | undefined): string | null {
   const email = value?.trim() || null;
   if (email && (email.length > 512 || !EMAIL.test(email))) {
@@ -55,6 +68,7 @@ export async function createCustomer(
   const name = validName(input.name);
   const email = validEmail(input.email);
   const metadata = input.metadata ? validateMetadata(input.metadata, ["input", "metadata"]) : null;
+  const days = input.invoiceDaysUntilDue == null ? null : validDaysUntilDue(input.invoiceDaysUntilDue);
   if (input.testClockId) {
     if (tenant.scope.mode !== "test") {
       throw new InvalidInputError(
@@ -76,6 +90,7 @@ export async function createCustomer(
         email,
         ...(metadata ? { metadata } : {}),
         testClockId: input.testClockId || null,
+        ...(days === null ? {} : { invoiceDaysUntilDue: days }),
       },
     });
     await recordEvent(tx, tenant.scope, "customer.created", customerEventData(customer));
@@ -105,6 +120,8 @@ export interface UpdateCustomerInput {
   email?: string | null;
   /** Merged into the stored metadata; a key set to "" is removed; null clears all (Stripe's rule). */
   metadata?: Record<string, unknown> | null;
+  /** Omitted or null: unchanged. Applies to invoices finalized from now on. */
+  invoiceDaysUntilDue?: number | null;
 }
 
 function mergedMetadata(stored: Prisma.JsonValue, update: Record<string, unknown>): Record<string, string> {
@@ -125,6 +142,7 @@ export async function updateCustomer(
   const data: Prisma.CustomerUpdateInput = {};
   if (input.name !== undefined) data.name = validName(input.name);
   if (input.email !== undefined) data.email = validEmail(input.email);
+  if (input.invoiceDaysUntilDue != null) data.invoiceDaysUntilDue = validDaysUntilDue(input.invoiceDaysUntilDue);
   return tenant.prisma.$transaction(async (tx) => {
     const locked = await lockCustomer(tx, tenant.scope, input.id, "update");
     if (!locked || locked.deletedAt !== null) throw new NotFoundError(`No customer ${input.id}`, ["input", "id"]);
@@ -137,6 +155,7 @@ export async function updateCustomer(
       "name",
       "email",
       "metadata",
+      "invoiceDaysUntilDue",
     ]);
     if (previous !== null)
       await recordEvent(tx, tenant.scope, "customer.updated", customerEventData(updated), previous);

@@ -98,6 +98,8 @@ export interface UsageStore {
   invoiced(instants: readonly UsageInstant[]): Promise<Set<number>>;
   /** Seals the usage periods of a finalized invoice stored in this transaction. */
   sealInvoicedPeriods(invoiceId: string): Promise<void>;
+  /** Frees the usage periods a voided invoice sealed (docs/concepts/invoices.md#voiding); returns how many. */
+  releaseInvoicedPeriods(invoiceId: string): Promise<number>;
   /** The meter's aggregation for the customer over [start, end). */
   usage(q: UsageQuery, aggregation: Aggregation): Promise<Decimal>;
   /** The aggregation per UTC hour or day window overlapping [start, end) (null: one window), in order, clipped to the range. */

@@ -1,6 +1,6 @@
-// The credit ledger (docs/concepts/credits.md#the-ledger): every grant, application, expiry and void is a balance transaction,
-// written in the same transaction as the change of the grant's `remaining`. Together they keep
-// granted = remaining + applied + expired + voided for every grant, hence for every customer.
+// The credit ledger (docs/concepts/credits.md#the-ledger): every grant, application, reversal, expiry and void is a balance
+// transaction, written in the same transaction as the change of the grant's `remaining`. Together they keep
+// remaining = granted − applied + reversed − expired − voided for every grant, hence for every customer.
 import type { Decimal } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { CreditGrant } from "../../generated/prisma/client.js";
@@ -80,4 +80,45 @@ export async function debitGrant(tx: Tx, scope: Scope, debit: Debit): Promise<vo
       createdAt: debit.at,
     },
   });
+}
+
+interface Reversal {
+  grant: LedgerGrant & Pick<CreditGrant, "voidedAt" | "expiredAt">;
+  /** What the voided invoice's application took (> 0). */
+  amount: Decimal;
+  invoiceId: string;
+  at: Date;
+}
+
+/**
+ * Gives an application back when its invoice is voided (docs/concepts/invoices.md#voiding): a
+ * REVERSAL row of +amount, so the balance is as if the invoice never existed. A grant voided or
+ * expired since would have lost that amount too, so it loses it again (a VOID or EXPIRY row of
+ * −amount) and its remaining stays 0. The caller holds the grant's row lock.
+ */
+export async function reverseApplication(tx: Tx, scope: Scope, reversal: Reversal): Promise<void> {
+  const { grant, amount } = reversal;
+  const row = (type: "REVERSAL" | "VOID" | "EXPIRY", signed: Decimal) => ({
+    id: newId("CreditBalanceTransaction"),
+    ...scope,
+    customerId: grant.customerId,
+    grantId: grant.id,
+    invoiceId: reversal.invoiceId,
+    type,
+    currency: grant.currency,
+    amount: signed.toFixed(),
+    effectiveAt: reversal.at,
+    createdAt: reversal.at,
+  });
+  if (grant.voidedAt !== null || grant.expiredAt !== null) {
+    const lost = grant.voidedAt !== null ? "VOID" : "EXPIRY";
+    await tx.creditBalanceTransaction.createMany({ data: [row("REVERSAL", amount), row(lost, amount.negated())] });
+    return;
+  }
+  const { count } = await tx.creditGrant.updateMany({
+    where: { id: grant.id, voidedAt: null, expiredAt: null },
+    data: { remaining: { increment: amount.toFixed() } },
+  });
+  if (count !== 1) throw new StaleGrantError(grant.id);
+  await tx.creditBalanceTransaction.create({ data: row("REVERSAL", amount) });
 }

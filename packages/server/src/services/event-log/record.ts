@@ -9,6 +9,11 @@ import { newId } from "../../ids.js";
 export const EVENT_TYPES = [
   "invoice.created",
   "invoice.finalized",
+  "invoice.paid",
+  "invoice.voided",
+  "invoice.marked_uncollectible",
+  "credit_note.created",
+  "credit_note.voided",
   "billing.alert.triggered",
   "billing.credit_grant.created",
   "billing.credit_grant.voided",

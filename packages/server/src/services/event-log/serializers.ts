@@ -5,6 +5,8 @@ import { formatMoney } from "@tally/billing";
 import type {
   AlertTrigger,
   CreditGrant,
+  CreditNote,
+  CreditNoteLine,
   Customer,
   Invoice,
   InvoiceLine,
@@ -56,8 +58,45 @@ export function invoiceEventData(invoice: Invoice & { lines: InvoiceLine[] }): J
     creditsApplied: money(invoice.creditsApplied, invoice.currency),
     total: money(invoice.total, invoice.currency),
     amountDue: money(invoice.amountDue, invoice.currency),
+    startingBalance: money(invoice.startingBalance, invoice.currency),
+    endingBalance: money(invoice.endingBalance, invoice.currency),
+    amountPaid: money(invoice.amountPaid, invoice.currency),
+    amountRemaining: money(invoice.amountRemaining, invoice.currency),
+    paidOutOfBand: invoice.paidOutOfBand,
+    dueDate: iso(invoice.dueDate),
     createdAt: iso(invoice.createdAt),
     finalizedAt: iso(invoice.finalizedAt),
+    paidAt: iso(invoice.paidAt),
+    voidedAt: iso(invoice.voidedAt),
+    markedUncollectibleAt: iso(invoice.markedUncollectibleAt),
+  };
+}
+
+/** credit_note.*: the note as the CreditNote type shows it. */
+export function creditNoteEventData(note: CreditNote & { lines: CreditNoteLine[] }): Json {
+  const lines = [...note.lines].sort((a, b) => a.position - b.position);
+  return {
+    id: note.id,
+    number: note.number,
+    invoiceId: note.invoiceId,
+    customerId: note.customerId,
+    type: note.type,
+    status: note.status,
+    reason: note.reason,
+    memo: note.memo,
+    amount: money(note.amount, note.currency),
+    creditAmount: money(note.creditAmount, note.currency),
+    outOfBandAmount: money(note.outOfBandAmount, note.currency),
+    lines: lines.map((line) => ({
+      id: line.id,
+      invoiceLineId: line.invoiceLineId,
+      description: line.description,
+      quantity: line.quantity?.toFixed() ?? null,
+      unitAmount: line.unitAmount?.toFixed() ?? null,
+      amount: money(line.amount, note.currency),
+    })),
+    createdAt: iso(note.createdAt),
+    voidedAt: iso(note.voidedAt),
   };
 }
 
@@ -102,6 +141,7 @@ export function customerEventData(customer: Customer): Json {
     email: customer.email,
     metadata: customer.metadata,
     testClockId: customer.testClockId,
+    invoiceDaysUntilDue: customer.invoiceDaysUntilDue,
     createdAt: iso(customer.createdAt),
   };
 }

@@ -6,6 +6,7 @@ import {
   prorationFactor,
   type CreditGrantState,
   ZERO,
+  toDecimal,
   type Decimal,
   type InvoiceItem,
   type InvoiceSnapshot,
@@ -15,6 +16,8 @@ import {
 } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
+import { readCustomerBalance } from "../customer-balance/read.js";
+import { lockCustomerBalance } from "../../db/locks.js";
 import { intervalOf, priceModelOf, scheduleOf } from "../prices.js";
 import type { BillableSubscription } from "./billable.js";
 import { meteredQuantity, pendingCharges } from "./pending.js";
@@ -54,6 +57,21 @@ function creditGrants(
     currency: subscription.currency,
     lock: options.lockGrants,
   });
+}
+
+/**
+ * The customer's balance in the invoice's currency, applied after credits (docs/concepts/customer-balance.md#on-invoices);
+ * locked like the grants when the invoice is to be stored, and read after them (db/locks.ts order).
+ */
+async function customerBalance(
+  db: Db,
+  scope: Scope,
+  subscription: Pick<BillableSubscription, "customerId" | "currency">,
+  options: SnapshotOptions,
+): Promise<Decimal> {
+  const { customerId, currency } = subscription;
+  if (options.lockGrants) return toDecimal(await lockCustomerBalance(db, scope, customerId, currency));
+  return readCustomerBalance(db, scope, customerId, currency);
 }
 
 function base(subscription: BillableSubscription, at: Date, grants: CreditGrantState[]) {
@@ -105,11 +123,17 @@ async function usageWindow(
 /**
  * The first invoice: licensed items for the subscription's first period (its current one at
  * creation). Credits pay usage only, and a first invoice has none to pay (at most CLASSIC's zero
- * usage lines), so it reads no grants.
+ * usage lines), so it reads no grants; the customer balance applies to it. Made only to be stored.
  */
-export function firstInvoiceSnapshot(subscription: BillableSubscription, at: Date): InvoiceSnapshot {
+export async function firstInvoiceSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  at: Date,
+): Promise<InvoiceSnapshot> {
   return {
     ...base(subscription, at, []),
+    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
     kind: "FIRST",
     license: licenseWindow(subscription, openPeriod(scheduleOf(subscription))),
   };
@@ -131,6 +155,7 @@ export async function periodEndSnapshot(
   const common = {
     ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
     pending: await pendingCharges(db, scope, subscription),
+    customerBalance: await customerBalance(db, scope, subscription, options),
   };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
@@ -154,6 +179,7 @@ export async function finalSnapshot(
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
   return {
     ...base(subscription, now, grants),
+    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
     kind: "FINAL",
     usage,
     pending: await pendingCharges(db, scope, subscription),
@@ -174,6 +200,7 @@ export async function updateSnapshot(
   const grants = await creditGrants(db, scope, subscription, options);
   return {
     ...base(subscription, now, grants),
+    customerBalance: await customerBalance(db, scope, subscription, options),
     kind: "UPDATE",
     period: openPeriod(scheduleOf(subscription)),
     pending: await pendingCharges(db, scope, subscription),
@@ -196,6 +223,7 @@ export async function anchorResetSnapshot(
   const grants = await creditGrants(db, scope, subscription, { lockGrants: true });
   return {
     ...base(subscription, period.start, grants),
+    customerBalance: await customerBalance(db, scope, subscription, { lockGrants: true }),
     kind: "PERIOD_END",
     usage,
     license: licenseWindow(subscription, period),

@@ -7,10 +7,18 @@ import type { BillingReason, Subscription } from "../../generated/prisma/client.
 import { newId } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
+import { changeCustomerBalance } from "../customer-balance/ledger.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
 import { nextInvoiceNumber } from "./number.js";
+
+const DAY_MS = 86_400_000;
+
+/** Finalization plus the customer's invoiceDaysUntilDue (docs/concepts/invoices.md#due-date). */
+export function dueDate(finalizedAt: Date, days: number): Date {
+  return new Date(finalizedAt.getTime() + days * DAY_MS);
+}
 
 interface FinalizedInvoiceInput {
   subscription: Pick<Subscription, "id" | "customerId">;
@@ -33,6 +41,10 @@ export async function storeFinalizedInvoice(
   const { draft } = input;
   if (draft.lines.length === 0) return null;
   const id = newId("Invoice");
+  const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
+    where: { id: input.subscription.customerId },
+    select: { invoiceDaysUntilDue: true },
+  });
   const invoice = await tx.invoice.create({
     data: {
       id,
@@ -49,6 +61,10 @@ export async function storeFinalizedInvoice(
       creditsApplied: draft.creditsApplied.toFixed(),
       total: draft.total.toFixed(),
       amountDue: draft.amountDue.toFixed(),
+      amountRemaining: draft.amountDue.toFixed(),
+      startingBalance: draft.startingBalance.toFixed(),
+      endingBalance: draft.endingBalance.toFixed(),
+      dueDate: dueDate(input.at, invoiceDaysUntilDue),
       createdAt: input.at,
       finalizedAt: input.at,
       lines: {
@@ -84,6 +100,15 @@ export async function storeFinalizedInvoice(
     customerId: input.subscription.customerId,
     currency: draft.currency,
     applications: draft.creditApplications,
+    at: input.at,
+  });
+  // The balance row was locked by the snapshot, after the grants (db/locks.ts).
+  await changeCustomerBalance(tx, scope, {
+    customerId: input.subscription.customerId,
+    currency: draft.currency,
+    type: "APPLIED_TO_INVOICE",
+    amount: draft.endingBalance.minus(draft.startingBalance),
+    invoiceId: id,
     at: input.at,
   });
   // Created and finalized in one step: both events, so integrations can listen to either.

@@ -176,7 +176,7 @@ export async function createSubscription(
     });
     await recordEvent(tx, scope, "customer.subscription.created", subscriptionEventData(created));
     const subscription = (await loadBillable(tx, id))!;
-    const draft = composeInvoice(firstInvoiceSnapshot(subscription, now));
+    const draft = composeInvoice(await firstInvoiceSnapshot(tx, scope, subscription, now));
     await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CREATE", draft, at: now });
     await closeDuePeriods(tx, scope, id, now);
     return tx.subscription.findUniqueOrThrow({ where: { id } });

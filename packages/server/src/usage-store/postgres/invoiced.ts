@@ -31,6 +31,12 @@ export async function sealInvoicedPeriods(tx: Db, scope: Scope, invoiceId: strin
       AND line."kind" = 'USAGE' AND price."meterId" IS NOT NULL`;
 }
 
+/** Unseals the periods of a voided invoice: its usage may be recorded (and cancelled) again. */
+export async function releaseInvoicedPeriods(tx: Db, scope: Scope, invoiceId: string): Promise<number> {
+  return await tx.$executeRaw`
+    DELETE FROM "InvoicedUsagePeriod" WHERE "invoiceId" = ${invoiceId} AND ${scopeClause(scope)}`;
+}
+
 type EventColumns = { customerId: Prisma.Sql; meterId: Prisma.Sql; timestamp: Prisma.Sql };
 
 function inInvoicedUsagePeriod(scope: Scope, event: EventColumns): Prisma.Sql {

@@ -5,7 +5,7 @@ import type { Db } from "../../db/transaction.js";
 import type { UsageStore } from "../store.js";
 import { addToAlertProgress } from "./alert-progress.js";
 import { cancelEvent, eventByIdentifier, insertEvents } from "./events.js";
-import { findInvoiced, sealInvoicedPeriods } from "./invoiced.js";
+import { findInvoiced, releaseInvoicedPeriods, sealInvoicedPeriods } from "./invoiced.js";
 import { meterUsage, usageByWindow } from "./reads.js";
 
 export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
@@ -15,6 +15,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     cancelEvent: (event, at) => cancelEvent(db, scope, event, at),
     invoiced: (instants) => findInvoiced(db, scope, instants),
     sealInvoicedPeriods: (invoiceId) => sealInvoicedPeriods(db, scope, invoiceId),
+    releaseInvoicedPeriods: (invoiceId) => releaseInvoicedPeriods(db, scope, invoiceId),
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
     addToAlertProgress: (entries, triggeredPeriod) => addToAlertProgress(db, scope, entries, triggeredPeriod),
