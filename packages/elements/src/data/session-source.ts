@@ -26,7 +26,7 @@ const INVOICES_SHOWN = 24;
 
 // The customer's own selections: a session may not reach the full Customer, so invoices leave it out.
 const MONEY = "{ amount currency }";
-const LINES = `lines { kind description tier quantity unitAmount periodStart periodEnd price { id nickname } amount ${MONEY} }`;
+const LINES = `lines { kind description quantity unitAmount periodStart periodEnd amount ${MONEY} }`;
 const TOTALS = `subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
 
 const VIEWER = `query ElementsViewer($invoices: Int!) {

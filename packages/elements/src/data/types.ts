@@ -1,6 +1,6 @@
 // What the elements show, in the SDK's generated types, narrowed to what a customer session may select
 // (a session never reaches the full Customer, so invoices here leave it out).
-import type { CustomerFieldsFragment, Invoice, InvoicePreview, Meter, UsageWindow } from "@tally/sdk";
+import type { CustomerFieldsFragment, Invoice, InvoiceLine, InvoicePreview, Meter, UsageWindow } from "@tally/sdk";
 
 export type { Meter, UsageWindow };
 
@@ -9,11 +9,17 @@ export type CustomerSessionScope = "USAGE_READ" | "INVOICES_READ" | "CREDITS_REA
 /** One currency's credit balance, as `Customer.creditBalance` lists it. */
 export type CreditBalance = CustomerFieldsFragment["creditBalance"][number];
 
+/** One line as the elements show it. */
+export type InvoiceLineData = Pick<
+  InvoiceLine,
+  "kind" | "description" | "quantity" | "unitAmount" | "periodStart" | "periodEnd" | "amount"
+>;
+
 /** The upcoming invoice: its period, lines and totals. */
 export type UpcomingInvoiceData = Pick<
   InvoicePreview,
-  "currency" | "periodStart" | "periodEnd" | "lines" | "subtotal" | "creditsApplied" | "total" | "amountDue"
->;
+  "currency" | "periodStart" | "periodEnd" | "subtotal" | "creditsApplied" | "total" | "amountDue"
+> & { lines: InvoiceLineData[] };
 
 /** A past invoice as the list shows it; `hostedInvoiceUrl` where the server has hosted invoice pages. */
 export type InvoiceListItem = Pick<
