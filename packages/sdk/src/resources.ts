@@ -46,6 +46,15 @@ export interface CustomersResource {
   ): List<T.CustomerBalanceTransaction>;
 }
 
+export interface CustomerSessionsResource {
+  /** A `cs_…` token for the customer's browser (docs/concepts/customer-sessions.md); shown once. */
+  create(params: T.CustomerSessionCreateParams, options?: O): R<T.CustomerSession>;
+  /** Revokes every live session of the customer: refused everywhere within a second. */
+  revokeAll(customerId: string, options?: O): R<{ revokedCount: number }>;
+  /** The customer's period usage of the meter and upcoming invoice total, now and as events arrive (SSE). */
+  subscribeUsage(customerId: string, meterId: string, options?: O): Stream<T.UsageUpdate>;
+}
+
 export interface MetersResource {
   create(params: T.MeterCreateParams, options?: O): R<T.Meter>;
   retrieve(id: string, options?: O): R<T.Meter>;
@@ -158,6 +167,7 @@ export interface EventsResource {
 export interface Resources {
   testClocks: TestClocksResource;
   customers: CustomersResource;
+  customerSessions: CustomerSessionsResource;
   meters: MetersResource;
   meterEvents: MeterEventsResource;
   products: ProductsResource;
@@ -200,6 +210,21 @@ export function createResources(requester: Requester): Resources {
       createBalanceTransaction: (customerId, params, options) => adjustBalance({ ...params, customerId }, options),
       listBalanceTransactions: (customerId, params = {}, options) =>
         balanceTransactions({ ...params, customerId }, options),
+    },
+    customerSessions: {
+      create: create(requester, G.CreateCustomerSessionDocument, "createCustomerSession"),
+      revokeAll: (customerId, options) =>
+        create(requester, G.RevokeCustomerSessionsDocument, "revokeCustomerSessions")({ customerId }, options),
+      subscribeUsage: (customerId, meterId, options = {}) =>
+        stream(
+          (signal) =>
+            requester.stream(
+              G.CustomerUsageUpdatedDocument,
+              { customerId, meterId },
+              { ...options, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal },
+            ),
+          (data: G.CustomerUsageUpdatedSubscription) => data.customerUsageUpdated,
+        ),
     },
     meters: {
       create: create(requester, G.CreateMeterDocument, "createMeter"),

@@ -25,6 +25,10 @@ export interface AlertTrigger extends G.AlertTriggerFieldsFragment {}
 export interface WebhookEndpoint extends G.WebhookEndpointFieldsFragment {}
 export interface WebhookDelivery extends G.WebhookDeliveryFieldsFragment {}
 export interface Event extends G.EventFieldsFragment {}
+export interface CustomerSession extends G.CustomerSessionFieldsFragment {}
+export interface UsageUpdate extends G.UsageUpdateFieldsFragment {}
+export interface ViewerInvoice extends G.ViewerInvoiceFieldsFragment {}
+export interface ViewerUpcomingInvoice extends G.ViewerUpcomingInvoiceFieldsFragment {}
 
 /** `webhookEndpoints.create`'s result: the endpoint and its whsec_ signing secret, shown this once. */
 export interface WebhookEndpointWithSecret {
@@ -84,3 +88,5 @@ export type WebhookEndpointUpdateParams = Omit<G.UpdateWebhookEndpointInput, "id
 export type WebhookEndpointListParams = ListParams<G.WebhookEndpointsQueryVariables>;
 export type WebhookDeliveryListParams = ListParams<G.WebhookDeliveriesQueryVariables>;
 export type EventListParams = ListParams<G.EventsQueryVariables>;
+
+export type CustomerSessionCreateParams = G.CreateCustomerSessionInput;

@@ -15,6 +15,9 @@ const ALLOWLIST: Record<string, string> = {
   "Mutation.createAccount": "operator-only",
   // Relay's generic refetch by global ID; every type has its own `retrieve`, and `client.graphql` reaches it.
   "Query.node": "generic Relay refetch",
+  // Customer-session-only: TallyBrowser (@tally/sdk/browser) sends them; test/browser-client.test.ts checks it.
+  "Query.viewer": "customer sessions only (TallyBrowser)",
+  "Subscription.viewerUsageUpdated": "customer sessions only (TallyBrowser.subscribeUsage)",
 };
 
 /** The method that sends each root field, called with placeholder arguments. */
@@ -85,6 +88,9 @@ const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Mutation.createCustomerBalanceTransaction": (t) =>
     t.customers.createBalanceTransaction("id", { amount: { amount: "-1", currency: "usd" } }),
   "Subscription.usageAlertTriggered": (t) => t.alerts.streamTriggers().ready,
+  "Subscription.customerUsageUpdated": (t) => t.customerSessions.subscribeUsage("c", "m").ready,
+  "Mutation.createCustomerSession": (t) => t.customerSessions.create({} as never),
+  "Mutation.revokeCustomerSessions": (t) => t.customerSessions.revokeAll("c"),
 };
 
 function rootFields(): string[] {

@@ -21,6 +21,7 @@ import {
   type IngestScale,
 } from "./figures/batched-ingest.js";
 import { coldStart, median } from "./figures/cold-start.js";
+import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -292,8 +293,35 @@ async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
   if (wanted("batched-ingest", "embedded-vs-postgres")) await batchedIngestFigure(runs);
 }
 
+/** Live usage fan-out: ingest with SUBSCRIBERS streams of one customer against without, and the push delay. */
+async function liveUsageFigure(run: DatabaseRun): Promise<void> {
+  const db = run.session.target.kind;
+  const scale = run.scale.ingest;
+  const r = await liveUsageFanout(run.session, scale);
+  const ratio = r.with / r.without;
+  row({
+    figure: "live-usage-fanout",
+    database: db,
+    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${SUBSCRIBERS} SSE subscribers of one customer`,
+    value: r.with,
+    unit: "events/s",
+    reference: { what: "no subscribers", value: r.without },
+    ratio,
+    target: "≥ 80 %",
+    met: ratio >= 0.8,
+  });
+  row({
+    figure: "live-usage-fanout",
+    database: db,
+    what: `acceptance → push p99 (${r.delays.samples.toLocaleString("en-US")} pushes; p50 ${r.delays.p50.toFixed(0)} ms)`,
+    value: r.delays.p99,
+    unit: "ms",
+  });
+}
+
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
+  if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
   if (run.all && wanted("single-ingest"))
     await singleIngestFigure(
       run.session,
@@ -329,6 +357,7 @@ const sessionFigures = wanted(
   "usage-at-scale",
   "nested-read",
   "embedded-vs-postgres",
+  "live-usage-fanout",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;

@@ -8,6 +8,7 @@ export const FIGURES = {
   "nested-read": { number: "4", title: "nested read vs in-memory resolvers" },
   "embedded-vs-postgres": { number: "5", title: "embedded database vs PostgreSQL" },
   "cold-start": { number: "6", title: "cold start, fresh folder vs migrated" },
+  "live-usage-fanout": { number: "7", title: "live usage: ingest with 200 SSE subscribers of one customer" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 

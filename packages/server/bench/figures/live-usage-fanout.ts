@@ -1,0 +1,158 @@
+// Live usage fan-out (figure id live-usage-fanout): SUBSCRIBERS server-sent-event streams of one
+// customer's viewerUsageUpdated (one customer session) while batches of 1000 events for the
+// figure's customers arrive from several clients, as in batched-ingest: ingest events/s against
+// the same ingest with nobody subscribed (same run, alternating), and the delay from a batch's
+// acceptance (its response) to the first push on each stream showing that batch's usage.
+import { meteredPrice } from "../lib/api.js";
+import type { Session } from "../lib/session.js";
+import { percentile } from "../lib/stats.js";
+import {
+  BATCH,
+  eventRows,
+  type EventRow,
+  type IngestFixture,
+  ingestFixture,
+  type IngestScale,
+} from "./batched-ingest.js";
+
+export const SUBSCRIBERS = 200;
+
+const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) {
+  __typename ... on RecordMeterEventsSummary { accepted rejected { index } } } }`;
+
+const STREAM = "subscription($meterId: ID!) { viewerUsageUpdated(meterId: $meterId) { usage } }";
+
+interface Accepted {
+  at: number;
+  /** The watched customer's usage added by the batch. */
+  watched: number;
+}
+
+/** Posts `rows` in batches from `clients` connections; each batch's acceptance time, and the seconds taken. */
+async function ingest(session: Session, fixture: IngestFixture, rows: EventRow[], clients: number, watched: string) {
+  const accepted: Accepted[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i * BATCH < rows.length; i = next++) {
+        // The watched customer's events happen now: in its subscription's current period, which started with the figure.
+        const now = new Date().toISOString();
+        const batch = rows
+          .slice(i * BATCH, (i + 1) * BATCH)
+          .map((r) => (r.customerId === watched ? { ...r, timestamp: now } : r));
+        const response = await fetch(`${session.server.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${session.api.key}` },
+          body: JSON.stringify({
+            query: RECORD_EVENTS,
+            variables: { input: { events: batch.map((r) => ({ eventName: fixture.eventName, ...r })) } },
+          }),
+        });
+        const summary = ((await response.json()) as { data?: { recordMeterEvents?: { accepted: number } } }).data
+          ?.recordMeterEvents;
+        if (summary?.accepted !== batch.length) throw new Error(`batch not fully accepted: ${JSON.stringify(summary)}`);
+        const sum = batch.filter((r) => r.customerId === watched).reduce((s, r) => s + Number(r.value), 0);
+        accepted.push({ at: performance.now(), watched: sum });
+      }
+    }),
+  );
+  return { accepted, seconds: (performance.now() - started) / 1000 };
+}
+
+/** One stream: every pushed usage with its arrival time (performance.now()). */
+async function openStream(url: string, token: string, meterId: string, signal: AbortSignal) {
+  const pushes: Array<{ at: number; usage: number }> = [];
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: STREAM, variables: { meterId } }),
+    signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = "";
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      for (let at = buffer.indexOf("\n\n"); at >= 0; at = buffer.indexOf("\n\n")) {
+        const block = buffer.slice(0, at);
+        buffer = buffer.slice(at + 2);
+        const data = block.split("\n").find((line) => line.startsWith("data:"));
+        if (!block.startsWith("event: next") || !data) continue;
+        const usage = JSON.parse(data.slice(5)).data?.viewerUsageUpdated?.usage;
+        if (usage !== undefined) pushes.push({ at: performance.now(), usage: Number(usage) });
+      }
+    }
+  })();
+  return pushes;
+}
+
+export interface FanoutResult {
+  with: number;
+  without: number;
+  delays: { p50: number; p99: number; samples: number };
+}
+
+export async function liveUsageFanout(session: Session, scale: IngestScale): Promise<FanoutResult> {
+  const fixture = await ingestFixture(session, scale.customers, "bench_live_tokens");
+  const watched = fixture.customers[0]!;
+  const priceId = await meteredPrice(session.api, fixture.meterId, "0.01");
+  await session.api.mutate(
+    "createSubscription",
+    "CreateSubscriptionInput",
+    { customerId: watched, items: [{ priceId }] },
+    "Subscription",
+  );
+  const created = await session.api.mutate(
+    "createCustomerSession",
+    "CreateCustomerSessionInput",
+    { customerId: watched, scopes: ["USAGE_READ"] },
+    "CustomerSession",
+    "token",
+  );
+  // Alternating rounds, as batched-ingest: without, with, without, with.
+  const perRound = Math.max(BATCH, Math.floor(scale.events / 4 / BATCH) * BATCH);
+  const rates = { with: [] as number[], without: [] as number[] };
+  const delays: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    const rows = eventRows(`live-${round}`, perRound, fixture.customers);
+    if (round % 2 === 0) {
+      const { seconds } = await ingest(session, fixture, rows, scale.clients, watched);
+      rates.without.push(rows.length / seconds);
+      continue;
+    }
+    const controller = new AbortController();
+    const streams = await Promise.all(
+      Array.from({ length: SUBSCRIBERS }, () =>
+        openStream(session.server.url, created.token, fixture.meterId, controller.signal),
+      ),
+    );
+    const deadline = Date.now() + 60_000;
+    while (streams.some((s) => s.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const start = streams[0]![0]!.usage;
+    const { accepted, seconds } = await ingest(session, fixture, rows, scale.clients, watched);
+    rates.with.push(rows.length / seconds);
+    await new Promise((r) => setTimeout(r, 2_000)); // the last pushes
+    controller.abort();
+    // Acceptance order: the usage the customer had once each batch was answered.
+    let usage = start;
+    for (const batch of accepted.sort((a, b) => a.at - b.at)) {
+      usage += batch.watched;
+      if (batch.watched === 0) continue;
+      for (const pushes of streams) {
+        const push = pushes.find((p) => p.usage >= usage - 1e-6);
+        if (push) delays.push(Math.max(0, push.at - batch.at));
+      }
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sorted = delays.sort((a, b) => a - b);
+  return {
+    with: mean(rates.with),
+    without: mean(rates.without),
+    delays: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length },
+  };
+}
