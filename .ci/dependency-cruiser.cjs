@@ -37,6 +37,20 @@ module.exports = {
       from: { path: "^packages/sdk/src/" },
       to: { path: "^packages/server/" },
     },
+    {
+      name: "elements-stand-alone",
+      comment: "@tally/elements runs in customers' browsers: nothing of the server, the billing engine or a database.",
+      severity: "error",
+      from: { path: "^packages/elements/(src|portal)/" },
+      to: { path: "^packages/(server|billing)/|(^|/)node_modules/(pg|@prisma|@electric-sql)" },
+    },
+    {
+      name: "elements-no-node-builtins",
+      comment: "Browser code: no Node built-ins.",
+      severity: "error",
+      from: { path: "^packages/elements/(src|portal)/" },
+      to: { dependencyTypes: ["core"] },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

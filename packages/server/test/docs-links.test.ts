@@ -64,15 +64,15 @@ function problemWith(fromFile: string, target: string, base: string): string | n
 const markdownFiles = [
   join(repoRoot, "README.md"),
   ...filesUnder(join(repoRoot, "docs"), (n) => n.endsWith(".md")),
-  ...["billing", "server", "sdk"].map((p) => join(repoRoot, "packages", p, "README.md")),
+  ...["billing", "server", "sdk", "elements"].map((p) => join(repoRoot, "packages", p, "README.md")),
 ];
 
 const codeFiles = [
   join(repoRoot, "codegen.ts"),
   join(repoRoot, "pnpm-workspace.yaml"),
-  ...["billing", "server", "sdk"].flatMap((p) =>
-    ["src", "test", "examples", "bench", "scripts"].flatMap((d) =>
-      filesUnder(join(repoRoot, "packages", p, d), (n) => n.endsWith(".ts") && !n.endsWith(".d.ts")),
+  ...["billing", "server", "sdk", "elements"].flatMap((p) =>
+    ["src", "test", "examples", "bench", "scripts", "portal"].flatMap((d) =>
+      filesUnder(join(repoRoot, "packages", p, d), (n) => /\.tsx?$/.test(n) && !n.endsWith(".d.ts")),
     ),
   ),
 ].filter((file) => file !== fileURLToPath(import.meta.url)); // this file's own links are meant to fail

@@ -12,6 +12,7 @@ import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
 import { useInvoiceDocuments } from "./invoice-documents.js";
 import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
+import { usePortal } from "./portal.js";
 import { ParseRefusal } from "./refusal.js";
 import { REQUEST_ID_HEADER, useRequestId } from "./request-id.js";
 import { useSessionSurface } from "./session-surface.js";
@@ -82,6 +83,7 @@ export function createTallyYoga(deps: AppDeps) {
     // Refusals first (request id, CSRF, limits, body size), so a refused request claims no idempotency key.
     plugins: [
       useRequestId(),
+      usePortal({ logger: deps.logger }),
       useJsonBodiesOnly(),
       useHealthRoutes(deps),
       useInvoiceDocuments(deps),
