@@ -3,8 +3,9 @@
 // render-pdf.ts) lay out. Every amount is formatted here, in the invoice's currency by
 // Intl.NumberFormat from decimal strings (never floats); rows added to an invoice (discounts, taxes,
 // credit notes) are added here once and appear in both.
-import { formatMoney, minorUnits } from "@tally/billing";
+import { exclusiveTax, formatMoney, inclusiveTax, minorUnits } from "@tally/billing";
 import type { Account, Customer, Invoice, InvoiceLine } from "../../generated/prisma/client.js";
+import { taxAmountsOf } from "./adjustment-json.js";
 
 export type StoredInvoice = Invoice & { lines: InvoiceLine[]; customer: Customer };
 
@@ -101,14 +102,26 @@ export function invoiceDocumentView(invoice: StoredInvoice, account: Pick<Accoun
     { label: "Date of issue", value: DATE.format(invoice.createdAt) },
     { label: "Finalized", value: DATE.format(invoice.finalizedAt) },
   ];
+  if (invoice.dueDate !== null) facts.push({ label: "Due date", value: DATE.format(invoice.dueDate) });
   if (invoice.subscriptionId !== null) {
     facts.push({ label: "Billing period", value: period(invoice.periodStart, invoice.periodEnd) });
   }
+  // The steps in their order (docs/concepts/discounts.md#the-order-of-the-steps); a step that changed nothing is left out.
   const totals: DocumentTotal[] = [{ label: "Subtotal", value: money.amount(invoice.subtotal) }];
-  if (!invoice.creditsApplied.isZero()) {
-    totals.push({ label: "Credits applied", value: money.amount(invoice.creditsApplied.negated()) });
-  }
+  const taxes = taxAmountsOf(invoice.totalTaxAmounts);
+  const steps = [
+    { label: "Discounts", amount: invoice.totalDiscountAmount.negated() },
+    { label: "Tax", amount: exclusiveTax(taxes) },
+    // Inclusive tax is part of the lines' amounts: shown, not added.
+    { label: "Includes tax", amount: inclusiveTax(taxes) },
+    { label: "Credits applied", amount: invoice.creditsApplied.negated() },
+  ];
+  for (const step of steps)
+    if (!step.amount.isZero()) totals.push({ label: step.label, value: money.amount(step.amount) });
   totals.push({ label: "Total", value: money.amount(invoice.total) });
+  // What the balance took off (a credit, negative) or added (a debit) between the total and the amount due.
+  const balanceApplied = invoice.startingBalance.minus(invoice.endingBalance);
+  if (!balanceApplied.isZero()) totals.push({ label: "Customer balance applied", value: money.amount(balanceApplied) });
   totals.push({ label: "Amount due", value: money.amount(invoice.amountDue), emphasis: true });
   const { customer } = invoice;
   return {
