@@ -22,7 +22,7 @@ ALTER COLUMN "number" DROP NOT NULL;
 ALTER TABLE "InvoiceLine" ADD COLUMN     "invoiceItemId" TEXT,
 ALTER COLUMN "priceId" DROP NOT NULL;
 
--- AlterTable: items so far came from subscription changes; they take their subscription's customer and currency.
+-- AlterTable: items so far came from subscription changes, and take their subscription's customer and currency.
 ALTER TABLE "PendingInvoiceItem" ADD COLUMN "currency" TEXT, ADD COLUMN "customerId" TEXT;
 UPDATE "PendingInvoiceItem" p SET "currency" = s."currency", "customerId" = s."customerId"
 FROM "Subscription" s WHERE s."id" = p."subscriptionId";
