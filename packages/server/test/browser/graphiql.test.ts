@@ -1,35 +1,21 @@
 // GraphiQL in a real headless Chromium, with every request off this machine refused: the page,
 // the docs explorer and a query run with the key from the Headers pane must all work offline.
-import { existsSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpServer, type RunningServer } from "../../src/http/server.js";
+import { offlineBrowser, screenshotPath } from "../support/chromium.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const CHROMIUM = "/usr/bin/chromium";
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const SCREENSHOT = process.env.TALLY_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL("../../../../docs/images/graphiql.png", import.meta.url))
-  : join(tmpdir(), "tally-graphiql.png");
+const SCREENSHOT = screenshotPath("graphiql");
 
 let app: TestApp;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let meterId: string;
-const blocked: string[] = [];
+let blocked: string[];
 
 /** A Monaco editor's rendered text, spaces made plain; each checked fragment lies within one line. */
 async function editorText(selector: string): Promise<string> {
@@ -44,16 +30,10 @@ beforeAll(async () => {
     `mutation { createMeter(input: { displayName: "API requests", eventName: "api_requests", aggregation: SUM }) { ... on Meter { id } } }`,
   );
   meterId = meter.data.createMeter.id;
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
   // launch() gives each run a fresh temporary profile: no GraphiQL tabs left in localStorage.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (LOOPBACK.has(url.hostname)) return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  const offline = await offlineBrowser({ viewport: { width: 1280, height: 800 } });
+  ({ browser, blocked } = offline);
+  const { context } = offline;
   page = await context.newPage();
   await page.goto(`${server.url}/graphql`);
 });

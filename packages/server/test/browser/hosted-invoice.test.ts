@@ -3,31 +3,17 @@
 // the total and the amount due are visible. TALLY_UPDATE_SCREENSHOTS=1 writes the screenshot the
 // docs show (docs/images/hosted-invoice.png).
 import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { dirname } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpServer, type RunningServer } from "../../src/http/server.js";
+import { offlineBrowser, screenshotPath } from "../support/chromium.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { billing } from "../support/billing.js";
 import { catalog } from "../support/catalog.js";
 import { graphql } from "../generated/gql.js";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const CHROMIUM = "/usr/bin/chromium";
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const SCREENSHOT = process.env.TALLY_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL("../../../../docs/images/hosted-invoice.png", import.meta.url))
-  : join(tmpdir(), "tally-hosted-invoice.png");
+const SCREENSHOT = screenshotPath("hosted-invoice");
 
 const CREATE_ITEM = graphql(`
   mutation HostedInvoiceItem($input: CreateInvoiceItemInput!) {
@@ -62,7 +48,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let invoice: { number: string; path: string; lines: string[] };
-const blocked: string[] = [];
+let blocked: string[];
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -107,14 +93,9 @@ beforeAll(async () => {
   };
 
   server = await startHttpServer(app.deps, { port: 0, host: "127.0.0.1" });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (LOOPBACK.has(url.hostname)) return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  const offline = await offlineBrowser({ viewport: { width: 1000, height: 900 } });
+  ({ browser, blocked } = offline);
+  const { context } = offline;
   page = await context.newPage();
 });
 

@@ -2,36 +2,22 @@
 // request off this machine refused: a customer session's usage, upcoming invoice, credits and
 // invoices as the API answers them, a new event shown live without a reload, and a clear message
 // for a revoked or expired session (docs/elements.md#the-customer-portal).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname } from "node:path";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startHttpServer } from "../../src/http/server.js";
 import { graphql } from "../generated/gql.js";
+import { offlineBrowser, screenshotPath } from "../support/chromium.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 import { meterEvents } from "../support/meter-events.js";
 import { sessions } from "../support/sessions.js";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const CHROMIUM = "/usr/bin/chromium";
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const SCREENSHOT = process.env.TALLY_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL("../../../../docs/images/portal.png", import.meta.url))
-  : join(tmpdir(), "tally-portal.png");
+const SCREENSHOT = screenshotPath("portal");
 const DAY = 86_400_000;
 const LOCALE = "en-US";
 
@@ -106,7 +92,7 @@ let page: Page;
 let meterId: string;
 let customerId: string;
 let token: string;
-const blocked: string[] = [];
+let blocked: string[];
 const requested: string[] = [];
 
 const quantity = (value: string) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 20 }).format(value as never);
@@ -164,15 +150,7 @@ beforeAll(async () => {
   );
   token = await sessions(app).token(customerId);
 
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: LOCALE });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (LOOPBACK.has(url.hostname)) return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  ({ browser, context, blocked } = await offlineBrowser({ viewport: { width: 1280, height: 1000 }, locale: LOCALE }));
   page = await openPortal(token);
   await page.locator("[data-tally=usage-total]").waitFor();
 });
