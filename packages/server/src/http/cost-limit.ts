@@ -5,7 +5,7 @@
 //
 // Every object returned costs 1 and leaves cost nothing: a field costs size × (1 + its selection),
 // where size is a connection's page size on its `edges`/`nodes`, the window count of
-// meterEventSummaries, an estimate for other lists and 1 otherwise. Fragments on the alternatives
+// meterEventSummaries, an estimate for other lists (but ROW_PARTS) and 1 otherwise. Fragments on the alternatives
 // of a union all count (an upper bound).
 import {
   type ExecutionArgs,
@@ -126,6 +126,23 @@ function fragmentCost(
   return condition && isCompositeType(condition) ? selectionCost(walk, fragment.selectionSet, condition, page) : 0;
 }
 
+/**
+ * Lists stored inside their row and bounded by a rule (at most 10 dimensions or conditions, a line's
+ * few discounts and tax rates): read with the row, they cost what one object does.
+ */
+const ROW_PARTS = new Set([
+  "MeterEventSummary.dimensions",
+  "InvoiceLine.meterSegmentConditions",
+  "InvoiceLine.discountAmounts",
+  "InvoiceLine.taxAmounts",
+  "Invoice.totalDiscountAmounts",
+  "Invoice.totalTaxAmounts",
+  "InvoicePreview.totalDiscountAmounts",
+  "InvoicePreview.totalTaxAmounts",
+  "Price.meterSegmentConditions",
+  "UsageAlert.filters",
+]);
+
 /** `page` is the page size of the connection this field belongs to, if any. */
 function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, page: number): number {
   const field = fieldDefinition(walk, parent, node.name.value);
@@ -136,7 +153,7 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   const args = hasPageArgs || windowed ? argumentsOf(walk, field, node) : null;
   let size = 1;
   if (windowed) size = summaryWindows(args);
-  else if (isListType(getNullableType(field.type)))
+  else if (isListType(getNullableType(field.type)) && !ROW_PARTS.has(`${parent.name}.${field.name}`))
     size = page > 0 && /^(edges|nodes)$/.test(field.name) ? page : UNSIZED_LIST;
   const childPage = hasPageArgs ? pageSize(args) : 0;
   return size * (1 + selectionCost(walk, node.selectionSet, type, childPage));
