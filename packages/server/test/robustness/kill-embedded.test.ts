@@ -53,7 +53,12 @@ async function targetDatabase(): Promise<{
 }> {
   if (onPostgres) {
     const empty = await createEmptyPostgresDatabase();
-    return { env: { DATABASE_URL: empty.url }, config: { kind: "postgres", url: empty.url }, drop: empty.drop };
+    // An empty database: this server migrates it at start, as an operator would with `tally migrate`.
+    return {
+      env: { DATABASE_URL: empty.url, TALLY_MIGRATE_ON_START: "1" },
+      config: { kind: "postgres", url: empty.url },
+      drop: empty.drop,
+    };
   }
   const dataDir = mkdtempSync(join(tmpdir(), "tally-kill-"));
   return {
