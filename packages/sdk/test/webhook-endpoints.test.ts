@@ -124,7 +124,7 @@ describe("webhookEndpoints", () => {
     for (const [input, field] of [
       [{ url: "ftp://example.com/hooks", enabledEvents: ["*"] }, ["input", "url"]],
       [{ url: "https://example.com/hooks", enabledEvents: [] }, ["input", "enabledEvents"]],
-      [{ url: "https://example.com/hooks", enabledEvents: ["invoice.paid"] }, ["input", "enabledEvents", "0"]],
+      [{ url: "https://example.com/hooks", enabledEvents: ["invoice.teleported"] }, ["input", "enabledEvents", "0"]],
     ] as const) {
       const error = await failure(tally.webhookEndpoints.create({ ...input, enabledEvents: [...input.enabledEvents] }));
       expect(error).toBeInstanceOf(TallyInvalidInputError);
