@@ -19,8 +19,10 @@ CREATE TABLE "MeterUsageDay" (
 );
 
 
--- A customer's rollup rows outside shard 0, which a read of whole days adds to their day rows.
--- Prisma's schema cannot express a partial index.
+-- The rollup rows outside shard 0 by customer: a read of whole days adds a customer's to their
+-- day rows, and the folding job still finds its candidates here (the index holds only the last
+-- hours' rows), so it replaces the index by hour. Prisma's schema cannot express a partial index.
+DROP INDEX "MeterUsageHour_unfolded_idx";
 CREATE INDEX "MeterUsageHour_unfolded_customer_idx" ON "MeterUsageHour"("meterId", "customerId", "hour") WHERE "shard" <> 0;
 
 -- The days of the hours folded so far, merged as usage-store/postgres/aggregate.ts merges partials.

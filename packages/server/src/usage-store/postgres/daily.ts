@@ -73,13 +73,15 @@ export function rollupRows(
   const ofCustomer = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."meterId" = ${q.meterId} AND ${Prisma.raw(alias)}."customerId" = ${q.customerId} AND ${scopeClause(scope, alias)}`;
   const hourColumns = Prisma.sql`h."hour" AS "at", h."combinationId", h."count", h."sum", h."max", h."lastValue", h."lastTimestamp", h."lastSeq"`;
-  // Each span one index range of the hourly rows (lateral), never a scan of the customer's rows.
-  const hours = Prisma.sql`
-    SELECT ${hourColumns}
-    FROM unnest(${kept.map(([lo]) => lo)}::timestamptz[], ${kept.map(([, hi]) => hi)}::timestamptz[]) AS s(lo, hi)
-    CROSS JOIN LATERAL (
-      SELECT * FROM "MeterUsageHour" h WHERE ${ofCustomer("h")} AND h."hour" >= s.lo AND h."hour" < s.hi
-    ) h`;
+  // One arm per span, so that each is one index range of the hourly rows, never a scan of the customer's.
+  const hours = Prisma.join(
+    (kept.length > 0 ? kept : [[range.to, range.to] as const]).map(
+      ([lo, hi]) => Prisma.sql`
+    SELECT ${hourColumns} FROM "MeterUsageHour" h
+    WHERE ${ofCustomer("h")} AND h."hour" >= ${lo}::timestamptz AND h."hour" < ${hi}::timestamptz`,
+    ),
+    " UNION ALL ",
+  );
   if (!withDays) return hours;
   return Prisma.sql`
     ${hours}
