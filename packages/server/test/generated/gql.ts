@@ -50,6 +50,8 @@ type Documents = {
     "\n  query CreditNotesList($invoiceId: ID, $customerId: ID) {\n    creditNotes(first: 100, invoiceId: $invoiceId, customerId: $customerId) {\n      edges {\n        node {\n          id\n          number\n        }\n      }\n    }\n  }\n": typeof types.CreditNotesListDocument,
     "\n  query CreditNotesOne($id: ID!) {\n    creditNote(id: $id) {\n      id\n      number\n      status\n    }\n  }\n": typeof types.CreditNotesOneDocument,
     "\n  query CreditNotesEvents {\n    events(first: 100, type: \"credit_note.created\") {\n      edges {\n        node {\n          data\n        }\n      }\n    }\n  }\n": typeof types.CreditNotesEventsDocument,
+    "\n  mutation CreditNotesCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": typeof types.CreditNotesCouponDocument,
+    "\n  mutation CreditNotesTaxRate($input: CreateTaxRateInput!) {\n    createTaxRate(input: $input) {\n      ... on TaxRate {\n        id\n      }\n    }\n  }\n": typeof types.CreditNotesTaxRateDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.CreditsNodeDocument,
@@ -243,6 +245,8 @@ const documents: Documents = {
     "\n  query CreditNotesList($invoiceId: ID, $customerId: ID) {\n    creditNotes(first: 100, invoiceId: $invoiceId, customerId: $customerId) {\n      edges {\n        node {\n          id\n          number\n        }\n      }\n    }\n  }\n": types.CreditNotesListDocument,
     "\n  query CreditNotesOne($id: ID!) {\n    creditNote(id: $id) {\n      id\n      number\n      status\n    }\n  }\n": types.CreditNotesOneDocument,
     "\n  query CreditNotesEvents {\n    events(first: 100, type: \"credit_note.created\") {\n      edges {\n        node {\n          data\n        }\n      }\n    }\n  }\n": types.CreditNotesEventsDocument,
+    "\n  mutation CreditNotesCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": types.CreditNotesCouponDocument,
+    "\n  mutation CreditNotesTaxRate($input: CreateTaxRateInput!) {\n    createTaxRate(input: $input) {\n      ... on TaxRate {\n        id\n      }\n    }\n  }\n": types.CreditNotesTaxRateDocument,
     "\n  query CreditsGrantsPage($c: ID, $after: String) {\n    creditGrants(first: 1, after: $after, customerId: $c) {\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsGrantsPageDocument,
     "\n  query CreditsLedgerPage($c: ID, $after: String) {\n    creditBalanceTransactions(first: 1, after: $after, customerId: $c) {\n      edges {\n        node {\n          grant {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditsLedgerPageDocument,
     "\n  query CreditsNode($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.CreditsNodeDocument,
@@ -558,6 +562,14 @@ export function graphql(source: "\n  query CreditNotesOne($id: ID!) {\n    credi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CreditNotesEvents {\n    events(first: 100, type: \"credit_note.created\") {\n      edges {\n        node {\n          data\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditNotesEvents {\n    events(first: 100, type: \"credit_note.created\") {\n      edges {\n        node {\n          data\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreditNotesCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      ... on Coupon {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreditNotesCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      ... on Coupon {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreditNotesTaxRate($input: CreateTaxRateInput!) {\n    createTaxRate(input: $input) {\n      ... on TaxRate {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreditNotesTaxRate($input: CreateTaxRateInput!) {\n    createTaxRate(input: $input) {\n      ... on TaxRate {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
