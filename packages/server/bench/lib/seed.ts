@@ -86,8 +86,8 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
           RETURNING *
         ),
         identifiers AS (
-          INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "seq", "timestamp")
-          SELECT "accountId", "mode", "identifier", "seq", "timestamp" FROM inserted
+          INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq")
+          SELECT "accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq" FROM inserted
         )
         ${addToRollups(t.scope, Prisma.sql`inserted`)}`;
       });

@@ -1,6 +1,7 @@
 -- Meter events partitioned by month of their timestamp (docs/operations/databases.md#partitioned-events).
 -- A partitioned table's unique keys must include the partition key: the primary key becomes
--- (accountId, seq, timestamp) and identifiers are unique through MeterEventIdentifier, unpartitioned.
+-- (meterId, customerId, timestamp, seq), the index usage reads already used, which now also keeps
+-- events unique, and identifiers are unique through MeterEventIdentifier, unpartitioned.
 -- The table is rewritten: stop the previous version's processes before applying it (the previous
 -- version names the old identifier constraint), see docs/operations/migrations.md#upgrading-without-downtime.
 -- Every existing row lands in the default partition, which the server splits into monthly
@@ -11,8 +12,10 @@ CREATE TABLE "MeterEventIdentifier" (
     "accountId" TEXT NOT NULL,
     "mode" "Mode" NOT NULL,
     "identifier" TEXT NOT NULL,
-    "seq" BIGINT NOT NULL,
+    "meterId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
     "timestamp" TIMESTAMPTZ(3) NOT NULL,
+    "seq" BIGINT NOT NULL,
 
     CONSTRAINT "MeterEventIdentifier_pkey" PRIMARY KEY ("accountId","mode","identifier")
 );
@@ -38,7 +41,7 @@ CREATE TABLE "MeterEvent" (
     "canceledAt" TIMESTAMPTZ(3),
     "combinationId" BIGINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "MeterEvent_pkey" PRIMARY KEY ("accountId","seq","timestamp")
+    CONSTRAINT "MeterEvent_pkey" PRIMARY KEY ("meterId","customerId","timestamp","seq") INCLUDE ("value", "canceledAt", "combinationId")
 ) PARTITION BY RANGE ("timestamp");
 
 -- Rows of a month without a partition of its own: a safety net, emptied into monthly partitions.
@@ -49,14 +52,11 @@ INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "
 SELECT "seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", "canceledAt", "combinationId"
 FROM "MeterEvent_unpartitioned";
 
-INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "seq", "timestamp")
-SELECT "accountId", "mode", "identifier", "seq", "timestamp" FROM "MeterEvent_unpartitioned";
+INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq")
+SELECT "accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq" FROM "MeterEvent_unpartitioned";
 
 DROP TABLE "MeterEvent_unpartitioned";
 ALTER SEQUENCE "MeterEvent_seq_seq" OWNED BY "MeterEvent"."seq";
-
--- Also carries value, seq, canceledAt and combinationId: usage edge scans are index-only.
-CREATE INDEX "MeterEvent_meterId_customerId_timestamp_idx" ON "MeterEvent"("meterId", "customerId", "timestamp") INCLUDE ("value", "seq", "canceledAt", "combinationId");
 
 -- AddForeignKey
 ALTER TABLE "MeterEvent" ADD CONSTRAINT "MeterEvent_meterId_fkey" FOREIGN KEY ("meterId") REFERENCES "Meter"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -164,8 +164,8 @@ function insertStatement(scope: Scope, events: readonly EventToStore[], onDuplic
       FROM ${eventColumns(events)}
     ),
     claimed AS (
-      INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "seq", "timestamp")
-      SELECT ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i.seq, i."timestamp"
+      INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq")
+      SELECT ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."timestamp", i.seq
       FROM input i
       -- Meters are looked up from a cache that cannot know of a deactivation: the status decides here.
       WHERE EXISTS (
@@ -197,7 +197,8 @@ export async function eventByIdentifier(
   const [found] = await db.$queryRaw<Array<StoredEvent & { meterNow: MeterJson }>>`
     SELECT e.*, to_jsonb(m) AS "meterNow"
     FROM "MeterEventIdentifier" d
-    JOIN "MeterEvent" e ON e."accountId" = d."accountId" AND e."seq" = d."seq" AND e."timestamp" = d."timestamp"
+    JOIN "MeterEvent" e
+      ON e."meterId" = d."meterId" AND e."customerId" = d."customerId" AND e."timestamp" = d."timestamp" AND e."seq" = d."seq"
     JOIN "Meter" m ON m."id" = e."meterId"
     WHERE d."identifier" = ${identifier} AND ${scopeClause(scope, "d")}`;
   if (!found) return null;
@@ -209,7 +210,8 @@ export async function eventByIdentifier(
 export async function cancelEvent(tx: Db, scope: Scope, event: StoredEvent, at: Date): Promise<StoredEvent> {
   const [canceled] = await tx.$queryRaw<StoredEvent[]>`
     UPDATE "MeterEvent" e SET "canceledAt" = ${at}::timestamptz
-    WHERE e."seq" = ${event.seq} AND e."timestamp" = ${event.timestamp}::timestamptz AND ${scopeClause(scope, "e")}
+    WHERE e."meterId" = ${event.meterId} AND e."customerId" = ${event.customerId} AND e."timestamp" = ${event.timestamp}::timestamptz
+      AND e."seq" = ${event.seq} AND ${scopeClause(scope, "e")}
     RETURNING e.*`;
   await recomputeHour(tx, scope, { meterId: event.meterId, customerId: event.customerId, at: event.timestamp });
   return canceled!;

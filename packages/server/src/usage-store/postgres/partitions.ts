@@ -151,8 +151,8 @@ export async function dropEventsBefore(
         await tx.$executeRaw`
         WITH gone AS (
           DELETE FROM "MeterEvent" e
-          WHERE ("accountId", "seq", "timestamp") IN (
-            SELECT "accountId", "seq", "timestamp" FROM "MeterEvent" WHERE "timestamp" < ${cutoff}::timestamptz LIMIT ${DELETE_BATCH}
+          WHERE ("meterId", "customerId", "timestamp", "seq") IN (
+            SELECT "meterId", "customerId", "timestamp", "seq" FROM "MeterEvent" WHERE "timestamp" < ${cutoff}::timestamptz LIMIT ${DELETE_BATCH}
           )
           RETURNING e."accountId", e."mode", e."identifier", e."seq"
         )
