@@ -137,7 +137,9 @@ async function transactionOnPg<T>(
     }
     if (begun) return runStatement(client, nameOf, text, values);
     begun = true;
-    return Promise.all([client.query("BEGIN"), runStatement(client, nameOf, text, values)]).then(([, result]) => result);
+    return Promise.all([client.query("BEGIN"), runStatement(client, nameOf, text, values)]).then(
+      ([, result]) => result,
+    );
   };
   let broken: Error | undefined;
   try {

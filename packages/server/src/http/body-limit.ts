@@ -26,7 +26,8 @@ function isBatchIngest(args: ExecutionArgs): boolean {
   return (
     operation?.operation === "mutation" &&
     operation.selectionSet.selections.every(
-      (s) => s.kind === Kind.FIELD && (["recordMeterEvents", "recordMeterEventsAsync", "__typename"].includes(s.name.value)),
+      (s) =>
+        s.kind === Kind.FIELD && ["recordMeterEvents", "recordMeterEventsAsync", "__typename"].includes(s.name.value),
     )
   );
 }

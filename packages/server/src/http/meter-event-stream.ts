@@ -27,10 +27,15 @@ export function useMeterEventStream(deps: AppDeps): Plugin {
 }
 
 async function accept(deps: AppDeps, request: Request): Promise<Response> {
-  if (request.method !== "POST") return failure(405, "METHOD_NOT_ALLOWED", `POST newline-delimited JSON events to ${STREAM_PATH}.`);
+  if (request.method !== "POST")
+    return failure(405, "METHOD_NOT_ALLOWED", `POST newline-delimited JSON events to ${STREAM_PATH}.`);
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-ndjson") {
-    return failure(415, "UNSUPPORTED_MEDIA_TYPE", `Send the events as application/x-ndjson; got ${type || "no Content-Type"}.`);
+    return failure(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Send the events as application/x-ndjson; got ${type || "no Content-Type"}.`,
+    );
   }
   let auth: Awaited<ReturnType<typeof authenticate>>;
   try {
@@ -97,7 +102,8 @@ function parseLine(text: string): RecordMeterEventInput | string {
   for (const field of ["customerId", "identifier", "timestamp"] as const) {
     if (e[field] != null && typeof e[field] !== "string") return `${field} must be a string.`;
   }
-  if (e.payload != null && (typeof e.payload !== "object" || Array.isArray(e.payload))) return "payload must be a JSON object.";
+  if (e.payload != null && (typeof e.payload !== "object" || Array.isArray(e.payload)))
+    return "payload must be a JSON object.";
   const timestamp = e.timestamp == null ? null : new Date(e.timestamp as string);
   if (timestamp && Number.isNaN(timestamp.getTime())) return "timestamp must be an ISO 8601 date-time.";
   return {

@@ -3,10 +3,7 @@
 import { InvalidInputError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { announceUsage } from "../services/live-usage/announce.js";
-import {
-  type RecordMeterEventsAsyncSummary,
-  recordMeterEventsAsync,
-} from "../services/meter-events/stream/publish.js";
+import { type RecordMeterEventsAsyncSummary, recordMeterEventsAsync } from "../services/meter-events/stream/publish.js";
 import { builder } from "./builder.js";
 import { RecordMeterEventsInput, RejectedMeterEventRef, toServiceInput } from "./meter-event.js";
 import { CHECKS_OWN_TEXT } from "./storable-text-plugin.js";

@@ -22,7 +22,11 @@ import { decodeEvent } from "./message.js";
 import { commitPosition, heartbeat, type HeldPartition, releaseAll } from "./partitions.js";
 
 const HEARTBEAT_MS = 1_000;
-const BATCH = { max_messages: 1000, expires: 1_000 };
+const BATCH_SIZE = 1000;
+/** How long a worker waits for a first event before checking whether it should stop. */
+const IDLE_MS = 500;
+/** A pause this long between arriving events ends a batch. */
+const GAP_MS = 2;
 
 export interface StreamConsumer {
   id: string;
@@ -77,7 +81,11 @@ export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream): St
   };
 }
 
-/** Reads one partition from its stored position until stopped or until a batch fails (the next heartbeat restarts it). */
+/**
+ * Reads one partition from its stored position until stopped or until a batch fails (the next
+ * heartbeat restarts it). A batch is what has arrived by the time the previous one is stored, up
+ * to 1000 events: one event alone when the stream is quiet, full batches under load.
+ */
 function readPartition(
   deps: AppDeps,
   stream: MeterEventStream,
@@ -88,23 +96,45 @@ function readPartition(
   const done = (async () => {
     let position = partition.committedSeq;
     const consumer = await stream.js.consumers.get(stream.settings.streamName, {
-      filterSubjects: [stream.subjectOf(partition)],
+      filterSubjects: stream.subjectOf(partition),
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: Number(position) + 1,
     });
-    while (!stopped) {
-      const messages: JsMsg[] = [];
-      for await (const message of await consumer.fetch(BATCH)) {
-        if (BigInt(message.seq) > position) messages.push(message);
+    const messages = await consumer.consume({ max_messages: BATCH_SIZE });
+    const iterator = messages[Symbol.asyncIterator]();
+    let next = iterator.next();
+    try {
+      while (!stopped) {
+        const batch: JsMsg[] = [];
+        for (let waitMs = IDLE_MS; batch.length < BATCH_SIZE; waitMs = GAP_MS) {
+          const result = await within(next, waitMs);
+          if (result === null || result.done) break;
+          batch.push(result.value);
+          next = iterator.next();
+        }
+        const fresh = batch.filter((m) => BigInt(m.seq) > position);
+        if (fresh.length === 0 || stopped) continue;
+        await storeBatch(deps, owner, partition, position, fresh);
+        position = BigInt(fresh.at(-1)!.seq);
       }
-      if (messages.length === 0 || stopped) continue;
-      await storeBatch(deps, owner, partition, position, messages);
-      position = BigInt(messages.at(-1)!.seq);
+    } finally {
+      messages.stop();
     }
   })().catch((error) => {
     if (!(error instanceof PartitionLost)) deps.logger.error("stream consumer: batch not stored", { error });
   });
   return { stop: () => void (stopped = true), done };
+}
+
+/** The promise's value, or null when it takes longer than `ms` (the promise stays usable). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function storeBatch(deps: AppDeps, owner: string, partition: Partition, from: bigint, messages: JsMsg[]) {
@@ -135,7 +165,7 @@ async function storeBatch(deps: AppDeps, owner: string, partition: Partition, fr
         index: positions[index]!,
         error: error ?? duplicate(inputs[positions[index]!]!),
       })),
-    ];
+    ].sort((a, b) => a.index - b.index);
     await recordEvents(
       sql,
       scope,

@@ -17,7 +17,9 @@ export async function awaitStreamFence(
   after: string | null | undefined,
 ): Promise<void> {
   if (after != null && !/^\d{1,19}$/.test(after)) {
-    throw new InvalidInputError(`after takes a stream sequence such as "1024"; got ${JSON.stringify(after)}`, ["after"]);
+    throw new InvalidInputError(`after takes a stream sequence such as "1024"; got ${JSON.stringify(after)}`, [
+      "after",
+    ]);
   }
   if (after == null && !stream) return;
   const timeoutMs = stream?.settings.fenceTimeoutMs ?? DEFAULT_TIMEOUT_MS;

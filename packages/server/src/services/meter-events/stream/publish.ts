@@ -40,7 +40,9 @@ export async function recordMeterEventsAsync(
   }
   const acceptedAt = clock.now();
   const checked = await validateEvents(tenant.sql, tenant.scope, clock, events, (i) => ["input", "events", String(i)]);
-  const rejected = checked.flatMap((c, index) => (c.ok ? [] : [{ index, code: c.error.code, message: c.error.message }]));
+  const rejected = checked.flatMap((c, index) =>
+    c.ok ? [] : [{ index, code: c.error.code, message: c.error.message }],
+  );
   const valid = checked.flatMap((c) => (c.ok ? [c.event] : []));
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected, streamSequence: null };
 
