@@ -13,6 +13,8 @@ export const FIGURES = {
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
+  "streamed-ingest": { number: "9", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
+  pgbouncer: { number: "10", title: "batched ingest through PgBouncer vs direct" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 

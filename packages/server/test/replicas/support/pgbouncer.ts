@@ -22,7 +22,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startPgBouncer(target: { host: string; port: number }): Promise<PgBouncer> {
+export async function startPgBouncer(
+  target: { host: string; port: number },
+  options: { poolSize?: number } = {},
+): Promise<PgBouncer> {
   const dir = mkdtempSync(join(tmpdir(), "tally-pgbouncer-"));
   chmodSync(dir, 0o755);
   const port = await freePort();
@@ -42,7 +45,7 @@ export async function startPgBouncer(target: { host: string; port: number }): Pr
       "pool_mode = transaction",
       // Fewer server connections than the client's pool: consecutive statements of one client
       // connection land on different server connections, as they do in production.
-      "default_pool_size = 3",
+      `default_pool_size = ${options.poolSize ?? 3}`,
       "max_client_conn = 500",
       "",
     ].join("\n"),

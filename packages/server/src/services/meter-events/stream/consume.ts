@@ -1,13 +1,13 @@
 // The streamed ingest's consumer (docs/operations/scaling.md#streamed-ingest), run by every
 // process with TALLY_INGEST=jetstream: it leases its fair share of the partitions (partitions.ts)
-// and, for each, reads the partition's subject from its stored position in batches of up to 1000
-// events, stores each batch through the ingest pipeline (ingest.ts) and moves the position in the
+// and, for each, reads the partition's subject from its stored position in batches of about 1000
+// events (whole messages), stores each batch through the ingest pipeline (ingest.ts) and moves the position in the
 // same transaction — so a consumer killed at any point neither loses an event nor counts one twice:
 // whoever takes the partition next starts where the last commit left it. Refusals only storing can
 // find (an invoiced period, a duplicate identifier, a deactivated meter) go to the event log as
 // meter_event.rejected, in that transaction too.
 import { randomUUID } from "node:crypto";
-import { DeliverPolicy, type JsMsg } from "nats";
+import { DeliverPolicy } from "nats";
 import type { Clock } from "../../../clock.js";
 import { type AppDeps, createContext } from "../../../context.js";
 import type { Db } from "../../../db/transaction.js";
@@ -18,11 +18,14 @@ import { announceUsage } from "../../live-usage/announce.js";
 import { storeEvents, type Ingested } from "../ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "../validate.js";
 import type { MeterEventStream, Partition } from "./connection.js";
-import { decodeEvent } from "./message.js";
+import { decodeMessage } from "./message.js";
 import { commitPosition, heartbeat, type HeldPartition, releaseAll } from "./partitions.js";
 
 const HEARTBEAT_MS = 1_000;
-const BATCH_SIZE = 1000;
+/** Events per batch stored, about: messages are taken whole until a batch reaches it. */
+const BATCH_EVENTS = 1000;
+/** Messages a consumer has pulled ahead of what it stored. */
+const PULL_MESSAGES = 64;
 /** How long a worker waits for a first event before checking whether it should stop. */
 const IDLE_MS = 500;
 /** A pause this long between arriving events ends a batch. */
@@ -100,16 +103,18 @@ function readPartition(
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: Number(position) + 1,
     });
-    const messages = await consumer.consume({ max_messages: BATCH_SIZE });
+    const messages = await consumer.consume({ max_messages: PULL_MESSAGES });
     const iterator = messages[Symbol.asyncIterator]();
     let next = iterator.next();
     try {
       while (!stopped) {
-        const batch: JsMsg[] = [];
-        for (let waitMs = IDLE_MS; batch.length < BATCH_SIZE; waitMs = GAP_MS) {
+        const batch: Array<{ seq: number; inputs: RecordMeterEventInput[]; acceptedAt: Date }> = [];
+        for (let waitMs = IDLE_MS, events = 0; events < BATCH_EVENTS; waitMs = GAP_MS) {
           const result = await within(next, waitMs);
           if (result === null || result.done) break;
-          batch.push(result.value);
+          const message = { seq: result.value.seq, ...decodeMessage(result.value.data) };
+          batch.push(message);
+          events += message.inputs.length;
           next = iterator.next();
         }
         const fresh = batch.filter((m) => BigInt(m.seq) > position);
@@ -137,13 +142,19 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   }
 }
 
-async function storeBatch(deps: AppDeps, owner: string, partition: Partition, from: bigint, messages: JsMsg[]) {
+async function storeBatch(
+  deps: AppDeps,
+  owner: string,
+  partition: Partition,
+  from: bigint,
+  messages: Array<{ seq: number; inputs: RecordMeterEventInput[]; acceptedAt: Date }>,
+) {
   const scope = { accountId: partition.accountId, mode: partition.mode };
   const tenant = createContext(deps, { kind: "tenant", scope }, "http://stream.internal/").tenant!;
-  const decoded = messages.map((m) => decodeEvent(m.data));
-  const inputs = decoded.map((d) => d.input);
+  const inputs = messages.flatMap((m) => m.inputs);
+  const seqs = messages.flatMap((m) => m.inputs.map(() => m.seq));
   // Checked again as of when they were accepted: a meter or customer may have gone since.
-  const acceptedAt = new Date(Math.max(...decoded.map((d) => d.acceptedAt.getTime())));
+  const acceptedAt = new Date(Math.max(...messages.map((m) => m.acceptedAt.getTime())));
   const acceptedClock: Clock = { now: () => acceptedAt };
   const fieldOf = (i: number) => ["events", String(i)];
   const checked = await validateEvents(tenant.sql, scope, acceptedClock, inputs, fieldOf);
@@ -170,7 +181,7 @@ async function storeBatch(deps: AppDeps, owner: string, partition: Partition, fr
       sql,
       scope,
       "meter_event.rejected",
-      refused.map(({ index, error }) => rejectedEventData(inputs[index]!, messages[index]!.seq, error)),
+      refused.map(({ index, error }) => rejectedEventData(inputs[index]!, seqs[index]!, error)),
     );
   };
   if (valid.length === 0) {

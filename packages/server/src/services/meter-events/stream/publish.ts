@@ -1,7 +1,7 @@
 // recordMeterEventsAsync (docs/concepts/meter-events.md#streamed-ingest): 1–1000 events validated
 // as a batch is, then published to JetStream and answered once JetStream has them, before they are
-// stored; refusals only storing can find are reported later (meter_event.rejected). Every event is
-// published without waiting for the one before it, and the acknowledgements are awaited together.
+// stored; refusals only storing can find are reported later (meter_event.rejected). The events go
+// as one message per partition (message.ts), all published before the acknowledgements are awaited.
 // Without the streamed ingest the events are stored at once, as recordMeterEvents does.
 import type { Clock } from "../../../clock.js";
 import type { Tenant } from "../../../context.js";
@@ -9,9 +9,9 @@ import { InvalidInputError } from "../../../errors.js";
 import type { AlertsTriggeredListener } from "../../alerts/evaluate.js";
 import type { UsageChangedListener } from "../ingest.js";
 import { MAX_BATCH_SIZE, recordMeterEvents, type RecordMeterEventsSummary } from "../record-batch.js";
-import { type RecordMeterEventInput, validateEvents } from "../validate.js";
+import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "../validate.js";
 import { bucketOf, type MeterEventStream, type Partition } from "./connection.js";
-import { encodeEvent } from "./message.js";
+import { encodeMessages } from "./message.js";
 import { ensurePartitions, markPublished } from "./partitions.js";
 
 export interface RecordMeterEventsAsyncSummary extends RecordMeterEventsSummary {
@@ -46,35 +46,44 @@ export async function recordMeterEventsAsync(
   const valid = checked.flatMap((c) => (c.ok ? [c.event] : []));
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected, streamSequence: null };
 
-  const partitions = new Map<string, Partition>();
-  const partitionOf = valid.map((e) => {
-    const partition = { ...tenant.scope, bucket: bucketOf(e.customer.id) };
-    partitions.set(partitionKey(partition), partition);
-    return partition;
-  });
-  const unknown = [...partitions.entries()].filter(([k]) => !knownPartitions.has(k));
+  // One message per partition (split when large), all published before any acknowledgement is awaited.
+  const byPartition = new Map<
+    string,
+    { partition: Partition; events: Array<{ event: ValidEvent; position: number }> }
+  >();
+  for (const [position, event] of valid.entries()) {
+    const partition = { ...tenant.scope, bucket: bucketOf(event.customer.id) };
+    const key = partitionKey(partition);
+    let group = byPartition.get(key);
+    if (!group) byPartition.set(key, (group = { partition, events: [] }));
+    group.events.push({ event, position });
+  }
+  const unknown = [...byPartition.entries()].filter(([k]) => !knownPartitions.has(k));
   if (unknown.length > 0) {
     await ensurePartitions(
       tenant.sql,
-      unknown.map(([, p]) => p),
+      unknown.map(([, g]) => g.partition),
     );
     for (const [k] of unknown) knownPartitions.add(k);
   }
   const { accountId, mode } = tenant.scope;
-  const acks = await Promise.all(
-    valid.map((e, i) =>
-      stream.js.publish(stream.subjectOf(partitionOf[i]!), encodeEvent(e, acceptedAt), {
-        msgID: `${accountId}.${mode}.${e.identifier}`,
-      }),
+  const published = await Promise.all(
+    [...byPartition.values()].flatMap(({ partition, events: group }) =>
+      encodeMessages(group, acceptedAt, `${accountId}.${mode}.${partition.bucket}`).map(async (message) => ({
+        partition,
+        events: message.positions.length,
+        ack: await stream.js.publish(stream.subjectOf(partition), message.data, { msgID: message.id }),
+      })),
     ),
   );
   const highest = new Map<string, { partition: Partition; seq: number }>();
-  for (const [i, ack] of acks.entries()) {
-    const k = partitionKey(partitionOf[i]!);
-    if ((highest.get(k)?.seq ?? 0) < ack.seq) highest.set(k, { partition: partitionOf[i]!, seq: ack.seq });
+  for (const { partition, ack } of published) {
+    const k = partitionKey(partition);
+    if ((highest.get(k)?.seq ?? 0) < ack.seq) highest.set(k, { partition, seq: ack.seq });
   }
   await markPublished(tenant.sql, [...highest.values()]);
-  const duplicates = acks.filter((a) => a.duplicate).length;
-  const streamSequence = String(Math.max(...acks.map((a) => a.seq)));
+  // A message JetStream already had: a resend of the same events (a retried request).
+  const duplicates = published.reduce((n, p) => n + (p.ack.duplicate ? p.events : 0), 0);
+  const streamSequence = String(Math.max(...published.map((p) => p.ack.seq)));
   return { accepted: valid.length - duplicates, duplicates, rejected, streamSequence };
 }
