@@ -19,8 +19,8 @@ export interface RecordMeterEventsAsyncSummary extends RecordMeterEventsSummary 
   streamSequence: string | null;
 }
 
-/** Partitions known to have their row, by process: creating it again is only needed once. */
-const knownPartitions = new Set<string>();
+/** Partitions known to have their row, per database (tests open several): creating it again is only needed once. */
+const knownPartitionsOf = new WeakMap<Tenant["transaction"], Set<string>>();
 const partitionKey = (p: Partition) => `${p.accountId}.${p.mode}.${p.bucket}`;
 
 export async function recordMeterEventsAsync(
@@ -58,6 +58,8 @@ export async function recordMeterEventsAsync(
     if (!group) byPartition.set(key, (group = { partition, events: [] }));
     group.events.push({ event, position });
   }
+  let knownPartitions = knownPartitionsOf.get(tenant.transaction);
+  if (!knownPartitions) knownPartitionsOf.set(tenant.transaction, (knownPartitions = new Set()));
   const unknown = [...byPartition.entries()].filter(([k]) => !knownPartitions.has(k));
   if (unknown.length > 0) {
     await ensurePartitions(
