@@ -13,8 +13,9 @@ export const FIGURES = {
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
-  "streamed-ingest": { number: "9", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
-  pgbouncer: { number: "10", title: "batched ingest through PgBouncer vs direct" },
+  "month-end-close": { number: "9", title: "month-end close by the scheduler vs one set-based SQL statement" },
+  "streamed-ingest": { number: "10", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
+  pgbouncer: { number: "11", title: "batched ingest through PgBouncer vs direct" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -33,7 +34,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–7)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–9)`);
       return id;
     }),
   );
