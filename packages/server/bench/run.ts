@@ -5,6 +5,7 @@
 // table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
+//   BENCH_DIMENSION_EVENTS=10000,1000000: the usage-by-dimension figure's sizes instead of its own.
 //   BENCH_ONLY=batched-ingest,nested-read: only these figures, by id or number (lib/figure-ids.ts);
 //   embedded-vs-postgres needs batched-ingest and usage-at-scale, and runs them; cold-start alone
 //   starts no session.
@@ -50,7 +51,11 @@ const SCALE = {
   single: { connections: 32, seconds: quick ? 3 : 8 },
   nested: { connections: 8, seconds: quick ? 3 : 9 },
   runs: quick ? 30 : 200,
-  dimensions: { stages: quick ? [10_000, 100_000] : [10_000, 5_000_000], ingest: quick ? 8_000 : 80_000 },
+  dimensions: {
+    stages:
+      process.env.BENCH_DIMENSION_EVENTS?.split(",").map(Number) ?? (quick ? [10_000, 100_000] : [10_000, 5_000_000]),
+    ingest: quick ? 8_000 : 80_000,
+  },
   coldStartRounds: quick ? 2 : 5,
   close: { postgres: quick ? [100, 1_000] : [1_000, 10_000], pglite: quick ? [100, 1_000] : [1_000, 2_000] },
   stream: { events: quick ? 10_000 : 50_000, clients: 4, runs: quick ? 20 : 50, rounds: 4 },
