@@ -143,3 +143,11 @@ export {
   type CreditableInvoice,
   type PlannedCreditNoteLine,
 } from "./credit-notes.js";
+export {
+  admitUnderCap,
+  quantityAfter,
+  type CapDecision,
+  type CappedEvent,
+  type PeriodEndSnapshot,
+} from "./spend-cap.js";
+export { forecastTotal } from "./forecast.js";

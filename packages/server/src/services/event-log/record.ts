@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   "billing.meter.created",
   "billing.meter.deactivated",
   "billing.meter.reactivated",
+  "billing.spend_cap.reached",
   "customer.created",
   "customer.updated",
   "customer.deleted",

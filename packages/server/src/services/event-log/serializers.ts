@@ -12,6 +12,7 @@ import type {
   InvoiceLine,
   Meter,
   Subscription,
+  SpendCapReached,
   SubscriptionItem,
   UsageAlert,
 } from "../../generated/prisma/client.js";
@@ -117,7 +118,35 @@ export function subscriptionEventData(subscription: Subscription & { items: Subs
     canceledAt: iso(subscription.canceledAt),
     trialStart: iso(subscription.trialStart),
     trialEnd: iso(subscription.trialEnd),
+    spendCap: spendCapData(subscription),
     createdAt: iso(subscription.createdAt),
+  };
+}
+
+/** A subscription's spend cap as the Subscription type shows it (null: none). */
+export function spendCapData(
+  subscription: Pick<Subscription, "spendCapAmount" | "spendCapBehavior" | "currency">,
+): Json | null {
+  if (subscription.spendCapAmount === null || subscription.spendCapBehavior === null) return null;
+  return {
+    amount: money(subscription.spendCapAmount, subscription.currency),
+    behavior: subscription.spendCapBehavior,
+  };
+}
+
+/** billing.spend_cap.reached: the subscription's cap and the period's total when it was reached. */
+export function spendCapReachedEventData(
+  reached: SpendCapReached,
+  subscription: Pick<Subscription, "spendCapAmount" | "spendCapBehavior" | "currency">,
+): Json {
+  return {
+    id: reached.id,
+    subscriptionId: reached.subscriptionId,
+    customerId: reached.customerId,
+    spendCap: spendCapData(subscription),
+    periodStart: iso(reached.periodStart),
+    total: money(reached.amount, subscription.currency),
+    reachedAt: iso(reached.reachedAt),
   };
 }
 
@@ -155,6 +184,7 @@ function usageAlertEventData(alert: UsageAlert): Json {
     customerId: alert.customerId,
     threshold: alert.threshold.toFixed(),
     recurrence: alert.recurrence,
+    type: alert.type,
     status: alert.status,
     createdAt: iso(alert.createdAt),
   };

@@ -30,6 +30,8 @@ import { changeTrialEnd } from "./trial.js";
 import { billedUsageStart } from "../invoices/usage-start.js";
 import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
 import { checkTaxRates } from "../tax-rates.js";
+import { type SpendCapInput, spendCapColumns } from "../spend-caps/rules.js";
+import { forgetSpendCaps } from "../spend-caps/watch.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 
@@ -47,6 +49,8 @@ export interface UpdateSubscriptionInput {
   discounts?: readonly DiscountInput[] | null;
   /** Replaces the subscription's default tax rates; [] removes them. */
   defaultTaxRates?: readonly string[] | null;
+  /** Sets the spend cap (docs/concepts/subscriptions.md#spend-caps); null removes it, undefined leaves it. */
+  spendCap?: SpendCapInput | null;
 }
 
 /** The licensed holding of an item before or after the change (null when it has no licensed price). */
@@ -323,6 +327,12 @@ export async function applyChange(
       }
     }
   }
+  if (input.spendCap !== undefined) {
+    await tx.subscription.update({
+      where: { id: input.id },
+      data: spendCapColumns(input.spendCap, subscription.currency, ["input", "spendCap"]),
+    });
+  }
   if (input.cancelAtPeriodEnd != null) {
     await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
   }
@@ -335,6 +345,7 @@ export async function applyChange(
     "currentPeriodEnd",
     // Not status: a trial ended now was reported by its period close (close-period.ts).
     "trialEnd",
+    "spendCap",
   ]);
   if (previous !== null) {
     await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);
@@ -362,5 +373,6 @@ export async function updateSubscription(
     (tx) => applyChange(tx, tenant.scope, clock, customer, input),
     BILLING_TRANSACTION,
   );
+  if (input.spendCap !== undefined) forgetSpendCaps(tenant, [applied.subscription.customerId]);
   return applied.subscription;
 }
