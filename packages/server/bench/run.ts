@@ -26,6 +26,7 @@ import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
 import { dimensionIngest, usageByDimension } from "./figures/usage-by-dimension.js";
+import { spendControl } from "./figures/spend-control.js";
 import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
 import { type FigureId, selectedFigures } from "./lib/figure-ids.js";
 import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
@@ -50,6 +51,13 @@ const SCALE = {
   runs: quick ? 30 : 200,
   dimensions: { stages: quick ? [10_000, 100_000] : [10_000, 5_000_000], ingest: quick ? 8_000 : 80_000 },
   coldStartRounds: quick ? 2 : 5,
+  spendControl: {
+    customers: 20,
+    events: quick ? 4_000 : 20_000,
+    clients: 4,
+    seconds: quick ? 3 : 9,
+    connections: 16,
+  },
 };
 
 const started = Date.now();
@@ -321,8 +329,40 @@ async function liveUsageFigure(run: DatabaseRun): Promise<void> {
   });
 }
 
+/** Spend control: batched and single ingest with a spend cap and a SPEND alert against without (figures/spend-control.ts). */
+async function spendControlFigure(session: Session): Promise<void> {
+  const db = session.target.kind;
+  const scale = SCALE.spendControl;
+  const r = await spendControl(session, scale);
+  const batched = r.batched.with / r.batched.without;
+  row({
+    figure: "spend-control",
+    database: db,
+    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.customers} customers with a spend cap and a SPEND alert`,
+    value: r.batched.with,
+    unit: "events/s",
+    reference: { what: "customers without", value: r.batched.without },
+    ratio: batched,
+    target: "≥ 70 %",
+    met: batched >= 0.7,
+  });
+  const single = r.single.with.perSecond / r.single.without.perSecond;
+  row({
+    figure: "spend-control",
+    database: db,
+    what: `recordMeterEvent, ${scale.connections} connections, with a spend cap and a SPEND alert`,
+    value: r.single.with.perSecond,
+    unit: "req/s",
+    reference: { what: "customers without", value: r.single.without.perSecond },
+    ratio: single,
+    target: "≥ 80 %",
+    met: single >= 0.8,
+  });
+}
+
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
+  if (run.all && wanted("spend-control")) await spendControlFigure(run.session);
   if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
   if (run.all && wanted("single-ingest"))
     await singleIngestFigure(
@@ -421,6 +461,7 @@ const sessionFigures = wanted(
   "embedded-vs-postgres",
   "usage-by-dimension",
   "live-usage-fanout",
+  "spend-control",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;
