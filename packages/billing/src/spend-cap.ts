@@ -19,6 +19,8 @@ export interface CapDecision {
   /** The previewed total before the events and after the admitted ones. */
   before: Decimal;
   after: Decimal;
+  /** The snapshot with the admitted events' quantities. */
+  snapshot: PeriodEndSnapshot;
 }
 
 /**
@@ -56,7 +58,8 @@ export function admitUnderCap(snapshot: PeriodEndSnapshot, cap: Decimal, events:
   const before = composeInvoice(snapshot).total;
   const all = events.reduce(withEvent, snapshot);
   const allTotal = composeInvoice(all).total;
-  if (allTotal.lessThanOrEqualTo(cap)) return { admitted: events.map(() => true), before, after: allTotal };
+  if (allTotal.lessThanOrEqualTo(cap))
+    return { admitted: events.map(() => true), before, after: allTotal, snapshot: all };
   let current = snapshot;
   let after = before;
   const admitted = events.map((event) => {
@@ -67,5 +70,5 @@ export function admitUnderCap(snapshot: PeriodEndSnapshot, cap: Decimal, events:
     after = total;
     return true;
   });
-  return { admitted, before, after };
+  return { admitted, before, after, snapshot: current };
 }

@@ -55,8 +55,8 @@ const SCALE = {
     customers: 20,
     events: quick ? 4_000 : 20_000,
     clients: 4,
-    seconds: quick ? 3 : 9,
-    connections: 16,
+    seconds: 9,
+    connections: 8,
   },
 };
 

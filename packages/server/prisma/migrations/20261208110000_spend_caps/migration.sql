@@ -4,8 +4,13 @@ CREATE TYPE "SpendCapBehavior" AS ENUM ('BLOCK_EVENTS', 'ALERT_ONLY');
 -- CreateEnum
 CREATE TYPE "UsageAlertType" AS ENUM ('USAGE', 'SPEND', 'CREDIT_BALANCE', 'FORECAST');
 
+-- AlterEnum
+ALTER TYPE "BillingReason" ADD VALUE 'SUBSCRIPTION_THRESHOLD';
+
 -- AlterTable
-ALTER TABLE "Subscription" ADD COLUMN     "spendCapAmount" DECIMAL(65,30),
+ALTER TABLE "Subscription" ADD COLUMN     "billingThresholdAmountGte" DECIMAL(65,30),
+ADD COLUMN     "billingThresholdResetAnchor" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "spendCapAmount" DECIMAL(65,30),
 ADD COLUMN     "spendCapBehavior" "SpendCapBehavior";
 
 -- AlterTable
@@ -23,6 +28,18 @@ CREATE TABLE "SpendCapReached" (
     "reachedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "SpendCapReached_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ThresholdBilledUsage" (
+    "accountId" TEXT NOT NULL,
+    "mode" "Mode" NOT NULL,
+    "subscriptionId" TEXT NOT NULL,
+    "itemId" TEXT NOT NULL,
+    "periodStart" TIMESTAMPTZ(3) NOT NULL,
+    "quantity" DECIMAL(65,30) NOT NULL,
+
+    CONSTRAINT "ThresholdBilledUsage_pkey" PRIMARY KEY ("subscriptionId","itemId","periodStart")
 );
 
 -- CreateIndex

@@ -22,6 +22,7 @@ import {
   finalizeAggregate,
   matchesConditions,
   type Period,
+  type PeriodEndSnapshot,
   type SegmentCondition,
   selectedPartial,
   toDecimal,
@@ -74,6 +75,8 @@ export async function evaluateUsageAlerts(
   clock: Clock,
   events: readonly IngestedEvent[],
   subscriptions: readonly BillableSubscription[] = [],
+  /** Previews already priced with these events under an exclusive lock (spend caps), by subscription. */
+  previews: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
 ): Promise<AlertTrigger[]> {
   if (events.length === 0) return [];
   const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
@@ -101,7 +104,7 @@ export async function evaluateUsageAlerts(
       alerts.filter((a) => a.recurrence === "EVERY_PERIOD"),
       events,
       nowOf,
-      moneyValues(tx, scope, subscriptions),
+      moneyValues(tx, scope, subscriptions, previews),
     )),
   ];
   return storeTriggers(tx, scope, crossings, nowOf);

@@ -24,6 +24,7 @@ export function moneyValues(
   tx: Db,
   scope: Scope,
   subscriptions: readonly BillableSubscription[],
+  known: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
 ): (alert: Pick<UsageAlert, "type" | "meterId">, customerId: string, now: Date) => Promise<Decimal | null> {
   const snapshots = new Map<string, Promise<PeriodEndSnapshot>>();
   return async (alert, customerId, now) => {
@@ -31,8 +32,13 @@ export function moneyValues(
       (s) => s.customerId === customerId && s.items.some((item) => item.price.meterId === alert.meterId),
     );
     if (!subscription) return null;
-    if (!snapshots.has(subscription.id))
-      snapshots.set(subscription.id, periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>);
+    if (!snapshots.has(subscription.id)) {
+      const preview = known.get(subscription.id);
+      snapshots.set(
+        subscription.id,
+        preview ? Promise.resolve(preview) : (periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>),
+      );
+    }
     const snapshot = await snapshots.get(subscription.id)!;
     if (alert.type === "FORECAST") return forecastTotal(snapshot, now);
     const draft = composeInvoice(snapshot);

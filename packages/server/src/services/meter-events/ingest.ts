@@ -121,7 +121,7 @@ export async function storeEvents(
         const missed = new Set(batch.notStored.map((s) => s.index));
         const seqs = batch.seqs!;
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
-        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored, watch.subscriptions);
+        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored, watch.subscriptions, caps?.previews);
       }
       await caps?.recordReached(sql);
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };

@@ -51,6 +51,8 @@ interface Reached {
 
 export interface CapCheck {
   refused: CapRefusal[];
+  /** Each capped subscription's preview with the admitted events, priced under the exclusive lock: exact after the insert. */
+  previews: ReadonlyMap<string, PeriodEndSnapshot>;
   /** Records the caps reached (once per subscription and period); called once the admitted events are stored. */
   recordReached(tx: Db): Promise<void>;
 }
@@ -81,16 +83,21 @@ export async function checkSpendCaps(
 ): Promise<CapCheck> {
   const refused = new Map<number, CapRefusal>();
   const reached: Reached[] = [];
-  for (const subscription of watch.subscriptions) {
-    const cap = subscription.spendCapAmount;
-    if (cap === null || subscription.spendCapBehavior === null) continue;
+  const previews = new Map<string, PeriodEndSnapshot>();
+  const counted = (subscription: BillableSubscription) =>
+    subscription.spendCapAmount !== null &&
+    events.some((e) => e.customer.id === subscription.customerId && countingItems(subscription, e).length > 0);
+  const capped = watch.subscriptions.filter(counted);
+  // All read at once: the statements go out together rather than one subscription after another.
+  const snapshots = await Promise.all(capped.map((s) => periodEndSnapshot(tx, scope, s) as Promise<PeriodEndSnapshot>));
+  for (const [at, subscription] of capped.entries()) {
+    const cap = subscription.spendCapAmount!;
     const mine = events.flatMap((event, index) =>
       event.customer.id === subscription.customerId && !refused.has(index)
         ? [{ index, capped: { timestamp: event.timestamp, items: countingItems(subscription, event) } }]
         : [],
     );
-    if (!mine.some((e) => e.capped.items.length > 0)) continue;
-    const snapshot = (await periodEndSnapshot(tx, scope, subscription)) as PeriodEndSnapshot;
+    const snapshot = snapshots[at]!;
     const capDecimal = toDecimal(cap.toFixed());
     const block = subscription.spendCapBehavior === "BLOCK_EVENTS";
     const decision = admitUnderCap(
@@ -98,6 +105,7 @@ export async function checkSpendCaps(
       block ? capDecimal : NO_LIMIT,
       mine.map((e) => e.capped),
     );
+    previews.set(subscription.id, decision.snapshot);
     let anyRefused = false;
     for (const [i, ok] of decision.admitted.entries()) {
       if (ok) continue;
@@ -110,6 +118,7 @@ export async function checkSpendCaps(
   }
   return {
     refused: [...refused.values()].sort((a, b) => a.index - b.index),
+    previews,
     recordReached: (db) => recordReached(db, scope, clock, reached),
   };
 }
