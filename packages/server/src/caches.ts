@@ -31,8 +31,11 @@ export const caches = {
    * a hint the ingest corrects by itself; creating and archiving alerts forget it to spare a retry.
    */
   alertsWatch: new LruCache<string, boolean>(10_000, SHARED_TTL_MS),
-  /** Whether a customer has a billing subscription with a spend cap, by `tenantKey(scope, customerId)`; changing a cap forgets it. */
-  spendCaps: new LruCache<string, boolean>(100_000, SHARED_TTL_MS),
+  /**
+   * Whether a customer has a billing subscription with a spend cap, and one with billing thresholds,
+   * by `tenantKey(scope, customerId)`; changing either forgets it.
+   */
+  spendCaps: new LruCache<string, { cap: boolean; threshold: boolean }>(100_000, SHARED_TTL_MS),
   /** The tenant's active money alerts (SPEND, CREDIT_BALANCE, FORECAST) by `tenantKey(scope, "")`; creating and archiving one forgets it. */
   moneyAlerts: new LruCache<string, Array<{ meterId: string; customerId: string | null }>>(10_000, SHARED_TTL_MS),
   /** Customers' test clock IDs (null: the wall clock) by `tenantKey(scope, customerId)`; set at creation, never changed. */

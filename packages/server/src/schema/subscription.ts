@@ -68,6 +68,36 @@ const SpendCapInput = builder.inputType("SpendCapInput", {
   }),
 });
 
+interface BillingThresholdsShape {
+  amountGte: { toFixed(): string };
+  currency: string;
+  resetBillingCycleAnchor: boolean;
+}
+
+const BillingThresholdsRef = builder.objectRef<BillingThresholdsShape>("BillingThresholds").implement({
+  description:
+    "An invoice is finalized when the period's usage not yet invoiced reaches amountGte (docs/concepts/subscriptions.md#billing-thresholds).",
+  fields: (t) => ({
+    amountGte: t.field({ type: MoneyRef, resolve: (b) => ({ amount: b.amountGte, currency: b.currency }) }),
+    resetBillingCycleAnchor: t.exposeBoolean("resetBillingCycleAnchor", {
+      description: "The billing period restarts at each threshold invoice.",
+    }),
+  }),
+});
+
+const BillingThresholdsInput = builder.inputType("BillingThresholdsInput", {
+  fields: (t) => ({
+    amountGte: t.field({
+      type: "Decimal",
+      required: true,
+      description: "In the subscription's currency (major units), greater than 0.",
+    }),
+    resetBillingCycleAnchor: t.boolean({
+      description: "Default false; true (restart the period at each threshold invoice) is refused for now.",
+    }),
+  }),
+});
+
 const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
   id: { field: "id" },
   fields: (t) => ({
@@ -116,6 +146,18 @@ export const SubscriptionRef = builder.prismaNode("Subscription", {
         s.spendCapAmount === null || s.spendCapBehavior === null
           ? null
           : { amount: s.spendCapAmount, currency: s.currency, behavior: s.spendCapBehavior },
+    }),
+    billingThresholds: t.field({
+      type: BillingThresholdsRef,
+      nullable: true,
+      resolve: (s) =>
+        s.billingThresholdAmountGte === null
+          ? null
+          : {
+              amountGte: s.billingThresholdAmountGte,
+              currency: s.currency,
+              resetBillingCycleAnchor: s.billingThresholdResetAnchor,
+            },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -198,6 +240,10 @@ const CreateSubscriptionInput = builder.inputType("CreateSubscriptionInput", {
     }),
     defaultTaxRates: t.idList({ description: "Tax rates of items without their own (at most 5)." }),
     spendCap: t.field({ type: SpendCapInput, description: "The most each billing period may cost; default none." }),
+    billingThresholds: t.field({
+      type: BillingThresholdsInput,
+      description: "Invoice usage early when it reaches an amount; default none.",
+    }),
   }),
 });
 
@@ -230,6 +276,7 @@ builder.mutationField("createSubscription", (t) =>
         discounts: discountsOf(input.discounts),
         defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
         spendCap: input.spendCap ?? null,
+        billingThresholds: input.billingThresholds ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
@@ -295,6 +342,10 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
     }),
     defaultTaxRates: t.idList({ description: "Replaces the default tax rates; [] removes them." }),
     spendCap: t.field({ type: SpendCapInput, description: "Sets the spend cap; null removes it; omitted: unchanged." }),
+    billingThresholds: t.field({
+      type: BillingThresholdsInput,
+      description: "Sets billing thresholds; null removes them; omitted: unchanged.",
+    }),
   }),
 });
 
@@ -318,6 +369,7 @@ export function changeOf(
     discounts?: Parameters<typeof discountsOf>[0];
     defaultTaxRates?: ReadonlyArray<string | number> | null;
     spendCap?: SubscriptionChange["spendCap"];
+    billingThresholds?: SubscriptionChange["billingThresholds"];
   },
 ): SubscriptionChange {
   if (input.endTrialNow && input.trialEnd != null) {
@@ -340,6 +392,7 @@ export function changeOf(
     discounts: discountsOf(input.discounts),
     defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
     spendCap: input.spendCap,
+    billingThresholds: input.billingThresholds,
   };
 }
 

@@ -38,11 +38,19 @@ export type BillingReason =
   | 'SUBSCRIPTION_CANCEL'
   | 'SUBSCRIPTION_CREATE'
   | 'SUBSCRIPTION_CYCLE'
+  | 'SUBSCRIPTION_THRESHOLD'
   | 'SUBSCRIPTION_UPDATE';
 
 export type BillingScheme =
   | 'PER_UNIT'
   | 'TIERED';
+
+export type BillingThresholdsInput = {
+  /** In the subscription's currency (major units), greater than 0. */
+  amountGte: string;
+  /** Default false; true (restart the period at each threshold invoice) is refused for now. */
+  resetBillingCycleAnchor?: boolean | null | undefined;
+};
 
 export type CancelMeterEventInput = {
   eventName: string;
@@ -229,6 +237,8 @@ export type CreateSubscriptionInput = {
   billingCycleAnchor?: string | null | undefined;
   /** Default FLEXIBLE. */
   billingMode?: BillingMode | null | undefined;
+  /** Invoice usage early when it reaches an amount; default none. */
+  billingThresholds?: BillingThresholdsInput | null | undefined;
   customerId: string;
   /** Tax rates of items without their own (at most 5). */
   defaultTaxRates?: Array<string> | null | undefined;
@@ -622,6 +632,8 @@ export type UpdateProductInput = {
 export type UpdateSubscriptionInput = {
   /** Default UNCHANGED. */
   billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
+  /** Sets billing thresholds; null removes them; omitted: unchanged. */
+  billingThresholds?: BillingThresholdsInput | null | undefined;
   /** false undoes a cancel at period end. */
   cancelAtPeriodEnd?: boolean | null | undefined;
   /** Replaces the default tax rates; [] removes them. */

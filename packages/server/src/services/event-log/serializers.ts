@@ -119,6 +119,13 @@ export function subscriptionEventData(subscription: Subscription & { items: Subs
     trialStart: iso(subscription.trialStart),
     trialEnd: iso(subscription.trialEnd),
     spendCap: spendCapData(subscription),
+    billingThresholds:
+      subscription.billingThresholdAmountGte === null
+        ? null
+        : {
+            amountGte: money(subscription.billingThresholdAmountGte, subscription.currency),
+            resetBillingCycleAnchor: subscription.billingThresholdResetAnchor,
+          },
     createdAt: iso(subscription.createdAt),
   };
 }

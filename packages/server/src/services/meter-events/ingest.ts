@@ -14,6 +14,7 @@ import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageSt
 import { evaluateUsageAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
 import { spendWatch } from "../spend-caps/watch.js";
+import { billThresholds } from "../thresholds/bill.js";
 import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
 import { retryingDuplicates } from "./identity.js";
 import type { OnDuplicate } from "../../usage-store/index.js";
@@ -74,7 +75,7 @@ export async function storeEvents(
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
   const watch = await spendWatch(tenant, events);
-  return retryingDuplicates(events, (onDuplicate) =>
+  const ingested = await retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
       const customerIds = events.map((e) => e.customer.id);
@@ -127,6 +128,10 @@ export async function storeEvents(
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
+  // In the same request, once the events are committed (thresholds/bill.ts).
+  const billed = ingested.usageChanged.map((c) => c.customerId).filter((id) => watch.thresholds.has(id));
+  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
+  return ingested;
 }
 
 /**

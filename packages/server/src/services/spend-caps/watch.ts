@@ -11,11 +11,13 @@ import { billableInclude, type BillableSubscription } from "../invoices/billable
 export interface SpendWatch {
   /** Customers with a billing subscription that has a spend cap: their usage lock is taken exclusively. */
   capped: ReadonlySet<string>;
+  /** Customers with a billing subscription that has billing thresholds: checked after the commit. */
+  thresholds: ReadonlySet<string>;
   /** The billing subscriptions of the watched customers, oldest first. */
   subscriptions: readonly BillableSubscription[];
 }
 
-export const NOTHING_WATCHED: SpendWatch = { capped: new Set(), subscriptions: [] };
+const NOTHING_WATCHED: SpendWatch = { capped: new Set(), thresholds: new Set(), subscriptions: [] };
 
 const MONEY_TYPES = ["SPEND", "CREDIT_BALANCE", "FORECAST"] as const;
 
@@ -31,18 +33,33 @@ async function moneyAlerts(tenant: Tenant): Promise<Array<{ meterId: string; cus
   return alerts;
 }
 
-async function cappedCustomers(tenant: Tenant, customerIds: readonly string[]): Promise<Set<string>> {
+async function cappedCustomers(
+  tenant: Tenant,
+  customerIds: readonly string[],
+): Promise<{ capped: Set<string>; thresholds: Set<string> }> {
   const keyOf = (id: string) => tenantKey(tenant.scope, id);
   const unknown = customerIds.filter((id) => caches.spendCaps.get(keyOf(id)) === undefined);
   if (unknown.length > 0) {
     const rows = await tenant.prisma.subscription.findMany({
-      where: { customerId: { in: unknown }, status: billingStatus, spendCapAmount: { not: null } },
-      select: { customerId: true },
+      where: {
+        customerId: { in: unknown },
+        status: billingStatus,
+        OR: [{ spendCapAmount: { not: null } }, { billingThresholdAmountGte: { not: null } }],
+      },
+      select: { customerId: true, spendCapAmount: true, billingThresholdAmountGte: true },
     });
-    const found = new Set(rows.map((row) => row.customerId));
-    for (const id of unknown) caches.spendCaps.set(keyOf(id), found.has(id));
+    for (const id of unknown) {
+      const mine = rows.filter((row) => row.customerId === id);
+      caches.spendCaps.set(keyOf(id), {
+        cap: mine.some((row) => row.spendCapAmount !== null),
+        threshold: mine.some((row) => row.billingThresholdAmountGte !== null),
+      });
+    }
   }
-  return new Set(customerIds.filter((id) => caches.spendCaps.get(keyOf(id))));
+  return {
+    capped: new Set(customerIds.filter((id) => caches.spendCaps.get(keyOf(id))?.cap)),
+    thresholds: new Set(customerIds.filter((id) => caches.spendCaps.get(keyOf(id))?.threshold)),
+  };
 }
 
 /** The watch for events of these (customer, meter) pairs. */
@@ -51,22 +68,25 @@ export async function spendWatch(
   events: ReadonlyArray<{ customer: { id: string }; meter: { id: string } }>,
 ): Promise<SpendWatch> {
   const customerIds = [...new Set(events.map((e) => e.customer.id))];
-  const [capped, alerts] = await Promise.all([cappedCustomers(tenant, customerIds), moneyAlerts(tenant)]);
+  const [{ capped, thresholds }, alerts] = await Promise.all([
+    cappedCustomers(tenant, customerIds),
+    moneyAlerts(tenant),
+  ]);
   const watched = new Set(capped);
   for (const e of events) {
     if (alerts.some((a) => a.meterId === e.meter.id && (a.customerId === null || a.customerId === e.customer.id)))
       watched.add(e.customer.id);
   }
-  if (watched.size === 0) return NOTHING_WATCHED;
+  if (watched.size === 0) return thresholds.size === 0 ? NOTHING_WATCHED : { ...NOTHING_WATCHED, thresholds };
   const subscriptions = await tenant.prisma.subscription.findMany({
     where: { customerId: { in: [...watched] }, status: billingStatus },
     include: billableInclude,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return { capped, subscriptions };
+  return { capped, thresholds, subscriptions };
 }
 
-/** Forgets whether these customers have a spend cap, here and on every replica. */
+/** Forgets whether these customers have a spend cap or thresholds, here and on every replica. */
 export function forgetSpendCaps(tenant: Tenant, customerIds: readonly string[]): void {
   tenant.forget(
     "spendCaps",

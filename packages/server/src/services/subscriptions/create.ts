@@ -29,7 +29,13 @@ import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
 import { checkItem, checkSegments } from "./item-rules.js";
 import { checkTrialEnd, MAX_TRIAL_DAYS } from "./trial.js";
-import { type SpendCapInput, spendCapColumns } from "../spend-caps/rules.js";
+import {
+  type BillingThresholdsInput,
+  checkThresholdPrices,
+  type SpendCapInput,
+  spendCapColumns,
+  thresholdColumns,
+} from "../spend-caps/rules.js";
 import { forgetSpendCaps } from "../spend-caps/watch.js";
 
 export interface CreateSubscriptionInput {
@@ -47,6 +53,8 @@ export interface CreateSubscriptionInput {
   defaultTaxRates?: readonly string[] | null;
   /** The most a period may cost (docs/concepts/subscriptions.md#spend-caps); null: no cap. */
   spendCap?: SpendCapInput | null;
+  /** Billing thresholds (docs/concepts/subscriptions.md#billing-thresholds); null: none. */
+  billingThresholds?: BillingThresholdsInput | null;
 }
 
 /** How far back a subscription may start, so that recorded usage can still be billed (docs/concepts/subscriptions.md#creating-a-subscription). */
@@ -171,7 +179,20 @@ export async function createSubscription(
   const items = await planItems(tenant, input);
   const first = items[0]!.price;
   const interval = intervalOf(first);
-  const cap = spendCapColumns(input.spendCap ?? null, first.currency, ["input", "spendCap"]);
+  const cap = {
+    ...spendCapColumns(input.spendCap ?? null, first.currency, ["input", "spendCap"]),
+    ...thresholdColumns(input.billingThresholds ?? null, first.currency, ["input", "billingThresholds"]),
+  };
+  if (cap.billingThresholdAmountGte !== null) {
+    const meters = await tenant.prisma.meter.findMany({
+      where: { id: { in: items.flatMap((item) => (item.price.meterId ? [item.price.meterId] : [])) } },
+      select: { id: true, aggregation: true },
+    });
+    checkThresholdPrices(
+      items.map(({ price }) => ({ ...price, meter: meters.find((m) => m.id === price.meterId) ?? null })),
+      ["input", "billingThresholds"],
+    );
+  }
 
   const created = await tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
@@ -225,6 +246,6 @@ export async function createSubscription(
     await closeDuePeriods(tx, scope, id, now);
     return tx.subscription.findUniqueOrThrow({ where: { id } });
   }, BILLING_TRANSACTION);
-  if (cap.spendCapAmount !== null) forgetSpendCaps(tenant, [customer.id]);
+  if (cap.spendCapAmount !== null || cap.billingThresholdAmountGte !== null) forgetSpendCaps(tenant, [customer.id]);
   return created;
 }
