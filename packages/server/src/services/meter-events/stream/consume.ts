@@ -10,11 +10,10 @@ import { randomUUID } from "node:crypto";
 import { DeliverPolicy } from "nats";
 import type { Clock } from "../../../clock.js";
 import { type AppDeps, createContext } from "../../../context.js";
+import type { Scope } from "../../../db/tenant-scope.js";
 import type { Db } from "../../../db/transaction.js";
 import type { TallyError } from "../../../errors.js";
-import { announceTriggers } from "../../alerts/announce.js";
 import { recordEvents } from "../../event-log/record.js";
-import { announceUsage } from "../../live-usage/announce.js";
 import { storeEvents, type Ingested } from "../ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "../validate.js";
 import type { MeterEventStream, Partition } from "./connection.js";
@@ -43,7 +42,12 @@ class PartitionLost extends Error {}
 
 const keyOf = (p: Partition) => `${p.accountId}.${p.mode}.${p.bucket}`;
 
-export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream): StreamConsumer {
+/** The process's deps, and who hears what a stored batch fired and changed (after its commit). */
+export type ConsumerDeps = AppDeps & {
+  announce(scope: Scope, stored: Pick<Ingested, "triggers" | "usageChanged">): void;
+};
+
+export function startStreamConsumer(deps: ConsumerDeps, stream: MeterEventStream): StreamConsumer {
   const id = `consumer_${randomUUID()}`;
   const workers = new Map<string, { stop(): void; done: Promise<void> }>();
   let stopping = false;
@@ -90,7 +94,7 @@ export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream): St
  * to 1000 events: one event alone when the stream is quiet, full batches under load.
  */
 function readPartition(
-  deps: AppDeps,
+  deps: ConsumerDeps,
   stream: MeterEventStream,
   owner: string,
   partition: HeldPartition,
@@ -143,7 +147,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 }
 
 async function storeBatch(
-  deps: AppDeps,
+  deps: ConsumerDeps,
   owner: string,
   partition: Partition,
   from: bigint,
@@ -188,13 +192,14 @@ async function storeBatch(
     await tenant.transaction((sql) => finish(sql, []));
     return;
   }
-  const { triggers, usageChanged } = await storeEvents(tenant, deps.clock, valid, {
-    rows: false,
-    fieldOf: (i) => fieldOf(positions[i]!),
-    beforeCommit: finish,
-  });
-  announceTriggers(deps.pubsub, scope)(triggers);
-  if (usageChanged.length > 0) announceUsage(deps.pubsub, scope)(usageChanged);
+  deps.announce(
+    scope,
+    await storeEvents(tenant, deps.clock, valid, {
+      rows: false,
+      fieldOf: (i) => fieldOf(positions[i]!),
+      beforeCommit: finish,
+    }),
+  );
 }
 
 function duplicate(input: RecordMeterEventInput): Pick<TallyError, "code" | "message"> {
