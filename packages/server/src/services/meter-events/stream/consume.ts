@@ -12,9 +12,10 @@ import type { Clock } from "../../../clock.js";
 import { type AppDeps, createContext } from "../../../context.js";
 import type { Db } from "../../../db/transaction.js";
 import type { TallyError } from "../../../errors.js";
-import { announceTriggers } from "../../alerts/announce.js";
 import { recordEvents } from "../../event-log/record.js";
-import { announceUsage } from "../../live-usage/announce.js";
+import type { Scope } from "../../../db/tenant-scope.js";
+import type { AlertsTriggeredListener } from "../../alerts/evaluate.js";
+import type { UsageChangedListener } from "../ingest.js";
 import { storeEvents, type Ingested } from "../ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "../validate.js";
 import type { MeterEventStream, Partition } from "./connection.js";
@@ -43,7 +44,13 @@ class PartitionLost extends Error {}
 
 const keyOf = (p: Partition) => `${p.accountId}.${p.mode}.${p.bucket}`;
 
-export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream): StreamConsumer {
+/** Who hears what a tenant's stored events did (services/live-usage/announce.ts's ingestAnnouncers). */
+export type Announcers = (scope: Scope) => {
+  onAlertsTriggered: AlertsTriggeredListener;
+  onUsageChanged: UsageChangedListener;
+};
+
+export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream, announce: Announcers): StreamConsumer {
   const id = `consumer_${randomUUID()}`;
   const workers = new Map<string, { stop(): void; done: Promise<void> }>();
   let stopping = false;
@@ -56,7 +63,7 @@ export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream): St
     for (const partition of held) {
       const key = keyOf(partition);
       if (workers.has(key)) continue;
-      const worker = readPartition(deps, stream, id, partition);
+      const worker = readPartition(deps, stream, id, partition, announce);
       workers.set(key, worker);
       void worker.done.finally(() => workers.get(key) === worker && workers.delete(key));
     }
@@ -94,6 +101,7 @@ function readPartition(
   stream: MeterEventStream,
   owner: string,
   partition: HeldPartition,
+  announce: Announcers,
 ): { stop(): void; done: Promise<void> } {
   let stopped = false;
   const done = (async () => {
@@ -119,7 +127,7 @@ function readPartition(
         }
         const fresh = batch.filter((m) => BigInt(m.seq) > position);
         if (fresh.length === 0 || stopped) continue;
-        await storeBatch(deps, owner, partition, position, fresh);
+        await storeBatch(deps, owner, partition, position, fresh, announce);
         position = BigInt(fresh.at(-1)!.seq);
       }
     } finally {
@@ -148,6 +156,7 @@ async function storeBatch(
   partition: Partition,
   from: bigint,
   messages: Array<{ seq: number; inputs: RecordMeterEventInput[]; acceptedAt: Date }>,
+  announce: Announcers,
 ) {
   const scope = { accountId: partition.accountId, mode: partition.mode };
   const tenant = createContext(deps, { kind: "tenant", scope }, "http://stream.internal/").tenant!;
@@ -193,8 +202,9 @@ async function storeBatch(
     fieldOf: (i) => fieldOf(positions[i]!),
     beforeCommit: finish,
   });
-  announceTriggers(deps.pubsub, scope)(triggers);
-  if (usageChanged.length > 0) announceUsage(deps.pubsub, scope)(usageChanged);
+  const { onAlertsTriggered, onUsageChanged } = announce(scope);
+  onAlertsTriggered(triggers);
+  if (usageChanged.length > 0) onUsageChanged(usageChanged);
 }
 
 function duplicate(input: RecordMeterEventInput): Pick<TallyError, "code" | "message"> {
