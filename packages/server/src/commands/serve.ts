@@ -17,9 +17,8 @@ import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/
 import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
 import { startIdempotencyKeyPurge } from "../services/idempotency/purge-job.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
-import { ingestAnnouncers } from "../services/live-usage/announce.js";
 import { eventRetentionDays, startEventPartitionMaintenance } from "../services/meter-events/partition-job.js";
-import { startStreamConsumer } from "../services/meter-events/stream/consume.js";
+import { startAnnouncingStreamConsumer } from "./stream-consumer.js";
 import { openMeterEventStream } from "../services/meter-events/stream/connection.js";
 import { streamSettingsFromEnv } from "../services/meter-events/stream/settings.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
@@ -118,7 +117,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
   const vacuum = databaseConfig.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
   // Stores the streamed ingest's events: this process's share of the partitions.
-  const consumer = stream?.settings.consume ? startStreamConsumer(deps, stream, ingestAnnouncers(deps.pubsub)) : null;
+  const consumer = stream?.settings.consume ? startAnnouncingStreamConsumer(deps, stream) : null;
 
   logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
   await Promise.all([

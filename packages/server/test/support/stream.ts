@@ -2,8 +2,8 @@
 // NATS server, TEST_NATS_URL), attached to a test app, with consumers started and stopped at will.
 import { connect } from "nats";
 import { randomBase62 } from "../../src/ids.js";
-import { ingestAnnouncers } from "../../src/services/live-usage/announce.js";
-import { type StreamConsumer, startStreamConsumer } from "../../src/services/meter-events/stream/consume.js";
+import { startAnnouncingStreamConsumer } from "../../src/commands/stream-consumer.js";
+import type { StreamConsumer } from "../../src/services/meter-events/stream/consume.js";
 import { type MeterEventStream, openMeterEventStream } from "../../src/services/meter-events/stream/connection.js";
 import type { TestApp } from "./app.js";
 
@@ -28,7 +28,7 @@ export async function attachStream(app: TestApp, options: { fenceTimeoutMs?: num
   return {
     stream,
     startConsumer() {
-      const consumer = startStreamConsumer(app.deps, stream, ingestAnnouncers(app.deps.pubsub));
+      const consumer = startAnnouncingStreamConsumer(app.deps, stream);
       consumers.push(consumer);
       return consumer;
     },

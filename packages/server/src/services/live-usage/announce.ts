@@ -2,9 +2,7 @@
 // Only customers watched in this process are published, so ingest pays nothing without subscribers.
 import type { Scope } from "../../db/tenant-scope.js";
 import { customerTopic, type TallyPubSub } from "../../pubsub.js";
-import { announceTriggers } from "../alerts/announce.js";
 import type { UsageChangedListener } from "../meter-events/ingest.js";
-import type { Announcers } from "../meter-events/stream/consume.js";
 import { isWatched } from "./feed.js";
 
 export function announceUsage(pubsub: TallyPubSub, scope: Scope): UsageChangedListener {
@@ -19,12 +17,4 @@ export function announceUsage(pubsub: TallyPubSub, scope: Scope): UsageChangedLi
     }
     for (const [topic, ids] of meterIds) pubsub.publish("customerUsageChanged", topic, { meterIds: ids });
   };
-}
-
-/** Fired alerts to usageAlertTriggered and usage changes to live usage feeds, for ingest outside a request (the streamed ingest's consumers). */
-export function ingestAnnouncers(pubsub: TallyPubSub): Announcers {
-  return (scope) => ({
-    onAlertsTriggered: announceTriggers(pubsub, scope),
-    onUsageChanged: announceUsage(pubsub, scope),
-  });
 }

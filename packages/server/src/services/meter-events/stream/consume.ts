@@ -10,12 +10,10 @@ import { randomUUID } from "node:crypto";
 import { DeliverPolicy } from "nats";
 import type { Clock } from "../../../clock.js";
 import { type AppDeps, createContext } from "../../../context.js";
+import type { Scope } from "../../../db/tenant-scope.js";
 import type { Db } from "../../../db/transaction.js";
 import type { TallyError } from "../../../errors.js";
 import { recordEvents } from "../../event-log/record.js";
-import type { Scope } from "../../../db/tenant-scope.js";
-import type { AlertsTriggeredListener } from "../../alerts/evaluate.js";
-import type { UsageChangedListener } from "../ingest.js";
 import { storeEvents, type Ingested } from "../ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "../validate.js";
 import type { MeterEventStream, Partition } from "./connection.js";
@@ -44,13 +42,12 @@ class PartitionLost extends Error {}
 
 const keyOf = (p: Partition) => `${p.accountId}.${p.mode}.${p.bucket}`;
 
-/** Who hears what a tenant's stored events did (services/live-usage/announce.ts's ingestAnnouncers). */
-export type Announcers = (scope: Scope) => {
-  onAlertsTriggered: AlertsTriggeredListener;
-  onUsageChanged: UsageChangedListener;
+/** The process's deps, and who hears what a stored batch fired and changed (after its commit). */
+export type ConsumerDeps = AppDeps & {
+  announce(scope: Scope, stored: Pick<Ingested, "triggers" | "usageChanged">): void;
 };
 
-export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream, announce: Announcers): StreamConsumer {
+export function startStreamConsumer(deps: ConsumerDeps, stream: MeterEventStream): StreamConsumer {
   const id = `consumer_${randomUUID()}`;
   const workers = new Map<string, { stop(): void; done: Promise<void> }>();
   let stopping = false;
@@ -63,7 +60,7 @@ export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream, ann
     for (const partition of held) {
       const key = keyOf(partition);
       if (workers.has(key)) continue;
-      const worker = readPartition(deps, stream, id, partition, announce);
+      const worker = readPartition(deps, stream, id, partition);
       workers.set(key, worker);
       void worker.done.finally(() => workers.get(key) === worker && workers.delete(key));
     }
@@ -97,11 +94,10 @@ export function startStreamConsumer(deps: AppDeps, stream: MeterEventStream, ann
  * to 1000 events: one event alone when the stream is quiet, full batches under load.
  */
 function readPartition(
-  deps: AppDeps,
+  deps: ConsumerDeps,
   stream: MeterEventStream,
   owner: string,
   partition: HeldPartition,
-  announce: Announcers,
 ): { stop(): void; done: Promise<void> } {
   let stopped = false;
   const done = (async () => {
@@ -127,7 +123,7 @@ function readPartition(
         }
         const fresh = batch.filter((m) => BigInt(m.seq) > position);
         if (fresh.length === 0 || stopped) continue;
-        await storeBatch(deps, owner, partition, position, fresh, announce);
+        await storeBatch(deps, owner, partition, position, fresh);
         position = BigInt(fresh.at(-1)!.seq);
       }
     } finally {
@@ -151,12 +147,11 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 }
 
 async function storeBatch(
-  deps: AppDeps,
+  deps: ConsumerDeps,
   owner: string,
   partition: Partition,
   from: bigint,
   messages: Array<{ seq: number; inputs: RecordMeterEventInput[]; acceptedAt: Date }>,
-  announce: Announcers,
 ) {
   const scope = { accountId: partition.accountId, mode: partition.mode };
   const tenant = createContext(deps, { kind: "tenant", scope }, "http://stream.internal/").tenant!;
@@ -197,14 +192,14 @@ async function storeBatch(
     await tenant.transaction((sql) => finish(sql, []));
     return;
   }
-  const { triggers, usageChanged } = await storeEvents(tenant, deps.clock, valid, {
-    rows: false,
-    fieldOf: (i) => fieldOf(positions[i]!),
-    beforeCommit: finish,
-  });
-  const { onAlertsTriggered, onUsageChanged } = announce(scope);
-  onAlertsTriggered(triggers);
-  if (usageChanged.length > 0) onUsageChanged(usageChanged);
+  deps.announce(
+    scope,
+    await storeEvents(tenant, deps.clock, valid, {
+      rows: false,
+      fieldOf: (i) => fieldOf(positions[i]!),
+      beforeCommit: finish,
+    }),
+  );
 }
 
 function duplicate(input: RecordMeterEventInput): Pick<TallyError, "code" | "message"> {
