@@ -86,8 +86,8 @@ function countWatch(pubsub: TallyPubSub, topic: string, delta: number): void {
 }
 
 /**
- * Whether a feed in this process watches the customer topic. Live usage is served by the process
- * a subscriber is connected to (docs/concepts/customer-sessions.md#live-usage).
+ * Whether a feed in this process watches the customer topic: without a shared pub/sub, the only
+ * subscribers an event can reach (docs/concepts/customer-sessions.md#live-usage).
  */
 export function isWatched(pubsub: TallyPubSub, topic: string): boolean {
   return watchedTopics.get(pubsub)?.has(topic) ?? false;
