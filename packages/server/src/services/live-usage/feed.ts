@@ -9,6 +9,16 @@ import { LatestValue } from "./latest-value.js";
 import { periodUsage, type UsageUpdate } from "./period-usage.js";
 
 export const COALESCE_MS = 250;
+/** Subscribers handed an update per turn of the event loop: a large fan-out lets requests in between. */
+const FAN_OUT_SLICE = 25;
+
+async function fanOut(listeners: Set<LatestValue<UsageUpdate>>, update: UsageUpdate): Promise<void> {
+  let handed = 0;
+  for (const listener of [...listeners]) {
+    listener.offer(update);
+    if (++handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 class Feed {
   readonly listeners = new Set<LatestValue<UsageUpdate>>();
@@ -57,8 +67,7 @@ class Feed {
     this.#running = true;
     this.#lastStart = Date.now();
     try {
-      const update = await this.compute();
-      for (const listener of this.listeners) listener.offer(update);
+      await fanOut(this.listeners, await this.compute());
     } catch (error) {
       for (const listener of this.listeners) listener.fail(error);
     } finally {
