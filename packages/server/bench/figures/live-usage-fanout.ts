@@ -1,9 +1,9 @@
 // Live usage fan-out (figure id live-usage-fanout): SUBSCRIBERS server-sent-event streams of one
 // customer's viewerUsageUpdated (one customer session) while batches of 1000 events for the
 // figure's customers arrive from several clients, as in batched-ingest: ingest events/s against
-// the same ingest with nobody subscribed, in rounds of at least MIN_BATCHES batches after a
-// warm-up, ordered without-with-with-without-without-with so that a drift of the machine weighs
-// on both alike; and the delay from a batch's acceptance (its response) to the first push on each
+// the same ingest with nobody subscribed, in ten rounds of at least MIN_BATCHES batches after a
+// warm-up of each, ordered without-with-with-without-… so that a drift of the machine weighs on both
+// alike; and the delay from a batch's acceptance (its response) to the first push on each
 // stream showing that batch's usage.
 import { meteredPrice } from "../lib/api.js";
 import type { Session } from "../lib/session.js";
@@ -19,8 +19,8 @@ import {
 
 export const SUBSCRIBERS = 200;
 /** Enough batches per round that one slow batch does not decide the ratio. */
-const MIN_BATCHES = 20;
-const ORDER = ["without", "with", "with", "without", "without", "with"] as const;
+const MIN_BATCHES = 30;
+const ORDER = ["without", "with", "with", "without", "without", "with", "with", "without", "without", "with"] as const;
 
 const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) {
   __typename ... on RecordMeterEventsSummary { accepted rejected { index } } } }`;
@@ -123,25 +123,10 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
     "token",
   );
   const perRound = Math.max(MIN_BATCHES * BATCH, Math.floor(scale.events / ORDER.length / BATCH) * BATCH);
-  // Warm-up: the server's caches, prepared statements and JIT, measured by neither mode.
-  await ingest(
-    session,
-    fixture,
-    eventRows("live-warm-up", MIN_BATCHES * BATCH, fixture.customers),
-    scale.clients,
-    watched,
-  );
-  const totals = { with: { events: 0, seconds: 0 }, without: { events: 0, seconds: 0 } };
-  const withRates: number[] = [];
-  const delays: number[] = [];
-  for (const [round, mode] of ORDER.entries()) {
-    const rows = eventRows(`live-${round}`, perRound, fixture.customers);
-    if (mode === "without") {
-      const { seconds } = await ingest(session, fixture, rows, scale.clients, watched);
-      totals.without.events += rows.length;
-      totals.without.seconds += seconds;
-      continue;
-    }
+
+  /** One round of `rows`, with or without the subscribers: its seconds, and with them each push's delay. */
+  async function round(mode: (typeof ORDER)[number], rows: EventRow[]) {
+    if (mode === "without") return { ...(await ingest(session, fixture, rows, scale.clients, watched)), delays: [] };
     const controller = new AbortController();
     const streams = await Promise.all(
       Array.from({ length: SUBSCRIBERS }, () =>
@@ -153,12 +138,10 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
     if (streams.some((s) => s.length === 0)) throw new Error("a stream had no first message within 60 s");
     const start = streams[0]![0]!.usage;
     const { accepted, seconds } = await ingest(session, fixture, rows, scale.clients, watched);
-    totals.with.events += rows.length;
-    totals.with.seconds += seconds;
-    withRates.push(rows.length / seconds);
     await new Promise((r) => setTimeout(r, 2_000)); // the last pushes
     controller.abort();
     // Acceptance order: the usage the customer had once each batch was answered.
+    const delays: number[] = [];
     let usage = start;
     for (const batch of accepted.sort((a, b) => a.at - b.at)) {
       usage += batch.watched;
@@ -168,6 +151,22 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
         if (push) delays.push(Math.max(0, push.at - batch.at));
       }
     }
+    return { seconds, delays };
+  }
+
+  // Warm-up of both paths (caches, prepared statements, JIT), measured by neither mode.
+  for (const mode of ["without", "with"] as const)
+    await round(mode, eventRows(`live-warm-up-${mode}`, MIN_BATCHES * BATCH, fixture.customers));
+  const totals = { with: { events: 0, seconds: 0 }, without: { events: 0, seconds: 0 } };
+  const withRates: number[] = [];
+  const delays: number[] = [];
+  for (const [i, mode] of ORDER.entries()) {
+    const rows = eventRows(`live-${i}`, perRound, fixture.customers);
+    const measured = await round(mode, rows);
+    totals[mode].events += rows.length;
+    totals[mode].seconds += measured.seconds;
+    if (mode === "with") withRates.push(rows.length / measured.seconds);
+    delays.push(...measured.delays);
   }
   const sorted = delays.sort((a, b) => a - b);
   const without = totals.without.events / totals.without.seconds;

@@ -1,7 +1,9 @@
 // Live usage (docs/concepts/customer-sessions.md#live-usage): one feed per customer and meter
 // watched in this process. A change published by ingest (announce.ts) marks it stale; it is then
 // recomputed (period-usage.ts) at most once per COALESCE_MS, whatever the number of subscribers or
-// events, and each subscriber is handed the latest result at most once per COALESCE_MS.
+// events, and each subscriber is handed the latest result at most once per COALESCE_MS. A
+// recomputation also waits as long as the last one took, so a feed keeps the database busy half
+// the time at most, however loaded it is.
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { customerTopic, type TallyPubSub } from "../../pubsub.js";
@@ -26,6 +28,7 @@ class Feed {
   #running = false;
   #timer: NodeJS.Timeout | undefined;
   #lastStart = Number.NEGATIVE_INFINITY;
+  #lastDuration = 0;
   readonly #changes: AsyncIterator<{ meterIds: string[] }>;
 
   constructor(
@@ -53,7 +56,7 @@ class Feed {
   #changed(): void {
     this.#stale = true;
     if (this.#running || this.#timer) return;
-    const wait = this.#lastStart + COALESCE_MS - Date.now();
+    const wait = this.#lastStart + Math.max(COALESCE_MS, 2 * this.#lastDuration) - Date.now();
     if (wait <= 0) void this.#run();
     else
       this.#timer = setTimeout(() => {
@@ -67,7 +70,9 @@ class Feed {
     this.#running = true;
     this.#lastStart = Date.now();
     try {
-      await fanOut(this.listeners, await this.compute());
+      const update = await this.compute();
+      this.#lastDuration = Date.now() - this.#lastStart;
+      await fanOut(this.listeners, update);
     } catch (error) {
       for (const listener of this.listeners) listener.fail(error);
     } finally {
