@@ -135,7 +135,14 @@ describe("UsageChartView", () => {
     expect(description.replace(/\s/g, " ")).toBe("API requests per day, Dec 1, 2026 – Jan 1, 2027: 1,500.5 in total");
     expect(region.querySelector("[data-tally=usage-total]")?.textContent).toBe("1,500.5");
     const rows = within(within(region).getByRole("table")).getAllByRole("row");
-    expect(rows.map((r) => r.textContent)).toEqual(["DayAPI requests", "Dec 11,000", "Dec 2500.5"]);
+    // Every day of the period, those without usage at 0.
+    expect(rows.length).toBe(1 + 31);
+    expect(rows.slice(0, 4).map((r) => r.textContent)).toEqual([
+      "DayAPI requests",
+      "Dec 11,000",
+      "Dec 2500.5",
+      "Dec 30",
+    ]);
   });
 
   it("switches windows with toggle buttons that a keyboard reaches", () => {
@@ -163,7 +170,13 @@ describe("UsageChartView", () => {
     };
     render(<UsageChartView usage={stacked} locale="en-US" />);
     const rows = within(screen.getByRole("table")).getAllByRole("row");
-    expect(rows.map((r) => r.textContent)).toEqual(["DaylargesmallNo model", "Dec 10600400", "Dec 2500.500"]);
+    expect(rows.length).toBe(1 + 31);
+    expect(rows.slice(0, 4).map((r) => r.textContent)).toEqual([
+      "DaylargesmallNo model",
+      "Dec 10600400",
+      "Dec 2500.500",
+      "Dec 3000",
+    ]);
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("stacked by model");
     const legend = screen.getByRole("list", { name: "Legend: API requests by model" });
     const items = within(legend).getAllByRole("listitem");

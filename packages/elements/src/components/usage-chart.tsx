@@ -1,7 +1,8 @@
 // The usage element: the meter's exact total for the period, a bar chart by hour or day, and the same
 // figures as a table for screen readers and keyboards (docs/elements.md#the-elements).
 import { useId, useMemo } from "react";
-import type { Meter, MeterUsage, UsageBucket, UsageWindow } from "../data/types.js";
+import type { Meter, MeterUsage, UsageWindow } from "../data/types.js";
+import { windowStarts } from "../data/windows.js";
 import { formatBucket, formatPeriod, formatQuantity } from "../format.js";
 import { ChartCanvas, type ChartSeries, PALETTE_SIZE } from "./chart-canvas.js";
 
@@ -29,9 +30,12 @@ interface Rows {
 const byValueNullLast = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
-/** Buckets pivoted into one row per window start and one column per group (a single null group when not stacked). */
-function pivot(buckets: UsageBucket[]): Rows {
-  const starts = [...new Set(buckets.map((b) => b.startTime))].sort();
+/** Buckets pivoted into one row per window of the period and one column per group (a single null group when not stacked). */
+function pivot(usage: MeterUsage): Rows {
+  const { buckets } = usage;
+  const starts = [
+    ...new Set([...windowStarts(usage.startTime, usage.endTime, usage.window), ...buckets.map((b) => b.startTime)]),
+  ].sort();
   const groups = [...new Set(buckets.map((b) => b.group ?? null))].sort(byValueNullLast);
   const startIndex = new Map(starts.map((s, i) => [s, i]));
   const cells = groups.map(() => starts.map(() => "0"));
@@ -46,7 +50,7 @@ const swatchClass = (i: number) => `tally-swatch tally-swatch-${(i % PALETTE_SIZ
 export function UsageChartView({ usage, meters, locale, onWindowChange, onMeterChange }: UsageChartViewProps) {
   const headingId = useId();
   const meterSelectId = useId();
-  const rows = useMemo(() => pivot(usage.buckets), [usage.buckets]);
+  const rows = useMemo(() => pivot(usage), [usage]);
   const labels = useMemo(
     () => rows.starts.map((s) => formatBucket(s, usage.window, locale)),
     [rows, usage.window, locale],

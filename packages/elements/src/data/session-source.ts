@@ -7,6 +7,7 @@ import { TallyAuthenticationError, TallyBrowser } from "@tally/sdk/browser";
 import { type SessionProblem, sessionProblem } from "./problem.js";
 import type { ViewerQuery, ViewerSource } from "./source.js";
 import type { Meter, MeterUsage, ViewerSnapshot } from "./types.js";
+import { windowedRange } from "./windows.js";
 
 export interface SessionSourceOptions {
   /** A customer session token, `cs_…`. */
@@ -17,16 +18,6 @@ export interface SessionSourceOptions {
 
 /** The invoices element shows the latest page; the hosted pages hold the rest. */
 const INVOICES_SHOWN = 24;
-
-const WINDOW_MS = { HOUR: 3_600_000, DAY: 86_400_000 } as const;
-
-/** The period widened to whole UTC windows, the edges the server's hourly and daily summaries fall on. */
-function windowedRange(startIso: string, endIso: string, window: keyof typeof WINDOW_MS): [string, string] {
-  const unit = WINDOW_MS[window];
-  const start = Math.floor(Date.parse(startIso) / unit) * unit;
-  const end = Math.ceil(Date.parse(endIso) / unit) * unit;
-  return [new Date(start).toISOString(), new Date(end).toISOString()];
-}
 
 /** What a failed call means for the reader: the session is over, or Tally is unreachable for now. */
 function problemOf(error: unknown): SessionProblem {
