@@ -13,6 +13,7 @@ export const FIGURES = {
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
+  "month-end-close": { number: "9", title: "month-end close by the scheduler vs one set-based SQL statement" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -31,7 +32,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–7)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–9)`);
       return id;
     }),
   );
