@@ -20,6 +20,7 @@ export {
 } from "./aggregate.js";
 export type { PerUnitModel, PriceModel, PricedLine, Tier, TieredModel, TransformQuantity } from "./pricing/types.js";
 export { priceQuantity } from "./pricing/price.js";
+export { priceContinuation } from "./pricing/continuation.js";
 export { pricePerUnit, transformQuantity } from "./pricing/per-unit.js";
 export { priceGraduated } from "./pricing/graduated.js";
 export { priceVolume } from "./pricing/volume.js";
@@ -143,3 +144,11 @@ export {
   type CreditableInvoice,
   type PlannedCreditNoteLine,
 } from "./credit-notes.js";
+export {
+  admitUnderCap,
+  quantityAfter,
+  type CapDecision,
+  type CappedEvent,
+  type PeriodEndSnapshot,
+} from "./spend-cap.js";
+export { forecastTotal } from "./forecast.js";

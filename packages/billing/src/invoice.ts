@@ -8,6 +8,7 @@ import type { Period } from "./periods.js";
 import type { InvoiceLine } from "./invoice-line.js";
 import type { ProrationLine } from "./proration.js";
 import { priceQuantity } from "./pricing/price.js";
+import { priceContinuation } from "./pricing/continuation.js";
 import { describeTierRange } from "./pricing/tiers.js";
 import type { PriceModel } from "./pricing/types.js";
 
@@ -37,6 +38,8 @@ export interface UsageWindow {
   quantities: ReadonlyMap<string, Decimal>;
   /** Items whose price started inside the period (a change): each one's usage starts here (missing = period start). */
   starts?: ReadonlyMap<string, Date>;
+  /** Each item's quantity of the period already invoiced by threshold invoices: only the rest is billed (priceContinuation). */
+  billed?: ReadonlyMap<string, Decimal>;
 }
 
 /** Usage of part of a period at an item's earlier metered price (docs/concepts/subscriptions.md#metered-items-and-changes). */
@@ -136,9 +139,13 @@ function toLines(
   period: Period,
   factor: Decimal,
   currency: string,
+  billed?: Decimal,
 ): InvoiceLine[] {
   const prorated = !factor.equals(1);
-  return priceQuantity(item.model, quantity).map((priced) => ({
+  const priced = billed?.greaterThan(0)
+    ? priceContinuation(item.model, billed, Decimal.max(quantity, billed))
+    : priceQuantity(item.model, quantity);
+  return priced.map((priced) => ({
     kind,
     itemId: item.itemId,
     priceId: item.priceId,
@@ -179,7 +186,8 @@ function usageLines(snapshot: InvoiceSnapshot): InvoiceLine[] {
     const own = { start: new Date(Math.max(start.getTime(), period.start.getTime())), end: period.end };
     // A price that started at the window's end (a change at that instant) has no usage in it.
     if (own.end <= own.start) return [];
-    return toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, own, one, snapshot.currency);
+    const billed = snapshot.usage.billed?.get(item.itemId);
+    return toLines(item, "USAGE", quantities.get(item.itemId) ?? ZERO, own, one, snapshot.currency, billed);
   });
 }
 

@@ -29,6 +29,7 @@ import { pgbouncerIngest, streamedIngest } from "./figures/streamed-ingest.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
 import { dimensionIngest, usageByDimension } from "./figures/usage-by-dimension.js";
+import { spendControl } from "./figures/spend-control.js";
 import { pgliteTarget, postgresTarget, type Target } from "./lib/database.js";
 import { type FigureId, selectedFigures } from "./lib/figure-ids.js";
 import { markdownTable, percent, type Results, type Row } from "./lib/report.js";
@@ -59,6 +60,13 @@ const SCALE = {
   coldStartRounds: quick ? 2 : 5,
   close: { postgres: quick ? [100, 1_000] : [1_000, 10_000], pglite: quick ? [100, 1_000] : [1_000, 2_000] },
   stream: { events: quick ? 10_000 : 50_000, clients: 4, runs: quick ? 20 : 50, rounds: 4 },
+  spendControl: {
+    customers: 20,
+    events: quick ? 4_000 : 20_000,
+    clients: 4,
+    seconds: 9,
+    connections: 8,
+  },
 };
 
 const started = Date.now();
@@ -366,9 +374,41 @@ async function monthEndCloseFigure(session: Session): Promise<void> {
   });
 }
 
+/** Spend control: batched and single ingest with a spend cap and a SPEND alert against without (figures/spend-control.ts). */
+async function spendControlFigure(session: Session): Promise<void> {
+  const db = session.target.kind;
+  const scale = SCALE.spendControl;
+  const r = await spendControl(session, scale);
+  const batched = r.batched.with / r.batched.without;
+  row({
+    figure: "spend-control",
+    database: db,
+    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.customers} customers with a spend cap and a SPEND alert`,
+    value: r.batched.with,
+    unit: "events/s",
+    reference: { what: "customers without", value: r.batched.without },
+    ratio: batched,
+    target: "≥ 70 %",
+    met: batched >= 0.7,
+  });
+  const single = r.single.with.perSecond / r.single.without.perSecond;
+  row({
+    figure: "spend-control",
+    database: db,
+    what: `recordMeterEvent, ${scale.connections} connections, with a spend cap and a SPEND alert`,
+    value: r.single.with.perSecond,
+    unit: "req/s",
+    reference: { what: "customers without", value: r.single.without.perSecond },
+    ratio: single,
+    target: "≥ 80 %",
+    met: single >= 0.8,
+  });
+}
+
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
   if (wanted("month-end-close")) await monthEndCloseFigure(run.session);
+  if (run.all && wanted("spend-control")) await spendControlFigure(run.session);
   if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
   if (run.all && wanted("single-ingest"))
     await singleIngestFigure(
@@ -478,6 +518,7 @@ const sessionFigures = wanted(
   "month-end-close",
   "streamed-ingest",
   "pgbouncer",
+  "spend-control",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;

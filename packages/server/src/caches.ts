@@ -31,6 +31,13 @@ export const caches = {
    * a hint the ingest corrects by itself; creating and archiving alerts forget it to spare a retry.
    */
   alertsWatch: new LruCache<string, boolean>(10_000, SHARED_TTL_MS),
+  /**
+   * Whether a customer has a billing subscription with a spend cap, and one with billing thresholds,
+   * by `tenantKey(scope, customerId)`; changing either forgets it.
+   */
+  spendCaps: new LruCache<string, { cap: boolean; threshold: boolean }>(100_000, SHARED_TTL_MS),
+  /** The tenant's active money alerts (SPEND, CREDIT_BALANCE, FORECAST) by `tenantKey(scope, "")`; creating and archiving one forgets it. */
+  moneyAlerts: new LruCache<string, Array<{ meterId: string; customerId: string | null }>>(10_000, SHARED_TTL_MS),
   /** Customers' test clock IDs (null: the wall clock) by `tenantKey(scope, customerId)`; set at creation, never changed. */
   customerClocks: new LruCache<string, string | null>(100_000),
 };
@@ -38,7 +45,7 @@ export const caches = {
 export type CacheName = keyof typeof caches;
 
 /** The changeable caches: those whose entries expire when no shared pub/sub carries invalidations. */
-const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "alertsWatch"];
+const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "alertsWatch", "spendCaps", "moneyAlerts"];
 
 /** A cache key that carries the account and mode, so a tenant never sees another's entries. */
 export function tenantKey(scope: Scope, name: string): string {

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   "PROMOTION_CODE_TAKEN",
   "TAX_RATE_INACTIVE",
   "STREAM_FENCE_TIMEOUT",
+  "SPEND_CAP_EXCEEDED",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

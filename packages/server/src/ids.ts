@@ -23,6 +23,7 @@ const ID_PREFIXES = {
   CustomerBalanceTransaction: "cbtxn",
   UsageAlert: "alrt",
   AlertTrigger: "atrg",
+  SpendCapReached: "scr",
   WebhookEndpoint: "we",
   WebhookDelivery: "whd",
   Event: "evt",

@@ -16,6 +16,7 @@ export const FIGURES = {
   "month-end-close": { number: "9", title: "month-end close by the scheduler vs one set-based SQL statement" },
   "streamed-ingest": { number: "10", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
   pgbouncer: { number: "11", title: "batched ingest through PgBouncer vs direct" },
+  "spend-control": { number: "12", title: "ingest with a spend cap and a SPEND alert vs without" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -34,7 +35,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–9)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–12)`);
       return id;
     }),
   );

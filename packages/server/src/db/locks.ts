@@ -6,7 +6,7 @@
 //   pending one-off invoice items (in creation order, read with FOR UPDATE by invoices/pending.ts) →
 //   number sequences (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
-// Ingest takes customer usage (shared) → dimension combinations of (meter, customer, month), in
+// Ingest takes customer usage (shared; exclusive for a customer with a spend cap) → dimension combinations of (meter, customer, month), in
 // sorted order, only when a batch carries a combination not yet stored.
 // Invoice transitions and credit notes (services/invoices/transitions.ts, services/credit-notes/)
 // take the clock (share), a void the subscription, then the invoice row, grants and balance.
@@ -96,6 +96,23 @@ export async function lockCustomersUsage(tx: Db, customerIds: string[], mode: "s
   await tx.$queryRaw`
     SELECT count(${lock}(hashtext('usage:' || c.id)))::int AS locked
     FROM (SELECT unnest(${ids}::text[]) AS id ORDER BY 1) c`;
+}
+
+/**
+ * lockCustomersUsage with a mode per customer: `exclusive` ones exclusively (customers whose
+ * ingest must see every other's, a spend cap's), the others shared, all in one sorted order.
+ */
+export async function lockCustomersUsageMixed(
+  tx: Db,
+  customerIds: string[],
+  exclusive: ReadonlySet<string>,
+): Promise<void> {
+  const ids = [...new Set(customerIds)].sort();
+  if (ids.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(CASE WHEN c.ex THEN pg_advisory_xact_lock(hashtext('usage:' || c.id))::text
+                      ELSE pg_advisory_xact_lock_shared(hashtext('usage:' || c.id))::text END)::int AS locked
+    FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${ids.map((id) => exclusive.has(id))}::boolean[]) AS ex ORDER BY 1) c`;
 }
 
 /** Locks one grant's row (`FOR UPDATE`) until the transaction ends: false when there is no such grant. */

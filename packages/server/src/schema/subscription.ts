@@ -7,7 +7,7 @@ import {
 } from "@pothos/plugin-relay";
 import type { Context } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { BillingMode, SubscriptionStatus, type Subscription } from "../generated/prisma/client.js";
+import { BillingMode, SpendCapBehavior, SubscriptionStatus, type Subscription } from "../generated/prisma/client.js";
 import { cancelSubscription } from "../services/subscriptions/cancel.js";
 import { createSubscription } from "../services/subscriptions/create.js";
 import { listSubscriptions, type SubscriptionFilter } from "../services/subscriptions/list.js";
@@ -18,11 +18,85 @@ import {
 import { builder } from "./builder.js";
 import { DiscountInput, discountsOf } from "./discount.js";
 import { CustomerRef } from "./customer.js";
+import { MoneyRef } from "./money.js";
 import { PriceRef } from "./price.js";
 import { requireTenant } from "./tenant.js";
 
 export const SubscriptionStatusEnum = builder.enumType(SubscriptionStatus, { name: "SubscriptionStatus" });
 const BillingModeEnum = builder.enumType(BillingMode, { name: "BillingMode" });
+
+const SpendCapBehaviorEnum = builder.enumType("SpendCapBehavior", {
+  description: "What a spend cap does (docs/concepts/subscriptions.md#spend-caps).",
+  values: {
+    BLOCK_EVENTS: {
+      value: SpendCapBehavior.BLOCK_EVENTS,
+      description:
+        "An event whose acceptance would take the period's previewed total over the cap is refused with SPEND_CAP_EXCEEDED.",
+    },
+    ALERT_ONLY: {
+      value: SpendCapBehavior.ALERT_ONLY,
+      description: "Events are accepted; billing.spend_cap.reached is recorded when the total reaches the cap.",
+    },
+  } as const,
+});
+
+const SpendCapRef = builder.objectRef<SpendCapShape>("SpendCap").implement({
+  description: "The most a billing period may cost, in the subscription's currency.",
+  fields: (t) => ({
+    amount: t.field({
+      type: MoneyRef,
+      resolve: (cap) => ({ amount: cap.amount, currency: cap.currency }),
+    }),
+    behavior: t.field({ type: SpendCapBehaviorEnum, resolve: (cap) => cap.behavior }),
+  }),
+});
+
+interface SpendCapShape {
+  amount: { toFixed(): string };
+  currency: string;
+  behavior: SpendCapBehavior;
+}
+
+const SpendCapInput = builder.inputType("SpendCapInput", {
+  fields: (t) => ({
+    amount: t.field({
+      type: "Decimal",
+      required: true,
+      description: "In the subscription's currency (major units), at least 0.",
+    }),
+    behavior: t.field({ type: SpendCapBehaviorEnum, required: true }),
+  }),
+});
+
+interface BillingThresholdsShape {
+  amountGte: { toFixed(): string };
+  currency: string;
+  resetBillingCycleAnchor: boolean;
+}
+
+const BillingThresholdsRef = builder.objectRef<BillingThresholdsShape>("BillingThresholds").implement({
+  description:
+    "An invoice is finalized when the period's usage not yet invoiced reaches amountGte (docs/concepts/subscriptions.md#billing-thresholds).",
+  fields: (t) => ({
+    amountGte: t.field({ type: MoneyRef, resolve: (b) => ({ amount: b.amountGte, currency: b.currency }) }),
+    resetBillingCycleAnchor: t.exposeBoolean("resetBillingCycleAnchor", {
+      description: "The billing period restarts at each threshold invoice.",
+    }),
+  }),
+});
+
+const BillingThresholdsInput = builder.inputType("BillingThresholdsInput", {
+  fields: (t) => ({
+    amountGte: t.field({
+      type: "Decimal",
+      required: true,
+      description: "In the subscription's currency (major units), greater than 0.",
+    }),
+    resetBillingCycleAnchor: t.boolean({
+      description: "Default false; true (restart the period at each threshold invoice) is refused for now.",
+    }),
+  }),
+});
 
 const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
   id: { field: "id" },
@@ -63,6 +137,27 @@ export const SubscriptionRef = builder.prismaNode("Subscription", {
       type: "DateTime",
       nullable: true,
       description: "The free trial's end; the subscription is TRIALING until then.",
+    }),
+    spendCap: t.field({
+      type: SpendCapRef,
+      nullable: true,
+      description: "The most each billing period may cost; null: no cap.",
+      resolve: (s) =>
+        s.spendCapAmount === null || s.spendCapBehavior === null
+          ? null
+          : { amount: s.spendCapAmount, currency: s.currency, behavior: s.spendCapBehavior },
+    }),
+    billingThresholds: t.field({
+      type: BillingThresholdsRef,
+      nullable: true,
+      resolve: (s) =>
+        s.billingThresholdAmountGte === null
+          ? null
+          : {
+              amountGte: s.billingThresholdAmountGte,
+              currency: s.currency,
+              resetBillingCycleAnchor: s.billingThresholdResetAnchor,
+            },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -144,6 +239,11 @@ const CreateSubscriptionInput = builder.inputType("CreateSubscriptionInput", {
       description: "Coupons or promotion codes to redeem; the subscription's own replace its customer's.",
     }),
     defaultTaxRates: t.idList({ description: "Tax rates of items without their own (at most 5)." }),
+    spendCap: t.field({ type: SpendCapInput, description: "The most each billing period may cost; default none." }),
+    billingThresholds: t.field({
+      type: BillingThresholdsInput,
+      description: "Invoice usage early when it reaches an amount; default none.",
+    }),
   }),
 });
 
@@ -175,6 +275,8 @@ builder.mutationField("createSubscription", (t) =>
         trialPeriodDays: input.trialPeriodDays ?? null,
         discounts: discountsOf(input.discounts),
         defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
+        spendCap: input.spendCap ?? null,
+        billingThresholds: input.billingThresholds ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
       return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
@@ -239,6 +341,11 @@ const UpdateSubscriptionInput = builder.inputType("UpdateSubscriptionInput", {
       description: "Replaces the discounts in force: entries with discount keep one; [] removes all.",
     }),
     defaultTaxRates: t.idList({ description: "Replaces the default tax rates; [] removes them." }),
+    spendCap: t.field({ type: SpendCapInput, description: "Sets the spend cap; null removes it; omitted: unchanged." }),
+    billingThresholds: t.field({
+      type: BillingThresholdsInput,
+      description: "Sets billing thresholds; null removes them; omitted: unchanged.",
+    }),
   }),
 });
 
@@ -261,6 +368,8 @@ export function changeOf(
     endTrialNow?: boolean | null;
     discounts?: Parameters<typeof discountsOf>[0];
     defaultTaxRates?: ReadonlyArray<string | number> | null;
+    spendCap?: SubscriptionChange["spendCap"];
+    billingThresholds?: SubscriptionChange["billingThresholds"];
   },
 ): SubscriptionChange {
   if (input.endTrialNow && input.trialEnd != null) {
@@ -282,6 +391,8 @@ export function changeOf(
     trialEnd: input.endTrialNow ? "now" : (input.trialEnd ?? null),
     discounts: discountsOf(input.discounts),
     defaultTaxRates: input.defaultTaxRates?.map(String) ?? null,
+    spendCap: input.spendCap,
+    billingThresholds: input.billingThresholds,
   };
 }
 

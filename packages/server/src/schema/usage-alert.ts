@@ -1,7 +1,7 @@
 // Usage alerts (docs/concepts/alerts.md): the UsageAlert and AlertTrigger nodes, usageAlert(s) and alertTriggers
 // queries, createUsageAlert and archiveUsageAlert, and the usageAlertTriggered subscription.
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { AlertRecurrence, UsageAlertStatus } from "../generated/prisma/client.js";
+import { AlertRecurrence, UsageAlertStatus, UsageAlertType } from "../generated/prisma/client.js";
 import { tenantTopic } from "../pubsub.js";
 import { archiveUsageAlert, createUsageAlert } from "../services/alerts/manage.js";
 import { alertFilters } from "../services/alerts/evaluate.js";
@@ -21,6 +21,25 @@ const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
       value: AlertRecurrence.EVERY_PERIOD,
       description:
         "Fires at most once per customer and billing period, when the period's usage reaches the threshold. The period is that of the customer's active subscription with a price on the meter; without one, the calendar month (UTC).",
+    },
+  } as const,
+});
+const UsageAlertTypeEnum = builder.enumType("UsageAlertType", {
+  description: "What an alert measures (docs/concepts/alerts.md#alert-types).",
+  values: {
+    USAGE: { value: UsageAlertType.USAGE, description: "The meter's usage (the default)." },
+    SPEND: {
+      value: UsageAlertType.SPEND,
+      description: "The previewed total of the period's invoice, in its currency; fires when it reaches the threshold.",
+    },
+    CREDIT_BALANCE: {
+      value: UsageAlertType.CREDIT_BALANCE,
+      description: "The customer's available credit balance; fires when it falls to the threshold.",
+    },
+    FORECAST: {
+      value: UsageAlertType.FORECAST,
+      description:
+        "The period-end projection of the total (usage so far extrapolated linearly over the period); fires when it reaches the threshold.",
     },
   } as const,
 });
@@ -46,6 +65,7 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
     }),
     threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
     recurrence: t.expose("recurrence", { type: AlertRecurrenceEnum }),
+    type: t.expose("type", { type: UsageAlertTypeEnum }),
     filters: t.field({
       type: [MeterSegmentConditionRef],
       description: "Only events matching every filter count; empty: all the meter's events.",
@@ -68,7 +88,8 @@ builder.prismaNode("AlertTrigger", {
     }),
     value: t.field({
       type: "Decimal",
-      description: "The usage that reached the threshold.",
+      description:
+        "The value that reached the threshold: usage, or for a money alert an amount in its subscription's currency.",
       resolve: (trigger) => trigger.value,
     }),
     triggeredAt: t.expose("triggeredAt", {
@@ -137,8 +158,10 @@ const CreateUsageAlertInput = builder.inputType("CreateUsageAlertInput", {
     threshold: t.field({
       type: "Decimal",
       required: true,
-      description: "Fires when usage reaches it (≥); greater than 0.",
+      description:
+        "Fires when the value reaches it (≥; ≤ for CREDIT_BALANCE); greater than 0 (at least 0 for CREDIT_BALANCE).",
     }),
+    type: t.field({ type: UsageAlertTypeEnum, description: "Default USAGE; the others need recurrence EVERY_PERIOD." }),
     customerId: t.id({ description: "Watch this customer only; default every customer, each separately." }),
     recurrence: t.field({ type: AlertRecurrenceEnum, required: true }),
     filters: t.field({

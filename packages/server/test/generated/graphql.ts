@@ -38,11 +38,19 @@ export type BillingReason =
   | 'SUBSCRIPTION_CANCEL'
   | 'SUBSCRIPTION_CREATE'
   | 'SUBSCRIPTION_CYCLE'
+  | 'SUBSCRIPTION_THRESHOLD'
   | 'SUBSCRIPTION_UPDATE';
 
 export type BillingScheme =
   | 'PER_UNIT'
   | 'TIERED';
+
+export type BillingThresholdsInput = {
+  /** In the subscription's currency (major units), greater than 0. */
+  amountGte: string;
+  /** Default false; true (restart the period at each threshold invoice) is refused for now. */
+  resetBillingCycleAnchor?: boolean | null | undefined;
+};
 
 export type CancelMeterEventInput = {
   eventName: string;
@@ -229,12 +237,16 @@ export type CreateSubscriptionInput = {
   billingCycleAnchor?: string | null | undefined;
   /** Default FLEXIBLE. */
   billingMode?: BillingMode | null | undefined;
+  /** Invoice usage early when it reaches an amount; default none. */
+  billingThresholds?: BillingThresholdsInput | null | undefined;
   customerId: string;
   /** Tax rates of items without their own (at most 5). */
   defaultTaxRates?: Array<string> | null | undefined;
   /** Coupons or promotion codes to redeem; the subscription's own replace its customer's. */
   discounts?: Array<DiscountInput> | null | undefined;
   items: Array<SubscriptionItemInput>;
+  /** The most each billing period may cost; default none. */
+  spendCap?: SpendCapInput | null | undefined;
   /** Default: the customer's now; at most 35 days back, never ahead. */
   startDate?: string | null | undefined;
   /** A free trial until then: after the customer's now, at most 730 days after startDate. */
@@ -268,9 +280,11 @@ export type CreateUsageAlertInput = {
   filters?: Array<MeterSegmentConditionInput> | null | undefined;
   meterId: string;
   recurrence: AlertRecurrence;
-  /** Fires when usage reaches it (≥); greater than 0. */
+  /** Fires when the value reaches it (≥; ≤ for CREDIT_BALANCE); greater than 0 (at least 0 for CREDIT_BALANCE). */
   threshold: string;
   title: string;
+  /** Default USAGE; the others need recurrence EVERY_PERIOD. */
+  type?: UsageAlertType | null | undefined;
 };
 
 export type CreateWebhookEndpointInput = {
@@ -370,6 +384,7 @@ export type ErrorCode =
   | 'PRORATION_DATE_OUT_OF_PERIOD'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_DEEP'
+  | 'SPEND_CAP_EXCEEDED'
   | 'STREAM_FENCE_TIMEOUT'
   | 'SUBSCRIPTION_NOT_ACTIVE'
   | 'SUBSCRIPTION_NOT_TRIALING'
@@ -496,6 +511,19 @@ export type RoundingDirection =
   | 'DOWN'
   | 'UP';
 
+/** What a spend cap does (docs/concepts/subscriptions.md#spend-caps). */
+export type SpendCapBehavior =
+  /** Events are accepted; billing.spend_cap.reached is recorded when the total reaches the cap. */
+  | 'ALERT_ONLY'
+  /** An event whose acceptance would take the period's previewed total over the cap is refused with SPEND_CAP_EXCEEDED. */
+  | 'BLOCK_EVENTS';
+
+export type SpendCapInput = {
+  /** In the subscription's currency (major units), at least 0. */
+  amount: string;
+  behavior: SpendCapBehavior;
+};
+
 /** A change as updateSubscription takes it, to preview (docs/concepts/invoices.md#previews). */
 export type SubscriptionChangesInput = {
   billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
@@ -605,6 +633,8 @@ export type UpdateProductInput = {
 export type UpdateSubscriptionInput = {
   /** Default UNCHANGED. */
   billingCycleAnchor?: BillingCycleAnchorChange | null | undefined;
+  /** Sets billing thresholds; null removes them; omitted: unchanged. */
+  billingThresholds?: BillingThresholdsInput | null | undefined;
   /** false undoes a cancel at period end. */
   cancelAtPeriodEnd?: boolean | null | undefined;
   /** Replaces the default tax rates; [] removes them. */
@@ -620,6 +650,8 @@ export type UpdateSubscriptionInput = {
   prorationBehavior?: ProrationBehavior | null | undefined;
   /** Default: the customer's now; in the current period, not after now. */
   prorationDate?: string | null | undefined;
+  /** Sets the spend cap; null removes it; omitted: unchanged. */
+  spendCap?: SpendCapInput | null | undefined;
   /** Moves a trialing subscription's trial end (after now, at most 730 days after startDate). */
   trialEnd?: string | null | undefined;
 };
@@ -648,6 +680,17 @@ export type UpdateWebhookEndpointInput = {
 export type UsageAlertStatus =
   | 'ACTIVE'
   | 'ARCHIVED';
+
+/** What an alert measures (docs/concepts/alerts.md#alert-types). */
+export type UsageAlertType =
+  /** The customer's available credit balance; fires when it falls to the threshold. */
+  | 'CREDIT_BALANCE'
+  /** The period-end projection of the total (usage so far extrapolated linearly over the period); fires when it reaches the threshold. */
+  | 'FORECAST'
+  /** The previewed total of the period's invoice, in its currency; fires when it reaches the threshold. */
+  | 'SPEND'
+  /** The meter's usage (the default). */
+  | 'USAGE';
 
 export type UsageType =
   | 'LICENSED'

@@ -12,6 +12,8 @@
 // customer's active subscription with a price on the meter (the oldest, if several), else the UTC
 // calendar month containing the customer's now — read after the insert under a per-(alert,
 // customer) advisory lock, for the same reason.
+// Money alerts (SPEND, CREDIT_BALANCE, FORECAST: alerts/money.ts) are EVERY_PERIOD alerts whose value
+// is read from the period's preview instead of the meter's usage, under the same lock.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
 import {
@@ -20,8 +22,10 @@ import {
   finalizeAggregate,
   matchesConditions,
   type Period,
+  type PeriodEndSnapshot,
   type SegmentCondition,
   selectedPartial,
+  toDecimal,
   valuesByKey,
 } from "@tally/billing";
 import type { Clock } from "../../clock.js";
@@ -33,6 +37,8 @@ import { recordEvents } from "../event-log/record.js";
 import { alertTriggerEventData } from "../event-log/serializers.js";
 import { scheduleOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
+import type { BillableSubscription } from "../invoices/billable.js";
+import { moneyValues, reachesThreshold } from "./money.js";
 import { type UsageQuery, type UsageStore, usageStore } from "../../usage-store/index.js";
 import type { Db } from "../../db/transaction.js";
 
@@ -68,6 +74,9 @@ export async function evaluateUsageAlerts(
   scope: Scope,
   clock: Clock,
   events: readonly IngestedEvent[],
+  subscriptions: readonly BillableSubscription[] = [],
+  /** Previews already priced with these events under an exclusive lock (spend caps), by subscription. */
+  previews: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
 ): Promise<AlertTrigger[]> {
   if (events.length === 0) return [];
   const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
@@ -95,6 +104,7 @@ export async function evaluateUsageAlerts(
       alerts.filter((a) => a.recurrence === "EVERY_PERIOD"),
       events,
       nowOf,
+      moneyValues(tx, scope, subscriptions, previews),
     )),
   ];
   return storeTriggers(tx, scope, crossings, nowOf);
@@ -114,7 +124,8 @@ function counts(alert: WatchedAlert, e: IngestedEvent): boolean {
   );
 }
 
-const reached = (alert: WatchedAlert, value: Decimal) => value.greaterThanOrEqualTo(alert.threshold.toFixed());
+const reached = (alert: WatchedAlert, value: Decimal) =>
+  reachesThreshold(alert.type, value, toDecimal(alert.threshold.toFixed()));
 
 /**
  * Adds the new events counted by each ONE_TIME alert (received after its creation, of customers it
@@ -203,6 +214,7 @@ async function periodCrossings(
   alerts: WatchedAlert[],
   events: readonly IngestedEvent[],
   nowOf: (customerId: string) => Date,
+  moneyValue: ReturnType<typeof moneyValues>,
 ): Promise<Crossing[]> {
   if (alerts.length === 0) return [];
   const seen = new Set<string>();
@@ -228,9 +240,10 @@ async function periodCrossings(
   );
 
   // One usage read per (meter, customer, period, filters), shared by the alerts watching it.
-  const usage = new Map<string, Promise<Decimal>>();
+  const usage = new Map<string, Promise<Decimal | null>>();
   const store = usageStore(tx, scope);
-  const usageOf = (p: (typeof open)[number]) => {
+  const usageOf = (p: (typeof open)[number]): Promise<Decimal | null> => {
+    if (p.alert.type !== "USAGE") return moneyValue(p.alert, p.customerId, nowOf(p.customerId));
     const filters = alertFilters(p.alert);
     const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}:${JSON.stringify(filters)}`;
     if (!usage.has(key)) {
@@ -245,8 +258,8 @@ async function periodCrossings(
   // All issued at once: one round trip for the batch's customers, not one each (PostgreSQL).
   const values = await Promise.all(open.map(usageOf));
   return open.flatMap((p, i) => {
-    const value = values[i]!;
-    return reached(p.alert, value)
+    const value = values[i];
+    return value != null && reached(p.alert, value)
       ? [{ alert: p.alert, customerId: p.customerId, value, periodStart: p.period.start }]
       : [];
   });

@@ -3,11 +3,12 @@ import type { Decimal, SegmentCondition } from "@tally/billing";
 import { tenantKey } from "../../caches.js";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
-import type { AlertRecurrence, Prisma, UsageAlert } from "../../generated/prisma/client.js";
+import type { AlertRecurrence, Prisma, UsageAlert, UsageAlertType } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Db } from "../../db/transaction.js";
 import { findCustomer } from "../customers.js";
 import { validConditions } from "../prices.js";
+import { forgetMoneyAlerts } from "../spend-caps/watch.js";
 
 export interface CreateUsageAlertInput {
   title: string;
@@ -15,6 +16,8 @@ export interface CreateUsageAlertInput {
   threshold: Decimal;
   customerId?: string | null;
   recurrence: AlertRecurrence;
+  /** What it measures (docs/concepts/alerts.md#alert-types); default USAGE. */
+  type?: UsageAlertType | null;
   /** Only events matching every one count (docs/concepts/alerts.md#filters). */
   filters?: readonly SegmentCondition[] | null;
 }
@@ -41,8 +44,24 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
     throw new InvalidInputError(`title must be 1–${MAX_TITLE_LENGTH} characters`, ["input", "title"]);
   }
   const { threshold } = input;
-  if (!threshold.greaterThan(0))
-    throw new InvalidInputError(`threshold must be greater than 0; got ${threshold.toFixed()}`, ["input", "threshold"]);
+  const type = input.type ?? "USAGE";
+  // A credit balance alert fires when the balance falls to the threshold, which may be 0.
+  if (type === "CREDIT_BALANCE" ? threshold.isNegative() : !threshold.greaterThan(0)) {
+    const bound = type === "CREDIT_BALANCE" ? "at least 0" : "greater than 0";
+    throw new InvalidInputError(`threshold must be ${bound}; got ${threshold.toFixed()}`, ["input", "threshold"]);
+  }
+  if (type !== "USAGE" && input.recurrence !== "EVERY_PERIOD") {
+    throw new InvalidInputError(`A ${type} alert fires once per billing period: use recurrence EVERY_PERIOD`, [
+      "input",
+      "recurrence",
+    ]);
+  }
+  if (type !== "USAGE" && (input.filters?.length ?? 0) > 0) {
+    throw new InvalidInputError(`A ${type} alert measures the whole invoice: filters are for USAGE alerts`, [
+      "input",
+      "filters",
+    ]);
+  }
   if (threshold.decimalPlaces() > MAX_DECIMAL_PLACES || threshold.truncated().toFixed().length > MAX_INTEGER_DIGITS) {
     throw new InvalidInputError(
       `threshold has at most ${MAX_INTEGER_DIGITS} integer digits and ${MAX_DECIMAL_PLACES} decimal places`,
@@ -67,12 +86,14 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       customerId: input.customerId || null,
       threshold: threshold.toFixed(),
       recurrence: input.recurrence,
+      type,
       filters: filters as unknown as Prisma.InputJsonValue,
       startSeq: await currentSeq(tenant.prisma),
     },
   });
   // Ingest would learn that an alert now watches the meter; forgetting the hint spares a rolled-back group.
   tenant.forget("alertsWatch", [tenantKey(tenant.scope, meter.id)]);
+  if (type !== "USAGE") forgetMoneyAlerts(tenant);
   return alert;
 }
 
@@ -82,5 +103,6 @@ export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<Usa
   if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
   const alert = await tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
   tenant.forget("alertsWatch", [tenantKey(tenant.scope, alert.meterId)]);
+  if (alert.type !== "USAGE") forgetMoneyAlerts(tenant);
   return alert;
 }

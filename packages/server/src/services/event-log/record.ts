@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   "billing.meter.deactivated",
   "billing.meter.reactivated",
   "meter_event.rejected",
+  "billing.spend_cap.reached",
   "customer.created",
   "customer.updated",
   "customer.deleted",

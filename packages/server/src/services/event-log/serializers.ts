@@ -14,6 +14,7 @@ import type {
   Meter,
   PromotionCode,
   Subscription,
+  SpendCapReached,
   SubscriptionItem,
   TaxRate,
   UsageAlert,
@@ -120,7 +121,42 @@ export function subscriptionEventData(subscription: Subscription & { items: Subs
     canceledAt: iso(subscription.canceledAt),
     trialStart: iso(subscription.trialStart),
     trialEnd: iso(subscription.trialEnd),
+    spendCap: spendCapData(subscription),
+    billingThresholds:
+      subscription.billingThresholdAmountGte === null
+        ? null
+        : {
+            amountGte: money(subscription.billingThresholdAmountGte, subscription.currency),
+            resetBillingCycleAnchor: subscription.billingThresholdResetAnchor,
+          },
     createdAt: iso(subscription.createdAt),
+  };
+}
+
+/** A subscription's spend cap as the Subscription type shows it (null: none). */
+export function spendCapData(
+  subscription: Pick<Subscription, "spendCapAmount" | "spendCapBehavior" | "currency">,
+): Json | null {
+  if (subscription.spendCapAmount === null || subscription.spendCapBehavior === null) return null;
+  return {
+    amount: money(subscription.spendCapAmount, subscription.currency),
+    behavior: subscription.spendCapBehavior,
+  };
+}
+
+/** billing.spend_cap.reached: the subscription's cap and the period's total when it was reached. */
+export function spendCapReachedEventData(
+  reached: SpendCapReached,
+  subscription: Pick<Subscription, "spendCapAmount" | "spendCapBehavior" | "currency">,
+): Json {
+  return {
+    id: reached.id,
+    subscriptionId: reached.subscriptionId,
+    customerId: reached.customerId,
+    spendCap: spendCapData(subscription),
+    periodStart: iso(reached.periodStart),
+    total: money(reached.amount, subscription.currency),
+    reachedAt: iso(reached.reachedAt),
   };
 }
 
@@ -158,6 +194,7 @@ function usageAlertEventData(alert: UsageAlert): Json {
     customerId: alert.customerId,
     threshold: alert.threshold.toFixed(),
     recurrence: alert.recurrence,
+    type: alert.type,
     status: alert.status,
     createdAt: iso(alert.createdAt),
   };

@@ -15,7 +15,7 @@ import {
   type SegmentCondition,
   type UsageWindow,
 } from "@tally/billing";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { readCustomerBalance } from "../customer-balance/read.js";
 import { lockCustomerBalance } from "../../db/locks.js";
@@ -134,7 +134,38 @@ async function usageWindow(
       await meteredQuantity(db, scope, subscription.customerId, meter, own, selections.get(item.priceId), reads),
     );
   }
-  return { period, quantities, starts };
+  return { period, quantities, starts, billed: await thresholdBilled(db, scope, subscription.id, period.start) };
+}
+
+/** Each item's quantity of the period starting at `periodStart` already invoiced by threshold invoices (docs/concepts/subscriptions.md#billing-thresholds). */
+async function thresholdBilled(db: Db, scope: Scope, subscriptionId: string, periodStart: Date) {
+  const rows = await db.$queryRaw<Array<{ itemId: string; quantity: string }>>`
+    SELECT "itemId", "quantity"::text AS "quantity" FROM "ThresholdBilledUsage"
+    WHERE "subscriptionId" = ${subscriptionId} AND "periodStart" = ${periodStart} AND ${scopeClause(scope)}`;
+  return new Map(rows.map((row) => [row.itemId, toDecimal(row.quantity)]));
+}
+
+/**
+ * A threshold invoice (docs/concepts/subscriptions.md#billing-thresholds): the usage of the current
+ * period up to `now` not yet invoiced, and the pending charges, read under the finalization's locks.
+ */
+export async function thresholdSnapshot(
+  db: Db,
+  scope: Scope,
+  subscription: BillableSubscription,
+  now: Date,
+): Promise<InvoiceSnapshot> {
+  const { start } = openPeriod(scheduleOf(subscription));
+  // The events stamped at now count: they are what crossed (timestamps are whole milliseconds).
+  const usage = await usageWindow(db, scope, subscription, { start, end: new Date(now.getTime() + 1) });
+  const grants = await creditGrants(db, scope, subscription, { lock: true });
+  return {
+    ...base(subscription, now, grants),
+    customerBalance: await customerBalance(db, scope, subscription, { lock: true }),
+    kind: "FINAL",
+    usage: { ...usage, period: { start, end: now } },
+    pending: await pendingCharges(db, scope, subscription, { lock: true }),
+  };
 }
 
 /**

@@ -67,6 +67,13 @@ export const alreadyInvoiced = (timestamp: Date, field: Field) =>
     field,
   );
 
+export const spendCapExceeded = (subscriptionId: string, cap: string, currency: string, field: Field) =>
+  new MeterEventError(
+    "SPEND_CAP_EXCEEDED",
+    `The event would take subscription ${subscriptionId}'s total for the period over its spend cap of ${cap} ${currency.toUpperCase()}`,
+    field,
+  );
+
 export const cardinalityExceeded = (limit: number, field: Field) =>
   new MeterEventError(
     "DIMENSION_CARDINALITY_EXCEEDED",

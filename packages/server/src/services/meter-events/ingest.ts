@@ -1,19 +1,22 @@
 // The ingest pipeline (docs/architecture.md#the-ingest-path), shared by single events (record.ts)
 // and batches (record-batch.ts): validated events are stored in one plain SQL transaction
 // (Tenant.transaction) — the shared usage locks of their customers, the store's one insert
-// statement, the refusals of events not stored, and the usage alerts they cross (which record
-// their event-log events) — run again with duplicates skipped if an identifier was taken
+// statement, the refusals of events not stored (spend caps refuse theirs before the insert:
+// spend-caps/enforce.ts), and the usage alerts they cross (which record their event-log events) — run again with duplicates skipped if an identifier was taken
 // (retryingDuplicates). Who hears the triggers hears them after the commit.
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
-import { lockCustomersUsage } from "../../db/locks.js";
+import { lockCustomersUsage, lockCustomersUsageMixed } from "../../db/locks.js";
 import type { Db } from "../../db/transaction.js";
 import type { MeterEventError } from "../../errors.js";
 import type { AlertTrigger } from "../../generated/prisma/client.js";
 import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
 import { evaluateUsageAlerts } from "../alerts/evaluate.js";
-import { cardinalityExceeded, meterInactive } from "./errors.js";
+import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
+import { spendWatch } from "../spend-caps/watch.js";
+import { billThresholds } from "../thresholds/bill.js";
+import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
 import { retryingDuplicates } from "./identity.js";
 import type { OnDuplicate } from "../../usage-store/index.js";
 import { invoicedRefusals } from "./settled.js";
@@ -77,41 +80,107 @@ export async function storeEvents(
   options: IngestOptions,
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
-  return retryingDuplicates(events, (onDuplicate) =>
+  const watch = await spendWatch(tenant, events);
+  const ingested = await retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
-      // The insert is sent right behind the lock (one round trip), the combinations' statements too.
-      const [, { batch, overLimit }] = await Promise.all([
-        lockCustomersUsage(
-          sql,
-          events.map((e) => e.customer.id),
-          "shared",
-        ),
-        recordWithCombinations(store, events, { onDuplicate, rows: options.rows }),
-      ]);
+      const customerIds = events.map((e) => e.customer.id);
+      let recorded: { batch: RecordedBatch; overLimit: Set<number> };
+      let caps: CapCheck | null = null;
+      if (watch.subscriptions.length === 0) {
+        // The insert is sent right behind the lock (one round trip), the combinations' statements too.
+        [, recorded] = await Promise.all([
+          lockCustomersUsage(sql, customerIds, "shared"),
+          recordWithCombinations(store, events, { onDuplicate, rows: options.rows }),
+        ]);
+      } else {
+        // Priced before the insert, on the usage of every transaction that committed before this one.
+        await lockCustomersUsageMixed(sql, customerIds, watch.capped);
+        caps = await checkSpendCaps(sql, tenant.scope, clock, watch, events);
+        recorded = await recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
+          onDuplicate,
+          rows: options.rows,
+        });
+      }
+      const { batch, overLimit } = recorded;
       if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
+      const capRefused = new Map((caps?.refused ?? []).map((r) => [r.index, r.subscription]));
       // Not stored: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
-      const skipped = batch.notStored.filter((s) => s.meterActive && !overLimit.has(s.index)).map((s) => s.index);
+      const skipped = batch.notStored
+        .filter((s) => s.meterActive && !overLimit.has(s.index) && !capRefused.has(s.index))
+        .map((s) => s.index);
       const invoiced = await invoicedRefusals(store, events, skipped, (i) => [...options.fieldOf(i), "timestamp"]);
-      const notStored = batch.notStored.map(({ index, meterActive }) => ({
-        index,
-        error: overLimit.has(index)
-          ? cardinalityExceeded(MAX_COMBINATIONS_PER_MONTH, [...options.fieldOf(index), "payload"])
-          : meterActive
-            ? (invoiced.get(index) ?? null)
-            : meterInactive(events[index]!.meter.eventName, [...options.fieldOf(index), "eventName"]),
-      }));
+      const notStored = batch.notStored.map(({ index, meterActive }) => {
+        const capped = capRefused.get(index);
+        return {
+          index,
+          error: capped
+            ? spendCapExceeded(capped.id, capped.spendCapAmount!.toFixed(), capped.currency, options.fieldOf(index))
+            : overLimit.has(index)
+              ? cardinalityExceeded(MAX_COMBINATIONS_PER_MONTH, [...options.fieldOf(index), "payload"])
+              : meterActive
+                ? (invoiced.get(index) ?? null)
+                : meterInactive(events[index]!.meter.eventName, [...options.fieldOf(index), "eventName"]),
+        };
+      });
       let triggers: AlertTrigger[] = [];
       if (batch.alertsWatch) {
         const missed = new Set(batch.notStored.map((s) => s.index));
         const seqs = batch.seqs!;
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
-        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored);
+        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored, watch.subscriptions, caps?.previews);
       }
+      await caps?.recordReached(sql);
       await options.beforeCommit?.(sql, notStored);
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
+  // In the same request, once the events are committed (thresholds/bill.ts).
+  const billed = ingested.usageChanged.map((c) => c.customerId).filter((id) => watch.thresholds.has(id));
+  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
+  return ingested;
+}
+
+/**
+ * Stores the events a spend cap did not refuse (recordWithCombinations); the refused come back as
+ * not stored, at their positions in the whole list.
+ */
+async function recordAdmitted(
+  store: UsageStore,
+  events: readonly ValidEvent[],
+  refused: ReadonlySet<number>,
+  options: { onDuplicate: OnDuplicate; rows: boolean },
+): Promise<{ batch: RecordedBatch; overLimit: Set<number> }> {
+  if (refused.size === 0) return recordWithCombinations(store, events, options);
+  const kept = events.flatMap((_, i) => (refused.has(i) ? [] : [i]));
+  if (kept.length === 0) {
+    const none: RecordedBatch = { notStored: [], alertsWatch: false, seqs: null, rows: options.rows ? [] : null };
+    return { batch: atPositions(none, kept, events.length, [...refused]), overLimit: new Set() };
+  }
+  const { batch, overLimit } = await recordWithCombinations(
+    store,
+    kept.map((i) => events[i]!),
+    options,
+  );
+  return {
+    batch: atPositions(batch, kept, events.length, [...refused]),
+    overLimit: new Set([...overLimit].map((i) => kept[i]!)),
+  };
+}
+
+/** A batch recorded from the events at `kept` of a list of `length`, back to the whole list's positions; `missing` were not sent. */
+function atPositions(batch: RecordedBatch, kept: readonly number[], length: number, missing: number[]): RecordedBatch {
+  const rows: Array<StoredEventWithMeter | null> | null = batch.rows && Array.from({ length }, () => null);
+  const seqs = batch.seqs && Array.from({ length }, () => 0n);
+  kept.forEach((at, i) => {
+    if (rows) rows[at] = batch.rows![i]!;
+    if (seqs) seqs[at] = batch.seqs![i]!;
+  });
+  const notStored = [
+    ...batch.notStored.map((s) => ({ ...s, index: kept[s.index]! })),
+    ...missing.map((index) => ({ index, meterActive: true })),
+  ].sort((a, b) => a.index - b.index);
+  return { ...batch, notStored, rows, seqs };
 }
 
 /**
@@ -143,16 +212,5 @@ async function recordWithCombinations(
     options,
   );
   if (overLimit.size === 0) return { batch: stored, overLimit };
-  // Back to the positions of the whole list.
-  const rows: Array<StoredEventWithMeter | null> | null = stored.rows && events.map(() => null);
-  const seqs = stored.seqs && events.map(() => 0n);
-  kept.forEach((at, i) => {
-    if (rows) rows[at] = stored.rows![i]!;
-    if (seqs) seqs[at] = stored.seqs![i]!;
-  });
-  const notStored = [
-    ...stored.notStored.map((s) => ({ ...s, index: kept[s.index]! })),
-    ...[...overLimit].map((index) => ({ index, meterActive: true })),
-  ].sort((a, b) => a.index - b.index);
-  return { batch: { ...stored, notStored, rows, seqs }, overLimit };
+  return { batch: atPositions(stored, kept, events.length, [...overLimit]), overLimit };
 }

@@ -29,6 +29,14 @@ import { loadBillable } from "../invoices/billable.js";
 import { findCustomer } from "../customers.js";
 import { checkItem, checkSegments } from "./item-rules.js";
 import { checkTrialEnd, MAX_TRIAL_DAYS } from "./trial.js";
+import {
+  type BillingThresholdsInput,
+  checkThresholdPrices,
+  type SpendCapInput,
+  spendCapColumns,
+  thresholdColumns,
+} from "../spend-caps/rules.js";
+import { forgetSpendCaps } from "../spend-caps/watch.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -43,6 +51,10 @@ export interface CreateSubscriptionInput {
   discounts?: readonly DiscountInput[] | null;
   /** Tax rates of the lines of items without their own (docs/concepts/tax-rates.md#which-rates-apply). */
   defaultTaxRates?: readonly string[] | null;
+  /** The most a period may cost (docs/concepts/subscriptions.md#spend-caps); null: no cap. */
+  spendCap?: SpendCapInput | null;
+  /** Billing thresholds (docs/concepts/subscriptions.md#billing-thresholds); null: none. */
+  billingThresholds?: BillingThresholdsInput | null;
 }
 
 /** How far back a subscription may start, so that recorded usage can still be billed (docs/concepts/subscriptions.md#creating-a-subscription). */
@@ -167,8 +179,22 @@ export async function createSubscription(
   const items = await planItems(tenant, input);
   const first = items[0]!.price;
   const interval = intervalOf(first);
+  const cap = {
+    ...spendCapColumns(input.spendCap ?? null, first.currency, ["input", "spendCap"]),
+    ...thresholdColumns(input.billingThresholds ?? null, first.currency, ["input", "billingThresholds"]),
+  };
+  if (cap.billingThresholdAmountGte !== null) {
+    const meters = await tenant.prisma.meter.findMany({
+      where: { id: { in: items.flatMap((item) => (item.price.meterId ? [item.price.meterId] : [])) } },
+      select: { id: true, aggregation: true },
+    });
+    checkThresholdPrices(
+      items.map(({ price }) => ({ ...price, meter: meters.find((m) => m.id === price.meterId) ?? null })),
+      ["input", "billingThresholds"],
+    );
+  }
 
-  return tenant.prisma.$transaction(async (tx) => {
+  const created = await tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, customer, clock);
     // A customer deleted since the lookup above takes no subscription (customers.ts#deleteCustomer).
     if ((await lockCustomer(tx, scope, customer.id, "share"))?.deletedAt !== null) {
@@ -195,6 +221,7 @@ export async function createSubscription(
         billingCycleAnchor: anchor,
         currentPeriodStart: period.start,
         currentPeriodEnd: period.end,
+        ...cap,
         ...(trialEnd ? { status: "TRIALING", trialStart: startDate, trialEnd } : {}),
         createdAt: now,
         items: {
@@ -219,4 +246,6 @@ export async function createSubscription(
     await closeDuePeriods(tx, scope, id, now);
     return tx.subscription.findUniqueOrThrow({ where: { id } });
   }, BILLING_TRANSACTION);
+  if (cap.spendCapAmount !== null || cap.billingThresholdAmountGte !== null) forgetSpendCaps(tenant, [customer.id]);
+  return created;
 }

@@ -30,6 +30,14 @@ import { changeTrialEnd } from "./trial.js";
 import { billedUsageStart } from "../invoices/usage-start.js";
 import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
 import { checkTaxRates } from "../tax-rates.js";
+import {
+  type BillingThresholdsInput,
+  checkThresholdPrices,
+  type SpendCapInput,
+  spendCapColumns,
+  thresholdColumns,
+} from "../spend-caps/rules.js";
+import { forgetSpendCaps } from "../spend-caps/watch.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 
@@ -47,6 +55,10 @@ export interface UpdateSubscriptionInput {
   discounts?: readonly DiscountInput[] | null;
   /** Replaces the subscription's default tax rates; [] removes them. */
   defaultTaxRates?: readonly string[] | null;
+  /** Sets the spend cap (docs/concepts/subscriptions.md#spend-caps); null removes it, undefined leaves it. */
+  spendCap?: SpendCapInput | null;
+  /** Sets billing thresholds (docs/concepts/subscriptions.md#billing-thresholds); null removes them, undefined leaves them. */
+  billingThresholds?: BillingThresholdsInput | null;
 }
 
 /** The licensed holding of an item before or after the change (null when it has no licensed price). */
@@ -323,6 +335,31 @@ export async function applyChange(
       }
     }
   }
+  if (input.spendCap !== undefined) {
+    await tx.subscription.update({
+      where: { id: input.id },
+      data: spendCapColumns(input.spendCap, subscription.currency, ["input", "spendCap"]),
+    });
+  }
+  if (input.billingThresholds !== undefined) {
+    await tx.subscription.update({
+      where: { id: input.id },
+      data: thresholdColumns(input.billingThresholds, subscription.currency, ["input", "billingThresholds"]),
+    });
+  }
+  const withThresholds = await tx.subscription.findUniqueOrThrow({
+    where: { id: input.id },
+    select: {
+      billingThresholdAmountGte: true,
+      items: { select: { price: { select: { id: true, tiersMode: true, meter: { select: { aggregation: true } } } } } },
+    },
+  });
+  if (withThresholds.billingThresholdAmountGte !== null) {
+    checkThresholdPrices(
+      withThresholds.items.map((item) => item.price),
+      ["input", input.billingThresholds != null ? "billingThresholds" : "items"],
+    );
+  }
   if (input.cancelAtPeriodEnd != null) {
     await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
   }
@@ -335,6 +372,8 @@ export async function applyChange(
     "currentPeriodEnd",
     // Not status: a trial ended now was reported by its period close (close-period.ts).
     "trialEnd",
+    "spendCap",
+    "billingThresholds",
   ]);
   if (previous !== null) {
     await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(updated), previous);
@@ -362,5 +401,7 @@ export async function updateSubscription(
     (tx) => applyChange(tx, tenant.scope, clock, customer, input),
     BILLING_TRANSACTION,
   );
+  if (input.spendCap !== undefined || input.billingThresholds !== undefined)
+    forgetSpendCaps(tenant, [applied.subscription.customerId]);
   return applied.subscription;
 }

@@ -1,0 +1,53 @@
+// What a money alert measures (docs/concepts/alerts.md#alert-types), read in the ingest transaction
+// after its insert, from the preview of the customer's oldest billing subscription with a price on
+// the alert's meter (the subscription whose period the alert counts over): SPEND its total,
+// FORECAST the period-end projection of that total (the engine's forecastTotal), CREDIT_BALANCE the
+// customer's available credit balance in its currency (credits/available.ts).
+import { composeInvoice, type Decimal, forecastTotal, type PeriodEndSnapshot } from "@tally/billing";
+import type { Db } from "../../db/transaction.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { UsageAlert, UsageAlertType } from "../../generated/prisma/client.js";
+import { availableCreditBalance } from "../credits/available.js";
+import type { BillableSubscription } from "../invoices/billable.js";
+import { periodEndSnapshot } from "../invoices/snapshot.js";
+
+/** Money alerts fire when the value rises to the threshold, except CREDIT_BALANCE, when it falls to it. */
+export function reachesThreshold(type: UsageAlertType, value: Decimal, threshold: Decimal): boolean {
+  return type === "CREDIT_BALANCE" ? value.lessThanOrEqualTo(threshold) : value.greaterThanOrEqualTo(threshold);
+}
+
+/**
+ * The value of a money alert for a customer at its now; null when no billing subscription of the
+ * customer has a price on the meter. Snapshots are read once per subscription.
+ */
+export function moneyValues(
+  tx: Db,
+  scope: Scope,
+  subscriptions: readonly BillableSubscription[],
+  known: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
+): (alert: Pick<UsageAlert, "type" | "meterId">, customerId: string, now: Date) => Promise<Decimal | null> {
+  const snapshots = new Map<string, Promise<PeriodEndSnapshot>>();
+  return async (alert, customerId, now) => {
+    const subscription = subscriptions.find(
+      (s) => s.customerId === customerId && s.items.some((item) => item.price.meterId === alert.meterId),
+    );
+    if (!subscription) return null;
+    if (!snapshots.has(subscription.id)) {
+      const preview = known.get(subscription.id);
+      snapshots.set(
+        subscription.id,
+        preview ? Promise.resolve(preview) : (periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>),
+      );
+    }
+    const snapshot = await snapshots.get(subscription.id)!;
+    if (alert.type === "FORECAST") return forecastTotal(snapshot, now);
+    const draft = composeInvoice(snapshot);
+    if (alert.type === "SPEND") return draft.total;
+    return availableCreditBalance({
+      grants: snapshot.grants,
+      currency: subscription.currency,
+      at: now,
+      covered: draft.creditApplications,
+    });
+  };
+}

@@ -1,0 +1,124 @@
+// Billing thresholds (docs/concepts/subscriptions.md#billing-thresholds) through the API: a threshold
+// customer billed three times in a month with graduated tiers continuing where each invoice left
+// them, one threshold invoice per crossing under concurrent requests, the billing cycle reset, and
+// the prices thresholds refuse.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./support/app.js";
+import { billing, type Billing, type Obj } from "./support/billing.js";
+
+let app: TestApp;
+let b: Billing;
+beforeAll(async () => {
+  app = await createTestApp();
+  b = billing(app);
+});
+afterAll(() => app.close());
+
+let meters = 0;
+const GRADUATED = {
+  billingScheme: "TIERED",
+  tiersMode: "GRADUATED",
+  tiers: [
+    { upTo: "1000", unitAmount: "0.01" },
+    { upTo: null, unitAmount: "0.005" },
+  ],
+};
+
+const CREATE = `mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) {
+  __typename ... on Subscription { id currentPeriodStart currentPeriodEnd billingThresholds { amountGte { amount currency } resetBillingCycleAnchor } }
+  ... on Error { code message field } } }`;
+
+async function setup(billingThresholds: Obj, pricing: Obj = GRADUATED, aggregation: "SUM" | "MAX" = "SUM") {
+  const clock = await b.clock("2026-01-01T00:00:00Z");
+  const customer = await b.customer({ testClockId: clock });
+  const eventName = `threshold_calls_${++meters}`;
+  const meter = await b.meter(eventName, aggregation);
+  const price = await b.metered(meter, pricing);
+  const res = await app.gql(CREATE, {
+    input: { customerId: customer, items: [{ priceId: price }], billingThresholds },
+  });
+  return { clock, customer, eventName, result: res.data.createSubscription as Obj };
+}
+
+const usage = (invoice: {
+  lines: Array<{ kind: string; tier?: number | null; quantity: string; amount: { amount: string } }>;
+}) => invoice.lines.filter((l) => l.kind === "USAGE").map((l) => `${l.tier} ${l.quantity} = ${l.amount.amount}`);
+
+describe("billing thresholds", () => {
+  it("bills a threshold customer three times in a month, graduated tiers continuing, and the rest at the period's end", async () => {
+    const { clock, customer, eventName, result } = await setup({ amountGte: "5" });
+    expect(result).toMatchObject({
+      __typename: "Subscription",
+      billingThresholds: { amountGte: { amount: "5.00", currency: "usd" }, resetBillingCycleAnchor: false },
+    });
+    const subscription = result.id as string;
+    const record = (value: string) => b.record({ eventName, customerId: customer, value });
+    const thresholdInvoices = async () =>
+      (await b.invoices({ subscriptionId: subscription })).filter((i) => i.billingReason === "SUBSCRIPTION_THRESHOLD");
+
+    await b.advance(clock, "2026-01-05T00:00:00Z");
+    await record("300");
+    expect(await thresholdInvoices()).toHaveLength(0);
+    await record("300"); // 600 × 0.01 = 6.00
+    await b.advance(clock, "2026-01-12T00:00:00Z");
+    await record("700"); // 1300: 400 × 0.01 + 300 × 0.005 = 5.50
+    await b.advance(clock, "2026-01-20T00:00:00Z");
+    await record("1200"); // 2500: 1200 × 0.005 = 6.00
+    await b.advance(clock, "2026-01-25T00:00:00Z");
+    await record("100"); // 0.50: under the threshold, left for the period's end
+    const invoices = await thresholdInvoices();
+    expect(invoices.map((i) => [i.total.amount, i.periodStart, i.periodEnd, usage(i)])).toEqual([
+      ["6.00", "2026-01-01T00:00:00.000Z", "2026-01-05T00:00:00.000Z", ["1 600 = 6.00"]],
+      ["5.50", "2026-01-01T00:00:00.000Z", "2026-01-12T00:00:00.000Z", ["1 400 = 4.00", "2 300 = 1.50"]],
+      ["6.00", "2026-01-01T00:00:00.000Z", "2026-01-20T00:00:00.000Z", ["2 1200 = 6.00"]],
+    ]);
+    expect((await b.preview(subscription))!.total.amount).toBe("0.50");
+
+    await b.advance(clock, "2026-02-01T00:00:00Z");
+    const all = await b.invoices({ subscriptionId: subscription });
+    const cycle = all.find((i) => i.billingReason === "SUBSCRIPTION_CYCLE")!;
+    expect(usage(cycle)).toEqual(["2 100 = 0.50"]);
+    // Together they are the price of the whole month's 2,600 calls: 1000 × 0.01 + 1600 × 0.005.
+    const sum = all.reduce((s, i) => s + Math.round(Number(i.total.amount) * 100), 0);
+    expect(sum).toBe(1800);
+  });
+
+  it("makes one threshold invoice per crossing under concurrent requests", async () => {
+    const { clock, customer, eventName, result } = await setup({ amountGte: "5" }, { unitAmount: "0.01" });
+    const subscription = result.id as string;
+    await b.advance(clock, "2026-01-03T00:00:00Z");
+    // Ten requests of 1.00 each: at most two crossings of 5.00.
+    await Promise.all(Array.from({ length: 10 }, () => b.record({ eventName, customerId: customer, value: "100" })));
+    const invoices = (await b.invoices({ subscriptionId: subscription })).filter(
+      (i) => i.billingReason === "SUBSCRIPTION_THRESHOLD",
+    );
+    // At one frozen instant one invoice bills the crossing; each bills at least the threshold.
+    expect(invoices.length).toBe(1);
+    for (const invoice of invoices) expect(Number(invoice.total.amount)).toBeGreaterThanOrEqual(5);
+    const billed = invoices.reduce((s, i) => s + Number(i.total.amount), 0);
+    expect(billed + Number((await b.preview(subscription))!.total.amount)).toBeCloseTo(10, 10);
+  });
+
+  it("refuses resetBillingCycleAnchor true for now", async () => {
+    const { result } = await setup({ amountGte: "5", resetBillingCycleAnchor: true }, { unitAmount: "0.01" });
+    expect(result).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "billingThresholds", "resetBillingCycleAnchor"],
+    });
+  });
+
+  it("refuses volume tiers, LAST/MAX meters and an amount of 0", async () => {
+    const volume = { ...GRADUATED, tiersMode: "VOLUME" };
+    expect((await setup({ amountGte: "5" }, volume)).result).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "billingThresholds"],
+    });
+    expect((await setup({ amountGte: "5" }, { unitAmount: "1" }, "MAX")).result).toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    expect((await setup({ amountGte: "0" }, { unitAmount: "1" })).result).toMatchObject({
+      code: "INVALID_INPUT",
+      field: ["input", "billingThresholds", "amountGte"],
+    });
+  });
+});
