@@ -1,5 +1,5 @@
 // Three builds from one config, chosen by --mode (docs/elements.md#building):
-//   lib     dist/lib: the React components as an ES module; React, Chart.js and the SDK stay imports
+//   lib     dist/lib: the React components as an ES module; React, Chart.js and @tally/sdk/browser stay imports
 //   mount   dist/mount: mount() with React and Chart.js inside, for pages without a bundler or React
 //   portal  dist/portal: the customer portal page the server serves at /portal, every asset local
 import { fileURLToPath } from "node:url";
@@ -8,8 +8,13 @@ import { defineConfig, type UserConfig } from "vite";
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const shared: UserConfig = {
-  // The SDK's sources: its dist/ is built only when it is packed, and the elements need its browser-safe parts only.
-  resolve: { alias: { "@tally/sdk": here("../sdk/src/index.ts") } },
+  // The SDK's sources: its dist/ is built only when it is packed; the elements import its browser client only.
+  resolve: {
+    alias: [
+      { find: /^@tally\/sdk\/browser$/, replacement: here("../sdk/src/browser.ts") },
+      { find: /^@tally\/sdk$/, replacement: here("../sdk/src/index.ts") },
+    ],
+  },
   oxc: { jsx: { runtime: "automatic" } },
   logLevel: "warn",
 };
@@ -20,9 +25,9 @@ const builds: Record<string, UserConfig> = {
       outDir: here("dist/lib"),
       emptyOutDir: true,
       lib: { entry: here("src/index.ts"), formats: ["es"], fileName: "index", cssFileName: "elements" },
-      rolldownOptions: { external: [/^react(-dom)?(\/|$)/, /^chart\.js(\/|$)/, /^@tally\/sdk$/] },
+      rolldownOptions: { external: [/^react(-dom)?(\/|$)/, /^chart\.js(\/|$)/, /^@tally\/sdk(\/browser)?$/] },
     },
-    resolve: { alias: {} },
+    resolve: { alias: [] },
   },
   mount: {
     define: { "process.env.NODE_ENV": JSON.stringify("production") },

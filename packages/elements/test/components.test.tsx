@@ -115,11 +115,7 @@ describe("UsageChartView", () => {
       displayName: "API requests",
       eventName: "api_requests",
       aggregation: "SUM",
-      customerPayloadKey: "customer_id",
-      valuePayloadKey: "value",
-      status: "ACTIVE",
       dimensionPayloadKeys: [],
-      createdAt: "2026-11-01T00:00:00.000Z",
     },
     startTime: "2026-12-01T00:00:00.000Z",
     endTime: "2027-01-01T00:00:00.000Z",
@@ -139,7 +135,14 @@ describe("UsageChartView", () => {
     expect(description.replace(/\s/g, " ")).toBe("API requests per day, Dec 1, 2026 – Jan 1, 2027: 1,500.5 in total");
     expect(region.querySelector("[data-tally=usage-total]")?.textContent).toBe("1,500.5");
     const rows = within(within(region).getByRole("table")).getAllByRole("row");
-    expect(rows.map((r) => r.textContent)).toEqual(["DayAPI requests", "Dec 11,000", "Dec 2500.5"]);
+    // Every day of the period, those without usage at 0.
+    expect(rows.length).toBe(1 + 31);
+    expect(rows.slice(0, 4).map((r) => r.textContent)).toEqual([
+      "DayAPI requests",
+      "Dec 11,000",
+      "Dec 2500.5",
+      "Dec 30",
+    ]);
   });
 
   it("switches windows with toggle buttons that a keyboard reaches", () => {
@@ -155,20 +158,39 @@ describe("UsageChartView", () => {
     expect(onWindowChange).toHaveBeenCalledWith("HOUR");
   });
 
-  it("stacks by a dimension: one column per group in the table", () => {
+  it("stacks by a dimension: one column per group in the table and a legend, events without a value last", () => {
     const stacked: MeterUsage = {
       ...usage,
       groupBy: "model",
       buckets: [
-        { ...usage.buckets[0]!, aggregatedValue: "600", group: "large" },
-        { ...usage.buckets[0]!, aggregatedValue: "400", group: "small" },
-        { ...usage.buckets[1]!, aggregatedValue: "500.5", group: "small" },
+        { ...usage.buckets[0]!, aggregatedValue: "600", group: "small" },
+        { ...usage.buckets[0]!, aggregatedValue: "400", group: null },
+        { ...usage.buckets[1]!, aggregatedValue: "500.5", group: "large" },
       ],
     };
     render(<UsageChartView usage={stacked} locale="en-US" />);
     const rows = within(screen.getByRole("table")).getAllByRole("row");
-    expect(rows.map((r) => r.textContent)).toEqual(["Daylargesmall", "Dec 1600400", "Dec 20500.5"]);
+    expect(rows.length).toBe(1 + 31);
+    expect(rows.slice(0, 4).map((r) => r.textContent)).toEqual([
+      "DaylargesmallNo model",
+      "Dec 10600400",
+      "Dec 2500.500",
+      "Dec 3000",
+    ]);
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("stacked by model");
+    const legend = screen.getByRole("list", { name: "Legend: API requests by model" });
+    const items = within(legend).getAllByRole("listitem");
+    expect(items.map((i) => i.textContent)).toEqual(["large", "small", "No model"]);
+    expect(items.map((i) => i.querySelector(".tally-swatch")?.className)).toEqual([
+      "tally-swatch tally-swatch-1",
+      "tally-swatch tally-swatch-2",
+      "tally-swatch tally-swatch-3",
+    ]);
+  });
+
+  it("has no legend when not stacked", () => {
+    render(<UsageChartView usage={usage} locale="en-US" />);
+    expect(screen.queryByRole("list")).toBeNull();
   });
 
   it("offers the session's meters in a labelled select", () => {

@@ -55,7 +55,7 @@ export class TallyBrowser {
     return this.#field(G.ViewerMetersDocument, {}, "meters", options);
   }
 
-  /** Usage over [startTime, endTime), in one summary or per HOUR / DAY (USAGE_READ). */
+  /** Usage over [startTime, endTime), in one summary or per HOUR / DAY, optionally per dimension group (USAGE_READ). */
   usage(params: G.ViewerUsageQueryVariables, options?: O): R<T.MeterEventSummary[]> {
     return this.#field(G.ViewerUsageDocument, params, "usage", options);
   }

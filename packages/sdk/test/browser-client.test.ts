@@ -80,4 +80,44 @@ describe("TallyBrowser against the server", () => {
     await expect(iterator.next()).rejects.toBeInstanceOf(TallyAuthenticationError);
     await expect(browser.customer()).rejects.toBeInstanceOf(TallyAuthenticationError);
   });
+
+  it("reads usage grouped and filtered by dimension, as meters.listEventSummaries does", async () => {
+    const customer = await tally.customers.create({ name: "Grace" });
+    const meter = await tally.meters.create({
+      displayName: "Tokens",
+      eventName: `tokens_${Date.now()}`,
+      aggregation: "SUM",
+      dimensionPayloadKeys: ["model", "region"],
+    });
+    for (const [value, model, region] of [
+      ["1", "large", "eu"],
+      ["2", "large", "us"],
+      ["4", "small", "eu"],
+    ] as const)
+      await tally.meterEvents.create({
+        eventName: meter.eventName,
+        customerId: customer.id,
+        value,
+        payload: { model, region },
+      });
+    const session = await tally.customerSessions.create({ customerId: customer.id, scopes: ["USAGE_READ"] });
+    const browser = new TallyBrowser({ sessionToken: session.token, url: server.url, maxNetworkRetries: 0 });
+    expect((await browser.meters()).find((m) => m.id === meter.id)?.dimensionPayloadKeys).toEqual(["model", "region"]);
+    const range = {
+      meterId: meter.id,
+      startTime: new Date(Date.now() - 86_400_000).toISOString().slice(0, 16).concat(":00Z"),
+      endTime: new Date(Date.now() + 120_000).toISOString().slice(0, 16).concat(":00Z"),
+      groupBy: ["model"],
+      dimensionFilters: [{ dimension: "region", values: ["eu"] }],
+    };
+    const grouped = await browser.usage(range);
+    expect(grouped.map((g) => [g.dimensions, g.aggregatedValue])).toEqual([
+      [[{ dimension: "model", value: "large" }], "1"],
+      [[{ dimension: "model", value: "small" }], "4"],
+    ]);
+    const { meterId, ...rest } = range;
+    expect([...(await tally.meters.listEventSummaries(meterId, { customerId: customer.id, ...rest }))]).toEqual([
+      ...grouped,
+    ]);
+  });
 });

@@ -321,7 +321,7 @@ async function liveUsageFigure(run: DatabaseRun): Promise<void> {
   row({
     figure: "live-usage-fanout",
     database: db,
-    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${SUBSCRIBERS} SSE subscribers of one customer`,
+    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${SUBSCRIBERS} SSE subscribers of one customer, ${r.events.toLocaleString("en-US")} events (rounds ${r.roundRatios.map(percent).join(", ")})`,
     value: r.with,
     unit: "events/s",
     reference: { what: "no subscribers", value: r.without },

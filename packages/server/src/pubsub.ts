@@ -2,7 +2,7 @@
 // pub/sub: in this process by default, or on every replica when its event target is shared
 // (pubsub-transport.ts: Redis with TALLY_PUBSUB_URL). Topics are per account and mode, so a
 // subscriber hears only its own tenant.
-import { createPubSub, type PubSubEvent, type PubSubEventTarget } from "graphql-yoga";
+import { createPubSub, type PubSub, type PubSubEvent, type PubSubEventTarget } from "graphql-yoga";
 import type { Scope } from "./db/tenant-scope.js";
 
 interface AlertTriggeredMessage {
@@ -28,11 +28,21 @@ export type TallyTopics = {
 
 export type TallyEvent = PubSubEvent<TallyTopics, keyof TallyTopics>;
 
-export function createTallyPubSub(eventTarget?: PubSubEventTarget<TallyTopics>) {
-  return createPubSub<TallyTopics>(eventTarget ? { eventTarget } : {});
+export type TallyPubSub = PubSub<TallyTopics>;
+
+/** Pub/subs whose messages reach every replica, because their event target is shared. */
+const sharedPubSubs = new WeakSet<TallyPubSub>();
+
+export function createTallyPubSub(eventTarget?: PubSubEventTarget<TallyTopics>): TallyPubSub {
+  const pubsub = createPubSub<TallyTopics>(eventTarget ? { eventTarget } : {});
+  if (eventTarget) sharedPubSubs.add(pubsub);
+  return pubsub;
 }
 
-export type TallyPubSub = ReturnType<typeof createTallyPubSub>;
+/** Whether other replicas hear what `pubsub` publishes (a subscriber there may wait for it). */
+export function isShared(pubsub: TallyPubSub): boolean {
+  return sharedPubSubs.has(pubsub);
+}
 
 export function tenantTopic(scope: Scope): string {
   return `${scope.accountId}:${scope.mode}`;

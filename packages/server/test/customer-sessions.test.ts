@@ -204,6 +204,103 @@ describe("viewer", () => {
   });
 });
 
+const VIEWER_GROUPED = graphql(`
+  query SessionsViewerGrouped(
+    $meterId: ID!
+    $startTime: DateTime!
+    $endTime: DateTime!
+    $groupBy: [String!]
+    $dimensionFilters: [DimensionFilterInput!]
+  ) {
+    viewer {
+      meters {
+        id
+        dimensionPayloadKeys
+      }
+      usage(
+        meterId: $meterId
+        startTime: $startTime
+        endTime: $endTime
+        groupBy: $groupBy
+        dimensionFilters: $dimensionFilters
+      ) {
+        aggregatedValue
+        dimensions {
+          dimension
+          value
+        }
+      }
+    }
+  }
+`);
+
+const SUMMARIES_GROUPED = graphql(`
+  query SessionsSummariesGrouped(
+    $meterId: ID!
+    $customerId: ID!
+    $startTime: DateTime!
+    $endTime: DateTime!
+    $groupBy: [String!]
+    $dimensionFilters: [DimensionFilterInput!]
+  ) {
+    meterEventSummaries(
+      meterId: $meterId
+      customerId: $customerId
+      startTime: $startTime
+      endTime: $endTime
+      groupBy: $groupBy
+      dimensionFilters: $dimensionFilters
+    ) {
+      aggregatedValue
+      dimensions {
+        dimension
+        value
+      }
+    }
+  }
+`);
+
+describe("viewer.usage by dimension", () => {
+  it("groups and filters as meterEventSummaries does, for the session's customer only", async () => {
+    const customer = await c.customer();
+    const other = await c.customer();
+    const meter = await c.freshMeter("SUM", { dimensionPayloadKeys: ["model", "region"] });
+    const event = (customerId: string, value: string, model: string, region: string) => ({
+      eventName: meter.eventName,
+      customerId,
+      value,
+      payload: { model, region },
+    });
+    await meterEvents(app).recordMany([
+      event(customer.id, "1", "large", "eu"),
+      event(customer.id, "2", "large", "us"),
+      event(customer.id, "4", "small", "eu"),
+      event(customer.id, "8", "small", "eu"),
+      event(other.id, "100", "large", "eu"),
+    ]);
+    const token = await s.token(customer.id);
+    const range = { meterId: meter.id, startTime: START, endTime: END };
+    const cases = [
+      { groupBy: ["model"] },
+      { groupBy: ["model", "region"] },
+      { groupBy: ["model"], dimensionFilters: [{ dimension: "region", values: ["eu"] }] },
+    ];
+    for (const args of cases) {
+      const { viewer } = await app.data(VIEWER_GROUPED, { ...range, ...args }, token);
+      const { meterEventSummaries } = await app.data(SUMMARIES_GROUPED, { ...range, ...args, customerId: customer.id });
+      expect(viewer.usage).toEqual(meterEventSummaries);
+    }
+    const { viewer } = await app.data(VIEWER_GROUPED, { ...range, groupBy: ["model"] }, token);
+    expect(viewer.meters?.find((m) => m.id === meter.id)?.dimensionPayloadKeys).toEqual(["model", "region"]);
+    expect(viewer.usage).toEqual([
+      { aggregatedValue: "3", dimensions: [{ dimension: "model", value: "large" }] },
+      { aggregatedValue: "12", dimensions: [{ dimension: "model", value: "small" }] },
+    ]);
+    const unknown = await app.request(VIEWER_GROUPED, { ...range, groupBy: ["colour"] }, token);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
+  });
+});
+
 describe("scopes and meters", () => {
   it("refuses each viewer field outside the session's scopes with FORBIDDEN", async () => {
     const customer = await c.customer();

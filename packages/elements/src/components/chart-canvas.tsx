@@ -1,18 +1,10 @@
 // The Chart.js bar chart under the usage element: one bar per window, stacked when a dimension splits them.
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartData,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart, type ChartData, LinearScale, Tooltip } from "chart.js";
 import { useEffect, useRef } from "react";
 
 // Only the pieces a bar chart uses, so the bundle carries no other chart type.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// No Legend plugin: the legend is the element's own list (usage-chart.tsx), which screen readers and page CSS reach.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface ChartSeries {
   label: string;
@@ -20,7 +12,7 @@ export interface ChartSeries {
   values: number[];
 }
 
-const PALETTE_SIZE = 6;
+export const PALETTE_SIZE = 6;
 
 /** The theme's chart colours (--tally-chart-1 … 6), read from the element so a page's CSS restyles the bars. */
 function paletteOf(element: HTMLElement): { bars: string[]; text: string; grid: string } {
@@ -70,7 +62,6 @@ export function ChartCanvas(props: { labels: string[]; series: ChartSeries[]; de
           },
           y: { stacked: true, beginAtZero: true, ticks: { color: palette.text }, grid: { color: palette.grid } },
         },
-        plugins: { legend: { display: false, labels: { color: palette.text } } },
       },
     });
     chart.current = instance;
@@ -84,7 +75,6 @@ export function ChartCanvas(props: { labels: string[]; series: ChartSeries[]; de
     const instance = chart.current;
     if (!instance || !canvas.current) return;
     instance.data = chartData(labels, series, paletteOf(canvas.current).bars);
-    instance.options.plugins!.legend!.display = series.length > 1;
     instance.update();
   }, [labels, series]);
 

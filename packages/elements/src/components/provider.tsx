@@ -16,6 +16,8 @@ export interface TallyElementsProps {
   locale?: string;
   /** The usage chart's first window. */
   defaultWindow?: UsageWindow;
+  /** The dimension the usage chart stacks by: the meter's first dimension by default, null for none. */
+  stackBy?: string | null;
   /** Another source of the same data (tests, a proxy of your own); replaces token and baseUrl. */
   source?: ViewerSource;
   children: ReactNode;
@@ -41,12 +43,20 @@ export function SessionMessage({ problem }: { problem: SessionProblem }) {
   );
 }
 
-export function TallyElements({ token, baseUrl, locale, defaultWindow, source, children }: TallyElementsProps) {
+export function TallyElements({
+  token,
+  baseUrl,
+  locale,
+  defaultWindow,
+  stackBy,
+  source,
+  children,
+}: TallyElementsProps) {
   const resolved = useMemo(
     () => source ?? (token ? createSessionSource({ token, baseUrl }) : null),
     [source, token, baseUrl],
   );
-  const controls = useViewer(resolved, defaultWindow);
+  const controls = useViewer(resolved, defaultWindow, stackBy);
   const value = useMemo(() => ({ ...controls, locale }), [controls, locale]);
   return (
     <div className="tally-elements" aria-busy={controls.state.status === "loading"}>

@@ -1,18 +1,13 @@
-// A customer session's data: `viewer` for the snapshot (its customer, meters, invoices, credits, and
-// the chosen meter's usage over the current period) and `viewerUsageUpdated` for live changes
-// (docs/concepts/customer-sessions.md). Fields outside the session's scopes come back null and their
-// elements say so.
-import { endpointOf, request, subscribe } from "./graphql.js";
+// A customer session's data through the SDK's browser client (@tally/sdk/browser): `viewer` for the
+// snapshot (its customer, meters, invoices, credits, and the chosen meter's usage over the current
+// period, stacked by a dimension) and `subscribeUsage` for live changes
+// (docs/concepts/customer-sessions.md, docs/elements.md#how-it-talks-to-tally). Only what the
+// session's scopes cover is read; the elements outside them are left out.
+import { TallyAuthenticationError, TallyBrowser } from "@tally/sdk/browser";
+import { type SessionProblem, sessionProblem } from "./problem.js";
 import type { ViewerQuery, ViewerSource } from "./source.js";
-import type {
-  CreditBalance,
-  CustomerSessionScope,
-  InvoiceListItem,
-  Meter,
-  MeterUsage,
-  UpcomingInvoiceData,
-  ViewerSnapshot,
-} from "./types.js";
+import type { Meter, MeterUsage, ViewerSnapshot } from "./types.js";
+import { windowedRange } from "./windows.js";
 
 export interface SessionSourceOptions {
   /** A customer session token, `cs_…`. */
@@ -24,82 +19,49 @@ export interface SessionSourceOptions {
 /** The invoices element shows the latest page; the hosted pages hold the rest. */
 const INVOICES_SHOWN = 24;
 
-// The customer's own selections: a session may not reach the full Customer, so invoices leave it out.
-const MONEY = "{ amount currency }";
-const LINES = `lines { kind description quantity unitAmount periodStart periodEnd amount ${MONEY} }`;
-const TOTALS = `subtotal ${MONEY} creditsApplied ${MONEY} total ${MONEY} amountDue ${MONEY}`;
+/** What a failed call means for the reader: the session is over, or Tally is unreachable for now. */
+function problemOf(error: unknown): SessionProblem {
+  return error instanceof TallyAuthenticationError ? sessionProblem("expired") : sessionProblem("unavailable");
+}
 
-const VIEWER = `query ElementsViewer($invoices: Int!) {
-  viewer {
-    customer { name }
-    session { scopes }
-    meters { id displayName eventName aggregation customerPayloadKey valuePayloadKey status createdAt }
-    upcomingInvoice { currency periodStart periodEnd ${LINES} ${TOTALS} }
-    invoices(first: $invoices) {
-      edges { node { id number status currency periodStart periodEnd createdAt finalizedAt total ${MONEY} amountDue ${MONEY} } }
-    }
-    creditBalance { currency available projectedAvailable }
-  }
-}`;
+/** The dimension the chart stacks by: `stackBy` if the meter has it, its first dimension when unset, none for null. */
+export function stackDimension(meter: Meter, stackBy: string | null | undefined): string | null {
+  if (stackBy === undefined) return meter.dimensionPayloadKeys[0] ?? null;
+  return stackBy !== null && meter.dimensionPayloadKeys.includes(stackBy) ? stackBy : null;
+}
 
-const PERIOD_USAGE = `query ElementsPeriodUsage($meterId: ID!) {
-  viewer { periodUsage(meterId: $meterId) { periodStart periodEnd usage } }
-}`;
-
-const USAGE_SERIES = `query ElementsUsageSeries($meterId: ID!, $startTime: DateTime!, $endTime: DateTime!, $window: UsageWindow!) {
-  viewer { usage(meterId: $meterId, startTime: $startTime, endTime: $endTime, groupingWindow: $window) { startTime endTime aggregatedValue } }
-}`;
-
-const USAGE_UPDATED = `subscription ElementsUsageUpdated($meterId: ID!) {
-  viewerUsageUpdated(meterId: $meterId) { meterId usage }
-}`;
-
-interface ViewerData {
-  viewer: {
-    customer: { name: string | null };
-    session: { scopes: CustomerSessionScope[] };
-    meters: Meter[] | null;
-    upcomingInvoice: UpcomingInvoiceData | null;
-    invoices: { edges: { node: InvoiceListItem }[] } | null;
-    creditBalance: CreditBalance[] | null;
+/** A source that can only say why it cannot read anything. */
+function failingSource(problem: SessionProblem): ViewerSource {
+  return {
+    load: () => Promise.reject(problem),
+    watchUsage: (_meterId, _onChange, onProblem) => {
+      onProblem(problem);
+      return () => {};
+    },
   };
 }
 
-interface PeriodUsageData {
-  viewer: { periodUsage: { periodStart: string; periodEnd: string; usage: string } | null };
-}
-
-interface UsageSeriesData {
-  viewer: { usage: { startTime: string; endTime: string; aggregatedValue: string }[] | null };
-}
-
-interface UsageUpdatedData {
-  viewerUsageUpdated: { meterId: string; usage: string };
-}
-
-const WINDOW_MS = { HOUR: 3_600_000, DAY: 86_400_000 } as const;
-
-/** The period widened to whole UTC windows, the edges the server's hourly and daily summaries fall on. */
-function windowedRange(startIso: string, endIso: string, window: keyof typeof WINDOW_MS): [string, string] {
-  const unit = WINDOW_MS[window];
-  const start = Math.floor(Date.parse(startIso) / unit) * unit;
-  const end = Math.ceil(Date.parse(endIso) / unit) * unit;
-  return [new Date(start).toISOString(), new Date(end).toISOString()];
-}
-
 export function createSessionSource(options: SessionSourceOptions): ViewerSource {
-  const endpoint = endpointOf(options.token, options.baseUrl);
+  // The client refuses anything but a session token, a secret key above all.
+  if (!options.token.startsWith("cs_")) return failingSource(sessionProblem("missing-token"));
+  const client = new TallyBrowser({
+    sessionToken: options.token,
+    url: options.baseUrl ?? (typeof location === "undefined" ? "" : location.origin),
+  });
 
-  async function meterUsage(meter: Meter, query: ViewerQuery, signal?: AbortSignal): Promise<MeterUsage | null> {
-    const { viewer } = await request<PeriodUsageData>(endpoint, PERIOD_USAGE, { meterId: meter.id }, signal);
-    const period = viewer.periodUsage;
-    if (!period) return null;
+  async function meterUsage(meter: Meter, query: ViewerQuery, signal?: AbortSignal): Promise<MeterUsage> {
+    const period = await client.periodUsage(meter.id, { signal });
     const [startTime, endTime] = windowedRange(period.periodStart, period.periodEnd, query.window);
-    const series = await request<UsageSeriesData>(
-      endpoint,
-      USAGE_SERIES,
-      { meterId: meter.id, startTime, endTime, window: query.window },
-      signal,
+    const groupBy = stackDimension(meter, query.stackBy);
+    const rows = await client.usage(
+      {
+        meterId: meter.id,
+        startTime,
+        endTime,
+        groupingWindow: query.window,
+        ...(groupBy ? { groupBy: [groupBy] } : {}),
+      },
+      { signal },
     );
     return {
       meter,
@@ -107,33 +69,58 @@ export function createSessionSource(options: SessionSourceOptions): ViewerSource
       endTime: period.periodEnd,
       window: query.window,
       total: period.usage,
-      buckets: series.viewer.usage ?? [],
-      groupBy: null,
+      buckets: rows.map((row) => ({
+        startTime: row.startTime,
+        endTime: row.endTime,
+        aggregatedValue: row.aggregatedValue,
+        ...(groupBy ? { group: row.dimensions[0]?.value ?? null } : {}),
+      })),
+      groupBy,
+    };
+  }
+
+  async function load(query: ViewerQuery, signal?: AbortSignal): Promise<ViewerSnapshot> {
+    const { customer, session } = await client.customer({ signal });
+    const may = (scope: (typeof session.scopes)[number]) => session.scopes.includes(scope);
+    const [meters, upcoming, invoices, creditBalance] = await Promise.all([
+      may("USAGE_READ") ? client.meters({ signal }) : [],
+      may("INVOICES_READ") ? client.upcomingInvoice({}, { signal }) : { upcomingInvoice: null },
+      may("INVOICES_READ") ? client.invoices({ limit: INVOICES_SHOWN }, { signal }) : { data: [] },
+      may("CREDITS_READ") ? client.creditBalance({ signal }) : [],
+    ]);
+    const meter = meters.find((m) => m.id === query.meterId) ?? meters[0];
+    return {
+      customerName: customer.name ?? null,
+      scopes: session.scopes,
+      meters,
+      usage: meter ? await meterUsage(meter, query, signal) : null,
+      upcomingInvoice: upcoming.upcomingInvoice,
+      invoices: invoices.data,
+      creditBalance,
     };
   }
 
   return {
-    async load(query, signal): Promise<ViewerSnapshot> {
-      const { viewer } = await request<ViewerData>(endpoint, VIEWER, { invoices: INVOICES_SHOWN }, signal);
-      const meters = viewer.meters ?? [];
-      const meter = meters.find((m) => m.id === query.meterId) ?? meters[0];
-      return {
-        customerName: viewer.customer.name,
-        scopes: viewer.session.scopes,
-        meters,
-        usage: meter ? await meterUsage(meter, query, signal) : null,
-        upcomingInvoice: viewer.upcomingInvoice,
-        invoices: viewer.invoices?.edges.map((e) => e.node) ?? [],
-        creditBalance: viewer.creditBalance ?? [],
+    load: (query, signal) =>
+      load(query, signal).catch((error: unknown) => {
+        throw signal?.aborted ? error : problemOf(error);
+      }),
+    watchUsage(meterId, onChange, onProblem) {
+      const stream = client.subscribeUsage(meterId);
+      let stopped = false;
+      void (async () => {
+        try {
+          for await (const update of stream) onChange({ meterId: update.meterId, total: update.usage });
+          // The server ends the stream when the session ends; the reload that follows says why.
+          if (!stopped) onProblem(sessionProblem("unavailable"));
+        } catch (error) {
+          if (!stopped) onProblem(problemOf(error));
+        }
+      })();
+      return () => {
+        stopped = true;
+        stream.close();
       };
     },
-    watchUsage: (meterId, onChange, onProblem) =>
-      subscribe<UsageUpdatedData>(
-        endpoint,
-        USAGE_UPDATED,
-        { meterId },
-        ({ viewerUsageUpdated: u }) => onChange({ meterId: u.meterId, total: u.usage }),
-        onProblem,
-      ),
   };
 }

@@ -6,6 +6,8 @@ export interface ViewerQuery {
   /** The meter the chart shows; null for the customer's first meter. */
   meterId: string | null;
   window: UsageWindow;
+  /** The dimension the chart stacks by: unset for the meter's first dimension, null for none. */
+  stackBy?: string | null;
 }
 
 /** What a live message says at once: the meter's exact usage over the current period. */

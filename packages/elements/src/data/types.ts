@@ -1,8 +1,18 @@
 // What the elements show, in the SDK's generated types, narrowed to what a customer session may select
 // (a session never reaches the full Customer, so invoices here leave it out).
-import type { CustomerFieldsFragment, Invoice, InvoiceLine, InvoicePreview, Meter, UsageWindow } from "@tally/sdk";
+import type {
+  CustomerFieldsFragment,
+  Invoice,
+  InvoiceLine,
+  InvoicePreview,
+  Meter as SdkMeter,
+  UsageWindow,
+} from "@tally/sdk";
 
-export type { Meter, UsageWindow };
+export type { UsageWindow };
+
+/** A meter as `viewer.meters` lists it: what the chart names, and the dimensions it can stack by. */
+export type Meter = Pick<SdkMeter, "id" | "eventName" | "displayName" | "aggregation" | "dimensionPayloadKeys">;
 
 export type CustomerSessionScope = "USAGE_READ" | "INVOICES_READ" | "CREDITS_READ" | "ALERTS_READ";
 
@@ -41,6 +51,7 @@ export interface UsageBucket {
   startTime: string;
   endTime: string;
   aggregatedValue: string;
+  /** When stacked: the window's events with this value of the dimension (null: those without one). */
   group?: string | null;
 }
 

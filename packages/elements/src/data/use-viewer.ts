@@ -1,6 +1,6 @@
 // The elements' state: the session's snapshot, reloaded when the reader changes meter or window and
 // whenever the server pushes a usage change, one load at a time (docs/elements.md#live-updates).
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type SessionProblem, sessionProblem } from "./problem.js";
 import type { UsageChange, ViewerQuery, ViewerSource } from "./source.js";
 import type { UsageWindow, ViewerSnapshot } from "./types.js";
@@ -31,8 +31,16 @@ function withTotal(state: ViewerState, change: UsageChange): ViewerState {
   return { status: "ready", snapshot: { ...state.snapshot, usage: { ...usage, total: change.total } } };
 }
 
-export function useViewer(source: ViewerSource | null, initialWindow: UsageWindow = "DAY"): ViewerControls {
-  const [query, setQuery] = useState<ViewerQuery>({ meterId: null, window: initialWindow });
+export function useViewer(
+  source: ViewerSource | null,
+  initialWindow: UsageWindow = "DAY",
+  stackBy?: string | null,
+): ViewerControls {
+  const [chosen, setQuery] = useState<Omit<ViewerQuery, "stackBy">>({ meterId: null, window: initialWindow });
+  const query = useMemo<ViewerQuery>(
+    () => (stackBy === undefined ? chosen : { ...chosen, stackBy }),
+    [chosen, stackBy],
+  );
   const [state, setState] = useState<ViewerState>(
     source ? { status: "loading" } : { status: "problem", problem: sessionProblem("missing-token") },
   );

@@ -1,8 +1,10 @@
 // Live usage fan-out (figure id live-usage-fanout): SUBSCRIBERS server-sent-event streams of one
 // customer's viewerUsageUpdated (one customer session) while batches of 1000 events for the
 // figure's customers arrive from several clients, as in batched-ingest: ingest events/s against
-// the same ingest with nobody subscribed (same run, alternating), and the delay from a batch's
-// acceptance (its response) to the first push on each stream showing that batch's usage.
+// the same ingest with nobody subscribed, in ten rounds of at least MIN_BATCHES batches after a
+// warm-up of each, ordered without-with-with-without-… so that a drift of the machine weighs on both
+// alike; and the delay from a batch's acceptance (its response) to the first push on each
+// stream showing that batch's usage.
 import { meteredPrice } from "../lib/api.js";
 import type { Session } from "../lib/session.js";
 import { percentile } from "../lib/stats.js";
@@ -16,6 +18,9 @@ import {
 } from "./batched-ingest.js";
 
 export const SUBSCRIBERS = 200;
+/** Enough batches per round that one slow batch does not decide the ratio. */
+const MIN_BATCHES = 30;
+const ORDER = ["without", "with", "with", "without", "without", "with", "with", "without", "without", "with"] as const;
 
 const RECORD_EVENTS = `mutation($input: RecordMeterEventsInput!) { recordMeterEvents(input: $input) {
   __typename ... on RecordMeterEventsSummary { accepted rejected { index } } } }`;
@@ -93,6 +98,10 @@ async function openStream(url: string, token: string, meterId: string, signal: A
 export interface FanoutResult {
   with: number;
   without: number;
+  /** Events ingested in each mode. */
+  events: number;
+  /** Each with-round's rate over the mean without-rate: the spread behind the ratio. */
+  roundRatios: number[];
   delays: { p50: number; p99: number; samples: number };
 }
 
@@ -113,17 +122,11 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
     "CustomerSession",
     "token",
   );
-  // Alternating rounds, as batched-ingest: without, with, without, with.
-  const perRound = Math.max(BATCH, Math.floor(scale.events / 4 / BATCH) * BATCH);
-  const rates = { with: [] as number[], without: [] as number[] };
-  const delays: number[] = [];
-  for (let round = 0; round < 4; round++) {
-    const rows = eventRows(`live-${round}`, perRound, fixture.customers);
-    if (round % 2 === 0) {
-      const { seconds } = await ingest(session, fixture, rows, scale.clients, watched);
-      rates.without.push(rows.length / seconds);
-      continue;
-    }
+  const perRound = Math.max(MIN_BATCHES * BATCH, Math.floor(scale.events / ORDER.length / BATCH) * BATCH);
+
+  /** One round of `rows`, with or without the subscribers: its seconds, and with them each push's delay. */
+  async function round(mode: (typeof ORDER)[number], rows: EventRow[]) {
+    if (mode === "without") return { ...(await ingest(session, fixture, rows, scale.clients, watched)), delays: [] };
     const controller = new AbortController();
     const streams = await Promise.all(
       Array.from({ length: SUBSCRIBERS }, () =>
@@ -132,12 +135,13 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
     );
     const deadline = Date.now() + 60_000;
     while (streams.some((s) => s.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (streams.some((s) => s.length === 0)) throw new Error("a stream had no first message within 60 s");
     const start = streams[0]![0]!.usage;
     const { accepted, seconds } = await ingest(session, fixture, rows, scale.clients, watched);
-    rates.with.push(rows.length / seconds);
     await new Promise((r) => setTimeout(r, 2_000)); // the last pushes
     controller.abort();
     // Acceptance order: the usage the customer had once each batch was answered.
+    const delays: number[] = [];
     let usage = start;
     for (const batch of accepted.sort((a, b) => a.at - b.at)) {
       usage += batch.watched;
@@ -147,12 +151,30 @@ export async function liveUsageFanout(session: Session, scale: IngestScale): Pro
         if (push) delays.push(Math.max(0, push.at - batch.at));
       }
     }
+    return { seconds, delays };
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  // Warm-up of both paths (caches, prepared statements, JIT), measured by neither mode.
+  for (const mode of ["without", "with"] as const)
+    await round(mode, eventRows(`live-warm-up-${mode}`, MIN_BATCHES * BATCH, fixture.customers));
+  const totals = { with: { events: 0, seconds: 0 }, without: { events: 0, seconds: 0 } };
+  const withRates: number[] = [];
+  const delays: number[] = [];
+  for (const [i, mode] of ORDER.entries()) {
+    const rows = eventRows(`live-${i}`, perRound, fixture.customers);
+    const measured = await round(mode, rows);
+    totals[mode].events += rows.length;
+    totals[mode].seconds += measured.seconds;
+    if (mode === "with") withRates.push(rows.length / measured.seconds);
+    delays.push(...measured.delays);
+  }
   const sorted = delays.sort((a, b) => a - b);
+  const without = totals.without.events / totals.without.seconds;
   return {
-    with: mean(rates.with),
-    without: mean(rates.without),
+    with: totals.with.events / totals.with.seconds,
+    without,
+    events: totals.with.events,
+    roundRatios: withRates.map((rate) => rate / without),
     delays: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length },
   };
 }

@@ -26,6 +26,23 @@ export interface SessionGrant {
 }
 
 const cached = new WeakMap<Database, LruCache<string, SessionGrant | null>>();
+/** Lookups under way: the many streams of one session (a portal's tabs, a fan-out) share one. */
+const inFlight = new WeakMap<Database, Map<string, Promise<SessionGrant | null>>>();
+
+async function lookUp(database: Database, tokenHash: string): Promise<SessionGrant | null> {
+  const row = await database.prisma.customerSession.findUnique({ where: { tokenHash } });
+  return row && !row.revokedAt
+    ? {
+        id: row.id,
+        tokenHash,
+        scope: { accountId: row.accountId, mode: row.mode },
+        customerId: row.customerId,
+        scopes: row.scopes,
+        meterIds: row.meterIds,
+        expiresAt: row.expiresAt,
+      }
+    : null;
+}
 
 /** The live grant of a token (by hash); unknown, revoked and expired tokens alike are null. */
 export async function sessionGrant(database: Database, clock: Clock, tokenHash: string): Promise<SessionGrant | null> {
@@ -33,20 +50,16 @@ export async function sessionGrant(database: Database, clock: Clock, tokenHash: 
   if (!cache) cached.set(database, (cache = new LruCache(10_000, SESSION_CACHE_MS)));
   let grant = cache.get(tokenHash);
   if (grant === undefined) {
-    const row = await database.prisma.customerSession.findUnique({ where: { tokenHash } });
-    grant =
-      row && !row.revokedAt
-        ? {
-            id: row.id,
-            tokenHash,
-            scope: { accountId: row.accountId, mode: row.mode },
-            customerId: row.customerId,
-            scopes: row.scopes,
-            meterIds: row.meterIds,
-            expiresAt: row.expiresAt,
-          }
-        : null;
-    cache.set(tokenHash, grant);
+    let pending = inFlight.get(database);
+    if (!pending) inFlight.set(database, (pending = new Map()));
+    let lookup = pending.get(tokenHash);
+    if (!lookup) {
+      const started = lookUp(database, tokenHash);
+      lookup = started.finally(() => pending.delete(tokenHash));
+      pending.set(tokenHash, lookup);
+      grant = await lookup;
+      cache.set(tokenHash, grant);
+    } else grant = await lookup;
   }
   return grant && grant.expiresAt > clock.now() ? grant : null;
 }

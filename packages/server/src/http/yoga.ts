@@ -7,6 +7,7 @@ import { TallyError } from "../errors.js";
 import { schema } from "../schema/index.js";
 import { useBodyLimit } from "./body-limit.js";
 import { useCompiledExecution } from "./compiled-execution.js";
+import { useWholeServerSentEvents } from "./sse-frames.js";
 import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
@@ -94,6 +95,7 @@ export function createTallyYoga(deps: AppDeps) {
       useIdempotencyKeys(deps),
       useSessionSurface(),
       useCompiledExecution(),
+      useWholeServerSentEvents(),
     ],
     maxRequestBodySize: false, // useBodyLimit
     cors: corsOptions(deps.config.http.corsOrigins),

@@ -65,7 +65,7 @@ const DimensionValueRef = builder.objectRef<MeterEventSummary["dimensions"][numb
   }),
 });
 
-const DimensionFilterInput = builder.inputType("DimensionFilterInput", {
+export const DimensionFilterInput = builder.inputType("DimensionFilterInput", {
   description: "Events whose value for `dimension` is one of `values`.",
   fields: (t) => ({
     dimension: t.string({ required: true }),

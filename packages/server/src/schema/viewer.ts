@@ -16,7 +16,7 @@ import { builder } from "./builder.js";
 import { CreditBalanceRef } from "./credit-grant.js";
 import { CustomerSessionScopeEnum } from "./customer-session.js";
 import { InvoicePreviewRef, NEWEST_FIRST } from "./invoice.js";
-import { MeterEventSummaryRef, UsageWindowEnum } from "./meter-event.js";
+import { DimensionFilterInput, MeterEventSummaryRef, UsageWindowEnum } from "./meter-event.js";
 import { MoneyRef } from "./money.js";
 import { requireSession, requireTenant } from "./tenant.js";
 import { typedGraphQLError } from "./typed-error.js";
@@ -113,6 +113,11 @@ const ViewerRef = builder.objectRef<SessionGrant>("Viewer").implement({
         startTime: t.arg({ type: "DateTime", required: true }),
         endTime: t.arg({ type: "DateTime", required: true }),
         groupingWindow: t.arg({ type: UsageWindowEnum }),
+        groupBy: t.arg.stringList({ description: "Dimensions to group by: one summary per window and group." }),
+        dimensionFilters: t.arg({
+          type: [DimensionFilterInput],
+          description: "Only events matching every filter count.",
+        }),
       },
       resolve: (_session, args, ctx) => {
         const { tenant, session } = requireSession(ctx, "USAGE_READ");

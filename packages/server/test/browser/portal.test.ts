@@ -1,7 +1,8 @@
 // The customer portal (/portal, built from @tally/elements) in a real headless Chromium, with every
 // request off this machine refused: a customer session's usage, upcoming invoice, credits and
-// invoices as the API answers them, a new event shown live without a reload, and a clear message
-// for a revoked or expired session (docs/elements.md#the-customer-portal).
+// invoices as the API answers them, a meter with dimensions stacked by its first one, a new event
+// shown live without a reload, and a clear message for a revoked or expired session
+// (docs/elements.md#the-customer-portal).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -18,6 +19,7 @@ import { meterEvents } from "../support/meter-events.js";
 import { sessions } from "../support/sessions.js";
 
 const SCREENSHOT = screenshotPath("portal");
+const STACKED_SCREENSHOT = screenshotPath("portal-stacked");
 const DAY = 86_400_000;
 const LOCALE = "en-US";
 
@@ -68,6 +70,22 @@ const PORTAL_USAGE_BY_DAY = graphql(`
   }
 `);
 
+const PORTAL_USAGE_BY_MODEL = graphql(`
+  query PortalUsageByModel($meterId: ID!, $startTime: DateTime!, $endTime: DateTime!) {
+    viewer {
+      periodUsage(meterId: $meterId) {
+        usage
+      }
+      usage(meterId: $meterId, startTime: $startTime, endTime: $endTime, groupBy: ["model"]) {
+        aggregatedValue
+        dimensions {
+          value
+        }
+      }
+    }
+  }
+`);
+
 const PORTAL_RECORD_EVENT = graphql(`
   mutation PortalRecordEvent($input: RecordMeterEventInput!) {
     recordMeterEvent(input: $input) {
@@ -90,6 +108,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let meterId: string;
+let tokensMeterId: string;
 let customerId: string;
 let token: string;
 let blocked: string[];
@@ -136,9 +155,35 @@ beforeAll(async () => {
   customerId = (await c.customer({ name: "Ada Lovelace" })).id;
   const usage = await c.metered(meterId, { unitAmount: "0.05" }, { product: "API requests" });
   const platform = await c.licensed("20.00", { product: "Platform" });
-  await c.subscribe({ customerId, items: [{ priceId: usage.id }, { priceId: platform.id, quantity: 1 }] });
+  // A second meter, with dimensions: the chart stacks it by its first one, model.
+  tokensMeterId = (
+    await c.meter({ displayName: "Tokens", eventName: "tokens", aggregation: "SUM", dimensionPayloadKeys: ["model"] })
+  ).id;
+  const perToken = await c.metered(tokensMeterId, { unitAmount: "0.001" }, { product: "Tokens" });
+  await c.subscribe({
+    customerId,
+    items: [{ priceId: usage.id }, { priceId: perToken.id }, { priceId: platform.id, quantity: 1 }],
+  });
   app.clock.set(now);
   await c.grant(customerId, "15.00");
+  const tokens: Array<[number, string | null, number]> = [
+    [1, "large", 700],
+    [1, "small", 300],
+    [2, "small", 450],
+    [4, "large", 1200],
+    [4, null, 90],
+    [6, "small", 640],
+  ];
+  await meterEvents(app).recordMany(
+    tokens.map(([day, model, value], i) => ({
+      eventName: "tokens",
+      customerId,
+      value: String(value),
+      identifier: `portal-tokens-${i}`,
+      timestamp: new Date(now.getTime() - (9 - day) * DAY + 3_600_000).toISOString(),
+      payload: model ? { model } : {},
+    })),
+  );
   await meterEvents(app).recordMany(
     [120, 340, 95, 410, 260, 180, 530, 75, 300].map((value, day) => ({
       eventName: "api_requests",
@@ -227,6 +272,57 @@ describe("the customer portal in a browser, offline", () => {
     expect(await page.getByRole("button", { name: "Hourly" }).getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("button", { name: "Daily" }).click();
     await page.getByRole("img", { name: /API requests per day/ }).waitFor();
+  });
+
+  it("stacks a meter with dimensions by its first one: each dataset's sum is the API's grouped total", async () => {
+    const stacked = await openPortal(token);
+    try {
+      await stacked.locator("[data-tally=usage-total]").waitFor();
+      await stacked.getByRole("combobox", { name: "Meter" }).selectOption({ label: "Tokens" });
+      const chart = stacked.getByRole("img", { name: /Tokens per day, stacked by model/ });
+      await chart.waitFor();
+      // Whole days around the period, which holds every event of the meter.
+      const today = Math.floor(Date.now() / DAY) * DAY;
+      const period = {
+        startTime: new Date(today - 40 * DAY).toISOString(),
+        endTime: new Date(today + DAY).toISOString(),
+      };
+      const { viewer } = await app.data(PORTAL_USAGE_BY_MODEL, { meterId: tokensMeterId, ...period }, token);
+      expect(await stacked.locator("[data-tally=usage-total]").textContent()).toBe(quantity(viewer.periodUsage!.usage));
+      // The API's groups, in its order (by value, events without one last), are the legend and the table's columns.
+      const groups = viewer.usage!.map((g) => g.dimensions[0]!.value ?? "No model");
+      expect(groups).toEqual(["large", "small", "No model"]);
+      const legend = stacked.getByRole("list", { name: "Legend: Tokens by model" });
+      expect(await legend.getByRole("listitem").allTextContents()).toEqual(groups);
+      const header = await stacked.locator(".tally-usage-table thead th").allTextContents();
+      expect(header.slice(1)).toEqual(groups);
+      // Each dataset (a column of the chart's table) adds up to its group's total for the period.
+      const cells = await stacked
+        .locator(".tally-usage-table tbody tr")
+        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      const sums = groups.map((_, j) => cells.reduce((sum, row) => sum + Number(row[j]!.replace(/,/g, "")), 0));
+      expect(sums.map(String)).toEqual(viewer.usage!.map((g) => g.aggregatedValue));
+      // And the canvas painted one colour per dataset: the legend's swatches'.
+      const painted = await chart.evaluate((canvas: HTMLCanvasElement, count: number) => {
+        const style = getComputedStyle(canvas);
+        const colours = Array.from({ length: count }, (_, i) =>
+          style.getPropertyValue(`--tally-chart-${i + 1}`).trim(),
+        );
+        const rgb = colours.map((hex) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)));
+        const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+        const counts = rgb.map(() => 0);
+        for (let i = 0; i < data.length; i += 4)
+          rgb.forEach(([r, g, b], k) => {
+            if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) counts[k]! += 1;
+          });
+        return counts;
+      }, groups.length);
+      for (const count of painted) expect(count).toBeGreaterThan(50);
+      mkdirSync(dirname(STACKED_SCREENSHOT), { recursive: true });
+      await stacked.locator(".tally-usage").screenshot({ path: STACKED_SCREENSHOT });
+    } finally {
+      await stacked.close();
+    }
   });
 
   it("shows an event recorded with the secret key within 2 s, without a reload", async () => {

@@ -1,7 +1,9 @@
 // Live usage (docs/concepts/customer-sessions.md#live-usage): one feed per customer and meter
 // watched in this process. A change published by ingest (announce.ts) marks it stale; it is then
 // recomputed (period-usage.ts) at most once per COALESCE_MS, whatever the number of subscribers or
-// events, and each subscriber is handed the latest result at most once per COALESCE_MS.
+// events, and each subscriber is handed the latest result at most once per COALESCE_MS. A
+// recomputation also waits as long as the last one took, so a feed keeps the database busy half
+// the time at most, however loaded it is.
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { customerTopic, type TallyPubSub } from "../../pubsub.js";
@@ -9,6 +11,16 @@ import { LatestValue } from "./latest-value.js";
 import { periodUsage, type UsageUpdate } from "./period-usage.js";
 
 export const COALESCE_MS = 250;
+/** Subscribers handed an update per turn of the event loop: a large fan-out lets requests in between. */
+const FAN_OUT_SLICE = 25;
+
+async function fanOut(listeners: Set<LatestValue<UsageUpdate>>, update: UsageUpdate): Promise<void> {
+  let handed = 0;
+  for (const listener of [...listeners]) {
+    listener.offer(update);
+    if (++handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 class Feed {
   readonly listeners = new Set<LatestValue<UsageUpdate>>();
@@ -16,6 +28,7 @@ class Feed {
   #running = false;
   #timer: NodeJS.Timeout | undefined;
   #lastStart = Number.NEGATIVE_INFINITY;
+  #lastDuration = 0;
   readonly #changes: AsyncIterator<{ meterIds: string[] }>;
 
   constructor(
@@ -43,7 +56,7 @@ class Feed {
   #changed(): void {
     this.#stale = true;
     if (this.#running || this.#timer) return;
-    const wait = this.#lastStart + COALESCE_MS - Date.now();
+    const wait = this.#lastStart + Math.max(COALESCE_MS, 2 * this.#lastDuration) - Date.now();
     if (wait <= 0) void this.#run();
     else
       this.#timer = setTimeout(() => {
@@ -58,7 +71,8 @@ class Feed {
     this.#lastStart = Date.now();
     try {
       const update = await this.compute();
-      for (const listener of this.listeners) listener.offer(update);
+      this.#lastDuration = Date.now() - this.#lastStart;
+      await fanOut(this.listeners, update);
     } catch (error) {
       for (const listener of this.listeners) listener.fail(error);
     } finally {
@@ -86,8 +100,8 @@ function countWatch(pubsub: TallyPubSub, topic: string, delta: number): void {
 }
 
 /**
- * Whether a feed in this process watches the customer topic. Live usage is served by the process
- * a subscriber is connected to (docs/concepts/customer-sessions.md#live-usage).
+ * Whether a feed in this process watches the customer topic: without a shared pub/sub, the only
+ * subscribers an event can reach (docs/concepts/customer-sessions.md#live-usage).
  */
 export function isWatched(pubsub: TallyPubSub, topic: string): boolean {
   return watchedTopics.get(pubsub)?.has(topic) ?? false;
