@@ -31,6 +31,11 @@ export const caches = {
    * a hint the ingest corrects by itself; creating and archiving alerts forget it to spare a retry.
    */
   alertsWatch: new LruCache<string, boolean>(10_000, SHARED_TTL_MS),
+  /**
+   * Whether a customer has an auto-recharge, by `tenantKey(scope, customerId)`: ingest of a customer
+   * without one costs no lookup (services/credit-purchases/auto-recharge.ts); setting it forgets it.
+   */
+  creditRechargeWatch: new LruCache<string, boolean>(100_000, SHARED_TTL_MS),
   /** Customers' test clock IDs (null: the wall clock) by `tenantKey(scope, customerId)`; set at creation, never changed. */
   customerClocks: new LruCache<string, string | null>(100_000),
 };
@@ -38,7 +43,7 @@ export const caches = {
 export type CacheName = keyof typeof caches;
 
 /** The changeable caches: those whose entries expire when no shared pub/sub carries invalidations. */
-const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "alertsWatch"];
+const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "alertsWatch", "creditRechargeWatch"];
 
 /** A cache key that carries the account and mode, so a tenant never sees another's entries. */
 export function tenantKey(scope: Scope, name: string): string {

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   "COUPON_NOT_REDEEMABLE",
   "PROMOTION_CODE_TAKEN",
   "TAX_RATE_INACTIVE",
+  "INSUFFICIENT_CREDIT",
+  "CREDIT_HOLD_NOT_ACTIVE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

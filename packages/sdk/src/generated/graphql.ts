@@ -284,6 +284,7 @@ export type CreditBalanceTransactionType =
   | 'APPLICATION'
   | 'EXPIRY'
   | 'GRANT'
+  | 'HOLD_CAPTURE'
   | 'REVERSAL'
   | 'VOID';
 
@@ -351,6 +352,7 @@ export type DiscountInput = {
 export type ErrorCode =
   | 'CANCEL_WINDOW_EXPIRED'
   | 'COUPON_NOT_REDEEMABLE'
+  | 'CREDIT_HOLD_NOT_ACTIVE'
   | 'CREDIT_NOTE_EXCEEDS_CREDITABLE'
   | 'CURRENCY_MISMATCH'
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
@@ -364,6 +366,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'IDEMPOTENCY_KEY_IN_USE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INSUFFICIENT_CREDIT'
   | 'INTERVAL_MISMATCH'
   | 'INVALID_INPUT'
   | 'INVALID_VALUE'
@@ -405,6 +408,7 @@ export type InvoiceItemPeriodInput = {
 };
 
 export type InvoiceLineKind =
+  | 'CREDIT_PURCHASE'
   | 'INVOICE_ITEM'
   | 'LICENSE'
   | 'PRORATION'

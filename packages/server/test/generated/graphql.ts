@@ -345,6 +345,7 @@ export type DiscountInput = {
 export type ErrorCode =
   | 'CANCEL_WINDOW_EXPIRED'
   | 'COUPON_NOT_REDEEMABLE'
+  | 'CREDIT_HOLD_NOT_ACTIVE'
   | 'CREDIT_NOTE_EXCEEDS_CREDITABLE'
   | 'CURRENCY_MISMATCH'
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
@@ -358,6 +359,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'IDEMPOTENCY_KEY_IN_USE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INSUFFICIENT_CREDIT'
   | 'INTERVAL_MISMATCH'
   | 'INVALID_INPUT'
   | 'INVALID_VALUE'
@@ -391,6 +393,7 @@ export type InvoiceItemPeriodInput = {
 };
 
 export type InvoiceLineKind =
+  | 'CREDIT_PURCHASE'
   | 'INVOICE_ITEM'
   | 'LICENSE'
   | 'PRORATION'
@@ -764,6 +767,8 @@ export type AlertsVisibleQuery = { usageAlerts: { edges: Array<{ node: { id: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, alertTriggers: Array<{ id: string }>, byAlert: Array<{ id: string }> };
 
 export type AlertsArchiveTypenameMutationVariables = Exact<{
@@ -784,6 +789,8 @@ export type AlertsTriggerNodeQueryVariables = Exact<{
 export type AlertsTriggerNodeQuery = { node:
     | { id: string }
     | { value: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -898,6 +905,8 @@ export type AuthAccountNodeQueryVariables = Exact<{
 
 export type AuthAccountNodeQuery = { node:
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1095,6 +1104,8 @@ export type CreditsNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type CreditsGrantNodeQueryVariables = Exact<{
@@ -1109,6 +1120,8 @@ export type CreditsGrantNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, remaining: { amount: string } }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1235,6 +1248,8 @@ export type CustomersReadQuery = { customer: { id: string, name: string | null }
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type CustomersPageQueryVariables = Exact<{
@@ -1250,6 +1265,8 @@ export type CustomersVisibleQueryVariables = Exact<{
 
 
 export type CustomersVisibleQuery = { customer: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1446,6 +1463,8 @@ export type EventsOneQuery = { event: { id: string, type: string, data: Record<s
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { type: string, id: string }
     | { id: string }
     | { id: string }
@@ -1468,6 +1487,8 @@ export type EventsOneIdQueryVariables = Exact<{
 
 
 export type EventsOneIdQuery = { event: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1723,6 +1744,8 @@ export type InvoiceItemsOneQuery = { invoiceItem: { id: string, pending: boolean
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type InvoiceItemsListQueryVariables = Exact<{
@@ -1792,7 +1815,9 @@ export type InvoicesOneQuery = { invoice: { id: string, number: string | null, s
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -1834,6 +1859,8 @@ export type InvoicesVisibleQueryVariables = Exact<{
 
 
 export type InvoicesVisibleQuery = { invoice: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1962,6 +1989,8 @@ export type MetersVisibleQuery = { meter: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, meters: { edges: Array<{ node: { id: string } }> } };
 
 export type MetersStateQueryVariables = Exact<{
@@ -1988,6 +2017,8 @@ export type PricesReadQueryVariables = Exact<{
 
 
 export type PricesReadQuery = { price: { id: string, currency: string, nickname: string | null, lookupKey: string | null, active: boolean, billingScheme: BillingScheme, unitAmount: string | null, tiersMode: TiersMode | null, createdAt: string, product: { id: string, name: string }, recurring: { interval: RecurringInterval, intervalCount: number, usageType: UsageType, meter: { id: string, eventName: string } | null }, tiers: Array<{ upTo: string | null, unitAmount: string, flatAmount: string }> | null, transformQuantity: { divideBy: number, round: RoundingDirection } | null } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2075,6 +2106,8 @@ export type PricesIsolationQuery = { price: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, prices: { edges: Array<{ node: { id: string } }> }, byProduct: { edges: Array<{ node: { id: string } }> } };
 
 export type ProductsCreateMutationVariables = Exact<{
@@ -2104,6 +2137,8 @@ export type ProductsReadQueryVariables = Exact<{
 
 
 export type ProductsReadQuery = { product: { id: string, name: string, description: string | null, active: boolean, createdAt: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2195,6 +2230,8 @@ export type ProductsVisibleQuery = { product: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, products: { edges: Array<{ node: { id: string } }> } };
 
 export type IsolationCreateAlertMutationVariables = Exact<{
@@ -2250,7 +2287,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -2275,7 +2314,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -2334,7 +2375,11 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, item:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2707,6 +2752,8 @@ export type TenancyReadQuery = { testClock: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type TenancyNodeQueryVariables = Exact<{
@@ -2715,6 +2762,8 @@ export type TenancyNodeQueryVariables = Exact<{
 
 
 export type TenancyNodeQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2854,6 +2903,8 @@ export type WebhooksDeletedQueryVariables = Exact<{
 
 
 export type WebhooksDeletedQuery = { webhookEndpoint: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
