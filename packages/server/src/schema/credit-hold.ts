@@ -27,7 +27,8 @@ builder.prismaNode("CreditHold", {
     }),
     capturedAmount: t.field({
       type: MoneyRef,
-      description: "What the capture charged against the grants (0 unless CAPTURED).",
+      description:
+        "What the capture charged against the grants (0 unless CAPTURED): the amount captured, or less when a void or an invoice since the hold left the grants less.",
       resolve: (hold) => ({ amount: hold.capturedAmount, currency: hold.currency }),
     }),
     status: t.expose("status", { type: CreditHoldStatusEnum }),

@@ -157,13 +157,14 @@ async function changeHold(
 /**
  * Charges `amount` against the customer's grants for every metered price, in the engine's credit
  * order (docs/concepts/credits.md#credit-ordering), as HOLD_CAPTURE ledger rows; the grants are
- * locked in id order. The hold reserved it, so only an invoice or a void since can leave less.
+ * locked in id order. Returns what was charged: the hold reserved it all, so only an invoice or a
+ * void since the hold can leave the grants less.
  */
-async function chargeGrants(tx: Tx, scope: Scope, hold: CreditHold, amount: Decimal, now: Date): Promise<void> {
+async function chargeGrants(tx: Tx, scope: Scope, hold: CreditHold, amount: Decimal, now: Date): Promise<Decimal> {
   const grants = (
     await loadGrantStates(tx, scope, { customerId: hold.customerId, currency: hold.currency, lock: true })
   ).filter((grant) => "allMeteredPrices" in grant.scope && isGrantApplicable(grant, hold.currency, now));
-  const { applications } = applyCredits({
+  const { applications, total } = applyCredits({
     currency: hold.currency,
     at: now,
     lines: [{ kind: "USAGE", priceId: null, amount }],
@@ -179,6 +180,7 @@ async function chargeGrants(tx: Tx, scope: Scope, hold: CreditHold, amount: Deci
       at: now,
     });
   }
+  return total;
 }
 
 /** Captures `amount` (≤ the held amount; default all of it) and releases the rest. */
@@ -203,10 +205,10 @@ export function captureCreditHold(
         currency: ["input", "amount"],
       },
     );
-    await chargeGrants(tx, tenant.scope, hold, amount, now);
+    const charged = await chargeGrants(tx, tenant.scope, hold, amount, now);
     return tx.creditHold.update({
       where: { id: hold.id },
-      data: { status: "CAPTURED", capturedAmount: amount.toFixed(), closedAt: now },
+      data: { status: "CAPTURED", capturedAmount: charged.toFixed(), closedAt: now },
     });
   });
 }
