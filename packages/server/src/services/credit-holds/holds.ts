@@ -8,7 +8,7 @@ import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomerCredit, lockedCustomerNow } from "../../db/locks.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import type { Tx } from "../../db/transaction.js";
+import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { CreditHold } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
@@ -111,7 +111,7 @@ export async function createCreditHold(
         createdAt: now,
       },
     });
-  });
+  }, CREDIT_TRANSACTION);
 }
 
 /** Locks the hold (after the customer's credit lock) and returns it, refused unless still active at `now`. */
@@ -120,9 +120,6 @@ async function activeHold(tx: Tx, scope: Scope, id: string, now: Date, action: s
   const hold = await tx.creditHold.findUniqueOrThrow({ where: { id } });
   const status = holdStatusAt(hold, now);
   if (status !== "ACTIVE") {
-    if (status === "EXPIRED" && hold.status === "ACTIVE") {
-      await tx.creditHold.update({ where: { id }, data: { status: "EXPIRED", closedAt: hold.expiresAt } });
-    }
     throw new InvalidInputError(
       `Credit hold ${id} is ${status}: it cannot be ${action}`,
       ["input", "id"],
@@ -151,7 +148,7 @@ async function changeHold(
     const now = await lockedCustomerNow(tx, scope, customer, clock);
     await lockCustomerCredit(tx, found.customerId);
     return change(tx, await activeHold(tx, scope, id, now, action), now);
-  });
+  }, CREDIT_TRANSACTION);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow } from "../../db/locks.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import type { Tx } from "../../db/transaction.js";
+import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError } from "../../errors.js";
 import type { CreditAutoRecharge, CreditPurchase } from "../../generated/prisma/client.js";
 import { validateName, validatePriority } from "../credits/create.js";
@@ -184,8 +184,10 @@ export async function rechargeCrossed(
       where: { id: customerId },
       select: { testClockId: true },
     });
-    const purchase = await tenant.prisma.$transaction(async (tx) =>
-      rechargeLocked(tx, tenant.scope, customerId, await lockedCustomerNow(tx, tenant.scope, customer, clock)),
+    const purchase = await tenant.prisma.$transaction(
+      async (tx) =>
+        rechargeLocked(tx, tenant.scope, customerId, await lockedCustomerNow(tx, tenant.scope, customer, clock)),
+      CREDIT_TRANSACTION,
     );
     if (purchase) made.push(purchase);
   }

@@ -6,7 +6,7 @@ import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow } from "../../db/locks.js";
 import type { Scope } from "../../db/tenant-scope.js";
-import type { Tx } from "../../db/transaction.js";
+import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError } from "../../errors.js";
 import type { CreditPurchase } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
@@ -183,5 +183,5 @@ export async function purchaseCredits(
   return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, tenant.scope, { testClockId: purchase.testClockId }, clock);
     return storePurchase(tx, tenant.scope, purchase, now);
-  });
+  }, CREDIT_TRANSACTION);
 }
