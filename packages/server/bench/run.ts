@@ -22,6 +22,7 @@ import {
 } from "./figures/batched-ingest.js";
 import { coldStart, median } from "./figures/cold-start.js";
 import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
+import { creditHolds, PAIRS } from "./figures/credit-holds.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -321,9 +322,25 @@ async function liveUsageFigure(run: DatabaseRun): Promise<void> {
   });
 }
 
+/** Credit holds: concurrent hold/capture pairs on one balance; none over-reserved, pairs per second. */
+async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
+  const r = await creditHolds(run.session);
+  const balanced = r.captured === r.charged && r.charged === r.spent && !r.availableAfter.startsWith("-");
+  row({
+    figure: "credit-holds",
+    database: run.session.target.kind,
+    what: `${PAIRS.toLocaleString("en-US")} concurrent hold 1.00 / capture 0.40 pairs on one balance (${r.held} held, ${r.refused} INSUFFICIENT_CREDIT; captured ${r.captured} = ledger ${r.charged} = spent ${r.spent})`,
+    value: r.pairsPerSecond,
+    unit: "pairs/s",
+    target: "none over-reserved",
+    met: balanced,
+  });
+}
+
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
   if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
+  if (run.all && wanted("credit-holds")) await creditHoldsFigure(run);
   if (run.all && wanted("single-ingest"))
     await singleIngestFigure(
       run.session,
@@ -421,6 +438,7 @@ const sessionFigures = wanted(
   "embedded-vs-postgres",
   "usage-by-dimension",
   "live-usage-fanout",
+  "credit-holds",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;

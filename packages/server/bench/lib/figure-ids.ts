@@ -13,6 +13,7 @@ export const FIGURES = {
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
+  "credit-holds": { number: "9", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
