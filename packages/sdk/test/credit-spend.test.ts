@@ -77,7 +77,7 @@ describe("credit purchases, auto-recharge and holds", () => {
     const captured = await tally.creditHolds.capture(hold.id, { amount: "8.5" });
     expect(captured).toMatchObject({ status: "CAPTURED", capturedAmount: { amount: "8.50", currency: "usd" } });
     expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
-      { currency: "usd", available: "11.50", projectedAvailable: "11.50", held: "0.00", availableAfterHolds: "11.50" },
+      { currency: "usd", available: "11.50", projectedAvailable: "11.50" },
     ]);
     const again = await failure(tally.creditHolds.release(hold.id));
     expect(again).toMatchObject({ code: "CREDIT_HOLD_NOT_ACTIVE" });

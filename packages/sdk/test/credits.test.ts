@@ -41,13 +41,13 @@ describe("creditGrants on the Alpaca flow (docs/concepts/credits.md#credit-order
     expect(await tally.creditGrants.retrieve(grant.id)).toEqual(grant);
     expect((await tally.creditGrants.list({ customerId: customer.id })).data).toEqual([grant]);
     expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
-      { currency: "usd", available: "50.00", projectedAvailable: "50.00", held: "0.00", availableAfterHolds: "50.00" },
+      { currency: "usd", available: "50.00", projectedAvailable: "50.00" },
     ]);
 
     await tally.testClocks.advance(clock.id, { frozenTime: "2026-01-10T12:00:00Z" });
     await tally.meterEvents.create({ eventName, customerId: customer.id, value: "3000" });
     expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
-      { currency: "usd", available: "50.00", projectedAvailable: "0.00", held: "0.00", availableAfterHolds: "0.00" },
+      { currency: "usd", available: "50.00", projectedAvailable: "0.00" },
     ]);
     expect(await tally.invoices.preview({ subscriptionId: subscription.id })).toMatchObject({
       subtotal: usd("180.00"),
@@ -77,7 +77,7 @@ describe("creditGrants on the Alpaca flow (docs/concepts/credits.md#credit-order
     expect(ledger.every((entry) => entry.id.startsWith("cbt_"))).toBe(true);
     expect((await tally.creditGrants.retrieve(grant.id)).remaining).toEqual(usd("0.00"));
     expect((await tally.customers.retrieve(customer.id)).creditBalance).toEqual([
-      { currency: "usd", available: "0.00", projectedAvailable: "0.00", held: "0.00", availableAfterHolds: "0.00" },
+      { currency: "usd", available: "0.00", projectedAvailable: "0.00" },
     ]);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from "./figures/batched-ingest.js";
 import { coldStart, median } from "./figures/cold-start.js";
 import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
-import { creditHolds, PAIRS } from "./figures/credit-holds.js";
+import { CLIENTS, creditHolds, PAIRS } from "./figures/credit-holds.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
@@ -329,7 +329,7 @@ async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
   row({
     figure: "credit-holds",
     database: run.session.target.kind,
-    what: `${PAIRS.toLocaleString("en-US")} concurrent hold 1.00 / capture 0.40 pairs on one balance (${r.held} held, ${r.refused} INSUFFICIENT_CREDIT; captured ${r.captured} = ledger ${r.charged} = spent ${r.spent})`,
+    what: `${PAIRS.toLocaleString("en-US")} hold 1.00 / capture 0.40 pairs on one balance, ${CLIENTS} at once (${r.held} held, ${r.refused} INSUFFICIENT_CREDIT; captured ${r.captured} = ledger ${r.charged} = spent ${r.spent})`,
     value: r.pairsPerSecond,
     unit: "pairs/s",
     target: "none over-reserved",

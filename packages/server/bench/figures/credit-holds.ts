@@ -1,6 +1,6 @@
-// Credit holds (figure id credit-holds): PAIRS concurrent hold/capture pairs on one customer's
-// balance, as an LLM gateway makes them (docs/concepts/credits.md#holds): each holds 1.00, then
-// captures 0.40 of it. The balance covers only part of the holds at once, so some are refused with
+// Credit holds (figure id credit-holds): PAIRS hold/capture pairs on one customer's balance from
+// CLIENTS concurrent clients, as an LLM gateway makes them (docs/concepts/credits.md#holds): each
+// holds 1.00, then captures 0.40 of it. The balance covers only part of the holds at once, so some are refused with
 // INSUFFICIENT_CREDIT; the figure is pairs per second, and the check that nothing was ever
 // over-reserved: the grants' balance never goes negative and what the captures charged is exactly
 // what the ledger lost.
@@ -8,6 +8,8 @@ import type { Obj } from "../lib/api.js";
 import type { Session } from "../lib/session.js";
 
 export const PAIRS = 1_000;
+/** Pairs in flight at once: a gateway's concurrent generations for one customer. */
+export const CLIENTS = 100;
 const BALANCE = "300";
 
 export interface CreditHoldsResult {
@@ -41,22 +43,26 @@ export async function creditHolds(session: Session): Promise<CreditHoldsResult> 
   let refused = 0;
   let captured = 0;
   const started = performance.now();
+  let next = 0;
+  const pair = async (i: number) => {
+    const hold = (
+      await api.gql<Obj>(HOLD, {
+        input: { customerId: customer.id, amount: "1", currency: "usd", idempotencyKey: `pair-${i}` },
+      })
+    ).createCreditHold;
+    if (hold.__typename !== "CreditHold") {
+      if (hold.code !== "INSUFFICIENT_CREDIT") throw new Error(`createCreditHold: ${JSON.stringify(hold)}`);
+      refused += 1;
+      return;
+    }
+    held += 1;
+    const done = (await api.gql<Obj>(CAPTURE, { input: { id: hold.id, amount: "0.4" } })).captureCreditHold;
+    if (done.__typename !== "CreditHold") throw new Error(`captureCreditHold: ${JSON.stringify(done)}`);
+    captured += cents(done.capturedAmount.amount);
+  };
   await Promise.all(
-    Array.from({ length: PAIRS }, async (_, i) => {
-      const hold = (
-        await api.gql<Obj>(HOLD, {
-          input: { customerId: customer.id, amount: "1", currency: "usd", idempotencyKey: `pair-${i}` },
-        })
-      ).createCreditHold;
-      if (hold.__typename !== "CreditHold") {
-        if (hold.code !== "INSUFFICIENT_CREDIT") throw new Error(`createCreditHold: ${JSON.stringify(hold)}`);
-        refused += 1;
-        return;
-      }
-      held += 1;
-      const done = (await api.gql<Obj>(CAPTURE, { input: { id: hold.id, amount: "0.4" } })).captureCreditHold;
-      if (done.__typename !== "CreditHold") throw new Error(`captureCreditHold: ${JSON.stringify(done)}`);
-      captured += cents(done.capturedAmount.amount);
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < PAIRS; i = next++) await pair(i);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
