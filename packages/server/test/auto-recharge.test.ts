@@ -1,7 +1,7 @@
 // Auto-recharge (docs/concepts/credits.md#auto-recharge) through the API: the settings and their
 // validation, one recharge per crossing (also under concurrent ingest), none while one waits for
 // payment, the monthly limit (a test-clock scenario: a prepaid customer buys credits, uses them, is
-// recharged twice, hits the monthly limit, and is recharged again the next month), the watch cache
+// recharged twice, hits the monthly limit, and is recharged by the advance into the next month), the watch cache
 // for customers without one, and tenancy.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caches, tenantKey } from "../src/caches.js";
@@ -100,7 +100,7 @@ describe("auto-recharge", () => {
     });
   });
 
-  it("a prepaid customer buys credits, uses them, is recharged twice, hits the monthly limit, and is recharged next month", async () => {
+  it("a prepaid customer buys credits, uses them, is recharged twice, hits the monthly limit, and is recharged at the next month's period close", async () => {
     const { clock, customer, record } = await prepaid("100");
     await s.trySetAutoRecharge(customer, {
       currency: "usd",
@@ -127,13 +127,14 @@ describe("auto-recharge", () => {
     expect((await s.balance(customer))!.availableAfterHolds).toBe("5.00");
     const events = await rechargedEvents(customer);
     expect(events.map((e: Obj) => e.data.amount).sort()).toEqual(["85", "90"]);
-    // April: the period closes (credits pay March's 270.00 of usage), the next use recharges again.
+    // April: the advance closes March (credits pay its 270.00 of usage) and, a new month, recharges in that request.
     await b.advance(clock, "2026-04-01T00:00:10Z");
-    expect((await s.balance(customer))!.available).toBe("5.00");
-    await record("1", "2026-04-01T00:00:05Z");
     made = await recharges(customer);
-    expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00", "96.00"]);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("100.00");
+    expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00", "95.00"]);
+    expect(await s.balance(customer)).toMatchObject({ available: "100.00", availableAfterHolds: "100.00" });
+    await record("1", "2026-04-01T00:00:05Z");
+    expect(await recharges(customer)).toHaveLength(3);
+    expect((await s.balance(customer))!.availableAfterHolds).toBe("99.00");
   });
 
   it("makes exactly one recharge per crossing under concurrent ingest and holds", async () => {
