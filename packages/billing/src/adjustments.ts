@@ -40,7 +40,7 @@ export interface AdjustedTotals {
 }
 
 /** A line's amount after discounts and tax: what is left to pay of it before credits. */
-export function payableAmount(line: AdjustedLine): Decimal {
+export function payableAmount(line: Pick<AdjustedLine, "amount" | "discountAmounts" | "taxAmounts">): Decimal {
   return line.amount
     .minus(sum(line.discountAmounts.map((discount) => discount.amount)))
     .plus(exclusiveTax(line.taxAmounts));

@@ -8,6 +8,7 @@ export interface CreditNoteInvoiceLine {
   description: string;
   quantity: Decimal;
   unitAmount: Decimal;
+  /** What the customer owes for the line: its amount after discounts and exclusive tax (payableAmount). */
   amount: Decimal;
   /** Σ of the issued (not voided) credit note lines on it. */
   credited: Decimal;

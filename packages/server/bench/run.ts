@@ -22,6 +22,7 @@ import {
 } from "./figures/batched-ingest.js";
 import { coldStart, median } from "./figures/cold-start.js";
 import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
+import { monthEndClose } from "./figures/month-end-close.js";
 import { CLIENTS, creditHolds, PAIRS } from "./figures/credit-holds.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { singleIngest } from "./figures/single-ingest.js";
@@ -51,6 +52,7 @@ const SCALE = {
   runs: quick ? 30 : 200,
   dimensions: { stages: quick ? [10_000, 100_000] : [10_000, 5_000_000], ingest: quick ? 8_000 : 80_000 },
   coldStartRounds: quick ? 2 : 5,
+  close: { postgres: quick ? [100, 1_000] : [1_000, 10_000], pglite: quick ? [100, 1_000] : [1_000, 2_000] },
 };
 
 const started = Date.now();
@@ -322,6 +324,39 @@ async function liveUsageFigure(run: DatabaseRun): Promise<void> {
   });
 }
 
+/** Month-end close at two sizes: the scheduler's time against the set-based reference, and its linearity. */
+async function monthEndCloseFigure(session: Session): Promise<void> {
+  const db = session.target.kind;
+  const stages = await monthEndClose(session, SCALE.close[db]);
+  for (const s of stages) {
+    const ratio = s.closeMs / s.referenceMs;
+    const largest = s === stages.at(-1);
+    row({
+      figure: "month-end-close",
+      database: db,
+      what: `${s.subscriptions.toLocaleString("en-US")} subscriptions closed by the scheduler (${((s.subscriptions * 1000) / s.closeMs).toFixed(0)} invoices/s)`,
+      value: s.closeMs / 1000,
+      unit: "s",
+      reference: { what: "one set-based INSERT of the same rows", value: s.referenceMs / 1000 },
+      ratio,
+      ratioAs: "times",
+      ...(largest ? { target: "≤ 5×", met: ratio <= 5 } : {}),
+    });
+  }
+  const [first, last] = [stages[0]!, stages.at(-1)!];
+  const scaled = (first.closeMs * last.subscriptions) / first.subscriptions;
+  const ratio = last.closeMs / scaled;
+  row({
+    figure: "month-end-close",
+    database: db,
+    what: `close time, ${last.subscriptions.toLocaleString("en-US")} vs ${first.subscriptions.toLocaleString("en-US")} subscriptions scaled`,
+    value: last.closeMs / 1000,
+    unit: "s",
+    reference: { what: `${last.subscriptions / first.subscriptions} × the smaller close`, value: scaled / 1000 },
+    ratio,
+    ratioAs: "times",
+    target: "≤ 1.2×",
+    met: ratio <= 1.2,
 /** Credit holds: concurrent hold/capture pairs on one balance; none over-reserved, pairs per second. */
 async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
   const r = await creditHolds(run.session);
@@ -339,6 +374,7 @@ async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
 
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
+  if (wanted("month-end-close")) await monthEndCloseFigure(run.session);
   if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
   if (run.all && wanted("credit-holds")) await creditHoldsFigure(run);
   if (run.all && wanted("single-ingest"))
@@ -438,6 +474,7 @@ const sessionFigures = wanted(
   "embedded-vs-postgres",
   "usage-by-dimension",
   "live-usage-fanout",
+  "month-end-close",
   "credit-holds",
 );
 let postgres: DatabaseRun | null = null;
@@ -455,7 +492,10 @@ try {
   // scale after PostgreSQL's: embedded-vs-postgres compares the two, so they are measured on the
   // same state of the machine. PostgreSQL's usage at scale writes gigabytes and drops them, which the disk and the kernel are busy
   // with for a while after.
-  if ((postgres === null && sessionFigures) || wanted("batched-ingest", "usage-at-scale", "embedded-vs-postgres")) {
+  if (
+    (postgres === null && sessionFigures) ||
+    wanted("batched-ingest", "usage-at-scale", "embedded-vs-postgres", "month-end-close")
+  ) {
     console.log("PGlite: a fresh data directory");
     pglite = await startRun(pgliteTarget(), SCALE.pglite, postgres === null);
   }

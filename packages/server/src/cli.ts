@@ -3,6 +3,7 @@ import { databaseConfigFromEnv, describeDatabase, IN_MEMORY } from "./db/config.
 import { openDatabase } from "./db/client.js";
 import { applyPendingMigrations } from "./db/migration-history.js";
 import { deployMigrationsLocked } from "./db/migrations.js";
+import { ensureEventPartitions } from "./usage-store/index.js";
 import { serve } from "./commands/serve.js";
 
 const USAGE = `Usage: tally <command>
@@ -13,7 +14,8 @@ Commands:
   migrate   apply pending migrations to the configured database and exit (the deploy step)
 
 Environment: PORT, HOST, DATABASE_URL, TALLY_DATA_DIR, TALLY_ADMIN_KEY, TALLY_MIGRATE_ON_START, TALLY_PUBSUB_URL,
-  TALLY_DB_POOL_SIZE, TALLY_BILLING_INTERVAL_SECONDS (docs/operations/configuration.md); request limits TALLY_MAX_DEPTH,
+  TALLY_DB_POOL_SIZE, TALLY_BILLING_INTERVAL_SECONDS, TALLY_EVENT_RETENTION_DAYS (docs/operations/configuration.md);
+  request limits TALLY_MAX_DEPTH,
   TALLY_MAX_ALIASES, TALLY_MAX_TOKENS, TALLY_MAX_DIRECTIVES, TALLY_MAX_COST, TALLY_MAX_BODY_BYTES,
   TALLY_MAX_BATCH_BODY_BYTES (docs/api/limits.md); TALLY_HEADERS_TIMEOUT_SECONDS,
   TALLY_REQUEST_TIMEOUT_SECONDS, TALLY_KEEP_ALIVE_TIMEOUT_SECONDS, TALLY_CORS_ORIGINS,
@@ -32,14 +34,16 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log(`Migrating ${describeDatabase(config)}`);
-      if (config.kind === "postgres") {
-        console.log(await deployMigrationsLocked(config));
-        return 0;
-      }
+      if (config.kind === "postgres") console.log(await deployMigrationsLocked(config));
       const database = await openDatabase(config);
       try {
-        const applied = await applyPendingMigrations(database);
-        console.log(applied.length === 0 ? "No pending migrations to apply." : `Applied ${applied.join(", ")}`);
+        if (config.kind === "pglite") {
+          const applied = await applyPendingMigrations(database);
+          console.log(applied.length === 0 ? "No pending migrations to apply." : `Applied ${applied.join(", ")}`);
+        }
+        // The months around now get their event partitions before any server starts (docs/operations/databases.md).
+        const created = await ensureEventPartitions(database, new Date());
+        if (created.length > 0) console.log(`Created event partitions ${created.join(", ")}`);
       } finally {
         await database.close();
       }

@@ -69,6 +69,26 @@ async function invoiced(bill: Billing = b) {
 
 const reason = "ORDER_CHANGE" as const;
 
+const COUPON = graphql(`
+  mutation CreditNotesCoupon($input: CreateCouponInput!) {
+    createCoupon(input: $input) {
+      ... on Coupon {
+        id
+      }
+    }
+  }
+`);
+
+const TAX_RATE = graphql(`
+  mutation CreditNotesTaxRate($input: CreateTaxRateInput!) {
+    createTaxRate(input: $input) {
+      ... on TaxRate {
+        id
+      }
+    }
+  }
+`);
+
 describe("on an OPEN invoice", () => {
   it("a PRE_PAYMENT note by lines lowers amountRemaining; crediting the rest pays the invoice", async () => {
     const { invoice, customerId } = await invoiced();
@@ -120,6 +140,40 @@ describe("on an OPEN invoice", () => {
       (await l.note({ invoiceId: invoice.id, amount: "84.50", reason: "DUPLICATE", creditToBalance: false })).type,
     ).toBe("PRE_PAYMENT");
     expect(await l.state(invoice.id)).toMatchObject({ status: "PAID", amountRemaining: { amount: "0.00" } });
+  });
+
+  it("a line is credited at most what is owed for it: after its discount, with its exclusive tax", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const base = await b.licensed("70", { product: "Base" });
+    const coupon = (await app.data(COUPON, { input: { percentOff: "50", duration: "FOREVER" } })).createCoupon;
+    const tax = (await app.data(TAX_RATE, { input: { displayName: "VAT", percentage: "10", inclusive: false } }))
+      .createTaxRate;
+    const customerId = await b.customer({ testClockId: clock });
+    const subscription = await b.subscribe({
+      customerId,
+      items: [{ priceId: base }],
+      discounts: [{ coupon: "id" in coupon ? coupon.id : "" }],
+      defaultTaxRates: ["id" in tax ? tax.id : ""],
+    });
+    const [invoice] = await b.invoices({ subscriptionId: subscription.id });
+    const [line] = (await l.state(invoice!.id)).lines;
+    // 70.00 − 35.00 discount + 3.50 tax.
+    const over = await l.note({
+      invoiceId: invoice!.id,
+      lines: [{ invoiceLineId: line!.id!, amount: "38.51" }],
+      reason,
+      creditToBalance: false,
+    });
+    expect(over).toMatchObject({ code: "CREDIT_NOTE_EXCEEDS_CREDITABLE", field: ["input", "lines", "0"] });
+    expect(over.message).toContain("38.50");
+    const exact = await l.note({
+      invoiceId: invoice!.id,
+      lines: [{ invoiceLineId: line!.id!, amount: "38.50" }],
+      reason,
+      creditToBalance: false,
+    });
+    expect(exact).toMatchObject({ type: "PRE_PAYMENT", amount: { amount: "38.50" } });
+    expect(await l.state(invoice!.id)).toMatchObject({ status: "PAID", amountRemaining: { amount: "0.00" } });
   });
 
   it("concurrent notes never credit more than the invoice has left", async () => {

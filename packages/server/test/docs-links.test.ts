@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../src/errors.js";
+import { EVENT_TYPES } from "../src/services/event-log/record.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -83,6 +84,14 @@ describe("documented error codes", () => {
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
     expect(ERROR_CODES.filter((code) => !docs.includes(`\`${code}\``))).toEqual([]);
+  });
+});
+
+describe("documented event types", () => {
+  it("every event type has its row in docs/concepts/webhooks.md#event-types", () => {
+    const webhooks = readFileSync(join(repoRoot, "docs", "concepts", "webhooks.md"), "utf8");
+    const rows = new Set([...webhooks.matchAll(/^\| `([a-z_.]+)` +\|/gm)].map((match) => match[1]));
+    expect(EVENT_TYPES.filter((type) => !rows.has(type))).toEqual([]);
   });
 });
 

@@ -23,6 +23,7 @@ const EVENTS = graphql(`
           id
           type
           data
+          previousAttributes
           createdAt
         }
       }
@@ -102,6 +103,51 @@ async function since(before: Event[]): Promise<string[]> {
     .reverse()
     .map((e) => `${e.type} ${e.data.id}`);
 }
+
+const CATALOG = graphql(`
+  mutation EventsCatalog($coupon: CreateCouponInput!, $taxRate: CreateTaxRateInput!) {
+    createCoupon(input: $coupon) {
+      ... on Coupon {
+        id
+      }
+    }
+    createTaxRate(input: $taxRate) {
+      ... on TaxRate {
+        id
+      }
+    }
+  }
+`);
+
+const CATALOG_CHANGES = graphql(`
+  mutation EventsCatalogChanges($couponId: ID!, $taxRateId: ID!, $displayName: String!) {
+    createPromotionCode(input: { couponId: $couponId, code: "EVENTS10" }) {
+      ... on PromotionCode {
+        id
+      }
+    }
+    updateTaxRate(input: { id: $taxRateId, displayName: $displayName }) {
+      ... on TaxRate {
+        id
+      }
+    }
+  }
+`);
+
+const CATALOG_ENDS = graphql(`
+  mutation EventsCatalogEnds($couponId: ID!, $codeId: ID!) {
+    updatePromotionCode(input: { id: $codeId, active: false }) {
+      ... on PromotionCode {
+        id
+      }
+    }
+    deleteCoupon(input: { id: $couponId }) {
+      ... on Coupon {
+        id
+      }
+    }
+  }
+`);
 
 let n = 0;
 const eventName = () => `api_calls_${(n += 1)}_${Date.now()}`;
@@ -220,6 +266,38 @@ describe("events", () => {
       `invoice.finalized ${final!.id}`,
       `customer.subscription.deleted ${sub.id}`,
     ]);
+  });
+
+  it("records coupons, promotion codes and tax rates: created, changed (with previousAttributes), deleted", async () => {
+    const before = await events();
+    const created = await app.data(CATALOG, {
+      coupon: { percentOff: "10", duration: "FOREVER", name: "Ten" },
+      taxRate: { displayName: "VAT", percentage: "20", inclusive: false, country: "fr" },
+    });
+    const couponId = "id" in created.createCoupon ? created.createCoupon.id : "";
+    const taxRateId = "id" in created.createTaxRate ? created.createTaxRate.id : "";
+    const changed = await app.data(CATALOG_CHANGES, { couponId, taxRateId, displayName: "TVA" });
+    const codeId = "id" in changed.createPromotionCode ? changed.createPromotionCode.id : "";
+    // The same name again changes nothing, so it records nothing.
+    await app.data(CATALOG_CHANGES, { couponId, taxRateId, displayName: "TVA" });
+    await app.data(CATALOG_ENDS, { couponId, codeId });
+    expect(await since(before)).toEqual([
+      `coupon.created ${couponId}`,
+      `tax_rate.created ${taxRateId}`,
+      `promotion_code.created ${codeId}`,
+      `tax_rate.updated ${taxRateId}`,
+      `promotion_code.updated ${codeId}`,
+      `coupon.deleted ${couponId}`,
+    ]);
+    const [rate] = await events("tax_rate.updated");
+    expect(rate).toMatchObject({
+      data: { id: taxRateId, displayName: "TVA", percentage: "20", country: "FR", active: true },
+      previousAttributes: { displayName: "VAT" },
+    });
+    const [code] = await events("promotion_code.updated");
+    expect(code).toMatchObject({ data: { code: "EVENTS10", active: false }, previousAttributes: { active: true } });
+    const [coupon] = await events("coupon.deleted");
+    expect(coupon!.data).toMatchObject({ id: couponId, name: "Ten", percentOff: "10", deletedAt: expect.any(String) });
   });
 
   it("filters by type, pages newest first without gaps, and resolves event(id) and node(id)", async () => {

@@ -3,7 +3,7 @@
 // concurrency, one transaction per batch, in rounds alternating with the server's): COPY
 // (pg-copy-streams) and INSERT … SELECT FROM unnest into scratch tables made LIKE "MeterEvent"
 // INCLUDING ALL (same columns, defaults, primary key, unique and secondary indexes) plus its
-// foreign keys. The server does more than the references: it also validates every event, checks
+// foreign keys and the identifiers' unique index. The server does more than the references: it also validates every event, checks
 // it against its customer's invoiced usage periods (each customer has INVOICED_MONTHS invoices)
 // and keeps the hourly rollups, in the same transaction.
 import { Readable } from "node:stream";
@@ -172,6 +172,8 @@ async function references(direct: DirectSql, fixture: IngestFixture, clients: nu
   for (const table of tables) {
     await direct.query(`DROP TABLE IF EXISTS ${table}`);
     await direct.query(`CREATE TABLE ${table} (LIKE "MeterEvent" INCLUDING ALL)`);
+    // The identifier rule, which MeterEventIdentifier keeps beside the partitioned table.
+    await direct.query(`CREATE UNIQUE INDEX ON ${table} ("accountId", "mode", "identifier")`);
     for (const { def } of foreignKeys) await direct.query(`ALTER TABLE ${table} ADD ${def}`);
   }
   const createdAt = new Date().toISOString();

@@ -13,7 +13,8 @@ export const FIGURES = {
     title: "segmented preview and grouped summaries vs raw GROUP BY; tagged ingest",
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
-  "credit-holds": { number: "9", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
+  "month-end-close": { number: "9", title: "month-end close by the scheduler vs one set-based SQL statement" },
+  "credit-holds": { number: "10", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -32,7 +33,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–7)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–9)`);
       return id;
     }),
   );

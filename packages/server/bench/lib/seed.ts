@@ -84,6 +84,10 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
           FROM generated LEFT JOIN combos c ON c."month" = date_trunc('month', ts, 'UTC') AND c."values" = jsonb_build_array(model, token_type)
           ORDER BY 7
           RETURNING *
+        ),
+        identifiers AS (
+          INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq")
+          SELECT "accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq" FROM inserted
         )
         ${addToRollups(t.scope, Prisma.sql`inserted`)}`;
       });

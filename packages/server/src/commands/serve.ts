@@ -17,6 +17,7 @@ import { DEFAULT_BILLING_INTERVAL_MS, startBillingScheduler } from "../services/
 import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
 import { startIdempotencyKeyPurge } from "../services/idempotency/purge-job.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
+import { eventRetentionDays, startEventPartitionMaintenance } from "../services/meter-events/partition-job.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
 /**
@@ -65,6 +66,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const databaseConfig = databaseConfigFromEnv(env);
   const config = serverConfigFromEnv(env);
   const intervalMs = billingIntervalMs(env);
+  const retentionDays = eventRetentionDays(env);
   const database = await openServedDatabase(databaseConfig, migrateOnStart(databaseConfig, env), logger);
   // TALLY_TEST_CLOCK_SKEW_MS moves this process's wall clock, to show replicas agree despite it.
   const localClock = offsetClock(systemClock, Number(env.TALLY_TEST_CLOCK_SKEW_MS ?? 0));
@@ -101,6 +103,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const dispatcher = startWebhookDispatcher(deps);
   // Folds the rollup shards of past hours, so that usage reads merge one row per hour.
   const folding = startRollupFolding(deps);
+  // Creates MeterEvent's monthly partitions ahead (and at once) and drops raw events past retention.
+  const partitions = startEventPartitionMaintenance(deps, { retentionDays });
   // Deletes idempotency keys past their 24 hours.
   const purge = startIdempotencyKeyPurge(deps);
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
@@ -112,6 +116,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     scheduler.stop(),
     dispatcher.stop(),
     folding.stop(),
+    partitions.stop(),
     purge.stop(),
     vacuum?.stop(),
   ]);

@@ -6,6 +6,8 @@ import type { Tx } from "../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { TaxRate } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { recordEvent } from "./event-log/record.js";
+import { previousValues, taxRateEventData } from "./event-log/serializers.js";
 
 export interface CreateTaxRateInput {
   displayName: string;
@@ -60,26 +62,29 @@ function countryOf(value: string | null | undefined): string | null {
 }
 
 export function createTaxRate(tenant: Tenant, input: CreateTaxRateInput, at: Date): Promise<TaxRate> {
-  return tenant.prisma.taxRate.create({
-    data: {
-      id: newId("TaxRate"),
-      ...tenant.scope,
-      displayName: text(input.displayName, "displayName", 50, true)!,
-      description: text(input.description, "description", 500),
-      percentage: percentageOf(input.percentage).toFixed(),
-      inclusive: input.inclusive,
-      country: countryOf(input.country),
-      jurisdiction: text(input.jurisdiction, "jurisdiction", 50),
-      createdAt: at,
-    },
+  const data = {
+    id: newId("TaxRate"),
+    ...tenant.scope,
+    displayName: text(input.displayName, "displayName", 50, true)!,
+    description: text(input.description, "description", 500),
+    percentage: percentageOf(input.percentage).toFixed(),
+    inclusive: input.inclusive,
+    country: countryOf(input.country),
+    jurisdiction: text(input.jurisdiction, "jurisdiction", 50),
+    createdAt: at,
+  };
+  return tenant.prisma.$transaction(async (tx) => {
+    const rate = await tx.taxRate.create({ data });
+    await recordEvent(tx, tenant.scope, "tax_rate.created", taxRateEventData(rate));
+    return rate;
   });
 }
 
 /** Changes the given texts and the active flag; percentage and inclusive never change. */
 export async function updateTaxRate(tenant: Tenant, input: UpdateTaxRateInput): Promise<TaxRate> {
-  const found = await tenant.prisma.taxRate.findUnique({ where: { id: input.id }, select: { id: true } });
+  const found = await tenant.prisma.taxRate.findUnique({ where: { id: input.id } });
   if (!found) throw new NotFoundError(`No tax rate ${input.id}`, ["input", "id"]);
-  return tenant.prisma.taxRate.update({
+  const update = {
     where: { id: input.id },
     data: {
       ...(input.active != null ? { active: input.active } : {}),
@@ -88,6 +93,19 @@ export async function updateTaxRate(tenant: Tenant, input: UpdateTaxRateInput): 
       ...(input.country !== undefined ? { country: countryOf(input.country) } : {}),
       ...(input.jurisdiction !== undefined ? { jurisdiction: text(input.jurisdiction, "jurisdiction", 50) } : {}),
     },
+  };
+  return tenant.prisma.$transaction(async (tx) => {
+    const updated = await tx.taxRate.update(update);
+    const data = taxRateEventData(updated);
+    const previous = previousValues(taxRateEventData(found), data, [
+      "active",
+      "displayName",
+      "description",
+      "country",
+      "jurisdiction",
+    ]);
+    if (previous) await recordEvent(tx, tenant.scope, "tax_rate.updated", data, previous);
+    return updated;
   });
 }
 

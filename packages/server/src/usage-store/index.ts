@@ -24,3 +24,12 @@ export function usageStore(db: Db, scope: Scope): UsageStore {
 export function foldUsageHours(database: Pick<Database, "transaction">, before: Date, limit: number): Promise<number> {
   return foldRollups(database, before, limit);
 }
+
+export {
+  dropEventsBefore,
+  ensureEventPartitions,
+  eventPartitions,
+  MIN_RETENTION_DAYS,
+  retentionCutoff,
+  type RetentionOutcome,
+} from "./postgres/partitions.js";

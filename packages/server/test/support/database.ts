@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import { IN_MEMORY } from "../../src/db/config.js";
 import { applyMigrationScripts } from "../../src/db/migrations.js";
 import { randomBase62 } from "../../src/ids.js";
+import { ensureEventPartitions } from "../../src/usage-store/index.js";
 
 export const onPostgres = process.env.TALLY_TEST_DB === "postgres";
 
@@ -37,6 +38,8 @@ export async function createTestDatabase(): Promise<Database> {
   if (!onPostgres) {
     const database = await openDatabase({ kind: "pglite", dataDir: IN_MEMORY });
     await applyMigrationScripts(database.script);
+    // As `tally migrate` leaves it: the months around now have their event partitions.
+    await ensureEventPartitions(database, new Date());
     return database;
   }
   const empty = await createEmptyPostgresDatabase();
@@ -45,6 +48,7 @@ export async function createTestDatabase(): Promise<Database> {
   await applyMigrationScripts((sql) => migrator.query(sql));
   await migrator.end();
   const database = await openDatabase({ kind: "postgres", url: empty.url });
+  await ensureEventPartitions(database, new Date());
   return {
     ...database,
     async close() {

@@ -1,7 +1,7 @@
 // createCreditNote (docs/concepts/credit-notes.md): a correction of an OPEN or PAID invoice, checked
 // by the engine's planCreditNote under the invoice's row lock (so concurrent notes never credit
 // more than the invoice has left), numbered CN-000001 per account and mode, in one transaction.
-import { planCreditNote, toDecimal, type CreditNoteRequest, type Decimal } from "@tally/billing";
+import { payableAmount, planCreditNote, toDecimal, type CreditNoteRequest, type Decimal } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomerBalance, lockInvoice, lockedCustomerNow } from "../../db/locks.js";
@@ -13,6 +13,7 @@ import { newId } from "../../ids.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
 import { recordEvent } from "../event-log/record.js";
 import { creditNoteEventData, invoiceEventData } from "../event-log/serializers.js";
+import { discountAmountsOf, taxAmountsOf } from "../invoices/adjustment-json.js";
 import { nextCreditNoteNumber } from "../invoices/number.js";
 
 export interface CreateCreditNoteInput {
@@ -65,7 +66,11 @@ function creditable(invoice: Invoice & { lines: InvoiceLine[] }, credited: Map<s
       description: line.description,
       quantity: dec(line.quantity),
       unitAmount: dec(line.unitAmount),
-      amount: dec(line.amount),
+      amount: payableAmount({
+        amount: dec(line.amount),
+        discountAmounts: discountAmountsOf(line.discountAmounts),
+        taxAmounts: taxAmountsOf(line.taxAmounts),
+      }),
       credited: credited.get(line.id) ?? toDecimal("0"),
     })),
   };

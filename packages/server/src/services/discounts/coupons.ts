@@ -6,6 +6,8 @@ import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Coupon, CouponDuration } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
+import { recordEvent } from "../event-log/record.js";
+import { couponEventData } from "../event-log/serializers.js";
 
 export interface CreateCouponInput {
   name?: string | null;
@@ -99,19 +101,22 @@ export async function createCoupon(tenant: Tenant, input: CreateCouponInput, now
   if (input.redeemBy != null && input.redeemBy <= now) {
     throw new InvalidInputError("redeemBy must be in the future", field("redeemBy"));
   }
-  return tenant.prisma.coupon.create({
-    data: {
-      id: newId("Coupon"),
-      ...tenant.scope,
-      name,
-      ...terms(input),
-      duration: input.duration,
-      durationInMonths: months(input),
-      appliesToProductIds: await products(tenant, input.appliesToProductIds),
-      maxRedemptions: max ?? null,
-      redeemBy: input.redeemBy ?? null,
-      createdAt: now,
-    },
+  const data = {
+    id: newId("Coupon"),
+    ...tenant.scope,
+    name,
+    ...terms(input),
+    duration: input.duration,
+    durationInMonths: months(input),
+    appliesToProductIds: await products(tenant, input.appliesToProductIds),
+    maxRedemptions: max ?? null,
+    redeemBy: input.redeemBy ?? null,
+    createdAt: now,
+  };
+  return tenant.prisma.$transaction(async (tx) => {
+    const coupon = await tx.coupon.create({ data });
+    await recordEvent(tx, tenant.scope, "coupon.created", couponEventData(coupon));
+    return coupon;
   });
 }
 
@@ -119,7 +124,11 @@ export async function createCoupon(tenant: Tenant, input: CreateCouponInput, now
 export async function deleteCoupon(tenant: Tenant, id: string, now: Date): Promise<Coupon> {
   const coupon = await tenant.prisma.coupon.findUnique({ where: { id } });
   if (!coupon || coupon.deletedAt !== null) throw new NotFoundError(`No coupon ${id}`, ["input", "id"]);
-  return tenant.prisma.coupon.update({ where: { id }, data: { deletedAt: now } });
+  return tenant.prisma.$transaction(async (tx) => {
+    const deleted = await tx.coupon.update({ where: { id }, data: { deletedAt: now } });
+    await recordEvent(tx, tenant.scope, "coupon.deleted", couponEventData(deleted));
+    return deleted;
+  });
 }
 
 /** When a discount of the coupon given at `start` stops applying: REPEATING after its months; ONCE and FOREVER: not by date. */

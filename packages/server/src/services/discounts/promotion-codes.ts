@@ -6,6 +6,8 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { PromotionCode } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
+import { recordEvent } from "../event-log/record.js";
+import { previousValues, promotionCodeEventData } from "../event-log/serializers.js";
 
 export interface CreatePromotionCodeInput {
   couponId: string;
@@ -37,17 +39,21 @@ export async function createPromotionCode(
   if (!coupon || coupon.deletedAt !== null)
     throw new NotFoundError(`No coupon ${input.couponId}`, ["input", "couponId"]);
   try {
-    return await tenant.prisma.promotionCode.create({
-      data: {
-        id: newId("PromotionCode"),
-        ...tenant.scope,
-        couponId: coupon.id,
-        code,
-        active: input.active ?? true,
-        maxRedemptions: max ?? null,
-        expiresAt: input.expiresAt ?? null,
-        createdAt: now,
-      },
+    return await tenant.prisma.$transaction(async (tx) => {
+      const created = await tx.promotionCode.create({
+        data: {
+          id: newId("PromotionCode"),
+          ...tenant.scope,
+          couponId: coupon.id,
+          code,
+          active: input.active ?? true,
+          maxRedemptions: max ?? null,
+          expiresAt: input.expiresAt ?? null,
+          createdAt: now,
+        },
+      });
+      await recordEvent(tx, tenant.scope, "promotion_code.created", promotionCodeEventData(created));
+      return created;
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -57,10 +63,19 @@ export async function createPromotionCode(
 
 /** Turns a code on or off; turning one on whose text another active code has is PROMOTION_CODE_TAKEN. */
 export async function updatePromotionCode(tenant: Tenant, id: string, active: boolean): Promise<PromotionCode> {
-  const found = await tenant.prisma.promotionCode.findUnique({ where: { id }, select: { id: true, code: true } });
+  const found = await tenant.prisma.promotionCode.findUnique({
+    where: { id },
+    select: { id: true, code: true, active: true },
+  });
   if (!found) throw new NotFoundError(`No promotion code ${id}`, ["input", "id"]);
   try {
-    return await tenant.prisma.promotionCode.update({ where: { id }, data: { active } });
+    return await tenant.prisma.$transaction(async (tx) => {
+      const updated = await tx.promotionCode.update({ where: { id }, data: { active } });
+      const data = promotionCodeEventData(updated);
+      const previous = previousValues({ ...data, active: found.active }, data, ["active"]);
+      if (previous) await recordEvent(tx, tenant.scope, "promotion_code.updated", data, previous);
+      return updated;
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new InvalidInputError(

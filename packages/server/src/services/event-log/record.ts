@@ -29,6 +29,12 @@ export const EVENT_TYPES = [
   "customer.subscription.updated",
   "customer.subscription.deleted",
   "customer.subscription.trial_will_end",
+  "coupon.created",
+  "coupon.deleted",
+  "promotion_code.created",
+  "promotion_code.updated",
+  "tax_rate.created",
+  "tax_rate.updated",
 ] as const;
 
 type EventType = (typeof EVENT_TYPES)[number];

@@ -7,12 +7,15 @@ import type {
   CreditGrant,
   CreditNote,
   CreditNoteLine,
+  Coupon,
   Customer,
   Invoice,
   InvoiceLine,
   Meter,
+  PromotionCode,
   Subscription,
   SubscriptionItem,
+  TaxRate,
   UsageAlert,
 } from "../../generated/prisma/client.js";
 
@@ -186,5 +189,49 @@ export function creditGrantEventData(grant: CreditGrant): Json {
     expiresAt: iso(grant.expiresAt),
     voidedAt: iso(grant.voidedAt),
     createdAt: iso(grant.createdAt),
+  };
+}
+
+export function couponEventData(coupon: Coupon): Json {
+  return {
+    id: coupon.id,
+    name: coupon.name,
+    percentOff: coupon.percentOff?.toFixed() ?? null,
+    amountOff: coupon.amountOff && coupon.currency ? money(coupon.amountOff, coupon.currency) : null,
+    duration: coupon.duration,
+    durationInMonths: coupon.durationInMonths,
+    appliesToProductIds: coupon.appliesToProductIds,
+    maxRedemptions: coupon.maxRedemptions,
+    timesRedeemed: coupon.timesRedeemed,
+    redeemBy: iso(coupon.redeemBy),
+    deletedAt: iso(coupon.deletedAt),
+    createdAt: iso(coupon.createdAt),
+  };
+}
+
+export function promotionCodeEventData(code: PromotionCode): Json {
+  return {
+    id: code.id,
+    couponId: code.couponId,
+    code: code.code,
+    active: code.active,
+    maxRedemptions: code.maxRedemptions,
+    timesRedeemed: code.timesRedeemed,
+    expiresAt: iso(code.expiresAt),
+    createdAt: iso(code.createdAt),
+  };
+}
+
+export function taxRateEventData(rate: TaxRate): Json {
+  return {
+    id: rate.id,
+    displayName: rate.displayName,
+    description: rate.description,
+    percentage: rate.percentage.toFixed(),
+    inclusive: rate.inclusive,
+    country: rate.country,
+    jurisdiction: rate.jurisdiction,
+    active: rate.active,
+    createdAt: iso(rate.createdAt),
   };
 }

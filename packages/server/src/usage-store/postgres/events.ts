@@ -1,8 +1,9 @@
 // Raw meter events (MeterEvent): the ingest statement, lookups by identifier and cancellation.
-// Ingest is one SQL statement: a multi-row insert of the events (sent as one parameter per column)
-// that skips events in invoiced periods and events of meters no longer active, and fails on or
-// skips (OnDuplicate) identifiers already stored (the unique constraint decides, also between
-// concurrent requests); and one set-based upsert of the hourly rollups of the rows actually
+// Ingest is one SQL statement: a multi-row insert of the events' identifiers (MeterEventIdentifier;
+// the events are sent as one parameter per column) that skips events in invoiced periods and events
+// of meters no longer active, and fails on or skips (OnDuplicate) identifiers already stored (its
+// primary key decides, also between concurrent requests); the insert of the events whose
+// identifiers it stored, into the month partitions of MeterEvent (partitions.ts); and one set-based upsert of the hourly rollups of the rows actually
 // inserted. The same statement tells whether an active usage alert watches the meter of an
 // inserted event, so that ingest without alerts needs no other statement. It runs inside a
 // transaction holding lockCustomersUsage(…, "shared"), taken by a statement of its own (it may be
@@ -50,7 +51,7 @@ export async function insertEvents(
       ? await insertReturningRows(tx, scope, events, options.onDuplicate)
       : await insertReturningSummary(tx, scope, events, options.onDuplicate);
   } catch (error) {
-    if (violatesUnique(error, "MeterEvent_accountId_mode_identifier_key")) throw new IdentifierTaken();
+    if (violatesUnique(error, "MeterEventIdentifier_pkey")) throw new IdentifierTaken();
     throw error;
   }
 }
@@ -153,7 +154,7 @@ function eventColumns(events: readonly EventToStore[]): Prisma.Sql {
 /** WITH input (the events, in list order, with seq and ord), inserted (rows stored), rollup. */
 function insertStatement(scope: Scope, events: readonly EventToStore[], onDuplicate: OnDuplicate): Prisma.Sql {
   // Receipt order (seq, LAST's tie-breaker) is the list order, so seq is drawn before sorting; rows
-  // are then written in identifier order so that concurrent batches take unique-index locks in the
+  // are then claimed in identifier order so that concurrent batches take unique-index locks in the
   // same order and cannot deadlock (and, skipping duplicates, the first of equal identifiers wins).
   return Prisma.sql`
     WITH input AS MATERIALIZED (
@@ -162,10 +163,9 @@ function insertStatement(scope: Scope, events: readonly EventToStore[], onDuplic
              nullif(t."payload"::jsonb, 'null'::jsonb) AS "payload", t."combinationId", t.ord
       FROM ${eventColumns(events)}
     ),
-    inserted AS (
-      INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", "combinationId")
-      SELECT i.seq, ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."value", i."timestamp", i."payload", i."createdAt",
-             i."combinationId"
+    claimed AS (
+      INSERT INTO "MeterEventIdentifier" ("accountId", "mode", "identifier", "meterId", "customerId", "timestamp", "seq")
+      SELECT ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."timestamp", i.seq
       FROM input i
       -- Meters are looked up from a cache that cannot know of a deactivation: the status decides here.
       WHERE EXISTS (
@@ -175,6 +175,14 @@ function insertStatement(scope: Scope, events: readonly EventToStore[], onDuplic
         AND NOT ${alreadyInvoiced(scope, { customerId: Prisma.sql`i."customerId"`, meterId: Prisma.sql`i."meterId"`, timestamp: Prisma.sql`i."timestamp"` })}
       ORDER BY i."identifier" COLLATE "C", i.ord
       ${onDuplicate === "skip" ? Prisma.sql`ON CONFLICT ("accountId", "mode", "identifier") DO NOTHING` : Prisma.empty}
+      RETURNING "seq"
+    ),
+    inserted AS (
+      INSERT INTO "MeterEvent" ("seq", "accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "createdAt", "combinationId")
+      SELECT i.seq, ${scope.accountId}, ${scope.mode}::"Mode", i."identifier", i."meterId", i."customerId", i."value", i."timestamp", i."payload", i."createdAt",
+             i."combinationId"
+      FROM input i
+      WHERE i.seq IN (SELECT "seq" FROM claimed)
       RETURNING *
     ),
     rollup AS (${addToRollups(scope, Prisma.sql`inserted`)})`;
@@ -188,8 +196,11 @@ export async function eventByIdentifier(
 ): Promise<StoredEventWithMeter | null> {
   const [found] = await db.$queryRaw<Array<StoredEvent & { meterNow: MeterJson }>>`
     SELECT e.*, to_jsonb(m) AS "meterNow"
-    FROM "MeterEvent" e JOIN "Meter" m ON m."id" = e."meterId"
-    WHERE e."identifier" = ${identifier} AND ${scopeClause(scope, "e")}`;
+    FROM "MeterEventIdentifier" d
+    JOIN "MeterEvent" e
+      ON e."meterId" = d."meterId" AND e."customerId" = d."customerId" AND e."timestamp" = d."timestamp" AND e."seq" = d."seq"
+    JOIN "Meter" m ON m."id" = e."meterId"
+    WHERE d."identifier" = ${identifier} AND ${scopeClause(scope, "d")}`;
   if (!found) return null;
   const { meterNow, ...event } = found;
   return { ...event, meter: meterOfJson(meterNow) };
@@ -199,7 +210,8 @@ export async function eventByIdentifier(
 export async function cancelEvent(tx: Db, scope: Scope, event: StoredEvent, at: Date): Promise<StoredEvent> {
   const [canceled] = await tx.$queryRaw<StoredEvent[]>`
     UPDATE "MeterEvent" e SET "canceledAt" = ${at}::timestamptz
-    WHERE e."seq" = ${event.seq} AND ${scopeClause(scope, "e")}
+    WHERE e."meterId" = ${event.meterId} AND e."customerId" = ${event.customerId} AND e."timestamp" = ${event.timestamp}::timestamptz
+      AND e."seq" = ${event.seq} AND ${scopeClause(scope, "e")}
     RETURNING e.*`;
   await recomputeHour(tx, scope, { meterId: event.meterId, customerId: event.customerId, at: event.timestamp });
   return canceled!;
