@@ -357,6 +357,9 @@ async function monthEndCloseFigure(session: Session): Promise<void> {
     ratioAs: "times",
     target: "≤ 1.2×",
     met: ratio <= 1.2,
+  });
+}
+
 /** Credit holds: concurrent hold/capture pairs on one balance; none over-reserved, pairs per second. */
 async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
   const r = await creditHolds(run.session);
