@@ -4,10 +4,10 @@ import { defineConfig } from "vitest/config";
 // again against that PostgreSQL server, each file in a fresh database it creates and drops.
 // Suites with a job of their own sit in their own folders and projects, so each can be run alone
 // (`vitest run --project robustness-pglite`): the robustness suite (hostile input, abuse limits,
-// crashes), the slow suite (many fresh data folders), the browser suite (headless Chromium) and,
+// crashes), the stream suite (the streamed ingest on NATS JetStream), the slow suite (many fresh data folders), the browser suite (headless Chromium) and,
 // with PostgreSQL, the replicas suite (several `tally serve` processes on one database and Redis).
 const postgres = process.env.TEST_DATABASE_URL;
-const SUITES = ["robustness", "slow", "browser", "replicas"] as const;
+const SUITES = ["robustness", "slow", "browser", "replicas", "stream"] as const;
 const suiteGlob = (suite: string) => `test/${suite}/**/*.test.ts`;
 
 const perDatabase = (name: string, include: string[], exclude: string[] = []) => [
@@ -32,6 +32,8 @@ export default defineConfig({
     projects: [
       ...perDatabase("api", ["test/**/*.test.ts"], SUITES.map(suiteGlob)),
       ...perDatabase("robustness", [suiteGlob("robustness")]),
+      // The streamed ingest, with consumers in the test process, on NATS JetStream (TEST_NATS_URL, default local).
+      ...perDatabase("stream", [suiteGlob("stream")]),
       // Fresh data folders and the browser exercise the embedded database and the HTTP server, not a dialect.
       {
         extends: true as const,

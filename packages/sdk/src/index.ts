@@ -20,7 +20,7 @@ export type { LastResponse, TallyResponse } from "./response.js";
 export type { Stream } from "./stream.js";
 export type { Success, ListParams } from "./methods.js";
 export type { EventResult, BatchResult } from "./named-events.js";
-export type { MeterEventsResource } from "./meter-events.js";
+export type { AsyncBatchResult, MeterEventsResource } from "./meter-events.js";
 export type { MeterEventBatcher, BatcherOptions } from "./batcher.js";
 export type * from "./resources.js";
 export {

@@ -8,6 +8,7 @@ import {
   CancelMeterEventDocument,
   type ErrorCode,
   RecordMeterEventDocument,
+  RecordMeterEventsAsyncDocument,
   RecordMeterEventsDocument,
 } from "./generated/graphql.js";
 import { create, unwrap } from "./methods.js";
@@ -62,11 +63,23 @@ export function recordBatch(
   );
 }
 
+/** What recordAsync answers: the batch's outcome when accepted, and the stream position to fence reads on. */
+export interface AsyncBatchResult extends BatchResult {
+  /** Pass as `after` to `meterEventSummaries.list`, `invoices.preview` or `alerts.triggers` to read these events; null when stored directly. */
+  streamSequence: string | null;
+}
+
 export interface MeterEventsResource {
   /** Records one event; read-your-writes: it is in summaries and previews when this resolves. */
   create(params: MeterEventCreateParams, options?: RequestOptions): Promise<TallyResponse<MeterEvent>>;
   /** Records 1–1000 events in one request; each is accepted or rejected on its own. */
   createMany(events: MeterEventCreateParams[], options?: RequestOptions): Promise<TallyResponse<BatchResult>>;
+  /**
+   * Sends 1–1000 events for the streamed ingest (recordMeterEventsAsync): answered once the server
+   * has accepted them, before they are stored; refusals found when storing arrive as
+   * `meter_event.rejected` webhook events. A server without the streamed ingest stores them at once.
+   */
+  recordAsync(events: MeterEventCreateParams[], options?: RequestOptions): Promise<TallyResponse<AsyncBatchResult>>;
   /** Stops an event counting (within 24 h, before its period is invoiced). Cancelling twice is harmless. */
   cancel(params: MeterEventCancelParams, options?: RequestOptions): Promise<TallyResponse<MeterEvent>>;
   /**
@@ -88,6 +101,19 @@ export function createMeterEvents(requester: Requester): MeterEventsResource {
       });
     },
     createMany: (events, options) => recordBatch(requester, events.map(nameEvent), options),
+    recordAsync(params, options) {
+      const events = params.map(nameEvent);
+      const input = { events: events.map((e) => e.event) };
+      return requester.request(
+        RecordMeterEventsAsyncDocument,
+        { input },
+        options,
+        (data, { attempt, lastResponse }) => {
+          const summary = unwrap(data.recordMeterEventsAsync, lastResponse);
+          return { ...attribute(events, summary, attempt > 0), streamSequence: summary.streamSequence ?? null };
+        },
+      );
+    },
     cancel: create(requester, CancelMeterEventDocument, "cancelMeterEvent"),
     batcher({ maxBatch, maxDelayMs, ...options } = {}) {
       const perBatch = { ...options, idempotencyKey: undefined };

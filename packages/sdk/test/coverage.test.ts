@@ -104,6 +104,7 @@ const METHODS: Record<string, (tally: Tally) => unknown> = {
   "Mutation.reactivateMeter": (t) => t.meters.reactivate("id"),
   "Mutation.recordMeterEvent": (t) => t.meterEvents.create({} as never),
   "Mutation.recordMeterEvents": (t) => t.meterEvents.createMany([]),
+  "Mutation.recordMeterEventsAsync": (t) => t.meterEvents.recordAsync([]),
   "Mutation.updateMeter": (t) => t.meters.update("id", { displayName: "" }),
   "Mutation.updatePrice": (t) => t.prices.update("id", {}),
   "Mutation.updateProduct": (t) => t.products.update("id", {}),

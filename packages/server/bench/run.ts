@@ -5,6 +5,7 @@
 // table and writes it as JSON to bench-results/<timestamp>.json at the repository root.
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
+//   BENCH_DIMENSION_EVENTS=10000,1000000: the usage-by-dimension figure's sizes instead of its own.
 //   BENCH_ONLY=batched-ingest,nested-read: only these figures, by id or number (lib/figure-ids.ts);
 //   embedded-vs-postgres needs batched-ingest and usage-at-scale, and runs them; cold-start alone
 //   starts no session.
@@ -25,6 +26,7 @@ import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
 import { monthEndClose } from "./figures/month-end-close.js";
 import { CLIENTS, creditHolds, PAIRS } from "./figures/credit-holds.js";
 import { nestedRead } from "./figures/nested-read.js";
+import { pgbouncerIngest, streamedIngest } from "./figures/streamed-ingest.js";
 import { singleIngest } from "./figures/single-ingest.js";
 import { usageAtScale, type StageResult } from "./figures/usage-at-scale.js";
 import { dimensionIngest, usageByDimension } from "./figures/usage-by-dimension.js";
@@ -50,9 +52,14 @@ const SCALE = {
   single: { connections: 32, seconds: quick ? 3 : 8 },
   nested: { connections: 8, seconds: quick ? 3 : 9 },
   runs: quick ? 30 : 200,
-  dimensions: { stages: quick ? [10_000, 100_000] : [10_000, 5_000_000], ingest: quick ? 8_000 : 80_000 },
+  dimensions: {
+    stages:
+      process.env.BENCH_DIMENSION_EVENTS?.split(",").map(Number) ?? (quick ? [10_000, 100_000] : [10_000, 5_000_000]),
+    ingest: quick ? 8_000 : 80_000,
+  },
   coldStartRounds: quick ? 2 : 5,
   close: { postgres: quick ? [100, 1_000] : [1_000, 10_000], pglite: quick ? [100, 1_000] : [1_000, 2_000] },
+  stream: { events: quick ? 10_000 : 50_000, clients: 4, runs: quick ? 20 : 50, rounds: 4 },
 };
 
 const started = Date.now();
@@ -388,10 +395,18 @@ async function laterFigures(run: DatabaseRun): Promise<void> {
   if (wanted("usage-at-scale", "embedded-vs-postgres"))
     run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
   if (run.stages.length > 0) usageAtScaleFigure(run.session.target.kind, run.stages);
+  if (run.session.target.kind === "postgres" && wanted("streamed-ingest", "pgbouncer")) await scaleOutFigures(run);
   // On PostgreSQL when there is one: 5M events would not fit PGlite's share of the run.
   if (wanted("usage-by-dimension") && (run.session.target.kind === "postgres" || postgres === null))
     await usageByDimensionFigure(run.session);
   await endRun(run);
+}
+
+/** The streamed ingest at 1–3 consumers and the fence's latency, and ingest through PgBouncer, each against the direct path. */
+async function scaleOutFigures(run: DatabaseRun): Promise<void> {
+  const fixture = run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers));
+  if (wanted("streamed-ingest")) for (const r of await streamedIngest(run.session, fixture, SCALE.stream)) row(r);
+  if (wanted("pgbouncer")) row(await pgbouncerIngest(run.session, fixture, SCALE.stream));
 }
 
 /** Usage by dimension: segmented previews and grouped summaries at two sizes, then tagged ingest. */
@@ -478,6 +493,8 @@ const sessionFigures = wanted(
   "usage-by-dimension",
   "live-usage-fanout",
   "month-end-close",
+  "streamed-ingest",
+  "pgbouncer",
   "credit-holds",
 );
 let postgres: DatabaseRun | null = null;

@@ -10,6 +10,7 @@ import { scopedClient, type Scope } from "./db/tenant-scope.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
 import type { TallyPubSub } from "./pubsub.js";
+import type { MeterEventStream } from "./services/meter-events/stream/connection.js";
 
 export interface AppDeps {
   database: Database;
@@ -21,6 +22,8 @@ export interface AppDeps {
   adminKey: string | undefined;
   /** Live notifications and cache invalidations, shared by every replica when configured (pubsub-transport.ts). */
   pubsub: TallyPubSub;
+  /** The streamed ingest's JetStream stream (TALLY_INGEST=jetstream); absent: events are stored directly. */
+  stream?: MeterEventStream | null;
 }
 
 /**

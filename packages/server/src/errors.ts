@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   "COUPON_NOT_REDEEMABLE",
   "PROMOTION_CODE_TAKEN",
   "TAX_RATE_INACTIVE",
+  "STREAM_FENCE_TIMEOUT",
   "INSUFFICIENT_CREDIT",
   "CREDIT_HOLD_NOT_ACTIVE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
@@ -94,4 +95,9 @@ export class MeterEventError extends TallyError {
     this.code = code;
     this.existingEvent = existingEvent ?? null;
   }
+}
+
+/** A read fenced on the streamed ingest whose events were not all stored within the bound (docs/operations/scaling.md#read-your-writes). */
+export class StreamFenceTimeoutError extends TallyError {
+  readonly code: ErrorCode = "STREAM_FENCE_TIMEOUT";
 }

@@ -14,7 +14,9 @@ export const FIGURES = {
   },
   "live-usage-fanout": { number: "8", title: "live usage: ingest with 200 SSE subscribers of one customer" },
   "month-end-close": { number: "9", title: "month-end close by the scheduler vs one set-based SQL statement" },
-  "credit-holds": { number: "10", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
+  "streamed-ingest": { number: "10", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
+  pgbouncer: { number: "11", title: "batched ingest through PgBouncer vs direct" },
+  "credit-holds": { number: "12", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 

@@ -112,6 +112,7 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   await direct.query(`VACUUM ANALYZE "MeterEvent"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageHour"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageMinute"`);
+  await direct.query(`VACUUM ANALYZE "MeterUsageDay"`);
   await direct.query("CHECKPOINT");
 }
 

@@ -18,6 +18,9 @@ import { startEmbeddedVacuum } from "../services/embedded-vacuum.js";
 import { startIdempotencyKeyPurge } from "../services/idempotency/purge-job.js";
 import { startRollupFolding } from "../services/meter-events/fold-job.js";
 import { eventRetentionDays, startEventPartitionMaintenance } from "../services/meter-events/partition-job.js";
+import { startAnnouncingStreamConsumer } from "./stream-consumer.js";
+import { openMeterEventStream } from "../services/meter-events/stream/connection.js";
+import { streamSettingsFromEnv } from "../services/meter-events/stream/settings.js";
 import { startWebhookDispatcher } from "../services/webhooks/dispatcher.js";
 
 /**
@@ -78,6 +81,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const pubsub = await openPubSub(env.TALLY_PUBSUB_URL?.trim() || undefined, logger);
   // Replicas sharing PostgreSQL but no pub/sub hear no invalidations: changeable cache entries expire in 1 s.
   if (databaseConfig.kind === "postgres" && !pubsub.shared) setChangeableTtl(UNSHARED_TTL_MS);
+  const streamSettings = streamSettingsFromEnv(env);
+  const stream = streamSettings ? await openMeterEventStream(streamSettings) : null;
   const deps: AppDeps = {
     database,
     config,
@@ -85,6 +90,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     logger,
     adminKey: env.TALLY_ADMIN_KEY || undefined,
     pubsub: pubsub.pubsub,
+    stream,
   };
   const port = Number.parseInt(env.PORT ?? "4000", 10);
   const running = await startHttpServer(deps, { port, ...(env.HOST ? { host: env.HOST } : {}) });
@@ -92,6 +98,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     graphql: `${running.url}/graphql`,
     database: describeDatabase(databaseConfig),
     pubsub: pubsub.shared ? "shared (Redis)" : "in process",
+    ingest: stream ? `JetStream (${streamSettings!.natsUrl}, stream ${streamSettings!.streamName})` : "direct",
   });
 
   const created = await ensureDefaultAccount(database.prisma);
@@ -109,6 +116,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const purge = startIdempotencyKeyPurge(deps);
   // PGlite has no autovacuum: statistics and visibility maps are kept here (PostgreSQL keeps its own).
   const vacuum = databaseConfig.kind === "pglite" ? startEmbeddedVacuum(deps) : null;
+  // Stores the streamed ingest's events: this process's share of the partitions.
+  const consumer = stream?.settings.consume ? startAnnouncingStreamConsumer(deps, stream) : null;
 
   logger.info("stopping: finishing in-flight requests", { signal: await stopSignal });
   await Promise.all([
@@ -119,7 +128,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     partitions.stop(),
     purge.stop(),
     vacuum?.stop(),
+    consumer?.stop(),
   ]);
+  await stream?.close();
   synced.stop();
   await pubsub.close();
   await database.close();

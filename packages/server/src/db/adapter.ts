@@ -41,6 +41,7 @@ export async function openAdapterFactory(config: DatabaseConfig = databaseConfig
   if (config.kind === "postgres") {
     return adapterOnPool(
       new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true }),
+      { namedStatements: config.statementCache !== false },
     );
   }
   if (config.dataDir !== IN_MEMORY) mkdirSync(config.dataDir, { recursive: true });
@@ -56,15 +57,21 @@ export async function openAdapterFactory(config: DatabaseConfig = databaseConfig
     allowExitOnIdle: true,
     pipeline: true,
   });
-  return adapterOnPool(pool, embedded.close);
+  return adapterOnPool(pool, { namedStatements: true }, embedded.close);
 }
 
-function adapterOnPool(pool: pg.Pool, closeDatabase?: () => Promise<void>): OpenAdapter {
+/** `namedStatements`: prepare direct SQL once per connection (statementName), else send it unnamed. */
+function adapterOnPool(
+  pool: pg.Pool,
+  options: { namedStatements: boolean },
+  closeDatabase?: () => Promise<void>,
+): OpenAdapter {
+  const nameOf = options.namedStatements ? statementName : () => undefined;
   return {
     factory: new PrismaPg(pool, { disposeExternalPool: true }),
     another: () => new PrismaPg(pool),
-    direct: (text, values) => runStatement(pool, text, values),
-    transaction: (fn) => transactionOnPg(pool, fn),
+    direct: (text, values) => runStatement(pool, nameOf, text, values),
+    transaction: (fn) => transactionOnPg(pool, nameOf, fn),
     script: async (sql) => void (await pool.query(sql)),
     // Prisma's $disconnect ends the pool (disposeExternalPool), but only if it ever connected:
     // direct SQL alone would leave its connections open.
@@ -94,10 +101,11 @@ function statementName(text: string): string {
 
 async function runStatement(
   on: pg.Pool | pg.PoolClient,
+  nameOf: (text: string) => string | undefined,
   text: string,
   values: unknown[],
 ): Promise<{ rows: unknown[]; count: number }> {
-  const result = await on.query({ name: statementName(text), text, values, types: pgTypes as pg.CustomTypesConfig });
+  const result = await on.query({ name: nameOf(text), text, values, types: pgTypes as pg.CustomTypesConfig });
   return { rows: result.rows, count: result.rowCount ?? 0 };
 }
 
@@ -109,7 +117,11 @@ async function runStatement(
  * costs the server more CPU than encoding the statement.
  * A transaction that sends nothing sends no BEGIN and no COMMIT either.
  */
-async function transactionOnPg<T>(pool: pg.Pool, fn: (run: RunSql) => Promise<T>): Promise<T> {
+async function transactionOnPg<T>(
+  pool: pg.Pool,
+  nameOf: (text: string) => string | undefined,
+  fn: (run: RunSql) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   const socket = client.connection.stream;
   let corked = false;
@@ -123,9 +135,11 @@ async function transactionOnPg<T>(pool: pg.Pool, fn: (run: RunSql) => Promise<T>
         socket.uncork();
       });
     }
-    if (begun) return runStatement(client, text, values);
+    if (begun) return runStatement(client, nameOf, text, values);
     begun = true;
-    return Promise.all([client.query("BEGIN"), runStatement(client, text, values)]).then(([, result]) => result);
+    return Promise.all([client.query("BEGIN"), runStatement(client, nameOf, text, values)]).then(
+      ([, result]) => result,
+    );
   };
   let broken: Error | undefined;
   try {

@@ -26,7 +26,8 @@ function isBatchIngest(args: ExecutionArgs): boolean {
   return (
     operation?.operation === "mutation" &&
     operation.selectionSet.selections.every(
-      (s) => s.kind === Kind.FIELD && (s.name.value === "recordMeterEvents" || s.name.value === "__typename"),
+      (s) =>
+        s.kind === Kind.FIELD && ["recordMeterEvents", "recordMeterEventsAsync", "__typename"].includes(s.name.value),
     )
   );
 }

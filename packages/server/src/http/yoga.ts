@@ -11,6 +11,7 @@ import { useJsonBodiesOnly } from "./content-type.js";
 import { renderTallyGraphiQL } from "./graphiql.js";
 import { useGraphqlLimits } from "./graphql-limits.js";
 import { useInvoiceDocuments } from "./invoice-documents.js";
+import { useMeterEventStream } from "./meter-event-stream.js";
 import { REPLAYED_HEADER, useIdempotencyKeys } from "./idempotency.js";
 import { usePortal } from "./portal.js";
 import { ParseRefusal } from "./refusal.js";
@@ -84,6 +85,7 @@ export function createTallyYoga(deps: AppDeps) {
     plugins: [
       useRequestId(),
       usePortal({ logger: deps.logger }),
+      useMeterEventStream(deps),
       useJsonBodiesOnly(),
       useHealthRoutes(deps),
       useInvoiceDocuments(deps),

@@ -10,6 +10,7 @@ import "./test-clock.js";
 import "./customer.js";
 import "./meter.js";
 import "./meter-event.js";
+import "./meter-event-stream.js";
 import "./product.js";
 import "./price.js";
 import "./subscription.js";

@@ -1,5 +1,6 @@
 // Invoices: the Invoice node and its lines, invoice/invoices queries, Customer.invoices and
 // previewInvoice (docs/concepts/invoices.md).
+import { fenceRead, STREAM_FENCE_ARG } from "./stream-fence.js";
 import type { AdjustedLine as DraftLine, DiscountAmount, TaxAmount } from "@tally/billing";
 import { segmentConditionsOf } from "../services/prices.js";
 import { MeterSegmentConditionRef } from "./price.js";
@@ -361,9 +362,11 @@ builder.queryField("previewInvoice", (t) =>
     args: {
       subscriptionId: t.arg.id({ required: true }),
       subscriptionChanges: t.arg({ type: SubscriptionChangesInput }),
+      after: t.arg.string(STREAM_FENCE_ARG),
     },
-    resolve: (_root, { subscriptionId, subscriptionChanges }, ctx) => {
+    resolve: async (_root, { subscriptionId, subscriptionChanges, after }, ctx) => {
       const tenant = requireTenant(ctx);
+      await fenceRead(tenant, ctx, after);
       if (subscriptionChanges == null) return previewInvoice(tenant, String(subscriptionId));
       return previewChange(tenant, ctx.deps.clock, changeOf(String(subscriptionId), subscriptionChanges));
     },

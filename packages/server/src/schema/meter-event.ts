@@ -16,6 +16,8 @@ import type { RecordMeterEventInput as ServiceInput } from "../services/meter-ev
 import { builder } from "./builder.js";
 import { ErrorCodeEnum, ErrorInterface } from "./errors.js";
 import { CHECKS_OWN_TEXT } from "./storable-text-plugin.js";
+import { STREAM_FENCE_ARG } from "./stream-fence.js";
+import { awaitStreamFence } from "../services/meter-events/stream/fence.js";
 import { requireTenant } from "./tenant.js";
 import { typedGraphQLError } from "./typed-error.js";
 
@@ -85,7 +87,7 @@ export const MeterEventSummaryRef = builder.objectRef<MeterEventSummary>("MeterE
   }),
 });
 
-const RejectedMeterEventRef = builder.objectRef<RejectedMeterEvent>("RejectedMeterEvent").implement({
+export const RejectedMeterEventRef = builder.objectRef<RejectedMeterEvent>("RejectedMeterEvent").implement({
   fields: (t) => ({
     index: t.exposeInt("index", { description: "0-based position in the input list." }),
     code: t.field({ type: ErrorCodeEnum, resolve: (r) => r.code as (typeof ERROR_CODES)[number] }),
@@ -112,7 +114,7 @@ const RecordMeterEventInput = builder.inputType("RecordMeterEventInput", {
   }),
 });
 
-const RecordMeterEventsInput = builder.inputType("RecordMeterEventsInput", {
+export const RecordMeterEventsInput = builder.inputType("RecordMeterEventsInput", {
   fields: (t) => ({ events: t.field({ type: [RecordMeterEventInput], required: true }) }),
 });
 
@@ -120,7 +122,7 @@ const CancelMeterEventInput = builder.inputType("CancelMeterEventInput", {
   fields: (t) => ({ eventName: t.string({ required: true }), identifier: t.string({ required: true }) }),
 });
 
-const toServiceInput = (input: typeof RecordMeterEventInput.$inferInput): ServiceInput => ({
+export const toServiceInput = (input: typeof RecordMeterEventInput.$inferInput): ServiceInput => ({
   ...input,
   customerId: input.customerId == null ? null : String(input.customerId),
 });
@@ -197,9 +199,11 @@ builder.queryField("meterEventSummaries", (t) =>
         type: [DimensionFilterInput],
         description: "Only events matching every filter count.",
       }),
+      after: t.arg.string(STREAM_FENCE_ARG),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, { after, ...args }, ctx) => {
       try {
+        await awaitStreamFence(requireTenant(ctx), ctx.deps.stream, after);
         return await meterEventSummaries(requireTenant(ctx), {
           ...args,
           meterId: String(args.meterId),

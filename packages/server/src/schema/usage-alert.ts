@@ -7,6 +7,7 @@ import { archiveUsageAlert, createUsageAlert } from "../services/alerts/manage.j
 import { alertFilters } from "../services/alerts/evaluate.js";
 import { builder } from "./builder.js";
 import { MeterSegmentConditionInput, MeterSegmentConditionRef } from "./price.js";
+import { fenceRead, STREAM_FENCE_ARG } from "./stream-fence.js";
 import { requireTenant } from "./tenant.js";
 
 const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
@@ -114,16 +115,18 @@ builder.queryField("alertTriggers", (t) =>
   t.prismaField({
     type: ["AlertTrigger"],
     description: "Triggers of the account's alerts, oldest first; filtered by alert and/or customer.",
-    args: { alertId: t.arg.id(), customerId: t.arg.id() },
-    resolve: (query, _root, args, ctx) =>
-      requireTenant(ctx).prisma.alertTrigger.findMany({
+    args: { alertId: t.arg.id(), customerId: t.arg.id(), after: t.arg.string(STREAM_FENCE_ARG) },
+    resolve: async (query, _root, args, ctx) => {
+      await fenceRead(requireTenant(ctx), ctx, args.after);
+      return requireTenant(ctx).prisma.alertTrigger.findMany({
         ...query,
         where: {
           ...(args.alertId ? { alertId: String(args.alertId) } : {}),
           ...(args.customerId ? { customerId: String(args.customerId) } : {}),
         },
         orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
-      }),
+      });
+    },
   }),
 );
 

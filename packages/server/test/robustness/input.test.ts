@@ -307,6 +307,7 @@ describe("decimals bounded by the columns", () => {
     for (const [table, column] of [
       ["InvoiceLine", "quantity"],
       ["MeterUsageHour", "sum"],
+      ["MeterUsageDay", "sum"],
       ["MeterUsageMinute", "sum"],
       ["UsageAlertProgress", "sum"],
       ["AlertTrigger", "value"],

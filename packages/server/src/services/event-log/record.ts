@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   "billing.meter.created",
   "billing.meter.deactivated",
   "billing.meter.reactivated",
+  "meter_event.rejected",
   "customer.created",
   "customer.updated",
   "customer.deleted",

@@ -1,6 +1,7 @@
 // The background job that folds the hourly rollups' shards (usage-store) of hours ended at least an
-// hour ago, every minute: reads of past usage then merge one row per hour, and take busy hours'
-// edges from their minute detail. A late event adds a shard to its hour again; the next run folds
+// hour ago, every minute, into one row per hour and into their day's row: reads of past usage then
+// merge one row per day (per hour within partial days), and take busy hours' edges from their
+// minute detail. A late event adds a shard to its hour again; the next run folds
 // it and rebuilds the hour's minutes.
 import type { AppDeps } from "../../context.js";
 import type { Database } from "../../db/client.js";

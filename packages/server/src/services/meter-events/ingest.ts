@@ -7,6 +7,7 @@
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomersUsage } from "../../db/locks.js";
+import type { Db } from "../../db/transaction.js";
 import type { MeterEventError } from "../../errors.js";
 import type { AlertTrigger } from "../../generated/prisma/client.js";
 import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
@@ -31,6 +32,11 @@ export interface IngestOptions {
    * something was stored; throwing rolls the transaction back.
    */
   onAlertsWatch?: (watched: boolean) => void;
+  /**
+   * Runs last in the transaction, knowing what was not stored: the streamed ingest commits its
+   * stream position and reports refusals there (services/meter-events/stream/consume.ts).
+   */
+  beforeCommit?: (sql: Db, notStored: Ingested["notStored"]) => Promise<void>;
 }
 
 /** A customer's usage of a meter that stored events changed (docs/concepts/customer-sessions.md#live-usage). */
@@ -102,6 +108,7 @@ export async function storeEvents(
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
         triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored);
       }
+      await options.beforeCommit?.(sql, notStored);
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );

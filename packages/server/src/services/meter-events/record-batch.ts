@@ -8,7 +8,7 @@ import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { storeEvents, type UsageChangedListener } from "./ingest.js";
 import { type RecordMeterEventInput, type ValidEvent, validateEvents } from "./validate.js";
 
-const MAX_BATCH_SIZE = 1000;
+export const MAX_BATCH_SIZE = 1000;
 
 export interface RejectedMeterEvent {
   index: number;

@@ -1,18 +1,16 @@
 // Usage per combination of dimension values (docs/concepts/meters.md#dimensions): the reads behind
-// grouped summaries, filtered summaries and alerts, and segmented prices. Whole hours come from the
-// hourly rollups, which carry the combination; the partial edge hours from raw events (index-only:
-// the events' index includes combinationId). Like reads.ts, the cost follows the range's hours and
-// combinations, not its events.
+// grouped summaries, filtered summaries and alerts, and segmented prices. Whole days and hours come
+// from the daily and hourly rollups (rollupRows, daily.ts), which carry the combination; the
+// partial edge hours from raw events (index-only: the events' index includes combinationId). Like
+// reads.ts, the cost follows the range's days and combinations, not its events.
 import type { Scope } from "../../db/tenant-scope.js";
 import { scopeClause } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import type { CombinationUsage, GroupingWindow, UsageQuery } from "../store.js";
 import { mergedPartials, partialOfEvents } from "./aggregate.js";
-import { ceilTo, edgeRelation, floorTo, partialOfRow, piecesOf, type PartialColumns } from "./reads.js";
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { rollupRows } from "./daily.js";
+import { edgeRelation, partialOfRow, piecesOf, rollupBucket, type PartialColumns } from "./reads.js";
+import { ceilTo, DAY_MS, floorTo, HOUR_MS } from "./units.js";
 
 /** The partial aggregate per window bucket and combination over [start, end), with the combination's values. */
 export async function combinationUsage(
@@ -28,18 +26,11 @@ export async function combinationUsage(
   const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map(
     (p) => ({ ...p, sign: 1 }),
   );
-  const rollupBucket =
-    window === null
-      ? Prisma.sql`${q.start}::timestamptz`
-      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rows = await db.$queryRaw<Array<PartialColumns & { bucket: Date; values: string | null }>>`
     SELECT t.bucket, c."values"::text AS "values", ${mergedPartials("t")}
     FROM (
-      SELECT ${rollupBucket} AS bucket, h."combinationId", h."count", h."sum", h."max", h."lastValue", h."lastTimestamp", h."lastSeq"
-      FROM "MeterUsageHour" h
-      WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-        AND ${scopeClause(scope, "h")}
-        AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
+      SELECT ${rollupBucket(q, window)} AS bucket, h."combinationId", h."count", h."sum", h."max", h."lastValue", h."lastTimestamp", h."lastSeq"
+      FROM (${rollupRows(scope, q, { from: hourStart, to: hourEnd, days: window !== "HOUR" })}) h
       UNION ALL
       SELECT x.bucket, a.*
       FROM ${edgeRelation(edges)}

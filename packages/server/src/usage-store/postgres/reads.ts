@@ -1,8 +1,8 @@
 // Usage reads (docs/concepts/meters.md#summaries): a meter's aggregate for one customer over any range,
-// computed from the per-hour rollups (MeterUsageHour) for whole hours plus the partial edge hours:
-// their whole minutes from the minute detail of busy past hours (MeterUsageMinute), the rest from
-// raw, non-cancelled events. The cost depends on the number of hours in the range, not on the
-// number of events; the result equals a raw recomputation exactly (test/usage.test.ts).
+// computed from the daily and hourly rollups (rollupRows, daily.ts) for whole days and hours plus
+// the partial edge hours: their whole minutes from the minute detail of busy past hours
+// (MeterUsageMinute), the rest from raw, non-cancelled events. The cost depends on the number of
+// days (hours, for hourly windows) in the range, not on the number of events; the result equals a raw recomputation exactly (test/usage.test.ts).
 import {
   type Decimal,
   emptyPartial,
@@ -17,13 +17,8 @@ import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { GroupingWindow, UsageQuery, WindowUsage } from "../store.js";
 import { lastEventFirst, mergedPartials } from "./aggregate.js";
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-export const floorTo = (date: Date, unitMs: number) => new Date(Math.floor(date.getTime() / unitMs) * unitMs);
-export const ceilTo = (date: Date, unitMs: number) => new Date(Math.ceil(date.getTime() / unitMs) * unitMs);
+import { rollupRows } from "./daily.js";
+import { ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./units.js";
 
 /**
  * The meter's aggregation over events with start ≤ timestamp < end. SUM and COUNT take the
@@ -172,6 +167,13 @@ function edgeAggregates(q: UsageQuery): Prisma.Sql {
     ) a`;
 }
 
+/** The bucket of rollupRows' row aliased h: its window's start, or the range's start for one window. */
+export function rollupBucket(q: UsageQuery, window: GroupingWindow | null): Prisma.Sql {
+  return window === null
+    ? Prisma.sql`${q.start}::timestamptz`
+    : Prisma.sql`date_trunc(${window.toLowerCase()}, h."at", 'UTC')`;
+}
+
 /**
  * SUM or COUNT over [start, end) per `window` bucket (null: one bucket), in bucket order. These
  * aggregations subtract, so an edge that is the longer part of its hour is read as the hour's
@@ -207,19 +209,12 @@ async function additiveTotals(
     if (hour < piece.lo) scans.push({ lo: hour, hi: piece.lo, bucket, sign: -1 });
     if (piece.hi < next) scans.push({ lo: piece.hi, hi: next, bucket, sign: -1 });
   }
-  const rollupBucket =
-    window === null
-      ? Prisma.sql`${q.start}::timestamptz`
-      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rollupColumn = aggregation === "SUM" ? Prisma.sql`h."sum"` : Prisma.sql`h."count"`;
   const edgeValue = aggregation === "SUM" ? Prisma.sql`coalesce(a."sum", 0)` : Prisma.sql`a."count"`;
   const rows = await db.$queryRaw<Array<{ bucket: Date; value: unknown }>>`
     SELECT t.bucket, sum(t.v)::numeric AS value FROM (
-      SELECT ${rollupBucket} AS bucket, sum(${rollupColumn}) AS v
-      FROM "MeterUsageHour" h
-      WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-        AND ${scopeClause(scope, "h")}
-        AND ((h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz) OR h."hour" = ANY(${edgeHours}::timestamptz[]))
+      SELECT ${rollupBucket(q, window)} AS bucket, sum(${rollupColumn}) AS v
+      FROM (${rollupRows(scope, q, { from: hourStart, to: hourEnd, days: window !== "HOUR", alsoHours: edgeHours })}) h
       GROUP BY 1
       UNION ALL
       SELECT x.bucket, x.sign * ${edgeValue}
@@ -255,16 +250,9 @@ async function queryPartials(
   const edges = [...piecesOf(q.start, hourStart, window, q.start), ...piecesOf(hourEnd, q.end, window, q.start)].map(
     (p) => ({ ...p, sign: 1 }),
   );
-  const rollupBucket =
-    window === null
-      ? Prisma.sql`${q.start}::timestamptz`
-      : Prisma.sql`date_trunc(${window.toLowerCase()}, h."hour", 'UTC')`;
   const rows = await db.$queryRaw<Array<PartialRow & { src: number }>>`
-    SELECT 0 AS src, ${rollupBucket} AS bucket, ${mergedPartials("h")}
-    FROM "MeterUsageHour" h
-    WHERE h."meterId" = ${q.meterId} AND h."customerId" = ${q.customerId}
-      AND ${scopeClause(scope, "h")}
-      AND h."hour" >= ${hourStart}::timestamptz AND h."hour" < ${hourEnd}::timestamptz
+    SELECT 0 AS src, ${rollupBucket(q, window)} AS bucket, ${mergedPartials("h")}
+    FROM (${rollupRows(scope, q, { from: hourStart, to: hourEnd, days: window !== "HOUR" })}) h
     GROUP BY 2
     UNION ALL
     SELECT 1, x.bucket, a."count", a."sum", a."max", l."value", l."timestamp", l."seq"

@@ -3,15 +3,16 @@
 // the hour (events without dimension values share combination 0, so a plain meter has one row per hour). Ingest adds new
 // events to them incrementally (addToRollups); recomputeHour rebuilds one hour from its raw events
 // for changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX
-// or LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones.
+// or LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones. Both
+// keep the daily rollups (daily.ts) the merge of the folded rows.
 import type { Database } from "../../db/client.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { mergedPartials, mergeExcludedInto, PARTIAL_COLUMNS, partialOfEvents } from "./aggregate.js";
-
-const HOUR_MS = 3_600_000;
+import { addToDays, rebuildDay } from "./daily.js";
+import { floorTo, HOUR_MS } from "./units.js";
 
 const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "combinationId", "shard", ${PARTIAL_COLUMNS})`;
 
@@ -103,18 +104,22 @@ export async function foldRollups(
       WHERE r."shard" <> 0
       ORDER BY ${rollupLockOrder("r")}, r."hour", r."combinationId", r."shard"
       FOR UPDATE OF r`;
+    // What shard 0 gains, its days gain in the same statement (daily.ts).
     await tx.$executeRaw`
       WITH removed AS (
         DELETE FROM "MeterUsageHour" r USING ${hoursRelation(hours)}
         WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
         RETURNING r.*
+      ),
+      folded AS (
+        INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
+        SELECT "accountId", "mode", "meterId", "customerId", "hour", "combinationId", 0, ${mergedPartials(null)}
+        FROM removed
+        GROUP BY "accountId", "mode", "meterId", "customerId", "hour", "combinationId"
+        ORDER BY ${rollupLockOrder("removed")}, "hour", "combinationId"
+        ${MERGE_INTO_ROLLUP}
       )
-      INSERT INTO "MeterUsageHour" AS h ${ROLLUP_COLUMNS}
-      SELECT "accountId", "mode", "meterId", "customerId", "hour", "combinationId", 0, ${mergedPartials(null)}
-      FROM removed
-      GROUP BY "accountId", "mode", "meterId", "customerId", "hour", "combinationId"
-      ORDER BY ${rollupLockOrder("removed")}, "hour", "combinationId"
-      ${MERGE_INTO_ROLLUP}`;
+      ${addToDays(Prisma.sql`removed`)}`;
     await rebuildMinuteDetail(tx, hours);
     return hours.length;
   });
@@ -169,13 +174,16 @@ async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
     WHERE h."meterId" = x."meterId" AND h."customerId" = x."customerId" AND h."hour" = x."hour" AND h."shard" = 0`;
 }
 
-/** All the hour's shards become one row per combination; an hour left without counting events has none. */
+/**
+ * All the hour's shards become one row per combination, and its day is rebuilt; an hour left
+ * without counting events has none.
+ */
 export async function recomputeHour(
   tx: Db,
   scope: Scope,
   q: { meterId: string; customerId: string; at: Date },
 ): Promise<void> {
-  const hour = new Date(Math.floor(q.at.getTime() / HOUR_MS) * HOUR_MS);
+  const hour = floorTo(q.at, HOUR_MS);
   const next = new Date(hour.getTime() + HOUR_MS);
   await tx.$executeRaw`
     DELETE FROM "MeterUsageHour"
@@ -191,4 +199,6 @@ export async function recomputeHour(
       AND e."timestamp" >= ${hour}::timestamptz AND e."timestamp" < ${next}::timestamptz
     GROUP BY e."combinationId"
     ORDER BY e."combinationId"`;
+  // The hour's shard-0 rows are gone: its day is the merge of the others'.
+  await rebuildDay(tx, scope, q);
 }
