@@ -17,7 +17,7 @@ export interface CreditGrantState {
 
 /** What credits need to know of an invoice line: its amount after discounts and tax (docs/concepts/discounts.md#the-order-of-the-steps). */
 export interface CreditableLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM";
+  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM" | "CREDIT_PURCHASE";
   priceId: string | null;
   amount: Decimal;
 }

@@ -2,7 +2,7 @@ import type { Decimal } from "./money.js";
 
 /** One invoice line; `amount` is rounded to the currency's minor unit, once. */
 export interface InvoiceLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM";
+  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM" | "CREDIT_PURCHASE";
   /** The subscription item billed, or for INVOICE_ITEM the one-off invoice item. */
   itemId: string;
   /** Null for a one-off item given as an amount. */

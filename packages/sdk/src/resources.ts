@@ -209,6 +209,30 @@ export interface TaxRatesResource {
   update(id: string, params: T.TaxRateUpdateParams, options?: O): R<T.TaxRate>;
 }
 
+export interface CreditsResource {
+  /** Buys PAID credits with a finalized CREDIT_PURCHASE invoice; the grant is made at once, or when it is paid with invoiceRequiresPayment. */
+  purchase(params: T.CreditPurchaseParams, options?: O): R<T.CreditPurchase>;
+  /** Newest first. */
+  listPurchases(params?: T.CreditPurchaseListParams, options?: O): List<T.CreditPurchase>;
+  /** Sets the customer's auto-recharge; `null` removes it. */
+  setAutoRecharge(
+    customerId: string,
+    autoRecharge: T.CreditAutoRechargeParams | null,
+    options?: O,
+  ): R<Omit<T.CustomerWithAutoRecharge, "__typename">>;
+}
+
+export interface CreditHoldsResource {
+  /** Reserves available credit for a job, or throws INSUFFICIENT_CREDIT; idempotencyKey makes retries safe. */
+  create(params: T.CreditHoldCreateParams, options?: O): R<T.CreditHold>;
+  retrieve(id: string, options?: O): R<T.CreditHold>;
+  /** Charges `amount` (≤ held; default all) against the grants and releases the rest. */
+  capture(id: string, params?: T.CreditHoldCaptureParams, options?: O): R<T.CreditHold>;
+  release(id: string, options?: O): R<T.CreditHold>;
+  /** The customer's holds, newest first. */
+  list(params: T.CreditHoldListParams, options?: O): List<T.CreditHold>;
+}
+
 export interface ApiKeysResource {
   /** Returns `{ apiKey, secret }`: the secret is shown this once. `mode` must be the calling key's. */
   create(params: T.ApiKeyCreateParams, options?: O): R<T.ApiKeyWithSecret>;
@@ -232,6 +256,8 @@ export interface Resources {
   invoices: InvoicesResource;
   invoiceItems: InvoiceItemsResource;
   creditGrants: CreditGrantsResource;
+  credits: CreditsResource;
+  creditHolds: CreditHoldsResource;
   creditNotes: CreditNotesResource;
   creditBalanceTransactions: CreditBalanceTransactionsResource;
   alerts: AlertsResource;
@@ -258,6 +284,8 @@ function promotionCodeOf<A extends unknown[]>(
 export function createResources(requester: Requester): Resources {
   const summaries = query(requester, G.MeterEventSummariesDocument, "meterEventSummaries");
   const preview = retrieve(requester, G.PreviewInvoiceDocument, "previewInvoice", "subscriptionId");
+  const setAutoRecharge = create(requester, G.SetCreditAutoRechargeDocument, "setCreditAutoRecharge");
+  const captureHold = withId(requester, G.CaptureCreditHoldDocument, "captureCreditHold");
   const triggers = query(requester, G.AlertTriggersDocument, "alertTriggers");
   const adjustBalance = create(
     requester,
@@ -356,6 +384,18 @@ export function createResources(requester: Requester): Resources {
       retrieve: retrieve(requester, G.CreditGrantDocument, "creditGrant"),
       list: list(requester, G.CreditGrantsDocument, "creditGrants"),
       void: byId(requester, G.VoidCreditGrantDocument, "voidCreditGrant"),
+    },
+    credits: {
+      purchase: create(requester, G.PurchaseCreditsDocument, "purchaseCredits"),
+      listPurchases: list(requester, G.CreditPurchasesDocument, "creditPurchases"),
+      setAutoRecharge: (customerId, autoRecharge, options) => setAutoRecharge({ customerId, autoRecharge }, options),
+    },
+    creditHolds: {
+      create: create(requester, G.CreateCreditHoldDocument, "createCreditHold"),
+      retrieve: retrieve(requester, G.CreditHoldDocument, "creditHold"),
+      capture: (id, params = {}, options) => captureHold(id, params, options),
+      release: byId(requester, G.ReleaseCreditHoldDocument, "releaseCreditHold"),
+      list: list(requester, G.CreditHoldsDocument, "creditHolds"),
     },
     creditBalanceTransactions: {
       list: list(requester, G.CreditBalanceTransactionsDocument, "creditBalanceTransactions"),

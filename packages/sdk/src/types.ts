@@ -18,6 +18,12 @@ export interface Invoice extends G.InvoiceFieldsFragment {}
 export interface InvoicePreview extends G.InvoicePreviewFieldsFragment {}
 export interface InvoiceItem extends G.InvoiceItemFieldsFragment {}
 export interface CreditGrant extends G.CreditGrantFieldsFragment {}
+export interface CreditPurchase extends G.CreditPurchaseFieldsFragment {}
+export interface CreditHold extends G.CreditHoldFieldsFragment {}
+export type CustomerWithAutoRecharge = Extract<
+  G.SetCreditAutoRechargeMutation["setCreditAutoRecharge"],
+  { __typename: "Customer" }
+>;
 export interface CreditBalanceTransaction extends G.CreditBalanceTransactionFieldsFragment {}
 export interface CreditNote extends G.CreditNoteFieldsFragment {}
 export interface CustomerBalanceTransaction extends G.CustomerBalanceTransactionFieldsFragment {}
@@ -103,6 +109,12 @@ export type CustomerBalanceTransactionListParams = Omit<
 >;
 export type CreditGrantCreateParams = G.CreateCreditGrantInput;
 export type CreditGrantListParams = ListParams<G.CreditGrantsQueryVariables>;
+export type CreditPurchaseParams = G.PurchaseCreditsInput;
+export type CreditPurchaseListParams = ListParams<G.CreditPurchasesQueryVariables>;
+export type CreditAutoRechargeParams = G.CreditAutoRechargeInput;
+export type CreditHoldCreateParams = G.CreateCreditHoldInput;
+export type CreditHoldCaptureParams = Omit<G.CaptureCreditHoldInput, "id">;
+export type CreditHoldListParams = ListParams<G.CreditHoldsQueryVariables>;
 export type CreditBalanceTransactionListParams = ListParams<G.CreditBalanceTransactionsQueryVariables>;
 export type UsageAlertCreateParams = G.CreateUsageAlertInput;
 export type UsageAlertListParams = ListParams<G.UsageAlertsQueryVariables>;

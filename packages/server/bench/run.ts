@@ -24,6 +24,7 @@ import {
 import { coldStart, median } from "./figures/cold-start.js";
 import { liveUsageFanout, SUBSCRIBERS } from "./figures/live-usage-fanout.js";
 import { monthEndClose } from "./figures/month-end-close.js";
+import { CLIENTS, creditHolds, PAIRS } from "./figures/credit-holds.js";
 import { nestedRead } from "./figures/nested-read.js";
 import { pgbouncerIngest, streamedIngest } from "./figures/streamed-ingest.js";
 import { singleIngest } from "./figures/single-ingest.js";
@@ -405,11 +406,27 @@ async function spendControlFigure(session: Session): Promise<void> {
   });
 }
 
+/** Credit holds: concurrent hold/capture pairs on one balance; none over-reserved, pairs per second. */
+async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
+  const r = await creditHolds(run.session);
+  const balanced = r.captured === r.charged && r.charged === r.spent && !r.availableAfter.startsWith("-");
+  row({
+    figure: "credit-holds",
+    database: run.session.target.kind,
+    what: `${PAIRS.toLocaleString("en-US")} hold 1.00 / capture 0.40 pairs on one balance, ${CLIENTS} at once (${r.held} held, ${r.refused} INSUFFICIENT_CREDIT; captured ${r.captured} = ledger ${r.charged} = spent ${r.spent})`,
+    value: r.pairsPerSecond,
+    unit: "pairs/s",
+    target: "none over-reserved",
+    met: balanced,
+  });
+}
+
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
   if (wanted("month-end-close")) await monthEndCloseFigure(run.session);
   if (run.all && wanted("spend-control")) await spendControlFigure(run.session);
   if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
+  if (run.all && wanted("credit-holds")) await creditHoldsFigure(run);
   if (run.all && wanted("single-ingest"))
     await singleIngestFigure(
       run.session,
@@ -519,6 +536,7 @@ const sessionFigures = wanted(
   "streamed-ingest",
   "pgbouncer",
   "spend-control",
+  "credit-holds",
 );
 let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;

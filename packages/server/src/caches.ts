@@ -38,6 +38,11 @@ export const caches = {
   spendCaps: new LruCache<string, { cap: boolean; threshold: boolean }>(100_000, SHARED_TTL_MS),
   /** The tenant's active money alerts (SPEND, CREDIT_BALANCE, FORECAST) by `tenantKey(scope, "")`; creating and archiving one forgets it. */
   moneyAlerts: new LruCache<string, Array<{ meterId: string; customerId: string | null }>>(10_000, SHARED_TTL_MS),
+  /**
+   * Whether a customer has an auto-recharge, by `tenantKey(scope, customerId)`: ingest of a customer
+   * without one costs no lookup (services/credit-purchases/auto-recharge.ts); setting it forgets it.
+   */
+  creditRechargeWatch: new LruCache<string, boolean>(100_000, SHARED_TTL_MS),
   /** Customers' test clock IDs (null: the wall clock) by `tenantKey(scope, customerId)`; set at creation, never changed. */
   customerClocks: new LruCache<string, string | null>(100_000),
 };
@@ -45,7 +50,14 @@ export const caches = {
 export type CacheName = keyof typeof caches;
 
 /** The changeable caches: those whose entries expire when no shared pub/sub carries invalidations. */
-const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "alertsWatch", "spendCaps", "moneyAlerts"];
+const CHANGEABLE: CacheName[] = [
+  "apiKeys",
+  "activeMeters",
+  "alertsWatch",
+  "spendCaps",
+  "moneyAlerts",
+  "creditRechargeWatch",
+];
 
 /** A cache key that carries the account and mode, so a tenant never sees another's entries. */
 export function tenantKey(scope: Scope, name: string): string {

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   "TAX_RATE_INACTIVE",
   "STREAM_FENCE_TIMEOUT",
   "SPEND_CAP_EXCEEDED",
+  "INSUFFICIENT_CREDIT",
+  "CREDIT_HOLD_NOT_ACTIVE",
   // Requests refused before execution (http/graphql-limits.ts, http/content-type.ts): top-level errors.
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",

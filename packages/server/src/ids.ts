@@ -32,6 +32,8 @@ const ID_PREFIXES = {
   Discount: "di",
   TaxRate: "txr",
   CustomerSession: "cses",
+  CreditPurchase: "cpur",
+  CreditHold: "chold",
 } as const;
 
 type IdType = keyof typeof ID_PREFIXES;

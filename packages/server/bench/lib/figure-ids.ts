@@ -17,6 +17,7 @@ export const FIGURES = {
   "streamed-ingest": { number: "10", title: "streamed ingest (JetStream) at 1–3 consumers vs direct; fence latency" },
   pgbouncer: { number: "11", title: "batched ingest through PgBouncer vs direct" },
   "spend-control": { number: "12", title: "ingest with a spend cap and a SPEND alert vs without" },
+  "credit-holds": { number: "13", title: "credit holds: 1,000 concurrent hold/capture pairs on one balance" },
   memory: { number: "RSS", title: "server peak memory" },
 } as const;
 
@@ -35,7 +36,7 @@ export function selectedFigures(only: string | undefined): ReadonlySet<FigureId>
     only.split(",").map((name) => {
       const wanted = name.trim();
       const id = RUNNABLE.find((i) => i === wanted || FIGURES[i].number === wanted);
-      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–12)`);
+      if (!id) throw new Error(`BENCH_ONLY: unknown figure "${wanted}"; known: ${RUNNABLE.join(", ")} (or 1–13)`);
       return id;
     }),
   );

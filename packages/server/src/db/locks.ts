@@ -6,6 +6,9 @@
 //   pending one-off invoice items (in creation order, read with FOR UPDATE by invoices/pending.ts) →
 //   number sequences (invoices/number.ts).
 // Voids and expiries of grants take only the clock (share) and the one grant's row, in that order.
+// Credit holds and captures take the clock (share), the customer's credit lock (lockCustomerCredit),
+// then its grants in id order; an auto-recharge takes the clock (share), its CreditAutoRecharge row,
+// then what a purchase takes (number sequences).
 // Ingest takes customer usage (shared; exclusive for a customer with a spend cap) → dimension combinations of (meter, customer, month), in
 // sorted order, only when a batch carries a combination not yet stored.
 // Invoice transitions and credit notes (services/invoices/transitions.ts, services/credit-notes/)
@@ -164,4 +167,13 @@ export async function lockCustomerBalance(tx: Db, scope: Scope, customerId: stri
     WHERE "customerId" = ${customerId} AND "currency" = ${currency} AND ${scopeClause(scope)}
     FOR UPDATE`;
   return rows[0]!.balance;
+}
+
+/**
+ * Serialises everything that reserves or charges one customer's credit (holds, captures): an
+ * exclusive transaction-scoped advisory lock, so each reads the available balance the previous
+ * one left (docs/concepts/credits.md#holds). Must run inside a transaction.
+ */
+export async function lockCustomerCredit(tx: Db, customerId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('credit:' || ${customerId}))) l`;
 }

@@ -16,3 +16,9 @@ export interface Db {
  * transaction waits for the previous.
  */
 export const BILLING_TRANSACTION = { maxWait: 60_000, timeout: 300_000 } as const;
+
+/**
+ * Options for transactions that queue on one customer's credit lock (db/locks.ts lockCustomerCredit)
+ * or auto-recharge row: a burst of holds for one customer waits its turn instead of failing.
+ */
+export const CREDIT_TRANSACTION = { maxWait: 300_000, timeout: 60_000 } as const;

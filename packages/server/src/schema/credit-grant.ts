@@ -50,7 +50,8 @@ builder.prismaNode("CreditGrant", {
 
 builder.prismaNode("CreditBalanceTransaction", {
   id: { field: "id" },
-  description: "One entry of the credit ledger: + for a grant, − for an application, expiry or void.",
+  description:
+    "One entry of the credit ledger: + for a grant or a reversal, − for an application, a hold capture, an expiry or a void.",
   fields: (t) => ({
     type: t.expose("type", { type: CreditBalanceTransactionTypeEnum }),
     amount: t.field({ type: MoneyRef, resolve: (entry) => ({ amount: entry.amount, currency: entry.currency }) }),
@@ -64,6 +65,7 @@ builder.prismaNode("CreditBalanceTransaction", {
           ? null
           : requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
     }),
+    holdId: t.exposeID("holdId", { nullable: true, description: "The credit hold a HOLD_CAPTURE charged." }),
     effectiveAt: t.expose("effectiveAt", { type: "DateTime" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -129,6 +131,17 @@ export const CreditBalanceRef = builder.objectRef<CreditBalance>("CreditBalance"
       type: "Decimal",
       description: "available minus what the current periods' usage would draw if invoiced now.",
       resolve: (balance) => formatMoney(balance.projectedAvailable, balance.currency),
+    }),
+    held: t.field({
+      type: "Decimal",
+      description: "What the active credit holds reserve.",
+      resolve: (balance) => formatMoney(balance.held, balance.currency),
+    }),
+    availableAfterHolds: t.field({
+      type: "Decimal",
+      description:
+        "The available balance holds reserve from and auto-recharge watches: the grants for every metered price, less the active holds and the current usage they would pay.",
+      resolve: (balance) => formatMoney(balance.availableAfterHolds, balance.currency),
     }),
   }),
 });

@@ -21,6 +21,8 @@ import "./event.js";
 import "./webhook-endpoint.js";
 import "./usage-alert.js";
 import "./credit-grant.js";
+import "./credit-purchase.js";
+import "./credit-hold.js";
 import "./tax-rate.js";
 import "./discount.js";
 import "./customer-session.js";

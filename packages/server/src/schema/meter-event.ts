@@ -1,5 +1,6 @@
 // Meter events: the MeterEvent type, recordMeterEvent, recordMeterEvents, cancelMeterEvent and
 // the meterEventSummaries query (docs/concepts/meter-events.md).
+import { rechargeCrossed } from "../services/credit-purchases/auto-recharge.js";
 import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { announceUsage } from "../services/live-usage/announce.js";
@@ -131,15 +132,18 @@ builder.mutationField("recordMeterEvent", (t) =>
     type: MeterEventRef,
     errors: { types: [MeterEventError, InvalidInputError] },
     args: { input: t.arg({ type: RecordMeterEventInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      return recordMeterEvent(
+      const event = await recordMeterEvent(
         tenant,
         ctx.deps.clock,
         toServiceInput(input),
         announceTriggers(ctx.pubsub, tenant.scope),
         announceUsage(ctx.pubsub, tenant.scope),
       );
+      // The request that crosses an auto-recharge threshold makes the recharge (docs/concepts/credits.md#auto-recharge).
+      await rechargeCrossed(tenant, ctx.deps.clock, [event.customerId]);
+      return event;
     },
   }),
 );
@@ -151,15 +155,22 @@ builder.mutationField("recordMeterEvents", (t) =>
     // Each event's text is checked with its other rules (checkEventShape): a bad one is refused alone.
     extensions: { [CHECKS_OWN_TEXT]: true },
     args: { input: t.arg({ type: RecordMeterEventsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      return recordMeterEvents(
+      const announce = announceUsage(ctx.pubsub, tenant.scope);
+      const customerIds: string[] = [];
+      const summary = await recordMeterEvents(
         tenant,
         ctx.deps.clock,
         input.events.map(toServiceInput),
         announceTriggers(ctx.pubsub, tenant.scope),
-        announceUsage(ctx.pubsub, tenant.scope),
+        (changes) => {
+          announce(changes);
+          for (const change of changes) customerIds.push(change.customerId);
+        },
       );
+      await rechargeCrossed(tenant, ctx.deps.clock, customerIds);
+      return summary;
     },
   }),
 );

@@ -1,6 +1,7 @@
 // Test clocks: frozen time for test-mode customers (docs/concepts/time-and-test-clocks.md#test-clocks).
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { advanceTestClock, createTestClock, deleteTestClock } from "../services/test-clocks.js";
+import { rechargeCrossed } from "../services/credit-purchases/auto-recharge.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
@@ -83,8 +84,27 @@ builder.mutationField("advanceTestClock", (t) =>
       "Moves the clock forward and returns once every period end it passes is invoiced. One advance moves at most two intervals of the shortest billing interval among the clock's active subscriptions (two years without one); further is TEST_CLOCK_ADVANCE_TOO_FAR.",
     errors: { types: [InvalidInputError, NotFoundError] },
     args: { input: t.arg({ type: AdvanceTestClockInput, required: true }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      advanceTestClock(requireTenant(ctx), { id: String(input.id), frozenTime: input.frozenTime }),
+    resolve: async (_query, _root, { input }, ctx) => {
+      const tenant = requireTenant(ctx);
+      const clock = await advanceTestClock(tenant, { id: String(input.id), frozenTime: input.frozenTime });
+      // Period closes and expiries are the advance's: a customer they took to its threshold recharges now.
+      const watched = await tenant.prisma.creditAutoRecharge.findMany({
+        where: {
+          customerId: {
+            in: (await tenant.prisma.customer.findMany({ where: { testClockId: clock.id }, select: { id: true } })).map(
+              (c) => c.id,
+            ),
+          },
+        },
+        select: { customerId: true },
+      });
+      await rechargeCrossed(
+        tenant,
+        ctx.deps.clock,
+        watched.map((w) => w.customerId),
+      );
+      return clock;
+    },
   }),
 );
 

@@ -359,6 +359,7 @@ export type DiscountInput = {
 export type ErrorCode =
   | 'CANCEL_WINDOW_EXPIRED'
   | 'COUPON_NOT_REDEEMABLE'
+  | 'CREDIT_HOLD_NOT_ACTIVE'
   | 'CREDIT_NOTE_EXCEEDS_CREDITABLE'
   | 'CURRENCY_MISMATCH'
   | 'CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS'
@@ -372,6 +373,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'IDEMPOTENCY_KEY_IN_USE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INSUFFICIENT_CREDIT'
   | 'INTERVAL_MISMATCH'
   | 'INVALID_INPUT'
   | 'INVALID_VALUE'
@@ -407,6 +409,7 @@ export type InvoiceItemPeriodInput = {
 };
 
 export type InvoiceLineKind =
+  | 'CREDIT_PURCHASE'
   | 'INVOICE_ITEM'
   | 'LICENSE'
   | 'PRORATION'
@@ -808,6 +811,8 @@ export type AlertsVisibleQuery = { usageAlerts: { edges: Array<{ node: { id: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, alertTriggers: Array<{ id: string }>, byAlert: Array<{ id: string }> };
 
 export type AlertsArchiveTypenameMutationVariables = Exact<{
@@ -828,6 +833,8 @@ export type AlertsTriggerNodeQueryVariables = Exact<{
 export type AlertsTriggerNodeQuery = { node:
     | { id: string }
     | { value: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -942,6 +949,8 @@ export type AuthAccountNodeQueryVariables = Exact<{
 
 export type AuthAccountNodeQuery = { node:
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1168,6 +1177,8 @@ export type CreditsNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type CreditsGrantNodeQueryVariables = Exact<{
@@ -1182,6 +1193,8 @@ export type CreditsGrantNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, remaining: { amount: string } }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1331,6 +1344,8 @@ export type CustomersReadQuery = { customer: { id: string, name: string | null }
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type CustomersPageQueryVariables = Exact<{
@@ -1346,6 +1361,8 @@ export type CustomersVisibleQueryVariables = Exact<{
 
 
 export type CustomersVisibleQuery = { customer: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1542,6 +1559,8 @@ export type EventsOneQuery = { event: { id: string, type: string, data: Record<s
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { type: string, id: string }
     | { id: string }
     | { id: string }
@@ -1564,6 +1583,8 @@ export type EventsOneIdQueryVariables = Exact<{
 
 
 export type EventsOneIdQuery = { event: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1862,6 +1883,8 @@ export type InvoiceItemsOneQuery = { invoiceItem: { id: string, pending: boolean
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type InvoiceItemsListQueryVariables = Exact<{
@@ -1931,7 +1954,9 @@ export type InvoicesOneQuery = { invoice: { id: string, number: string | null, s
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -1973,6 +1998,8 @@ export type InvoicesVisibleQueryVariables = Exact<{
 
 
 export type InvoicesVisibleQuery = { invoice: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2101,6 +2128,8 @@ export type MetersVisibleQuery = { meter: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, meters: { edges: Array<{ node: { id: string } }> } };
 
 export type MetersStateQueryVariables = Exact<{
@@ -2127,6 +2156,8 @@ export type PricesReadQueryVariables = Exact<{
 
 
 export type PricesReadQuery = { price: { id: string, currency: string, nickname: string | null, lookupKey: string | null, active: boolean, billingScheme: BillingScheme, unitAmount: string | null, tiersMode: TiersMode | null, createdAt: string, product: { id: string, name: string }, recurring: { interval: RecurringInterval, intervalCount: number, usageType: UsageType, meter: { id: string, eventName: string } | null }, tiers: Array<{ upTo: string | null, unitAmount: string, flatAmount: string }> | null, transformQuantity: { divideBy: number, round: RoundingDirection } | null } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2214,6 +2245,8 @@ export type PricesIsolationQuery = { price: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, prices: { edges: Array<{ node: { id: string } }> }, byProduct: { edges: Array<{ node: { id: string } }> } };
 
 export type ProductsCreateMutationVariables = Exact<{
@@ -2243,6 +2276,8 @@ export type ProductsReadQueryVariables = Exact<{
 
 
 export type ProductsReadQuery = { product: { id: string, name: string, description: string | null, active: boolean, createdAt: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2334,6 +2369,8 @@ export type ProductsVisibleQuery = { product: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, products: { edges: Array<{ node: { id: string } }> } };
 
 export type IsolationCreateAlertMutationVariables = Exact<{
@@ -2389,7 +2426,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -2414,7 +2453,9 @@ export type SubscriptionsNodesQuery = { s:
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CreditBalanceTransaction', id: string }
     | { __typename: 'CreditGrant', id: string }
+    | { __typename: 'CreditHold', id: string }
     | { __typename: 'CreditNote', id: string }
+    | { __typename: 'CreditPurchase', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerBalanceTransaction', id: string }
     | { __typename: 'Discount', id: string }
@@ -2473,7 +2514,11 @@ export type SubscriptionsIsolationQuery = { subscription: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, item:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2846,6 +2891,8 @@ export type TenancyReadQuery = { testClock: { id: string } | null, node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type TenancyNodeQueryVariables = Exact<{
@@ -2854,6 +2901,8 @@ export type TenancyNodeQueryVariables = Exact<{
 
 
 export type TenancyNodeQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -2993,6 +3042,8 @@ export type WebhooksDeletedQueryVariables = Exact<{
 
 
 export type WebhooksDeletedQuery = { webhookEndpoint: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -3,11 +3,18 @@
 // the alert's meter (the subscription whose period the alert counts over): SPEND its total,
 // FORECAST the period-end projection of that total (the engine's forecastTotal), CREDIT_BALANCE the
 // customer's available credit balance in its currency (credits/available.ts).
-import { composeInvoice, type Decimal, forecastTotal, type PeriodEndSnapshot } from "@tally/billing";
+import {
+  composeInvoice,
+  type Decimal,
+  forecastTotal,
+  isGrantApplicable,
+  type PeriodEndSnapshot,
+  sum,
+} from "@tally/billing";
 import type { Db } from "../../db/transaction.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { UsageAlert, UsageAlertType } from "../../generated/prisma/client.js";
-import { availableCreditBalance } from "../credits/available.js";
+import { availableCreditBalance, heldByCurrency, heldIn } from "../credits/available.js";
 import type { BillableSubscription } from "../invoices/billable.js";
 import { periodEndSnapshot } from "../invoices/snapshot.js";
 
@@ -43,11 +50,15 @@ export function moneyValues(
     if (alert.type === "FORECAST") return forecastTotal(snapshot, now);
     const draft = composeInvoice(snapshot);
     if (alert.type === "SPEND") return draft.total;
+    // The grants for every metered price: what holds reserve against (credits/available.ts).
+    const unscoped = snapshot.grants.filter(
+      (grant) => "allMeteredPrices" in grant.scope && isGrantApplicable(grant, subscription.currency, now),
+    );
+    const ids = new Set(unscoped.map((grant) => grant.id));
     return availableCreditBalance({
-      grants: snapshot.grants,
-      currency: subscription.currency,
-      at: now,
-      covered: draft.creditApplications,
+      remaining: sum(unscoped.map((grant) => grant.remaining)),
+      held: heldIn(await heldByCurrency(tx, scope, customerId, now), subscription.currency),
+      previewCovered: sum(draft.creditApplications.filter((a) => ids.has(a.grantId)).map((a) => a.amount)),
     });
   };
 }

@@ -8,6 +8,7 @@ import type { AppDeps } from "../../context.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
+import { expireDueHolds } from "../credit-holds/expire.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { closeCurrentPeriod, periodEndedBy, type PeriodOutcome } from "./close-period.js";
 import { recordTrialNotice, trialNoticeDueBy } from "./trial-notice.js";
@@ -93,6 +94,7 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
   const failed = new Set<string>();
   const failedGrants = new Set<string>();
   let closed = 0;
+  await expireDueHolds(deps.database.prisma, deps.clock.now());
   for (;;) {
     const now = deps.clock.now();
     const expired = await expireDueGrants(deps, now, failedGrants, options.signal);

@@ -11,6 +11,8 @@ import { recordEvent } from "../event-log/record.js";
 import { creditGrantEventData } from "../event-log/serializers.js";
 import { recordGrant } from "./ledger.js";
 import { findCustomer } from "../customers.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Tx } from "../../db/transaction.js";
 
 export interface CreateCreditGrantInput {
   customerId: string;
@@ -31,15 +33,17 @@ const MAX_NAME_LENGTH = 100;
 /** Far below the column's 26 integer digits; no credit is anywhere near it. */
 const MAX_AMOUNT = toDecimal("1e15");
 
-type GrantScope = { allMeteredPrices: true; priceIds: [] } | { allMeteredPrices: false; priceIds: string[] };
+export type GrantScope = { allMeteredPrices: true; priceIds: [] } | { allMeteredPrices: false; priceIds: string[] };
 
-/** A positive amount in a known currency, with no more digits than the currency's minor unit. */
-function validateAmount(input: CreateCreditGrantInput["amount"]): { amount: Decimal; currency: string } {
+/** A positive amount in a known currency, with no more digits than the currency's minor unit; `fields` name the inputs at fault. */
+export function validateAmount(
+  input: CreateCreditGrantInput["amount"],
+  fields = { amount: ["input", "amount", "amount"], currency: ["input", "amount", "currency"] },
+): { amount: Decimal; currency: string } {
   const currency = normalizeCurrency(input.currency);
-  if (currency === null)
-    throw new InvalidInputError(`Unknown currency: ${input.currency}`, ["input", "amount", "currency"]);
+  if (currency === null) throw new InvalidInputError(`Unknown currency: ${input.currency}`, fields.currency);
   const amount = toDecimal(input.amount.toFixed());
-  const field = ["input", "amount", "amount"];
+  const field = fields.amount;
   if (!amount.greaterThan(0))
     throw new InvalidInputError(`amount must be greater than 0; got ${amount.toFixed()}`, field);
   const digits = minorUnits(currency);
@@ -55,7 +59,7 @@ function validateAmount(input: CreateCreditGrantInput["amount"]): { amount: Deci
 }
 
 /** Every metered price (allMeteredPrices: true) or 1–20 of this account's metered prices in the grant's currency. */
-async function validateScope(
+export async function validateScope(
   tenant: Tenant,
   input: CreateCreditGrantInput["scope"],
   currency: string,
@@ -96,7 +100,7 @@ async function validateScope(
   return { allMeteredPrices: false, priceIds: [...ids] };
 }
 
-function validatePriority(priority: number | null | undefined): number {
+export function validatePriority(priority: number | null | undefined): number {
   const value = priority ?? DEFAULT_PRIORITY;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PRIORITY) {
     throw new InvalidInputError(`priority must be an integer from 0 (applies first) to ${MAX_PRIORITY}; got ${value}`, [
@@ -107,7 +111,7 @@ function validatePriority(priority: number | null | undefined): number {
   return value;
 }
 
-function validateName(name: string | null | undefined): string | null {
+export function validateName(name: string | null | undefined): string | null {
   const value = name?.trim() || null;
   if (value && value.length > MAX_NAME_LENGTH)
     throw new InvalidInputError(`name must be at most ${MAX_NAME_LENGTH} characters`, ["input", "name"]);
@@ -148,25 +152,56 @@ export async function createCreditGrant(
     // Under the clock's share lock, "now" cannot move while the dates are checked against it.
     const now = await lockedCustomerNow(tx, tenant.scope, customer, clock);
     const { effectiveAt, expiresAt } = validateDates(input, now);
-    const grant = await tx.creditGrant.create({
-      data: {
-        id: newId("CreditGrant"),
-        ...tenant.scope,
-        customerId: customer.id,
-        name,
-        currency,
-        amount: amount.toFixed(),
-        remaining: amount.toFixed(),
-        category: input.category,
-        priority,
-        ...scope,
-        effectiveAt,
-        expiresAt,
-        createdAt: now,
-      },
+    return insertGrant(tx, tenant.scope, {
+      customerId: customer.id,
+      name,
+      currency,
+      amount,
+      category: input.category,
+      priority,
+      scope,
+      effectiveAt,
+      expiresAt,
+      at: now,
     });
-    await recordGrant(tx, tenant.scope, grant, now);
-    await recordEvent(tx, tenant.scope, "billing.credit_grant.created", creditGrantEventData(grant));
-    return grant;
   });
+}
+
+/** A checked grant as stored. */
+export interface NewGrant {
+  customerId: string;
+  name: string | null;
+  currency: string;
+  amount: Decimal;
+  category: CreditGrantCategory;
+  priority: number;
+  scope: GrantScope;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  /** The customer's now. */
+  at: Date;
+}
+
+/** Stores a checked grant with its GRANT ledger row and its billing.credit_grant.created event, in the caller's transaction. */
+export async function insertGrant(tx: Tx, scope: Scope, input: NewGrant): Promise<CreditGrant> {
+  const grant = await tx.creditGrant.create({
+    data: {
+      id: newId("CreditGrant"),
+      ...scope,
+      customerId: input.customerId,
+      name: input.name,
+      currency: input.currency,
+      amount: input.amount.toFixed(),
+      remaining: input.amount.toFixed(),
+      category: input.category,
+      priority: input.priority,
+      ...input.scope,
+      effectiveAt: input.effectiveAt,
+      expiresAt: input.expiresAt,
+      createdAt: input.at,
+    },
+  });
+  await recordGrant(tx, scope, grant, input.at);
+  await recordEvent(tx, scope, "billing.credit_grant.created", creditGrantEventData(grant));
+  return grant;
 }

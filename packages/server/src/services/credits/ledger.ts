@@ -10,12 +10,14 @@ import type { Tx } from "../../db/transaction.js";
 type LedgerGrant = Pick<CreditGrant, "id" | "customerId" | "currency">;
 
 interface Debit {
-  type: "APPLICATION" | "EXPIRY" | "VOID";
+  type: "APPLICATION" | "EXPIRY" | "VOID" | "HOLD_CAPTURE";
   grant: LedgerGrant;
   /** What is taken off the grant's balance (≥ 0); the ledger row carries it negated. */
   amount: Decimal;
   /** The invoice an application paid. */
   invoiceId?: string;
+  /** The credit hold a HOLD_CAPTURE charged. */
+  holdId?: string;
   /** When the change takes effect: the invoice's time, the grant's expiry, the void. */
   effectiveAt: Date;
   /** The customer's now when it is written. */
@@ -73,6 +75,7 @@ export async function debitGrant(tx: Tx, scope: Scope, debit: Debit): Promise<vo
       customerId: grant.customerId,
       grantId: grant.id,
       invoiceId: debit.invoiceId ?? null,
+      holdId: debit.holdId ?? null,
       type: debit.type,
       currency: grant.currency,
       amount: amount.negated().toFixed(),

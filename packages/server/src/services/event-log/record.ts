@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   "billing.alert.triggered",
   "billing.credit_grant.created",
   "billing.credit_grant.voided",
+  "billing.credit_balance.recharged",
   "billing.meter.created",
   "billing.meter.deactivated",
   "billing.meter.reactivated",

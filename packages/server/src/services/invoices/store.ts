@@ -57,7 +57,7 @@ export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineC
     kind: line.kind,
     description: line.description,
     priceId: line.priceId,
-    subscriptionItemId: line.kind === "INVOICE_ITEM" ? null : line.itemId,
+    subscriptionItemId: line.kind === "INVOICE_ITEM" || line.kind === "CREDIT_PURCHASE" ? null : line.itemId,
     invoiceItemId: line.kind === "INVOICE_ITEM" ? line.itemId : null,
     tier: line.tier,
     quantity: line.quantity.toFixed(),

@@ -11,6 +11,7 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Invoice, Prisma } from "../../generated/prisma/client.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
+import { onPurchaseInvoicePaid } from "../credits/purchase-grant.js";
 
 type TransitionEvent = "invoice.paid" | "invoice.voided" | "invoice.marked_uncollectible";
 
@@ -95,12 +96,15 @@ export function payInvoice(
   return transitionInvoice(tenant, clock, input.id, {
     to: "PAID",
     event: "invoice.paid",
-    apply: async (_tx, _scope, invoice, now) => ({
-      amountPaid: invoice.amountRemaining,
-      amountRemaining: 0,
-      paidOutOfBand: true,
-      paidAt: now,
-    }),
+    apply: async (tx, scope, invoice, now) => {
+      await onPurchaseInvoicePaid(tx, scope, invoice.id, now);
+      return {
+        amountPaid: invoice.amountRemaining,
+        amountRemaining: 0,
+        paidOutOfBand: true,
+        paidAt: now,
+      };
+    },
   });
 }
 

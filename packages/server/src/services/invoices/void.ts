@@ -11,6 +11,7 @@ import type { Tx } from "../../db/transaction.js";
 import type { Invoice } from "../../generated/prisma/client.js";
 import { usageStore } from "../../usage-store/index.js";
 import { reverseApplication } from "../credits/ledger.js";
+import { onPurchaseInvoiceVoided } from "../credits/purchase-grant.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
 import { transitionInvoice } from "./transitions.js";
 
@@ -68,6 +69,7 @@ export function voidInvoice(tenant: Tenant, clock: Clock, input: { id: string })
     apply: async (tx, scope, invoice, now) => {
       await restoreCredits(tx, scope, invoice, now);
       await restoreBalance(tx, scope, invoice, now);
+      await onPurchaseInvoiceVoided(tx, scope, invoice.id, now);
       // A later invoice already billed from the periods after this one: the usage stays invoiced.
       if (!(await hasLaterInvoice(tx, invoice))) await usageStore(tx, scope).releaseInvoicedPeriods(invoice.id);
       return { voidedAt: now, amountRemaining: 0 };

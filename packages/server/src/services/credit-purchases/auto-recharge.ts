@@ -1,0 +1,195 @@
+// Auto-recharge (docs/concepts/credits.md#auto-recharge): Customer.creditAutoRecharge, set by
+// setCreditAutoRecharge; when the available balance (credits/available.ts) is at or below the
+// threshold, the request that made it so buys one recharge (purchase.ts) — under the settings'
+// row lock, so never two at once for a customer, none while one waits for payment, and at most
+// monthlyLimit per calendar month (UTC) — and records billing.credit_balance.recharged.
+import { Decimal, minorUnits, normalizeCurrency, toDecimal } from "@tally/billing";
+import { caches, tenantKey } from "../../caches.js";
+import type { Clock } from "../../clock.js";
+import type { Tenant } from "../../context.js";
+import { lockedCustomerNow } from "../../db/locks.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
+import { InvalidInputError } from "../../errors.js";
+import type { CreditAutoRecharge, CreditPurchase } from "../../generated/prisma/client.js";
+import { validateName, validatePriority } from "../credits/create.js";
+import { findCustomer } from "../customers.js";
+import { recordEvent } from "../event-log/record.js";
+import { creditBalancesAt } from "../invoices/credit-balance.js";
+import { storePurchase } from "./purchase.js";
+
+export interface CreditAutoRechargeInput {
+  currency: string;
+  thresholdAmount: { toFixed(): string };
+  /** TARGET: recharge up to this available balance. */
+  rechargeToAmount?: { toFixed(): string } | null;
+  /** FIXED: recharge this amount. */
+  fixedAmount?: { toFixed(): string } | null;
+  /** Recharges per calendar month (UTC), 1–100. */
+  monthlyLimit: number;
+  grant?: { name?: string | null; priority?: number | null; expiresInDays?: number | null } | null;
+  invoiceRequiresPayment?: boolean | null;
+}
+
+const MAX_MONTHLY_LIMIT = 100;
+const MAX_EXPIRES_IN_DAYS = 3_650;
+const MAX_AMOUNT = toDecimal("1e15");
+
+function money(value: { toFixed(): string }, currency: string, field: string[], positive: boolean): Decimal {
+  const amount = toDecimal(value.toFixed());
+  if (positive ? !amount.greaterThan(0) : amount.isNegative())
+    throw new InvalidInputError(`must be ${positive ? "greater than" : "at least"} 0; got ${amount.toFixed()}`, field);
+  if (amount.decimalPlaces() > minorUnits(currency))
+    throw new InvalidInputError(`${currency} amounts have at most ${minorUnits(currency)} decimal places`, field);
+  if (amount.greaterThanOrEqualTo(MAX_AMOUNT)) throw new InvalidInputError(`must be less than 1e15`, field);
+  return amount;
+}
+
+function checkSettings(input: CreditAutoRechargeInput) {
+  const at = (name: string) => ["input", "autoRecharge", name];
+  const currency = normalizeCurrency(input.currency);
+  if (currency === null) throw new InvalidInputError(`Unknown currency: ${input.currency}`, at("currency"));
+  const threshold = money(input.thresholdAmount, currency, at("thresholdAmount"), false);
+  if ((input.rechargeToAmount == null) === (input.fixedAmount == null))
+    throw new InvalidInputError("Give exactly one of rechargeToAmount and fixedAmount", at("rechargeToAmount"));
+  const rechargeTo =
+    input.rechargeToAmount == null ? null : money(input.rechargeToAmount, currency, at("rechargeToAmount"), true);
+  if (rechargeTo !== null && !rechargeTo.greaterThan(threshold))
+    throw new InvalidInputError("rechargeToAmount must be above thresholdAmount", at("rechargeToAmount"));
+  const fixed = input.fixedAmount == null ? null : money(input.fixedAmount, currency, at("fixedAmount"), true);
+  if (!Number.isInteger(input.monthlyLimit) || input.monthlyLimit < 1 || input.monthlyLimit > MAX_MONTHLY_LIMIT)
+    throw new InvalidInputError(`monthlyLimit is 1–${MAX_MONTHLY_LIMIT}`, at("monthlyLimit"));
+  const days = input.grant?.expiresInDays ?? null;
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRES_IN_DAYS))
+    throw new InvalidInputError(`grant.expiresInDays is 1–${MAX_EXPIRES_IN_DAYS}`, at("grant"));
+  return {
+    currency,
+    thresholdAmount: threshold.toFixed(),
+    rechargeToAmount: rechargeTo?.toFixed() ?? null,
+    fixedAmount: fixed?.toFixed() ?? null,
+    monthlyLimit: input.monthlyLimit,
+    grantName: validateName(input.grant?.name),
+    grantPriority: validatePriority(input.grant?.priority),
+    grantExpiresInDays: days,
+    invoiceRequiresPayment: input.invoiceRequiresPayment === true,
+  };
+}
+
+/** Sets (or with null removes) the customer's auto-recharge; every replica forgets its watch. */
+export async function setCreditAutoRecharge(
+  tenant: Tenant,
+  clock: Clock,
+  input: { customerId: string; autoRecharge: CreditAutoRechargeInput | null },
+): Promise<CreditAutoRecharge | null> {
+  const customer = await findCustomer(tenant, input.customerId, ["input", "customerId"]);
+  const settings = input.autoRecharge === null ? null : checkSettings(input.autoRecharge);
+  const stored = await tenant.prisma.$transaction(async (tx) => {
+    const now = await lockedCustomerNow(tx, tenant.scope, customer, clock);
+    if (settings === null) {
+      await tx.creditAutoRecharge.deleteMany({ where: { customerId: customer.id } });
+      return null;
+    }
+    return tx.creditAutoRecharge.upsert({
+      where: { customerId: customer.id },
+      create: { customerId: customer.id, ...tenant.scope, ...settings, createdAt: now, updatedAt: now },
+      update: { ...settings, updatedAt: now },
+    });
+  });
+  tenant.forget("creditRechargeWatch", [tenantKey(tenant.scope, customer.id)]);
+  return stored;
+}
+
+/** The start of `now`'s calendar month, UTC: monthlyLimit counts recharges from there. */
+function monthStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+/**
+ * One customer's recharge decision under its settings' row lock, at the customer's now; returns
+ * the purchase made, or null (no settings, one in flight, the month's limit reached, or above the
+ * threshold).
+ */
+async function rechargeLocked(tx: Tx, scope: Scope, customerId: string, now: Date): Promise<CreditPurchase | null> {
+  const locked = await tx.$queryRaw<Array<{ customerId: string }>>`
+    SELECT "customerId" FROM "CreditAutoRecharge" WHERE "customerId" = ${customerId} AND ${scopeClause(scope)} FOR UPDATE`;
+  if (locked.length === 0) return null;
+  const settings = await tx.creditAutoRecharge.findUniqueOrThrow({ where: { customerId } });
+  const made = { customerId, autoRecharge: true } as const;
+  if ((await tx.creditPurchase.count({ where: { ...made, status: "PENDING" } })) > 0) return null;
+  const thisMonth = await tx.creditPurchase.count({ where: { ...made, createdAt: { gte: monthStart(now) } } });
+  if (thisMonth >= settings.monthlyLimit) return null;
+  const balances = await creditBalancesAt(tx, scope, customerId, now);
+  const available = balances.find((b) => b.currency === settings.currency)?.availableAfterHolds ?? toDecimal("0");
+  const threshold = toDecimal(settings.thresholdAmount.toFixed());
+  if (available.greaterThan(threshold)) return null;
+  const amount = (
+    settings.fixedAmount !== null
+      ? toDecimal(settings.fixedAmount.toFixed())
+      : toDecimal(settings.rechargeToAmount!.toFixed()).minus(available)
+  ).toDecimalPlaces(minorUnits(settings.currency), Decimal.ROUND_UP);
+  const purchase = await storePurchase(
+    tx,
+    scope,
+    {
+      customerId,
+      testClockId: null,
+      amount,
+      currency: settings.currency,
+      grantName: settings.grantName,
+      grantPriority: settings.grantPriority,
+      grantExpiresAt:
+        settings.grantExpiresInDays === null
+          ? null
+          : new Date(now.getTime() + settings.grantExpiresInDays * 86_400_000),
+      grantPriceIds: [],
+      invoiceRequiresPayment: settings.invoiceRequiresPayment,
+      taxRates: [],
+    },
+    now,
+    { autoRecharge: true },
+  );
+  await recordEvent(tx, scope, "billing.credit_balance.recharged", {
+    customerId,
+    purchaseId: purchase.id,
+    invoiceId: purchase.invoiceId,
+    grantId: purchase.grantId,
+    currency: settings.currency,
+    amount: amount.toFixed(),
+    availableBefore: available.toFixed(),
+    thresholdAmount: threshold.toFixed(),
+  });
+  return purchase;
+}
+
+/**
+ * After a request that may have lowered these customers' available balance (ingest, a hold, a
+ * capture, a period close): recharges each that has an auto-recharge and crossed its threshold.
+ * Customers known to have none cost nothing (the watch cache).
+ */
+export async function rechargeCrossed(
+  tenant: Tenant,
+  clock: Clock,
+  customerIds: readonly string[],
+): Promise<CreditPurchase[]> {
+  const made: CreditPurchase[] = [];
+  for (const customerId of new Set(customerIds)) {
+    const key = tenantKey(tenant.scope, customerId);
+    let watched = caches.creditRechargeWatch.get(key);
+    if (watched === undefined) {
+      watched = (await tenant.prisma.creditAutoRecharge.count({ where: { customerId } })) > 0;
+      caches.creditRechargeWatch.set(key, watched);
+    }
+    if (!watched) continue;
+    const customer = await tenant.prisma.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      select: { testClockId: true },
+    });
+    const purchase = await tenant.prisma.$transaction(
+      async (tx) =>
+        rechargeLocked(tx, tenant.scope, customerId, await lockedCustomerNow(tx, tenant.scope, customer, clock)),
+      CREDIT_TRANSACTION,
+    );
+    if (purchase) made.push(purchase);
+  }
+  return made;
+}
