@@ -1,6 +1,5 @@
 // Meter events: the MeterEvent type, recordMeterEvent, recordMeterEvents, cancelMeterEvent and
 // the meterEventSummaries query (docs/concepts/meter-events.md).
-import { rechargeCrossed } from "../services/credit-purchases/auto-recharge.js";
 import { type ERROR_CODES, InvalidInputError, MeterEventError, TallyError } from "../errors.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { announceUsage } from "../services/live-usage/announce.js";
@@ -134,16 +133,13 @@ builder.mutationField("recordMeterEvent", (t) =>
     args: { input: t.arg({ type: RecordMeterEventInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      const event = await recordMeterEvent(
+      return recordMeterEvent(
         tenant,
         ctx.deps.clock,
         toServiceInput(input),
         announceTriggers(ctx.pubsub, tenant.scope),
         announceUsage(ctx.pubsub, tenant.scope),
       );
-      // The request that crosses an auto-recharge threshold makes the recharge (docs/concepts/credits.md#auto-recharge).
-      await rechargeCrossed(tenant, ctx.deps.clock, [event.customerId]);
-      return event;
     },
   }),
 );
@@ -157,20 +153,13 @@ builder.mutationField("recordMeterEvents", (t) =>
     args: { input: t.arg({ type: RecordMeterEventsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      const announce = announceUsage(ctx.pubsub, tenant.scope);
-      const customerIds: string[] = [];
-      const summary = await recordMeterEvents(
+      return recordMeterEvents(
         tenant,
         ctx.deps.clock,
         input.events.map(toServiceInput),
         announceTriggers(ctx.pubsub, tenant.scope),
-        (changes) => {
-          announce(changes);
-          for (const change of changes) customerIds.push(change.customerId);
-        },
+        announceUsage(ctx.pubsub, tenant.scope),
       );
-      await rechargeCrossed(tenant, ctx.deps.clock, customerIds);
-      return summary;
     },
   }),
 );

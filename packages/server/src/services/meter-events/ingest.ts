@@ -15,6 +15,7 @@ import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageSt
 import { evaluateUsageAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
 import { spendWatch } from "../spend-caps/watch.js";
+import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
 import { billThresholds } from "../thresholds/bill.js";
 import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
 import { retryingDuplicates } from "./identity.js";
@@ -135,9 +136,12 @@ export async function storeEvents(
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
-  // In the same request, once the events are committed (thresholds/bill.ts).
-  const billed = ingested.usageChanged.map((c) => c.customerId).filter((id) => watch.thresholds.has(id));
+  // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
+  // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
+  const changed = ingested.usageChanged.map((c) => c.customerId);
+  const billed = changed.filter((id) => watch.thresholds.has(id));
   if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
+  await rechargeCrossed(tenant, clock, changed);
   return ingested;
 }
 
