@@ -142,9 +142,11 @@ function toLines(
   billed?: Decimal,
 ): InvoiceLine[] {
   const prorated = !factor.equals(1);
-  const priced = billed?.greaterThan(0)
-    ? priceContinuation(item.model, billed, Decimal.max(quantity, billed))
-    : priceQuantity(item.model, quantity);
+  // A threshold invoice that billed no quantity may still have charged a first tier's flat amount.
+  const priced =
+    billed !== undefined
+      ? priceContinuation(item.model, billed, Decimal.max(quantity, billed))
+      : priceQuantity(item.model, quantity);
   return priced.map((priced) => ({
     kind,
     itemId: item.itemId,

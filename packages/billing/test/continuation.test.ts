@@ -76,13 +76,11 @@ describe("priceContinuation", () => {
         (model, steps) => {
           let billed = new Decimal(0);
           const amounts: Decimal[] = [];
-          for (const step of steps) {
+          for (const [i, step] of steps.entries()) {
             const total = billed.plus(step);
             amounts.push(
               sum(
-                (billed.isZero() ? priceQuantity(model, total) : priceContinuation(model, billed, total)).map(
-                  (l) => l.amount,
-                ),
+                (i === 0 ? priceQuantity(model, total) : priceContinuation(model, billed, total)).map((l) => l.amount),
               ),
             );
             billed = total;

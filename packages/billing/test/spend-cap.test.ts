@@ -117,6 +117,9 @@ describe("admitUnderCap", () => {
       [true],
     ],
     ["outside the period nothing is added", { si_tiers: "100" }, "0", [sum("si_tiers", "100", january.end)], [true]],
+    // No quantity read for the item yet: the event's is its first.
+    ["an item without usage so far", {}, "5.10", [sum("si_tiers", "101")], [true]],
+    ["an item without usage so far, over", {}, "5.09", [sum("si_tiers", "101")], [false]],
   ])("%s", (_name, quantities, cap, events, expected) => {
     expect(admitted(snapshot(quantities), cap, events)).toEqual(expected);
   });
