@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
+import { lifecycle } from "./support/invoice-lifecycle.js";
 
 let app: TestApp;
 let b: Billing;
@@ -81,6 +82,68 @@ describe("billing thresholds", () => {
     // Together they are the price of the whole month's 2,600 calls: 1000 × 0.01 + 1600 × 0.005.
     const sum = all.reduce((s, i) => s + Math.round(Number(i.total.amount) * 100), 0);
     expect(sum).toBe(1800);
+  });
+
+  it("voiding the latest threshold invoice bills its usage again; voiding an earlier one does not", async () => {
+    const { clock, customer, eventName, result } = await setup({ amountGte: "5" });
+    const subscription = result.id as string;
+    const l = lifecycle(app);
+    const thresholdInvoices = async () =>
+      (await b.invoices({ subscriptionId: subscription })).filter((i) => i.billingReason === "SUBSCRIPTION_THRESHOLD");
+    await b.advance(clock, "2026-01-05T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "600" }); // 6.00
+    await b.advance(clock, "2026-01-12T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "700" }); // 1300: 4.00 + 1.50
+    const [first, second] = await thresholdInvoices();
+    expect([first!.total.amount, second!.total.amount]).toEqual(["6.00", "5.50"]);
+
+    // The first is not the latest: voiding it gives nothing back (the second billed on from it).
+    expect((await l.void(first!.id)).status).toBe("VOID");
+    expect((await b.preview(subscription))!.total.amount).toBe("0.00");
+    // Then the latest, with no threshold invoice of the period left standing: all 1,300 calls are billed again.
+    expect((await l.void(second!.id)).status).toBe("VOID");
+    expect(usage((await b.preview(subscription))!)).toEqual(["1 1000 = 10.00", "2 300 = 1.50"]);
+    await b.advance(clock, "2026-02-01T00:00:00Z");
+    const cycle = (await b.invoices({ subscriptionId: subscription })).find(
+      (i) => i.billingReason === "SUBSCRIPTION_CYCLE",
+    )!;
+    expect(usage(cycle)).toEqual(["1 1000 = 10.00", "2 300 = 1.50"]);
+  });
+
+  it("voiding the latest of two threshold invoices bills its usage again, continuing after the first", async () => {
+    const { clock, customer, eventName, result } = await setup({ amountGte: "5" });
+    const subscription = result.id as string;
+    await b.advance(clock, "2026-01-05T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "600" });
+    await b.advance(clock, "2026-01-12T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "700" });
+    const second = (await b.invoices({ subscriptionId: subscription })).filter(
+      (i) => i.billingReason === "SUBSCRIPTION_THRESHOLD",
+    )[1]!;
+    await lifecycle(app).void(second.id);
+    expect(usage((await b.preview(subscription))!)).toEqual(["1 400 = 4.00", "2 300 = 1.50"]);
+  });
+
+  it("voiding the only threshold invoice bills the whole usage again, from the first tier", async () => {
+    const tiers = {
+      billingScheme: "TIERED",
+      tiersMode: "GRADUATED",
+      tiers: [
+        { upTo: "1000", unitAmount: "0.01", flatAmount: "1" },
+        { upTo: null, unitAmount: "0.005" },
+      ],
+    };
+    const { clock, customer, eventName, result } = await setup({ amountGte: "5" }, tiers);
+    const subscription = result.id as string;
+    await b.advance(clock, "2026-01-05T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "500" }); // 1.00 flat + 5.00
+    const [only] = (await b.invoices({ subscriptionId: subscription })).filter(
+      (i) => i.billingReason === "SUBSCRIPTION_THRESHOLD",
+    );
+    expect(only!.total.amount).toBe("6.00");
+    expect((await b.preview(subscription))!.total.amount).toBe("0.00");
+    await lifecycle(app).void(only!.id);
+    expect((await b.preview(subscription))!.total.amount).toBe("6.00");
   });
 
   it("makes one threshold invoice per crossing under concurrent requests", async () => {

@@ -1,7 +1,8 @@
 // voidInvoice (docs/concepts/invoices.md#voiding): OPEN or UNCOLLECTIBLE → VOID. What the invoice
 // took is given back as if it never existed — the billing credits it applied (a REVERSAL per
 // application) and the customer balance it used or added (UNAPPLIED_FROM_INVOICE) — and its usage
-// periods are unsealed only while no later invoice of its subscription exists.
+// periods (and a threshold invoice's billed quantities) are given back only while no later invoice
+// of its subscription exists.
 import { toDecimal } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
@@ -13,6 +14,7 @@ import { usageStore } from "../../usage-store/index.js";
 import { reverseApplication } from "../credits/ledger.js";
 import { onPurchaseInvoiceVoided } from "../credits/purchase-grant.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
+import { releaseThresholdBilled } from "./threshold-release.js";
 import { transitionInvoice } from "./transitions.js";
 
 /** Each application of the invoice reversed, grants locked in id order (db/locks.ts). */
@@ -71,7 +73,10 @@ export function voidInvoice(tenant: Tenant, clock: Clock, input: { id: string })
       await restoreBalance(tx, scope, invoice, now);
       await onPurchaseInvoiceVoided(tx, scope, invoice.id, now);
       // A later invoice already billed from the periods after this one: the usage stays invoiced.
-      if (!(await hasLaterInvoice(tx, invoice))) await usageStore(tx, scope).releaseInvoicedPeriods(invoice.id);
+      if (!(await hasLaterInvoice(tx, invoice))) {
+        await usageStore(tx, scope).releaseInvoicedPeriods(invoice.id);
+        await releaseThresholdBilled(tx, scope, invoice);
+      }
       return { voidedAt: now, amountRemaining: 0 };
     },
   });
