@@ -7,10 +7,8 @@ import { lockGrant } from "../../db/locks.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import type { CreditGrant, CreditPurchase } from "../../generated/prisma/client.js";
-import { recordEvent } from "../event-log/record.js";
-import { creditGrantEventData } from "../event-log/serializers.js";
 import { insertGrant } from "./create.js";
-import { debitGrant } from "./ledger.js";
+import { voidLockedGrant } from "./void.js";
 
 /** Makes the purchase's PAID grant, effective at `now`, and marks the purchase GRANTED. */
 export async function grantPurchase(tx: Tx, scope: Scope, purchase: CreditPurchase, now: Date): Promise<CreditGrant> {
@@ -52,14 +50,5 @@ export async function onPurchaseInvoiceVoided(tx: Tx, scope: Scope, invoiceId: s
   await lockGrant(tx, scope, purchase.grantId);
   const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id: purchase.grantId } });
   if (grant.voidedAt !== null || grant.expiredAt !== null) return;
-  await debitGrant(tx, scope, {
-    type: "VOID",
-    grant,
-    amount: toDecimal(grant.remaining.toFixed()),
-    effectiveAt: now,
-    at: now,
-    mark: { voidedAt: now },
-  });
-  const voided = await tx.creditGrant.findUniqueOrThrow({ where: { id: grant.id } });
-  await recordEvent(tx, scope, "billing.credit_grant.voided", creditGrantEventData(voided));
+  await voidLockedGrant(tx, scope, grant, now);
 }

@@ -9,6 +9,8 @@ import { lockedCustomerNow } from "../../db/locks.js";
 import { recordEvent } from "../event-log/record.js";
 import { creditGrantEventData } from "../event-log/serializers.js";
 import { lockGrant } from "../../db/locks.js";
+import type { Scope } from "../../db/tenant-scope.js";
+import type { Tx } from "../../db/transaction.js";
 import { debitGrant } from "./ledger.js";
 
 export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditGrant> {
@@ -30,16 +32,21 @@ export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id:
     if (grant.expiredAt !== null || (grant.expiresAt !== null && grant.expiresAt <= now)) {
       throw new InvalidInputError(`Credit grant ${grant.id} expired at ${grant.expiresAt!.toISOString()}`, field);
     }
-    await debitGrant(tx, scope, {
-      type: "VOID",
-      grant,
-      amount: toDecimal(grant.remaining.toFixed()),
-      effectiveAt: now,
-      at: now,
-      mark: { voidedAt: now },
-    });
-    const voided = await tx.creditGrant.findUniqueOrThrow({ where: { id: grant.id } });
-    await recordEvent(tx, scope, "billing.credit_grant.voided", creditGrantEventData(voided));
-    return voided;
+    return voidLockedGrant(tx, scope, grant, now);
   });
+}
+
+/** Voids a live grant whose row lock the caller holds: what it has left is debited, and the event recorded. */
+export async function voidLockedGrant(tx: Tx, scope: Scope, grant: CreditGrant, now: Date): Promise<CreditGrant> {
+  await debitGrant(tx, scope, {
+    type: "VOID",
+    grant,
+    amount: toDecimal(grant.remaining.toFixed()),
+    effectiveAt: now,
+    at: now,
+    mark: { voidedAt: now },
+  });
+  const voided = await tx.creditGrant.findUniqueOrThrow({ where: { id: grant.id } });
+  await recordEvent(tx, scope, "billing.credit_grant.voided", creditGrantEventData(voided));
+  return voided;
 }
