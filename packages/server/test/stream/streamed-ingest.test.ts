@@ -57,6 +57,15 @@ const usageOf = async (meterId: string, customerId: string, after?: string | nul
   return res.data.meterEventSummaries[0]?.aggregatedValue ?? "0";
 };
 
+const FENCED_READS = `query ($subscriptionId: ID!, $alertId: ID!, $after: String) {
+  previewInvoice(subscriptionId: $subscriptionId, after: $after) { total { amount } }
+  alertTriggers(alertId: $alertId, after: $after) { value }
+}`;
+
+const CREATE_ALERT = `mutation ($input: CreateUsageAlertInput!) {
+  createUsageAlert(input: $input) { __typename ... on UsageAlert { id } ... on Error { code message } }
+}`;
+
 describe("recordMeterEventsAsync", () => {
   it("accepts events at once, then stores them: a read fenced on the sequence sees them", async () => {
     first = ts.startConsumer();
@@ -80,6 +89,44 @@ describe("recordMeterEventsAsync", () => {
       ["a-1", "2", at(-HOUR)],
       ["a-2", "3", at(-HOUR)],
     ]);
+  });
+
+  it("fences previews and alert triggers too: an alert crossed by streamed events fires once", async () => {
+    const meter = await c.freshMeter("SUM");
+    const { customerId } = await c.clockCustomer(T0);
+    const price = await c.metered(meter.id, { unitAmount: "0.5" });
+    const subscription = await c.subscribe({ customerId, items: [{ priceId: price.id }] });
+    const alert = (
+      await app.gql(CREATE_ALERT, {
+        input: { title: "Streamed", meterId: meter.id, customerId, threshold: "10", recurrence: "ONE_TIME" },
+      })
+    ).data.createUsageAlert;
+    expect(alert.__typename).toBe("UsageAlert");
+    const send = (from: number, count: number) =>
+      recordAsync(
+        Array.from({ length: count }, (_, i) => ({
+          eventName: meter.eventName,
+          customerId,
+          value: "1",
+          identifier: `fence-${from + i}`,
+          timestamp: T0,
+        })),
+      );
+    const reads = async (after: string) => {
+      const res = await app.gql(FENCED_READS, { subscriptionId: subscription.id, alertId: alert.id, after });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const firstSend = await send(0, 30);
+    expect(await reads(firstSend.streamSequence)).toEqual({
+      previewInvoice: { total: { amount: "15.00" } },
+      alertTriggers: [{ value: expect.any(String) }],
+    });
+    const second = await send(30, 10);
+    const after = await reads(second.streamSequence);
+    expect(after.previewInvoice.total.amount).toBe("20.00");
+    expect(after.alertTriggers).toHaveLength(1);
+    expect(Number(after.alertTriggers[0].value)).toBeGreaterThanOrEqual(10);
   });
 
   it("reads without `after` wait for every event accepted before them", async () => {
