@@ -157,6 +157,40 @@ describe("credit holds", () => {
     await s.hold(customer, "20");
   });
 
+  it("a hold that takes the available balance to a CREDIT_BALANCE alert's threshold fires it once, in that request", async () => {
+    const { customer } = await funded("100");
+    const meter = await b.meter(`hold_alert_${Math.random().toString(36).slice(2, 8)}`);
+    await b.subscribe({ customerId: customer, items: [{ priceId: await b.metered(meter, { unitAmount: "1" }) }] });
+    const created = await app.gql(
+      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
+      {
+        input: {
+          title: "Low balance",
+          type: "CREDIT_BALANCE",
+          meterId: meter,
+          customerId: customer,
+          threshold: "30",
+          recurrence: "EVERY_PERIOD",
+        },
+      },
+    );
+    const alertId = created.data.createUsageAlert.id as string;
+    const triggers = async () =>
+      (await app.gql(`query($id: ID!) { alertTriggers(alertId: $id) { value } }`, { id: alertId })).data
+        .alertTriggers as Obj[];
+    await s.hold(customer, "60"); // 40 available
+    expect(await triggers()).toEqual([]);
+    // Concurrent holds cross it together: one trigger, at a value at or under the threshold.
+    await Promise.all(["5", "6", "7", "8"].map((amount) => s.hold(customer, amount)));
+    const fired = await triggers();
+    expect(fired).toHaveLength(1);
+    expect(Number(fired[0]!.value)).toBeLessThanOrEqual(30);
+    await s.hold(customer, "1");
+    expect(await triggers()).toHaveLength(1);
+    const events = (await s.events("billing.alert.triggered")).filter((e: Obj) => e.data.alert.id === alertId);
+    expect(events).toHaveLength(1);
+  });
+
   it("200 concurrent holds on one balance never over-reserve", async () => {
     const { customer } = await funded("50");
     const results = await Promise.all(

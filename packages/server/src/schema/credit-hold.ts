@@ -1,12 +1,13 @@
 // Credit holds (docs/concepts/credits.md#holds): the CreditHold node, creditHold / creditHolds,
-// createCreditHold, captureCreditHold and releaseCreditHold. Auto-recharge runs after a hold or a
-// capture lowers the available balance (docs/concepts/credits.md#auto-recharge).
+// createCreditHold, captureCreditHold and releaseCreditHold. CREDIT_BALANCE alerts and auto-recharge
+// run after a hold or a capture lowers the available balance (docs/concepts/credits.md#auto-recharge).
 import { ZERO } from "@tally/billing";
 import { CreditHoldStatus } from "../generated/prisma/client.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { captureCreditHold, createCreditHold, releaseCreditHold } from "../services/credit-holds/holds.js";
 import { expireCustomerHolds } from "../services/credit-holds/expire.js";
-import { rechargeCrossed } from "../services/credit-purchases/auto-recharge.js";
+import { announceTriggers } from "../services/alerts/announce.js";
+import { afterHoldChange } from "../services/credit-holds/after-change.js";
 import { creditBalance } from "../services/invoices/credit-balance.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
@@ -43,9 +44,10 @@ builder.prismaNode("CreditHold", {
   }),
 });
 
-/** Recharges the hold's customer if the change took its balance to the threshold; the hold is returned either way. */
+/** The balance alerts the change crossed (announced) and the recharge it made due; the hold is returned either way. */
 async function afterChange<T extends { customerId: string }>(ctx: Context, hold: T): Promise<T> {
-  await rechargeCrossed(requireTenant(ctx), ctx.deps.clock, [hold.customerId]);
+  const tenant = requireTenant(ctx);
+  announceTriggers(ctx.pubsub, tenant.scope)(await afterHoldChange(tenant, ctx.deps.clock, hold.customerId));
   return hold;
 }
 

@@ -110,6 +110,40 @@ export async function evaluateUsageAlerts(
   return storeTriggers(tx, scope, crossings, nowOf);
 }
 
+/**
+ * A customer's CREDIT_BALANCE alerts after its available balance moved without meter events (a
+ * credit hold or its capture): evaluated as at ingest — the same period, lock and once-per-period
+ * trigger — on the transaction of the caller, which holds no usage lock.
+ */
+export async function evaluateCreditBalanceAlerts(
+  tx: Db,
+  scope: Scope,
+  clock: Clock,
+  customer: ClockedCustomer & { id: string },
+  loadSubscriptions: () => Promise<readonly BillableSubscription[]>,
+): Promise<AlertTrigger[]> {
+  const found = await tx.$queryRaw<Array<UsageAlert & { meter: WatchedAlert["meter"] }>>`
+    SELECT a.*, json_build_object('id', m."id", 'aggregation', m."aggregation", 'dimensionPayloadKeys', m."dimensionPayloadKeys") AS "meter"
+    FROM "UsageAlert" a JOIN "Meter" m ON m."id" = a."meterId"
+    WHERE ${scopeClause(scope, "a")} AND a."status" = 'ACTIVE' AND a."type" = 'CREDIT_BALANCE'
+      AND (a."customerId" IS NULL OR a."customerId" = ${customer.id})
+    ORDER BY a."id"`;
+  if (found.length === 0) return [];
+  const nowOf = () => customerNow(customer, clock);
+  const pairs = found.map((alert) => ({
+    alert,
+    meterId: alert.meterId,
+    customerId: customer.id,
+    key: `alert:${alert.id}:${customer.id}`,
+  }));
+  return storeTriggers(
+    tx,
+    scope,
+    await pairCrossings(tx, scope, pairs, nowOf, moneyValues(tx, scope, await loadSubscriptions())),
+    nowOf,
+  );
+}
+
 /** The alert's filters as its JSON column stores them (docs/concepts/alerts.md#filters). */
 export function alertFilters(alert: Pick<UsageAlert, "filters">): SegmentCondition[] {
   return (alert.filters as unknown as SegmentCondition[] | null) ?? [];
@@ -226,6 +260,25 @@ async function periodCrossings(
       return [{ alert, meterId: alert.meterId, customerId: e.customer.id, key: `alert:${key}` }];
     }),
   );
+  return pairCrossings(tx, scope, pairs, nowOf, moneyValue);
+}
+
+/** An EVERY_PERIOD alert and a customer it watches, with the key of their advisory lock. */
+interface AlertPair {
+  alert: WatchedAlert;
+  meterId: string;
+  customerId: string;
+  key: string;
+}
+
+/** The pairs not yet triggered this period whose value (usage, or money) now reaches the threshold. */
+async function pairCrossings(
+  tx: Db,
+  scope: Scope,
+  pairs: AlertPair[],
+  nowOf: (customerId: string) => Date,
+  moneyValue: ReturnType<typeof moneyValues>,
+): Promise<Crossing[]> {
   if (pairs.length === 0) return [];
   const periodOf = await billingPeriods(tx, scope, pairs, nowOf);
   const open = await notYetTriggered(

@@ -1,0 +1,27 @@
+// What follows a credit hold's creation or capture once it committed, in the same request
+// (docs/concepts/credits.md#holds): the CREDIT_BALANCE alerts the lower available balance crossed
+// (docs/concepts/alerts.md#alert-types), then the auto-recharge it made due.
+import type { Clock } from "../../clock.js";
+import type { Tenant } from "../../context.js";
+import { billingStatus } from "../../db/billing-status.js";
+import type { AlertTrigger } from "../../generated/prisma/client.js";
+import { evaluateCreditBalanceAlerts } from "../alerts/evaluate.js";
+import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
+import { billableInclude } from "../invoices/billable.js";
+
+/** Returns the alert triggers it stored, for the caller to announce. */
+export async function afterHoldChange(tenant: Tenant, clock: Clock, customerId: string): Promise<AlertTrigger[]> {
+  const triggers = await tenant.prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+    if (!customer) return [];
+    return evaluateCreditBalanceAlerts(tx, tenant.scope, clock, customer, () =>
+      tx.subscription.findMany({
+        where: { customerId, status: billingStatus },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: billableInclude,
+      }),
+    );
+  });
+  await rechargeCrossed(tenant, clock, [customerId]);
+  return triggers;
+}
