@@ -3,8 +3,8 @@
 // a partition of its own, created ahead of time; the default partition catches an event of a month
 // without one (a test clock far ahead, or a server that was down) instead of failing ingest, and
 // the next run moves its rows into their month's new partition. A partition is built beside the
-// table and attached (which does not block ingest into other months), never created in place
-// (CREATE TABLE … PARTITION OF would lock the whole table). Retention drops whole months where it
+// table and attached, holding inserts only for the attach itself (CREATE TABLE … PARTITION OF
+// would hold them, and every read, for the whole creation). Retention drops whole months where it
 // can and deletes the rest, with their identifiers (MeterEventIdentifier) in the same transaction.
 import type { Database } from "../../db/client.js";
 import type { Db } from "../../db/transaction.js";
@@ -93,8 +93,11 @@ async function createPartition(database: Pick<Database, "transaction">, month: D
       [{ exists: boolean }]
     >`SELECT to_regclass(${`"${name}"`}) IS NOT NULL AS "exists"`;
     if (exists) return false;
-    // Attaching takes this lock anyway: taken first, no insert can slip a row of the month into the
-    // default partition between the move and the attach.
+    // Inserts wait for the attach (a moment: the default partition holds few rows): one routed by
+    // the partitions as they were before it would put a row of the month into the default
+    // partition, which PostgreSQL then refuses. Attaching takes the default partition's lock anyway:
+    // taken first, no insert can slip a row of the month into it between the move and the attach.
+    await tx.$executeRaw`LOCK TABLE "MeterEvent" IN SHARE ROW EXCLUSIVE MODE`;
     await tx.$executeRaw`LOCK TABLE "MeterEvent_default" IN ACCESS EXCLUSIVE MODE`;
     await tx.$executeRaw`CREATE TABLE ${ident(name)} (LIKE "MeterEvent")`;
     // Proves the bounds, so that attaching does not scan the new partition.
