@@ -11,26 +11,13 @@ import { type GroupingWindow, usageStore } from "../../src/usage-store/index.js"
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 import { meterEvents } from "../support/meter-events.js";
+import { random } from "../support/random.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const CLOCK_START = Date.parse("2026-06-10T00:00:00Z");
 const DATA_START = CLOCK_START - 6 * DAY;
 const KEYS = ["model", "region"] as const;
-
-/** A small seeded PRNG (mulberry32), so that a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return { next, int, pick: <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]! };
-}
 
 let app: TestApp;
 let scope: Scope;

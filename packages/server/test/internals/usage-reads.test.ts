@@ -12,24 +12,11 @@ import { DETAIL_MIN_EVENTS } from "../../src/usage-store/postgres/rollups.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 import { meterEvents } from "../support/meter-events.js";
+import { random } from "../support/random.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const CLOCK_START = Date.parse("2026-03-10T00:00:00Z");
-
-/** A small seeded PRNG (mulberry32), so that a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return { next, int, pick: <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]! };
-}
 
 let app: TestApp;
 let scope: Scope;
