@@ -161,7 +161,7 @@ export async function lockCustomerBalance(tx: Db, scope: Scope, customerId: stri
   await tx.$executeRaw`
     INSERT INTO "CustomerBalance" ("accountId", "mode", "customerId", "currency", "balance")
     VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${customerId}, ${currency}, 0)
-    ON CONFLICT ("customerId", "currency") DO NOTHING`;
+    ON CONFLICT ("accountId", "mode", "customerId", "currency") DO NOTHING`;
   const rows = await tx.$queryRaw<Array<{ balance: string }>>`
     SELECT "balance"::text AS "balance" FROM "CustomerBalance"
     WHERE "customerId" = ${customerId} AND "currency" = ${currency} AND ${scopeClause(scope)}

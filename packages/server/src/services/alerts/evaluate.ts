@@ -359,7 +359,7 @@ async function storeTriggers(
         ${sorted.map((c) => nowOf(c.customerId).toISOString())}::timestamptz[]
       ) WITH ORDINALITY AS t("id", "alertId", "customerId", "value", "periodStart", "triggeredAt", ord)
       ORDER BY t.ord
-      ON CONFLICT ("alertId", "customerId", "periodStart") DO NOTHING
+      ON CONFLICT ("accountId", "mode", "alertId", "customerId", "periodStart") DO NOTHING
       RETURNING *
     )
     SELECT * FROM inserted ORDER BY "alertId", "customerId"`;

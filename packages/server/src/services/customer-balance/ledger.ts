@@ -34,7 +34,14 @@ export async function changeCustomerBalance(
   const before = toDecimal(await lockCustomerBalance(tx, scope, change.customerId, change.currency));
   const endingBalance = before.plus(change.amount);
   await tx.customerBalance.update({
-    where: { customerId_currency: { customerId: change.customerId, currency: change.currency } },
+    where: {
+      accountId_mode_customerId_currency: {
+        accountId: scope.accountId,
+        mode: scope.mode,
+        customerId: change.customerId,
+        currency: change.currency,
+      },
+    },
     data: { balance: endingBalance.toFixed() },
   });
   return tx.customerBalanceTransaction.create({

@@ -137,7 +137,7 @@ async function recordReached(tx: Db, scope: Scope, clock: Clock, reached: Reache
       ${sorted.map((r) => customerNow(r.subscription.customer, clock).toISOString())}::timestamptz[]
     ) WITH ORDINALITY AS r("id", "subscriptionId", "customerId", "periodStart", "amount", "reachedAt", ord)
     ORDER BY r.ord
-    ON CONFLICT ("subscriptionId", "periodStart") DO NOTHING
+    ON CONFLICT ("accountId", "mode", "subscriptionId", "periodStart") DO NOTHING
     RETURNING *`;
   const bySubscription = new Map(reached.map((r) => [r.subscription.id, r.subscription]));
   await recordEvents(

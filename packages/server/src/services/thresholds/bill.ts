@@ -67,7 +67,7 @@ async function billThreshold(
     await tx.$executeRaw`
       INSERT INTO "ThresholdBilledUsage" ("accountId", "mode", "subscriptionId", "itemId", "periodStart", "quantity")
       VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${id}, ${itemId}, ${period.start}, ${quantity.toFixed()}::numeric)
-      ON CONFLICT ("subscriptionId", "itemId", "periodStart")
+      ON CONFLICT ("accountId", "mode", "subscriptionId", "itemId", "periodStart")
       DO UPDATE SET "quantity" = GREATEST("ThresholdBilledUsage"."quantity", EXCLUDED."quantity")`;
   }
 }

@@ -1,7 +1,7 @@
 // The running partial aggregates of ONE_TIME usage alerts (UsageAlertProgress), one per (alert,
 // customer), kept by ingest (docs/concepts/alerts.md#alert-crossing).
 import type { PartialAggregate } from "@tally/billing";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import type { AlertProgressEntry } from "../store.js";
 import { mergeExcludedInto, PARTIAL_COLUMNS, partialOfEvents } from "./aggregate.js";
@@ -32,11 +32,12 @@ export async function addToAlertProgress(
     ) AS e("alertId", "customerId", "value", "timestamp", "seq")
     WHERE NOT EXISTS (
       SELECT 1 FROM "AlertTrigger" t
-      WHERE t."alertId" = e."alertId" AND t."customerId" = e."customerId" AND t."periodStart" = ${triggeredPeriod}::timestamptz
+      WHERE ${scopeClause(scope, "t")} AND t."alertId" = e."alertId" AND t."customerId" = e."customerId"
+        AND t."periodStart" = ${triggeredPeriod}::timestamptz
     )
     GROUP BY e."alertId", e."customerId"
     ORDER BY e."alertId", e."customerId"
-    ON CONFLICT ("alertId", "customerId") DO UPDATE SET ${mergeExcludedInto("p")}
+    ON CONFLICT ("accountId", "mode", "alertId", "customerId") DO UPDATE SET ${mergeExcludedInto("p")}
     RETURNING p."alertId", p."customerId", p."count", p."sum", p."max", p."lastValue", p."lastTimestamp", p."lastSeq"`;
   return rows.map((row) => ({ alertId: row.alertId, customerId: row.customerId, partial: partialOfRow(row) }));
 }

@@ -38,14 +38,12 @@ export async function combinationUsage(
       CROSS JOIN LATERAL (
         SELECT e."combinationId", ${partialOfEvents("e")}
         FROM "MeterEvent" e
-        WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
+        WHERE ${scopeClause(scope, "e")} AND e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
           AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
         GROUP BY e."combinationId"
       ) a
-      -- Events have no tenant index of their own: the meter vouches for the account and mode.
-      WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
     ) t
-    LEFT JOIN "MeterDimensionCombination" c ON c."id" = t."combinationId" AND t."combinationId" <> 0
+    LEFT JOIN "MeterDimensionCombination" c ON ${scopeClause(scope, "c")} AND c."id" = t."combinationId" AND t."combinationId" <> 0
     GROUP BY t.bucket, t."combinationId", c."values"::text
     ORDER BY t.bucket, t."combinationId"`;
   const unitMs = window === "HOUR" ? HOUR_MS : DAY_MS;

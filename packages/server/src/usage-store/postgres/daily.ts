@@ -25,7 +25,7 @@ export function addToDays(source: Prisma.Sql): Prisma.Sql {
     SELECT "accountId", "mode", "meterId", "customerId", date_trunc('day', "hour", 'UTC'), "combinationId", ${mergedPartials(null)}
     FROM ${source}
     GROUP BY "accountId", "mode", "meterId", "customerId", date_trunc('day', "hour", 'UTC'), "combinationId"
-    ON CONFLICT ("meterId", "customerId", "day", "combinationId") DO UPDATE SET ${mergeExcludedInto("d")}`;
+    ON CONFLICT ("accountId", "mode", "meterId", "customerId", "day", "combinationId") DO UPDATE SET ${mergeExcludedInto("d")}`;
 }
 
 /** The day's rows again from its hours' shard-0 rows: after a change that replaced some of them. */

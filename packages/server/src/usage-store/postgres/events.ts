@@ -198,7 +198,8 @@ export async function eventByIdentifier(
     SELECT e.*, to_jsonb(m) AS "meterNow"
     FROM "MeterEventIdentifier" d
     JOIN "MeterEvent" e
-      ON e."meterId" = d."meterId" AND e."customerId" = d."customerId" AND e."timestamp" = d."timestamp" AND e."seq" = d."seq"
+      ON e."accountId" = d."accountId" AND e."mode" = d."mode" AND e."meterId" = d."meterId" AND e."customerId" = d."customerId"
+        AND e."timestamp" = d."timestamp" AND e."seq" = d."seq"
     JOIN "Meter" m ON m."id" = e."meterId"
     WHERE d."identifier" = ${identifier} AND ${scopeClause(scope, "d")}`;
   if (!found) return null;

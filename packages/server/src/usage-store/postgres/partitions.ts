@@ -154,8 +154,8 @@ export async function dropEventsBefore(
         await tx.$executeRaw`
         WITH gone AS (
           DELETE FROM "MeterEvent" e
-          WHERE ("meterId", "customerId", "timestamp", "seq") IN (
-            SELECT "meterId", "customerId", "timestamp", "seq" FROM "MeterEvent" WHERE "timestamp" < ${cutoff}::timestamptz LIMIT ${DELETE_BATCH}
+          WHERE ("accountId", "mode", "meterId", "customerId", "timestamp", "seq") IN (
+            SELECT "accountId", "mode", "meterId", "customerId", "timestamp", "seq" FROM "MeterEvent" WHERE "timestamp" < ${cutoff}::timestamptz LIMIT ${DELETE_BATCH}
           )
           RETURNING e."accountId", e."mode", e."identifier", e."seq"
         )

@@ -138,8 +138,9 @@ export function edgeRelation(pieces: EdgePiece[]): Prisma.Sql {
 }
 
 /** The counting events of the customer on the meter, aliased e. */
-const countingEvents = (q: UsageQuery) =>
-  Prisma.sql`FROM "MeterEvent" e WHERE e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL`;
+const countingEvents = (scope: Scope, q: UsageQuery) =>
+  Prisma.sql`FROM "MeterEvent" e
+    WHERE ${scopeClause(scope, "e")} AND e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL`;
 
 /**
  * Joins to each piece of edgeRelation a."count", a."sum" and a."max" of its counting events. The
@@ -147,13 +148,14 @@ const countingEvents = (q: UsageQuery) =>
  * detailCount is still the hour's count, rollups.ts), the rest from raw events: each part one
  * index range, at most two partial minutes of raw events in a detailed hour.
  */
-function edgeAggregates(q: UsageQuery): Prisma.Sql {
-  const ofEvents = Prisma.sql`SELECT count(*)::numeric, sum(e."value"), max(e."value") ${countingEvents(q)}`;
+function edgeAggregates(scope: Scope, q: UsageQuery): Prisma.Sql {
+  const ofEvents = Prisma.sql`SELECT count(*)::numeric, sum(e."value"), max(e."value") ${countingEvents(scope, q)}`;
   return Prisma.sql`
     CROSS JOIN LATERAL (
       -- detailCount is set on shard 0 only.
       SELECT coalesce(sum(r."count") = max(r."detailCount"), false) AS current FROM "MeterUsageHour" r
-      WHERE r."meterId" = ${q.meterId} AND r."customerId" = ${q.customerId} AND r."hour" = date_trunc('hour', x.lo, 'UTC')
+      WHERE ${scopeClause(scope, "r")} AND r."meterId" = ${q.meterId} AND r."customerId" = ${q.customerId}
+        AND r."hour" = date_trunc('hour', x.lo, 'UTC')
     ) d
     CROSS JOIN LATERAL (
       SELECT sum(p.n) AS "count", sum(p.s) AS "sum", max(p.m) AS "max" FROM (
@@ -162,7 +164,8 @@ function edgeAggregates(q: UsageQuery): Prisma.Sql {
         ${ofEvents} AND d.current AND e."timestamp" >= x.mhi AND e."timestamp" < x.hi
         UNION ALL
         SELECT sum(u."count"), sum(u."sum"), max(u."max") FROM "MeterUsageMinute" u
-        WHERE d.current AND u."meterId" = ${q.meterId} AND u."customerId" = ${q.customerId} AND u."minute" >= x.mlo AND u."minute" < x.mhi
+        WHERE d.current AND ${scopeClause(scope, "u")} AND u."meterId" = ${q.meterId} AND u."customerId" = ${q.customerId}
+          AND u."minute" >= x.mlo AND u."minute" < x.mhi
       ) p(n, s, m)
     ) a`;
 }
@@ -219,9 +222,7 @@ async function additiveTotals(
       UNION ALL
       SELECT x.bucket, x.sign * ${edgeValue}
       FROM ${edgeRelation(scans)}
-      ${edgeAggregates(q)}
-      -- Events have no tenant index of their own: the meter vouches for the account and mode.
-      WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
+      ${edgeAggregates(scope, q)}
     ) t
     GROUP BY t.bucket
     ORDER BY t.bucket`;
@@ -233,7 +234,7 @@ async function additiveTotals(
  * whole range), in bucket order. Whole hours [hourStart, hourEnd) come from the rollups, the
  * partial hours at the edges from minute detail and raw events; SQL reduces each to partials
  * (aggregate.ts) and the engine merges them. Each edge is edgeAggregates' index ranges — the raw
- * ones index-only on (meterId, customerId, timestamp) INCLUDE (value, seq, canceledAt) — and LAST
+ * ones index-only on (accountId, mode, meterId, customerId, timestamp, seq) INCLUDE (value, canceledAt) — and LAST
  * is the first row of the edge's range read backwards: no sort, no materialised rows, however
  * many events an hour holds.
  */
@@ -257,13 +258,11 @@ async function queryPartials(
     UNION ALL
     SELECT 1, x.bucket, a."count", a."sum", a."max", l."value", l."timestamp", l."seq"
     FROM ${edgeRelation(edges)}
-    ${edgeAggregates(q)}
+    ${edgeAggregates(scope, q)}
     CROSS JOIN LATERAL (
-      SELECT e."value", e."timestamp", e."seq" ${countingEvents(q)} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+      SELECT e."value", e."timestamp", e."seq" ${countingEvents(scope, q)} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
       ${lastEventFirst("e")} LIMIT 1
     ) l
-    -- Events have no tenant index of their own: the meter vouches for the account and mode.
-    WHERE EXISTS (SELECT 1 FROM "Meter" m WHERE m."id" = ${q.meterId} AND ${scopeClause(scope, "m")})
     ORDER BY 2, 1`;
   const merged: Array<{ bucket: Date; partial: PartialAggregate }> = [];
   for (const row of rows) {

@@ -33,7 +33,7 @@ const rollupLockOrder = (alias: string) =>
   Prisma.raw(`${alias}."meterId" COLLATE "C", ${alias}."customerId" COLLATE "C"`);
 
 /** An upsert's conflict clause into `"MeterUsageHour" AS h`: the new partial merged into the stored one. */
-const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("meterId", "customerId", "hour", "combinationId", "shard") DO UPDATE SET ${mergeExcludedInto("h")}`;
+const MERGE_INTO_ROLLUP = Prisma.sql`ON CONFLICT ("accountId", "mode", "meterId", "customerId", "hour", "combinationId", "shard") DO UPDATE SET ${mergeExcludedInto("h")}`;
 
 /**
  * Adds the events of `source` (a relation with MeterEvent's columns, aliased e) to the hourly
@@ -60,6 +60,8 @@ export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
 export const DETAIL_MIN_EVENTS = 600;
 
 interface FoldedHour {
+  accountId: string;
+  mode: string;
   meterId: string;
   customerId: string;
   hour: Date;
@@ -87,7 +89,7 @@ export async function foldRollups(
     if (!mine) return 0;
     // Read from the partial index of rows outside shard 0: once folded, past hours leave it.
     const hours = await tx.$queryRaw<FoldedHour[]>`
-      SELECT DISTINCT "meterId", "customerId", "hour" FROM "MeterUsageHour"
+      SELECT DISTINCT "accountId", "mode"::text AS "mode", "meterId", "customerId", "hour" FROM "MeterUsageHour"
       WHERE "shard" <> 0 AND "hour" < ${before}::timestamptz
       LIMIT ${limit}`;
     if (hours.length === 0) return 0;
@@ -100,7 +102,7 @@ export async function foldRollups(
       "shared",
     );
     await tx.$queryRaw`
-      SELECT 1 FROM "MeterUsageHour" r JOIN ${hoursRelation(hours)} USING ("meterId", "customerId", "hour")
+      SELECT 1 FROM "MeterUsageHour" r JOIN ${hoursRelation(hours)} USING ("accountId", "mode", "meterId", "customerId", "hour")
       WHERE r."shard" <> 0
       ORDER BY ${rollupLockOrder("r")}, r."hour", r."combinationId", r."shard"
       FOR UPDATE OF r`;
@@ -108,7 +110,8 @@ export async function foldRollups(
     await tx.$executeRaw`
       WITH removed AS (
         DELETE FROM "MeterUsageHour" r USING ${hoursRelation(hours)}
-        WHERE r."meterId" = x."meterId" AND r."customerId" = x."customerId" AND r."hour" = x."hour" AND r."shard" <> 0
+        WHERE r."accountId" = x."accountId" AND r."mode" = x."mode" AND r."meterId" = x."meterId" AND r."customerId" = x."customerId"
+          AND r."hour" = x."hour" AND r."shard" <> 0
         RETURNING r.*
       ),
       folded AS (
@@ -125,10 +128,14 @@ export async function foldRollups(
   });
 }
 
-/** The hours as a relation x("meterId", "customerId", "hour"). */
+/** The hours as a relation x("accountId", "mode", "meterId", "customerId", "hour"). */
 const hoursRelation = (hours: FoldedHour[]) =>
-  Prisma.sql`unnest(${hours.map((h) => h.meterId)}::text[], ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
-    AS x("meterId", "customerId", "hour")`;
+  Prisma.sql`(
+    SELECT u."accountId", u."mode"::"Mode" AS "mode", u."meterId", u."customerId", u."hour"
+    FROM unnest(${hours.map((h) => h.accountId)}::text[], ${hours.map((h) => h.mode)}::text[], ${hours.map((h) => h.meterId)}::text[],
+                ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
+      AS u("accountId", "mode", "meterId", "customerId", "hour")
+  ) x`;
 
 /**
  * The minute rows of these folded hours, from their raw events, and on each hour's shard 0 the
@@ -141,37 +148,43 @@ async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
   await tx.$executeRaw`
     WITH x AS (SELECT * FROM ${hoursRelation(hours)}),
     minutes AS MATERIALIZED (
-      SELECT x."meterId", x."customerId", x."hour", m.*
+      SELECT x."accountId", x."mode", x."meterId", x."customerId", x."hour", m.*
       FROM x CROSS JOIN LATERAL (
         SELECT date_trunc('minute', e."timestamp", 'UTC') AS "minute", count(*) AS "count", sum(e."value") AS "sum", max(e."value") AS "max"
         FROM "MeterEvent" e
-        WHERE e."meterId" = x."meterId" AND e."customerId" = x."customerId" AND e."canceledAt" IS NULL
+        WHERE e."accountId" = x."accountId" AND e."mode" = x."mode" AND e."meterId" = x."meterId" AND e."customerId" = x."customerId"
+          AND e."canceledAt" IS NULL
           AND e."timestamp" >= x."hour" AND e."timestamp" < x."hour" + interval '1 hour'
         GROUP BY 1
       ) m
     ),
     totals AS (
-      SELECT "meterId", "customerId", "hour", sum("count") AS "count" FROM minutes
-      GROUP BY 1, 2, 3 HAVING sum("count") >= ${DETAIL_MIN_EVENTS}
+      SELECT "accountId", "mode", "meterId", "customerId", "hour", sum("count") AS "count" FROM minutes
+      GROUP BY 1, 2, 3, 4, 5 HAVING sum("count") >= ${DETAIL_MIN_EVENTS}
     ),
     kept AS (
-      SELECT m.* FROM minutes m JOIN totals t USING ("meterId", "customerId", "hour")
+      SELECT m.* FROM minutes m JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
     ),
     -- Delete and upsert touch different rows: one statement must not modify a row twice.
     stale AS (
       DELETE FROM "MeterUsageMinute" u USING x
-      WHERE u."meterId" = x."meterId" AND u."customerId" = x."customerId"
+      WHERE u."accountId" = x."accountId" AND u."mode" = x."mode" AND u."meterId" = x."meterId" AND u."customerId" = x."customerId"
         AND u."minute" >= x."hour" AND u."minute" < x."hour" + interval '1 hour'
-        AND NOT EXISTS (SELECT 1 FROM kept k WHERE k."meterId" = u."meterId" AND k."customerId" = u."customerId" AND k."minute" = u."minute")
+        AND NOT EXISTS (
+          SELECT 1 FROM kept k
+          WHERE k."accountId" = u."accountId" AND k."mode" = u."mode" AND k."meterId" = u."meterId" AND k."customerId" = u."customerId"
+            AND k."minute" = u."minute"
+        )
     ),
     written AS (
-      INSERT INTO "MeterUsageMinute" AS u ("meterId", "customerId", "minute", "count", "sum", "max")
-      SELECT "meterId", "customerId", "minute", "count", "sum", "max" FROM kept
-      ON CONFLICT ("meterId", "customerId", "minute") DO UPDATE SET "count" = excluded."count", "sum" = excluded."sum", "max" = excluded."max"
+      INSERT INTO "MeterUsageMinute" AS u ("accountId", "mode", "meterId", "customerId", "minute", "count", "sum", "max")
+      SELECT "accountId", "mode", "meterId", "customerId", "minute", "count", "sum", "max" FROM kept
+      ON CONFLICT ("accountId", "mode", "meterId", "customerId", "minute") DO UPDATE SET "count" = excluded."count", "sum" = excluded."sum", "max" = excluded."max"
     )
     UPDATE "MeterUsageHour" h SET "detailCount" = t."count"
-    FROM x LEFT JOIN totals t USING ("meterId", "customerId", "hour")
-    WHERE h."meterId" = x."meterId" AND h."customerId" = x."customerId" AND h."hour" = x."hour" AND h."shard" = 0`;
+    FROM x LEFT JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
+    WHERE h."accountId" = x."accountId" AND h."mode" = x."mode" AND h."meterId" = x."meterId" AND h."customerId" = x."customerId"
+      AND h."hour" = x."hour" AND h."shard" = 0`;
 }
 
 /**
