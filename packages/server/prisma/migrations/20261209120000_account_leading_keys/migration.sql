@@ -54,3 +54,8 @@ ADD CONSTRAINT "CustomerBalance_pkey" PRIMARY KEY ("accountId", "mode", "custome
 
 DROP INDEX "WebhookDelivery_endpointId_eventId_key";
 CREATE UNIQUE INDEX "WebhookDelivery_accountId_mode_endpointId_eventId_key" ON "WebhookDelivery"("accountId", "mode", "endpointId", "eventId");
+
+-- At most one invoice per subscription, reason and period end (by hand: a partial index).
+DROP INDEX "Invoice_subscriptionId_billingReason_periodEnd_key";
+CREATE UNIQUE INDEX "Invoice_accountId_mode_subscriptionId_reason_period_key" ON "Invoice"("accountId", "mode", "subscriptionId", "billingReason", "periodEnd")
+WHERE "billingReason" IN ('SUBSCRIPTION_CREATE', 'SUBSCRIPTION_CYCLE', 'SUBSCRIPTION_CANCEL');
