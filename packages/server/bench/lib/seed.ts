@@ -68,7 +68,8 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
         await tx.$executeRaw`
         WITH combos AS MATERIALIZED (
           SELECT "id", "month", "values" FROM "MeterDimensionCombination"
-          WHERE "meterId" = ${t.meterId} AND "customerId" = ${t.customerId}
+          WHERE "accountId" = ${t.scope.accountId} AND "mode" = ${t.scope.mode}::"Mode" AND "meterId" = ${t.meterId}
+            AND "customerId" = ${t.customerId}
         ),
         generated AS (
           SELECT g, ${t.start.toISOString()}::timestamptz + ((g::bigint * 104729) % ${spanMs}::bigint) * interval '1 millisecond' AS ts,
