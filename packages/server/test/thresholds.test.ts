@@ -1,7 +1,7 @@
 // Billing thresholds (docs/concepts/subscriptions.md#billing-thresholds) through the API: a threshold
 // customer billed three times in a month with graduated tiers continuing where each invoice left
-// them, one threshold invoice per crossing under concurrent requests, the billing cycle reset, and
-// the prices thresholds refuse.
+// them, one threshold invoice per crossing under concurrent requests, the billing cycle reset at
+// a crossing (resetBillingCycleAnchor), and the prices thresholds refuse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
@@ -162,12 +162,84 @@ describe("billing thresholds", () => {
     expect(billed + Number((await b.preview(subscription))!.total.amount)).toBeCloseTo(10, 10);
   });
 
-  it("refuses resetBillingCycleAnchor true for now", async () => {
-    const { result } = await setup({ amountGte: "5", resetBillingCycleAnchor: true }, { unitAmount: "0.01" });
-    expect(result).toMatchObject({
-      code: "INVALID_INPUT",
-      field: ["input", "billingThresholds", "resetBillingCycleAnchor"],
+  it("resetBillingCycleAnchor: the crossing ends the period, one reset per crossing under concurrent requests", async () => {
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const eventName = `threshold_calls_${++meters}`;
+    const meter = await b.meter(eventName);
+    const seat = await b.licensed("31");
+    const calls = await b.metered(meter, { unitAmount: "0.01" });
+    const res = await app.gql(CREATE, {
+      input: {
+        customerId: customer,
+        items: [{ priceId: seat }, { priceId: calls }],
+        billingThresholds: { amountGte: "5", resetBillingCycleAnchor: true },
+      },
     });
+    const created = res.data.createSubscription as Obj;
+    expect(created.billingThresholds).toEqual({
+      amountGte: { amount: "5.00", currency: "usd" },
+      resetBillingCycleAnchor: true,
+    });
+    const subscription = created.id as string;
+    const thresholdInvoices = async () =>
+      (await b.invoices({ subscriptionId: subscription })).filter((i) => i.billingReason === "SUBSCRIPTION_THRESHOLD");
+
+    await b.advance(clock, "2026-01-16T00:00:00Z");
+    await b.record({ eventName, customerId: customer, value: "400", timestamp: "2026-01-15T23:00:00Z" }); // 4.00
+    expect(await thresholdInvoices()).toHaveLength(0);
+    await b.record({ eventName, customerId: customer, value: "200", timestamp: "2026-01-15T23:00:00Z" }); // 6.00
+    // The reset's invoice: −16.00 for the seat's unused [Jan 16, Feb 1) (31 × 16/31), the cut
+    // period's 600 calls (6.00), and the seat for the new full period [Jan 16, Feb 16) (31.00).
+    const [reset] = await thresholdInvoices();
+    expect(reset).toMatchObject({ periodStart: "2026-01-01T00:00:00.000Z", periodEnd: "2026-01-16T00:00:00.000Z" });
+    expect(reset!.lines.map((l) => `${l.kind} ${l.amount.amount} ${l.periodStart}`)).toEqual([
+      "PRORATION -16.00 2026-01-16T00:00:00.000Z",
+      "USAGE 6.00 2026-01-01T00:00:00.000Z",
+      "LICENSE 31.00 2026-01-16T00:00:00.000Z",
+    ]);
+    expect(reset!.total.amount).toBe("21.00");
+    expect(await b.subscription(subscription)).toMatchObject({
+      currentPeriodStart: "2026-01-16T00:00:00.000Z",
+      currentPeriodEnd: "2026-02-16T00:00:00.000Z",
+    });
+    // An event stamped at the reset's instant opens the new period (periods are half-open).
+    await b.record({ eventName, customerId: customer, value: "100" }); // 1.00 of [Jan 16, Feb 16)
+    expect(await thresholdInvoices()).toHaveLength(1);
+
+    // Ten requests of 1.00 at a later instant: one crossing, one reset; a request whose event falls
+    // in the period the reset invoiced is refused (EVENT_ALREADY_INVOICED), nothing stored for it.
+    await b.advance(clock, "2026-01-20T00:00:00Z");
+    const RECORD = `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) {
+      __typename ... on Error { code } } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        app.gql(RECORD, {
+          input: { eventName, customerId: customer, value: "100", timestamp: "2026-01-19T23:00:00Z" },
+        }),
+      ),
+    );
+    const kinds = answers.map((a) => (a.data.recordMeterEvent as Obj).code ?? a.data.recordMeterEvent.__typename);
+    const accepted = kinds.filter((k) => k === "MeterEvent").length;
+    expect(kinds.filter((k) => k !== "MeterEvent").every((k) => k === "EVENT_ALREADY_INVOICED")).toBe(true);
+    const invoices = await thresholdInvoices();
+    expect(invoices).toHaveLength(2);
+    const second = invoices[1]!;
+    expect(second).toMatchObject({ periodStart: "2026-01-16T00:00:00.000Z", periodEnd: "2026-01-20T00:00:00.000Z" });
+    // Each accepted event is billed by the reset, once: (100 + 100 × accepted) calls × 0.01.
+    expect(second.lines.find((l) => l.kind === "USAGE")!.amount.amount).toBe(((1 + accepted) * 1).toFixed(2));
+    expect(accepted).toBeGreaterThanOrEqual(4);
+    expect(await b.subscription(subscription)).toMatchObject({
+      currentPeriodStart: "2026-01-20T00:00:00.000Z",
+      currentPeriodEnd: "2026-02-20T00:00:00.000Z",
+    });
+    // The reset moved the cycle: the next cycle invoice is on Feb 20, not Feb 1 or Feb 16.
+    await b.advance(clock, "2026-02-19T00:00:00Z");
+    expect((await b.invoices({ subscriptionId: subscription })).map((i) => i.billingReason)).toEqual([
+      "SUBSCRIPTION_CREATE",
+      "SUBSCRIPTION_THRESHOLD",
+      "SUBSCRIPTION_THRESHOLD",
+    ]);
   });
 
   it("refuses volume tiers, LAST/MAX meters and an amount of 0", async () => {
