@@ -242,6 +242,40 @@ describe("billing thresholds", () => {
     ]);
   });
 
+  it("a pending invoice item alone, and a test clock's advance alone, reach the threshold without a new event", async () => {
+    const items = await setup({ amountGte: "5" }, { unitAmount: "0.01" });
+    const subscription = items.result.id as string;
+    await b.advance(items.clock, "2026-01-05T00:00:00Z");
+    await b.record({ eventName: items.eventName, customerId: items.customer, value: "100" }); // 1.00
+    const ITEM = `mutation($input: CreateInvoiceItemInput!) { createInvoiceItem(input: $input) {
+      __typename ... on InvoiceItem { id } ... on Error { code message } } }`;
+    const item = await app.gql(ITEM, {
+      input: { customerId: items.customer, subscriptionId: subscription, amount: "3", description: "Setup" },
+    });
+    expect(item.data.createInvoiceItem.__typename).toBe("InvoiceItem");
+    expect(await b.invoices({ subscriptionId: subscription })).toHaveLength(0); // 4.00
+    const UPDATE_ITEM = `mutation($input: UpdateInvoiceItemInput!) { updateInvoiceItem(input: $input) { __typename } }`;
+    await app.gql(UPDATE_ITEM, { input: { id: item.data.createInvoiceItem.id, amount: "4.5" } }); // 1.00 + 4.50
+    const [billed] = await b.invoices({ subscriptionId: subscription });
+    expect(billed).toMatchObject({ billingReason: "SUBSCRIPTION_THRESHOLD", total: { amount: "5.50" } });
+    expect(billed!.lines.map((l) => `${l.kind} ${l.amount.amount}`).sort()).toEqual(["INVOICE_ITEM 4.50", "USAGE 1.00"]);
+
+    // With resetBillingCycleAnchor, events stamped at a frozen instant open the new period: they
+    // cross when the clock moves on, in the advance's request.
+    const reset = await setup({ amountGte: "5", resetBillingCycleAnchor: true }, { unitAmount: "0.01" });
+    await b.advance(reset.clock, "2026-01-05T00:00:00Z");
+    await b.record({ eventName: reset.eventName, customerId: reset.customer, value: "600" }); // at Jan 5
+    expect(await b.invoices({ subscriptionId: reset.result.id })).toHaveLength(0);
+    await b.advance(reset.clock, "2026-01-06T00:00:00Z");
+    const [crossed] = await b.invoices({ subscriptionId: reset.result.id });
+    expect(crossed).toMatchObject({
+      billingReason: "SUBSCRIPTION_THRESHOLD",
+      periodEnd: "2026-01-06T00:00:00.000Z",
+      total: { amount: "6.00" },
+    });
+    expect(await b.subscription(reset.result.id)).toMatchObject({ currentPeriodStart: "2026-01-06T00:00:00.000Z" });
+  });
+
   it("refuses volume tiers, LAST/MAX meters and an amount of 0", async () => {
     const volume = { ...GRADUATED, tiersMode: "VOLUME" };
     expect((await setup({ amountGte: "5" }, volume)).result).toMatchObject({
