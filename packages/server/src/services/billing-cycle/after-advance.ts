@@ -9,7 +9,11 @@ import { afterCreditChange } from "../credits/after-change.js";
 import { billThresholds } from "../thresholds/bill.js";
 
 /** Returns the alert triggers it stored, for the caller to announce. */
-export async function afterTestClockAdvance(tenant: Tenant, clock: Clock, testClockId: string): Promise<AlertTrigger[]> {
+export async function afterTestClockAdvance(
+  tenant: Tenant,
+  clock: Clock,
+  testClockId: string,
+): Promise<AlertTrigger[]> {
   const customers = await tenant.prisma.customer.findMany({ where: { testClockId }, select: { id: true } });
   const ids = customers.map((c) => c.id);
   await billThresholds(tenant, clock, ids);

@@ -52,7 +52,9 @@ async function expireDueGrants(
     if (signal?.aborted) break;
     const scope = { accountId: grant.accountId, mode: grant.mode };
     try {
-      if (!(await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now))))
+      if (
+        !(await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now)))
+      )
         continue;
       expired += 1;
     } catch (error) {
