@@ -6,7 +6,7 @@ import { CreditGrantCategory, CreditTransactionType } from "../generated/prisma/
 import { creditBalance, type CreditBalance } from "../services/invoices/credit-balance.js";
 import { createCreditGrant } from "../services/credits/create.js";
 import { voidCreditGrant } from "../services/credits/void.js";
-import { afterCreditChange } from "../services/credits/after-change.js";
+import { afterCreditChange } from "../services/balance-watch/after-change.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { builder } from "./builder.js";
 import { MoneyInputRef, MoneyRef } from "./money.js";

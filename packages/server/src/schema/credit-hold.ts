@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { captureCreditHold, createCreditHold, releaseCreditHold } from "../services/credit-holds/holds.js";
 import { expireCustomerHolds } from "../services/credit-holds/expire.js";
 import { announceTriggers } from "../services/alerts/announce.js";
-import { afterCreditChange } from "../services/credits/after-change.js";
+import { afterCreditChange } from "../services/balance-watch/after-change.js";
 import { creditBalance } from "../services/invoices/credit-balance.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";

@@ -1,8 +1,7 @@
 // Test clocks: frozen time for test-mode customers (docs/concepts/time-and-test-clocks.md#test-clocks).
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { advanceTestClock, createTestClock, deleteTestClock } from "../services/test-clocks.js";
+import { advanceTestClock, afterTestClockAdvance, createTestClock, deleteTestClock } from "../services/test-clocks.js";
 import { announceTriggers } from "../services/alerts/announce.js";
-import { afterTestClockAdvance } from "../services/billing-cycle/after-advance.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 

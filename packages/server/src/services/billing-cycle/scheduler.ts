@@ -6,7 +6,7 @@
 // it), and the unique invoice constraint backs that up.
 import { type AppDeps, tenantOf } from "../../context.js";
 import { announceTriggers } from "../alerts/announce.js";
-import { afterCreditChange } from "../credits/after-change.js";
+import { afterCreditChange } from "../balance-watch/after-change.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";

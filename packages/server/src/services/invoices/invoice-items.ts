@@ -22,7 +22,6 @@ import type { PendingInvoiceItem, Price } from "../../generated/prisma/client.js
 import { newId } from "../../ids.js";
 import { findCustomer } from "../customers.js";
 import { priceModelOf } from "../prices.js";
-import { billThresholds } from "../thresholds/bill.js";
 import { lockDraft, recomposeDraft } from "./drafts.js";
 import { invoiceStateError } from "./transitions.js";
 
@@ -217,8 +216,6 @@ export async function createInvoiceItem(tenant: Tenant, clock: Clock, input: Cre
     });
     if (draft) await recomposeDraft(tx, scope, draft.id);
   });
-  // A pending charge counts toward a billing threshold like usage (docs/concepts/subscriptions.md#billing-thresholds).
-  if (!draft) await billThresholds(tenant, clock, [customer.id]);
   return id;
 }
 
@@ -257,7 +254,7 @@ async function customerOfItem(tenant: Tenant, id: string) {
 export async function updateInvoiceItem(tenant: Tenant, clock: Clock, input: UpdateInvoiceItemInput): Promise<void> {
   const { scope } = tenant;
   const customer = await customerOfItem(tenant, input.id);
-  const pending = await tenant.prisma.$transaction(async (tx) => {
+  await tenant.prisma.$transaction(async (tx) => {
     await lockedCustomerNow(tx, scope, customer, clock);
     const item = await lockEditable(tenant, tx, input.id);
     if (input.amount != null && item.priceId !== null) {
@@ -282,10 +279,7 @@ export async function updateInvoiceItem(tenant: Tenant, clock: Clock, input: Upd
       },
     });
     if (item.invoiceId !== null) await recomposeDraft(tx, scope, item.invoiceId);
-    return item.invoiceId === null ? item.customerId : null;
   });
-  // A raised pending charge may reach a billing threshold (docs/concepts/subscriptions.md#billing-thresholds).
-  if (pending !== null) await billThresholds(tenant, clock, [pending]);
 }
 
 export async function deleteInvoiceItem(tenant: Tenant, clock: Clock, id: string): Promise<PendingInvoiceItem> {
