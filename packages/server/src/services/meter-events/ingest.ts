@@ -9,10 +9,10 @@ import type { Tenant } from "../../context.js";
 import { lockCustomersUsage, lockCustomersUsageMixed } from "../../db/locks.js";
 import type { Db } from "../../db/transaction.js";
 import type { MeterEventError } from "../../errors.js";
-import type { AlertTrigger } from "../../generated/prisma/client.js";
+import type { AlertTrigger, UsageAlert } from "../../generated/prisma/client.js";
 import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
-import { evaluateUsageAlerts } from "../alerts/evaluate.js";
+import { evaluateUsageAlerts, watchingAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
 import { spendWatch } from "../spend-caps/watch.js";
 import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
@@ -88,6 +88,7 @@ export async function storeEvents(
       const customerIds = events.map((e) => e.customer.id);
       let recorded: { batch: RecordedBatch; overLimit: Set<number> };
       let caps: CapCheck | null = null;
+      let alertsSent: Promise<UsageAlert[]> | undefined;
       if (watch.subscriptions.length === 0) {
         // The insert is sent right behind the lock (one round trip), the combinations' statements too.
         [, recorded] = await Promise.all([
@@ -95,13 +96,19 @@ export async function storeEvents(
           recordWithCombinations(store, events, { onDuplicate, rows: options.rows }),
         ]);
       } else {
-        // Priced before the insert, on the usage of every transaction that committed before this one.
-        await lockCustomersUsageMixed(sql, customerIds, watch.capped);
-        caps = await checkSpendCaps(sql, tenant.scope, clock, watch, events);
-        recorded = await recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
+        // Priced before the insert, on the usage of every transaction that committed before this one:
+        // the preview's reads are sent right behind the lock, so they run once it is granted (one round trip).
+        [, caps] = await Promise.all([
+          lockCustomersUsageMixed(sql, customerIds, watch.capped),
+          checkSpendCaps(sql, tenant.scope, clock, watch, events),
+        ]);
+        const insert = recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
           onDuplicate,
           rows: options.rows,
         });
+        // The money alerts' lookup goes with the insert (one round trip less); a failed insert fails it too, unheard.
+        if (watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
+        recorded = await insert;
       }
       const { batch, overLimit } = recorded;
       if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
@@ -129,7 +136,16 @@ export async function storeEvents(
         const missed = new Set(batch.notStored.map((s) => s.index));
         const seqs = batch.seqs!;
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
-        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored, watch.subscriptions, caps?.previews);
+        triggers = await evaluateUsageAlerts(
+          sql,
+          tenant.scope,
+          clock,
+          stored,
+          watch.subscriptions,
+          caps?.previews,
+          watch.watched,
+          alertsSent,
+        );
       }
       await caps?.recordReached(sql);
       await options.beforeCommit?.(sql, notStored);

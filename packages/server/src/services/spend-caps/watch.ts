@@ -15,9 +15,19 @@ export interface SpendWatch {
   thresholds: ReadonlySet<string>;
   /** The billing subscriptions of the watched customers, oldest first. */
   subscriptions: readonly BillableSubscription[];
+  /** The watched customers: all their billing subscriptions are in `subscriptions`. */
+  watched: ReadonlySet<string>;
+  /** Whether a money alert watches any of the events. */
+  alerted: boolean;
 }
 
-const NOTHING_WATCHED: SpendWatch = { capped: new Set(), thresholds: new Set(), subscriptions: [] };
+const NOTHING_WATCHED: SpendWatch = {
+  capped: new Set(),
+  thresholds: new Set(),
+  subscriptions: [],
+  watched: new Set(),
+  alerted: false,
+};
 
 const MONEY_TYPES = ["SPEND", "CREDIT_BALANCE", "FORECAST"] as const;
 
@@ -73,9 +83,12 @@ export async function spendWatch(
     moneyAlerts(tenant),
   ]);
   const watched = new Set(capped);
+  let alerted = false;
   for (const e of events) {
-    if (alerts.some((a) => a.meterId === e.meter.id && (a.customerId === null || a.customerId === e.customer.id)))
+    if (alerts.some((a) => a.meterId === e.meter.id && (a.customerId === null || a.customerId === e.customer.id))) {
       watched.add(e.customer.id);
+      alerted = true;
+    }
   }
   if (watched.size === 0) return thresholds.size === 0 ? NOTHING_WATCHED : { ...NOTHING_WATCHED, thresholds };
   const subscriptions = await tenant.prisma.subscription.findMany({
@@ -83,7 +96,7 @@ export async function spendWatch(
     include: billableInclude,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return { capped, thresholds, subscriptions };
+  return { capped, thresholds, subscriptions, watched, alerted };
 }
 
 /** Forgets whether these customers have a spend cap or thresholds, here and on every replica. */
