@@ -14,7 +14,7 @@ import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
 import { evaluateUsageAlerts, watchingAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
-import { spendWatch } from "../spend-caps/watch.js";
+import { checkWatch, type SpendWatch, StaleWatch, spendWatch } from "../spend-caps/watch.js";
 import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
 import { billThresholds } from "../thresholds/bill.js";
 import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
@@ -81,8 +81,34 @@ export async function storeEvents(
   options: IngestOptions,
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
-  const watch = await spendWatch(tenant, events);
-  const ingested = await retryingDuplicates(events, (onDuplicate) =>
+  let watch = await spendWatch(tenant, events);
+  let ingested: Ingested;
+  try {
+    ingested = await storeWatched(tenant, clock, events, options, watch);
+  } catch (error) {
+    if (!(error instanceof StaleWatch)) throw error;
+    // Subscriptions kept from earlier requests changed: once more on subscriptions loaded now, which need no check.
+    watch = await spendWatch(tenant, events, true);
+    ingested = await storeWatched(tenant, clock, events, options, watch);
+  }
+  // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
+  // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
+  const changed = ingested.usageChanged.map((c) => c.customerId);
+  const billed = changed.filter((id) => watch.thresholds.has(id));
+  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
+  await rechargeCrossed(tenant, clock, changed);
+  return ingested;
+}
+
+/** The ingest transaction (run again if an identifier was taken) with the spend watch `watch`. */
+function storeWatched(
+  tenant: Tenant,
+  clock: Clock,
+  events: readonly ValidEvent[],
+  options: IngestOptions,
+  watch: SpendWatch,
+): Promise<Ingested> {
+  return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
       const customerIds = events.map((e) => e.customer.id);
@@ -98,10 +124,13 @@ export async function storeEvents(
       } else {
         // Priced before the insert, on the usage of every transaction that committed before this one:
         // the preview's reads are sent right behind the lock, so they run once it is granted (one round trip).
-        [, caps] = await Promise.all([
+        let current: boolean;
+        [, caps, current] = await Promise.all([
           lockCustomersUsageMixed(sql, customerIds, watch.capped),
           checkSpendCaps(sql, tenant.scope, clock, watch, events),
+          checkWatch(sql, tenant.scope, watch),
         ]);
+        if (!current) throw new StaleWatch("the watched customers' subscriptions changed");
         const insert = recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
           onDuplicate,
           rows: options.rows,
@@ -152,13 +181,6 @@ export async function storeEvents(
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
-  // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
-  // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
-  const changed = ingested.usageChanged.map((c) => c.customerId);
-  const billed = changed.filter((id) => watch.thresholds.has(id));
-  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
-  await rechargeCrossed(tenant, clock, changed);
-  return ingested;
 }
 
 /**
