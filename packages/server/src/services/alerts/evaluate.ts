@@ -380,7 +380,7 @@ async function filteredUsage(
   alert: WatchedAlert,
   filters: readonly SegmentCondition[],
 ): Promise<Decimal> {
-  const rows = await store.usageByCombination(q, null);
+  const rows = await store.usageByCombination(q, null, alert.meter.aggregation);
   const combinations = rows.map((r) => ({
     values: valuesByKey(alert.meter.dimensionPayloadKeys, r.values),
     partial: r.partial,
