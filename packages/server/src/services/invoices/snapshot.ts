@@ -199,12 +199,22 @@ export async function periodEndSnapshot(
 ): Promise<InvoiceSnapshot> {
   const schedule = scheduleOf(subscription);
   const period = openPeriod(schedule);
-  const usage = await usageWindow(db, scope, subscription, period);
-  const common = {
-    ...base(subscription, period.end, await creditGrants(db, scope, subscription, options)),
-    customerBalance: await customerBalance(db, scope, subscription, options),
-    pending: await pendingCharges(db, scope, subscription, options),
-  };
+  // A preview locks nothing, so its reads go out at once; a finalization takes its locks one after
+  // another, in db/locks.ts's order.
+  const [usage, grants, balance, pending] = options.lock
+    ? [
+        await usageWindow(db, scope, subscription, period),
+        await creditGrants(db, scope, subscription, options),
+        await customerBalance(db, scope, subscription, options),
+        await pendingCharges(db, scope, subscription, options),
+      ]
+    : await Promise.all([
+        usageWindow(db, scope, subscription, period),
+        creditGrants(db, scope, subscription, options),
+        customerBalance(db, scope, subscription, options),
+        pendingCharges(db, scope, subscription, options),
+      ]);
+  const common = { ...base(subscription, period.end, grants), customerBalance: balance, pending };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
 }
