@@ -30,11 +30,25 @@ export async function lockSubscription(
   id: string,
   options: { skipLocked?: boolean } = {},
 ): Promise<boolean> {
+  return (await lockSubscriptions(tx, scope, [id], options)).length > 0;
+}
+
+/**
+ * lockSubscription for several rows, taken in id order (so two batches never wait on each other
+ * in a cycle); returns the ids locked, in id order.
+ */
+export async function lockSubscriptions(
+  tx: Tx,
+  scope: Scope,
+  ids: readonly string[],
+  options: { skipLocked?: boolean } = {},
+): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Subscription"
-    WHERE "id" = ${id} AND ${scopeClause(scope)}
+    WHERE "id" = ANY(${[...ids]}::text[]) AND ${scopeClause(scope)}
+    ORDER BY "id"
     FOR UPDATE ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
-  return rows.length > 0;
+  return rows.map((row) => row.id);
 }
 
 /**
