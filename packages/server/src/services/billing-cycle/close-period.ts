@@ -7,7 +7,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { recordEvents } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
-import { periodEndSnapshot } from "../invoices/snapshot.js";
+import { periodEndReads, periodEndSnapshot } from "../invoices/snapshot.js";
 import { scheduleOf } from "../prices.js";
 import { storeFinalizedInvoices } from "../invoices/store.js";
 import { type BillableSubscription, loadBillables } from "../invoices/billable.js";
@@ -69,9 +69,14 @@ export async function closeCurrentPeriods(
     throw new Error("closeCurrentPeriods: two subscriptions of one customer in one batch");
   // No event may be recorded or cancelled for these customers between reading usage and storing it.
   await lockCustomersUsage(tx, customerIds, "exclusive");
+  const reads = await periodEndReads(tx, scope, due);
   const inputs = [];
   for (const subscription of due) {
-    const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lock: true }));
+    const snapshot = await periodEndSnapshot(tx, scope, subscription, {
+      lock: true,
+      reads: reads.get(subscription.id),
+    });
+    const draft = composeInvoice(snapshot);
     inputs.push({ subscription, billingReason: "SUBSCRIPTION_CYCLE" as const, draft, at: now });
   }
   await storeFinalizedInvoices(tx, scope, inputs);

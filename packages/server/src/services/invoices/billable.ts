@@ -32,5 +32,9 @@ export function loadBillable(db: Pick<Tx, "subscription">, id: string): Promise<
 
 /** loadBillable for several subscriptions (a batch of period closes): the same reads, once for all. */
 export function loadBillables(db: Pick<Tx, "subscription">, ids: readonly string[]): Promise<BillableSubscription[]> {
-  return db.subscription.findMany({ where: { id: { in: [...ids] } }, include: billableInclude, orderBy: { id: "asc" } });
+  return db.subscription.findMany({
+    where: { id: { in: [...ids] } },
+    include: billableInclude,
+    orderBy: { id: "asc" },
+  });
 }

@@ -155,7 +155,9 @@ export async function storeFinalizedInvoices(
   }));
   const invoices = await tx.invoice.createManyAndReturn({ data: rows });
   const lines = await tx.invoiceLine.createManyAndReturn({
-    data: stored.flatMap((input, i) => lineRows(scope, input.draft).map((line) => ({ ...line, invoiceId: rows[i]!.id }))),
+    data: stored.flatMap((input, i) =>
+      lineRows(scope, input.draft).map((line) => ({ ...line, invoiceId: rows[i]!.id })),
+    ),
   });
   const ids = rows.map((row) => row.id);
   await usageStore(tx, scope).sealInvoicedPeriods(ids);
