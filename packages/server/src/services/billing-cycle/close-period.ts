@@ -70,15 +70,16 @@ export async function closeCurrentPeriods(
   // No event may be recorded or cancelled for these customers between reading usage and storing it.
   await lockCustomersUsage(tx, customerIds, "exclusive");
   const reads = await periodEndReads(tx, scope, due);
-  const inputs = [];
-  for (const subscription of due) {
-    const snapshot = await periodEndSnapshot(tx, scope, subscription, {
-      lock: true,
-      reads: reads.get(subscription.id),
-    });
-    const draft = composeInvoice(snapshot);
-    inputs.push({ subscription, billingReason: "SUBSCRIPTION_CYCLE" as const, draft, at: now });
-  }
+  // Given those reads, the snapshots read only usage, which takes no lock: their statements go out together.
+  const inputs = await Promise.all(
+    due.map(async (subscription) => {
+      const snapshot = await periodEndSnapshot(tx, scope, subscription, {
+        lock: true,
+        reads: reads.get(subscription.id),
+      });
+      return { subscription, billingReason: "SUBSCRIPTION_CYCLE" as const, draft: composeInvoice(snapshot), at: now };
+    }),
+  );
   await storeFinalizedInvoices(tx, scope, inputs);
   await advancePeriods(tx, scope, due);
   for (const subscription of due) outcomes.set(subscription.id, "closed");
