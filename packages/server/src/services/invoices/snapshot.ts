@@ -174,12 +174,15 @@ async function usageWindow(
   scope: Scope,
   subscription: BillableSubscription,
   period: Period,
-  billed?: Map<string, Decimal>,
+  // Reads sent together cost one round trip on a plain SQL transaction's pipelining connection
+  // (db/adapter.ts); only without locks, whose order matters. `billed`: thresholdBilled read already.
+  options: { concurrent?: boolean; billed?: Map<string, Decimal> } = {},
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   const starts = new Map<string, Date>();
   const selections = priceSelections(subscription);
   const reads: CombinationReads = new Map();
+  const pending: Array<Promise<void>> = [];
   for (const item of subscription.items) {
     const meter = item.price.meter;
     if (item.price.usageType !== "METERED" || meter === null) continue;
@@ -187,13 +190,25 @@ async function usageWindow(
     if (start > period.start) starts.set(item.id, start);
     if (start >= period.end) continue;
     const own = { start, end: period.end };
-    quantities.set(
-      item.id,
-      await meteredQuantity(db, scope, subscription.customerId, meter, own, selections.get(item.priceId), reads),
-    );
+    const read = meteredQuantity(
+      db,
+      scope,
+      subscription.customerId,
+      meter,
+      own,
+      selections.get(item.priceId),
+      reads,
+    ).then((quantity) => void quantities.set(item.id, quantity));
+    if (options.concurrent) pending.push(read);
+    else await read;
   }
-  billed ??= await thresholdBilled(db, scope, subscription.id, period.start);
-  return { period, quantities, starts, billed };
+  const billed = options.billed ?? thresholdBilled(db, scope, subscription.id, period.start);
+  await Promise.all(pending);
+  // Insertion order of the items, whatever order the concurrent reads answered in.
+  const ordered = new Map(
+    subscription.items.flatMap((item) => (quantities.has(item.id) ? [[item.id, quantities.get(item.id)!]] : [])),
+  );
+  return { period, quantities: ordered, starts, billed: await billed };
 }
 
 /** Each item's quantity of the period starting at `periodStart` already invoiced by threshold invoices (docs/concepts/subscriptions.md#billing-thresholds). */
@@ -272,12 +287,29 @@ export async function periodEndSnapshot(
   const schedule = scheduleOf(subscription);
   const period = openPeriod(schedule);
   const { reads } = options;
-  const usage = await usageWindow(db, scope, subscription, period, reads?.thresholdBilled);
-  const common = {
-    ...base(subscription, period.end, reads?.grants ?? (await creditGrants(db, scope, subscription, options))),
-    customerBalance: reads?.customerBalance ?? (await customerBalance(db, scope, subscription, options)),
-    pending: await pendingCharges(db, scope, subscription, { ...options, invoiceItems: reads?.invoiceItems }),
-  };
+  // A preview locks nothing, so its reads go out at once; a finalization takes its locks one after
+  // another, in db/locks.ts's order, or was given them (a batch of closes) and reads only usage, at once.
+  const [usage, grants, balance, pending] = reads
+    ? [
+        await usageWindow(db, scope, subscription, period, { concurrent: true, billed: reads.thresholdBilled }),
+        reads.grants,
+        reads.customerBalance,
+        await pendingCharges(db, scope, subscription, { ...options, invoiceItems: reads.invoiceItems }),
+      ]
+    : options.lock
+      ? [
+          await usageWindow(db, scope, subscription, period, { concurrent: false }),
+          await creditGrants(db, scope, subscription, options),
+          await customerBalance(db, scope, subscription, options),
+          await pendingCharges(db, scope, subscription, options),
+        ]
+      : await Promise.all([
+          usageWindow(db, scope, subscription, period, { concurrent: true }),
+          creditGrants(db, scope, subscription, options),
+          customerBalance(db, scope, subscription, options),
+          pendingCharges(db, scope, subscription, options),
+        ]);
+  const common = { ...base(subscription, period.end, grants), customerBalance: balance, pending };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };
 }

@@ -9,12 +9,12 @@ import type { Tenant } from "../../context.js";
 import { lockCustomersUsage, lockCustomersUsageMixed } from "../../db/locks.js";
 import type { Db } from "../../db/transaction.js";
 import type { MeterEventError } from "../../errors.js";
-import type { AlertTrigger } from "../../generated/prisma/client.js";
+import type { AlertTrigger, UsageAlert } from "../../generated/prisma/client.js";
 import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
-import { evaluateUsageAlerts } from "../alerts/evaluate.js";
+import { evaluateUsageAlerts, watchingAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
-import { spendWatch } from "../spend-caps/watch.js";
+import { checkWatch, type SpendWatch, StaleWatch, spendWatch } from "../spend-caps/watch.js";
 import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
 import { billThresholds } from "../thresholds/bill.js";
 import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
@@ -81,13 +81,40 @@ export async function storeEvents(
   options: IngestOptions,
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
-  const watch = await spendWatch(tenant, events);
-  const ingested = await retryingDuplicates(events, (onDuplicate) =>
+  let watch = await spendWatch(tenant, events);
+  let ingested: Ingested;
+  try {
+    ingested = await storeWatched(tenant, clock, events, options, watch);
+  } catch (error) {
+    if (!(error instanceof StaleWatch)) throw error;
+    // Subscriptions kept from earlier requests changed: once more on subscriptions loaded now, which need no check.
+    watch = await spendWatch(tenant, events, true);
+    ingested = await storeWatched(tenant, clock, events, options, watch);
+  }
+  // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
+  // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
+  const changed = ingested.usageChanged.map((c) => c.customerId);
+  const billed = changed.filter((id) => watch.thresholds.has(id));
+  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
+  await rechargeCrossed(tenant, clock, changed);
+  return ingested;
+}
+
+/** The ingest transaction (run again if an identifier was taken) with the spend watch `watch`. */
+function storeWatched(
+  tenant: Tenant,
+  clock: Clock,
+  events: readonly ValidEvent[],
+  options: IngestOptions,
+  watch: SpendWatch,
+): Promise<Ingested> {
+  return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
       const customerIds = events.map((e) => e.customer.id);
       let recorded: { batch: RecordedBatch; overLimit: Set<number> };
       let caps: CapCheck | null = null;
+      let alertsSent: Promise<UsageAlert[]> | undefined;
       if (watch.subscriptions.length === 0) {
         // The insert is sent right behind the lock (one round trip), the combinations' statements too.
         [, recorded] = await Promise.all([
@@ -95,13 +122,22 @@ export async function storeEvents(
           recordWithCombinations(store, events, { onDuplicate, rows: options.rows }),
         ]);
       } else {
-        // Priced before the insert, on the usage of every transaction that committed before this one.
-        await lockCustomersUsageMixed(sql, customerIds, watch.capped);
-        caps = await checkSpendCaps(sql, tenant.scope, clock, watch, events);
-        recorded = await recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
+        // Priced before the insert, on the usage of every transaction that committed before this one:
+        // the preview's reads are sent right behind the lock, so they run once it is granted (one round trip).
+        let current: boolean;
+        [, caps, current] = await Promise.all([
+          lockCustomersUsageMixed(sql, customerIds, watch.capped),
+          checkSpendCaps(sql, tenant.scope, clock, watch, events),
+          checkWatch(sql, tenant.scope, watch),
+        ]);
+        if (!current) throw new StaleWatch("the watched customers' subscriptions changed");
+        const insert = recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
           onDuplicate,
           rows: options.rows,
         });
+        // The money alerts' lookup goes with the insert (one round trip less); a failed insert fails it too, unheard.
+        if (watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
+        recorded = await insert;
       }
       const { batch, overLimit } = recorded;
       if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
@@ -129,20 +165,22 @@ export async function storeEvents(
         const missed = new Set(batch.notStored.map((s) => s.index));
         const seqs = batch.seqs!;
         const stored = events.flatMap((e, i) => (missed.has(i) ? [] : [{ ...e, seq: seqs[i]! }]));
-        triggers = await evaluateUsageAlerts(sql, tenant.scope, clock, stored, watch.subscriptions, caps?.previews);
+        triggers = await evaluateUsageAlerts(
+          sql,
+          tenant.scope,
+          clock,
+          stored,
+          watch.subscriptions,
+          caps?.previews,
+          watch.watched,
+          alertsSent,
+        );
       }
       await caps?.recordReached(sql);
       await options.beforeCommit?.(sql, notStored);
       return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
     }),
   );
-  // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
-  // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
-  const changed = ingested.usageChanged.map((c) => c.customerId);
-  const billed = changed.filter((id) => watch.thresholds.has(id));
-  if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
-  await rechargeCrossed(tenant, clock, changed);
-  return ingested;
 }
 
 /**

@@ -1,0 +1,59 @@
+// The spend watch (services/spend-caps/watch.ts) keeps watched customers' billing subscriptions
+// between requests and checks them in the ingest transaction by their stamp (spend-caps/stamp.ts):
+// a request whose customer's subscriptions did not change loads none, and any change to them — here
+// made in SQL, past every cache invalidation — is priced by the very next request.
+import { toDecimal } from "@tally/billing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordMeterEvent } from "../../src/services/meter-events/record.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { billing } from "../support/billing.js";
+import { countingDatabase } from "../support/counting-database.js";
+import { tenantOf } from "./support/tenant.js";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+describe("the spend watch", () => {
+  it("loads a capped customer's subscriptions once, and again when anything they are loaded with changed", async () => {
+    const b = billing(app);
+    const eventName = `watch_units_${Math.random().toString(36).slice(2, 8)}`;
+    const meter = await b.meter(eventName);
+    const price = await b.metered(meter, { unitAmount: "1" });
+    const customerId = await b.customer({});
+    const { id: subscription } = await b.subscribe({
+      customerId,
+      items: [{ priceId: price }],
+      spendCap: { amount: "10", behavior: "BLOCK_EVENTS" },
+    });
+    const counting = countingDatabase(app.database);
+    const tenant = tenantOf(app, { database: counting.database });
+    const record = async () => {
+      counting.reset();
+      try {
+        await recordMeterEvent(tenant, app.clock, { eventName, customerId, value: toDecimal("1") });
+        return "stored";
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    };
+    const loads = () => counting.texts().filter((text) => text.includes(`FROM "public"."Subscription"`)).length;
+
+    expect(await record()).toBe("stored");
+    expect(await record()).toBe("stored");
+    expect(loads()).toBe(0);
+    // The cap lowered behind the caches' back: 2.00 spent, the next 1.00 would make 3.00.
+    await app.database.sql.$executeRaw`UPDATE "Subscription" SET "spendCapAmount" = 2.5 WHERE "id" = ${subscription}`;
+    expect(await record()).toBe("SPEND_CAP_EXCEEDED");
+    expect(loads()).toBe(1);
+    // The price's row changed (0.10 a unit): 0.20 spent, 0.30 with the next.
+    await app.database.sql.$executeRaw`UPDATE "Price" SET "unitAmount" = 0.1 WHERE "id" = ${price}`;
+    expect(await record()).toBe("stored");
+    expect(loads()).toBe(1);
+    expect(await record()).toBe("stored");
+    expect(loads()).toBe(0);
+    await counting.close();
+  });
+});
