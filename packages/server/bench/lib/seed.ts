@@ -143,6 +143,6 @@ export async function seedInvoiceHistory(
       INSERT INTO "InvoiceLine" ("id", "accountId", "mode", "invoiceId", "position", "kind", "description", "priceId", "quantity", "unitAmount", "amount", "periodStart", "periodEnd")
       SELECT 'il_' || inv."id", inv."accountId", inv."mode", inv."id", 0, 'USAGE', 'Usage', ${priceId}, 1000, 0.01, 10, inv."periodStart", inv."periodEnd"
       FROM "Invoice" inv WHERE inv."id" = ANY(${invoices.map((i) => i.id)}::text[])`;
-    for (const { id } of invoices) await usageStore(tx, scope).sealInvoicedPeriods(id);
+    await usageStore(tx, scope).sealInvoicedPeriods(invoices.map((i) => i.id));
   });
 }

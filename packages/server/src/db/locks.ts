@@ -30,11 +30,25 @@ export async function lockSubscription(
   id: string,
   options: { skipLocked?: boolean } = {},
 ): Promise<boolean> {
+  return (await lockSubscriptions(tx, scope, [id], options)).length > 0;
+}
+
+/**
+ * lockSubscription for several rows, taken in id order (so two batches never wait on each other
+ * in a cycle); returns the ids locked, in id order.
+ */
+export async function lockSubscriptions(
+  tx: Tx,
+  scope: Scope,
+  ids: readonly string[],
+  options: { skipLocked?: boolean } = {},
+): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Subscription"
-    WHERE "id" = ${id} AND ${scopeClause(scope)}
+    WHERE "id" = ANY(${[...ids]}::text[]) AND ${scopeClause(scope)}
+    ORDER BY "id"
     FOR UPDATE ${options.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
-  return rows.length > 0;
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -158,15 +172,33 @@ export async function lockInvoice(tx: Tx, scope: Scope, id: string): Promise<boo
  * an adjustment) queues here, so the ledger's running balance is never computed twice from one value.
  */
 export async function lockCustomerBalance(tx: Db, scope: Scope, customerId: string, currency: string): Promise<string> {
+  return (await lockCustomerBalances(tx, scope, [{ customerId, currency }])).get(customerId)!;
+}
+
+/**
+ * lockCustomerBalance for several customers, one currency each (a batch of period closes): their
+ * balances by customer, the rows locked in customer order.
+ */
+export async function lockCustomerBalances(
+  tx: Db,
+  scope: Scope,
+  balances: ReadonlyArray<{ customerId: string; currency: string }>,
+): Promise<Map<string, string>> {
+  const customerIds = balances.map((b) => b.customerId);
+  const currencies = balances.map((b) => b.currency);
   await tx.$executeRaw`
     INSERT INTO "CustomerBalance" ("accountId", "mode", "customerId", "currency", "balance")
-    VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${customerId}, ${currency}, 0)
+    SELECT ${scope.accountId}, ${scope.mode}::"Mode", b."customerId", b."currency", 0
+    FROM unnest(${customerIds}::text[], ${currencies}::text[]) AS b("customerId", "currency")
+    ORDER BY b."customerId"
     ON CONFLICT ("accountId", "mode", "customerId", "currency") DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ balance: string }>>`
-    SELECT "balance"::text AS "balance" FROM "CustomerBalance"
-    WHERE "customerId" = ${customerId} AND "currency" = ${currency} AND ${scopeClause(scope)}
+  const rows = await tx.$queryRaw<Array<{ customerId: string; balance: string }>>`
+    SELECT "customerId", "balance"::text AS "balance" FROM "CustomerBalance"
+    WHERE ("customerId", "currency") IN (SELECT * FROM unnest(${customerIds}::text[], ${currencies}::text[]))
+      AND ${scopeClause(scope)}
+    ORDER BY "customerId"
     FOR UPDATE`;
-  return rows[0]!.balance;
+  return new Map(rows.map((row) => [row.customerId, row.balance]));
 }
 
 /**

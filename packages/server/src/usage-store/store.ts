@@ -122,8 +122,8 @@ export interface UsageStore {
   cancelEvent(event: StoredEvent, at: Date): Promise<StoredEvent>;
   /** The positions of `instants` that are already invoiced (docs/concepts/meter-events.md#already-invoiced). */
   invoiced(instants: readonly UsageInstant[]): Promise<Set<number>>;
-  /** Seals the usage periods of a finalized invoice stored in this transaction. */
-  sealInvoicedPeriods(invoiceId: string): Promise<void>;
+  /** Seals the usage periods of finalized invoices stored in this transaction. */
+  sealInvoicedPeriods(invoiceIds: readonly string[]): Promise<void>;
   /** Frees the usage periods a voided invoice sealed (docs/concepts/invoices.md#voiding); returns how many. */
   releaseInvoicedPeriods(invoiceId: string): Promise<number>;
   /** The meter's aggregation for the customer over [start, end). */

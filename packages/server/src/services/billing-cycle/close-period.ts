@@ -4,15 +4,14 @@
 // several periods of several subscriptions in time order.
 import { composeInvoice, hasEnded, nextPeriod, openPeriod } from "@tally/billing";
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { Scope } from "../../db/tenant-scope.js";
-import { recordEvent } from "../event-log/record.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { recordEvents } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
-import { periodEndSnapshot } from "../invoices/snapshot.js";
+import { periodEndReads, periodEndSnapshot } from "../invoices/snapshot.js";
 import { scheduleOf } from "../prices.js";
-import { storeFinalizedInvoice } from "../invoices/store.js";
-import { loadBillable } from "../invoices/billable.js";
-import { lockCustomersUsage } from "../../db/locks.js";
-import { lockSubscription } from "../../db/locks.js";
+import { storeFinalizedInvoices } from "../invoices/store.js";
+import { type BillableSubscription, loadBillables } from "../invoices/billable.js";
+import { lockCustomersUsage, lockSubscriptions } from "../../db/locks.js";
 import type { Tx } from "../../db/transaction.js";
 import { billingStatus, isBilling } from "../../db/billing-status.js";
 
@@ -39,38 +38,103 @@ export async function closeCurrentPeriod(
   now: Date,
   options: { skipLocked?: boolean } = {},
 ): Promise<PeriodOutcome> {
-  if (!(await lockSubscription(tx, scope, subscriptionId, options))) return options.skipLocked ? "busy" : "up-to-date";
-  const subscription = await loadBillable(tx, subscriptionId);
-  if (!subscription || !isBilling(subscription.status)) return "up-to-date";
-  const schedule = scheduleOf(subscription);
-  if (!hasEnded(openPeriod(schedule), now)) return "up-to-date";
-  // No event may be recorded or cancelled for this customer between reading usage and storing it.
-  await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
-  const draft = composeInvoice(await periodEndSnapshot(tx, scope, subscription, { lock: true }));
-  await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CYCLE", draft, at: now });
-  if (subscription.cancelAtPeriodEnd) {
-    const canceled = await tx.subscription.update({
-      where: { id: subscriptionId },
-      data: { status: "CANCELED", canceledAt: subscription.currentPeriodEnd },
-      include: { items: true },
-    });
-    await recordEvent(tx, scope, "customer.subscription.deleted", subscriptionEventData(canceled));
-  } else {
-    const next = nextPeriod(schedule);
-    // The end of a trial is the start of the first paid period (docs/concepts/subscriptions.md#trials).
-    const trialEnded = subscription.status === "TRIALING";
-    const advanced = await tx.subscription.update({
-      where: { id: subscriptionId },
-      data: { currentPeriodStart: next.start, currentPeriodEnd: next.end, ...(trialEnded ? { status: "ACTIVE" } : {}) },
-      include: { items: true },
-    });
-    if (trialEnded) {
-      await recordEvent(tx, scope, "customer.subscription.updated", subscriptionEventData(advanced), {
-        status: "TRIALING",
+  return (await closeCurrentPeriods(tx, scope, [subscriptionId], now, options)).get(subscriptionId)!;
+}
+
+/**
+ * closeCurrentPeriod for several subscriptions of different customers at once (the scheduler's
+ * batches): the same rule, with the reads of their rows and every write done once for all. The
+ * rows are locked in id order. Each customer's usage, grants and balance are read for one invoice,
+ * which is why two subscriptions of one customer are refused (close them in separate calls).
+ */
+export async function closeCurrentPeriods(
+  tx: Tx,
+  scope: Scope,
+  subscriptionIds: readonly string[],
+  now: Date,
+  options: { skipLocked?: boolean } = {},
+): Promise<Map<string, PeriodOutcome>> {
+  const outcomes = new Map<string, PeriodOutcome>(
+    subscriptionIds.map((id) => [id, options.skipLocked ? "busy" : "up-to-date"]),
+  );
+  const locked = await lockSubscriptions(tx, scope, subscriptionIds, options);
+  for (const id of locked) outcomes.set(id, "up-to-date");
+  if (locked.length === 0) return outcomes;
+  const due = (await loadBillables(tx, locked)).filter(
+    (subscription) => isBilling(subscription.status) && hasEnded(openPeriod(scheduleOf(subscription)), now),
+  );
+  if (due.length === 0) return outcomes;
+  const customerIds = due.map((subscription) => subscription.customerId);
+  if (new Set(customerIds).size < customerIds.length)
+    throw new Error("closeCurrentPeriods: two subscriptions of one customer in one batch");
+  // No event may be recorded or cancelled for these customers between reading usage and storing it.
+  await lockCustomersUsage(tx, customerIds, "exclusive");
+  const reads = await periodEndReads(tx, scope, due);
+  // Given those reads, the snapshots read only usage, which takes no lock: their statements go out together.
+  const inputs = await Promise.all(
+    due.map(async (subscription) => {
+      const snapshot = await periodEndSnapshot(tx, scope, subscription, {
+        lock: true,
+        reads: reads.get(subscription.id),
       });
+      return { subscription, billingReason: "SUBSCRIPTION_CYCLE" as const, draft: composeInvoice(snapshot), at: now };
+    }),
+  );
+  await storeFinalizedInvoices(tx, scope, inputs);
+  await advancePeriods(tx, scope, due);
+  for (const subscription of due) outcomes.set(subscription.id, "closed");
+  return outcomes;
+}
+
+/**
+ * Moves each closed subscription to its next period in one statement, or ends it there when set
+ * to cancel at period end; the end of a trial is the start of the first paid period
+ * (docs/concepts/subscriptions.md#trials). Those whose status changes get their event.
+ */
+async function advancePeriods(tx: Tx, scope: Scope, closed: readonly BillableSubscription[]): Promise<void> {
+  const rows = closed.map((subscription) => {
+    if (subscription.cancelAtPeriodEnd) {
+      return {
+        id: subscription.id,
+        status: "CANCELED" as const,
+        start: subscription.currentPeriodStart,
+        end: subscription.currentPeriodEnd,
+        canceledAt: subscription.currentPeriodEnd,
+      };
     }
-  }
-  return "closed";
+    const next = nextPeriod(scheduleOf(subscription));
+    const status = subscription.status === "TRIALING" ? "ACTIVE" : subscription.status;
+    return { id: subscription.id, status, start: next.start, end: next.end, canceledAt: subscription.canceledAt };
+  });
+  await tx.$executeRaw`
+    UPDATE "Subscription" s
+    SET "status" = u."status"::"SubscriptionStatus", "currentPeriodStart" = u."start", "currentPeriodEnd" = u."end",
+        "canceledAt" = u."canceledAt"
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.start.toISOString())}::timestamptz[], ${rows.map((r) => r.end.toISOString())}::timestamptz[],
+                ${rows.map((r) => r.canceledAt?.toISOString() ?? null)}::timestamptz[])
+      AS u("id", "status", "start", "end", "canceledAt")
+    WHERE s."id" = u."id" AND ${scopeClause(scope, "s")}`;
+  const canceled = closed.filter((subscription) => subscription.cancelAtPeriodEnd).map((s) => s.id);
+  const trialsEnded = closed
+    .filter((subscription) => !subscription.cancelAtPeriodEnd && subscription.status === "TRIALING")
+    .map((s) => s.id);
+  if (canceled.length + trialsEnded.length === 0) return;
+  const changed = await tx.subscription.findMany({
+    where: { id: { in: [...canceled, ...trialsEnded] } },
+    include: { items: true },
+    orderBy: { id: "asc" },
+  });
+  const dataOf = (ids: string[]) => changed.filter((s) => ids.includes(s.id)).map(subscriptionEventData);
+  await recordEvents(tx, scope, "customer.subscription.deleted", dataOf(canceled));
+  const ended = dataOf(trialsEnded);
+  await recordEvents(
+    tx,
+    scope,
+    "customer.subscription.updated",
+    ended,
+    ended.map(() => ({ status: "TRIALING" })),
+  );
 }
 
 /** Closes every period of one subscription that has ended by `now`, in order (catch-up). */

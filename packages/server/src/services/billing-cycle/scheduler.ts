@@ -1,9 +1,10 @@
 // The wall-clock billing cycle (docs/concepts/time-and-test-clocks.md#period-ends, docs/concepts/subscriptions.md#what-each-invoice-carries, docs/concepts/credits.md#expiry-and-void): a job in the server process that closes every
 // period that has ended, and expires every credit grant whose expiry has passed, for customers
 // without a test clock. It runs at start (so periods missed while the server was down are
-// invoiced, in order) and then every interval. Several processes may run it
-// against one PostgreSQL database: each subscription is closed under its row lock (others skip
-// it), and the unique invoice constraint backs that up.
+// invoiced, in order) and then every interval. Due periods are closed in batches, one transaction
+// each (docs/architecture.md#the-billing-cycle). Several processes may run it against one
+// PostgreSQL database: each subscription is closed under its row lock (others skip it), and the
+// unique invoice constraint backs that up.
 import { type AppDeps, tenantOf } from "../../context.js";
 import { announceTriggers } from "../alerts/announce.js";
 import { afterCreditChange } from "../balance-watch/after-change.js";
@@ -12,12 +13,15 @@ import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
 import { expireDueHolds } from "../credit-holds/expire.js";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
-import { closeCurrentPeriod, periodEndedBy, type PeriodOutcome } from "./close-period.js";
+import { closeCurrentPeriod, closeCurrentPeriods, periodEndedBy, type PeriodOutcome } from "./close-period.js";
 import { recordTrialNotice, trialNoticeDueBy } from "./trial-notice.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
 
 /** Subscriptions examined per pass; each pass closes at most one period of each. */
 const BATCH_SIZE = 100;
+
+/** Due periods closed per transaction: few enough that a batch holds its rows and connection briefly. */
+const CLOSE_BATCH = 100;
 
 export const DEFAULT_BILLING_INTERVAL_MS = 30_000;
 
@@ -34,6 +38,73 @@ async function closeOne(deps: CycleDeps, id: string, scope: Scope, now: Date): P
     if (isUniqueViolation(error)) return "up-to-date";
     throw error;
   }
+}
+
+interface DueSubscription {
+  id: string;
+  accountId: string;
+  mode: Scope["mode"];
+  customerId: string;
+}
+
+/**
+ * Closes the due periods of `due` (one tenant, one subscription per customer) in one transaction;
+ * returns how many closed. If the batch fails, each is retried alone, so one subscription's error
+ * holds back no other: those that fail again are added to `failed` and logged.
+ */
+async function closeBatch(
+  deps: CycleDeps,
+  scope: Scope,
+  due: readonly DueSubscription[],
+  now: Date,
+  failed: Set<string>,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const ids = due.map((subscription) => subscription.id);
+  try {
+    const outcomes = await scopedClient(deps.database.prisma, scope).$transaction(
+      (tx) => closeCurrentPeriods(tx, scope, ids, now, { skipLocked: true }),
+      BILLING_TRANSACTION,
+    );
+    return [...outcomes.values()].filter((outcome) => outcome === "closed").length;
+  } catch (error) {
+    if (ids.length === 1) {
+      failed.add(ids[0]!);
+      deps.logger.error("could not close a billing period", { subscriptionId: ids[0], error });
+      return 0;
+    }
+    let closed = 0;
+    for (const id of ids) {
+      if (signal?.aborted) break;
+      try {
+        if ((await closeOne(deps, id, scope, now)) === "closed") closed += 1;
+      } catch (error) {
+        failed.add(id);
+        deps.logger.error("could not close a billing period", { subscriptionId: id, error });
+      }
+    }
+    return closed;
+  }
+}
+
+/**
+ * The due subscriptions in batches for closeBatch: by tenant, at most CLOSE_BATCH each, and one
+ * subscription per customer, a customer's later ones in later batches (in the given order).
+ */
+function batches(due: readonly DueSubscription[]): DueSubscription[][] {
+  const taken = new Map<string, number>();
+  const groups = new Map<string, DueSubscription[]>();
+  for (const subscription of due) {
+    const round = taken.get(subscription.customerId) ?? 0;
+    taken.set(subscription.customerId, round + 1);
+    const key = `${round}:${subscription.accountId}:${subscription.mode}`;
+    groups.set(key, [...(groups.get(key) ?? []), subscription]);
+  }
+  return [...groups.values()].flatMap((list) =>
+    Array.from({ length: Math.ceil(list.length / CLOSE_BATCH) }, (_, i) =>
+      list.slice(i * CLOSE_BATCH, (i + 1) * CLOSE_BATCH),
+    ),
+  );
 }
 
 /**
@@ -103,8 +174,8 @@ async function noticeDueTrials(deps: CycleDeps, now: Date, signal: AbortSignal |
 /**
  * One run of the cycle over every account and mode: passes that first expire the credit grants
  * due (those expiring before a customer's next open period end: time order), then go over the
- * subscriptions whose period has ended, earliest end first, closing one period of each per pass,
- * until a pass does nothing (all caught up, or the rest held by another worker). A subscription
+ * subscriptions whose period has ended, earliest end first, closing one period of each per pass
+ * (in batches: closeBatch), until a pass does nothing (all caught up, or the rest held by another worker). A subscription
  * that fails is logged and left for the next run. Returns the number of periods closed.
  */
 export async function runBillingCycle(deps: CycleDeps, options: { signal?: AbortSignal } = {}): Promise<number> {
@@ -124,17 +195,13 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
       },
       orderBy: [{ currentPeriodEnd: "asc" }, { id: "asc" }],
       take: BATCH_SIZE,
-      select: { id: true, accountId: true, mode: true },
+      select: { id: true, accountId: true, mode: true, customerId: true },
     });
     let progressed = 0;
-    for (const { id, accountId, mode } of due) {
+    for (const batch of batches(due)) {
       if (options.signal?.aborted) return closed + progressed;
-      try {
-        if ((await closeOne(deps, id, { accountId, mode }, now)) === "closed") progressed += 1;
-      } catch (error) {
-        failed.add(id);
-        deps.logger.error("could not close a billing period", { subscriptionId: id, error });
-      }
+      const scope = { accountId: batch[0]!.accountId, mode: batch[0]!.mode };
+      progressed += await closeBatch(deps, scope, batch, now, failed, options.signal);
     }
     closed += progressed;
     if (progressed === 0 && expired === 0 && noticed === 0) return closed;

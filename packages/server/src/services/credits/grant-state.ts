@@ -40,17 +40,33 @@ const date = (value: Date) => new Date(value);
  * is the engine's decision.
  */
 export async function loadGrantStates(db: Db, scope: Scope, query: GrantStateQuery): Promise<CreditGrantState[]> {
-  const rows = await db.$queryRaw<GrantRow[]>`
-    SELECT "id", "currency", "category"::text AS "category", "priority", "allMeteredPrices", "priceIds",
+  const { customerId, ...rest } = query;
+  return (await loadCustomersGrantStates(db, scope, { ...rest, customerIds: [customerId] })).get(customerId) ?? [];
+}
+
+/** loadGrantStates for several customers (a batch of period closes), by customer; locks in id order. */
+export async function loadCustomersGrantStates(
+  db: Db,
+  scope: Scope,
+  query: Omit<GrantStateQuery, "customerId"> & { customerIds: readonly string[] },
+): Promise<Map<string, CreditGrantState[]>> {
+  const rows = await db.$queryRaw<Array<GrantRow & { customerId: string }>>`
+    SELECT "id", "customerId", "currency", "category"::text AS "category", "priority", "allMeteredPrices", "priceIds",
            "effectiveAt", "expiresAt", "createdAt", "remaining"
     FROM "CreditGrant"
     WHERE ${scopeClause(scope)}
-      AND "customerId" = ${query.customerId}
+      AND "customerId" = ANY(${[...query.customerIds]}::text[])
       ${query.currency === undefined ? Prisma.empty : Prisma.sql`AND "currency" = ${query.currency}`}
       AND "voidedAt" IS NULL AND "expiredAt" IS NULL AND "remaining" > 0
     ORDER BY "id"
     ${query.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
-  return rows.map((row) => ({
+  const byCustomer = new Map<string, CreditGrantState[]>(query.customerIds.map((id) => [id, []]));
+  for (const row of rows) byCustomer.get(row.customerId)!.push(grantState(row));
+  return byCustomer;
+}
+
+function grantState(row: GrantRow): CreditGrantState {
+  return {
     id: row.id,
     currency: row.currency,
     category: row.category,
@@ -62,5 +78,5 @@ export async function loadGrantStates(db: Db, scope: Scope, query: GrantStateQue
     voidedAt: null,
     remaining: toDecimal(String(row.remaining)),
     scope: row.allMeteredPrices ? { allMeteredPrices: true } : { priceIds: row.priceIds ?? [] },
-  }));
+  };
 }

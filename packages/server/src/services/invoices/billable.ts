@@ -35,3 +35,12 @@ export type BillableSubscription = Prisma.SubscriptionGetPayload<{ include: type
 export function loadBillable(db: Pick<Tx, "subscription">, id: string): Promise<BillableSubscription | null> {
   return db.subscription.findUnique({ where: { id }, include: billableInclude });
 }
+
+/** loadBillable for several subscriptions (a batch of period closes): the same reads, once for all. */
+export function loadBillables(db: Pick<Tx, "subscription">, ids: readonly string[]): Promise<BillableSubscription[]> {
+  return db.subscription.findMany({
+    where: { id: { in: [...ids] } },
+    include: billableInclude,
+    orderBy: { id: "asc" },
+  });
+}

@@ -7,13 +7,27 @@ import type { Tx } from "../../db/transaction.js";
 
 type Series = "INV" | "CN";
 
-/** Takes the tenant's next number in the series, e.g. INV-000042. Must run in the transaction that stores the document. */
+/**
+ * Takes the tenant's next `count` numbers in the series, in order, e.g. INV-000042, INV-000043: one
+ * update of the counter row however many. Must run in the transaction that stores the documents.
+ */
+async function nextNumbers(tx: Tx, scope: Scope, series: Series, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const [row] = await tx.$queryRaw<Array<{ first: number }>>`
+    INSERT INTO "InvoiceSequence" ("accountId", "mode", "series", "next") VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${series}, ${count + 1}::int)
+    ON CONFLICT ("accountId", "mode", "series") DO UPDATE SET "next" = "InvoiceSequence"."next" + ${count}::int
+    RETURNING "next" - ${count}::int AS "first"`;
+  const first = Number(row!.first);
+  return Array.from({ length: count }, (_, i) => `${series}-${String(first + i).padStart(6, "0")}`);
+}
+
 async function nextNumber(tx: Tx, scope: Scope, series: Series): Promise<string> {
-  const [row] = await tx.$queryRaw<Array<{ taken: number }>>`
-    INSERT INTO "InvoiceSequence" ("accountId", "mode", "series", "next") VALUES (${scope.accountId}, ${scope.mode}::"Mode", ${series}, 2)
-    ON CONFLICT ("accountId", "mode", "series") DO UPDATE SET "next" = "InvoiceSequence"."next" + 1
-    RETURNING "next" - 1 AS "taken"`;
-  return `${series}-${String(Number(row!.taken)).padStart(6, "0")}`;
+  return (await nextNumbers(tx, scope, series, 1))[0]!;
+}
+
+/** Takes the tenant's next `count` invoice numbers (a batch of invoices). Must run in the transaction that stores them. */
+export function nextInvoiceNumbers(tx: Tx, scope: Scope, count: number): Promise<string[]> {
+  return nextNumbers(tx, scope, "INV", count);
 }
 
 /** Takes the tenant's next invoice number. Must run in the transaction that stores the invoice. */

@@ -118,19 +118,49 @@ export async function invoiceItemLines(
   selection: InvoiceItemSelection,
   options: { lock?: boolean } = {},
 ): Promise<InvoiceLine[]> {
-  const where =
-    "invoiceId" in selection
-      ? Prisma.sql`"invoiceId" = ${selection.invoiceId}`
-      : Prisma.sql`"invoiceId" IS NULL AND "customerId" = ${selection.pendingFor.customerId}
-          AND "currency" = ${selection.pendingFor.currency}
-          AND ("subscriptionId" IS NULL OR "subscriptionId" = ${selection.pendingFor.subscriptionId})`;
+  if ("pendingFor" in selection) {
+    const { pendingFor } = selection;
+    return (await pendingItemLines(db, scope, [pendingFor], options)).get(pendingFor.subscriptionId ?? "")!;
+  }
   const rows = await db.$queryRaw<InvoiceItemRow[]>`
     SELECT "id", "kind"::text AS "kind", "priceId", "description", "quantity", "unitAmount", "amount", "periodStart", "periodEnd"
     FROM "PendingInvoiceItem"
-    WHERE ${scopeClause(scope)} AND "kind"::text IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])}) AND ${where}
+    WHERE ${scopeClause(scope)} AND "kind"::text IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])}) AND "invoiceId" = ${selection.invoiceId}
     ORDER BY "seq"
     ${options.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
-  return rows.map((row) => ({
+  return rows.map(itemLine);
+}
+
+type PendingFor = Extract<InvoiceItemSelection, { pendingFor: unknown }>["pendingFor"];
+
+/**
+ * The pending one-off items each of several invoices takes (a batch of period closes, one per
+ * customer), as invoiceItemLines, in one statement: by subscription id ("" for null).
+ */
+export async function pendingItemLines(
+  db: Db,
+  scope: Scope,
+  invoices: readonly PendingFor[],
+  options: { lock?: boolean } = {},
+): Promise<Map<string, InvoiceLine[]>> {
+  const rows = await db.$queryRaw<Array<InvoiceItemRow & { for: string | null }>>`
+    SELECT p."id", p."kind"::text AS "kind", p."priceId", p."description", p."quantity", p."unitAmount", p."amount", p."periodStart", p."periodEnd",
+           f."subscriptionId" AS "for"
+    FROM "PendingInvoiceItem" p
+    JOIN unnest(${invoices.map((i) => i.customerId)}::text[], ${invoices.map((i) => i.currency)}::text[],
+                ${invoices.map((i) => i.subscriptionId)}::text[]) AS f("customerId", "currency", "subscriptionId")
+      ON p."customerId" = f."customerId" AND p."currency" = f."currency"
+        AND (p."subscriptionId" IS NULL OR p."subscriptionId" = f."subscriptionId")
+    WHERE ${scopeClause(scope, "p")} AND p."kind"::text IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])}) AND p."invoiceId" IS NULL
+    ORDER BY p."seq"
+    ${options.lock ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
+  const lines = new Map<string, InvoiceLine[]>(invoices.map((i) => [i.subscriptionId ?? "", []]));
+  for (const row of rows) lines.get(row.for ?? "")!.push(itemLine(row));
+  return lines;
+}
+
+function itemLine(row: InvoiceItemRow): InvoiceLine {
+  return {
     kind: row.kind,
     itemId: row.id,
     priceId: row.priceId,
@@ -142,19 +172,19 @@ export async function invoiceItemLines(
     amount: toDecimal(String(row.amount)),
     periodStart: new Date(row.periodStart),
     periodEnd: new Date(row.periodEnd),
-  }));
+  };
 }
 
 /**
  * The subscription's pending charges not invoiced yet, in the order they were made, with the
- * one-off items it takes (its own and the customer's untied ones in its currency); `lock` as in
- * invoiceItemLines, for invoices made to be stored.
+ * one-off items it takes (its own and the customer's untied ones in its currency; given when
+ * read already, by pendingItemLines); `lock` as in invoiceItemLines, for invoices made to be stored.
  */
 export async function pendingCharges(
   db: Db,
   scope: Scope,
   subscription: BillableSubscription,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; invoiceItems?: InvoiceLine[] } = {},
 ): Promise<PendingCharges> {
   const prorations: ProrationLine[] = [];
   const segments: PendingCharges["segments"][number][] = [];
@@ -193,6 +223,6 @@ export async function pendingCharges(
     currency: subscription.currency,
     subscriptionId: subscription.id,
   };
-  const invoiceItems = await invoiceItemLines(db, scope, { pendingFor }, options);
+  const invoiceItems = options.invoiceItems ?? (await invoiceItemLines(db, scope, { pendingFor }, options));
   return { prorations, segments, invoiceItems };
 }

@@ -9,6 +9,7 @@ import {
   toDecimal,
   type Decimal,
   type InvoiceItem,
+  type InvoiceLine,
   type InvoiceSnapshot,
   type LicenseWindow,
   type Period,
@@ -16,13 +17,19 @@ import {
   type UsageWindow,
 } from "@tally/billing";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
-import { loadGrantStates } from "../credits/grant-state.js";
+import { loadCustomersGrantStates, loadGrantStates } from "../credits/grant-state.js";
 import { readCustomerBalance } from "../customer-balance/read.js";
-import { lockCustomerBalance } from "../../db/locks.js";
+import { lockCustomerBalance, lockCustomerBalances } from "../../db/locks.js";
 import { intervalOf, priceModelOf, scheduleOf, segmentConditionsOf } from "../prices.js";
 import { adjustmentsOf } from "./adjustments.js";
 import type { BillableSubscription } from "./billable.js";
-import { type CombinationReads, meteredQuantity, pendingCharges, priceSelections } from "./pending.js";
+import {
+  type CombinationReads,
+  meteredQuantity,
+  pendingCharges,
+  pendingItemLines,
+  priceSelections,
+} from "./pending.js";
 import { billedUsageStart } from "./usage-start.js";
 import type { Db } from "../../db/transaction.js";
 
@@ -53,6 +60,56 @@ interface SnapshotOptions {
    * Previews read without locks.
    */
   lock?: boolean;
+}
+
+/** What a locked period-end snapshot reads besides usage, read for a batch of closes at once (periodEndReads). */
+export interface PeriodEndReads {
+  grants: CreditGrantState[];
+  customerBalance: Decimal;
+  invoiceItems: InvoiceLine[];
+  thresholdBilled: Map<string, Decimal>;
+}
+
+/**
+ * periodEndSnapshot's reads other than usage for several subscriptions of different customers (a
+ * batch of period closes), locked, each kind in one statement for all, in the order of db/locks.ts
+ * (every grant, then every balance, then every one-off item); by subscription id. The grants are
+ * read in every currency and given in the invoice's.
+ */
+export async function periodEndReads(
+  db: Db,
+  scope: Scope,
+  subscriptions: readonly BillableSubscription[],
+): Promise<Map<string, PeriodEndReads>> {
+  const customerIds = subscriptions.map((s) => s.customerId);
+  const grants = await loadCustomersGrantStates(db, scope, { customerIds, lock: true });
+  const balances = await lockCustomerBalances(
+    db,
+    scope,
+    subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency })),
+  );
+  const items = await pendingItemLines(
+    db,
+    scope,
+    subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency, subscriptionId: s.id })),
+    { lock: true },
+  );
+  const billed = await thresholdsBilled(
+    db,
+    scope,
+    subscriptions.map((s) => ({ subscriptionId: s.id, periodStart: openPeriod(scheduleOf(s)).start })),
+  );
+  return new Map(
+    subscriptions.map((s) => [
+      s.id,
+      {
+        grants: grants.get(s.customerId)!.filter((grant) => grant.currency === s.currency),
+        customerBalance: toDecimal(balances.get(s.customerId)!),
+        invoiceItems: items.get(s.id)!,
+        thresholdBilled: billed.get(s.id)!,
+      },
+    ]),
+  );
 }
 
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
@@ -118,8 +175,8 @@ async function usageWindow(
   subscription: BillableSubscription,
   period: Period,
   // Reads sent together cost one round trip on a plain SQL transaction's pipelining connection
-  // (db/adapter.ts); only without locks, whose order matters.
-  options: { concurrent?: boolean } = {},
+  // (db/adapter.ts); only without locks, whose order matters. `billed`: thresholdBilled read already.
+  options: { concurrent?: boolean; billed?: Map<string, Decimal> } = {},
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   const starts = new Map<string, Date>();
@@ -145,7 +202,7 @@ async function usageWindow(
     if (options.concurrent) pending.push(read);
     else await read;
   }
-  const billed = thresholdBilled(db, scope, subscription.id, period.start);
+  const billed = options.billed ?? thresholdBilled(db, scope, subscription.id, period.start);
   await Promise.all(pending);
   // Insertion order of the items, whatever order the concurrent reads answered in.
   const ordered = new Map(
@@ -156,10 +213,23 @@ async function usageWindow(
 
 /** Each item's quantity of the period starting at `periodStart` already invoiced by threshold invoices (docs/concepts/subscriptions.md#billing-thresholds). */
 async function thresholdBilled(db: Db, scope: Scope, subscriptionId: string, periodStart: Date) {
-  const rows = await db.$queryRaw<Array<{ itemId: string; quantity: string }>>`
-    SELECT "itemId", "quantity"::text AS "quantity" FROM "ThresholdBilledUsage"
-    WHERE "subscriptionId" = ${subscriptionId} AND "periodStart" = ${periodStart} AND ${scopeClause(scope)}`;
-  return new Map(rows.map((row) => [row.itemId, toDecimal(row.quantity)]));
+  return (await thresholdsBilled(db, scope, [{ subscriptionId, periodStart }])).get(subscriptionId)!;
+}
+
+/** thresholdBilled for several subscriptions' periods, by subscription. */
+async function thresholdsBilled(
+  db: Db,
+  scope: Scope,
+  periods: ReadonlyArray<{ subscriptionId: string; periodStart: Date }>,
+): Promise<Map<string, Map<string, Decimal>>> {
+  const rows = await db.$queryRaw<Array<{ subscriptionId: string; itemId: string; quantity: string }>>`
+    SELECT "subscriptionId", "itemId", "quantity"::text AS "quantity" FROM "ThresholdBilledUsage"
+    WHERE ("subscriptionId", "periodStart") IN (
+        SELECT * FROM unnest(${periods.map((p) => p.subscriptionId)}::text[], ${periods.map((p) => p.periodStart.toISOString())}::timestamptz[]))
+      AND ${scopeClause(scope)}`;
+  const billed = new Map(periods.map((p) => [p.subscriptionId, new Map<string, Decimal>()]));
+  for (const row of rows) billed.get(row.subscriptionId)!.set(row.itemId, toDecimal(row.quantity));
+  return billed;
 }
 
 /**
@@ -215,25 +285,33 @@ export async function periodEndSnapshot(
   db: Db,
   scope: Scope,
   subscription: BillableSubscription,
-  options: SnapshotOptions = {},
+  options: SnapshotOptions & { reads?: PeriodEndReads } = {},
 ): Promise<InvoiceSnapshot> {
   const schedule = scheduleOf(subscription);
   const period = openPeriod(schedule);
+  const { reads } = options;
   // A preview locks nothing, so its reads go out at once; a finalization takes its locks one after
-  // another, in db/locks.ts's order.
-  const [usage, grants, balance, pending] = options.lock
+  // another, in db/locks.ts's order, or was given them (a batch of closes) and reads only usage, at once.
+  const [usage, grants, balance, pending] = reads
     ? [
-        await usageWindow(db, scope, subscription, period, { concurrent: false }),
-        await creditGrants(db, scope, subscription, options),
-        await customerBalance(db, scope, subscription, options),
-        await pendingCharges(db, scope, subscription, options),
+        await usageWindow(db, scope, subscription, period, { concurrent: true, billed: reads.thresholdBilled }),
+        reads.grants,
+        reads.customerBalance,
+        await pendingCharges(db, scope, subscription, { ...options, invoiceItems: reads.invoiceItems }),
       ]
-    : await Promise.all([
-        usageWindow(db, scope, subscription, period, { concurrent: true }),
-        creditGrants(db, scope, subscription, options),
-        customerBalance(db, scope, subscription, options),
-        pendingCharges(db, scope, subscription, options),
-      ]);
+    : options.lock
+      ? [
+          await usageWindow(db, scope, subscription, period, { concurrent: false }),
+          await creditGrants(db, scope, subscription, options),
+          await customerBalance(db, scope, subscription, options),
+          await pendingCharges(db, scope, subscription, options),
+        ]
+      : await Promise.all([
+          usageWindow(db, scope, subscription, period, { concurrent: true }),
+          creditGrants(db, scope, subscription, options),
+          customerBalance(db, scope, subscription, options),
+          pendingCharges(db, scope, subscription, options),
+        ]);
   const common = { ...base(subscription, period.end, grants), customerBalance: balance, pending };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };

@@ -4,16 +4,16 @@
 // lines the same way and finalize through the same fields.
 import type { InvoiceDraft, InvoiceLine } from "@tally/billing";
 import { CUSTOMER_ITEM_KINDS } from "./billable.js";
-import type { Scope } from "../../db/tenant-scope.js";
-import type { BillingReason, Prisma, Subscription } from "../../generated/prisma/client.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { type BillingReason, Prisma, type Subscription } from "../../generated/prisma/client.js";
 import { newId, randomBase62 } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
-import { recordEvent } from "../event-log/record.js";
+import { recordEvents } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
-import { nextInvoiceNumber } from "./number.js";
+import { nextInvoiceNumber, nextInvoiceNumbers } from "./number.js";
 import { endUsedOnceDiscounts } from "../discounts/once.js";
 import { adjustedTotalsData, discountAmountsData, taxAmountsData } from "./adjustment-json.js";
 
@@ -120,50 +120,88 @@ export async function storeFinalizedInvoice(
   scope: Scope,
   input: FinalizedInvoiceInput,
 ): Promise<string | null> {
-  const { draft } = input;
-  if (draft.lines.length === 0) return null;
-  const id = newId("Invoice");
-  const invoice = await tx.invoice.create({
-    data: {
-      id,
-      ...scope,
-      ...(await finalizationFields(tx, scope, input.subscription.customerId, input.at)),
+  const [id] = await storeFinalizedInvoices(tx, scope, [input]);
+  return id!;
+}
+
+/**
+ * storeFinalizedInvoice for several drafts of different customers (a batch of period closes), in
+ * a few statements whatever their number: one block of numbers, in list order, and multi-row
+ * inserts. Returns each draft's invoice id, or null for a draft without lines. Each customer's
+ * grants and balance must have been read for its one draft (the applications debit them).
+ */
+export async function storeFinalizedInvoices(
+  tx: Tx,
+  scope: Scope,
+  inputs: readonly FinalizedInvoiceInput[],
+): Promise<Array<string | null>> {
+  const stored = inputs.filter((input) => input.draft.lines.length > 0);
+  if (stored.length === 0) return inputs.map(() => null);
+  const customerIds = [...new Set(stored.map((input) => input.subscription.customerId))];
+  const customers = await tx.customer.findMany({
+    where: { id: { in: customerIds } },
+    select: { id: true, invoiceDaysUntilDue: true },
+  });
+  const daysUntilDue = new Map(customers.map((c) => [c.id, c.invoiceDaysUntilDue]));
+  const numbers = await nextInvoiceNumbers(tx, scope, stored.length);
+  const rows = stored.map((input, i) => ({
+    id: newId("Invoice"),
+    ...scope,
+    // Finalization (docs/concepts/invoices.md#numbers): the number, OPEN, the due date and the rendered invoice's token.
+    number: numbers[i]!,
+    status: "OPEN" as const,
+    finalizedAt: input.at,
+    dueDate: dueDate(input.at, daysUntilDue.get(input.subscription.customerId)!),
+    documentToken: randomBase62(43),
+    customerId: input.subscription.customerId,
+    subscriptionId: input.subscription.id,
+    billingReason: input.billingReason,
+    ...invoiceAmounts(input.draft),
+    createdAt: input.at,
+  }));
+  const invoices = await tx.invoice.createManyAndReturn({ data: rows });
+  const lines = await tx.invoiceLine.createManyAndReturn({
+    data: stored.flatMap((input, i) =>
+      lineRows(scope, input.draft).map((line) => ({ ...line, invoiceId: rows[i]!.id })),
+    ),
+  });
+  const ids = rows.map((row) => row.id);
+  await usageStore(tx, scope).sealInvoicedPeriods(ids);
+  // The snapshots billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
+  await tx.$executeRaw`
+    UPDATE "PendingInvoiceItem" p SET "invoiceId" = u."invoiceId"
+    FROM unnest(${stored.map((input) => input.subscription.id)}::text[], ${ids}::text[]) AS u("subscriptionId", "invoiceId")
+    WHERE p."subscriptionId" = u."subscriptionId" AND p."invoiceId" IS NULL
+      AND p."kind"::text NOT IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])})
+      AND ${scopeClause(scope, "p")}`;
+  for (const [i, input] of stored.entries()) {
+    const { draft } = input;
+    const id = ids[i]!;
+    await claimInvoiceItems(tx, id, draft.lines);
+    await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
+    await persistCreditApplications(tx, scope, {
+      invoiceId: id,
       customerId: input.subscription.customerId,
-      subscriptionId: input.subscription.id,
-      billingReason: input.billingReason,
-      ...invoiceAmounts(draft),
-      createdAt: input.at,
-      lines: { createMany: { data: lineRows(scope, draft) } },
-    },
-    include: { lines: true },
-  });
-  await usageStore(tx, scope).sealInvoicedPeriods(id);
-  // The snapshot billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
-  await tx.pendingInvoiceItem.updateMany({
-    where: { subscriptionId: input.subscription.id, invoiceId: null, kind: { notIn: [...CUSTOMER_ITEM_KINDS] } },
-    data: { invoiceId: id },
-  });
-  await claimInvoiceItems(tx, id, draft.lines);
-  await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
-  await persistCreditApplications(tx, scope, {
-    invoiceId: id,
-    customerId: input.subscription.customerId,
-    currency: draft.currency,
-    applications: draft.creditApplications,
-    at: input.at,
-  });
-  // The balance row was locked by the snapshot, after the grants (db/locks.ts).
-  await changeCustomerBalance(tx, scope, {
-    customerId: input.subscription.customerId,
-    currency: draft.currency,
-    type: "APPLIED_TO_INVOICE",
-    amount: draft.endingBalance.minus(draft.startingBalance),
-    invoiceId: id,
-    at: input.at,
-  });
+      currency: draft.currency,
+      applications: draft.creditApplications,
+      at: input.at,
+    });
+    // The balance row was locked by the snapshot, after the grants (db/locks.ts).
+    await changeCustomerBalance(tx, scope, {
+      customerId: input.subscription.customerId,
+      currency: draft.currency,
+      type: "APPLIED_TO_INVOICE",
+      amount: draft.endingBalance.minus(draft.startingBalance),
+      invoiceId: id,
+      at: input.at,
+    });
+  }
   // Created and finalized in one step: both events, so integrations can listen to either.
-  const data = invoiceEventData(invoice);
-  await recordEvent(tx, scope, "invoice.created", data);
-  await recordEvent(tx, scope, "invoice.finalized", data);
-  return id;
+  const data = invoices.map((invoice) =>
+    invoiceEventData({ ...invoice, lines: lines.filter((line) => line.invoiceId === invoice.id) }),
+  );
+  await recordEvents(tx, scope, "invoice.created", data);
+  await recordEvents(tx, scope, "invoice.finalized", data);
+  const idOf = new Map(stored.map((input, i) => [input, ids[i]!]));
+  return inputs.map((input) => idOf.get(input) ?? null);
 }

@@ -16,17 +16,18 @@ import { billingStatusSql } from "../../db/billing-status.js";
 import type { UsageInstant } from "../store.js";
 
 /**
- * Seals the usage periods of invoice `invoiceId`, stored finalized in this transaction: one per
- * meter and period of its USAGE lines, none for a first invoice.
+ * Seals the usage periods of invoices `invoiceIds`, stored finalized in this transaction: one per
+ * invoice, meter and period of its USAGE lines, none for a first invoice.
  */
-export async function sealInvoicedPeriods(tx: Db, scope: Scope, invoiceId: string): Promise<void> {
+export async function sealInvoicedPeriods(tx: Db, scope: Scope, invoiceIds: readonly string[]): Promise<void> {
+  if (invoiceIds.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "InvoicedUsagePeriod" ("accountId", "mode", "customerId", "meterId", "periodEnd", "periodStart", "invoiceId")
     SELECT DISTINCT inv."accountId", inv."mode", inv."customerId", price."meterId", line."periodEnd", line."periodStart", inv."id"
     FROM "Invoice" inv
     JOIN "InvoiceLine" line ON line."invoiceId" = inv."id"
     JOIN "Price" price ON price."id" = line."priceId"
-    WHERE inv."id" = ${invoiceId} AND ${scopeClause(scope, "inv")}
+    WHERE inv."id" = ANY(${[...invoiceIds]}::text[]) AND ${scopeClause(scope, "inv")}
       AND inv."status" IN ('OPEN', 'PAID') AND inv."billingReason" <> 'SUBSCRIPTION_CREATE'
       AND line."kind" = 'USAGE' AND price."meterId" IS NOT NULL`;
 }

@@ -17,7 +17,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     eventByIdentifier: (identifier) => eventByIdentifier(db, scope, identifier),
     cancelEvent: (event, at) => cancelEvent(db, scope, event, at),
     invoiced: (instants) => findInvoiced(db, scope, instants),
-    sealInvoicedPeriods: (invoiceId) => sealInvoicedPeriods(db, scope, invoiceId),
+    sealInvoicedPeriods: (invoiceIds) => sealInvoicedPeriods(db, scope, invoiceIds),
     releaseInvoicedPeriods: (invoiceId) => releaseInvoicedPeriods(db, scope, invoiceId),
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),

@@ -71,5 +71,5 @@ export async function invoiceUsage(
     },
   });
   // As storeFinalizedInvoice does; it writes nothing for a void, draft or first invoice.
-  await usageStore(prisma, scope).sealInvoicedPeriods(invoiceId);
+  await usageStore(prisma, scope).sealInvoicedPeriods([invoiceId]);
 }
