@@ -2,7 +2,8 @@
 // validation, one recharge per crossing (also under concurrent ingest), none while one waits for
 // payment, the monthly limit (a test-clock scenario: a prepaid customer buys credits, uses them, is
 // recharged twice, hits the monthly limit, and is recharged by the advance into the next month), the watch cache
-// for customers without one, and tenancy.
+// for customers without one, and tenancy. The crossings are also run for a capped customer, whose
+// ingest pre-checks the balance from the cap's previews before the locked decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caches, tenantKey } from "../src/caches.js";
 import { createTestApp, type TestApp } from "./support/app.js";
@@ -19,14 +20,21 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** A test-clock customer at Mar 1 on a 1.00-per-unit metered price, with `credits` bought. */
-async function prepaid(credits: string) {
+/**
+ * A test-clock customer at Mar 1 on a 1.00-per-unit metered price, with `credits` bought; `capped`:
+ * with a spend cap out of reach, so that ingest's pre-check decides whether a recharge may be due.
+ */
+async function prepaid(credits: string, capped = false) {
   const clock = await b.clock("2026-03-01T00:00:00Z");
   const eventName = `units_${Math.random().toString(36).slice(2, 8)}`;
   const meter = await b.meter(eventName);
   const price = await b.metered(meter, { unitAmount: "1" });
   const customer = await b.customer({ testClockId: clock });
-  await b.subscribe({ customerId: customer, items: [{ priceId: price }] });
+  await b.subscribe({
+    customerId: customer,
+    items: [{ priceId: price }],
+    ...(capped ? { spendCap: { amount: "100000", behavior: "BLOCK_EVENTS" } } : {}),
+  });
   await s.purchase(customer, credits);
   let n = 0;
   const record = (value: string, timestamp: string) =>
@@ -100,68 +108,76 @@ describe("auto-recharge", () => {
     });
   });
 
-  it("a prepaid customer buys credits, uses them, is recharged twice, hits the monthly limit, and is recharged at the next month's period close", async () => {
-    const { clock, customer, record } = await prepaid("100");
-    await s.trySetAutoRecharge(customer, {
-      currency: "usd",
-      thresholdAmount: "20",
-      rechargeToAmount: "100",
-      monthlyLimit: 2,
-    });
-    await b.advance(clock, "2026-03-02T00:00:00Z");
-    await record("70", "2026-03-01T12:00:00Z");
-    expect(await recharges(customer)).toEqual([]);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("30.00");
-    // 85 used of 100: 15 available, at or below 20 — topped up to 100.
-    await record("15", "2026-03-01T13:00:00Z");
-    let made = await recharges(customer);
-    expect(made.map((p) => p.amount.amount)).toEqual(["85.00"]);
-    expect(made[0]!.invoice.lines).toEqual([{ kind: "CREDIT_PURCHASE", amount: { amount: "85.00", currency: "usd" } }]);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("100.00");
-    await record("90", "2026-03-01T14:00:00Z");
-    made = await recharges(customer);
-    expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00"]);
-    // The month's limit (2) is reached: no third recharge in March.
-    await record("95", "2026-03-01T15:00:00Z");
-    expect(await recharges(customer)).toHaveLength(2);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("5.00");
-    const events = await rechargedEvents(customer);
-    expect(events.map((e: Obj) => e.data.amount).sort()).toEqual(["85", "90"]);
-    // April: the advance closes March (credits pay its 270.00 of usage) and, a new month, recharges in that request.
-    await b.advance(clock, "2026-04-01T00:00:10Z");
-    made = await recharges(customer);
-    expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00", "95.00"]);
-    expect(await s.balance(customer)).toMatchObject({ available: "100.00", availableAfterHolds: "100.00" });
-    await record("1", "2026-04-01T00:00:05Z");
-    expect(await recharges(customer)).toHaveLength(3);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("99.00");
-  });
+  it.each([false, true])(
+    "a prepaid customer buys credits, uses them, is recharged twice, hits the monthly limit, and is recharged at the next month's period close (capped: %s)",
+    async (capped) => {
+      const { clock, customer, record } = await prepaid("100", capped);
+      await s.trySetAutoRecharge(customer, {
+        currency: "usd",
+        thresholdAmount: "20",
+        rechargeToAmount: "100",
+        monthlyLimit: 2,
+      });
+      await b.advance(clock, "2026-03-02T00:00:00Z");
+      await record("70", "2026-03-01T12:00:00Z");
+      expect(await recharges(customer)).toEqual([]);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("30.00");
+      // 85 used of 100: 15 available, at or below 20 — topped up to 100.
+      await record("15", "2026-03-01T13:00:00Z");
+      let made = await recharges(customer);
+      expect(made.map((p) => p.amount.amount)).toEqual(["85.00"]);
+      expect(made[0]!.invoice.lines).toEqual([
+        { kind: "CREDIT_PURCHASE", amount: { amount: "85.00", currency: "usd" } },
+      ]);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("100.00");
+      await record("90", "2026-03-01T14:00:00Z");
+      made = await recharges(customer);
+      expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00"]);
+      // The month's limit (2) is reached: no third recharge in March.
+      await record("95", "2026-03-01T15:00:00Z");
+      expect(await recharges(customer)).toHaveLength(2);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("5.00");
+      const events = await rechargedEvents(customer);
+      expect(events.map((e: Obj) => e.data.amount).sort()).toEqual(["85", "90"]);
+      // April: the advance closes March (credits pay its 270.00 of usage) and, a new month, recharges in that request.
+      await b.advance(clock, "2026-04-01T00:00:10Z");
+      made = await recharges(customer);
+      expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00", "95.00"]);
+      expect(await s.balance(customer)).toMatchObject({ available: "100.00", availableAfterHolds: "100.00" });
+      await record("1", "2026-04-01T00:00:05Z");
+      expect(await recharges(customer)).toHaveLength(3);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("99.00");
+    },
+  );
 
-  it("makes exactly one recharge per crossing under concurrent ingest and holds", async () => {
-    const { clock, customer, eventName } = await prepaid("100");
-    await s.trySetAutoRecharge(customer, {
-      currency: "usd",
-      thresholdAmount: "50",
-      fixedAmount: "100",
-      monthlyLimit: 10,
-    });
-    await b.advance(clock, "2026-03-02T00:00:00Z");
-    await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) =>
-        b.record({
-          eventName,
-          customerId: customer,
-          value: "3",
-          timestamp: "2026-03-01T12:00:00Z",
-          identifier: `c${i}_${eventName}`,
-        }),
-      ),
-      ...Array.from({ length: 5 }, () => s.hold(customer, "1")),
-    ]);
-    expect((await recharges(customer)).map((p) => p.amount.amount)).toEqual(["100.00"]);
-    expect(await rechargedEvents(customer)).toHaveLength(1);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("135.00");
-  });
+  it.each([false, true])(
+    "makes exactly one recharge per crossing under concurrent ingest and holds (capped: %s)",
+    async (capped) => {
+      const { clock, customer, eventName } = await prepaid("100", capped);
+      await s.trySetAutoRecharge(customer, {
+        currency: "usd",
+        thresholdAmount: "50",
+        fixedAmount: "100",
+        monthlyLimit: 10,
+      });
+      await b.advance(clock, "2026-03-02T00:00:00Z");
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) =>
+          b.record({
+            eventName,
+            customerId: customer,
+            value: "3",
+            timestamp: "2026-03-01T12:00:00Z",
+            identifier: `c${i}_${eventName}`,
+          }),
+        ),
+        ...Array.from({ length: 5 }, () => s.hold(customer, "1")),
+      ]);
+      expect((await recharges(customer)).map((p) => p.amount.amount)).toEqual(["100.00"]);
+      expect(await rechargedEvents(customer)).toHaveLength(1);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("135.00");
+    },
+  );
 
   it("never has two in flight: with invoiceRequiresPayment, the next waits until the invoice is paid", async () => {
     const { clock, customer, record } = await prepaid("10");
@@ -189,7 +205,7 @@ describe("auto-recharge", () => {
     await record("1", "2026-03-01T12:00:00Z");
     expect(
       caches.creditRechargeWatch.get(tenantKey({ accountId: app.account.account.id, mode: "test" }, customer)),
-    ).toBe(false);
+    ).toBeNull();
     await s.trySetAutoRecharge(customer, {
       currency: "usd",
       thresholdAmount: "50",
