@@ -119,12 +119,17 @@ function pricedAtCommit(
   missed: readonly number[],
 ): Map<string, PricedAtCommit> {
   const skipped = new Set(missed.map((i) => events[i]!.customer.id));
+  // The events' customers, whose test clock's time is read with them (the kept subscriptions' may be older).
+  const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
   const priced = new Map<string, PricedAtCommit>();
   for (const customerId of watch.capped) {
     const mine = watch.subscriptions.filter((s) => s.customerId === customerId);
     if (skipped.has(customerId) || mine.length === 0 || !mine.every((s) => previews.has(s.id))) continue;
     const ordered = [...mine].sort(previewOrder);
-    priced.set(customerId, { customer: mine[0]!.customer, previews: ordered.map((s) => previews.get(s.id)!) });
+    priced.set(customerId, {
+      customer: customers.get(customerId)!,
+      previews: ordered.map((s) => previews.get(s.id)!),
+    });
   }
   return priced;
 }
