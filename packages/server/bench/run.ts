@@ -6,6 +6,7 @@
 //   BENCH_QUICK=1: smaller sizes and shorter loads, to try the suite out (figures not comparable).
 //   BENCH_CPU_PROF=<dir>: CPU profiles of the server processes (node --cpu-prof).
 //   BENCH_DIMENSION_EVENTS=10000,1000000: the usage-by-dimension figure's sizes instead of its own.
+//   BENCH_KEEP_DB=1: the PostgreSQL database is kept after the run (printed), for EXPLAIN; drop it by hand.
 //   BENCH_ONLY=batched-ingest,nested-read: only these figures, by id or number (lib/figure-ids.ts);
 //   embedded-vs-postgres needs batched-ingest and usage-at-scale, and runs them; cold-start alone
 //   starts no session.

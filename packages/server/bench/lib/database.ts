@@ -78,7 +78,9 @@ export async function postgresTarget(serverUrl: string): Promise<Target> {
     async dispose() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // BENCH_KEEP_DB=1: left for EXPLAIN after the run (drop it by hand).
+      if (process.env.BENCH_KEEP_DB === "1") console.log(`kept database ${name}`);
+      else await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       // Write out what the run left dirty now, not during the next measurements (PGlite's measurements
       // run on the same disk and cores right after).
       await client.query("CHECKPOINT");

@@ -133,9 +133,14 @@ export interface UsageStore {
   /**
    * The partial aggregate per window and combination of dimension values with events in it (null
    * window: one window, the range), in window order: what grouped and segmented reads add up
-   * (docs/concepts/meters.md#dimensions).
+   * (docs/concepts/meters.md#dimensions). The partials hold LAST only when `aggregation` is LAST:
+   * finalize them with `aggregation`.
    */
-  usageByCombination(q: UsageQuery, window: GroupingWindow | null): Promise<CombinationUsage[]>;
+  usageByCombination(
+    q: UsageQuery,
+    window: GroupingWindow | null,
+    aggregation: Aggregation,
+  ): Promise<CombinationUsage[]>;
   /**
    * Adds events to their ONE_TIME alerts' running aggregates, skipping pairs already triggered in
    * `triggeredPeriod`; returns each updated (alert, customer) with its aggregate so far.

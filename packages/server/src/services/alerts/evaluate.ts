@@ -119,7 +119,7 @@ export async function evaluateUsageAlerts(
       alerts.filter((a) => a.recurrence === "EVERY_PERIOD"),
       events,
       nowOf,
-      moneyValues(tx, scope, subscriptions, previews, true),
+      moneyValues(tx, scope, subscriptions, previews),
       { customers: known, subscriptions },
     )),
   ];
@@ -421,7 +421,7 @@ async function filteredUsage(
   alert: WatchedAlert,
   filters: readonly SegmentCondition[],
 ): Promise<Decimal> {
-  const rows = await store.usageByCombination(q, null);
+  const rows = await store.usageByCombination(q, null, alert.meter.aggregation);
   const combinations = rows.map((r) => ({
     values: valuesByKey(alert.meter.dimensionPayloadKeys, r.values),
     partial: r.partial,

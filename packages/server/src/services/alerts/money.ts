@@ -32,8 +32,6 @@ export function moneyValues(
   scope: Scope,
   subscriptions: readonly BillableSubscription[],
   known: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
-  /** On a plain SQL transaction (ingest's), whose connection pipelines: the snapshot's reads go together. */
-  concurrent = false,
 ): (alert: Pick<UsageAlert, "type" | "meterId">, customerId: string, now: Date) => Promise<Decimal | null> {
   const snapshots = new Map<string, Promise<PeriodEndSnapshot>>();
   return async (alert, customerId, now) => {
@@ -45,9 +43,7 @@ export function moneyValues(
       const preview = known.get(subscription.id);
       snapshots.set(
         subscription.id,
-        preview
-          ? Promise.resolve(preview)
-          : (periodEndSnapshot(tx, scope, subscription, { concurrent }) as Promise<PeriodEndSnapshot>),
+        preview ? Promise.resolve(preview) : (periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>),
       );
     }
     const snapshot = await snapshots.get(subscription.id)!;

@@ -47,7 +47,7 @@ export async function meteredQuantity(
   const q = { meterId: meter.id, customerId, start: period.start, end: period.end };
   if (!selection.filters?.length && !selection.excluding?.length) return store.usage(q, meter.aggregation);
   const key = `${meter.id}:${period.start.getTime()}:${period.end.getTime()}`;
-  if (!reads.has(key)) reads.set(key, store.usageByCombination(q, null));
+  if (!reads.has(key)) reads.set(key, store.usageByCombination(q, null, meter.aggregation));
   const rows = (await reads.get(key)!).map((r) => ({
     values: valuesByKey(meter.dimensionPayloadKeys, r.values),
     partial: r.partial,

@@ -53,12 +53,6 @@ interface SnapshotOptions {
    * Previews read without locks.
    */
   lock?: boolean;
-  /**
-   * Issue the reads together rather than one after another: on a plain SQL transaction's
-   * pipelining connection (db/adapter.ts) they cost one round trip. Previews only (no locks, whose
-   * order matters).
-   */
-  concurrent?: boolean;
 }
 
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
@@ -123,7 +117,9 @@ async function usageWindow(
   scope: Scope,
   subscription: BillableSubscription,
   period: Period,
-  options: SnapshotOptions = {},
+  // Reads sent together cost one round trip on a plain SQL transaction's pipelining connection
+  // (db/adapter.ts); only without locks, whose order matters.
+  options: { concurrent?: boolean } = {},
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   const starts = new Map<string, Date>();
@@ -220,23 +216,21 @@ export async function periodEndSnapshot(
 ): Promise<InvoiceSnapshot> {
   const schedule = scheduleOf(subscription);
   const period = openPeriod(schedule);
-  let usage: UsageWindow;
-  let grants: CreditGrantState[];
-  let balance: Decimal;
-  let pending: Awaited<ReturnType<typeof pendingCharges>>;
-  if (options.concurrent && !options.lock) {
-    [usage, grants, balance, pending] = await Promise.all([
-      usageWindow(db, scope, subscription, period, options),
-      creditGrants(db, scope, subscription, options),
-      customerBalance(db, scope, subscription, options),
-      pendingCharges(db, scope, subscription, options),
-    ]);
-  } else {
-    usage = await usageWindow(db, scope, subscription, period);
-    grants = await creditGrants(db, scope, subscription, options);
-    balance = await customerBalance(db, scope, subscription, options);
-    pending = await pendingCharges(db, scope, subscription, options);
-  }
+  // A preview locks nothing, so its reads go out at once; a finalization takes its locks one after
+  // another, in db/locks.ts's order.
+  const [usage, grants, balance, pending] = options.lock
+    ? [
+        await usageWindow(db, scope, subscription, period, { concurrent: false }),
+        await creditGrants(db, scope, subscription, options),
+        await customerBalance(db, scope, subscription, options),
+        await pendingCharges(db, scope, subscription, options),
+      ]
+    : await Promise.all([
+        usageWindow(db, scope, subscription, period, { concurrent: true }),
+        creditGrants(db, scope, subscription, options),
+        customerBalance(db, scope, subscription, options),
+        pendingCharges(db, scope, subscription, options),
+      ]);
   const common = { ...base(subscription, period.end, grants), customerBalance: balance, pending };
   if (subscription.cancelAtPeriodEnd) return { ...common, kind: "PERIOD_END", usage };
   return { ...common, kind: "PERIOD_END", usage, license: licenseWindow(subscription, nextPeriod(schedule)) };

@@ -152,7 +152,11 @@ async function dimensionSummaries(
   filters: readonly DimensionFilter[],
 ): Promise<MeterEventSummary[]> {
   const range = { meterId: q.meterId, customerId: q.customerId, start: q.startTime, end: q.endTime };
-  const rows = await usageStore(tenant.sql, tenant.scope).usageByCombination(range, q.groupingWindow ?? null);
+  const rows = await usageStore(tenant.sql, tenant.scope).usageByCombination(
+    range,
+    q.groupingWindow ?? null,
+    aggregation,
+  );
   const byWindow = new Map<number, CombinationPartial[]>();
   for (const r of rows) {
     const values = valuesByKey(keys, r.values);

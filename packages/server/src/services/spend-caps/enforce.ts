@@ -89,9 +89,7 @@ export async function checkSpendCaps(
     events.some((e) => e.customer.id === subscription.customerId && countingItems(subscription, e).length > 0);
   const capped = watch.subscriptions.filter(counted);
   // All read at once: the statements go out together rather than one subscription after another.
-  const snapshots = await Promise.all(
-    capped.map((s) => periodEndSnapshot(tx, scope, s, { concurrent: true }) as Promise<PeriodEndSnapshot>),
-  );
+  const snapshots = await Promise.all(capped.map((s) => periodEndSnapshot(tx, scope, s) as Promise<PeriodEndSnapshot>));
   for (const [at, subscription] of capped.entries()) {
     const cap = subscription.spendCapAmount!;
     const mine = events.flatMap((event, index) =>

@@ -2,6 +2,7 @@
 // LAST being the value with the latest timestamp, ties broken by the later receipt (seq). The
 // billing engine's mergePartials is the same rule in TypeScript; every statement of the store that
 // aggregates or merges partials builds its SQL here, so the rule is written once in SQL.
+import type { Aggregation } from "@tally/billing";
 import { Prisma } from "../../generated/prisma/client.js";
 
 /** The partial-aggregate columns, as MeterUsageHour and UsageAlertProgress store them. */
@@ -20,38 +21,56 @@ interface PartialSource {
 /** LAST's order, latest first: later timestamp, then later receipt. */
 const latestFirst = (timestamp: Prisma.Sql, seq: Prisma.Sql) => Prisma.sql`ORDER BY ${timestamp} DESC, ${seq} DESC`;
 
-function partialOf(s: PartialSource): Prisma.Sql {
+/**
+ * Which part of a partial a read needs: all of it, or (`withoutLast`) all but LAST, whose ordered
+ * aggregates sort every group and keep PostgreSQL from hashing them. Only LAST reads it.
+ */
+export type PartialNeeds = "all" | "withoutLast";
+
+/** What a read finalized with `aggregation` needs of the partials. */
+export const needsOf = (aggregation: Aggregation): PartialNeeds => (aggregation === "LAST" ? "all" : "withoutLast");
+
+function partialOf(s: PartialSource, needs: PartialNeeds = "all"): Prisma.Sql {
   const order = latestFirst(s.timestamp, s.seq);
-  return Prisma.sql`${s.count} AS "count", ${s.sum} AS "sum", max(${s.max}) AS "max",
-    (array_agg(${s.value} ${order}))[1] AS "lastValue", max(${s.timestamp}) AS "lastTimestamp",
-    (array_agg(${s.seq} ${order}))[1] AS "lastSeq"`;
+  const last =
+    needs === "all"
+      ? Prisma.sql`(array_agg(${s.value} ${order}))[1] AS "lastValue", max(${s.timestamp}) AS "lastTimestamp",
+    (array_agg(${s.seq} ${order}))[1] AS "lastSeq"`
+      : Prisma.sql`NULL::numeric AS "lastValue", NULL::timestamptz AS "lastTimestamp", NULL::bigint AS "lastSeq"`;
+  return Prisma.sql`${s.count} AS "count", ${s.sum} AS "sum", max(${s.max}) AS "max", ${last}`;
 }
 
 const column = (alias: string | null, name: string) => Prisma.raw(alias ? `${alias}."${name}"` : `"${name}"`);
 
 /** The partial of the raw events aliased `e`, as the six PARTIAL_COLUMNS (an aggregate: GROUP BY applies). */
-export function partialOfEvents(e: string): Prisma.Sql {
+export function partialOfEvents(e: string, needs?: PartialNeeds): Prisma.Sql {
   const value = column(e, "value");
-  return partialOf({
-    count: Prisma.sql`count(*)`,
-    sum: Prisma.sql`sum(${value})`,
-    max: value,
-    value,
-    timestamp: column(e, "timestamp"),
-    seq: column(e, "seq"),
-  });
+  return partialOf(
+    {
+      count: Prisma.sql`count(*)`,
+      sum: Prisma.sql`sum(${value})`,
+      max: value,
+      value,
+      timestamp: column(e, "timestamp"),
+      seq: column(e, "seq"),
+    },
+    needs,
+  );
 }
 
 /** The merge of rows of PARTIAL_COLUMNS (aliased `r`, or unaliased with null), as the six columns. */
-export function mergedPartials(r: string | null): Prisma.Sql {
-  return partialOf({
-    count: Prisma.sql`sum(${column(r, "count")})::numeric`,
-    sum: Prisma.sql`sum(${column(r, "sum")})`,
-    max: column(r, "max"),
-    value: column(r, "lastValue"),
-    timestamp: column(r, "lastTimestamp"),
-    seq: column(r, "lastSeq"),
-  });
+export function mergedPartials(r: string | null, needs?: PartialNeeds): Prisma.Sql {
+  return partialOf(
+    {
+      count: Prisma.sql`sum(${column(r, "count")})::numeric`,
+      sum: Prisma.sql`sum(${column(r, "sum")})`,
+      max: column(r, "max"),
+      value: column(r, "lastValue"),
+      timestamp: column(r, "lastTimestamp"),
+      seq: column(r, "lastSeq"),
+    },
+    needs,
+  );
 }
 
 /** The ORDER BY … LIMIT 1 that reads the last of the events aliased `e` first. */

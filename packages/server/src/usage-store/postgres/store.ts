@@ -21,7 +21,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     releaseInvoicedPeriods: (invoiceId) => releaseInvoicedPeriods(db, scope, invoiceId),
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
-    usageByCombination: (q, window) => combinationUsage(db, scope, q, window),
+    usageByCombination: (q, window, aggregation) => combinationUsage(db, scope, q, window, aggregation),
     addToAlertProgress: (entries, triggeredPeriod) => addToAlertProgress(db, scope, entries, triggeredPeriod),
   };
 }
