@@ -209,7 +209,7 @@ async function mayBeDue(
   customerId: string,
   watch: RechargeWatch,
   priced: PricedAtCommit,
-) {
+): Promise<boolean> {
   const now = customerNow(priced.customer, clock);
   const [grants, held] = await Promise.all([
     loadGrantStates(tenant.sql, tenant.scope, { customerId }),
