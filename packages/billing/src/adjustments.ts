@@ -1,8 +1,8 @@
 // Discounts and tax on an invoice's lines, in the fixed order line amount → discounts → tax
 // (docs/concepts/discounts.md#the-order-of-the-steps); credits then pay each line's amount after both.
 import { applyDiscounts, totalDiscountAmounts, type DiscountAmount, type DiscountRule } from "./discounts.js";
-import type { InvoiceLine } from "./invoice-line.js";
-import { type Decimal, sum } from "./money.js";
+import { isPrepaidLine, type InvoiceLine } from "./invoice-line.js";
+import { type Decimal, sum, ZERO } from "./money.js";
 import { exclusiveTax, inclusiveTax, taxLine, totalTaxAmounts, type TaxAmount, type TaxRule } from "./tax.js";
 
 /** Which tax rates tax a line: its subscription item's, else the fallback (the subscription's or customer's defaults). */
@@ -51,12 +51,14 @@ export function adjustLines(lines: readonly InvoiceLine[], adjustments: Adjustme
   const { currency, taxRates } = adjustments;
   // A one-off item given as an amount has no price, so no product a coupon could be limited to.
   const productOf = (priceId: string | null) => (priceId === null ? null : (adjustments.products.get(priceId) ?? null));
+  // A prepaid line was settled when its grants paid it: a discount is not spread onto it, nor tax.
   const discounts = applyDiscounts(
-    lines.map((line) => ({ amount: line.amount, productId: productOf(line.priceId) })),
+    lines.map((line) => ({ amount: isPrepaidLine(line) ? ZERO : line.amount, productId: productOf(line.priceId) })),
     adjustments.discounts,
     currency,
   );
   return lines.map((line, index) => {
+    if (isPrepaidLine(line)) return { ...line, discountAmounts: [], taxAmounts: [] };
     const discountAmounts = discounts[index]!;
     const net = line.amount.minus(sum(discountAmounts.map((discount) => discount.amount)));
     const rates = taxRates.byItem.get(line.itemId) ?? taxRates.fallback;

@@ -1,3 +1,4 @@
+import type { InvoiceLine } from "./invoice-line.js";
 import { Decimal, sum } from "./money.js";
 
 /** A credit grant as it stands before an invoice: its remaining balance and the rules that decide whether it applies. */
@@ -17,7 +18,7 @@ export interface CreditGrantState {
 
 /** What credits need to know of an invoice line: its amount after discounts and tax (docs/concepts/discounts.md#the-order-of-the-steps). */
 export interface CreditableLine {
-  kind: "LICENSE" | "USAGE" | "PRORATION" | "INVOICE_ITEM" | "CREDIT_PURCHASE";
+  kind: InvoiceLine["kind"];
   priceId: string | null;
   amount: Decimal;
 }

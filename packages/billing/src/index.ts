@@ -92,7 +92,7 @@ export {
   fitsColumn,
   invoiceArithmeticBounds,
 } from "./limits.js";
-export type { InvoiceLine } from "./invoice-line.js";
+export { isPrepaidLine, type InvoiceLine } from "./invoice-line.js";
 export {
   MAX_COMBINATIONS_PER_MONTH,
   MAX_DIMENSION_VALUE_LENGTH,

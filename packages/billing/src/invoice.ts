@@ -2,10 +2,10 @@ import { adjustedTotals, adjustLines, payableAmount, type AdjustedLine, type Tax
 import { applyCredits, type CreditApplication, type CreditGrantState } from "./credits.js";
 import { applyCustomerBalance } from "./customer-balance.js";
 import type { DiscountAmount, DiscountRule } from "./discounts.js";
-import { Decimal, ZERO, roundMoney, type DecimalInput } from "./money.js";
+import { Decimal, ZERO, roundMoney, sum, type DecimalInput } from "./money.js";
 import type { TaxAmount } from "./tax.js";
 import type { Period } from "./periods.js";
-import type { InvoiceLine } from "./invoice-line.js";
+import { isPrepaidLine, type InvoiceLine } from "./invoice-line.js";
 import type { ProrationLine } from "./proration.js";
 import { priceQuantity } from "./pricing/price.js";
 import { priceContinuation } from "./pricing/continuation.js";
@@ -254,8 +254,15 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
   });
   const { totalAfterTax, ...totals } = adjustedTotals(lines);
   const payable = lines.map((line) => ({ kind: line.kind, priceId: line.priceId, amount: payableAmount(line) }));
-  const credits = applyCredits({ currency, at: snapshot.at, lines: payable, grants: snapshot.grants });
-  const total = totalAfterTax.minus(credits.total);
+  const credits = applyCredits({
+    currency,
+    at: snapshot.at,
+    lines: payable.filter((line) => !isPrepaidLine(line)),
+    grants: snapshot.grants,
+  });
+  // Captured holds were paid by their grants at capture: credit already applied, not applied again.
+  const creditsApplied = credits.total.plus(sum(payable.filter(isPrepaidLine).map((line) => line.amount)));
+  const total = totalAfterTax.minus(creditsApplied);
   const period =
     snapshot.kind === "FIRST"
       ? snapshot.license.period
@@ -268,7 +275,7 @@ export function composeInvoice(snapshot: InvoiceSnapshot): InvoiceDraft {
     periodEnd: period.end,
     lines,
     ...totals,
-    creditsApplied: credits.total,
+    creditsApplied,
     creditApplications: credits.applications,
     total,
     ...applyCustomerBalance(total, snapshot.customerBalance),

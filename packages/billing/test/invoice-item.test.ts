@@ -88,3 +88,43 @@ describe("a MANUAL invoice", () => {
     expect([draft.periodStart, draft.periodEnd]).toEqual([at, at]);
   });
 });
+
+describe("a captured hold's line (CREDIT_HOLD_CAPTURE)", () => {
+  const capture = (id: string, amount: string): InvoiceLine => ({ ...line(id, amount), kind: "CREDIT_HOLD_CAPTURE" });
+  const grant = {
+    id: "g1",
+    currency: "usd",
+    category: "PAID" as const,
+    priority: 50,
+    effectiveAt: utc("2026-01-01T00:00:00Z"),
+    expiresAt: null,
+    createdAt: utc("2026-01-01T00:00:00Z"),
+    voidedAt: null,
+    remaining: d("100"),
+    scope: { allMeteredPrices: true as const },
+  };
+
+  it("is shown, counted as credit already applied, and neither discounted, taxed nor paid by a grant again", () => {
+    const draft = composeInvoice({
+      kind: "MANUAL",
+      period: { start: at, end: at },
+      currency: "usd",
+      billingMode: "FLEXIBLE",
+      at,
+      items: [],
+      grants: [grant],
+      pending: { prorations: [], segments: [], invoiceItems: [line("ii_a", "40"), capture("ii_hold", "7.25")] },
+      discounts: [{ id: "half", percentOff: d("50"), amountOff: null, productIds: null }],
+      taxRates: { byItem: new Map(), fallback: [{ id: "vat", percentage: d("10"), inclusive: false }] },
+    });
+    const held = draft.lines.find((l) => l.kind === "CREDIT_HOLD_CAPTURE")!;
+    expect([held.amount.toFixed(), held.discountAmounts, held.taxAmounts]).toEqual(["7.25", [], []]);
+    // 40 − 50 % = 20, + 10 % tax = 22; the hold's 7.25 was paid at capture: credits 7.25, no application.
+    expect([draft.subtotal.toFixed(), draft.creditsApplied.toFixed(), draft.total.toFixed()]).toEqual([
+      "47.25",
+      "7.25",
+      "22",
+    ]);
+    expect(draft.creditApplications).toEqual([]);
+  });
+});

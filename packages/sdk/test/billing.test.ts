@@ -163,6 +163,17 @@ describe("subscriptions", () => {
     );
   });
 
+  it("sets billing thresholds that reset the billing cycle at each crossing", async () => {
+    const { subscription } = await alpaca(tally);
+    const updated = await tally.subscriptions.update(subscription.id, {
+      billingThresholds: { amountGte: "100", resetBillingCycleAnchor: true },
+    });
+    expect(updated.billingThresholds).toEqual({
+      amountGte: { amount: "100.00", currency: "usd" },
+      resetBillingCycleAnchor: true,
+    });
+  });
+
   it("refuses items in different currencies (CURRENCY_MISMATCH)", async () => {
     const { customer, usage } = await alpaca(tally);
     const product = await tally.products.create({ name: "Euro license" });

@@ -60,18 +60,20 @@ export interface Context {
   publicUrl: string;
 }
 
+/** A tenant's view of the database, for a request or for a job acting in one account and mode. */
+export function tenantOf(deps: Pick<AppDeps, "database" | "pubsub">, scope: Scope): Tenant {
+  return {
+    scope,
+    prisma: scopedClient(deps.database.prisma, scope),
+    sql: deps.database.sql,
+    transaction: deps.database.transaction,
+    rows: createRowLoaders(deps.database.sql, scope),
+    forget: (cache: CacheName, keys: string[]) => invalidate(deps.pubsub, cache, keys),
+  };
+}
+
 export function createContext(deps: AppDeps, auth: Auth, requestUrl: string): Context {
-  const tenant =
-    auth.kind === "tenant" || auth.kind === "session"
-      ? {
-          scope: auth.scope,
-          prisma: scopedClient(deps.database.prisma, auth.scope),
-          sql: deps.database.sql,
-          transaction: deps.database.transaction,
-          rows: createRowLoaders(deps.database.sql, auth.scope),
-          forget: (cache: CacheName, keys: string[]) => invalidate(deps.pubsub, cache, keys),
-        }
-      : null;
+  const tenant = auth.kind === "tenant" || auth.kind === "session" ? tenantOf(deps, auth.scope) : null;
   return {
     deps,
     auth,

@@ -1,13 +1,14 @@
 // Auto-recharge (docs/concepts/credits.md#auto-recharge) through the API: the settings and their
 // validation, one recharge per crossing (also under concurrent ingest), none while one waits for
-// payment, the monthly limit (a test-clock scenario: a prepaid customer buys credits, uses them, is
-// recharged twice, hits the monthly limit, and is recharged by the advance into the next month), the watch cache
-// for customers without one, and tenancy. The crossings are also run for a capped customer, whose
-// ingest pre-checks the balance from the cap's previews before the locked decision.
+// payment (the monthly limit is in spend-scenarios.test.ts's prepaid scenario), a grant's void or
+// expiry alone crossing (alert and recharge in that request), the watch cache
+// for customers without one, and tenancy. The concurrent crossings are also run for a capped
+// customer, whose ingest pre-checks the balance from the cap's previews before the locked decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caches, tenantKey } from "../src/caches.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
+import { credits } from "./support/credits.js";
 import { spendCredits, type SpendCredits } from "./support/spend-credits.js";
 
 let app: TestApp;
@@ -20,10 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/**
- * A test-clock customer at Mar 1 on a 1.00-per-unit metered price, with `credits` bought; `capped`:
- * with a spend cap out of reach, so that ingest's pre-check decides whether a recharge may be due.
- */
+/** A test-clock customer at Mar 1 on a 1.00-per-unit metered price, with `credits` bought. */
 async function prepaid(credits: string, capped = false) {
   const clock = await b.clock("2026-03-01T00:00:00Z");
   const eventName = `units_${Math.random().toString(36).slice(2, 8)}`;
@@ -33,6 +31,7 @@ async function prepaid(credits: string, capped = false) {
   await b.subscribe({
     customerId: customer,
     items: [{ priceId: price }],
+    // A spend cap out of reach: ingest's pre-check decides whether a recharge may be due.
     ...(capped ? { spendCap: { amount: "100000", behavior: "BLOCK_EVENTS" } } : {}),
   });
   await s.purchase(customer, credits);
@@ -108,47 +107,50 @@ describe("auto-recharge", () => {
     });
   });
 
-  it.each([false, true])(
-    "a prepaid customer buys credits, uses them, is recharged twice, hits the monthly limit, and is recharged at the next month's period close (capped: %s)",
-    async (capped) => {
-      const { clock, customer, record } = await prepaid("100", capped);
-      await s.trySetAutoRecharge(customer, {
-        currency: "usd",
-        thresholdAmount: "20",
-        rechargeToAmount: "100",
-        monthlyLimit: 2,
-      });
-      await b.advance(clock, "2026-03-02T00:00:00Z");
-      await record("70", "2026-03-01T12:00:00Z");
-      expect(await recharges(customer)).toEqual([]);
-      expect((await s.balance(customer))!.availableAfterHolds).toBe("30.00");
-      // 85 used of 100: 15 available, at or below 20 — topped up to 100.
-      await record("15", "2026-03-01T13:00:00Z");
-      let made = await recharges(customer);
-      expect(made.map((p) => p.amount.amount)).toEqual(["85.00"]);
-      expect(made[0]!.invoice.lines).toEqual([
-        { kind: "CREDIT_PURCHASE", amount: { amount: "85.00", currency: "usd" } },
-      ]);
-      expect((await s.balance(customer))!.availableAfterHolds).toBe("100.00");
-      await record("90", "2026-03-01T14:00:00Z");
-      made = await recharges(customer);
-      expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00"]);
-      // The month's limit (2) is reached: no third recharge in March.
-      await record("95", "2026-03-01T15:00:00Z");
-      expect(await recharges(customer)).toHaveLength(2);
-      expect((await s.balance(customer))!.availableAfterHolds).toBe("5.00");
-      const events = await rechargedEvents(customer);
-      expect(events.map((e: Obj) => e.data.amount).sort()).toEqual(["85", "90"]);
-      // April: the advance closes March (credits pay its 270.00 of usage) and, a new month, recharges in that request.
-      await b.advance(clock, "2026-04-01T00:00:10Z");
-      made = await recharges(customer);
-      expect(made.map((p) => p.amount.amount)).toEqual(["85.00", "90.00", "95.00"]);
-      expect(await s.balance(customer)).toMatchObject({ available: "100.00", availableAfterHolds: "100.00" });
-      await record("1", "2026-04-01T00:00:05Z");
-      expect(await recharges(customer)).toHaveLength(3);
-      expect((await s.balance(customer))!.availableAfterHolds).toBe("99.00");
-    },
-  );
+  it("a grant's void alone fires a CREDIT_BALANCE alert in that request; a test clock's expiry alone recharges in the advance", async () => {
+    const { clock, customer, eventName } = await prepaid("10");
+    const c = credits(app);
+    const voided = await c.grant(customer, "30");
+    await c.grant(customer, "40", { expiresAt: "2026-03-10T00:00:00Z" }); // 80.00 available
+    const meter = (await app.gql(`query { meters(first: 100) { edges { node { id eventName } } } }`)).data.meters.edges
+      .map((e: Obj) => e.node)
+      .find((m: Obj) => m.eventName === eventName).id;
+    const created = await app.gql(
+      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
+      {
+        input: {
+          title: "Low balance",
+          type: "CREDIT_BALANCE",
+          meterId: meter,
+          customerId: customer,
+          threshold: "50",
+          recurrence: "EVERY_PERIOD",
+        },
+      },
+    );
+    const triggers = async () =>
+      (
+        await app.gql(`query($id: ID!) { alertTriggers(alertId: $id) { value } }`, {
+          id: created.data.createUsageAlert.id,
+        })
+      ).data.alertTriggers as Obj[];
+    await s.trySetAutoRecharge(customer, {
+      currency: "usd",
+      thresholdAmount: "15",
+      rechargeToAmount: "100",
+      monthlyLimit: 5,
+    });
+    expect(await triggers()).toEqual([]);
+    // 80 − 30 = 50: at the alert's threshold, in the void's request; above the recharge's 15.
+    expect((await c.tryVoid(voided.id)).__typename).toBe("CreditGrant");
+    expect((await triggers()).map((t) => t.value)).toEqual(["50"]);
+    expect(await recharges(customer)).toEqual([]);
+    // Mar 10: the 40.00 grant expires in the advance, leaving 10.00 — recharged to 100.00 in that request.
+    await b.advance(clock, "2026-03-11T00:00:00Z");
+    expect((await recharges(customer)).map((p) => p.amount.amount)).toEqual(["90.00"]);
+    expect((await s.balance(customer))!.availableAfterHolds).toBe("100.00");
+    expect(await triggers()).toHaveLength(1);
+  });
 
   it.each([false, true])(
     "makes exactly one recharge per crossing under concurrent ingest and holds (capped: %s)",

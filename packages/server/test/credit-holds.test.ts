@@ -1,5 +1,6 @@
 // Credit holds (docs/concepts/credits.md#holds) through the API: reserve or INSUFFICIENT_CREDIT,
-// the idempotency key, capture (HOLD_CAPTURE ledger rows) and release, expiry on read, the available
+// the idempotency key, capture (HOLD_CAPTURE ledger rows, a CREDIT_HOLD_CAPTURE line on the next
+// invoice) and release, expiry on read, the available
 // balance with the current usage the credits cover, 200 concurrent holds never over-reserving, a
 // property test of random interleavings balancing the ledger to the cent, and tenancy.
 import { Decimal } from "@tally/billing";
@@ -189,6 +190,43 @@ describe("credit holds", () => {
     expect(await triggers()).toHaveLength(1);
     const events = (await s.events("billing.alert.triggered")).filter((e: Obj) => e.data.alert.id === alertId);
     expect(events).toHaveLength(1);
+  });
+
+  it("a captured hold is a line of the customer's next invoice, already paid by the credits it was charged to", async () => {
+    const { clock, customer } = await funded("100");
+    const eventName = `hold_line_${Math.random().toString(36).slice(2, 8)}`;
+    const price = await b.metered(await b.meter(eventName), { unitAmount: "1" });
+    const subscription = (await b.subscribe({ customerId: customer, items: [{ priceId: price }] })).id as string;
+    const hold = await s.hold(customer, "30");
+    expect((await s.tryCapture(hold.id as string, "12.5")).capturedAmount.amount).toBe("12.50");
+    await b.record({ eventName, customerId: customer, value: "90", timestamp: "2026-03-01T00:00:00Z" });
+    // The grant has 87.50 left after the capture: it pays 87.50 of the 90.00 of usage; the
+    // capture's 12.50 is shown as paid already, so 2.50 is due — not 15.00, and the grant is not drawn twice.
+    const preview = (await b.preview(subscription))!;
+    expect(preview.lines.map((l) => `${l.kind} ${l.amount.amount}`)).toEqual([
+      "CREDIT_HOLD_CAPTURE 12.50",
+      "USAGE 90.00",
+    ]);
+    expect([preview.creditsApplied.amount, preview.total.amount]).toEqual(["100.00", "2.50"]);
+    await b.advance(clock, "2026-04-01T00:00:00Z");
+    const [march] = await b.invoices({ subscriptionId: subscription });
+    expect(march!.lines.map((l) => `${l.kind} ${l.amount.amount}`)).toEqual([
+      "CREDIT_HOLD_CAPTURE 12.50",
+      "USAGE 90.00",
+    ]);
+    expect([march!.subtotal.amount, march!.creditsApplied.amount, march!.amountDue.amount]).toEqual([
+      "102.50",
+      "100.00",
+      "2.50",
+    ]);
+    const { ledger, grants } = await expectLedgerBalanced(customer);
+    expect(entries(ledger)).toEqual(["GRANT 100.00", "HOLD_CAPTURE -12.50", "APPLICATION -87.50"]);
+    expect(grants[0]!.remaining.amount).toBe("0.00");
+    // Claimed once: April's invoice has no capture line.
+    await b.record({ eventName, customerId: customer, value: "1" });
+    await b.advance(clock, "2026-05-01T00:00:00Z");
+    const april = (await b.invoices({ subscriptionId: subscription }))[1]!;
+    expect(april.lines.map((l) => l.kind)).toEqual(["USAGE"]);
   });
 
   it("200 concurrent holds on one balance never over-reserve", async () => {

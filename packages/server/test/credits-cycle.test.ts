@@ -1,5 +1,5 @@
 // Billing credits in the billing cycle: the wall-clock scheduler expires grants in time order with
-// the periods it closes, and the ledger invariant (granted = remaining + applied + expired +
+// the periods it closes (and recharges a balance an expiry alone took to its threshold), and the ledger invariant (granted = remaining + applied + expired +
 // voided, nothing negative) holds while invoices finalize as grants are created and voided in
 // parallel (on PostgreSQL these requests really run at once).
 import { Decimal, sum } from "@tally/billing";
@@ -8,6 +8,7 @@ import { runBillingCycle } from "../src/services/billing-cycle/scheduler.js";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
 import { credits, entries, type Credits } from "./support/credits.js";
+import { spendCredits } from "./support/spend-credits.js";
 
 let app: TestApp;
 let b: Billing;
@@ -59,6 +60,24 @@ describe("expiry by the wall-clock scheduler", () => {
     // A second run finds nothing left to do.
     expect(await runBillingCycle(app.deps)).toBe(0);
     expect(await c.ledger(customer)).toHaveLength(3);
+  });
+
+  it("recharges in the run that expires a grant, when the expiry alone takes the balance to the threshold", async () => {
+    app.clock.set(new Date("2026-01-01T00:00:00Z"));
+    const customer = await b.customer();
+    await c.grant(customer, "4");
+    await c.grant(customer, "10", { expiresAt: "2026-01-10T00:00:00Z" });
+    const set = await spendCredits(app).trySetAutoRecharge(customer, {
+      currency: "usd",
+      thresholdAmount: "5",
+      rechargeToAmount: "20",
+      monthlyLimit: 2,
+    });
+    expect(set.__typename).toBe("Customer");
+    app.clock.set(new Date("2026-01-10T00:00:00Z"));
+    await runBillingCycle(app.deps);
+    // 14 − 10 expired = 4, at or below 5: topped up to 20 by a recharge of 16 in the same run.
+    expect(entries(await c.ledger(customer))).toEqual(["GRANT 4.00", "GRANT 10.00", "EXPIRY -10.00", "GRANT 16.00"]);
   });
 
   it("expires the grants of a customer without subscriptions once their time has come, not before", async () => {

@@ -6,6 +6,8 @@ import { CreditGrantCategory, CreditTransactionType } from "../generated/prisma/
 import { creditBalance, type CreditBalance } from "../services/invoices/credit-balance.js";
 import { createCreditGrant } from "../services/credits/create.js";
 import { voidCreditGrant } from "../services/credits/void.js";
+import { afterCreditChange } from "../services/balance-watch/after-change.js";
+import { announceTriggers } from "../services/alerts/announce.js";
 import { builder } from "./builder.js";
 import { MoneyInputRef, MoneyRef } from "./money.js";
 import { requireTenant } from "./tenant.js";
@@ -207,7 +209,9 @@ builder.mutationField("voidCreditGrant", (t) =>
     args: { input: t.arg({ type: VoidCreditGrantInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
-      const { id } = await voidCreditGrant(tenant, ctx.deps.clock, { id: String(input.id) });
+      const { id, customerId } = await voidCreditGrant(tenant, ctx.deps.clock, { id: String(input.id) });
+      // The void lowered the available balance: the alerts it crossed and the recharge it made due.
+      announceTriggers(ctx.pubsub, tenant.scope)(await afterCreditChange(tenant, ctx.deps.clock, [customerId]));
       return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

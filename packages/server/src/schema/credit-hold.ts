@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { captureCreditHold, createCreditHold, releaseCreditHold } from "../services/credit-holds/holds.js";
 import { expireCustomerHolds } from "../services/credit-holds/expire.js";
 import { announceTriggers } from "../services/alerts/announce.js";
-import { afterHoldChange } from "../services/credit-holds/after-change.js";
+import { afterCreditChange } from "../services/balance-watch/after-change.js";
 import { creditBalance } from "../services/invoices/credit-balance.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
@@ -47,7 +47,7 @@ builder.prismaNode("CreditHold", {
 /** The balance alerts the change crossed (announced) and the recharge it made due; the hold is returned either way. */
 async function afterChange<T extends { customerId: string }>(ctx: Context, hold: T): Promise<T> {
   const tenant = requireTenant(ctx);
-  announceTriggers(ctx.pubsub, tenant.scope)(await afterHoldChange(tenant, ctx.deps.clock, hold.customerId));
+  announceTriggers(ctx.pubsub, tenant.scope)(await afterCreditChange(tenant, ctx.deps.clock, [hold.customerId]));
   return hold;
 }
 

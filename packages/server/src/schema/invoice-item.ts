@@ -3,6 +3,7 @@
 // createInvoiceItem, updateInvoiceItem and deleteInvoiceItem.
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createInvoiceItem, deleteInvoiceItem, updateInvoiceItem } from "../services/invoices/invoice-items.js";
+import { billThresholds } from "../services/thresholds/bill.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
 import { requireTenant } from "./tenant.js";
@@ -138,6 +139,8 @@ builder.mutationField("createInvoiceItem", (t) =>
         subscriptionId: input.subscriptionId == null ? null : String(input.subscriptionId),
         invoiceId: input.invoiceId == null ? null : String(input.invoiceId),
       });
+      // A pending charge counts toward a billing threshold like usage (docs/concepts/subscriptions.md#billing-thresholds).
+      await billThresholds(tenant, ctx.deps.clock, [String(input.customerId)]);
       return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -153,6 +156,8 @@ builder.mutationField("updateInvoiceItem", (t) =>
       const tenant = requireTenant(ctx);
       const id = String(input.id);
       await updateInvoiceItem(tenant, ctx.deps.clock, { ...input, id });
+      const { customerId } = await tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ where: { id } });
+      await billThresholds(tenant, ctx.deps.clock, [customerId]);
       return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

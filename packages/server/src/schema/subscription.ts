@@ -80,7 +80,8 @@ const BillingThresholdsRef = builder.objectRef<BillingThresholdsShape>("BillingT
   fields: (t) => ({
     amountGte: t.field({ type: MoneyRef, resolve: (b) => ({ amount: b.amountGte, currency: b.currency }) }),
     resetBillingCycleAnchor: t.exposeBoolean("resetBillingCycleAnchor", {
-      description: "The billing period restarts at each threshold invoice.",
+      description:
+        "The billing period restarts at each threshold invoice: the crossing ends the period and starts a new full one (docs/concepts/subscriptions.md#resetting-the-cycle-at-a-threshold).",
     }),
   }),
 });
@@ -93,7 +94,8 @@ const BillingThresholdsInput = builder.inputType("BillingThresholdsInput", {
       description: "In the subscription's currency (major units), greater than 0.",
     }),
     resetBillingCycleAnchor: t.boolean({
-      description: "Default false; true (restart the period at each threshold invoice) is refused for now.",
+      description:
+        "Default false; true ends the period at each threshold invoice and starts a new full one there (docs/concepts/subscriptions.md#resetting-the-cycle-at-a-threshold).",
     }),
   }),
 });

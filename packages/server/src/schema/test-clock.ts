@@ -1,7 +1,7 @@
 // Test clocks: frozen time for test-mode customers (docs/concepts/time-and-test-clocks.md#test-clocks).
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { advanceTestClock, createTestClock, deleteTestClock } from "../services/test-clocks.js";
-import { rechargeCrossed } from "../services/credit-purchases/auto-recharge.js";
+import { advanceTestClock, afterTestClockAdvance, createTestClock, deleteTestClock } from "../services/test-clocks.js";
+import { announceTriggers } from "../services/alerts/announce.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
 
@@ -87,22 +87,8 @@ builder.mutationField("advanceTestClock", (t) =>
     resolve: async (_query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const clock = await advanceTestClock(tenant, { id: String(input.id), frozenTime: input.frozenTime });
-      // Period closes and expiries are the advance's: a customer they took to its threshold recharges now.
-      const watched = await tenant.prisma.creditAutoRecharge.findMany({
-        where: {
-          customerId: {
-            in: (await tenant.prisma.customer.findMany({ where: { testClockId: clock.id }, select: { id: true } })).map(
-              (c) => c.id,
-            ),
-          },
-        },
-        select: { customerId: true },
-      });
-      await rechargeCrossed(
-        tenant,
-        ctx.deps.clock,
-        watched.map((w) => w.customerId),
-      );
+      // Thresholds, balance alerts and recharges the new time reaches are the advance's.
+      announceTriggers(ctx.pubsub, tenant.scope)(await afterTestClockAdvance(tenant, ctx.deps.clock, clock.id));
       return clock;
     },
   }),

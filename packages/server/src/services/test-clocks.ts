@@ -1,12 +1,15 @@
 // Test clocks (docs/concepts/time-and-test-clocks.md#advancing-a-clock): frozen time for test-mode customers, moved only forward; advancing one
-// closes the billing periods it passes.
+// closes the billing periods it passes, then settles what the new time reaches.
+import type { Clock } from "../clock.js";
 import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import type { TestClock } from "../generated/prisma/client.js";
+import type { AlertTrigger, TestClock } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { assertWithinAdvanceLimit } from "./billing-cycle/advance-limit.js";
 import { lockTestClock } from "../db/locks.js";
 import { catchUpTestClock } from "./billing-cycle/test-clock.js";
+import { afterCreditChange } from "./balance-watch/after-change.js";
+import { billThresholds } from "./thresholds/bill.js";
 
 function assertTestMode(tenant: Tenant): void {
   if (tenant.scope.mode !== "test") {
@@ -80,4 +83,22 @@ export async function deleteTestClock(tenant: Tenant, id: string): Promise<{ id:
     await tx.testClock.delete({ where: { id } });
     return { id };
   });
+}
+
+/**
+ * What follows an advance once its catch-up committed, in the same request: the billing thresholds
+ * the clock's customers reach at the new time without a new event (usage stamped up to it, pending
+ * items), then the CREDIT_BALANCE alerts and auto-recharges its expiries and period closes made
+ * due (docs/concepts/time-and-test-clocks.md#advancing-a-clock). Returns the alert triggers it
+ * stored, for the caller to announce.
+ */
+export async function afterTestClockAdvance(
+  tenant: Tenant,
+  clock: Clock,
+  testClockId: string,
+): Promise<AlertTrigger[]> {
+  const customers = await tenant.prisma.customer.findMany({ where: { testClockId }, select: { id: true } });
+  const ids = customers.map((c) => c.id);
+  await billThresholds(tenant, clock, ids);
+  return afterCreditChange(tenant, clock, ids);
 }

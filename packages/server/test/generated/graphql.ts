@@ -48,7 +48,7 @@ export type BillingScheme =
 export type BillingThresholdsInput = {
   /** In the subscription's currency (major units), greater than 0. */
   amountGte: string;
-  /** Default false; true (restart the period at each threshold invoice) is refused for now. */
+  /** Default false; true ends the period at each threshold invoice and starts a new full one there (docs/concepts/subscriptions.md#resetting-the-cycle-at-a-threshold). */
   resetBillingCycleAnchor?: boolean | null | undefined;
 };
 
@@ -409,6 +409,7 @@ export type InvoiceItemPeriodInput = {
 };
 
 export type InvoiceLineKind =
+  | 'CREDIT_HOLD_CAPTURE'
   | 'CREDIT_PURCHASE'
   | 'INVOICE_ITEM'
   | 'LICENSE'

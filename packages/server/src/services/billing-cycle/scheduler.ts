@@ -4,7 +4,9 @@
 // invoiced, in order) and then every interval. Several processes may run it
 // against one PostgreSQL database: each subscription is closed under its row lock (others skip
 // it), and the unique invoice constraint backs that up.
-import type { AppDeps } from "../../context.js";
+import { type AppDeps, tenantOf } from "../../context.js";
+import { announceTriggers } from "../alerts/announce.js";
+import { afterCreditChange } from "../balance-watch/after-change.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { scopedClient, type Scope } from "../../db/tenant-scope.js";
 import { dueWallClockExpiries, expireGrant } from "../credits/expire.js";
@@ -19,7 +21,7 @@ const BATCH_SIZE = 100;
 
 export const DEFAULT_BILLING_INTERVAL_MS = 30_000;
 
-type CycleDeps = Pick<AppDeps, "database" | "clock" | "logger">;
+type CycleDeps = Pick<AppDeps, "database" | "clock" | "logger" | "pubsub">;
 
 async function closeOne(deps: CycleDeps, id: string, scope: Scope, now: Date): Promise<PeriodOutcome> {
   try {
@@ -50,14 +52,29 @@ async function expireDueGrants(
     if (signal?.aborted) break;
     const scope = { accountId: grant.accountId, mode: grant.mode };
     try {
-      if (await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now)))
-        expired += 1;
+      if (
+        !(await scopedClient(deps.database.prisma, scope).$transaction((tx) => expireGrant(tx, scope, grant.id, now)))
+      )
+        continue;
+      expired += 1;
     } catch (error) {
       failed.add(grant.id);
       deps.logger.error("could not expire a credit grant", { grantId: grant.id, error });
+      continue;
     }
+    await afterExpiry(deps, scope, grant.customerId);
   }
   return expired;
+}
+
+/** The expiry lowered the customer's available balance: the alerts it crossed (announced) and the recharge it made due. */
+async function afterExpiry(deps: CycleDeps, scope: Scope, customerId: string): Promise<void> {
+  const tenant = tenantOf(deps, scope);
+  try {
+    announceTriggers(deps.pubsub, scope)(await afterCreditChange(tenant, deps.clock, [customerId]));
+  } catch (error) {
+    deps.logger.error("could not evaluate a customer's balance after a grant expiry", { customerId, error });
+  }
 }
 
 /** Records the trial_will_end notices due by `now` (each in its own transaction); returns how many. */

@@ -180,6 +180,30 @@ async function chargeGrants(tx: Tx, scope: Scope, hold: CreditHold, amount: Deci
   return total;
 }
 
+/**
+ * The captured amount waits for the customer's next invoice as a CREDIT_HOLD_CAPTURE line, shown
+ * there as already paid by credits (docs/concepts/credits.md#holds): the grants were charged now.
+ */
+async function pendCaptureLine(tx: Tx, scope: Scope, hold: CreditHold, charged: Decimal, now: Date): Promise<void> {
+  await tx.pendingInvoiceItem.create({
+    data: {
+      id: newId("InvoiceItem"),
+      ...scope,
+      customerId: hold.customerId,
+      currency: hold.currency,
+      kind: "CREDIT_HOLD_CAPTURE",
+      description: `Credit hold ${hold.id} captured`,
+      quantity: "1",
+      unitAmount: charged.toFixed(),
+      flatAmount: "0",
+      amount: charged.toFixed(),
+      periodStart: hold.createdAt,
+      periodEnd: now,
+      createdAt: now,
+    },
+  });
+}
+
 /** Captures `amount` (≤ the held amount; default all of it) and releases the rest. */
 export function captureCreditHold(
   tenant: Tenant,
@@ -203,6 +227,7 @@ export function captureCreditHold(
       },
     );
     const charged = await chargeGrants(tx, tenant.scope, hold, amount, now);
+    if (charged.greaterThan(0)) await pendCaptureLine(tx, tenant.scope, hold, charged, now);
     return tx.creditHold.update({
       where: { id: hold.id },
       data: { status: "CAPTURED", capturedAmount: charged.toFixed(), closedAt: now },

@@ -1,7 +1,14 @@
 // createCreditNote (docs/concepts/credit-notes.md): a correction of an OPEN or PAID invoice, checked
 // by the engine's planCreditNote under the invoice's row lock (so concurrent notes never credit
 // more than the invoice has left), numbered CN-000001 per account and mode, in one transaction.
-import { payableAmount, planCreditNote, toDecimal, type CreditNoteRequest, type Decimal } from "@tally/billing";
+import {
+  isPrepaidLine,
+  payableAmount,
+  planCreditNote,
+  toDecimal,
+  type CreditNoteRequest,
+  type Decimal,
+} from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomerBalance, lockInvoice, lockedCustomerNow } from "../../db/locks.js";
@@ -66,11 +73,14 @@ function creditable(invoice: Invoice & { lines: InvoiceLine[] }, credited: Map<s
       description: line.description,
       quantity: dec(line.quantity),
       unitAmount: dec(line.unitAmount),
-      amount: payableAmount({
-        amount: dec(line.amount),
-        discountAmounts: discountAmountsOf(line.discountAmounts),
-        taxAmounts: taxAmountsOf(line.taxAmounts),
-      }),
+      // A captured hold's line was paid by credits at capture: the customer owes nothing on it to take back.
+      amount: isPrepaidLine(line)
+        ? toDecimal("0")
+        : payableAmount({
+            amount: dec(line.amount),
+            discountAmounts: discountAmountsOf(line.discountAmounts),
+            taxAmounts: taxAmountsOf(line.taxAmounts),
+          }),
       credited: credited.get(line.id) ?? toDecimal("0"),
     })),
   };

@@ -45,6 +45,7 @@ export async function nextTestClockExpiry(
 
 interface DueExpiry {
   id: string;
+  customerId: string;
   accountId: string;
   mode: Mode;
 }
@@ -61,7 +62,7 @@ export function dueWallClockExpiries(
   exclude: readonly string[],
 ): Promise<DueExpiry[]> {
   return prisma.$queryRaw<DueExpiry[]>`
-    SELECT g."id", g."accountId", g."mode"::text AS "mode"
+    SELECT g."id", g."customerId", g."accountId", g."mode"::text AS "mode"
     FROM "CreditGrant" g JOIN "Customer" c ON c."id" = g."customerId"
     WHERE g."expiredAt" IS NULL AND g."voidedAt" IS NULL AND g."expiresAt" <= ${now}
       AND c."testClockId" IS NULL

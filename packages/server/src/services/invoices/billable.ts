@@ -7,6 +7,12 @@ import type { Tx } from "../../db/transaction.js";
 const discountsInOrder = { orderBy: { seq: "asc" }, include: { coupon: true } } as const;
 const ratesInOrder = { orderBy: { createdAt: "asc" } } as const;
 
+/**
+ * Pending items stored as the lines they become, each claimed by the first invoice of its customer
+ * (and subscription, when tied) that takes it: one-off items and captured holds (docs/concepts/credits.md#holds).
+ */
+export const CUSTOMER_ITEM_KINDS = ["INVOICE_ITEM", "CREDIT_HOLD_CAPTURE"] as const;
+
 export const billableInclude = {
   customer: { include: { testClock: true, discounts: discountsInOrder, defaultTaxRates: ratesInOrder } },
   items: {
@@ -15,9 +21,9 @@ export const billableInclude = {
   },
   discounts: discountsInOrder,
   defaultTaxRates: ratesInOrder,
-  // What changes left for the next invoice (invoices/pending.ts); one-off items are read there, locked.
+  // What changes left for the next invoice (invoices/pending.ts); the customer's items are read there, locked.
   pendingItems: {
-    where: { invoiceId: null, kind: { not: "INVOICE_ITEM" } },
+    where: { invoiceId: null, kind: { notIn: [...CUSTOMER_ITEM_KINDS] } },
     orderBy: { seq: "asc" },
     include: { price: { include: { meter: true } } },
   },

@@ -3,6 +3,7 @@
 // removed, each change recomposing its lines and totals, until finalizeInvoice numbers it and makes
 // it OPEN; deleteInvoice deletes a DRAFT and its items become pending again.
 import { composeInvoice, normalizeCurrency, type InvoiceDraft } from "@tally/billing";
+import { CUSTOMER_ITEM_KINDS } from "./billable.js";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow, lockSubscription } from "../../db/locks.js";
@@ -96,7 +97,12 @@ async function draftCurrency(
     input.pendingInvoiceItemsBehavior === "EXCLUDE"
       ? []
       : await tenant.prisma.pendingInvoiceItem.findMany({
-          where: { customerId: input.customerId, kind: "INVOICE_ITEM", invoiceId: null, subscriptionId: null },
+          where: {
+            customerId: input.customerId,
+            kind: { in: [...CUSTOMER_ITEM_KINDS] },
+            invoiceId: null,
+            subscriptionId: null,
+          },
           distinct: ["currency"],
           select: { currency: true },
         });

@@ -22,7 +22,7 @@ import type { Db } from "../../db/transaction.js";
 import { Prisma, type Meter, type Price } from "../../generated/prisma/client.js";
 import { priceModelOf, segmentConditionsOf } from "../prices.js";
 import { type CombinationUsage, usageStore } from "../../usage-store/index.js";
-import type { BillableSubscription } from "./billable.js";
+import { type BillableSubscription, CUSTOMER_ITEM_KINDS } from "./billable.js";
 
 type PendingRow = BillableSubscription["pendingItems"][number];
 
@@ -97,6 +97,7 @@ export type InvoiceItemSelection =
 
 interface InvoiceItemRow {
   id: string;
+  kind: (typeof CUSTOMER_ITEM_KINDS)[number];
   priceId: string | null;
   description: string;
   quantity: unknown;
@@ -107,7 +108,7 @@ interface InvoiceItemRow {
 }
 
 /**
- * One-off items as INVOICE_ITEM lines, in creation order. With `lock` the rows stay locked
+ * One-off items as INVOICE_ITEM lines and captured holds as CREDIT_HOLD_CAPTURE lines, in creation order. With `lock` the rows stay locked
  * (`FOR UPDATE`) until the transaction ends: a concurrent invoice waits and then no longer finds
  * them pending, and an edit or deletion waits for the invoice (db/locks.ts has the order).
  */
@@ -124,13 +125,13 @@ export async function invoiceItemLines(
           AND "currency" = ${selection.pendingFor.currency}
           AND ("subscriptionId" IS NULL OR "subscriptionId" = ${selection.pendingFor.subscriptionId})`;
   const rows = await db.$queryRaw<InvoiceItemRow[]>`
-    SELECT "id", "priceId", "description", "quantity", "unitAmount", "amount", "periodStart", "periodEnd"
+    SELECT "id", "kind"::text AS "kind", "priceId", "description", "quantity", "unitAmount", "amount", "periodStart", "periodEnd"
     FROM "PendingInvoiceItem"
-    WHERE ${scopeClause(scope)} AND "kind" = 'INVOICE_ITEM' AND ${where}
+    WHERE ${scopeClause(scope)} AND "kind"::text IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])}) AND ${where}
     ORDER BY "seq"
     ${options.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   return rows.map((row) => ({
-    kind: "INVOICE_ITEM",
+    kind: row.kind,
     itemId: row.id,
     priceId: row.priceId,
     description: row.description,

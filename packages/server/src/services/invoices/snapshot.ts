@@ -165,16 +165,19 @@ async function thresholdBilled(db: Db, scope: Scope, subscriptionId: string, per
 /**
  * A threshold invoice (docs/concepts/subscriptions.md#billing-thresholds): the usage of the current
  * period up to `now` not yet invoiced, and the pending charges, read under the finalization's locks.
+ * `throughNow`: the events stamped at now count (they are what crossed; timestamps are whole
+ * milliseconds), except when the threshold resets the cycle at now, where they open the new period.
  */
 export async function thresholdSnapshot(
   db: Db,
   scope: Scope,
   subscription: BillableSubscription,
   now: Date,
+  throughNow = true,
 ): Promise<InvoiceSnapshot> {
   const { start } = openPeriod(scheduleOf(subscription));
-  // The events stamped at now count: they are what crossed (timestamps are whole milliseconds).
-  const usage = await usageWindow(db, scope, subscription, { start, end: new Date(now.getTime() + 1) });
+  const end = throughNow ? new Date(now.getTime() + 1) : now;
+  const usage = await usageWindow(db, scope, subscription, { start, end });
   const grants = await creditGrants(db, scope, subscription, { lock: true });
   return {
     ...base(subscription, now, grants),

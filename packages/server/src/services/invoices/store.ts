@@ -3,6 +3,7 @@
 // never changes (docs/concepts/invoices.md#status). DRAFT invoices (invoices/drafts.ts) store their
 // lines the same way and finalize through the same fields.
 import type { InvoiceDraft, InvoiceLine } from "@tally/billing";
+import { CUSTOMER_ITEM_KINDS } from "./billable.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { BillingReason, Prisma, Subscription } from "../../generated/prisma/client.js";
 import { newId, randomBase62 } from "../../ids.js";
@@ -48,6 +49,11 @@ export function invoiceAmounts(draft: InvoiceDraft) {
   };
 }
 
+/** A line billing a pending item of the customer's (claimInvoiceItems). */
+function isCustomerItem(line: Pick<InvoiceLine, "kind">): boolean {
+  return (CUSTOMER_ITEM_KINDS as readonly string[]).includes(line.kind);
+}
+
 /** The draft's lines as InvoiceLine rows, in order. */
 export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineCreateManyInvoiceInput[] {
   return draft.lines.map((line, position) => ({
@@ -57,8 +63,8 @@ export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineC
     kind: line.kind,
     description: line.description,
     priceId: line.priceId,
-    subscriptionItemId: line.kind === "INVOICE_ITEM" || line.kind === "CREDIT_PURCHASE" ? null : line.itemId,
-    invoiceItemId: line.kind === "INVOICE_ITEM" ? line.itemId : null,
+    subscriptionItemId: isCustomerItem(line) || line.kind === "CREDIT_PURCHASE" ? null : line.itemId,
+    invoiceItemId: isCustomerItem(line) ? line.itemId : null,
     tier: line.tier,
     quantity: line.quantity.toFixed(),
     unitAmount: line.unitAmount.toFixed(),
@@ -94,7 +100,7 @@ export async function finalizationFields(tx: Tx, scope: Scope, customerId: strin
  * They were read under their row locks (invoices/pending.ts), so every one is still pending.
  */
 export async function claimInvoiceItems(tx: Tx, invoiceId: string, lines: readonly InvoiceLine[]): Promise<void> {
-  const ids = lines.filter((line) => line.kind === "INVOICE_ITEM").map((line) => line.itemId);
+  const ids = lines.filter(isCustomerItem).map((line) => line.itemId);
   if (ids.length === 0) return;
   const claimed = await tx.pendingInvoiceItem.updateMany({
     where: { id: { in: ids }, invoiceId: null },
@@ -134,7 +140,7 @@ export async function storeFinalizedInvoice(
   await usageStore(tx, scope).sealInvoicedPeriods(id);
   // The snapshot billed every pending charge: writers of them hold the subscription's row lock, as the caller does.
   await tx.pendingInvoiceItem.updateMany({
-    where: { subscriptionId: input.subscription.id, invoiceId: null, kind: { not: "INVOICE_ITEM" } },
+    where: { subscriptionId: input.subscription.id, invoiceId: null, kind: { notIn: [...CUSTOMER_ITEM_KINDS] } },
     data: { invoiceId: id },
   });
   await claimInvoiceItems(tx, id, draft.lines);

@@ -47,12 +47,6 @@ export function thresholdColumns(
       [...field, "amountGte"],
     );
   }
-  if (thresholds.resetBillingCycleAnchor) {
-    throw new InvalidInputError(
-      "resetBillingCycleAnchor true is not supported yet: threshold invoices keep the period",
-      [...field, "resetBillingCycleAnchor"],
-    );
-  }
   return {
     billingThresholdAmountGte: amount.toFixed(),
     billingThresholdResetAnchor: thresholds.resetBillingCycleAnchor ?? false,

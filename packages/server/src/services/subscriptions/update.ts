@@ -238,6 +238,8 @@ export async function applyChange(
   clock: Clock,
   customer: { testClockId: string | null },
   input: UpdateSubscriptionInput,
+  // A threshold that resets the cycle (thresholds/bill.ts) makes the reset's invoice its threshold invoice.
+  resetReason: "SUBSCRIPTION_UPDATE" | "SUBSCRIPTION_THRESHOLD" = "SUBSCRIPTION_UPDATE",
 ): Promise<AppliedChange> {
   const behavior = input.prorationBehavior ?? "CREATE_PRORATIONS";
   const now = await lockedCustomerNow(tx, scope, customer, clock);
@@ -315,7 +317,7 @@ export async function applyChange(
       const draft = composeInvoice(await anchorResetSnapshot(tx, scope, changed, ended.start));
       await storeFinalizedInvoice(tx, scope, {
         subscription: changed,
-        billingReason: "SUBSCRIPTION_UPDATE",
+        billingReason: resetReason,
         draft,
         at: now,
       });

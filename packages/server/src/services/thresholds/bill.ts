@@ -4,7 +4,7 @@
 // amountGte, one SUBSCRIPTION_THRESHOLD invoice bills it (and records each item's quantity so far,
 // so later invoices of the period bill only the rest: the engine's priceContinuation). Requests
 // that cross together queue on the subscription's row lock; the second sees the first's invoice
-// and bills nothing.
+// and bills nothing. With resetBillingCycleAnchor the crossing resets the cycle instead.
 import { composeInvoice, openPeriod, toDecimal } from "@tally/billing";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
@@ -17,6 +17,7 @@ import { loadBillable } from "../invoices/billable.js";
 import { thresholdSnapshot } from "../invoices/snapshot.js";
 import { storeFinalizedInvoice } from "../invoices/store.js";
 import { scheduleOf } from "../prices.js";
+import { applyChange } from "../subscriptions/update.js";
 
 /** Bills the thresholds these customers' subscriptions have reached (one transaction per subscription). */
 export async function billThresholds(tenant: Tenant, clock: Clock, customerIds: readonly string[]): Promise<void> {
@@ -47,9 +48,18 @@ async function billThreshold(
   if (!subscription || !isBilling(subscription.status) || subscription.billingThresholdAmountGte === null) return;
   if (now <= openPeriod(scheduleOf(subscription)).start) return;
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");
-  const snapshot = await thresholdSnapshot(tx, scope, subscription, now);
+  // A trial's cycle starts at its end: a threshold reached during it bills without resetting.
+  const reset = subscription.billingThresholdResetAnchor && subscription.status === "ACTIVE";
+  const snapshot = await thresholdSnapshot(tx, scope, subscription, now, !reset);
   const draft = composeInvoice(snapshot);
   if (draft.total.lessThan(toDecimal(subscription.billingThresholdAmountGte.toFixed()))) return;
+  if (reset) {
+    // The reset's own rule (docs/concepts/subscriptions.md#resetting-the-billing-cycle): the period
+    // ends now, its usage, prorations and the new full period's licences on one invoice. The next
+    // crossing is in the new period, which starts at now, so this instant bills no other.
+    await applyChange(tx, scope, clock, customer, { id, billingCycleAnchor: "NOW" }, "SUBSCRIPTION_THRESHOLD");
+    return;
+  }
   // One threshold invoice per instant (a test clock's time stands still): the next crossing bills later.
   const same = await tx.invoice.count({
     where: { subscriptionId: id, billingReason: "SUBSCRIPTION_THRESHOLD", periodEnd: now },
