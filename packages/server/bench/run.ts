@@ -376,7 +376,7 @@ async function monthEndCloseFigure(session: Session): Promise<void> {
   });
 }
 
-/** Spend control: batched and single ingest with a spend cap and a SPEND alert against without (figures/spend-control.ts). */
+/** Spend control: batched and single ingest with a spend cap, a SPEND alert and an auto-recharge against without (figures/spend-control.ts). */
 async function spendControlFigure(session: Session): Promise<void> {
   const db = session.target.kind;
   const scale = SCALE.spendControl;
@@ -385,7 +385,7 @@ async function spendControlFigure(session: Session): Promise<void> {
   row({
     figure: "spend-control",
     database: db,
-    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.customers} customers with a spend cap and a SPEND alert`,
+    what: `recordMeterEvents ×1000, ${scale.clients} clients, ${scale.customers} customers with a spend cap, a SPEND alert and an auto-recharge`,
     value: r.batched.with,
     unit: "events/s",
     reference: { what: "customers without", value: r.batched.without },
@@ -397,7 +397,7 @@ async function spendControlFigure(session: Session): Promise<void> {
   row({
     figure: "spend-control",
     database: db,
-    what: `recordMeterEvent, ${scale.connections} connections, with a spend cap and a SPEND alert`,
+    what: `recordMeterEvent, ${scale.connections} connections, with a spend cap, a SPEND alert and an auto-recharge`,
     value: r.single.with.perSecond,
     unit: "req/s",
     reference: { what: "customers without", value: r.single.without.perSecond },

@@ -2,6 +2,7 @@
 // cached fact that can change (a key revoked or rolled, a meter's status, an alert on a meter) is
 // forgotten by this process at once and by every other replica through the pub/sub; a replica
 // that may have missed messages (its pub/sub connection dropped) forgets everything.
+import type { Decimal } from "@tally/billing";
 import type { Scope } from "./db/tenant-scope.js";
 import type { Meter, Mode } from "./generated/prisma/client.js";
 import { LruCache } from "./lru.js";
@@ -39,10 +40,10 @@ export const caches = {
   /** The tenant's active money alerts (SPEND, CREDIT_BALANCE, FORECAST) by `tenantKey(scope, "")`; creating and archiving one forgets it. */
   moneyAlerts: new LruCache<string, Array<{ meterId: string; customerId: string | null }>>(10_000, SHARED_TTL_MS),
   /**
-   * Whether a customer has an auto-recharge, by `tenantKey(scope, customerId)`: ingest of a customer
+   * A customer's auto-recharge currency and threshold (null: none), by `tenantKey(scope, customerId)`: ingest of a customer
    * without one costs no lookup (services/credit-purchases/auto-recharge.ts); setting it forgets it.
    */
-  creditRechargeWatch: new LruCache<string, boolean>(100_000, SHARED_TTL_MS),
+  creditRechargeWatch: new LruCache<string, { currency: string; threshold: Decimal } | null>(100_000, SHARED_TTL_MS),
   /** Customers' test clock IDs (null: the wall clock) by `tenantKey(scope, customerId)`; set at creation, never changed. */
   customerClocks: new LruCache<string, string | null>(100_000),
 };

@@ -2,7 +2,8 @@
 // validation, one recharge per crossing (also under concurrent ingest), none while one waits for
 // payment (the monthly limit is in spend-scenarios.test.ts's prepaid scenario), a grant's void or
 // expiry alone crossing (alert and recharge in that request), the watch cache
-// for customers without one, and tenancy.
+// for customers without one, and tenancy. The concurrent crossings are also run for a capped
+// customer, whose ingest pre-checks the balance from the cap's previews before the locked decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caches, tenantKey } from "../src/caches.js";
 import { createTestApp, type TestApp } from "./support/app.js";
@@ -21,13 +22,18 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** A test-clock customer at Mar 1 on a 1.00-per-unit metered price, with `credits` bought. */
-async function prepaid(credits: string) {
+async function prepaid(credits: string, capped = false) {
   const clock = await b.clock("2026-03-01T00:00:00Z");
   const eventName = `units_${Math.random().toString(36).slice(2, 8)}`;
   const meter = await b.meter(eventName);
   const price = await b.metered(meter, { unitAmount: "1" });
   const customer = await b.customer({ testClockId: clock });
-  await b.subscribe({ customerId: customer, items: [{ priceId: price }] });
+  await b.subscribe({
+    customerId: customer,
+    items: [{ priceId: price }],
+    // A spend cap out of reach: ingest's pre-check decides whether a recharge may be due.
+    ...(capped ? { spendCap: { amount: "100000", behavior: "BLOCK_EVENTS" } } : {}),
+  });
   await s.purchase(customer, credits);
   let n = 0;
   const record = (value: string, timestamp: string) =>
@@ -146,31 +152,34 @@ describe("auto-recharge", () => {
     expect(await triggers()).toHaveLength(1);
   });
 
-  it("makes exactly one recharge per crossing under concurrent ingest and holds", async () => {
-    const { clock, customer, eventName } = await prepaid("100");
-    await s.trySetAutoRecharge(customer, {
-      currency: "usd",
-      thresholdAmount: "50",
-      fixedAmount: "100",
-      monthlyLimit: 10,
-    });
-    await b.advance(clock, "2026-03-02T00:00:00Z");
-    await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) =>
-        b.record({
-          eventName,
-          customerId: customer,
-          value: "3",
-          timestamp: "2026-03-01T12:00:00Z",
-          identifier: `c${i}_${eventName}`,
-        }),
-      ),
-      ...Array.from({ length: 5 }, () => s.hold(customer, "1")),
-    ]);
-    expect((await recharges(customer)).map((p) => p.amount.amount)).toEqual(["100.00"]);
-    expect(await rechargedEvents(customer)).toHaveLength(1);
-    expect((await s.balance(customer))!.availableAfterHolds).toBe("135.00");
-  });
+  it.each([false, true])(
+    "makes exactly one recharge per crossing under concurrent ingest and holds (capped: %s)",
+    async (capped) => {
+      const { clock, customer, eventName } = await prepaid("100", capped);
+      await s.trySetAutoRecharge(customer, {
+        currency: "usd",
+        thresholdAmount: "50",
+        fixedAmount: "100",
+        monthlyLimit: 10,
+      });
+      await b.advance(clock, "2026-03-02T00:00:00Z");
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) =>
+          b.record({
+            eventName,
+            customerId: customer,
+            value: "3",
+            timestamp: "2026-03-01T12:00:00Z",
+            identifier: `c${i}_${eventName}`,
+          }),
+        ),
+        ...Array.from({ length: 5 }, () => s.hold(customer, "1")),
+      ]);
+      expect((await recharges(customer)).map((p) => p.amount.amount)).toEqual(["100.00"]);
+      expect(await rechargedEvents(customer)).toHaveLength(1);
+      expect((await s.balance(customer))!.availableAfterHolds).toBe("135.00");
+    },
+  );
 
   it("never has two in flight: with invoiceRequiresPayment, the next waits until the invoice is paid", async () => {
     const { clock, customer, record } = await prepaid("10");
@@ -198,7 +207,7 @@ describe("auto-recharge", () => {
     await record("1", "2026-03-01T12:00:00Z");
     expect(
       caches.creditRechargeWatch.get(tenantKey({ accountId: app.account.account.id, mode: "test" }, customer)),
-    ).toBe(false);
+    ).toBeNull();
     await s.trySetAutoRecharge(customer, {
       currency: "usd",
       thresholdAmount: "50",

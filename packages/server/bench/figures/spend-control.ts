@@ -1,8 +1,11 @@
 // Spend control at ingest (figure id spend-control): batched (recordMeterEvents ×1000) and single
-// (recordMeterEvent) ingest for customers whose subscriptions have a BLOCK_EVENTS spend cap and
-// whose meter a SPEND alert watches (docs/concepts/subscriptions.md#spend-caps), against the same
-// ingest for customers without either (same server, same run, rounds alternating). The cap and the
-// alert's threshold are out of reach, so every event is accepted and both sides store the same.
+// (recordMeterEvent) ingest for customers whose subscriptions have a BLOCK_EVENTS spend cap, whose
+// meter a SPEND alert watches and who have bought credits with an auto-recharge
+// (docs/concepts/subscriptions.md#spend-caps, docs/concepts/credits.md#auto-recharge), against the
+// same ingest for customers without any (same server, same run, rounds alternating). The cap and
+// the alert's threshold are out of reach, so every event is accepted and both sides store the same;
+// one customer's auto-recharge threshold is crossed early, and the figure checks that exactly it
+// was recharged, once.
 import { type Api, meteredPrice } from "../lib/api.js";
 import { combine, runLoad, type LoadResult } from "../lib/load.js";
 import type { Session } from "../lib/session.js";
@@ -53,6 +56,19 @@ async function side(a: Api, tag: string, customers: number, watched: boolean): P
       "Subscription",
     );
     ids.push(customer.id);
+    if (watched) {
+      // The first customer's 2.00 falls to its 1.00 threshold within its first events; the others' never does.
+      const first = i === 0;
+      const credits = { customerId: customer.id, amount: first ? "2" : "1000000000", currency: "usd" };
+      await a.mutate("purchaseCredits", "PurchaseCreditsInput", credits, "CreditPurchase");
+      const autoRecharge = { currency: "usd", thresholdAmount: "1", fixedAmount: "1000000000", monthlyLimit: 1 };
+      await a.mutate(
+        "setCreditAutoRecharge",
+        "SetCreditAutoRechargeInput",
+        { customerId: customer.id, autoRecharge },
+        "Customer",
+      );
+    }
   }
   if (watched) {
     await a.mutate(
@@ -116,6 +132,14 @@ function single(session: Session, s: Side, tag: string, seconds: number, connect
   });
 }
 
+async function recharges(a: Api, customerId: string): Promise<number> {
+  const data = await a.gql<{ creditPurchases: { edges: Array<{ node: { autoRecharge: boolean } }> } }>(
+    `query($c: ID) { creditPurchases(first: 100, customerId: $c) { edges { node { autoRecharge } } } }`,
+    { c: customerId },
+  );
+  return data.creditPurchases.edges.filter((e) => e.node.autoRecharge).length;
+}
+
 export async function spendControl(session: Session, scale: SpendControlScale): Promise<SpendControlResult> {
   const a = session.api;
   const run = `${Date.now()}`;
@@ -136,6 +160,11 @@ export async function spendControl(session: Session, scale: SpendControlScale): 
     const seconds = scale.seconds / ROUNDS;
     singles.without.push(await single(session, plain, `s-plain-${run}-${round}`, seconds, scale.connections));
     singles.with.push(await single(session, watched, `s-capped-${run}-${round}`, seconds, scale.connections));
+  }
+  // Exactly one recharge, the first customer's: none missed, none made twice or above the threshold.
+  for (const [i, customerId] of watched.customers.entries()) {
+    const made = await recharges(a, customerId);
+    if (made !== (i === 0 ? 1 : 0)) throw new Error(`spend-control: customer ${i} was recharged ${made} times`);
   }
   const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
   return {

@@ -3,7 +3,7 @@
 // threshold, the request that made it so buys one recharge (purchase.ts) — under the settings'
 // row lock, so never two at once for a customer, none while one waits for payment, and at most
 // monthlyLimit per calendar month (UTC) — and records billing.credit_balance.recharged.
-import { Decimal, minorUnits, normalizeCurrency, toDecimal } from "@tally/billing";
+import { Decimal, type InvoiceSnapshot, minorUnits, normalizeCurrency, toDecimal } from "@tally/billing";
 import { caches, tenantKey } from "../../caches.js";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
@@ -15,7 +15,10 @@ import type { CreditAutoRecharge, CreditPurchase } from "../../generated/prisma/
 import { validateName, validatePriority } from "../credits/create.js";
 import { findCustomer } from "../customers.js";
 import { recordEvent } from "../event-log/record.js";
-import { creditBalancesAt } from "../invoices/credit-balance.js";
+import { heldByCurrency } from "../credits/available.js";
+import { loadGrantStates } from "../credits/grant-state.js";
+import { balancesOf, creditBalancesAt } from "../invoices/credit-balance.js";
+import { type ClockedCustomer, customerNow } from "../time.js";
 import { storePurchase } from "./purchase.js";
 
 export interface CreditAutoRechargeInput {
@@ -161,25 +164,79 @@ async function rechargeLocked(tx: Tx, scope: Scope, customerId: string, now: Dat
   return purchase;
 }
 
+/** A customer's auto-recharge as the pre-check needs it (null: none), cached per customer. */
+interface RechargeWatch {
+  currency: string;
+  threshold: Decimal;
+}
+
+async function rechargeWatch(tenant: Tenant, customerId: string): Promise<RechargeWatch | null> {
+  const key = tenantKey(tenant.scope, customerId);
+  let watch = caches.creditRechargeWatch.get(key);
+  if (watch === undefined) {
+    const settings = await tenant.prisma.creditAutoRecharge.findUnique({
+      where: { customerId },
+      select: { currency: true, thresholdAmount: true },
+    });
+    watch = settings && { currency: settings.currency, threshold: toDecimal(settings.thresholdAmount.toFixed()) };
+    caches.creditRechargeWatch.set(key, watch);
+  }
+  return watch;
+}
+
+/**
+ * Every billing subscription's preview of a customer as the calling ingest committed it (priced
+ * under the customer's exclusive usage lock, with exactly the events it stored), in previewOrder.
+ */
+export interface PricedAtCommit {
+  customer: ClockedCustomer;
+  previews: readonly InvoiceSnapshot[];
+}
+
+/**
+ * Whether the customer's available balance may be at or below the threshold, from `priced` and
+ * the grants and holds read now, by the one rule (balancesOf, credits/available.ts). It cannot
+ * miss a crossing this request made: the previews are the usage as this request committed it
+ * (no other ingest of the customer commits while its usage lock is held exclusively) and the
+ * grants and holds are read after that commit, so a change that lowers the balance after it is
+ * seen here or is another request's, which checks after its own commit (holds, captures, voids,
+ * ingest); only raising changes committed meanwhile can make it higher than at the commit, and the
+ * exact check would see those too. A wrong "maybe" only costs the exact check.
+ */
+async function mayBeDue(
+  tenant: Tenant,
+  clock: Clock,
+  customerId: string,
+  watch: RechargeWatch,
+  priced: PricedAtCommit,
+): Promise<boolean> {
+  const now = customerNow(priced.customer, clock);
+  const [grants, held] = await Promise.all([
+    loadGrantStates(tenant.sql, tenant.scope, { customerId }),
+    heldByCurrency(tenant.sql, tenant.scope, customerId, now),
+  ]);
+  const [balance] = balancesOf([watch.currency], { grants, previews: priced.previews, held }, now);
+  return !balance!.availableAfterHolds.greaterThan(watch.threshold);
+}
+
 /**
  * After a request that may have lowered these customers' available balance (ingest, a hold, a
  * capture, a period close): recharges each that has an auto-recharge and crossed its threshold.
- * Customers known to have none cost nothing (the watch cache).
+ * Customers known to have none cost nothing (the watch cache); those whose previews the caller
+ * priced at its commit (`priced`) open the locked decision only when they may be due (mayBeDue).
  */
 export async function rechargeCrossed(
   tenant: Tenant,
   clock: Clock,
   customerIds: readonly string[],
+  priced: ReadonlyMap<string, PricedAtCommit> = new Map(),
 ): Promise<CreditPurchase[]> {
   const made: CreditPurchase[] = [];
   for (const customerId of new Set(customerIds)) {
-    const key = tenantKey(tenant.scope, customerId);
-    let watched = caches.creditRechargeWatch.get(key);
-    if (watched === undefined) {
-      watched = (await tenant.prisma.creditAutoRecharge.count({ where: { customerId } })) > 0;
-      caches.creditRechargeWatch.set(key, watched);
-    }
-    if (!watched) continue;
+    const watch = await rechargeWatch(tenant, customerId);
+    if (watch === null) continue;
+    const known = priced.get(customerId);
+    if (known && !(await mayBeDue(tenant, clock, customerId, watch, known))) continue;
     const customer = await tenant.prisma.customer.findUniqueOrThrow({
       where: { id: customerId },
       select: { testClockId: true },

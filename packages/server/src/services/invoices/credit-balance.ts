@@ -3,7 +3,14 @@
 // (`projectedAvailable`), the active holds, and the available balance holds and auto-recharge use
 // (credits/available.ts) — computed live, with the previews' snapshots and the same engine, so
 // an event recorded a moment ago already counts (read-your-writes).
-import { composeInvoice, isGrantApplicable, sum, type CreditGrantState, type Decimal } from "@tally/billing";
+import {
+  composeInvoice,
+  isGrantApplicable,
+  type InvoiceSnapshot,
+  sum,
+  type CreditGrantState,
+  type Decimal,
+} from "@tally/billing";
 import type { Tenant } from "../../context.js";
 import type { Clock } from "../../clock.js";
 import type { Scope } from "../../db/tenant-scope.js";
@@ -49,26 +56,61 @@ export async function creditBalancesAt(
   });
   if (currencies.length === 0) return [];
 
-  const grants = (await loadGrantStates(db, scope, { customerId })).filter((grant) =>
-    isGrantApplicable(grant, grant.currency, now),
-  );
-  const remaining = new Map(grants.map((grant) => [grant.id, grant.remaining]));
+  const grants = await loadGrantStates(db, scope, { customerId });
   const subscriptions = await db.subscription.findMany({
     where: { customerId, status: billingStatus },
     orderBy: [{ currentPeriodEnd: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     include: billableInclude,
   });
-  for (const subscription of subscriptions) {
-    const snapshot = await periodEndSnapshot(db, scope, subscription);
+  const previews: InvoiceSnapshot[] = [];
+  for (const subscription of subscriptions) previews.push(await periodEndSnapshot(db, scope, subscription));
+  const held = await heldByCurrency(db, scope, customerId, now);
+  return balancesOf(
+    currencies.map((c) => c.currency),
+    { grants, previews, held },
+    now,
+  );
+}
+
+/**
+ * The order in which creditBalancesAt composes the subscriptions' previews on the grants:
+ * earliest period end first, then the oldest.
+ */
+export function previewOrder(
+  a: { currentPeriodEnd: Date; createdAt: Date; id: string },
+  b: { currentPeriodEnd: Date; createdAt: Date; id: string },
+): number {
+  return (
+    a.currentPeriodEnd.getTime() - b.currentPeriodEnd.getTime() ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * creditBalancesAt's balances in these currencies from what it reads: the customer's grants
+ * (loadGrantStates), every billing subscription's preview in previewOrder, and the active holds.
+ */
+export function balancesOf(
+  currencies: readonly string[],
+  read: {
+    grants: readonly CreditGrantState[];
+    previews: readonly InvoiceSnapshot[];
+    held: ReadonlyMap<string, Decimal>;
+  },
+  now: Date,
+): CreditBalance[] {
+  const grants = read.grants.filter((grant) => isGrantApplicable(grant, grant.currency, now));
+  const remaining = new Map(grants.map((grant) => [grant.id, grant.remaining]));
+  for (const snapshot of read.previews) {
     const states: CreditGrantState[] = grants.map((grant) => ({ ...grant, remaining: remaining.get(grant.id)! }));
     const draft = composeInvoice({ ...snapshot, at: now, grants: states });
     for (const application of draft.creditApplications) {
       remaining.set(application.grantId, remaining.get(application.grantId)!.minus(application.amount));
     }
   }
-  const held = await heldByCurrency(db, scope, customerId, now);
-
-  return currencies.map(({ currency }) => {
+  const { held } = read;
+  return currencies.map((currency) => {
     const inCurrency = grants.filter((grant) => grant.currency === currency);
     const unscoped = inCurrency.filter((grant) => "allMeteredPrices" in grant.scope);
     const unscopedRemaining = sum(unscoped.map((grant) => grant.remaining));

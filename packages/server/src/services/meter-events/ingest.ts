@@ -10,12 +10,13 @@ import { lockCustomersUsage, lockCustomersUsageMixed } from "../../db/locks.js";
 import type { Db } from "../../db/transaction.js";
 import type { MeterEventError } from "../../errors.js";
 import type { AlertTrigger, UsageAlert } from "../../generated/prisma/client.js";
-import { MAX_COMBINATIONS_PER_MONTH } from "@tally/billing";
+import { MAX_COMBINATIONS_PER_MONTH, type PeriodEndSnapshot } from "@tally/billing";
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
 import { evaluateUsageAlerts, watchingAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
 import { checkWatch, type SpendWatch, StaleWatch, spendWatch } from "../spend-caps/watch.js";
-import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
+import { type PricedAtCommit, rechargeCrossed } from "../credit-purchases/auto-recharge.js";
+import { previewOrder } from "../invoices/credit-balance.js";
 import { billThresholds } from "../thresholds/bill.js";
 import { cardinalityExceeded, meterInactive, spendCapExceeded } from "./errors.js";
 import { retryingDuplicates } from "./identity.js";
@@ -82,22 +83,55 @@ export async function storeEvents(
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
   let watch = await spendWatch(tenant, events);
-  let ingested: Ingested;
+  let committed: Committed;
   try {
-    ingested = await storeWatched(tenant, clock, events, options, watch);
+    committed = await storeWatched(tenant, clock, events, options, watch);
   } catch (error) {
     if (!(error instanceof StaleWatch)) throw error;
     // Subscriptions kept from earlier requests changed: once more on subscriptions loaded now, which need no check.
     watch = await spendWatch(tenant, events, true);
-    ingested = await storeWatched(tenant, clock, events, options, watch);
+    committed = await storeWatched(tenant, clock, events, options, watch);
   }
+  const { ingested, priced } = committed;
   // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
   // auto-recharges the usage (and a threshold invoice's credits) made due (credit-purchases/auto-recharge.ts).
   const changed = ingested.usageChanged.map((c) => c.customerId);
   const billed = changed.filter((id) => watch.thresholds.has(id));
   if (billed.length > 0) await billThresholds(tenant, clock, [...new Set(billed)]);
-  await rechargeCrossed(tenant, clock, changed);
+  await rechargeCrossed(tenant, clock, changed, priced);
   return ingested;
+}
+
+/** What the ingest transaction committed, with the previews auto-recharge's pre-check can use. */
+interface Committed {
+  ingested: Ingested;
+  priced: ReadonlyMap<string, PricedAtCommit>;
+}
+
+/**
+ * The capped customers whose every billing subscription the cap priced with exactly the events
+ * stored (none of theirs skipped, `missed`), for auto-recharge's pre-check (credit-purchases/auto-recharge.ts).
+ */
+function pricedAtCommit(
+  watch: SpendWatch,
+  previews: ReadonlyMap<string, PeriodEndSnapshot>,
+  events: readonly ValidEvent[],
+  missed: readonly number[],
+): Map<string, PricedAtCommit> {
+  const skipped = new Set(missed.map((i) => events[i]!.customer.id));
+  // The events' customers, whose test clock's time is read with them (the kept subscriptions' may be older).
+  const customers = new Map(events.map((e) => [e.customer.id, e.customer]));
+  const priced = new Map<string, PricedAtCommit>();
+  for (const customerId of watch.capped) {
+    const mine = watch.subscriptions.filter((s) => s.customerId === customerId);
+    if (skipped.has(customerId) || mine.length === 0 || !mine.every((s) => previews.has(s.id))) continue;
+    const ordered = [...mine].sort(previewOrder);
+    priced.set(customerId, {
+      customer: customers.get(customerId)!,
+      previews: ordered.map((s) => previews.get(s.id)!),
+    });
+  }
+  return priced;
 }
 
 /** The ingest transaction (run again if an identifier was taken) with the spend watch `watch`. */
@@ -107,7 +141,7 @@ function storeWatched(
   events: readonly ValidEvent[],
   options: IngestOptions,
   watch: SpendWatch,
-): Promise<Ingested> {
+): Promise<Committed> {
   return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
       const store = usageStore(sql, tenant.scope);
@@ -178,7 +212,11 @@ function storeWatched(
       }
       await caps?.recordReached(sql);
       await options.beforeCommit?.(sql, notStored);
-      return { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) };
+      const missed = batch.notStored.filter((s) => !capRefused.has(s.index)).map((s) => s.index);
+      return {
+        ingested: { rows: batch.rows, notStored, triggers, usageChanged: usageChanged(events, batch.notStored) },
+        priced: caps ? pricedAtCommit(watch, caps.previews, events, missed) : new Map(),
+      };
     }),
   );
 }
