@@ -3,9 +3,9 @@
 import type { CreditApplication } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
-import { debitGrant } from "./ledger.js";
+import { debitGrants } from "./ledger.js";
 
-interface InvoiceCredits {
+export interface InvoiceCredits {
   invoiceId: string;
   customerId: string;
   currency: string;
@@ -16,17 +16,22 @@ interface InvoiceCredits {
 
 /**
  * The grants were read under their row locks by the finalizing transaction (the snapshot's
- * `lock`), so each guarded debit finds the balance the engine was given.
+ * `lock`), so each guarded debit finds the balance the engine was given. Several invoices' (a
+ * batch of period closes, one per customer) in one set of statements.
  */
-export async function persistCreditApplications(tx: Tx, scope: Scope, credits: InvoiceCredits): Promise<void> {
-  for (const application of credits.applications) {
-    await debitGrant(tx, scope, {
-      type: "APPLICATION",
-      grant: { id: application.grantId, customerId: credits.customerId, currency: credits.currency },
-      amount: application.amount,
-      invoiceId: credits.invoiceId,
-      effectiveAt: credits.at,
-      at: credits.at,
-    });
-  }
+export async function persistCreditApplications(tx: Tx, scope: Scope, invoices: readonly InvoiceCredits[]): Promise<void> {
+  await debitGrants(
+    tx,
+    scope,
+    invoices.flatMap((credits) =>
+      credits.applications.map((application) => ({
+        type: "APPLICATION" as const,
+        grant: { id: application.grantId, customerId: credits.customerId, currency: credits.currency },
+        amount: application.amount,
+        invoiceId: credits.invoiceId,
+        effectiveAt: credits.at,
+        at: credits.at,
+      })),
+    ),
+  );
 }

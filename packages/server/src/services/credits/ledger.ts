@@ -2,7 +2,7 @@
 // transaction, written in the same transaction as the change of the grant's `remaining`. Together they keep
 // remaining = granted − applied + reversed − expired − voided for every grant, hence for every customer.
 import type { Decimal } from "@tally/billing";
-import type { Scope } from "../../db/tenant-scope.js";
+import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { CreditGrant } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
@@ -61,28 +61,55 @@ export async function recordGrant(
  * and its ledger row. A zero debit (voiding or expiring a used-up grant) only sets the mark.
  */
 export async function debitGrant(tx: Tx, scope: Scope, debit: Debit): Promise<void> {
-  const { grant, amount } = debit;
-  const { count } = await tx.creditGrant.updateMany({
-    where: { id: grant.id, remaining: { gte: amount.toFixed() }, voidedAt: null, expiredAt: null },
-    data: { remaining: { decrement: amount.toFixed() }, ...debit.mark },
-  });
-  if (count !== 1) throw new StaleGrantError(grant.id);
-  if (amount.isZero()) return;
-  await tx.creditBalanceTransaction.create({
-    data: {
-      id: newId("CreditBalanceTransaction"),
-      ...scope,
-      customerId: grant.customerId,
-      grantId: grant.id,
-      invoiceId: debit.invoiceId ?? null,
-      holdId: debit.holdId ?? null,
-      type: debit.type,
-      currency: grant.currency,
-      amount: amount.negated().toFixed(),
-      effectiveAt: debit.effectiveAt,
-      createdAt: debit.at,
-    },
-  });
+  await debitGrants(tx, scope, [debit]);
+}
+
+/**
+ * debitGrant for several grants (a batch of period closes' applications) in two statements
+ * whatever their number: the guarded update of every grant, then the ledger rows in list order.
+ */
+export async function debitGrants(tx: Tx, scope: Scope, debits: readonly Debit[]): Promise<void> {
+  if (debits.length === 0) return;
+  const grantIds = new Set(debits.map((debit) => debit.grant.id));
+  if (grantIds.size !== debits.length) throw new Error("debitGrants takes one debit per grant");
+  const rows = debits.map((debit, ord) => ({
+    ord,
+    id: newId("CreditBalanceTransaction"),
+    grantId: debit.grant.id,
+    customerId: debit.grant.customerId,
+    currency: debit.grant.currency,
+    type: debit.type,
+    amount: debit.amount.toFixed(),
+    invoiceId: debit.invoiceId ?? null,
+    holdId: debit.holdId ?? null,
+    effectiveAt: debit.effectiveAt.toISOString(),
+    createdAt: debit.at.toISOString(),
+    voidedAt: debit.mark && "voidedAt" in debit.mark ? debit.mark.voidedAt.toISOString() : null,
+    expiredAt: debit.mark && "expiredAt" in debit.mark ? debit.mark.expiredAt.toISOString() : null,
+  }));
+  const json = JSON.stringify(rows);
+  const updated = await tx.$queryRaw<Array<{ id: string }>>`
+    UPDATE "CreditGrant" g
+    SET "remaining" = g."remaining" - d."amount",
+      "voidedAt" = coalesce(d."voidedAt", g."voidedAt"), "expiredAt" = coalesce(d."expiredAt", g."expiredAt")
+    FROM jsonb_to_recordset(${json}::jsonb) AS d("grantId" text, "amount" numeric, "voidedAt" timestamptz, "expiredAt" timestamptz)
+    WHERE g."id" = d."grantId" AND g."remaining" >= d."amount" AND g."voidedAt" IS NULL AND g."expiredAt" IS NULL
+      AND ${scopeClause(scope, "g")}
+    RETURNING g."id"`;
+  if (updated.length !== debits.length) {
+    const changed = new Set(updated.map((row) => row.id));
+    throw new StaleGrantError([...grantIds].find((id) => !changed.has(id))!);
+  }
+  await tx.$executeRaw`
+    INSERT INTO "CreditBalanceTransaction" ("id", "accountId", "mode", "customerId", "grantId", "invoiceId", "holdId",
+      "type", "currency", "amount", "effectiveAt", "createdAt")
+    SELECT d."id", ${scope.accountId}, ${scope.mode}::"Mode", d."customerId", d."grantId", d."invoiceId", d."holdId",
+      d."type", d."currency", -d."amount", d."effectiveAt", d."createdAt"
+    FROM jsonb_to_recordset(${json}::jsonb) AS d("ord" integer, "id" text, "customerId" text, "grantId" text, "invoiceId" text,
+      "holdId" text, "type" "CreditTransactionType", "currency" text, "amount" numeric, "effectiveAt" timestamptz,
+      "createdAt" timestamptz)
+    WHERE d."amount" <> 0
+    ORDER BY d."ord"`;
 }
 
 interface Reversal {

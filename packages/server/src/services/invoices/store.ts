@@ -15,7 +15,7 @@ import {
 import { newId, randomBase62 } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
-import { changeCustomerBalance } from "../customer-balance/ledger.js";
+import { changeCustomerBalances } from "../customer-balance/ledger.js";
 import { recordEvents } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { usageStore } from "../../usage-store/index.js";
@@ -180,27 +180,32 @@ export async function storeFinalizedInvoices(
       AND p."kind"::text NOT IN (${Prisma.join([...CUSTOMER_ITEM_KINDS])})
       AND ${scopeClause(scope, "p")}`;
   for (const [i, input] of stored.entries()) {
-    const { draft } = input;
-    const id = ids[i]!;
-    await claimInvoiceItems(tx, id, draft.lines);
-    await endUsedOnceDiscounts(tx, draft.totalDiscountAmounts, input.at);
-    await persistCreditApplications(tx, scope, {
-      invoiceId: id,
-      customerId: input.subscription.customerId,
-      currency: draft.currency,
-      applications: draft.creditApplications,
-      at: input.at,
-    });
-    // The balance row was locked by the snapshot, after the grants (db/locks.ts).
-    await changeCustomerBalance(tx, scope, {
-      customerId: input.subscription.customerId,
-      currency: draft.currency,
-      type: "APPLIED_TO_INVOICE",
-      amount: draft.endingBalance.minus(draft.startingBalance),
-      invoiceId: id,
-      at: input.at,
-    });
+    await claimInvoiceItems(tx, ids[i]!, input.draft.lines);
+    await endUsedOnceDiscounts(tx, input.draft.totalDiscountAmounts, input.at);
   }
+  const customerCurrency = stored.map((input) => ({ customerId: input.subscription.customerId, currency: input.draft.currency }));
+  await persistCreditApplications(
+    tx,
+    scope,
+    stored.map((input, i) => ({
+      ...customerCurrency[i]!,
+      invoiceId: ids[i]!,
+      applications: input.draft.creditApplications,
+      at: input.at,
+    })),
+  );
+  // The balance rows were locked by the snapshot, after the grants (db/locks.ts).
+  await changeCustomerBalances(
+    tx,
+    scope,
+    stored.map((input, i) => ({
+      ...customerCurrency[i]!,
+      type: "APPLIED_TO_INVOICE" as const,
+      amount: input.draft.endingBalance.minus(input.draft.startingBalance),
+      invoiceId: ids[i]!,
+      at: input.at,
+    })),
+  );
   // Created and finalized in one step: both events, so integrations can listen to either.
   const linesOf = new Map(invoices.map((invoice) => [invoice.id, [] as typeof lines]));
   for (const line of lines) linesOf.get(line.invoiceId)!.push(line);
