@@ -19,7 +19,11 @@ export interface InvoiceCredits {
  * `lock`), so each guarded debit finds the balance the engine was given. Several invoices' (a
  * batch of period closes, one per customer) in one set of statements.
  */
-export async function persistCreditApplications(tx: Tx, scope: Scope, invoices: readonly InvoiceCredits[]): Promise<void> {
+export async function persistCreditApplications(
+  tx: Tx,
+  scope: Scope,
+  invoices: readonly InvoiceCredits[],
+): Promise<void> {
   await debitGrants(
     tx,
     scope,

@@ -183,7 +183,10 @@ export async function storeFinalizedInvoices(
     await claimInvoiceItems(tx, ids[i]!, input.draft.lines);
     await endUsedOnceDiscounts(tx, input.draft.totalDiscountAmounts, input.at);
   }
-  const customerCurrency = stored.map((input) => ({ customerId: input.subscription.customerId, currency: input.draft.currency }));
+  const customerCurrency = stored.map((input) => ({
+    customerId: input.subscription.customerId,
+    currency: input.draft.currency,
+  }));
   await persistCreditApplications(
     tx,
     scope,
