@@ -115,25 +115,7 @@ describe("auto-recharge", () => {
     const meter = (await app.gql(`query { meters(first: 100) { edges { node { id eventName } } } }`)).data.meters.edges
       .map((e: Obj) => e.node)
       .find((m: Obj) => m.eventName === eventName).id;
-    const created = await app.gql(
-      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
-      {
-        input: {
-          title: "Low balance",
-          type: "CREDIT_BALANCE",
-          meterId: meter,
-          customerId: customer,
-          threshold: "50",
-          recurrence: "EVERY_PERIOD",
-        },
-      },
-    );
-    const triggers = async () =>
-      (
-        await app.gql(`query($id: ID!) { alertTriggers(alertId: $id) { value } }`, {
-          id: created.data.createUsageAlert.id,
-        })
-      ).data.alertTriggers as Obj[];
+    const { triggers } = await s.balanceAlert(customer, meter, "50");
     await s.trySetAutoRecharge(customer, {
       currency: "usd",
       thresholdAmount: "15",

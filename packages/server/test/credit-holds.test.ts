@@ -162,23 +162,7 @@ describe("credit holds", () => {
     const { customer } = await funded("100");
     const meter = await b.meter(`hold_alert_${Math.random().toString(36).slice(2, 8)}`);
     await b.subscribe({ customerId: customer, items: [{ priceId: await b.metered(meter, { unitAmount: "1" }) }] });
-    const created = await app.gql(
-      `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
-      {
-        input: {
-          title: "Low balance",
-          type: "CREDIT_BALANCE",
-          meterId: meter,
-          customerId: customer,
-          threshold: "30",
-          recurrence: "EVERY_PERIOD",
-        },
-      },
-    );
-    const alertId = created.data.createUsageAlert.id as string;
-    const triggers = async () =>
-      (await app.gql(`query($id: ID!) { alertTriggers(alertId: $id) { value } }`, { id: alertId })).data
-        .alertTriggers as Obj[];
+    const { id: alertId, triggers } = await s.balanceAlert(customer, meter, "30");
     await s.hold(customer, "60"); // 40 available
     expect(await triggers()).toEqual([]);
     // Concurrent holds cross it together: one trigger, at a value at or under the threshold.

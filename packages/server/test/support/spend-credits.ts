@@ -102,6 +102,28 @@ export function spendCredits(app: TestApp, key?: string) {
       if (usd) expect(data.customer.availableCreditBalance.amount).toBe(usd.availableAfterHolds);
       return usd;
     },
+    /** An EVERY_PERIOD CREDIT_BALANCE alert on the customer, with a reader of its triggers. */
+    balanceAlert: async (customerId: string, meterId: string, threshold: string) => {
+      const input = {
+        title: "Low balance",
+        type: "CREDIT_BALANCE",
+        meterId,
+        customerId,
+        threshold,
+        recurrence: "EVERY_PERIOD",
+      };
+      const id = (
+        await gql(
+          `mutation($input: CreateUsageAlertInput!) { createUsageAlert(input: $input) { ... on UsageAlert { id } } }`,
+          { input },
+        )
+      ).createUsageAlert.id as string;
+      return {
+        id,
+        triggers: async (): Promise<Obj[]> =>
+          (await gql(`query($id: ID!) { alertTriggers(alertId: $id) { value } }`, { id })).alertTriggers,
+      };
+    },
     events: async (type: string): Promise<Obj[]> =>
       (
         await gql(`query($t: String) { events(first: 100, type: $t) { edges { node { id type data } } } }`, { t: type })
