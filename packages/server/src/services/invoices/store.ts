@@ -250,10 +250,7 @@ async function insertInvoiceRows(
       "tax" numeric, "totalTaxAmounts" jsonb, "subtotalExcludingTax" numeric, "totalExcludingTax" numeric, "amountDue" numeric,
       "amountRemaining" numeric, "startingBalance" numeric, "endingBalance" numeric, "createdAt" timestamptz)
     RETURNING *`;
-  const storedLines =
-    lines.length === 0
-      ? []
-      : await tx.$queryRaw<InvoiceLineRow[]>`
+  const storedLines = await tx.$queryRaw<InvoiceLineRow[]>`
     INSERT INTO "InvoiceLine" ("id", "accountId", "mode", "invoiceId", "position", "kind", "description", "priceId",
       "subscriptionItemId", "invoiceItemId", "tier", "quantity", "unitAmount", "amount", "periodStart", "periodEnd",
       "discountAmounts", "taxAmounts")
