@@ -3,9 +3,9 @@
 // (read-your-writes) — and no side effects.
 import { composeInvoice, type InvoiceDraft } from "@tally/billing";
 import type { Tenant } from "../../context.js";
-import { loadBillable, type BillableSubscription } from "./billable.js";
+import type { BillableSubscription } from "./billable.js";
+import { currentBillable } from "./kept-billables.js";
 import { periodEndSnapshot } from "./snapshot.js";
-import { isBilling } from "../../db/billing-status.js";
 
 export interface InvoicePreview {
   subscription: BillableSubscription;
@@ -14,8 +14,9 @@ export interface InvoicePreview {
 
 /** Null for an unknown subscription and for a canceled one (it has no next invoice). */
 export async function previewInvoice(tenant: Tenant, subscriptionId: string): Promise<InvoicePreview | null> {
-  const subscription = await loadBillable(tenant.prisma, subscriptionId);
-  if (!subscription || !isBilling(subscription.status)) return null;
+  // Kept between previews and checked by its stamp (kept-billables.ts): current, or null if not billing.
+  const subscription = await currentBillable(tenant, subscriptionId);
+  if (!subscription) return null;
   // Usage and credit reads are raw SQL: sent directly, without the ORM's per-statement planning.
   return { subscription, draft: composeInvoice(await periodEndSnapshot(tenant.sql, tenant.scope, subscription)) };
 }

@@ -3,16 +3,15 @@
 // are cached (caches.ts: spendCaps per customer, moneyAlerts per tenant), so a request whose
 // customers have neither costs no statement; the others' billing subscriptions are loaded before
 // the ingest transaction opens (the embedded database has one connection, which it then holds) and
-// kept with their stamp (stamp.ts), which the transaction checks after the usage lock
-// (checkWatch): a request whose customers' subscriptions did not change loads nothing.
+// kept with their stamp (invoices/kept-billables.ts), which the transaction checks after the usage
+// lock (checkWatch): a request whose customers' subscriptions did not change loads nothing.
 import { caches, tenantKey } from "../../caches.js";
 import type { Tenant } from "../../context.js";
 import { billingStatus } from "../../db/billing-status.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
-import { LruCache } from "../../lru.js";
-import { billableInclude, type BillableSubscription } from "../invoices/billable.js";
-import { billingStamps } from "./stamp.js";
+import type { BillableSubscription } from "../invoices/billable.js";
+import { keptBillingSubscriptions, keptCurrent } from "../invoices/kept-billables.js";
 
 export interface SpendWatch {
   /** Customers with a billing subscription that has a spend cap: their usage lock is taken exclusively. */
@@ -39,55 +38,11 @@ const NOTHING_WATCHED: SpendWatch = {
 };
 
 /**
- * Watched customers' billing subscriptions (oldest first) with their stamp read before they were
- * loaded, by `tenantKey(scope, customerId)`. Never served unchecked: the ingest transaction compares
- * the stamp (checkWatch), so entries need no invalidation.
- */
-const kept = new LruCache<string, { stamp: string | undefined; subscriptions: BillableSubscription[] }>(10_000);
-
-/** The subscriptions of these customers, from those kept or loaded now (kept for the next requests). */
-async function billingSubscriptions(
-  tenant: Tenant,
-  customerIds: readonly string[],
-  fresh: boolean,
-): Promise<{ subscriptions: BillableSubscription[]; kept: Map<string, string | undefined> }> {
-  const keyOf = (id: string) => tenantKey(tenant.scope, id);
-  const reused = new Map<string, string | undefined>();
-  const found = new Map<string, BillableSubscription[]>();
-  for (const id of customerIds) {
-    const entry = fresh ? undefined : kept.get(keyOf(id));
-    if (entry) {
-      reused.set(id, entry.stamp);
-      found.set(id, entry.subscriptions);
-    }
-  }
-  const missing = customerIds.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    // The stamp first: a change committed between the two reads makes it stale, never the subscriptions.
-    const stamps = await billingStamps(tenant.sql, tenant.scope, missing);
-    const loaded = await tenant.prisma.subscription.findMany({
-      where: { customerId: { in: missing }, status: billingStatus },
-      include: billableInclude,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    for (const id of missing) {
-      const mine = loaded.filter((s) => s.customerId === id);
-      found.set(id, mine);
-      kept.set(keyOf(id), { stamp: stamps.get(id), subscriptions: mine });
-    }
-  }
-  // Oldest first within each customer, as loaded; every reader picks a customer's own.
-  return { subscriptions: customerIds.flatMap((id) => found.get(id)!), kept: reused };
-}
-
-/**
  * Whether the subscriptions the watch kept from earlier requests are still current: run in the
  * ingest transaction after the usage lock, so the events are priced on what is stored now.
  */
-export async function checkWatch(db: Db, scope: Scope, watch: SpendWatch): Promise<boolean> {
-  if (watch.kept.size === 0) return true;
-  const stamps = await billingStamps(db, scope, [...watch.kept.keys()]);
-  return [...watch.kept].every(([id, stamp]) => stamps.get(id) === stamp);
+export function checkWatch(db: Db, scope: Scope, watch: SpendWatch): Promise<boolean> {
+  return keptCurrent(db, scope, watch.kept);
 }
 
 /** The watch's subscriptions changed since they were kept: the transaction is to run again on fresh ones. */
@@ -157,7 +112,7 @@ export async function spendWatch(
     }
   }
   if (watched.size === 0) return thresholds.size === 0 ? NOTHING_WATCHED : { ...NOTHING_WATCHED, thresholds };
-  const { subscriptions, kept } = await billingSubscriptions(tenant, [...watched], fresh);
+  const { subscriptions, kept } = await keptBillingSubscriptions(tenant, [...watched], fresh);
   return { capped, thresholds, subscriptions, watched, alerted, kept };
 }
 

@@ -2,8 +2,8 @@
 // billableInclude): the row versions (xmin) of the customer, its test clock, discounts, coupons and
 // tax rates, and of each billing subscription with its items, prices, products, meters, tax rates
 // and pending items. Any change to one of them (an update, an insert, a delete) changes the stamp,
-// so the spend watch (watch.ts) can keep customers' subscriptions and check them, in the ingest
-// transaction, with this one statement instead of loading them again.
+// so kept-billables.ts can keep customers' subscriptions and check them with this one statement
+// instead of loading them again.
 import { billingStatusSql } from "../../db/billing-status.js";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
