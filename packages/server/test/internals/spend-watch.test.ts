@@ -1,5 +1,5 @@
 // The spend watch (services/spend-caps/watch.ts) keeps watched customers' billing subscriptions
-// between requests and checks them in the ingest transaction by their stamp (spend-caps/stamp.ts):
+// between requests and checks them in the ingest transaction by their stamp (invoices/kept-billables.ts):
 // a request whose customer's subscriptions did not change loads none, and any change to them — here
 // made in SQL, past every cache invalidation — is priced by the very next request. A capped
 // customer's auto-recharge is pre-checked from the cap's previews (credit-purchases/auto-recharge.ts).
