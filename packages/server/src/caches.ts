@@ -28,11 +28,6 @@ export const caches = {
   /** ACTIVE meters by `tenantKey(scope, eventName)`; deactivating and renaming change them. */
   activeMeters: new LruCache<string, Meter>(10_000, SHARED_TTL_MS),
   /**
-   * Whether an active usage alert watched a meter at its last insert, by `tenantKey(scope, meterId)`:
-   * a hint the ingest corrects by itself; creating and archiving alerts forget it to spare a retry.
-   */
-  alertsWatch: new LruCache<string, boolean>(10_000, SHARED_TTL_MS),
-  /**
    * Whether a customer has a billing subscription with a spend cap, and one with billing thresholds,
    * by `tenantKey(scope, customerId)`; changing either forgets it.
    */
@@ -54,7 +49,6 @@ export type CacheName = keyof typeof caches;
 const CHANGEABLE: CacheName[] = [
   "apiKeys",
   "activeMeters",
-  "alertsWatch",
   "spendCaps",
   "moneyAlerts",
   "creditRechargeWatch",

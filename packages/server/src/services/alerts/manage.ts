@@ -1,6 +1,5 @@
 // Usage alerts (docs/concepts/alerts.md#creating-an-alert): create and archive. Evaluation is in evaluate.ts, run by ingest.
 import type { Decimal, SegmentCondition } from "@tally/billing";
-import { tenantKey } from "../../caches.js";
 import type { Tenant } from "../../context.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { AlertRecurrence, Prisma, UsageAlert, UsageAlertType } from "../../generated/prisma/client.js";
@@ -91,8 +90,6 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
       startSeq: await currentSeq(tenant.prisma),
     },
   });
-  // Ingest would learn that an alert now watches the meter; forgetting the hint spares a rolled-back group.
-  tenant.forget("alertsWatch", [tenantKey(tenant.scope, meter.id)]);
   if (type !== "USAGE") forgetMoneyAlerts(tenant);
   return alert;
 }
@@ -102,7 +99,6 @@ export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<Usa
   const { count } = await tenant.prisma.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
   if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
   const alert = await tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
-  tenant.forget("alertsWatch", [tenantKey(tenant.scope, alert.meterId)]);
   if (alert.type !== "USAGE") forgetMoneyAlerts(tenant);
   return alert;
 }

@@ -15,8 +15,8 @@ import type { CreditAutoRecharge, CreditPurchase } from "../../generated/prisma/
 import { validateName, validatePriority } from "../credits/create.js";
 import { findCustomer } from "../customers.js";
 import { recordEvent } from "../event-log/record.js";
-import { heldByCurrency } from "../credits/available.js";
-import { loadGrantStates } from "../credits/grant-state.js";
+import { heldByCustomers } from "../credits/available.js";
+import { loadCustomersGrantStates } from "../credits/grant-state.js";
 import { balancesOf, creditBalancesAt } from "../invoices/credit-balance.js";
 import { type ClockedCustomer, customerNow } from "../time.js";
 import { storePurchase } from "./purchase.js";
@@ -194,29 +194,38 @@ export interface PricedAtCommit {
 }
 
 /**
- * Whether the customer's available balance may be at or below the threshold, from `priced` and
- * the grants and holds read now, by the one rule (balancesOf, credits/available.ts). It cannot
- * miss a crossing this request made: the previews are the usage as this request committed it
- * (no other ingest of the customer commits while its usage lock is held exclusively) and the
- * grants and holds are read after that commit, so a change that lowers the balance after it is
- * seen here or is another request's, which checks after its own commit (holds, captures, voids,
- * ingest); only raising changes committed meanwhile can make it higher than at the commit, and the
- * exact check would see those too. A wrong "maybe" only costs the exact check.
+ * Those of the customers whose available balance may be at or below their threshold, from
+ * `priced` and the grants and holds read now (each kind in one statement for all), by the one rule
+ * (balancesOf, credits/available.ts). It cannot miss a crossing this request made: the previews
+ * are the usage as this request committed it (no other ingest of the customer commits while its
+ * usage lock is held exclusively) and the grants and holds are read after that commit, so a change
+ * that lowers the balance after it is seen here or is another request's, which checks after its
+ * own commit (holds, captures, voids, ingest); only raising changes committed meanwhile can make
+ * it higher than at the commit, and the exact check would see those too. A wrong "maybe" only
+ * costs the exact check.
  */
 async function mayBeDue(
   tenant: Tenant,
   clock: Clock,
-  customerId: string,
-  watch: RechargeWatch,
-  priced: PricedAtCommit,
-): Promise<boolean> {
-  const now = customerNow(priced.customer, clock);
+  customers: ReadonlyArray<{ customerId: string; watch: RechargeWatch; priced: PricedAtCommit }>,
+): Promise<Set<string>> {
+  const nows = new Map(customers.map((c) => [c.customerId, customerNow(c.priced.customer, clock)]));
+  const customerIds = [...nows.keys()];
   const [grants, held] = await Promise.all([
-    loadGrantStates(tenant.sql, tenant.scope, { customerId }),
-    heldByCurrency(tenant.sql, tenant.scope, customerId, now),
+    loadCustomersGrantStates(tenant.sql, tenant.scope, { customerIds }),
+    heldByCustomers(
+      tenant.sql,
+      tenant.scope,
+      customerIds.map((customerId) => ({ customerId, now: nows.get(customerId)! })),
+    ),
   ]);
-  const [balance] = balancesOf([watch.currency], { grants, previews: priced.previews, held }, now);
-  return !balance!.availableAfterHolds.greaterThan(watch.threshold);
+  const due = new Set<string>();
+  for (const { customerId, watch, priced } of customers) {
+    const read = { grants: grants.get(customerId)!, previews: priced.previews, held: held.get(customerId)! };
+    const [balance] = balancesOf([watch.currency], read, nows.get(customerId)!);
+    if (!balance!.availableAfterHolds.greaterThan(watch.threshold)) due.add(customerId);
+  }
+  return due;
 }
 
 /**
@@ -231,12 +240,16 @@ export async function rechargeCrossed(
   customerIds: readonly string[],
   priced: ReadonlyMap<string, PricedAtCommit> = new Map(),
 ): Promise<CreditPurchase[]> {
-  const made: CreditPurchase[] = [];
+  const watched: Array<{ customerId: string; watch: RechargeWatch }> = [];
   for (const customerId of new Set(customerIds)) {
     const watch = await rechargeWatch(tenant, customerId);
-    if (watch === null) continue;
-    const known = priced.get(customerId);
-    if (known && !(await mayBeDue(tenant, clock, customerId, watch, known))) continue;
+    if (watch !== null) watched.push({ customerId, watch });
+  }
+  const known = watched.flatMap((w) => (priced.has(w.customerId) ? [{ ...w, priced: priced.get(w.customerId)! }] : []));
+  const due = known.length > 0 ? await mayBeDue(tenant, clock, known) : new Set<string>();
+  const made: CreditPurchase[] = [];
+  for (const { customerId } of watched) {
+    if (priced.has(customerId) && !due.has(customerId)) continue;
     const customer = await tenant.prisma.customer.findUniqueOrThrow({
       where: { id: customerId },
       select: { testClockId: true },

@@ -31,11 +31,26 @@ export async function heldByCurrency(
   customerId: string,
   now: Date,
 ): Promise<Map<string, Decimal>> {
-  const rows = await db.$queryRaw<Array<{ currency: string; held: string }>>`
-    SELECT "currency", sum("amount")::text AS "held" FROM "CreditHold"
-    WHERE ${scopeClause(scope)} AND "customerId" = ${customerId} AND "status" = 'ACTIVE' AND "expiresAt" > ${now}
-    GROUP BY "currency"`;
-  return new Map(rows.map((row) => [row.currency, toDecimal(row.held)]));
+  return (await heldByCustomers(db, scope, [{ customerId, now }])).get(customerId)!;
+}
+
+/** heldByCurrency for several customers, each at its own now, in one statement; by customer. */
+export async function heldByCustomers(
+  db: Db,
+  scope: Scope,
+  customers: ReadonlyArray<{ customerId: string; now: Date }>,
+): Promise<Map<string, Map<string, Decimal>>> {
+  const held = new Map(customers.map((c) => [c.customerId, new Map<string, Decimal>()]));
+  if (customers.length === 0) return held;
+  const rows = await db.$queryRaw<Array<{ customerId: string; currency: string; held: string }>>`
+    SELECT h."customerId", h."currency", sum(h."amount")::text AS "held"
+    FROM "CreditHold" h
+    JOIN unnest(${customers.map((c) => c.customerId)}::text[], ${customers.map((c) => c.now)}::timestamptz[]) AS c("customerId", "now")
+      ON h."customerId" = c."customerId"
+    WHERE ${scopeClause(scope, "h")} AND h."status" = 'ACTIVE' AND h."expiresAt" > c."now"
+    GROUP BY h."customerId", h."currency"`;
+  for (const row of rows) held.get(row.customerId)!.set(row.currency, toDecimal(row.held));
+  return held;
 }
 
 /** The held amount in one currency (0 when none). */

@@ -33,11 +33,6 @@ export interface IngestOptions {
   /** Event i's input path, for the errors of events refused. */
   fieldOf: (index: number) => string[];
   /**
-   * Hears, inside the transaction, whether an active usage alert watches the stored events, once
-   * something was stored; throwing rolls the transaction back.
-   */
-  onAlertsWatch?: (watched: boolean) => void;
-  /**
    * Runs last in the transaction, knowing what was not stored: the streamed ingest commits its
    * stream position and reports refusals there (services/meter-events/stream/consume.ts).
    */
@@ -174,7 +169,6 @@ function storeWatched(
         recorded = await insert;
       }
       const { batch, overLimit } = recorded;
-      if (batch.notStored.length < events.length) options.onAlertsWatch?.(batch.alertsWatch);
       const capRefused = new Map((caps?.refused ?? []).map((r) => [r.index, r.subscription]));
       // Not stored: the meter was deactivated, the event is in an invoiced period, or the identifier is taken.
       const skipped = batch.notStored

@@ -4,12 +4,15 @@
 // Events that a tenant's requests record at the same time share that transaction (coalesce.ts):
 // most of an event's cost is the database's per transaction (round trips, the statement's executor
 // start-up, the commit), and each request still answers only once the commit that stored its event
-// is done. Events of a meter that a usage alert watches are stored one per transaction, so that
-// each is evaluated on its own, as the crossing request (docs/concepts/alerts.md#alert-crossing).
+// is done. A group is stored as a batch is: a spend cap refuses each of its events on its own
+// (SPEND_CAP_EXCEEDED answers that event's request), and the usage alerts its events cross fire in
+// its transaction (docs/concepts/alerts.md#alert-crossing), each heard by the request of the
+// crossing customer's first event.
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
-import { caches, tenantKey } from "../../caches.js";
+import { tenantKey } from "../../caches.js";
+import type { AlertTrigger } from "../../generated/prisma/client.js";
 import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { Coalescer } from "./coalesce.js";
 import { duplicateOf } from "./identity.js";
@@ -30,10 +33,7 @@ export async function recordMeterEvent(
   if (!checked!.ok) throw checked!.error;
   const { event } = checked!;
   const submitted = { tenant, clock, event, onAlertsTriggered, onUsageChanged };
-  const meterKey = meterKeyOf(tenant, event);
-  const stored = alertsWatch.get(meterKey)
-    ? (await storeGroup([submitted]))[0]!
-    : await coalescerOf(tenant).submit(meterKey, submitted);
+  const stored = await coalescerOf(tenant).submit(tenantKey(tenant.scope, event.meter.id), submitted);
   if (stored === "duplicate") throw await duplicateOf(tenant, event.identifier, [...FIELD, "identifier"]);
   if (stored instanceof MeterEventError) throw stored;
   return stored;
@@ -56,18 +56,6 @@ type Stored = RecordedMeterEvent | MeterEventError | "duplicate";
  */
 const COALESCING = { maxInFlight: 4, maxItems: 1000 };
 
-/**
- * Meters (by account, mode and id) that an active usage alert watched at their last insert: their
- * events skip coalescing. Only a hint, learnt from inserts: a group that finds an alert it did not
- * expect is rolled back and its events stored one by one.
- */
-const { alertsWatch } = caches;
-
-const meterKeyOf = (tenant: Tenant, event: ValidEvent) => tenantKey(tenant.scope, event.meter.id);
-
-/** A group of events that an alert watches: rolled back, to be stored one per transaction. */
-class AlertsWatchGroup extends Error {}
-
 /** One coalescer per database (its transaction function): tests run several in one process. */
 const coalescers = new WeakMap<Tenant["transaction"], Coalescer<Submitted, Stored>>();
 
@@ -77,26 +65,35 @@ function coalescerOf(tenant: Tenant): Coalescer<Submitted, Stored> {
   return coalescer;
 }
 
-/**
- * Stores events of one tenant and meter in one transaction; the alerts they cross are evaluated
- * only by a transaction of one event (a group an alert watches rolls back, and the coalescer
- * retries its events one by one).
- */
+/** Stores events of one tenant and meter in one transaction, as a batch (ingest.ts). */
 async function storeGroup(submitted: Submitted[]): Promise<Stored[]> {
-  const [{ tenant, clock, onAlertsTriggered, onUsageChanged }] = submitted as [Submitted];
+  const [{ tenant, clock, onUsageChanged }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
-  const meterKey = meterKeyOf(tenant, events[0]!);
   const { rows, notStored, triggers, usageChanged } = await storeEvents(tenant, clock, events, {
     rows: true,
     fieldOf: () => FIELD,
-    onAlertsWatch: (watched) => {
-      alertsWatch.set(meterKey, watched);
-      if (watched && events.length > 1) throw new AlertsWatchGroup("an alert watches these events: stored one by one");
-    },
   });
-  onAlertsTriggered(triggers);
+  for (const [listener, heard] of triggersByRequest(submitted, rows!, triggers)) listener(heard);
   if (usageChanged.length > 0) onUsageChanged(usageChanged);
   const stored: Stored[] = rows!.map((row) => row ?? "duplicate");
   for (const { index, error } of notStored) if (error) stored[index] = error;
   return stored;
+}
+
+/**
+ * Each trigger for the request of its customer's first stored event (all of a group's events are
+ * of one meter, the alert's), so a lone event's request hears exactly what it crossed.
+ */
+function triggersByRequest(
+  submitted: readonly Submitted[],
+  rows: ReadonlyArray<RecordedMeterEvent | null>,
+  triggers: readonly AlertTrigger[],
+): Map<AlertsTriggeredListener, AlertTrigger[]> {
+  const heard = new Map<AlertsTriggeredListener, AlertTrigger[]>();
+  for (const trigger of triggers) {
+    const at = submitted.findIndex((s, i) => rows[i] !== null && s.event.customer.id === trigger.customerId);
+    const { onAlertsTriggered } = submitted[Math.max(at, 0)]!;
+    heard.set(onAlertsTriggered, [...(heard.get(onAlertsTriggered) ?? []), trigger]);
+  }
+  return heard;
 }
