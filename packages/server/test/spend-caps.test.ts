@@ -262,6 +262,23 @@ describe("money alerts", () => {
     expect(await triggers(a.id)).toHaveLength(1);
   });
 
+  it("concurrent single events (stored in shared transactions): each refusal answers its own request, the cap holds, the crossing's request fires with its value", async () => {
+    const { clock, customer, meter: m, subscription } = await capped({ amount: "25", behavior: "BLOCK_EVENTS" });
+    const a = await alert({ type: "SPEND", meterId: m.id, customerId: customer, threshold: "10" });
+    await b.advance(clock, "2026-01-02T00:00:00Z");
+    // 1.00 each: 25 fit under the cap, 15 do not; the 10th crosses the alert's threshold.
+    const results = await Promise.all(Array.from({ length: 40 }, () => record(m, customer, "10")));
+    const kinds = results.map((r) => (r.__typename === "MeterEvent" ? "stored" : r.code));
+    expect(kinds.filter((k) => k === "stored")).toHaveLength(25);
+    expect(kinds.filter((k) => k === "SPEND_CAP_EXCEEDED")).toHaveLength(15);
+    const preview = (await b.preview(subscription))!;
+    expect(preview.total.amount).toBe("25.00");
+    expect(preview.lines[0]!.quantity).toBe("250");
+    expect(await reachedEvents(subscription)).toHaveLength(1);
+    // The total that reached the threshold: the crossing event's, not a whole group's.
+    expect(await triggers(a.id)).toEqual([{ value: "10", triggeredAt: "2026-01-02T00:00:00.000Z" }]);
+  });
+
   it("SPEND fires exactly once under concurrent crossing requests", async () => {
     const { clock, customer, meter: m } = await capped(null);
     const a = await alert({ type: "SPEND", meterId: m.id, threshold: "3" });
@@ -291,7 +308,7 @@ describe("money alerts", () => {
     await b.record({ eventName: m.eventName, customerId: customer, value: "70" });
     expect(await triggers(a.id)).toEqual([]);
     await b.record({ eventName: m.eventName, customerId: customer, value: "10" });
-    expect(await triggers(a.id)).toEqual([{ value: "2", triggeredAt: "2026-01-02T00:00:00.000Z" }]);
+    expect(await triggers(a.id)).toEqual([{ value: "10", triggeredAt: "2026-01-02T00:00:00.000Z" }]);
     await b.record({ eventName: m.eventName, customerId: customer, value: "10" });
     expect(await triggers(a.id)).toHaveLength(1);
   });

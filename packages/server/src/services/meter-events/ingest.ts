@@ -33,6 +33,11 @@ export interface IngestOptions {
   /** Event i's input path, for the errors of events refused. */
   fieldOf: (index: number) => string[];
   /**
+   * Hears, inside the transaction, that it fired something once per period (a usage alert's
+   * trigger, a spend cap's reached record); throwing rolls the transaction back.
+   */
+  onFiring?: () => void;
+  /**
    * Runs last in the transaction, knowing what was not stored: the streamed ingest commits its
    * stream position and reports refusals there (services/meter-events/stream/consume.ts).
    */
@@ -204,7 +209,8 @@ function storeWatched(
           alertsSent,
         );
       }
-      await caps?.recordReached(sql);
+      const capReached = (await caps?.recordReached(sql)) ?? false;
+      if (triggers.length > 0 || capReached) options.onFiring?.();
       await options.beforeCommit?.(sql, notStored);
       const missed = batch.notStored.filter((s) => !capRefused.has(s.index)).map((s) => s.index);
       return {

@@ -4,15 +4,15 @@
 // Events that a tenant's requests record at the same time share that transaction (coalesce.ts):
 // most of an event's cost is the database's per transaction (round trips, the statement's executor
 // start-up, the commit), and each request still answers only once the commit that stored its event
-// is done. A group is stored as a batch is: a spend cap refuses each of its events on its own
-// (SPEND_CAP_EXCEEDED answers that event's request), and the usage alerts its events cross fire in
-// its transaction (docs/concepts/alerts.md#alert-crossing), each heard by the request of the
-// crossing customer's first event.
+// is done. A group is stored as a batch is, a spend cap refusing each of its events on its own
+// (SPEND_CAP_EXCEEDED answers that event's request); a group that fires something once per period
+// (an alert's trigger, a spend cap reached) is rolled back and its events stored one per
+// transaction, so that it fires in the request whose event crossed, with that event's value
+// (docs/concepts/alerts.md#alert-crossing).
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { MeterEventError } from "../../errors.js";
 import { tenantKey } from "../../caches.js";
-import type { AlertTrigger } from "../../generated/prisma/client.js";
 import type { AlertsTriggeredListener } from "../alerts/evaluate.js";
 import { Coalescer } from "./coalesce.js";
 import { duplicateOf } from "./identity.js";
@@ -65,35 +65,26 @@ function coalescerOf(tenant: Tenant): Coalescer<Submitted, Stored> {
   return coalescer;
 }
 
-/** Stores events of one tenant and meter in one transaction, as a batch (ingest.ts). */
+/** A group whose transaction fired something: rolled back, to be stored one per transaction. */
+class FiringGroup extends Error {}
+
+/**
+ * Stores events of one tenant and meter in one transaction, as a batch (ingest.ts); a group that
+ * fires anything throws FiringGroup, and the coalescer retries its events one by one.
+ */
 async function storeGroup(submitted: Submitted[]): Promise<Stored[]> {
-  const [{ tenant, clock, onUsageChanged }] = submitted as [Submitted];
+  const [{ tenant, clock, onAlertsTriggered, onUsageChanged }] = submitted as [Submitted];
   const events = submitted.map((s) => s.event);
   const { rows, notStored, triggers, usageChanged } = await storeEvents(tenant, clock, events, {
     rows: true,
     fieldOf: () => FIELD,
+    onFiring: () => {
+      if (events.length > 1) throw new FiringGroup("these events fire an alert or reach a cap: stored one by one");
+    },
   });
-  for (const [listener, heard] of triggersByRequest(submitted, rows!, triggers)) listener(heard);
+  onAlertsTriggered(triggers);
   if (usageChanged.length > 0) onUsageChanged(usageChanged);
   const stored: Stored[] = rows!.map((row) => row ?? "duplicate");
   for (const { index, error } of notStored) if (error) stored[index] = error;
   return stored;
-}
-
-/**
- * Each trigger for the request of its customer's first stored event (all of a group's events are
- * of one meter, the alert's), so a lone event's request hears exactly what it crossed.
- */
-function triggersByRequest(
-  submitted: readonly Submitted[],
-  rows: ReadonlyArray<RecordedMeterEvent | null>,
-  triggers: readonly AlertTrigger[],
-): Map<AlertsTriggeredListener, AlertTrigger[]> {
-  const heard = new Map<AlertsTriggeredListener, AlertTrigger[]>();
-  for (const trigger of triggers) {
-    const at = submitted.findIndex((s, i) => rows[i] !== null && s.event.customer.id === trigger.customerId);
-    const { onAlertsTriggered } = submitted[Math.max(at, 0)]!;
-    heard.set(onAlertsTriggered, [...(heard.get(onAlertsTriggered) ?? []), trigger]);
-  }
-  return heard;
 }

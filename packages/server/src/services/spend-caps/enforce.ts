@@ -53,8 +53,11 @@ export interface CapCheck {
   refused: CapRefusal[];
   /** Each capped subscription's preview with the admitted events, priced under the exclusive lock: exact after the insert. */
   previews: ReadonlyMap<string, PeriodEndSnapshot>;
-  /** Records the caps reached (once per subscription and period); called once the admitted events are stored. */
-  recordReached(tx: Db): Promise<void>;
+  /**
+   * Records the caps reached (once per subscription and period); called once the admitted events
+   * are stored. True when one was recorded now (the first time in its period).
+   */
+  recordReached(tx: Db): Promise<boolean>;
 }
 
 /** The subscription's metered items that count the event: its meter, and its segment when the price has one. */
@@ -123,8 +126,8 @@ export async function checkSpendCaps(
   };
 }
 
-async function recordReached(tx: Db, scope: Scope, clock: Clock, reached: Reached[]): Promise<void> {
-  if (reached.length === 0) return;
+async function recordReached(tx: Db, scope: Scope, clock: Clock, reached: Reached[]): Promise<boolean> {
+  if (reached.length === 0) return false;
   // One insertion order for every transaction, so that racing inserts wait on each other without deadlock.
   const sorted = [...reached].sort((a, b) => (a.subscription.id < b.subscription.id ? -1 : 1));
   const rows = await tx.$queryRaw<SpendCapReached[]>`
@@ -146,4 +149,5 @@ async function recordReached(tx: Db, scope: Scope, clock: Clock, reached: Reache
     "billing.spend_cap.reached",
     rows.map((row) => spendCapReachedEventData(row, bySubscription.get(row.subscriptionId)!)),
   );
+  return rows.length > 0;
 }
