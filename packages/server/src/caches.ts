@@ -46,13 +46,7 @@ export const caches = {
 export type CacheName = keyof typeof caches;
 
 /** The changeable caches: those whose entries expire when no shared pub/sub carries invalidations. */
-const CHANGEABLE: CacheName[] = [
-  "apiKeys",
-  "activeMeters",
-  "spendCaps",
-  "moneyAlerts",
-  "creditRechargeWatch",
-];
+const CHANGEABLE: CacheName[] = ["apiKeys", "activeMeters", "spendCaps", "moneyAlerts", "creditRechargeWatch"];
 
 /** A cache key that carries the account and mode, so a tenant never sees another's entries. */
 export function tenantKey(scope: Scope, name: string): string {

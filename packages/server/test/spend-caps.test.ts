@@ -308,7 +308,7 @@ describe("money alerts", () => {
     await b.record({ eventName: m.eventName, customerId: customer, value: "70" });
     expect(await triggers(a.id)).toEqual([]);
     await b.record({ eventName: m.eventName, customerId: customer, value: "10" });
-    expect(await triggers(a.id)).toEqual([{ value: "10", triggeredAt: "2026-01-02T00:00:00.000Z" }]);
+    expect(await triggers(a.id)).toEqual([{ value: "2", triggeredAt: "2026-01-02T00:00:00.000Z" }]);
     await b.record({ eventName: m.eventName, customerId: customer, value: "10" });
     expect(await triggers(a.id)).toHaveLength(1);
   });
