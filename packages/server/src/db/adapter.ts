@@ -30,6 +30,13 @@ export interface OpenAdapter {
   close(): Promise<void>;
 }
 
+/**
+ * No parallel plans: every statement of the server is bounded by an index range, so starting
+ * workers costs more than it saves, and far more on a busy host
+ * (docs/operations/databases.md#session-settings).
+ */
+export const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0";
+
 /** Type parsers (by type OID) that make driver results look like $queryRaw's. */
 const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
   20: (text) => BigInt(text), // int8
@@ -39,9 +46,18 @@ const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {
 
 export async function openAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()): Promise<OpenAdapter> {
   if (config.kind === "postgres") {
+    const direct = config.statementCache !== false;
     return adapterOnPool(
-      new pg.Pool({ connectionString: config.url, allowExitOnIdle: true, max: poolSize(), pipeline: true }),
-      { namedStatements: config.statementCache !== false },
+      new pg.Pool({
+        connectionString: config.url,
+        allowExitOnIdle: true,
+        max: poolSize(),
+        pipeline: true,
+        // A pooler in transaction mode rejects startup options and would not keep them: there the
+        // operator sets this on the role (docs/operations/databases.md#session-settings).
+        ...(direct ? { options: SESSION_OPTIONS } : {}),
+      }),
+      { namedStatements: direct },
     );
   }
   if (config.dataDir !== IN_MEMORY) mkdirSync(config.dataDir, { recursive: true });

@@ -27,6 +27,15 @@ describe("direct SQL", () => {
   });
 });
 
+describe("the server's sessions", () => {
+  it("start without parallel plans on PostgreSQL (docs/operations/databases.md#session-settings)", async () => {
+    const [row] = await app.database.sql.$queryRaw<Array<{ max_parallel_workers_per_gather: string }>>`
+      SHOW max_parallel_workers_per_gather`;
+    // The embedded database is one process: the server sends it no options, PGlite keeps its default.
+    expect(row!.max_parallel_workers_per_gather).toBe(onPostgres ? "0" : "2");
+  });
+});
+
 describe("Database.transaction", () => {
   it("commits what its statements wrote, first statement and later ones", async () => {
     const seen = await app.database.transaction(async (sql) => {
