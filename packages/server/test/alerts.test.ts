@@ -1,9 +1,10 @@
 // Usage alerts (docs/concepts/alerts.md) through the API: ONE_TIME and EVERY_PERIOD firing exactly once at the
-// crossing request (single and batch ingest, and under concurrent requests), test-clock time, the
+// crossing request (single and batch ingest, and under concurrent requests), cancellations, test-clock time, the
 // usageAlertTriggered subscription over server-sent events, validation and isolation.
 import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/app.js";
 import { billing, type Billing, type Obj } from "./support/billing.js";
+import { meterEvents } from "./support/meter-events.js";
 import { graphql } from "./generated/gql.js";
 import type { CreateUsageAlertInput, RecordMeterEventsInput } from "./generated/graphql.js";
 
@@ -423,6 +424,23 @@ describe("EVERY_PERIOD alerts", () => {
       ["100", "2026-01-20T00:00:00.000Z"],
       ["100", "2026-02-01T00:00:00.000Z"],
     ]);
+  });
+
+  it("count a cancelled event no more, also after the period's usage was counted", async () => {
+    const { customer, meter } = await subscribed("2026-01-10T00:00:00Z");
+    const alertId = await createAlert({
+      meterId: meter.id,
+      threshold: "100",
+      customerId: customer,
+      recurrence: "EVERY_PERIOD",
+    });
+    await b.record({ eventName: meter.eventName, customerId: customer, value: "60", identifier: `${alertId}-60` });
+    await b.record({ eventName: meter.eventName, customerId: customer, value: "30" });
+    expect(await meterEvents(app).cancel(meter.eventName, `${alertId}-60`)).toMatchObject({ __typename: "MeterEvent" });
+    await b.record({ eventName: meter.eventName, customerId: customer, value: "20" });
+    expect(await triggers({ alertId })).toEqual([]);
+    await b.record({ eventName: meter.eventName, customerId: customer, value: "50" });
+    expect(await triggers({ alertId })).toMatchObject([{ value: "100" }]);
   });
 
   it("fire once for a crossing batch", async () => {

@@ -1,6 +1,7 @@
 // The wall-clock billing cycle (docs/concepts/time-and-test-clocks.md#period-ends, docs/concepts/subscriptions.md): the scheduler closes ended periods of customers
-// without a test clock, catches up after downtime in order, runs every interval, stops cleanly,
-// survives a broken subscription, and two workers on one database invoice each period once.
+// without a test clock, catches up after downtime in order, runs every interval and at a period's
+// end that comes sooner, stops cleanly, survives a broken subscription, and two workers on one
+// database invoice each period once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { billingIntervalMs } from "../src/commands/serve.js";
 import type { AppDeps } from "../src/context.js";
@@ -91,6 +92,22 @@ describe("billing scheduler", () => {
       periodEnd: "2026-02-01T00:00:00.000Z",
       createdAt: "2026-02-01T00:00:00.000Z",
     });
+  });
+
+  it("runs at a period's end when it comes before the next interval, not an interval later", async () => {
+    const license = await b.licensed("10");
+    const customer = await b.customer();
+    const sub = await b.subscribe({ customerId: customer, items: [{ priceId: license }] });
+    app.clock.set(new Date("2026-01-31T23:59:59.700Z"));
+    scheduler = startBillingScheduler(app.deps, { intervalMs: 60_000 });
+    // Nothing is due yet; the run looks ahead and wakes the scheduler 300 ms later.
+    expect(await scheduler.runNow()).toBe(0);
+    app.clock.set(new Date("2026-02-01T00:00:00Z"));
+    const invoices = await waitFor(async () => {
+      const found = await b.invoices({ subscriptionId: sub.id });
+      return found.length === 2 && found;
+    }, 5_000);
+    expect(invoices[1]).toMatchObject({ billingReason: "SUBSCRIPTION_CYCLE", createdAt: "2026-02-01T00:00:00.000Z" });
   });
 
   it("stops: no run after stop() resolves", async () => {

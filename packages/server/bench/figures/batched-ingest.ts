@@ -284,8 +284,9 @@ export async function measureIngests(subjects: IngestSubject[], tag: string): Pr
 /**
  * Batched ingest with usage alerts, after its rounds: a meter and customers of their own, watched by a
  * ONE_TIME and an EVERY_PERIOD alert on every customer (never reached), take `events` events in
- * batches from the figure's clients → events/s. Both kinds are evaluated in the ingest transaction:
- * every batch updates the ONE_TIME running aggregates and reads each customer's period usage.
+ * batches from the figure's clients → events/s, after a warm-up like the figure's own (the fixture
+ * restarts PGlite's server, and the first batch reads each customer's period usage once). Both kinds
+ * are evaluated in the ingest transaction: every batch adds to the running aggregates.
  */
 export async function alertedIngest(
   session: Session,
@@ -298,6 +299,7 @@ export async function alertedIngest(
     const input = { meterId: fixture.meterId, recurrence, threshold: "1000000000000", title: `Bench ${recurrence}` };
     await session.api.mutate("createUsageAlert", "CreateUsageAlertInput", input, "UsageAlert");
   }
+  await serverIngest(session, fixture, eventRows(`${tag}-warmup`, 4 * BATCH, fixture.customers), scale.clients);
   const rows = eventRows(tag, events, fixture.customers);
   return rows.length / (await serverIngest(session, fixture, rows, scale.clients));
 }

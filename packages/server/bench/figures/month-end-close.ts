@@ -298,9 +298,12 @@ async function cycleInvoices(db: DirectSql, accountId: string, stage: number): P
 }
 
 /**
- * One stage per size, in order, on the session's database and account. The server runs with the
- * scheduler every second; on PGlite (single-process) completion is watched through the API, on
- * PostgreSQL by counting invoices.
+ * One stage per size, in order, on the session's database and account. The scheduler runs as in
+ * production, waking at the next period end (billing-cycle/scheduler.ts), with an interval of one
+ * second only so that it sees within a second the period ends this figure moves in SQL (in
+ * production a period's end is known a period ahead). On PGlite (single-process) completion is
+ * watched through the API, on PostgreSQL by counting invoices: each commits with its events and
+ * their webhook outbox rows, whose delivery is not waited for.
  */
 export async function monthEndClose(session: Session, sizes: number[]): Promise<CloseResult[]> {
   const hooks = await receiver();

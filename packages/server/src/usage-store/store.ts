@@ -3,7 +3,7 @@
 // transaction the store was opened on (usageStore in index.ts), filtered by the tenant's scope.
 // PostgreSQL/PGlite SQL implements it today (postgres/); a partitioned or distributed event store
 // would implement the same interface.
-import type { Aggregation, Decimal, PartialAggregate } from "@tally/billing";
+import type { Aggregation, Decimal, PartialAggregate, Period } from "@tally/billing";
 import type { Meter, MeterEvent } from "../generated/prisma/client.js";
 
 /** An event that passed validation, as the store writes it. */
@@ -91,13 +91,26 @@ export interface UsageInstant {
   timestamp: Date;
 }
 
-/** An event a ONE_TIME alert counts, added to its running aggregate per customer. */
+/** An event a usage alert counts, added to its running aggregate per customer. */
 export interface AlertProgressEntry {
   alertId: string;
   customerId: string;
   value: Decimal;
   timestamp: Date;
   seq: bigint;
+  /** The billing period an EVERY_PERIOD alert counts, which the event is in; null: a ONE_TIME alert's. */
+  period: { start: Date; end: Date } | null;
+}
+
+/** An (alert, customer) pair's running aggregate after addToAlertProgress. */
+export interface AlertProgress {
+  alertId: string;
+  customerId: string;
+  /**
+   * Every counted event of its period so far; null when the stored aggregate was new or of another
+   * period: the caller reads the period's usage (under the pair's lock) and sets it (setAlertProgress).
+   */
+  partial: PartialAggregate | null;
 }
 
 export interface UsageStore {
@@ -118,7 +131,7 @@ export interface UsageStore {
   recordCombinations(requests: readonly CombinationRequest[]): Promise<Array<bigint | null>>;
   /** The stored event under `identifier` (cancelled or not), with its meter. */
   eventByIdentifier(identifier: string): Promise<StoredEventWithMeter | null>;
-  /** Marks the event cancelled at `at` and recounts its hour; returns the cancelled row. */
+  /** Marks the event cancelled at `at` and recounts its hour (and the alerts' period aggregates); returns the cancelled row. */
   cancelEvent(event: StoredEvent, at: Date): Promise<StoredEvent>;
   /** The positions of `instants` that are already invoiced (docs/concepts/meter-events.md#already-invoiced). */
   invoiced(instants: readonly UsageInstant[]): Promise<Set<number>>;
@@ -142,11 +155,13 @@ export interface UsageStore {
     aggregation: Aggregation,
   ): Promise<CombinationUsage[]>;
   /**
-   * Adds events to their ONE_TIME alerts' running aggregates, skipping pairs already triggered in
-   * `triggeredPeriod`; returns each updated (alert, customer) with its aggregate so far.
+   * Adds events to their alerts' running aggregates, skipping pairs already triggered in their
+   * period (`oneTimePeriod` for ONE_TIME entries); returns each pair added to with its aggregate
+   * so far. Holds each pair's row lock until the transaction ends, so concurrent ingests count in turn.
    */
-  addToAlertProgress(
-    entries: readonly AlertProgressEntry[],
-    triggeredPeriod: Date,
-  ): Promise<Array<{ alertId: string; customerId: string; partial: PartialAggregate }>>;
+  addToAlertProgress(entries: readonly AlertProgressEntry[], oneTimePeriod: Date): Promise<AlertProgress[]>;
+  /** Sets the pairs' aggregates of their periods (incomplete ones, after a usage read under their lock). */
+  setAlertProgress(
+    rows: ReadonlyArray<{ alertId: string; customerId: string; period: Period; partial: PartialAggregate }>,
+  ): Promise<void>;
 }

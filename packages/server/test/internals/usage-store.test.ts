@@ -1,9 +1,15 @@
 // The usage store through its public interface (usage-store/index.ts): what a second store would
 // have to answer the same way. Events go in with recordEvents, as ingest sends them.
-import { toDecimal } from "@tally/billing";
+import { emptyPartial, toDecimal } from "@tally/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../../src/db/tenant-scope.js";
-import { type EventToStore, IdentifierTaken, type UsageQuery, usageStore } from "../../src/usage-store/index.js";
+import {
+  type EventToStore,
+  IdentifierTaken,
+  type UsageQuery,
+  type UsageStore,
+  usageStore,
+} from "../../src/usage-store/index.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 
@@ -121,15 +127,48 @@ describe("usage store", () => {
       value: toDecimal(value),
       timestamp: at(minutes),
       seq,
+      period: null,
     });
     const store = usageStore(app.database.sql, scope);
     const first = await store.addToAlertProgress([entry("5", 2, 10n), entry("7", 1, 11n)], new Date(0));
     expect(first).toHaveLength(1);
-    expect(first[0]!.partial.last?.value.toFixed()).toBe("5");
+    expect(first[0]!.partial!.last?.value.toFixed()).toBe("5");
     const second = await store.addToAlertProgress([entry("9", 2, 12n)], new Date(0));
-    expect(second[0]!.partial.count.toFixed()).toBe("3");
-    expect(second[0]!.partial.max?.toFixed()).toBe("9");
-    expect(second[0]!.partial.last?.value.toFixed()).toBe("9");
+    expect(second[0]!.partial!.count.toFixed()).toBe("3");
+    expect(second[0]!.partial!.max?.toFixed()).toBe("9");
+    expect(second[0]!.partial!.last?.value.toFixed()).toBe("9");
+  });
+
+  it("keeps a period's alert progress only once set from a read, and starts again in another period", async () => {
+    const { customerId } = await setup("SUM");
+    const [january, february] = [
+      { start: at(-120), end: at(60) },
+      { start: at(60), end: at(240) },
+    ];
+    const entry = (value: string, minutes: number, period: { start: Date; end: Date }) => ({
+      alertId: "alrt_period_test",
+      customerId,
+      value: toDecimal(value),
+      timestamp: at(minutes),
+      seq: 1n,
+      period,
+    });
+    const progress = (rows: Awaited<ReturnType<UsageStore["addToAlertProgress"]>>) =>
+      rows.map((r) => r.partial?.sum.toFixed() ?? null);
+    await app.database.transaction(async (tx) => {
+      const store = usageStore(tx, scope);
+      // New: only this batch's events, so incomplete until set from the period's usage.
+      expect(progress(await store.addToAlertProgress([entry("5", 0, january)], new Date(0)))).toEqual([null]);
+      const set = { alertId: "alrt_period_test", customerId, period: january };
+      await store.setAlertProgress([
+        { ...set, partial: { ...emptyPartial(), count: toDecimal("3"), sum: toDecimal("12") } },
+      ]);
+    });
+    const store = usageStore(app.database.sql, scope);
+    expect(progress(await store.addToAlertProgress([entry("2", 1, january)], new Date(0)))).toEqual(["14"]);
+    // Another period: the row is left as it was, incomplete again.
+    expect(progress(await store.addToAlertProgress([entry("4", 61, february)], new Date(0)))).toEqual([null]);
+    expect(progress(await store.addToAlertProgress([entry("1", 2, january)], new Date(0)))).toEqual(["15"]);
   });
 
   it("shows a tenant none of another's usage or events", async () => {

@@ -3,17 +3,17 @@
 // Ingest calls it only when its insert statement saw an active alert on the events' meters
 // (meter-events/ingest.ts). Plain SQL on the transaction's connection, every statement filtered by
 // account and mode (scopeClause: raw SQL is not tenant-scoped). Set-based: whatever the batch size,
-// one lookup of the alerts, one update of the ONE_TIME running aggregates and one insert of triggers.
+// one lookup of the alerts, one update of the running aggregates and one insert of triggers.
 //
-// ONE_TIME: a running partial aggregate per (alert, customer) of the events received after the
-// alert's creation (MeterEvent.seq > startSeq), kept by the usage store's alert progress, which
-// serialises concurrent ingests, so each sees the sum of all before it.
-// EVERY_PERIOD: the customer's usage of the meter in the current billing period — that of the
-// customer's active subscription with a price on the meter (the oldest, if several), else the UTC
-// calendar month containing the customer's now — read after the insert under a per-(alert,
-// customer) advisory lock, for the same reason.
+// USAGE alerts: a running partial aggregate per (alert, customer), kept by the usage store's alert
+// progress, whose row lock serialises concurrent ingests, so each sees the sum of all before it.
+// ONE_TIME counts the events received after the alert's creation (MeterEvent.seq > startSeq);
+// EVERY_PERIOD those of the current billing period — that of the customer's active subscription
+// with a price on the meter (the oldest, if several), else the UTC calendar month containing the
+// customer's now — and its aggregate is read from the period's usage once per period (or after a
+// cancellation), then added to.
 // Money alerts (SPEND, CREDIT_BALANCE, FORECAST: alerts/money.ts) are EVERY_PERIOD alerts whose value
-// is read from the period's preview instead of the meter's usage, under the same lock.
+// is read from the period's preview, under a per-(alert, customer) advisory lock, for the same reason.
 // The unique (alert, customer, periodStart) constraint makes a trigger fire at most once, however
 // many transactions race: INSERT … ON CONFLICT DO NOTHING.
 import {
@@ -21,6 +21,7 @@ import {
   type Decimal,
   finalizeAggregate,
   matchesConditions,
+  type PartialAggregate,
   type Period,
   type PeriodEndSnapshot,
   type SegmentCondition,
@@ -106,21 +107,24 @@ export async function evaluateUsageAlerts(
   const alerts = found.map((alert) => ({ ...alert, meter: meters.get(alert.meterId)! }));
 
   const nowOf = (customerId: string) => customerNow(customers.get(customerId)!, clock);
+  const knownSubscriptions = { customers: known, subscriptions };
   const crossings = [
-    ...(await oneTimeCrossings(
+    ...(await usageCrossings(
       tx,
       scope,
-      alerts.filter((a) => a.recurrence === "ONE_TIME"),
+      alerts.filter((a) => a.type === "USAGE"),
       events,
+      nowOf,
+      knownSubscriptions,
     )),
     ...(await periodCrossings(
       tx,
       scope,
-      alerts.filter((a) => a.recurrence === "EVERY_PERIOD"),
+      alerts.filter((a) => a.type !== "USAGE"),
       events,
       nowOf,
       moneyValues(tx, scope, subscriptions, previews),
-      { customers: known, subscriptions },
+      knownSubscriptions,
     )),
   ];
   return storeTriggers(tx, scope, crossings, nowOf);
@@ -178,35 +182,83 @@ const reached = (alert: WatchedAlert, value: Decimal) =>
   reachesThreshold(alert.type, value, toDecimal(alert.threshold.toFixed()));
 
 /**
- * Adds the new events counted by each ONE_TIME alert (received after its creation, of customers it
- * watches, not yet triggered) to its running aggregates; returns the pairs that now reach their
- * threshold. The events come as the caller stored them, not read back.
+ * Adds the new events each USAGE alert counts (of customers it watches, not yet triggered: ONE_TIME
+ * those received after its creation, EVERY_PERIOD those in the customer's current period) to its
+ * running aggregates; returns the pairs that now reach their threshold. The events come as the
+ * caller stored them, not read back. An EVERY_PERIOD aggregate new or of an earlier period is set
+ * from a read of the period's usage, under the pair's row lock, so it also counts what was stored
+ * before.
  */
-async function oneTimeCrossings(
+async function usageCrossings(
   tx: Db,
   scope: Scope,
   alerts: WatchedAlert[],
   events: readonly IngestedEvent[],
+  nowOf: (customerId: string) => Date,
+  known: KnownSubscriptions,
 ): Promise<Crossing[]> {
+  const periodic = alerts.filter((a) => a.recurrence === "EVERY_PERIOD");
+  const periodOf =
+    periodic.length === 0
+      ? () => null
+      : await billingPeriods(
+          tx,
+          scope,
+          periodic.flatMap((alert) =>
+            events.filter((e) => counts(alert, e)).map((e) => ({ meterId: alert.meterId, customerId: e.customer.id })),
+          ),
+          nowOf,
+          known,
+        );
+  const periods = new Map<string, Period | null>();
+  const pairPeriod = (alert: WatchedAlert, customerId: string): Period | null => {
+    const key = `${alert.id}:${customerId}`;
+    if (!periods.has(key))
+      periods.set(key, alert.recurrence === "ONE_TIME" ? null : periodOf(alert.meterId, customerId));
+    return periods.get(key)!;
+  };
   const counted = alerts.flatMap((alert) =>
-    events.filter((e) => counts(alert, e) && e.seq > alert.startSeq).map((e) => ({ alert, event: e })),
+    events
+      .filter((e) => {
+        if (!counts(alert, e)) return false;
+        const period = pairPeriod(alert, e.customer.id);
+        return period === null ? e.seq > alert.startSeq : e.timestamp >= period.start && e.timestamp < period.end;
+      })
+      .map((e) => ({ alert, event: e })),
   );
   if (counted.length === 0) return [];
-  const progress = await usageStore(tx, scope).addToAlertProgress(
+  const store = usageStore(tx, scope);
+  const progress = await store.addToAlertProgress(
     counted.map(({ alert, event }) => ({
       alertId: alert.id,
       customerId: event.customer.id,
       value: event.value,
       timestamp: event.timestamp,
       seq: event.seq,
+      period: pairPeriod(alert, event.customer.id),
     })),
     ONE_TIME_PERIOD,
   );
   const byId = new Map(alerts.map((a) => [a.id, a]));
+  // All issued at once: one round trip for the pairs' reads, not one each (PostgreSQL).
+  const read = await Promise.all(
+    progress
+      .filter((row) => row.partial === null)
+      .map(async (row) => {
+        const alert = byId.get(row.alertId)!;
+        const period = pairPeriod(alert, row.customerId)!;
+        const q = { meterId: alert.meterId, customerId: row.customerId, start: period.start, end: period.end };
+        return { ...row, period, partial: await selectedUsage(store, q, alert) };
+      }),
+  );
+  await store.setAlertProgress(read);
+  const partials = new Map(read.map((row) => [`${row.alertId}:${row.customerId}`, row.partial]));
   return progress.flatMap((row) => {
     const alert = byId.get(row.alertId)!;
-    const value = finalizeAggregate(row.partial, alert.meter.aggregation);
-    return reached(alert, value) ? [{ alert, customerId: row.customerId, value, periodStart: ONE_TIME_PERIOD }] : [];
+    const partial = row.partial ?? partials.get(`${row.alertId}:${row.customerId}`)!;
+    const value = finalizeAggregate(partial, alert.meter.aggregation);
+    const periodStart = pairPeriod(alert, row.customerId)?.start ?? ONE_TIME_PERIOD;
+    return reached(alert, value) ? [{ alert, customerId: row.customerId, value, periodStart }] : [];
   });
 }
 
@@ -276,7 +328,7 @@ async function lockPairs(tx: Db, keys: string[]): Promise<void> {
     FROM (SELECT unnest(${[...new Set(keys)].sort()}::text[]) AS key ORDER BY 1) k`;
 }
 
-/** EVERY_PERIOD alerts not yet triggered this period whose period usage now reaches the threshold. */
+/** Money alerts (EVERY_PERIOD) not yet triggered this period whose value now reaches the threshold. */
 async function periodCrossings(
   tx: Db,
   scope: Scope,
@@ -307,7 +359,7 @@ interface AlertPair {
   key: string;
 }
 
-/** The pairs not yet triggered this period whose value (usage, or money) now reaches the threshold. */
+/** The pairs not yet triggered this period whose money value now reaches the threshold. */
 async function pairCrossings(
   tx: Db,
   scope: Scope,
@@ -333,24 +385,8 @@ async function pairCrossings(
   ]);
   if (open.length === 0) return [];
 
-  // One usage read per (meter, customer, period, filters), shared by the alerts watching it.
-  const usage = new Map<string, Promise<Decimal | null>>();
-  const store = usageStore(tx, scope);
-  const usageOf = (p: (typeof open)[number]): Promise<Decimal | null> => {
-    if (p.alert.type !== "USAGE") return moneyValue(p.alert, p.customerId, nowOf(p.customerId));
-    const filters = alertFilters(p.alert);
-    const key = `${p.meterId}:${p.customerId}:${p.period.start.toISOString()}:${p.period.end.toISOString()}:${JSON.stringify(filters)}`;
-    if (!usage.has(key)) {
-      const q = { meterId: p.meterId, customerId: p.customerId, start: p.period.start, end: p.period.end };
-      usage.set(
-        key,
-        filters.length === 0 ? store.usage(q, p.alert.meter.aggregation) : filteredUsage(store, q, p.alert, filters),
-      );
-    }
-    return usage.get(key)!;
-  };
   // All issued at once: one round trip for the batch's customers, not one each (PostgreSQL).
-  const values = await Promise.all(open.map(usageOf));
+  const values = await Promise.all(open.map((p) => moneyValue(p.alert, p.customerId, nowOf(p.customerId))));
   return open.flatMap((p, i) => {
     const value = values[i];
     return value != null && reached(p.alert, value)
@@ -414,18 +450,13 @@ async function storeTriggers(
   return triggers;
 }
 
-/** The period usage of the events matching an alert's filters, from the usage per combination. */
-async function filteredUsage(
-  store: UsageStore,
-  q: UsageQuery,
-  alert: WatchedAlert,
-  filters: readonly SegmentCondition[],
-): Promise<Decimal> {
+/** The partial aggregate of the events of `q` that an alert counts (its filters), from the usage per combination. */
+async function selectedUsage(store: UsageStore, q: UsageQuery, alert: WatchedAlert): Promise<PartialAggregate> {
   const rows = await store.usageByCombination(q, null, alert.meter.aggregation);
   const combinations = rows.map((r) => ({
     values: valuesByKey(alert.meter.dimensionPayloadKeys, r.values),
     partial: r.partial,
   }));
-  const selection = { filters: filters.map((f) => ({ dimension: f.dimension, values: [f.value] })) };
-  return finalizeAggregate(selectedPartial(combinations, selection), alert.meter.aggregation);
+  const selection = { filters: alertFilters(alert).map((f) => ({ dimension: f.dimension, values: [f.value] })) };
+  return selectedPartial(combinations, selection);
 }

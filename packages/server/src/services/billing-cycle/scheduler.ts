@@ -16,6 +16,7 @@ import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { closeCurrentPeriod, closeCurrentPeriods, periodEndedBy, type PeriodOutcome } from "./close-period.js";
 import { recordTrialNotice, trialNoticeDueBy } from "./trial-notice.js";
 import { BILLING_TRANSACTION } from "../../db/transaction.js";
+import { billingStatus } from "../../db/billing-status.js";
 
 /** Subscriptions examined per pass; each pass closes at most one period of each. */
 const BATCH_SIZE = 100;
@@ -210,7 +211,22 @@ export async function runBillingCycle(deps: CycleDeps, options: { signal?: Abort
 
 export type BillingScheduler = PeriodicJob<number>;
 
-/** Starts the cycle: one run at once, then one every `intervalMs`; runs never overlap. */
+/** In how many ms the next open period of a wall-clock customer ends (null: none open). */
+async function msToNextPeriodEnd(deps: CycleDeps): Promise<number | null> {
+  const now = deps.clock.now();
+  const next = await deps.database.prisma.subscription.findFirst({
+    where: { status: billingStatus, currentPeriodEnd: { gt: now }, customer: { testClockId: null } },
+    orderBy: { currentPeriodEnd: "asc" },
+    select: { currentPeriodEnd: true },
+  });
+  return next ? next.currentPeriodEnd.getTime() - now.getTime() : null;
+}
+
+/**
+ * Starts the cycle: one run at once, then one every `intervalMs`, and one at the instant the next
+ * period ends when that comes sooner (a month-end close starts at the month's end, not up to an
+ * interval later); runs never overlap.
+ */
 export function startBillingScheduler(deps: CycleDeps, options: { intervalMs?: number } = {}): BillingScheduler {
   return startPeriodicJob({
     name: "billing scheduler",
@@ -218,5 +234,6 @@ export function startBillingScheduler(deps: CycleDeps, options: { intervalMs?: n
     logger: deps.logger,
     idle: 0,
     run: (signal) => runBillingCycle(deps, { signal }),
+    nextRunInMs: () => msToNextPeriodEnd(deps),
   });
 }

@@ -123,29 +123,43 @@ async function post(delivery: ClaimedDelivery, now: Date, allowPrivate: boolean)
   }
 }
 
-async function record(
+type AttemptResult = "delivered" | "retrying" | "failed";
+
+/**
+ * Records the attempts of one claimed batch in one statement (a month-end close enqueues thousands):
+ * a 2xx ends a delivery, a failure is retried later or, past RETRY_FOR_MS, given up.
+ */
+async function recordAttempts(
   deps: DispatcherDeps,
-  delivery: ClaimedDelivery,
-  outcome: AttemptOutcome,
+  attempts: ReadonlyArray<{ delivery: ClaimedDelivery; outcome: AttemptOutcome }>,
   now: Date,
-): Promise<"delivered" | "retrying" | "failed"> {
-  const result = outcome.ok
-    ? "delivered"
-    : now.getTime() - new Date(delivery.createdAt).getTime() >= RETRY_FOR_MS
-      ? "failed"
-      : "retrying";
-  // Only a still-pending row: an endpoint disabled meanwhile has given the delivery up.
-  await deps.database.prisma.webhookDelivery.updateMany({
-    where: { id: delivery.id, status: "PENDING" },
-    data: {
-      status: result === "delivered" ? "DELIVERED" : result === "failed" ? "FAILED" : "PENDING",
-      lastResponseStatus: outcome.status,
-      lastError: outcome.ok ? null : outcome.error,
-      ...(result === "delivered" ? { deliveredAt: now } : {}),
-      ...(result === "retrying" ? { nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attempts)) } : {}),
-    },
-  });
-  return result;
+): Promise<AttemptResult[]> {
+  const results = attempts.map(
+    ({ delivery, outcome }): AttemptResult =>
+      outcome.ok
+        ? "delivered"
+        : now.getTime() - new Date(delivery.createdAt).getTime() >= RETRY_FOR_MS
+          ? "failed"
+          : "retrying",
+  );
+  const column = <T>(of: (attempt: (typeof attempts)[number], result: AttemptResult) => T) =>
+    attempts.map((attempt, i) => of(attempt, results[i]!));
+  // Only still-pending rows: an endpoint disabled meanwhile has given the delivery up. A retry's
+  // next attempt replaces the lease; the others keep it.
+  await deps.database.sql.$executeRaw`
+    UPDATE "WebhookDelivery" d
+    SET "status" = u."status"::"WebhookDeliveryStatus", "lastResponseStatus" = u."responseStatus", "lastError" = u."error",
+        "deliveredAt" = coalesce(u."deliveredAt", d."deliveredAt"), "nextAttemptAt" = coalesce(u."nextAttemptAt", d."nextAttemptAt")
+    FROM unnest(
+      ${column(({ delivery }) => delivery.id)}::text[],
+      ${column((_, result) => (result === "delivered" ? "DELIVERED" : result === "failed" ? "FAILED" : "PENDING"))}::text[],
+      ${column(({ outcome }) => outcome.status)}::int[],
+      ${column(({ outcome }) => (outcome.ok ? null : outcome.error))}::text[],
+      ${column((_, result) => (result === "delivered" ? now : null))}::timestamptz[],
+      ${column(({ delivery }, result) => (result === "retrying" ? new Date(now.getTime() + retryDelayMs(delivery.attempts)) : null))}::timestamptz[]
+    ) AS u("id", "status", "responseStatus", "error", "deliveredAt", "nextAttemptAt")
+    WHERE d."id" = u."id" AND d."status" = 'PENDING'`;
+  return results;
 }
 
 export interface DispatchReport {
@@ -167,18 +181,19 @@ export async function dispatchWebhooks(
     const now = deps.clock.now();
     const claimed = await claimDue(deps, now);
     if (claimed.length === 0) break;
-    await Promise.all(
+    const attempts = await Promise.all(
       claimed.map(async (delivery) => {
         const outcome = await post(delivery, now, deps.config.webhooks.allowPrivate);
-        report[await record(deps, delivery, outcome, now)] += 1;
         if (!outcome.ok)
           deps.logger.info("webhook delivery attempt failed", {
             deliveryId: delivery.id,
             attempts: delivery.attempts,
             error: outcome.error,
           });
+        return { delivery, outcome };
       }),
     );
+    for (const result of await recordAttempts(deps, attempts, now)) report[result] += 1;
   }
   return report;
 }

@@ -23,6 +23,7 @@ import {
 } from "../store.js";
 import { alreadyInvoiced } from "./invoiced.js";
 import { addToRollups, recomputeHour } from "./rollups.js";
+import { forgetPeriodProgress } from "./alert-progress.js";
 
 /** A Meter row as to_jsonb gives it: timestamps as text. */
 type MeterJson = Omit<Meter, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
@@ -207,7 +208,7 @@ export async function eventByIdentifier(
   return { ...event, meter: meterOfJson(meterNow) };
 }
 
-/** Marks the event cancelled at `at` and rebuilds its hour's rollup; returns the cancelled row. */
+/** Marks the event cancelled at `at`, rebuilds its hour's rollup and forgets the alerts' period aggregates it was in; returns the cancelled row. */
 export async function cancelEvent(tx: Db, scope: Scope, event: StoredEvent, at: Date): Promise<StoredEvent> {
   const [canceled] = await tx.$queryRaw<StoredEvent[]>`
     UPDATE "MeterEvent" e SET "canceledAt" = ${at}::timestamptz
@@ -215,5 +216,6 @@ export async function cancelEvent(tx: Db, scope: Scope, event: StoredEvent, at: 
       AND e."seq" = ${event.seq} AND ${scopeClause(scope, "e")}
     RETURNING e.*`;
   await recomputeHour(tx, scope, { meterId: event.meterId, customerId: event.customerId, at: event.timestamp });
+  await forgetPeriodProgress(tx, scope, event);
   return canceled!;
 }

@@ -3,7 +3,7 @@ import type { Aggregation } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import type { UsageStore } from "../store.js";
-import { addToAlertProgress } from "./alert-progress.js";
+import { addToAlertProgress, setAlertProgress } from "./alert-progress.js";
 import { cancelEvent, eventByIdentifier, insertEvents } from "./events.js";
 import { findInvoiced, releaseInvoicedPeriods, sealInvoicedPeriods } from "./invoiced.js";
 import { combinationUsage } from "./combination-reads.js";
@@ -22,6 +22,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
     usageByCombination: (q, window, aggregation) => combinationUsage(db, scope, q, window, aggregation),
-    addToAlertProgress: (entries, triggeredPeriod) => addToAlertProgress(db, scope, entries, triggeredPeriod),
+    addToAlertProgress: (entries, oneTimePeriod) => addToAlertProgress(db, scope, entries, oneTimePeriod),
+    setAlertProgress: (rows) => setAlertProgress(db, scope, rows),
   };
 }
