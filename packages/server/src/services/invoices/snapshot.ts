@@ -102,7 +102,15 @@ async function periodEndUsage(
     const period = openPeriod(scheduleOf(subscription));
     return meteredItems(subscription, period).flatMap(({ meter, start, selection }) =>
       start < period.end && isWholeMeter(selection)
-        ? [{ meterId: meter.id, customerId: subscription.customerId, start, end: period.end, aggregation: meter.aggregation }]
+        ? [
+            {
+              meterId: meter.id,
+              customerId: subscription.customerId,
+              start,
+              end: period.end,
+              aggregation: meter.aggregation,
+            },
+          ]
         : [],
     );
   });
@@ -229,7 +237,9 @@ async function usageWindow(
     if (start > period.start) starts.set(item.id, start);
     if (start >= period.end) continue;
     const own = { start, end: period.end };
-    const known = isWholeMeter(selection) ? options.usage?.get(usageKey(meter.id, subscription.customerId, own)) : undefined;
+    const known = isWholeMeter(selection)
+      ? options.usage?.get(usageKey(meter.id, subscription.customerId, own))
+      : undefined;
     if (known !== undefined) {
       quantities.set(item.id, known);
       continue;

@@ -81,11 +81,7 @@ export function rollupSpans(range: RollupRange): { hours: Array<[Date, Date]>; d
  * [from, to) are read as their day rows plus their hours' unfolded rows; without (hourly
  * windows), every hour's rows.
  */
-export function rollupRows(
-  scope: Scope,
-  q: { meterId: string; customerId: string },
-  range: RollupRange,
-): Prisma.Sql {
+export function rollupRows(scope: Scope, q: { meterId: string; customerId: string }, range: RollupRange): Prisma.Sql {
   const { hours: spans, days } = rollupSpans(range);
   const ofCustomer = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."meterId" = ${q.meterId} AND ${Prisma.raw(alias)}."customerId" = ${q.customerId} AND ${scopeClause(scope, alias)}`;

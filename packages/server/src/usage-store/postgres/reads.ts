@@ -41,7 +41,8 @@ export async function meterUsages(
   const additive = queries.flatMap((q, i) =>
     q.aggregation === "SUM" || q.aggregation === "COUNT" ? [{ ...q, aggregation: q.aggregation, i }] : [],
   );
-  const totals = additive.length > 0 ? additiveUsages(db, scope, additive) : Promise.resolve(new Map<number, Decimal>());
+  const totals =
+    additive.length > 0 ? additiveUsages(db, scope, additive) : Promise.resolve(new Map<number, Decimal>());
   const others = queries.map((q) =>
     q.aggregation === "SUM" || q.aggregation === "COUNT" ? null : meterUsage(db, scope, q, q.aggregation),
   );
@@ -62,15 +63,20 @@ async function additiveUsages(
   scope: Scope,
   queries: ReadonlyArray<UsageQuery & { aggregation: "SUM" | "COUNT"; i: number }>,
 ): Promise<Map<number, Decimal>> {
+  type Whom = { i: number; meterId: string; customerId: string; summed: boolean };
   // kind 0: hourly rows, 1: day rows, 2: unfolded hourly rows of whole days.
-  const spans: Array<{ i: number; meterId: string; customerId: string; summed: boolean; lo: Date; hi: Date; kind: number }> =
-    [];
-  const scans: Array<EdgePiece & { i: number; meterId: string; customerId: string; summed: boolean }> = [];
+  const spans: Array<Whom & { lo: Date; hi: Date; kind: number }> = [];
+  const scans: Array<Whom & EdgePiece> = [];
   for (const q of queries) {
     if (q.start >= q.end) continue;
     const of = { i: q.i, meterId: q.meterId, customerId: q.customerId, summed: q.aggregation === "SUM" };
     const plan = additivePlan(q, null);
-    const { hours, days } = rollupSpans({ from: plan.hourStart, to: plan.hourEnd, days: true, alsoHours: plan.edgeHours });
+    const { hours, days } = rollupSpans({
+      from: plan.hourStart,
+      to: plan.hourEnd,
+      days: true,
+      alsoHours: plan.edgeHours,
+    });
     for (const [lo, hi] of hours) spans.push({ ...of, lo, hi, kind: 0 });
     if (days !== null) for (const kind of [1, 2]) spans.push({ ...of, lo: days[0], hi: days[1], kind });
     for (const scan of plan.scans) scans.push({ ...of, ...scan });
