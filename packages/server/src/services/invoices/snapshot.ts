@@ -64,7 +64,7 @@ interface SnapshotOptions {
   lock?: boolean;
 }
 
-/** What a locked period-end snapshot reads besides usage, read for a batch of closes at once (periodEndReads). */
+/** What a locked period-end snapshot reads, but segmented usage, read for a batch of closes at once (periodEndReads). */
 export interface PeriodEndReads {
   grants: CreditGrantState[];
   customerBalance: Decimal;
@@ -119,10 +119,11 @@ async function periodEndUsage(
 }
 
 /**
- * periodEndSnapshot's reads other than usage for several subscriptions of different customers (a
- * batch of period closes), locked, each kind in one statement for all, in the order of db/locks.ts
- * (every grant, then every balance, then every one-off item); by subscription id. The grants are
- * read in every currency and given in the invoice's.
+ * periodEndSnapshot's reads for several subscriptions of different customers (a batch of period
+ * closes), each kind in one statement for all: locked ones in the order of db/locks.ts (every
+ * grant, then every balance, then every one-off item), then the threshold-billed quantities and
+ * the unsegmented usage (periodEndUsage); by subscription id. The grants are read in every
+ * currency and given in the invoice's.
  */
 export async function periodEndReads(
   db: Db,
