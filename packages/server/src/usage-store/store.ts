@@ -141,6 +141,8 @@ export interface UsageStore {
   releaseInvoicedPeriods(invoiceId: string): Promise<number>;
   /** The meter's aggregation for the customer over [start, end). */
   usage(q: UsageQuery, aggregation: Aggregation): Promise<Decimal>;
+  /** `usage` of several queries, in their order, in as few statements as the store can (a batch of period closes). */
+  usages(queries: ReadonlyArray<UsageQuery & { aggregation: Aggregation }>): Promise<Decimal[]>;
   /** The aggregation per UTC hour or day window overlapping [start, end) (null: one window), in order, clipped to the range. */
   usageByWindow(q: UsageQuery, window: GroupingWindow | null, aggregation: Aggregation): Promise<WindowUsage[]>;
   /**

@@ -64,6 +64,8 @@ async function expectRawEquality(
   expect(actual.toFixed(), `${aggregation} over [${q.start.toISOString()}, ${q.end.toISOString()})`).toBe(
     rawOver(q.start, q.end),
   );
+  const [batched] = await usageStore(app.database.prisma, scope).usages([{ ...q, aggregation }]);
+  expect(batched!.toFixed(), `${aggregation} batched`).toBe(rawOver(q.start, q.end));
 
   const windows = await usageByWindow(app.database.prisma, scope, q, window, aggregation);
   expect(windows[0]!.start).toEqual(q.start);
@@ -118,6 +120,7 @@ describe("usage from rollups", () => {
 
       const events = await rawEvents(meterId, customerId);
       const alignTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
+      const queries: UsageQuery[] = [];
       for (let i = 0; i < 60; i++) {
         const unit = rnd.pick([1, 60_000, HOUR, DAY]);
         let start = alignTo(dataStart - DAY + rnd.int(0, 32 * DAY), unit);
@@ -131,13 +134,21 @@ describe("usage from rollups", () => {
         if (end <= start) end = start + unit;
         if (i === 0) [start, end] = [dataStart - DAY, CLOCK_START + DAY];
         const window = end - start > 10 * DAY ? "DAY" : rnd.pick(["HOUR", "DAY"] as const);
-        await expectRawEquality(
-          events,
-          { meterId, customerId, start: new Date(start), end: new Date(end) },
-          aggregation,
-          window,
-        );
+        const q = { meterId, customerId, start: new Date(start), end: new Date(end) };
+        queries.push(q);
+        await expectRawEquality(events, q, aggregation, window);
       }
+      // All the ranges at once, and an empty one, as a batch of period closes reads them.
+      queries.push({ meterId, customerId, start: new Date(CLOCK_START), end: new Date(CLOCK_START) });
+      const batched = await usageStore(app.database.prisma, scope).usages(queries.map((q) => ({ ...q, aggregation })));
+      expect(batched.map((value) => value.toFixed())).toEqual(
+        queries.map((q) =>
+          aggregate(
+            events.filter((e) => e.timestamp >= q.start && e.timestamp < q.end),
+            aggregation,
+          ).toFixed(),
+        ),
+      );
     });
   }
 

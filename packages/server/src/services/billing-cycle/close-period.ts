@@ -70,7 +70,7 @@ export async function closeCurrentPeriods(
   // No event may be recorded or cancelled for these customers between reading usage and storing it.
   await lockCustomersUsage(tx, customerIds, "exclusive");
   const reads = await periodEndReads(tx, scope, due);
-  // Given those reads, the snapshots read only usage, which takes no lock: their statements go out together.
+  // Given those reads, the snapshots read only segmented usage, which takes no lock: their statements go out together.
   const inputs = await Promise.all(
     due.map(async (subscription) => {
       const snapshot = await periodEndSnapshot(tx, scope, subscription, {

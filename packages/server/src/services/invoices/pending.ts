@@ -45,7 +45,7 @@ export async function meteredQuantity(
 ): Promise<Decimal> {
   const store = usageStore(db, scope);
   const q = { meterId: meter.id, customerId, start: period.start, end: period.end };
-  if (!selection.filters?.length && !selection.excluding?.length) return store.usage(q, meter.aggregation);
+  if (isWholeMeter(selection)) return store.usage(q, meter.aggregation);
   const key = `${meter.id}:${period.start.getTime()}:${period.end.getTime()}`;
   if (!reads.has(key)) reads.set(key, store.usageByCombination(q, null, meter.aggregation));
   const rows = (await reads.get(key)!).map((r) => ({
@@ -53,6 +53,11 @@ export async function meteredQuantity(
     partial: r.partial,
   }));
   return finalizeAggregate(selectedPartial(rows, selection), meter.aggregation);
+}
+
+/** A selection of every event of its meter (an unsegmented price alone on it): billed as the meter's plain usage. */
+export function isWholeMeter(selection: DimensionSelection = {}): boolean {
+  return !selection.filters?.length && !selection.excluding?.length;
 }
 
 /**

@@ -25,6 +25,7 @@ import { adjustmentsOf } from "./adjustments.js";
 import type { BillableSubscription } from "./billable.js";
 import {
   type CombinationReads,
+  isWholeMeter,
   meteredQuantity,
   pendingCharges,
   pendingItemLines,
@@ -32,6 +33,7 @@ import {
 } from "./pending.js";
 import { billedUsageStart } from "./usage-start.js";
 import type { Db } from "../../db/transaction.js";
+import { usageStore } from "../../usage-store/index.js";
 
 /** A segmented price's lines name its segment (docs/concepts/invoices.md#segmented-usage). */
 function describeItem(product: string, conditions: readonly SegmentCondition[]): string {
@@ -62,19 +64,66 @@ interface SnapshotOptions {
   lock?: boolean;
 }
 
-/** What a locked period-end snapshot reads besides usage, read for a batch of closes at once (periodEndReads). */
+/** What a locked period-end snapshot reads, but segmented usage, read for a batch of closes at once (periodEndReads). */
 export interface PeriodEndReads {
   grants: CreditGrantState[];
   customerBalance: Decimal;
   invoiceItems: InvoiceLine[];
   thresholdBilled: Map<string, Decimal>;
+  /** The plain usage of its metered items' windows (usageKey), read for the whole batch in one statement. */
+  usage: Map<string, Decimal>;
+}
+
+/** The key of a customer's usage of a meter over a window, in PeriodEndReads.usage. */
+const usageKey = (meterId: string, customerId: string, window: Period) =>
+  `${meterId}:${customerId}:${window.start.getTime()}:${window.end.getTime()}`;
+
+/**
+ * The subscription's metered items with a meter, each with where its billed usage starts in the
+ * period (billedUsageStart) and its price's selection of the meter's usage.
+ */
+function meteredItems(subscription: BillableSubscription, period: Period) {
+  const selections = priceSelections(subscription);
+  return subscription.items.flatMap((item) => {
+    const meter = item.price.meter;
+    if (item.price.usageType !== "METERED" || meter === null) return [];
+    const start = billedUsageStart(subscription, item, period);
+    return [{ item, meter, start, selection: selections.get(item.priceId) }];
+  });
+}
+
+/** The unsegmented usage windows of the subscriptions' period ends, read in as few statements as the store can. */
+async function periodEndUsage(
+  db: Db,
+  scope: Scope,
+  subscriptions: readonly BillableSubscription[],
+): Promise<Map<string, Decimal>> {
+  const queries = subscriptions.flatMap((subscription) => {
+    const period = openPeriod(scheduleOf(subscription));
+    return meteredItems(subscription, period).flatMap(({ meter, start, selection }) =>
+      start < period.end && isWholeMeter(selection)
+        ? [
+            {
+              meterId: meter.id,
+              customerId: subscription.customerId,
+              start,
+              end: period.end,
+              aggregation: meter.aggregation,
+            },
+          ]
+        : [],
+    );
+  });
+  const values = await usageStore(db, scope).usages(queries);
+  return new Map(queries.map((q, i) => [usageKey(q.meterId, q.customerId, q), values[i]!]));
 }
 
 /**
- * periodEndSnapshot's reads other than usage for several subscriptions of different customers (a
- * batch of period closes), locked, each kind in one statement for all, in the order of db/locks.ts
- * (every grant, then every balance, then every one-off item); by subscription id. The grants are
- * read in every currency and given in the invoice's.
+ * periodEndSnapshot's reads for several subscriptions of different customers (a batch of period
+ * closes), each kind in one statement for all: locked ones in the order of db/locks.ts (every
+ * grant, then every balance, then every one-off item), then the threshold-billed quantities and
+ * the unsegmented usage (periodEndUsage); by subscription id. The grants are read in every
+ * currency and given in the invoice's.
  */
 export async function periodEndReads(
   db: Db,
@@ -99,6 +148,7 @@ export async function periodEndReads(
     scope,
     subscriptions.map((s) => ({ subscriptionId: s.id, periodStart: openPeriod(scheduleOf(s)).start })),
   );
+  const usage = await periodEndUsage(db, scope, subscriptions);
   return new Map(
     subscriptions.map((s) => [
       s.id,
@@ -107,6 +157,7 @@ export async function periodEndReads(
         customerBalance: toDecimal(balances.get(s.customerId)!),
         invoiceItems: items.get(s.id)!,
         thresholdBilled: billed.get(s.id)!,
+        usage,
       },
     ]),
   );
@@ -175,30 +226,28 @@ async function usageWindow(
   subscription: BillableSubscription,
   period: Period,
   // Reads sent together cost one round trip on a plain SQL transaction's pipelining connection
-  // (db/adapter.ts); only without locks, whose order matters. `billed`: thresholdBilled read already.
-  options: { concurrent?: boolean; billed?: Map<string, Decimal> } = {},
+  // (db/adapter.ts); only without locks, whose order matters. `billed`: thresholdBilled read already;
+  // `usage`: plain usage read already (periodEndUsage).
+  options: { concurrent?: boolean; billed?: Map<string, Decimal>; usage?: Map<string, Decimal> } = {},
 ): Promise<UsageWindow> {
   const quantities = new Map<string, Decimal>();
   const starts = new Map<string, Date>();
-  const selections = priceSelections(subscription);
   const reads: CombinationReads = new Map();
   const pending: Array<Promise<void>> = [];
-  for (const item of subscription.items) {
-    const meter = item.price.meter;
-    if (item.price.usageType !== "METERED" || meter === null) continue;
-    const start = billedUsageStart(subscription, item, period);
+  for (const { item, meter, start, selection } of meteredItems(subscription, period)) {
     if (start > period.start) starts.set(item.id, start);
     if (start >= period.end) continue;
     const own = { start, end: period.end };
-    const read = meteredQuantity(
-      db,
-      scope,
-      subscription.customerId,
-      meter,
-      own,
-      selections.get(item.priceId),
-      reads,
-    ).then((quantity) => void quantities.set(item.id, quantity));
+    const known = isWholeMeter(selection)
+      ? options.usage?.get(usageKey(meter.id, subscription.customerId, own))
+      : undefined;
+    if (known !== undefined) {
+      quantities.set(item.id, known);
+      continue;
+    }
+    const read = meteredQuantity(db, scope, subscription.customerId, meter, own, selection, reads).then(
+      (quantity) => void quantities.set(item.id, quantity),
+    );
     if (options.concurrent) pending.push(read);
     else await read;
   }
@@ -294,7 +343,11 @@ export async function periodEndSnapshot(
   // another, in db/locks.ts's order, or was given them (a batch of closes) and reads only usage, at once.
   const [usage, grants, balance, pending] = reads
     ? [
-        await usageWindow(db, scope, subscription, period, { concurrent: true, billed: reads.thresholdBilled }),
+        await usageWindow(db, scope, subscription, period, {
+          concurrent: true,
+          billed: reads.thresholdBilled,
+          usage: reads.usage,
+        }),
         reads.grants,
         reads.customerBalance,
         await pendingCharges(db, scope, subscription, { ...options, invoiceItems: reads.invoiceItems }),

@@ -47,18 +47,19 @@ export async function rebuildDay(
     ) s`)}`;
 }
 
+/** Whole hours [from, to) and the hours `alsoHours` (outside them); `days`: whole UTC days inside as day rows. */
+export interface RollupRange {
+  from: Date;
+  to: Date;
+  days: boolean;
+  alsoHours?: readonly Date[];
+}
+
 /**
- * The rollup rows that make up the customer's usage of the meter over the whole hours [from, to)
- * and the hours `alsoHours` (outside them), as a subquery of ("at", "combinationId",
- * PARTIAL_COLUMNS), "at" being the row's hour or day. With `days`, the whole UTC days inside
- * [from, to) are read as their day rows plus their hours' unfolded rows; without (hourly
- * windows), every hour's rows.
+ * Where rollupRows reads a range: the spans of hourly rows (never empty: an empty span when there
+ * are none), and the whole days [dayStart, dayEnd) read as day rows plus unfolded hourly rows, or null.
  */
-export function rollupRows(
-  scope: Scope,
-  q: { meterId: string; customerId: string },
-  range: { from: Date; to: Date; days: boolean; alsoHours?: readonly Date[] },
-): Prisma.Sql {
+export function rollupSpans(range: RollupRange): { hours: Array<[Date, Date]>; days: [Date, Date] | null } {
   const dayStart = ceilTo(range.from, DAY_MS);
   const dayEnd = floorTo(range.to, DAY_MS);
   const withDays = range.days && dayStart < dayEnd;
@@ -70,19 +71,32 @@ export function rollupRows(
     : [[range.from, range.to]];
   for (const hour of range.alsoHours ?? []) spans.push([hour, new Date(hour.getTime() + HOUR_MS)]);
   const kept = spans.filter(([lo, hi]) => lo < hi);
+  return { hours: kept.length > 0 ? kept : [[range.to, range.to]], days: withDays ? [dayStart, dayEnd] : null };
+}
+
+/**
+ * The rollup rows that make up the customer's usage of the meter over the whole hours [from, to)
+ * and the hours `alsoHours` (outside them), as a subquery of ("at", "combinationId",
+ * PARTIAL_COLUMNS), "at" being the row's hour or day. With `days`, the whole UTC days inside
+ * [from, to) are read as their day rows plus their hours' unfolded rows; without (hourly
+ * windows), every hour's rows.
+ */
+export function rollupRows(scope: Scope, q: { meterId: string; customerId: string }, range: RollupRange): Prisma.Sql {
+  const { hours: spans, days } = rollupSpans(range);
   const ofCustomer = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."meterId" = ${q.meterId} AND ${Prisma.raw(alias)}."customerId" = ${q.customerId} AND ${scopeClause(scope, alias)}`;
   const hourColumns = Prisma.sql`h."hour" AS "at", h."combinationId", h."count", h."sum", h."max", h."lastValue", h."lastTimestamp", h."lastSeq"`;
   // One arm per span, so that each is one index range of the hourly rows, never a scan of the customer's.
   const hours = Prisma.join(
-    (kept.length > 0 ? kept : [[range.to, range.to] as const]).map(
+    spans.map(
       ([lo, hi]) => Prisma.sql`
     SELECT ${hourColumns} FROM "MeterUsageHour" h
     WHERE ${ofCustomer("h")} AND h."hour" >= ${lo}::timestamptz AND h."hour" < ${hi}::timestamptz`,
     ),
     " UNION ALL ",
   );
-  if (!withDays) return hours;
+  if (days === null) return hours;
+  const [dayStart, dayEnd] = days;
   return Prisma.sql`
     ${hours}
     UNION ALL

@@ -17,7 +17,7 @@ import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { GroupingWindow, UsageQuery, WindowUsage } from "../store.js";
 import { lastEventFirst, mergedPartials } from "./aggregate.js";
-import { rollupRows } from "./daily.js";
+import { rollupRows, rollupSpans } from "./daily.js";
 import { ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./units.js";
 
 /**
@@ -27,6 +27,90 @@ import { ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./units.js";
 export async function meterUsage(db: Db, scope: Scope, q: UsageQuery, aggregation: Aggregation): Promise<Decimal> {
   const [usage] = await usageByWindow(db, scope, q, null, aggregation);
   return usage ? usage.value : finalizeAggregate(emptyPartial(), aggregation);
+}
+
+/**
+ * meterUsage of several queries (a batch of period closes), in query order: SUM and COUNT in one
+ * statement for all (additiveUsages), the other aggregations one statement each, sent together.
+ */
+export async function meterUsages(
+  db: Db,
+  scope: Scope,
+  queries: ReadonlyArray<UsageQuery & { aggregation: Aggregation }>,
+): Promise<Decimal[]> {
+  const additive = queries.flatMap((q, i) =>
+    q.aggregation === "SUM" || q.aggregation === "COUNT" ? [{ ...q, aggregation: q.aggregation, i }] : [],
+  );
+  const totals =
+    additive.length > 0 ? additiveUsages(db, scope, additive) : Promise.resolve(new Map<number, Decimal>());
+  const others = queries.map((q) =>
+    q.aggregation === "SUM" || q.aggregation === "COUNT" ? null : meterUsage(db, scope, q, q.aggregation),
+  );
+  const summed = await totals;
+  return Promise.all(
+    others.map((other, i) => other ?? summed.get(i) ?? finalizeAggregate(emptyPartial(), queries[i]!.aggregation)),
+  );
+}
+
+/**
+ * additiveTotals (null window) of several queries as one statement over arrays: each query's
+ * rollup spans (rollupSpans: hourly rows, day rows, unfolded hourly rows) and edge pieces are
+ * rows of two relations joined laterally to their index ranges, so one plan serves any batch.
+ * By the query's `i`; queries with an empty range have none.
+ */
+async function additiveUsages(
+  db: Db,
+  scope: Scope,
+  queries: ReadonlyArray<UsageQuery & { aggregation: "SUM" | "COUNT"; i: number }>,
+): Promise<Map<number, Decimal>> {
+  type Whom = { i: number; meterId: string; customerId: string; summed: boolean };
+  // kind 0: hourly rows, 1: day rows, 2: unfolded hourly rows of whole days.
+  const spans: Array<Whom & { lo: Date; hi: Date; kind: number }> = [];
+  const scans: Array<Whom & EdgePiece> = [];
+  for (const q of queries) {
+    if (q.start >= q.end) continue;
+    const of = { i: q.i, meterId: q.meterId, customerId: q.customerId, summed: q.aggregation === "SUM" };
+    const plan = additivePlan(q, null);
+    const { hours, days } = rollupSpans({
+      from: plan.hourStart,
+      to: plan.hourEnd,
+      days: true,
+      alsoHours: plan.edgeHours,
+    });
+    for (const [lo, hi] of hours) spans.push({ ...of, lo, hi, kind: 0 });
+    if (days !== null) for (const kind of [1, 2]) spans.push({ ...of, lo: days[0], hi: days[1], kind });
+    for (const scan of plan.scans) scans.push({ ...of, ...scan });
+  }
+  if (spans.length === 0) return new Map();
+  const cut = cutAtHours(scans);
+  const ofSpan = (alias: string) =>
+    Prisma.sql`${scopeClause(scope, alias)} AND ${Prisma.raw(alias)}."meterId" = s.meter AND ${Prisma.raw(alias)}."customerId" = s.customer`;
+  const rows = await db.$queryRaw<Array<{ i: number; value: unknown }>>`
+    SELECT t.i, sum(t.v)::numeric AS value FROM (
+      SELECT s.i, CASE WHEN s.summed THEN r."sum" ELSE r."count"::numeric END AS v
+      FROM unnest(${spans.map((p) => p.i)}::int[], ${spans.map((p) => p.meterId)}::text[], ${spans.map((p) => p.customerId)}::text[],
+                  ${spans.map((p) => p.summed)}::boolean[], ${spans.map((p) => p.lo)}::timestamptz[], ${spans.map((p) => p.hi)}::timestamptz[],
+                  ${spans.map((p) => p.kind)}::int[]) AS s(i, meter, customer, summed, lo, hi, kind)
+      CROSS JOIN LATERAL (
+        SELECT h."count", h."sum" FROM "MeterUsageHour" h
+        WHERE s.kind = 0 AND ${ofSpan("h")} AND h."hour" >= s.lo AND h."hour" < s.hi
+        UNION ALL
+        SELECT d."count", d."sum" FROM "MeterUsageDay" d
+        WHERE s.kind = 1 AND ${ofSpan("d")} AND d."day" >= s.lo AND d."day" < s.hi
+        UNION ALL
+        SELECT h."count", h."sum" FROM "MeterUsageHour" h
+        WHERE s.kind = 2 AND ${ofSpan("h")} AND h."shard" <> 0 AND h."hour" >= s.lo AND h."hour" < s.hi
+      ) r
+      UNION ALL
+      SELECT x.i, x.sign * CASE WHEN x.summed THEN coalesce(a."sum", 0) ELSE a."count" END
+      FROM unnest(${cut.map((p) => p.i)}::int[], ${cut.map((p) => p.meterId)}::text[], ${cut.map((p) => p.customerId)}::text[],
+                  ${cut.map((p) => p.summed)}::boolean[], ${cut.map((p) => p.lo)}::timestamptz[], ${cut.map((p) => p.hi)}::timestamptz[],
+                  ${cut.map((p) => p.sign)}::int[], ${cut.map((p) => p.mlo)}::timestamptz[], ${cut.map((p) => p.mhi)}::timestamptz[])
+        AS x(i, meter, customer, summed, lo, hi, sign, mlo, mhi)
+      ${edgeAggregates(scope, { meterId: Prisma.sql`x.meter`, customerId: Prisma.sql`x.customer` })}
+    ) t
+    GROUP BY t.i`;
+  return new Map(rows.map((r) => [Number(r.i), dec(r.value)]));
 }
 
 /**
@@ -127,18 +211,35 @@ interface EdgePiece {
  * is per hour: [mlo, mhi) are the whole minutes of [lo, hi), both hi if it has none.
  */
 export function edgeRelation(pieces: EdgePiece[]): Prisma.Sql {
-  const cut = pieces.flatMap((p) => piecesOf(p.lo, p.hi, "HOUR", p.lo).map((h) => ({ ...p, lo: h.lo, hi: h.hi })));
-  const whole = cut.map((p) => {
-    const [mlo, mhi] = [ceilTo(p.lo, MINUTE_MS), floorTo(p.hi, MINUTE_MS)];
-    return mlo < mhi ? { mlo, mhi } : { mlo: p.hi, mhi: p.hi };
-  });
+  const cut = cutAtHours(pieces);
   return Prisma.sql`unnest(${cut.map((p) => p.lo)}::timestamptz[], ${cut.map((p) => p.hi)}::timestamptz[], ${cut.map((p) => p.bucket)}::timestamptz[],
-      ${cut.map((p) => p.sign)}::int[], ${whole.map((w) => w.mlo)}::timestamptz[], ${whole.map((w) => w.mhi)}::timestamptz[])
+      ${cut.map((p) => p.sign)}::int[], ${cut.map((p) => p.mlo)}::timestamptz[], ${cut.map((p) => p.mhi)}::timestamptz[])
     AS x(lo, hi, bucket, sign, mlo, mhi)`;
 }
 
+/** The pieces cut at hours, each with [mlo, mhi): its whole minutes, both hi if it has none. */
+function cutAtHours<P extends EdgePiece>(pieces: readonly P[]): Array<P & { mlo: Date; mhi: Date }> {
+  return pieces.flatMap((p) =>
+    piecesOf(p.lo, p.hi, "HOUR", p.lo).map((h) => {
+      const [mlo, mhi] = [ceilTo(h.lo, MINUTE_MS), floorTo(h.hi, MINUTE_MS)];
+      return { ...p, lo: h.lo, hi: h.hi, ...(mlo < mhi ? { mlo, mhi } : { mlo: h.hi, mhi: h.hi }) };
+    }),
+  );
+}
+
+/** Whose usage a statement reads: the meter and customer as SQL, parameters or a batch's columns. */
+interface Whose {
+  meterId: Prisma.Sql;
+  customerId: Prisma.Sql;
+}
+
+const whoseQuery = (q: UsageQuery): Whose => ({
+  meterId: Prisma.sql`${q.meterId}`,
+  customerId: Prisma.sql`${q.customerId}`,
+});
+
 /** The counting events of the customer on the meter, aliased e. */
-const countingEvents = (scope: Scope, q: UsageQuery) =>
+const countingEvents = (scope: Scope, q: Whose) =>
   Prisma.sql`FROM "MeterEvent" e
     WHERE ${scopeClause(scope, "e")} AND e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL`;
 
@@ -148,7 +249,7 @@ const countingEvents = (scope: Scope, q: UsageQuery) =>
  * detailCount is still the hour's count, rollups.ts), the rest from raw events: each part one
  * index range, at most two partial minutes of raw events in a detailed hour.
  */
-function edgeAggregates(scope: Scope, q: UsageQuery): Prisma.Sql {
+function edgeAggregates(scope: Scope, q: Whose): Prisma.Sql {
   const ofEvents = Prisma.sql`SELECT count(*)::numeric, sum(e."value"), max(e."value") ${countingEvents(scope, q)}`;
   return Prisma.sql`
     CROSS JOIN LATERAL (
@@ -191,6 +292,29 @@ async function additiveTotals(
   window: GroupingWindow | null,
   aggregation: "SUM" | "COUNT",
 ): Promise<Array<{ bucket: Date; value: Decimal }>> {
+  const { hourStart, hourEnd, edgeHours, scans } = additivePlan(q, window);
+  const rollupColumn = aggregation === "SUM" ? Prisma.sql`h."sum"` : Prisma.sql`h."count"`;
+  const edgeValue = aggregation === "SUM" ? Prisma.sql`coalesce(a."sum", 0)` : Prisma.sql`a."count"`;
+  const rows = await db.$queryRaw<Array<{ bucket: Date; value: unknown }>>`
+    SELECT t.bucket, sum(t.v)::numeric AS value FROM (
+      SELECT ${rollupBucket(q, window)} AS bucket, sum(${rollupColumn}) AS v
+      FROM (${rollupRows(scope, q, { from: hourStart, to: hourEnd, days: window !== "HOUR", alsoHours: edgeHours })}) h
+      GROUP BY 1
+      UNION ALL
+      SELECT x.bucket, x.sign * ${edgeValue}
+      FROM ${edgeRelation(scans)}
+      ${edgeAggregates(scope, whoseQuery(q))}
+    ) t
+    GROUP BY t.bucket
+    ORDER BY t.bucket`;
+  return rows.map((r) => ({ bucket: new Date(r.bucket), value: dec(r.value) }));
+}
+
+/**
+ * How additiveTotals reads [start, end): whole hours [hourStart, hourEnd) and the edge hours from
+ * the rollups, the raw events of `scans` added or (sign -1) subtracted.
+ */
+function additivePlan(q: UsageQuery, window: GroupingWindow | null) {
   let hourStart = ceilTo(q.start, HOUR_MS);
   let hourEnd = floorTo(q.end, HOUR_MS);
   if (hourStart >= hourEnd) hourStart = hourEnd = q.end;
@@ -212,21 +336,7 @@ async function additiveTotals(
     if (hour < piece.lo) scans.push({ lo: hour, hi: piece.lo, bucket, sign: -1 });
     if (piece.hi < next) scans.push({ lo: piece.hi, hi: next, bucket, sign: -1 });
   }
-  const rollupColumn = aggregation === "SUM" ? Prisma.sql`h."sum"` : Prisma.sql`h."count"`;
-  const edgeValue = aggregation === "SUM" ? Prisma.sql`coalesce(a."sum", 0)` : Prisma.sql`a."count"`;
-  const rows = await db.$queryRaw<Array<{ bucket: Date; value: unknown }>>`
-    SELECT t.bucket, sum(t.v)::numeric AS value FROM (
-      SELECT ${rollupBucket(q, window)} AS bucket, sum(${rollupColumn}) AS v
-      FROM (${rollupRows(scope, q, { from: hourStart, to: hourEnd, days: window !== "HOUR", alsoHours: edgeHours })}) h
-      GROUP BY 1
-      UNION ALL
-      SELECT x.bucket, x.sign * ${edgeValue}
-      FROM ${edgeRelation(scans)}
-      ${edgeAggregates(scope, q)}
-    ) t
-    GROUP BY t.bucket
-    ORDER BY t.bucket`;
-  return rows.map((r) => ({ bucket: new Date(r.bucket), value: dec(r.value) }));
+  return { hourStart, hourEnd, edgeHours, scans };
 }
 
 /**
@@ -258,9 +368,9 @@ async function queryPartials(
     UNION ALL
     SELECT 1, x.bucket, a."count", a."sum", a."max", l."value", l."timestamp", l."seq"
     FROM ${edgeRelation(edges)}
-    ${edgeAggregates(scope, q)}
+    ${edgeAggregates(scope, whoseQuery(q))}
     CROSS JOIN LATERAL (
-      SELECT e."value", e."timestamp", e."seq" ${countingEvents(scope, q)} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
+      SELECT e."value", e."timestamp", e."seq" ${countingEvents(scope, whoseQuery(q))} AND e."timestamp" >= x.lo AND e."timestamp" < x.hi
       ${lastEventFirst("e")} LIMIT 1
     ) l
     ORDER BY 2, 1`;

@@ -8,7 +8,7 @@ import { cancelEvent, eventByIdentifier, insertEvents } from "./events.js";
 import { findInvoiced, releaseInvoicedPeriods, sealInvoicedPeriods } from "./invoiced.js";
 import { combinationUsage } from "./combination-reads.js";
 import { recordCombinations } from "./combinations.js";
-import { meterUsage, usageByWindow } from "./reads.js";
+import { meterUsage, meterUsages, usageByWindow } from "./reads.js";
 
 export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
   return {
@@ -20,6 +20,7 @@ export function postgresUsageStore(db: Db, scope: Scope): UsageStore {
     sealInvoicedPeriods: (invoiceIds) => sealInvoicedPeriods(db, scope, invoiceIds),
     releaseInvoicedPeriods: (invoiceId) => releaseInvoicedPeriods(db, scope, invoiceId),
     usage: (q, aggregation: Aggregation) => meterUsage(db, scope, q, aggregation),
+    usages: (queries) => meterUsages(db, scope, queries),
     usageByWindow: (q, window, aggregation) => usageByWindow(db, scope, q, window, aggregation),
     usageByCombination: (q, window, aggregation) => combinationUsage(db, scope, q, window, aggregation),
     addToAlertProgress: (entries, oneTimePeriod) => addToAlertProgress(db, scope, entries, oneTimePeriod),
