@@ -31,10 +31,6 @@ export async function rebuildDetail(tx: Db, hours: Prisma.Sql): Promise<void> {
   const ofHour = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."accountId" = x."accountId" AND ${Prisma.raw(alias)}."mode" = x."mode"
       AND ${Prisma.raw(alias)}."meterId" = x."meterId" AND ${Prisma.raw(alias)}."customerId" = x."customerId"`;
-  const sameRow = (a: string, b: string, unit: string) =>
-    Prisma.raw(
-      `${a}."accountId" = ${b}."accountId" AND ${a}."mode" = ${b}."mode" AND ${a}."meterId" = ${b}."meterId" AND ${a}."customerId" = ${b}."customerId" AND ${unit}`,
-    );
   const hourEvents = Prisma.sql`FROM "MeterEvent" e
         WHERE ${ofHour("e")} AND e."canceledAt" IS NULL
           AND e."timestamp" >= x."hour" AND e."timestamp" < x."hour" + interval '1 hour'`;
@@ -63,11 +59,14 @@ export async function rebuildDetail(tx: Db, hours: Prisma.Sql): Promise<void> {
         GROUP BY 1, 2
       ) b
     ),
-    -- Deletes and upserts touch different rows: one statement must not modify a row twice.
+    -- Deletes and upserts touch different rows: one statement must not modify a row twice. NOT IN
+    -- (no key is null) hashes the kept rows: an anti join, planned for the few rows a CTE is
+    -- estimated to hold, would scan them once per stored row.
     stale_minutes AS (
       DELETE FROM "MeterUsageMinute" u USING x
       WHERE ${ofHour("u")} AND u."minute" >= x."hour" AND u."minute" < x."hour" + interval '1 hour'
-        AND NOT EXISTS (SELECT 1 FROM kept k WHERE ${sameRow("k", "u", `k."minute" = u."minute"`)})
+        AND (u."accountId", u."mode", u."meterId", u."customerId", u."minute")
+          NOT IN (SELECT "accountId", "mode", "meterId", "customerId", "minute" FROM kept)
     ),
     minutes_written AS (
       INSERT INTO "MeterUsageMinute" AS u ("accountId", "mode", "meterId", "customerId", "minute", "count", "sum", "max")
@@ -77,9 +76,8 @@ export async function rebuildDetail(tx: Db, hours: Prisma.Sql): Promise<void> {
     stale_blocks AS (
       DELETE FROM "MeterUsageBlock" u USING x
       WHERE ${ofHour("u")} AND u."block" >= x."hour" AND u."block" < x."hour" + interval '1 hour'
-        AND NOT EXISTS (
-          SELECT 1 FROM blocks k WHERE ${sameRow("k", "u", `k."block" = u."block" AND k."combinationId" = u."combinationId"`)}
-        )
+        AND (u."accountId", u."mode", u."meterId", u."customerId", u."block", u."combinationId")
+          NOT IN (SELECT "accountId", "mode", "meterId", "customerId", "block", "combinationId" FROM blocks)
     ),
     blocks_written AS (
       INSERT INTO "MeterUsageBlock" AS u ("accountId", "mode", "meterId", "customerId", "block", "combinationId", "count", "sum", "max", "lastValue", "lastTimestamp", "lastSeq")
