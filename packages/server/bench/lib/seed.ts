@@ -114,6 +114,9 @@ export async function seedEvents(direct: DirectSql, t: SeedTarget, from: number,
   await direct.query(`VACUUM ANALYZE "MeterUsageHour"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageMinute"`);
   await direct.query(`VACUUM ANALYZE "MeterUsageDay"`);
+  await direct.query(`VACUUM ANALYZE "MeterUsageBlock"`);
+  // Without statistics a generic plan expects one combination and filters all of them for every group.
+  await direct.query(`VACUUM ANALYZE "MeterDimensionCombination"`);
   await direct.query("CHECKPOINT");
 }
 

@@ -1,5 +1,6 @@
 // The usage store (docs/architecture.md#the-ingest-path): every statement on raw meter events, their
-// hourly and minute rollups, invoiced usage periods and alert progress lives behind this seam.
+// hourly and daily rollups and their detail, invoiced usage periods and alert progress lives
+// behind this seam.
 // Services open a store on the connection or transaction they work in; the factory picks the
 // implementation (PostgreSQL/PGlite SQL is the only one today).
 import type { Database } from "../db/client.js";
@@ -18,7 +19,7 @@ export function usageStore(db: Db, scope: Scope): UsageStore {
 
 /**
  * Folds up to `limit` past hours' rollup shards (of every tenant) that start before `before`, in
- * one transaction, and rebuilds their minute detail; returns how many hours it folded. Another
+ * one transaction, and rebuilds their detail; returns how many hours it folded. Another
  * server process folding at the same time makes it fold none.
  */
 export function foldUsageHours(database: Pick<Database, "transaction">, before: Date, limit: number): Promise<number> {

@@ -103,6 +103,7 @@ describe("keys of account-owned tables", () => {
     expect(columns("MeterUsageHour_unfolded_customer_idx")).toBe(`${tail},hour`);
     expect(columns("MeterUsageDay_pkey")).toBe(`${tail},day,combinationId`);
     expect(columns("MeterUsageMinute_pkey")).toBe(`${tail},minute`);
+    expect(columns("MeterUsageBlock_pkey")).toBe(`${tail},block,combinationId`);
     expect(columns("MeterDimensionCombination_pkey")).toBe("accountId,mode,id");
     // The monthly partitions (and the default one) carry the table's key.
     const partitions = usage.filter((r) => /^MeterEvent_(p\d{6}|default)$/.test(r.table));

@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../../src/db/tenant-scope.js";
 import { foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { type GroupingWindow, usageStore } from "../../src/usage-store/index.js";
+import { BLOCK_MS, DETAIL_MIN_EVENTS } from "../../src/usage-store/postgres/detail.js";
+import { graphql } from "../generated/gql.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 import { meterEvents } from "../support/meter-events.js";
 import { random } from "../support/random.js";
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CLOCK_START = Date.parse("2026-06-10T00:00:00Z");
 const DATA_START = CLOCK_START - 6 * DAY;
@@ -29,6 +32,8 @@ afterAll(() => app.close());
 
 let meters = 0;
 
+type Rnd = ReturnType<typeof random>;
+
 async function setup(aggregation: Aggregation) {
   const eventName = `daily_${aggregation.toLowerCase()}_${++meters}`;
   const { customerId } = await catalog(app).clockCustomer(new Date(CLOCK_START).toISOString(), { name: "Daily" });
@@ -43,15 +48,22 @@ async function setup(aggregation: Aggregation) {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-/** Random events of [DATA_START, CLOCK_START): values of 0–3 combinations' dimensions, shared instants for LAST's ties. */
-function randomEvents(rnd: ReturnType<typeof random>, s: Setup, prefix: string, count: number, shared: number[]) {
+/** Random events of [from, to): values of 0–3 combinations' dimensions, shared instants for LAST's ties. */
+function randomEvents(
+  rnd: Rnd,
+  s: Setup,
+  prefix: string,
+  count: number,
+  shared: number[],
+  [from, to] = [DATA_START, CLOCK_START],
+) {
   return Array.from({ length: count }, (_, i) => {
     const payload: Record<string, string> = {};
     const model = rnd.pick(["large", "small", "tiny", null]);
     const region = rnd.pick(["eu", "us", null]);
     if (model) payload.model = model;
     if (region) payload.region = region;
-    const timestamp = rnd.next() < 0.2 ? rnd.pick(shared) : DATA_START + rnd.int(0, CLOCK_START - DATA_START - 1);
+    const timestamp = rnd.next() < 0.2 ? rnd.pick(shared) : from + rnd.int(0, to - from - 1);
     return {
       eventName: s.eventName,
       customerId: s.customerId,
@@ -105,16 +117,21 @@ function bruteForce(events: RawEvent[], pieces: Array<{ start: number; end: numb
   return expected;
 }
 
-/** Grouped reads (one window, daily windows) and plain reads of random ranges equal the raw events. */
-async function expectExactReads(rnd: ReturnType<typeof random>, s: Setup, aggregation: Aggregation, ranges: number) {
+/** The i-th random range [start, end) of a read; the first, all the data. */
+function anyRange(rnd: Rnd, i: number): [number, number] {
+  const unit = rnd.pick([1, 60_000, HOUR, DAY]);
+  const start = Math.floor((DATA_START - DAY + rnd.int(0, 8 * DAY)) / unit) * unit;
+  const end = Math.floor((start + rnd.int(1, 7 * DAY)) / unit) * unit;
+  if (i === 0) return [DATA_START - DAY, CLOCK_START + DAY];
+  return [start, end <= start ? start + unit : end];
+}
+
+/** Grouped reads (one window, daily and hourly windows) and plain reads of random ranges equal the raw events. */
+async function expectExactReads(rnd: Rnd, s: Setup, aggregation: Aggregation, ranges: number, range = anyRange) {
   const events = await rawEvents(s);
   const store = usageStore(app.database.prisma, scope);
   for (let i = 0; i < ranges; i++) {
-    const unit = rnd.pick([1, 60_000, HOUR, DAY]);
-    let start = Math.floor((DATA_START - DAY + rnd.int(0, 8 * DAY)) / unit) * unit;
-    let end = Math.floor((start + rnd.int(1, 7 * DAY)) / unit) * unit;
-    if (end <= start) end = start + unit;
-    if (i === 0) [start, end] = [DATA_START - DAY, CLOCK_START + DAY];
+    const [start, end] = range(rnd, i);
     const q = { meterId: s.meterId, customerId: s.customerId, start: new Date(start), end: new Date(end) };
     const window: GroupingWindow | null = rnd.pick([null, "DAY", "DAY", "HOUR"] as const);
     const rows = await store.usageByCombination(q, window, "LAST");
@@ -282,5 +299,126 @@ describe("daily rollups", () => {
     expect((await usage(day - 5 * HOUR, day + 2 * DAY)).toFixed()).toBe("1000");
     expect((await usage(day, day + DAY - HOUR)).toFixed()).toBe("5");
     expect((await usage(day + HOUR, day + DAY)).toFixed()).toBe("5");
+  });
+});
+
+const GROUPED = graphql(`
+  query BlockDetailGroupedSummary($meterId: ID!, $customerId: ID!, $startTime: DateTime!, $endTime: DateTime!) {
+    meterEventSummaries(
+      meterId: $meterId
+      customerId: $customerId
+      startTime: $startTime
+      endTime: $endTime
+      groupBy: ["model"]
+    ) {
+      aggregatedValue
+      dimensions {
+        value
+      }
+    }
+  }
+`);
+
+describe("ten-minute blocks of busy hours", () => {
+  const busy = DATA_START + 2 * DAY + 7 * HOUR;
+  /** Ranges with an edge in the busy hours: mid-hour, on a block, on a minute, anywhere; short and long. */
+  const edgeInBusyHours = (rnd: Rnd): [number, number] => {
+    const start =
+      busy + rnd.pick([30 * MINUTE, 33 * MINUTE + 20_000, 10 * MINUTE, rnd.int(1, 59) * MINUTE, rnd.int(1, HOUR - 1)]);
+    const end = rnd.pick([
+      CLOCK_START + DAY,
+      busy + HOUR + rnd.int(1, HOUR - 1),
+      busy + HOUR + rnd.int(1, 5) * 10 * MINUTE,
+      start + rnd.int(1, 50 * MINUTE),
+    ]);
+    return [start, Math.max(end, start + 1)];
+  };
+
+  it("answer a window starting mid-hour as a brute-force recomputation, through late events, cancellations and folds", async () => {
+    const rnd = random(20261211);
+    const s = await setup("SUM");
+    const shared = [busy + 30 * MINUTE, busy + 41 * MINUTE + 7, busy + HOUR + 20 * MINUTE];
+    const first = [
+      ...randomEvents(rnd, s, "busy", DETAIL_MIN_EVENTS + 100, shared, [busy, busy + HOUR]),
+      ...randomEvents(rnd, s, "next", DETAIL_MIN_EVENTS + 100, shared, [busy + HOUR, busy + 2 * HOUR]),
+      ...randomEvents(rnd, s, "rest", 200, shared),
+    ];
+    await record(first);
+    await foldPastHours(app.database, new Date(CLOCK_START));
+    const blocks = () =>
+      app.database.prisma.meterUsageBlock.findMany({ where: { meterId: s.meterId, customerId: s.customerId } });
+    const inBusyHours = async () =>
+      (await rawEvents(s)).filter((e) => e.timestamp.getTime() >= busy && e.timestamp.getTime() < busy + 2 * HOUR);
+    // The busy hours' blocks, and only theirs, hold their events.
+    const built = await blocks();
+    expect(new Set(built.map((b) => Math.floor(b.block.getTime() / HOUR) * HOUR))).toEqual(
+      new Set([busy, busy + HOUR]),
+    );
+    expect(built.every((b) => b.block.getTime() % BLOCK_MS === 0)).toBe(true);
+    expect(built.reduce((n, b) => n + b.count, 0n)).toBe(BigInt((await inBusyHours()).length));
+    await expectExactReads(rnd, s, "SUM", 12, edgeInBusyHours);
+
+    // Tamper with one block: a read of its edge follows it while its hour is unchanged.
+    const tampered = { meterId: s.meterId, customerId: s.customerId, block: new Date(busy + 40 * MINUTE) };
+    const { count: combinations } = await app.database.prisma.meterUsageBlock.updateMany({
+      where: tampered,
+      data: { sum: { increment: 1000 } },
+    });
+    expect(combinations).toBeGreaterThan(1);
+    const edgeSum = async () => {
+      const q = {
+        meterId: s.meterId,
+        customerId: s.customerId,
+        start: new Date(busy + 30 * MINUTE),
+        end: new Date(busy + HOUR),
+      };
+      const rows = await usageStore(app.database.prisma, scope).usageByCombination(q, null, "SUM");
+      return rows.reduce((acc, r) => acc.plus(r.partial.sum), toDecimal("0")).toFixed();
+    };
+    const rawEdgeSum = async () =>
+      aggregate(
+        (await rawEvents(s)).filter(
+          (e) => e.timestamp.getTime() >= busy + 30 * MINUTE && e.timestamp.getTime() < busy + HOUR,
+        ),
+        "SUM",
+      ).toFixed();
+    expect(await edgeSum()).toBe(
+      toDecimal(await rawEdgeSum())
+        .plus(1000 * combinations)
+        .toFixed(),
+    );
+
+    // An event after the fold: the hour's detail no longer stands for it, its raw events do.
+    await record(randomEvents(rnd, s, "late", 3, shared, [busy + 30 * MINUTE, busy + HOUR]));
+    expect(await edgeSum()).toBe(await rawEdgeSum());
+    await expectExactReads(rnd, s, "SUM", 8, edgeInBusyHours);
+    await foldPastHours(app.database, new Date(CLOCK_START));
+    expect((await blocks()).reduce((n, b) => n + b.count, 0n)).toBe(BigInt((await inBusyHours()).length));
+    await expectExactReads(rnd, s, "SUM", 8, edgeInBusyHours);
+
+    // Cancellations of folded events: their hours are rebuilt without detail until folded again.
+    for (const e of first.slice(0, DETAIL_MIN_EVENTS * 2).filter(() => rnd.next() < 0.02)) {
+      expect((await meterEvents(app).cancel(s.eventName, e.identifier)).__typename).toBe("MeterEvent");
+    }
+    await expectExactReads(rnd, s, "SUM", 8, edgeInBusyHours);
+    await foldPastHours(app.database, new Date(CLOCK_START));
+    await expectExactReads(rnd, s, "SUM", 8, edgeInBusyHours);
+
+    // The grouped summary of a month-like window starting mid-hour, through the API.
+    const startTime = busy + 30 * MINUTE;
+    const summary = await app.data(GROUPED, {
+      meterId: s.meterId,
+      customerId: s.customerId,
+      startTime: new Date(startTime).toISOString(),
+      endTime: new Date(CLOCK_START + DAY).toISOString(),
+    });
+    const byModel = new Map<string | null, RawEvent[]>();
+    for (const e of (await rawEvents(s)).filter((e) => e.timestamp.getTime() >= startTime)) {
+      const model = (JSON.parse(e.group) as Array<string | null>)[0] ?? null;
+      byModel.set(model, [...(byModel.get(model) ?? []), e]);
+    }
+    expect(
+      new Map(summary.meterEventSummaries.map((r) => [r.dimensions[0]!.value ?? null, r.aggregatedValue])),
+    ).toEqual(new Map([...byModel].map(([model, of]) => [model, aggregate(of, "SUM").toFixed()])));
   });
 });

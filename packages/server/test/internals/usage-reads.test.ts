@@ -8,7 +8,7 @@ import type { Db } from "../../src/db/transaction.js";
 import { foldPastHours } from "../../src/services/meter-events/fold-job.js";
 import { lockCustomersUsage } from "../../src/db/locks.js";
 import { type GroupingWindow, type UsageQuery, usageStore } from "../../src/usage-store/index.js";
-import { DETAIL_MIN_EVENTS } from "../../src/usage-store/postgres/rollups.js";
+import { DETAIL_MIN_EVENTS } from "../../src/usage-store/postgres/detail.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { catalog } from "../support/catalog.js";
 import { meterEvents } from "../support/meter-events.js";

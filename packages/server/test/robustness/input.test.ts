@@ -309,6 +309,7 @@ describe("decimals bounded by the columns", () => {
       ["MeterUsageHour", "sum"],
       ["MeterUsageDay", "sum"],
       ["MeterUsageMinute", "sum"],
+      ["MeterUsageBlock", "sum"],
       ["UsageAlertProgress", "sum"],
       ["AlertTrigger", "value"],
     ] as const)

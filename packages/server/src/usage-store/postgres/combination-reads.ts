@@ -1,8 +1,9 @@
 // Usage per combination of dimension values (docs/concepts/meters.md#dimensions): the reads behind
 // grouped summaries, filtered summaries and alerts, and segmented prices. Whole days and hours come
 // from the daily and hourly rollups (rollupRows, daily.ts), which carry the combination; the
-// partial edge hours from raw events (index-only: the events' index includes combinationId). Like
-// reads.ts, the cost follows the range's days and combinations, not its events.
+// partial edge hours from the ten-minute blocks of busy past hours (MeterUsageBlock, detail.ts)
+// and raw events (index-only: the events' index includes combinationId). Like reads.ts, the cost
+// follows the range's days and combinations, not its events.
 import type { Aggregation } from "@tally/billing";
 import type { Scope } from "../../db/tenant-scope.js";
 import { scopeClause } from "../../db/tenant-scope.js";
@@ -11,6 +12,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { CombinationUsage, GroupingWindow, UsageQuery } from "../store.js";
 import { mergedPartials, needsOf, type PartialNeeds, partialOfEvents } from "./aggregate.js";
 import { rollupRows } from "./daily.js";
+import { BLOCK_MS, currentDetail } from "./detail.js";
 import { partialOfRow, piecesOf, rollupBucket, type PartialColumns } from "./reads.js";
 import { ceilTo, DAY_MS, floorTo, HOUR_MS } from "./units.js";
 
@@ -58,9 +60,12 @@ export async function combinationUsage(
 }
 
 /**
- * The edges' events per combination as more arms of the UNION ALL, one per edge with its bounds as
- * constants: each is one index range of one event partition, pruned when planned (a lateral join
- * over the edges plans every partition), and aggregated without a sort (aggregate.ts).
+ * The edges' usage per combination as more arms of the UNION ALL, each with its bounds as
+ * constants: each is one index range, of one event partition or of the block detail, pruned when
+ * planned (a lateral join over the edges plans every partition), and aggregated without a sort
+ * (aggregate.ts). An edge's whole ten-minute blocks come from MeterUsageBlock while its hour's
+ * detail is current (detail.ts), the rest from raw events: in a detailed hour, at most two partial
+ * blocks of raw events per edge.
  */
 function edgeArms(
   scope: Scope,
@@ -68,15 +73,32 @@ function edgeArms(
   edges: Array<{ lo: Date; hi: Date; bucket: Date }>,
   needs: PartialNeeds,
 ): Prisma.Sql {
-  if (edges.length === 0) return Prisma.empty;
-  const arms = edges.map(
-    (p) => Prisma.sql`
-      SELECT ${p.bucket}::timestamptz AS bucket, e."combinationId", ${partialOfEvents("e", needs)}
+  const eventsArm = (bucket: Date, lo: Date, hi: Date, when: Prisma.Sql) => Prisma.sql`
+      SELECT ${bucket}::timestamptz AS bucket, e."combinationId", ${partialOfEvents("e", needs)}
       FROM "MeterEvent" e
-      WHERE ${scopeClause(scope, "e")} AND e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
-        AND e."timestamp" >= ${p.lo}::timestamptz AND e."timestamp" < ${p.hi}::timestamptz
-      GROUP BY e."combinationId"`,
+      WHERE ${when} AND ${scopeClause(scope, "e")} AND e."meterId" = ${q.meterId} AND e."customerId" = ${q.customerId} AND e."canceledAt" IS NULL
+        AND e."timestamp" >= ${lo}::timestamptz AND e."timestamp" < ${hi}::timestamptz
+      GROUP BY e."combinationId"`;
+  const blocksArm = (bucket: Date, lo: Date, hi: Date, when: Prisma.Sql) => Prisma.sql`
+      SELECT ${bucket}::timestamptz AS bucket, u."combinationId", u."count", u."sum", u."max", u."lastValue", u."lastTimestamp", u."lastSeq"
+      FROM "MeterUsageBlock" u
+      WHERE ${when} AND ${scopeClause(scope, "u")} AND u."meterId" = ${q.meterId} AND u."customerId" = ${q.customerId}
+        AND u."block" >= ${lo}::timestamptz AND u."block" < ${hi}::timestamptz`;
+  // The detail is per hour: an edge that spans two (a range without a whole hour) is cut.
+  const arms = edges.flatMap((edge) =>
+    piecesOf(edge.lo, edge.hi, "HOUR", edge.lo).flatMap(({ lo, hi }) => {
+      const [blockLo, blockHi] = [ceilTo(lo, BLOCK_MS), floorTo(hi, BLOCK_MS)];
+      if (blockLo >= blockHi) return [eventsArm(edge.bucket, lo, hi, Prisma.sql`true`)];
+      const current = Prisma.sql`(${currentDetail(scope, q, Prisma.sql`${floorTo(lo, HOUR_MS)}::timestamptz`)})`;
+      return [
+        eventsArm(edge.bucket, lo, hi, Prisma.sql`NOT ${current}`),
+        blocksArm(edge.bucket, blockLo, blockHi, current),
+        ...(lo < blockLo ? [eventsArm(edge.bucket, lo, blockLo, current)] : []),
+        ...(blockHi < hi ? [eventsArm(edge.bucket, blockHi, hi, current)] : []),
+      ];
+    }),
   );
+  if (arms.length === 0) return Prisma.empty;
   return Prisma.sql`
     UNION ALL
     SELECT a.* FROM (${Prisma.join(arms, " UNION ALL ")}) a`;

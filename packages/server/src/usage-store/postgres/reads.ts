@@ -18,6 +18,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type { GroupingWindow, UsageQuery, WindowUsage } from "../store.js";
 import { lastEventFirst, mergedPartials } from "./aggregate.js";
 import { rollupRows, rollupSpans } from "./daily.js";
+import { currentDetail } from "./detail.js";
 import { ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./units.js";
 
 /**
@@ -245,19 +246,14 @@ const countingEvents = (scope: Scope, q: Whose) =>
 
 /**
  * Joins to each piece of edgeRelation a."count", a."sum" and a."max" of its counting events. The
- * whole minutes come from MeterUsageMinute while the hour's minute detail is current (its
- * detailCount is still the hour's count, rollups.ts), the rest from raw events: each part one
- * index range, at most two partial minutes of raw events in a detailed hour.
+ * whole minutes come from MeterUsageMinute while the hour's detail is current (detail.ts), the
+ * rest from raw events: each part one index range, at most two partial minutes of raw events in a
+ * detailed hour.
  */
 function edgeAggregates(scope: Scope, q: Whose): Prisma.Sql {
   const ofEvents = Prisma.sql`SELECT count(*)::numeric, sum(e."value"), max(e."value") ${countingEvents(scope, q)}`;
   return Prisma.sql`
-    CROSS JOIN LATERAL (
-      -- detailCount is set on shard 0 only.
-      SELECT coalesce(sum(r."count") = max(r."detailCount"), false) AS current FROM "MeterUsageHour" r
-      WHERE ${scopeClause(scope, "r")} AND r."meterId" = ${q.meterId} AND r."customerId" = ${q.customerId}
-        AND r."hour" = date_trunc('hour', x.lo, 'UTC')
-    ) d
+    CROSS JOIN LATERAL (${currentDetail(scope, q, Prisma.sql`date_trunc('hour', x.lo, 'UTC')`)}) d
     CROSS JOIN LATERAL (
       SELECT sum(p.n) AS "count", sum(p.s) AS "sum", max(p.m) AS "max" FROM (
         ${ofEvents} AND e."timestamp" >= x.lo AND e."timestamp" < CASE WHEN d.current THEN x.mlo ELSE x.hi END

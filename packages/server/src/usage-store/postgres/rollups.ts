@@ -3,7 +3,7 @@
 // the hour (events without dimension values share combination 0, so a plain meter has one row per hour). Ingest adds new
 // events to them incrementally (addToRollups); recomputeHour rebuilds one hour from its raw events
 // for changes that cannot be applied incrementally (a cancelled event may have been the hour's MAX
-// or LAST); foldRollups merges past hours' shards and keeps the minute detail of busy ones. Both
+// or LAST); foldRollups merges past hours' shards and keeps the detail (detail.ts) of busy ones. Both
 // keep the daily rollups (daily.ts) the merge of the folded rows.
 import type { Database } from "../../db/client.js";
 import { lockCustomersUsage } from "../../db/locks.js";
@@ -12,6 +12,7 @@ import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { mergedPartials, mergeExcludedInto, PARTIAL_COLUMNS, partialOfEvents } from "./aggregate.js";
 import { addToDays, rebuildDay } from "./daily.js";
+import { rebuildDetail } from "./detail.js";
 import { floorTo, HOUR_MS } from "./units.js";
 
 const ROLLUP_COLUMNS = Prisma.sql`("accountId", "mode", "meterId", "customerId", "hour", "combinationId", "shard", ${PARTIAL_COLUMNS})`;
@@ -52,13 +53,6 @@ export function addToRollups(scope: Scope, source: Prisma.Sql): Prisma.Sql {
       ${MERGE_INTO_ROLLUP}`;
 }
 
-/**
- * Hours of at least this many events get minute detail when folded: a usage read then takes at
- * most two partial minutes of such an hour from raw events. Below it, the half hour of raw events
- * an edge may read is cheaper than the hour's minute rows would be to keep.
- */
-export const DETAIL_MIN_EVENTS = 600;
-
 interface FoldedHour {
   accountId: string;
   mode: string;
@@ -69,7 +63,7 @@ interface FoldedHour {
 
 /**
  * Folds the shards of up to `limit` hours starting before `before` into shard 0, and rebuilds the
- * minute detail of those hours; returns how many hours it folded. Ingest into one hour from
+ * detail of those hours (detail.ts); returns how many hours it folded. Ingest into one hour from
  * several connections leaves up to 8 rows that every read merges; folded, a month is read from
  * one row per hour again. Safe beside ingest: a shard being written is deleted with its committed
  * values (the lock waits for it), and shard 0 is merged into, not replaced. All tenants at once:
@@ -81,7 +75,7 @@ export async function foldRollups(
   limit: number,
 ): Promise<number> {
   return database.transaction(async (tx) => {
-    // One folder at a time, across server processes: two would build an hour's minutes from
+    // One folder at a time, across server processes: two would build an hour's detail from
     // different snapshots.
     const [{ mine }] = await tx.$queryRaw<
       [{ mine: boolean }]
@@ -123,7 +117,7 @@ export async function foldRollups(
         ${MERGE_INTO_ROLLUP}
       )
       ${addToDays(Prisma.sql`removed`)}`;
-    await rebuildMinuteDetail(tx, hours);
+    await rebuildDetail(tx, hoursRelation(hours));
     return hours.length;
   });
 }
@@ -136,56 +130,6 @@ const hoursRelation = (hours: FoldedHour[]) =>
                 ${hours.map((h) => h.customerId)}::text[], ${hours.map((h) => h.hour)}::timestamptz[])
       AS u("accountId", "mode", "meterId", "customerId", "hour")
   ) x`;
-
-/**
- * The minute rows of these folded hours, from their raw events, and on each hour's shard 0 the
- * count they were built from (none below DETAIL_MIN_EVENTS). One statement, so the minutes and
- * the count are of one snapshot, in which the raw events and the hour's rollup rows agree. Later,
- * ingest only adds to the hour's count, and cancellation (recomputeHour) replaces its rows, count
- * unset: a read that finds the hour's count equal to detailCount may use the minutes.
- */
-async function rebuildMinuteDetail(tx: Db, hours: FoldedHour[]): Promise<void> {
-  await tx.$executeRaw`
-    WITH x AS (SELECT * FROM ${hoursRelation(hours)}),
-    minutes AS MATERIALIZED (
-      SELECT x."accountId", x."mode", x."meterId", x."customerId", x."hour", m.*
-      FROM x CROSS JOIN LATERAL (
-        SELECT date_trunc('minute', e."timestamp", 'UTC') AS "minute", count(*) AS "count", sum(e."value") AS "sum", max(e."value") AS "max"
-        FROM "MeterEvent" e
-        WHERE e."accountId" = x."accountId" AND e."mode" = x."mode" AND e."meterId" = x."meterId" AND e."customerId" = x."customerId"
-          AND e."canceledAt" IS NULL
-          AND e."timestamp" >= x."hour" AND e."timestamp" < x."hour" + interval '1 hour'
-        GROUP BY 1
-      ) m
-    ),
-    totals AS (
-      SELECT "accountId", "mode", "meterId", "customerId", "hour", sum("count") AS "count" FROM minutes
-      GROUP BY 1, 2, 3, 4, 5 HAVING sum("count") >= ${DETAIL_MIN_EVENTS}
-    ),
-    kept AS (
-      SELECT m.* FROM minutes m JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
-    ),
-    -- Delete and upsert touch different rows: one statement must not modify a row twice.
-    stale AS (
-      DELETE FROM "MeterUsageMinute" u USING x
-      WHERE u."accountId" = x."accountId" AND u."mode" = x."mode" AND u."meterId" = x."meterId" AND u."customerId" = x."customerId"
-        AND u."minute" >= x."hour" AND u."minute" < x."hour" + interval '1 hour'
-        AND NOT EXISTS (
-          SELECT 1 FROM kept k
-          WHERE k."accountId" = u."accountId" AND k."mode" = u."mode" AND k."meterId" = u."meterId" AND k."customerId" = u."customerId"
-            AND k."minute" = u."minute"
-        )
-    ),
-    written AS (
-      INSERT INTO "MeterUsageMinute" AS u ("accountId", "mode", "meterId", "customerId", "minute", "count", "sum", "max")
-      SELECT "accountId", "mode", "meterId", "customerId", "minute", "count", "sum", "max" FROM kept
-      ON CONFLICT ("accountId", "mode", "meterId", "customerId", "minute") DO UPDATE SET "count" = excluded."count", "sum" = excluded."sum", "max" = excluded."max"
-    )
-    UPDATE "MeterUsageHour" h SET "detailCount" = t."count"
-    FROM x LEFT JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
-    WHERE h."accountId" = x."accountId" AND h."mode" = x."mode" AND h."meterId" = x."meterId" AND h."customerId" = x."customerId"
-      AND h."hour" = x."hour" AND h."shard" = 0`;
-}
 
 /**
  * All the hour's shards become one row per combination, and its day is rebuilt; an hour left
