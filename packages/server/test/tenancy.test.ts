@@ -69,7 +69,7 @@ describe("tenancy", () => {
   it("does not let another key write to the object", async () => {
     const res = await app.data(ADVANCE, { id: clockId }, other.testSecretKey);
     expect(res.advanceTestClock).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
-    const clock = await app.database.prisma.testClock.findUniqueOrThrow({ where: { id: clockId } });
+    const clock = await app.database.prisma.testClock.findFirstOrThrow({ where: { id: clockId } });
     expect(clock.frozenTime.toISOString()).toBe("2026-01-01T00:00:00.000Z");
   });
 
@@ -168,6 +168,6 @@ describe("tenancy", () => {
     // Read with the customer: no statement of its own, not even a promise.
     const clock = rows.referenced("TestClock", clockId);
     expect(clock).not.toBeInstanceOf(Promise);
-    expect(clock).toEqual(await app.database.prisma.testClock.findUniqueOrThrow({ where: { id: clockId } }));
+    expect(clock).toEqual(await app.database.prisma.testClock.findFirstOrThrow({ where: { id: clockId } }));
   });
 });

@@ -57,7 +57,7 @@ describe("the preview's kept billing subscriptions", () => {
     const plain = tenantOf(app);
     console.log(
       `preview: first ${first.ms.toFixed(1)} ms, kept ${second.ms.toFixed(1)} ms; median loadBillable ${await median(
-        () => loadBillable(plain.prisma, subscription),
+        () => loadBillable(plain.prisma, plain.scope, subscription),
       )} ms, stamp ${await median(() => billingStamps(plain.sql, plain.scope, [customerId]))} ms, kept preview ${await median(
         () => previewInvoice(plain, subscription),
       )} ms`,

@@ -4,7 +4,7 @@
 // lines the same way and finalize through the same fields.
 import type { InvoiceDraft, InvoiceLine } from "@tally/billing";
 import { CUSTOMER_ITEM_KINDS } from "./billable.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import {
   type BillingReason,
   type Invoice,
@@ -89,7 +89,7 @@ export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineC
  */
 export async function finalizationFields(tx: Tx, scope: Scope, customerId: string, at: Date) {
   const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
-    where: { id: customerId },
+    where: byId(scope, customerId),
     select: { invoiceDaysUntilDue: true },
   });
   return {
