@@ -125,7 +125,6 @@ async function issue(tx: Tx, scope: Scope, input: CreateCreditNoteInput, now: Da
         createMany: {
           data: plan.lines.map((line, position) => ({
             id: newId("CreditNoteLine"),
-            ...scope,
             position,
             invoiceLineId: line.invoiceLineId,
             description: line.description,

@@ -73,7 +73,7 @@ export async function recomposeDraft(tx: Tx, scope: Scope, id: string): Promise<
   await tx.invoiceLine.deleteMany({ where: { invoiceId: id } });
   await tx.invoice.update({
     where: byId(scope, id),
-    data: { ...invoiceAmounts(draft), lines: { createMany: { data: lineRows(scope, draft) } } },
+    data: { ...invoiceAmounts(draft), lines: { createMany: { data: lineRows(draft) } } },
   });
   return draft;
 }

@@ -229,7 +229,6 @@ export async function createSubscription(
           createMany: {
             data: items.map((item, position) => ({
               id: itemIds[position]!,
-              ...scope,
               priceId: item.price.id,
               quantity: item.quantity,
               position,
