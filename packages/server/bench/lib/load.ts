@@ -49,6 +49,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const instance = autocannon({
     url: o.url,
     connections: o.connections,
+    // A cold server's first batches on a busy host can take longer than autocannon's default 10 s.
+    timeout: 120,
     ...(o.amount ? { amount: o.amount } : { duration: o.duration ?? 10 }),
     headers: { "content-type": "application/json", ...(o.key ? { authorization: `Bearer ${o.key}` } : {}) },
     requests: [
