@@ -109,7 +109,7 @@ describe("updateCustomer", () => {
     for (const [input, code, field] of cases) {
       expect((await app.data(UPDATE, { input })).updateCustomer).toMatchObject({ code, field });
     }
-    expect(await app.database.prisma.customer.findUnique({ where: { id } })).toMatchObject({
+    expect(await app.database.prisma.customer.findFirst({ where: { id } })).toMatchObject({
       email: "jane@alpaca.ai",
       metadata: null,
     });
@@ -133,7 +133,7 @@ describe("deleteCustomer", () => {
       code: "CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS",
       field: ["input", "id"],
     });
-    expect(await app.database.prisma.customer.findUnique({ where: { id } })).toMatchObject({ deletedAt: null });
+    expect(await app.database.prisma.customer.findFirst({ where: { id } })).toMatchObject({ deletedAt: null });
 
     await b.cancel(subscription.id, false);
     const deleted = await app.data(DELETE, { input: { id } });

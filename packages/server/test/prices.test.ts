@@ -129,7 +129,7 @@ afterAll(() => app.close());
 
 /** The stored price as the billing engine sees it. */
 async function engineModelOf(id: string) {
-  const row = await app.database.prisma.price.findUniqueOrThrow({ where: { id } });
+  const row = await app.database.prisma.price.findFirstOrThrow({ where: { id } });
   return priceModelOf(row);
 }
 
@@ -207,7 +207,7 @@ describe("creating prices", () => {
       transformQuantity: null,
       recurring: { interval: "MONTH", intervalCount: 1, usageType: "LICENSED", meter: null },
     });
-    const row = await app.database.prisma.price.findUniqueOrThrow({ where: { id: price.id } });
+    const row = await app.database.prisma.price.findFirstOrThrow({ where: { id: price.id } });
     expect(intervalOf(row)).toEqual<Interval>({ unit: "MONTH", count: 1 });
     expect(await chargeFor(price.id, "3")).toBe("300");
   });

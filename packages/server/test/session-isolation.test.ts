@@ -59,7 +59,7 @@ let token: string;
 async function seed(key: string, name: string, value: string, meterId?: string): Promise<Tenant> {
   const c = catalog(app, key);
   const meter = meterId ?? (await c.freshMeter()).id;
-  const eventName = (await app.database.prisma.meter.findUniqueOrThrow({ where: { id: meter } })).eventName;
+  const eventName = (await app.database.prisma.meter.findFirstOrThrow({ where: { id: meter } })).eventName;
   const customer = await c.customer({ name, email: `${name.toLowerCase()}@example.com` });
   const metered = await c.metered(meter, { unitAmount: "1" });
   const licensed = await c.licensed("10");

@@ -4,6 +4,8 @@ import { GraphQLError } from "graphql";
 import { caches, type CachedApiKey } from "../caches.js";
 import type { AppDeps, Auth } from "../context.js";
 import type { Database } from "../db/client.js";
+import { scopeClause } from "../db/tenant-scope.js";
+import type { Mode } from "../generated/prisma/client.js";
 import { LruCache } from "../lru.js";
 import { isIntrospectionOnly } from "./introspection.js";
 import { hashKey, sameSecret } from "./keys.js";
@@ -38,13 +40,14 @@ async function keyOf(database: Database, keyHash: string): Promise<CachedApiKey 
 const LAST_USE_PRECISION_MS = 60_000;
 const stamped = new LruCache<string, true>(10_000, LAST_USE_PRECISION_MS);
 
-async function stampLastUse(database: Database, keyId: string): Promise<void> {
+async function stampLastUse(database: Database, key: { id: string; accountId: string; mode: Mode }): Promise<void> {
+  const keyId = key.id;
   if (stamped.get(keyId)) return;
   stamped.set(keyId, true);
   // The database's clock, and a no-op when another replica stamped it within the minute.
   await database.sql.$executeRaw`
     UPDATE "ApiKey" SET "lastUsedAt" = now()
-    WHERE "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+    WHERE ${scopeClause(key)} AND "id" = ${keyId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
 }
 
 /**
@@ -84,6 +87,6 @@ export async function authenticate(
   if (key.expiresAt && key.expiresAt.getTime() <= deps.clock.now().getTime()) {
     throw unauthenticated(`Expired API key: it was rolled and stopped working at ${key.expiresAt.toISOString()}.`);
   }
-  await stampLastUse(deps.database, key.id);
+  await stampLastUse(deps.database, key);
   return { kind: "tenant", scope: { accountId: key.accountId, mode: key.mode } };
 }

@@ -17,6 +17,22 @@ export function scopeClause(scope: Scope, alias?: string): Prisma.Sql {
   return Prisma.sql`${column("accountId")} = ${scope.accountId} AND ${column("mode")} = ${scope.mode}::"Mode"`;
 }
 
+/**
+ * The key of one entity row, `(accountId, mode, id)` (docs/operations/scaling.md#past-one-postgresql):
+ * the `where` of every findUnique, update, upsert and delete of a row by its id.
+ */
+export function byId(scope: Scope, id: string): { accountId_mode_id: { accountId: string; mode: Mode; id: string } } {
+  return { accountId_mode_id: { accountId: scope.accountId, mode: scope.mode, id } };
+}
+
+/**
+ * A raw join's `a."accountId" = b."accountId" AND a."mode" = b."mode"`: with it the planner reaches
+ * the joined row by its (accountId, mode, id) key.
+ */
+export function sameTenant(a: string, b: string): Prisma.Sql {
+  return Prisma.raw(`${a}."accountId" = ${b}."accountId" AND ${a}."mode" = ${b}."mode"`);
+}
+
 const TENANT_MODELS = new Set(
   Object.entries(getDatamodel().datamodel.models)
     .filter(([, m]) => ["accountId", "mode"].every((f) => m.fields.some((field) => field.name === f)))

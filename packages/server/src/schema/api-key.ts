@@ -10,7 +10,7 @@ import {
   rollApiKey,
 } from "../services/api-keys.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
 
 const ApiKeyMode = builder.enumType("ApiKeyMode", {
   description: "test keys see test-mode data only, live keys live-mode data only.",
@@ -18,7 +18,7 @@ const ApiKeyMode = builder.enumType("ApiKeyMode", {
 });
 
 builder.prismaNode("ApiKey", {
-  id: { field: "id" },
+  ...entityNode,
   description: "A secret key. Its secret is shown once, when it is created or rolled; listings show its hint.",
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -51,7 +51,7 @@ builder.queryField("apiKeys", (t) =>
   t.prismaConnection(
     {
       type: "ApiKey",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "The keys of the calling key's account and mode that are not revoked, newest first.",
       resolve: (query, _root, _args, ctx) =>
         requireTenant(ctx).prisma.apiKey.findMany({

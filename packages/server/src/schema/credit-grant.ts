@@ -10,7 +10,8 @@ import { afterCreditChange } from "../services/balance-watch/after-change.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { builder } from "./builder.js";
 import { MoneyInputRef, MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CreditGrantCategoryEnum = builder.enumType(CreditGrantCategory, { name: "CreditGrantCategory" });
 const CreditBalanceTransactionTypeEnum = builder.enumType(CreditTransactionType, {
@@ -21,7 +22,7 @@ const CreditBalanceTransactionTypeEnum = builder.enumType(CreditTransactionType,
 const GRANTS_NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
 
 builder.prismaNode("CreditGrant", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     customer: t.relation("customer"),
     name: t.exposeString("name", { nullable: true }),
@@ -51,7 +52,7 @@ builder.prismaNode("CreditGrant", {
 });
 
 builder.prismaNode("CreditBalanceTransaction", {
-  id: { field: "id" },
+  ...entityNode,
   description:
     "One entry of the credit ledger: + for a grant or a reversal, − for an application, a hold capture, an expiry or a void.",
   fields: (t) => ({
@@ -65,7 +66,10 @@ builder.prismaNode("CreditBalanceTransaction", {
       resolve: (query, entry, _args, ctx) =>
         entry.invoiceId === null
           ? null
-          : requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
+          : requireTenant(ctx).prisma.invoice.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, entry.invoiceId),
+            }),
     }),
     holdId: t.exposeID("holdId", { nullable: true, description: "The credit hold a HOLD_CAPTURE charged." }),
     effectiveAt: t.expose("effectiveAt", { type: "DateTime" }),
@@ -79,7 +83,7 @@ builder.queryField("creditGrant", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.creditGrant.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.creditGrant.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -87,7 +91,7 @@ builder.queryField("creditGrants", (t) =>
   t.prismaConnection(
     {
       type: "CreditGrant",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
@@ -106,7 +110,7 @@ builder.queryField("creditBalanceTransactions", (t) =>
   t.prismaConnection(
     {
       type: "CreditBalanceTransaction",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "The credit ledger, newest first (in the order the entries were written).",
       args: { customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
@@ -197,7 +201,7 @@ builder.mutationField("createCreditGrant", (t) =>
         scope: { allMeteredPrices: input.scope.allMeteredPrices, priceIds: input.scope.priceIds?.map(String) },
       });
       // Read back with the selection, so the customer comes in the same query.
-      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -212,7 +216,7 @@ builder.mutationField("voidCreditGrant", (t) =>
       const { id, customerId } = await voidCreditGrant(tenant, ctx.deps.clock, { id: String(input.id) });
       // The void lowered the available balance: the alerts it crossed and the recharge it made due.
       announceTriggers(ctx.pubsub, tenant.scope)(await afterCreditChange(tenant, ctx.deps.clock, [customerId]));
-      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditGrant.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

@@ -11,13 +11,14 @@ import { afterCreditChange } from "../services/balance-watch/after-change.js";
 import { creditBalance } from "../services/invoices/credit-balance.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
 import type { Context } from "../context.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CreditHoldStatusEnum = builder.enumType(CreditHoldStatus, { name: "CreditHoldStatus" });
 
 builder.prismaNode("CreditHold", {
-  id: { field: "id" },
+  ...entityNode,
   description: "Credit reserved for a job until it is captured, released or expires.",
   fields: (t) => ({
     customerId: t.exposeID("customerId"),
@@ -59,12 +60,12 @@ builder.queryField("creditHold", (t) =>
     resolve: async (query, _root, { id }, ctx) => {
       const tenant = requireTenant(ctx);
       const found = await tenant.prisma.creditHold.findUnique({
-        where: { id: String(id) },
+        where: byId(tenant.scope, String(id)),
         select: { customerId: true },
       });
       if (!found) return null;
       await expireCustomerHolds(tenant, ctx.deps.clock, found.customerId);
-      return tenant.prisma.creditHold.findUnique({ ...query, where: { id: String(id) } });
+      return tenant.prisma.creditHold.findUnique({ ...query, where: byId(tenant.scope, String(id)) });
     },
   }),
 );
@@ -73,7 +74,7 @@ builder.queryField("creditHolds", (t) =>
   t.prismaConnection(
     {
       type: "CreditHold",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "The customer's credit holds, newest first.",
       args: { customerId: t.arg.id({ required: true }), status: t.arg({ type: CreditHoldStatusEnum }) },
       resolve: async (query, _root, args, ctx) => {

@@ -7,7 +7,8 @@ import { createCreditNote } from "../services/credit-notes/create.js";
 import { voidCreditNote } from "../services/credit-notes/void.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CreditNoteReasonEnum = builder.enumType(CreditNoteReason, { name: "CreditNoteReason" });
 const CreditNoteStatusEnum = builder.enumType(CreditNoteStatus, { name: "CreditNoteStatus" });
@@ -32,14 +33,17 @@ builder.prismaObject("CreditNoteLine", {
 });
 
 builder.prismaNode("CreditNote", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     number: t.exposeString("number", { description: "CN-000001: gap-free per account and mode." }),
     invoice: t.relation("invoice"),
     customer: t.prismaField({
       type: "Customer",
       resolve: (query, note, _args, ctx) =>
-        requireTenant(ctx).prisma.customer.findUniqueOrThrow({ ...query, where: { id: note.customerId } }),
+        requireTenant(ctx).prisma.customer.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, note.customerId),
+        }),
     }),
     type: t.expose("type", { type: CreditNoteTypeEnum }),
     status: t.expose("status", { type: CreditNoteStatusEnum }),
@@ -76,7 +80,7 @@ builder.queryField("creditNote", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.creditNote.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.creditNote.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -84,7 +88,7 @@ builder.queryField("creditNotes", (t) =>
   t.prismaConnection(
     {
       type: "CreditNote",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { invoiceId: t.arg.id(), customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
@@ -156,7 +160,7 @@ builder.mutationField("createCreditNote", (t) =>
         creditToBalance: input.creditToBalance,
         memo: input.memo,
       });
-      return tenant.prisma.creditNote.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditNote.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -170,7 +174,7 @@ builder.mutationField("voidCreditNote", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await voidCreditNote(tenant, ctx.deps.clock, { id: String(input.id) });
-      return tenant.prisma.creditNote.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditNote.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

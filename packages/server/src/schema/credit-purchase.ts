@@ -8,12 +8,13 @@ import { setCreditAutoRecharge } from "../services/credit-purchases/auto-recharg
 import { purchaseCredits } from "../services/credit-purchases/purchase.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CreditPurchaseStatusEnum = builder.enumType(CreditPurchaseStatus, { name: "CreditPurchaseStatus" });
 
 builder.prismaNode("CreditPurchase", {
-  id: { field: "id" },
+  ...entityNode,
   description: "Prepaid credits bought with an invoice (docs/concepts/credits.md#purchases).",
   fields: (t) => ({
     customerId: t.exposeID("customerId"),
@@ -24,7 +25,10 @@ builder.prismaNode("CreditPurchase", {
     invoice: t.prismaField({
       type: "Invoice",
       resolve: (query, purchase, _args, ctx) =>
-        requireTenant(ctx).prisma.invoice.findUniqueOrThrow({ ...query, where: { id: purchase.invoiceId } }),
+        requireTenant(ctx).prisma.invoice.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, purchase.invoiceId),
+        }),
     }),
     grant: t.prismaField({
       type: "CreditGrant",
@@ -33,7 +37,10 @@ builder.prismaNode("CreditPurchase", {
       resolve: (query, purchase, _args, ctx) =>
         purchase.grantId === null
           ? null
-          : requireTenant(ctx).prisma.creditGrant.findUnique({ ...query, where: { id: purchase.grantId } }),
+          : requireTenant(ctx).prisma.creditGrant.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, purchase.grantId),
+            }),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -43,7 +50,7 @@ builder.queryField("creditPurchases", (t) =>
   t.prismaConnection(
     {
       type: "CreditPurchase",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { customerId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
@@ -93,7 +100,7 @@ builder.mutationField("purchaseCredits", (t) =>
         grant: input.grant && { ...input.grant, priceIds: input.grant.priceIds?.map(String) },
         taxRateIds: input.taxRateIds?.map(String),
       });
-      return tenant.prisma.creditPurchase.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.creditPurchase.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -131,7 +138,11 @@ builder.prismaObjectField("Customer", "creditAutoRecharge", (t) =>
     type: CreditAutoRechargeRef,
     nullable: true,
     resolve: (customer, _args, ctx) =>
-      requireTenant(ctx).prisma.creditAutoRecharge.findUnique({ where: { customerId: customer.id } }),
+      requireTenant(ctx).prisma.creditAutoRecharge.findUnique({
+        where: {
+          accountId_mode_customerId: { accountId: customer.accountId, mode: customer.mode, customerId: customer.id },
+        },
+      }),
   }),
 );
 
@@ -173,7 +184,7 @@ builder.mutationField("setCreditAutoRecharge", (t) =>
       const tenant = requireTenant(ctx);
       const customerId = String(input.customerId);
       await setCreditAutoRecharge(tenant, ctx.deps.clock, { customerId, autoRecharge: input.autoRecharge ?? null });
-      return tenant.prisma.customer.findUniqueOrThrow({ ...query, where: { id: customerId } });
+      return tenant.prisma.customer.findUniqueOrThrow({ ...query, where: byId(tenant.scope, customerId) });
     },
   }),
 );

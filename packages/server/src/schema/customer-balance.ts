@@ -5,20 +5,24 @@ import { CustomerBalanceTransactionType } from "../generated/prisma/client.js";
 import { createCustomerBalanceTransaction } from "../services/customer-balance/adjust.js";
 import { builder } from "./builder.js";
 import { MoneyInputRef, MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CustomerBalanceTransactionTypeEnum = builder.enumType(CustomerBalanceTransactionType, {
   name: "CustomerBalanceTransactionType",
 });
 
 builder.prismaNode("CustomerBalanceTransaction", {
-  id: { field: "id" },
+  ...entityNode,
   description: "One change of a customer's balance; negative amounts credit the customer.",
   fields: (t) => ({
     customer: t.prismaField({
       type: "Customer",
       resolve: (query, entry, _args, ctx) =>
-        requireTenant(ctx).prisma.customer.findUniqueOrThrow({ ...query, where: { id: entry.customerId } }),
+        requireTenant(ctx).prisma.customer.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, entry.customerId),
+        }),
     }),
     type: t.expose("type", { type: CustomerBalanceTransactionTypeEnum }),
     amount: t.field({ type: MoneyRef, resolve: (entry) => ({ amount: entry.amount, currency: entry.currency }) }),
@@ -33,7 +37,10 @@ builder.prismaNode("CustomerBalanceTransaction", {
       resolve: (query, entry, _args, ctx) =>
         entry.invoiceId === null
           ? null
-          : requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: entry.invoiceId } }),
+          : requireTenant(ctx).prisma.invoice.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, entry.invoiceId),
+            }),
     }),
     creditNote: t.prismaField({
       type: "CreditNote",
@@ -41,7 +48,10 @@ builder.prismaNode("CustomerBalanceTransaction", {
       resolve: (query, entry, _args, ctx) =>
         entry.creditNoteId === null
           ? null
-          : requireTenant(ctx).prisma.creditNote.findUnique({ ...query, where: { id: entry.creditNoteId } }),
+          : requireTenant(ctx).prisma.creditNote.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, entry.creditNoteId),
+            }),
     }),
     description: t.exposeString("description", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -67,7 +77,7 @@ builder.queryField("customerBalanceTransactions", (t) =>
   t.prismaConnection(
     {
       type: "CustomerBalanceTransaction",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "The customer balance ledger, newest first (in the order the entries were written).",
       args: { customerId: t.arg.id({ required: true }) },
       resolve: (query, _root, args, ctx) =>
@@ -107,7 +117,7 @@ builder.mutationField("createCustomerBalanceTransaction", (t) =>
         amount: input.amount,
         description: input.description,
       });
-      return tenant.prisma.customerBalanceTransaction.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.customerBalanceTransaction.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

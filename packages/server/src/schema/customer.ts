@@ -4,10 +4,11 @@ import { createCustomer, deleteCustomer, updateCustomer } from "../services/cust
 import { builder } from "./builder.js";
 import { DiscountInput, discountsOf } from "./discount.js";
 import { TestClockRef } from "./test-clock.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 export const CustomerRef = builder.prismaNode("Customer", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
@@ -39,7 +40,7 @@ builder.queryField("customer", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.customer.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.customer.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -47,7 +48,7 @@ builder.queryField("customers", (t) =>
   t.prismaConnection(
     {
       type: "Customer",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       args: { testClockId: t.arg.id() },
       resolve: (query, _root, args, ctx) =>
         requireTenant(ctx).prisma.customer.findMany({
@@ -148,7 +149,7 @@ builder.mutationField("deleteCustomer", (t) =>
       const tenant = requireTenant(ctx);
       const id = String(input.id);
       await deleteCustomer(tenant, ctx.deps.clock, id);
-      return tenant.prisma.customer.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.customer.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

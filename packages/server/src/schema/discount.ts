@@ -10,7 +10,8 @@ import type { Context } from "../context.js";
 import { customerNow } from "../services/time.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const CouponDurationEnum = builder.enumType(CouponDuration, {
   name: "CouponDuration",
@@ -20,7 +21,7 @@ const CouponDurationEnum = builder.enumType(CouponDuration, {
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
 
 export const CouponRef = builder.prismaNode("Coupon", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),
     percentOff: t.field({ type: "Decimal", nullable: true, resolve: (c) => c.percentOff }),
@@ -52,7 +53,7 @@ export const CouponRef = builder.prismaNode("Coupon", {
 });
 
 builder.prismaNode("PromotionCode", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     coupon: t.relation("coupon"),
@@ -65,7 +66,7 @@ builder.prismaNode("PromotionCode", {
 });
 
 export const DiscountRef = builder.prismaNode("Discount", {
-  id: { field: "id" },
+  ...entityNode,
   description: "A coupon applied to a customer or a subscription (docs/concepts/discounts.md#durations).",
   fields: (t) => ({
     coupon: t.relation("coupon"),
@@ -87,7 +88,7 @@ builder.queryField("coupon", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.coupon.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.coupon.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -95,7 +96,7 @@ builder.queryField("coupons", (t) =>
   t.prismaConnection(
     {
       type: "Coupon",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first; deleted coupons are left out.",
       resolve: (query, _root, _args, ctx) =>
         requireTenant(ctx).prisma.coupon.findMany({ ...query, where: { deletedAt: null }, orderBy: [...NEWEST_FIRST] }),
@@ -109,7 +110,7 @@ builder.queryField("promotionCodes", (t) =>
   t.prismaConnection(
     {
       type: "PromotionCode",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { couponId: t.arg.id(), code: t.arg.string(), active: t.arg.boolean() },
       resolve: (query, _root, args, ctx) =>
@@ -195,7 +196,7 @@ builder.mutationField("createPromotionCode", (t) =>
         { ...input, couponId: String(input.couponId) },
         ctx.deps.clock.now(),
       );
-      return tenant.prisma.promotionCode.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.promotionCode.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -212,7 +213,7 @@ builder.mutationField("updatePromotionCode", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await updatePromotionCode(tenant, String(input.id), input.active);
-      return tenant.prisma.promotionCode.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.promotionCode.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -254,7 +255,7 @@ function inForce(now: Date): { where: Prisma.DiscountWhereInput; orderBy: Prisma
 /** The customer's now (its test clock's time, else the wall clock's): discounts in force are read at it. */
 async function nowOf(ctx: Context, customerId: string): Promise<Date> {
   const customer = await requireTenant(ctx).prisma.customer.findUnique({
-    where: { id: customerId },
+    where: byId(requireTenant(ctx).scope, customerId),
     include: { testClock: true },
   });
   return customerNow({ testClock: customer?.testClock ?? null }, ctx.deps.clock);

@@ -1,9 +1,10 @@
 // The event log (docs/concepts/webhooks.md#events): the Event node, event/events queries.
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 builder.prismaNode("Event", {
-  id: { field: "id" },
+  ...entityNode,
   description: "A change of note, as delivered to webhook endpoints. Kept for good; events never change.",
   fields: (t) => ({
     type: t.exposeString("type", { description: "e.g. invoice.finalized, billing.alert.triggered." }),
@@ -28,7 +29,7 @@ builder.queryField("event", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.event.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.event.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -36,7 +37,7 @@ builder.queryField("events", (t) =>
   t.prismaConnection(
     {
       type: "Event",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first (events of one change in reverse recording order).",
       args: { type: t.arg.string({ description: "Only events of this type." }) },
       resolve: (query, _root, args, ctx) =>

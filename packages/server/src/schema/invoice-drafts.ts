@@ -5,6 +5,7 @@ import { documentUrls } from "../services/invoices/document-links.js";
 import { createInvoice, deleteInvoice, finalizeInvoice } from "../services/invoices/drafts.js";
 import { builder } from "./builder.js";
 import { requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const PendingInvoiceItemsBehaviorEnum = builder.enumType("PendingInvoiceItemsBehavior", {
   values: {
@@ -61,7 +62,7 @@ builder.mutationField("createInvoice", (t) =>
         customerId: String(input.customerId),
         subscriptionId: input.subscriptionId == null ? null : String(input.subscriptionId),
       });
-      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -77,7 +78,7 @@ builder.mutationField("finalizeInvoice", (t) =>
       const tenant = requireTenant(ctx);
       const id = String(input.id);
       await finalizeInvoice(tenant, ctx.deps.clock, id);
-      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

@@ -6,15 +6,16 @@ import { createInvoiceItem, deleteInvoiceItem, updateInvoiceItem } from "../serv
 import { billThresholds } from "../services/thresholds/bill.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const INVOICE_ITEM = { kind: "INVOICE_ITEM" } as const;
 
 builder.prismaNode("PendingInvoiceItem", {
   name: "InvoiceItem",
   description: "A one-off charge (or, negative, a credit) for a customer's next invoice or a DRAFT.",
-  id: { field: "id" },
-  findUnique: (id) => ({ id, ...INVOICE_ITEM }),
+  ...entityNode,
+  findUnique: (id, ctx) => ({ ...entityNode.findUnique(id, ctx), ...INVOICE_ITEM }),
   fields: (t) => ({
     customer: t.relation("customer"),
     subscription: t.relation("subscription", {
@@ -28,7 +29,10 @@ builder.prismaNode("PendingInvoiceItem", {
       resolve: (query, item, _args, ctx) =>
         item.invoiceId === null
           ? null
-          : requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: item.invoiceId } }),
+          : requireTenant(ctx).prisma.invoice.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, item.invoiceId),
+            }),
     }),
     pending: t.boolean({
       description: "Waiting for an invoice: on none yet.",
@@ -64,7 +68,7 @@ builder.queryField("invoiceItems", (t) =>
   t.prismaConnection(
     {
       type: "PendingInvoiceItem",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first. pending: true lists items on no invoice yet, false those on one.",
       args: { customerId: t.arg.id(), pending: t.arg.boolean() },
       resolve: (query, _root, args, ctx) =>
@@ -141,7 +145,7 @@ builder.mutationField("createInvoiceItem", (t) =>
       });
       // A pending charge counts toward a billing threshold like usage (docs/concepts/subscriptions.md#billing-thresholds).
       await billThresholds(tenant, ctx.deps.clock, [String(input.customerId)]);
-      return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -156,9 +160,11 @@ builder.mutationField("updateInvoiceItem", (t) =>
       const tenant = requireTenant(ctx);
       const id = String(input.id);
       await updateInvoiceItem(tenant, ctx.deps.clock, { ...input, id });
-      const { customerId } = await tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ where: { id } });
+      const { customerId } = await tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({
+        where: byId(tenant.scope, id),
+      });
       await billThresholds(tenant, ctx.deps.clock, [customerId]);
-      return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.pendingInvoiceItem.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

@@ -8,6 +8,7 @@ import { voidInvoice } from "../services/invoices/void.js";
 import { builder } from "./builder.js";
 import { MoneyRef } from "./money.js";
 import { requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const money = (invoice: Invoice, amount: Invoice["amountDue"]) => ({ amount, currency: invoice.currency });
 
@@ -77,7 +78,7 @@ builder.mutationField("payInvoice", (t) =>
         id: String(input.id),
         paidOutOfBand: input.paidOutOfBand,
       });
-      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -92,7 +93,7 @@ builder.mutationField("voidInvoice", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await voidInvoice(tenant, ctx.deps.clock, { id: String(input.id) });
-      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -106,7 +107,7 @@ builder.mutationField("markInvoiceUncollectible", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await markInvoiceUncollectible(tenant, ctx.deps.clock, { id: String(input.id) });
-      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.invoice.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

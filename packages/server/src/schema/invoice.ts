@@ -17,9 +17,10 @@ import {
   SubscriptionItemChangeInput,
   SubscriptionRef,
 } from "./subscription.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
 import { DiscountInput } from "./discount.js";
 import { discountAmountsOf, taxAmountsOf } from "../services/invoices/adjustment-json.js";
+import { byId } from "../db/tenant-scope.js";
 
 const InvoiceStatusEnum = builder.enumType(InvoiceStatus, { name: "InvoiceStatus" });
 const InvoiceLineKindEnum = builder.enumType(InvoiceLineKind, { name: "InvoiceLineKind" });
@@ -86,7 +87,10 @@ const DiscountAmountRef = builder.objectRef<DiscountAmountView>("DiscountAmount"
       nullable: true,
       description: "null only in a preview of a change that redeems a coupon: the discount does not exist yet.",
       resolve: (query, a, _args, ctx) =>
-        requireTenant(ctx).prisma.discount.findUnique({ ...query, where: { id: a.discountId } }),
+        requireTenant(ctx).prisma.discount.findUnique({
+          ...query,
+          where: byId(requireTenant(ctx).scope, a.discountId),
+        }),
     }),
   }),
 });
@@ -98,7 +102,10 @@ const TaxAmountRef = builder.objectRef<TaxAmountView>("TaxAmount").implement({
     taxRate: t.prismaField({
       type: "TaxRate",
       resolve: (query, a, _args, ctx) =>
-        requireTenant(ctx).prisma.taxRate.findUniqueOrThrow({ ...query, where: { id: a.taxRateId } }),
+        requireTenant(ctx).prisma.taxRate.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, a.taxRateId),
+        }),
     }),
     inclusive: t.exposeBoolean("inclusive"),
     taxableAmount: t.field({
@@ -164,7 +171,10 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
       resolve: (query, line, _args, ctx) =>
         line.priceId === null
           ? null
-          : requireTenant(ctx).prisma.price.findUniqueOrThrow({ ...query, where: { id: line.priceId } }),
+          : requireTenant(ctx).prisma.price.findUniqueOrThrow({
+              ...query,
+              where: byId(requireTenant(ctx).scope, line.priceId),
+            }),
     }),
     tier: t.exposeInt("tier", { nullable: true, description: "1-based tier index for tiered prices." }),
     quantity: t.field({ type: "Decimal", resolve: (line) => line.quantity }),
@@ -194,7 +204,7 @@ const InvoiceLineRef = builder.objectRef<LineView>("InvoiceLine").implement({
 });
 
 builder.prismaNode("Invoice", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     number: t.exposeString("number", {
       nullable: true,
@@ -258,7 +268,7 @@ builder.queryField("invoice", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.invoice.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -266,7 +276,7 @@ builder.queryField("invoices", (t) =>
   t.prismaConnection(
     {
       type: "Invoice",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first; invoices of the same moment by number, highest first.",
       args: { customerId: t.arg.id(), subscriptionId: t.arg.id(), status: t.arg({ type: InvoiceStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
@@ -287,7 +297,7 @@ builder.queryField("invoices", (t) =>
 
 builder.prismaObjectField("Customer", "invoices", (t) =>
   t.relatedConnection("invoices", {
-    cursor: "id",
+    cursor: "accountId_mode_id",
     description: "Newest first.",
     query: { orderBy: [...NEWEST_FIRST] },
   }),

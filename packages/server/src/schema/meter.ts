@@ -3,7 +3,8 @@
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createMeter, setMeterStatus, updateMeter } from "../services/meters.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const MeterAggregationEnum = builder.enumType("MeterAggregation", {
   values: ["SUM", "COUNT", "LAST", "MAX"] as const,
@@ -11,7 +12,7 @@ const MeterAggregationEnum = builder.enumType("MeterAggregation", {
 const MeterStatusEnum = builder.enumType("MeterStatus", { values: ["ACTIVE", "INACTIVE"] as const });
 
 export const MeterRef = builder.prismaNode("Meter", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     displayName: t.exposeString("displayName"),
     eventName: t.exposeString("eventName"),
@@ -32,7 +33,7 @@ builder.queryField("meter", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.meter.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.meter.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -40,7 +41,7 @@ builder.queryField("meters", (t) =>
   t.prismaConnection(
     {
       type: "Meter",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       args: { status: t.arg({ type: MeterStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
         requireTenant(ctx).prisma.meter.findMany({

@@ -14,7 +14,8 @@ import { createPrice, segmentConditionsOf, updatePrice, type StoredTier } from "
 import { builder } from "./builder.js";
 import { MeterRef } from "./meter.js";
 import { ProductRef } from "./product.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const RecurringIntervalEnum = builder.enumType(RecurringInterval, { name: "RecurringInterval" });
 const UsageTypeEnum = builder.enumType(UsageType, { name: "UsageType" });
@@ -69,7 +70,7 @@ export const MeterSegmentConditionInput = builder.inputType("MeterSegmentConditi
 });
 
 export const PriceRef = builder.prismaNode("Price", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     product: t.field({
       type: ProductRef,
@@ -115,7 +116,8 @@ builder.queryField("price", (t) =>
     type: "Price",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.price.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).prisma.price.findUnique({ ...query, where: byId(requireTenant(ctx).scope, id) }),
   }),
 );
 
@@ -123,7 +125,7 @@ builder.queryField("prices", (t) =>
   t.prismaConnection(
     {
       type: "Price",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       args: { productId: t.arg.id(), active: t.arg.boolean() },
       resolve: (query, _root, { productId, active }, ctx) =>
         requireTenant(ctx).prisma.price.findMany({
@@ -140,7 +142,7 @@ builder.prismaObjectField("Product", "prices", (t) =>
   t.relatedConnection(
     "prices",
     {
-      cursor: "id",
+      cursor: "accountId_mode_id",
       args: { active: t.arg.boolean() },
       query: ({ active }) => ({ where: active == null ? {} : { active }, orderBy: [...PRICE_ORDER] }),
     },

@@ -3,10 +3,11 @@
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createProduct, updateProduct } from "../services/products.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 export const ProductRef = builder.prismaNode("Product", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
@@ -20,7 +21,8 @@ builder.queryField("product", (t) =>
     type: "Product",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.product.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).prisma.product.findUnique({ ...query, where: byId(requireTenant(ctx).scope, id) }),
   }),
 );
 
@@ -28,7 +30,7 @@ builder.queryField("products", (t) =>
   t.prismaConnection(
     {
       type: "Product",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       args: { active: t.arg.boolean() },
       resolve: (query, _root, { active }, ctx) =>
         requireTenant(ctx).prisma.product.findMany({

@@ -20,7 +20,8 @@ import { DiscountInput, discountsOf } from "./discount.js";
 import { CustomerRef } from "./customer.js";
 import { MoneyRef } from "./money.js";
 import { PriceRef } from "./price.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 export const SubscriptionStatusEnum = builder.enumType(SubscriptionStatus, { name: "SubscriptionStatus" });
 const BillingModeEnum = builder.enumType(BillingMode, { name: "BillingMode" });
@@ -101,7 +102,7 @@ const BillingThresholdsInput = builder.inputType("BillingThresholdsInput", {
 });
 
 const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     price: t.field({
       type: PriceRef,
@@ -115,7 +116,7 @@ const SubscriptionItemRef = builder.prismaNode("SubscriptionItem", {
 });
 
 export const SubscriptionRef = builder.prismaNode("Subscription", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     customer: t.field({
       type: CustomerRef,
@@ -171,7 +172,10 @@ builder.queryField("subscription", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.subscription.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.subscription.findUnique({
+        ...query,
+        where: byId(requireTenant(ctx).scope, String(id)),
+      }),
   }),
 );
 
@@ -281,7 +285,7 @@ builder.mutationField("createSubscription", (t) =>
         billingThresholds: input.billingThresholds ?? null,
       });
       // Read back with the selection, so customer, items and prices come in the same query.
-      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -297,7 +301,7 @@ builder.mutationField("cancelSubscription", (t) =>
         id: String(input.id),
         atPeriodEnd: input.atPeriodEnd,
       });
-      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );
@@ -406,7 +410,7 @@ builder.mutationField("updateSubscription", (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = requireTenant(ctx);
       const { id } = await updateSubscription(tenant, ctx.deps.clock, changeOf(String(input.id), input));
-      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: { id } });
+      return tenant.prisma.subscription.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     },
   }),
 );

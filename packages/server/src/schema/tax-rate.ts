@@ -1,15 +1,19 @@
 // Tax rates (docs/concepts/tax-rates.md): the TaxRate node, taxRate/taxRates queries,
 // createTaxRate and updateTaxRate.
 import { InvalidInputError, NotFoundError } from "../errors.js";
+import type { TaxRate } from "../generated/prisma/client.js";
 import { createTaxRate, updateTaxRate } from "../services/tax-rates.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 /** The tax rates of a customer, subscription or item, in the order they were created. */
-const ratesInOrder = { orderBy: { createdAt: "asc" } } as const;
+/** Tax rates through their join rows (prisma/schema.prisma CustomerTaxRate), in the order they were created. */
+const ratesInOrder = { orderBy: { taxRate: { createdAt: "asc" } }, include: { taxRate: true } } as const;
+const ratesOf = (rows: ReadonlyArray<{ taxRate: TaxRate }>) => rows.map((row) => row.taxRate);
 
 export const TaxRateRef = builder.prismaNode("TaxRate", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     displayName: t.exposeString("displayName"),
     description: t.exposeString("description", { nullable: true }),
@@ -32,7 +36,7 @@ builder.queryField("taxRate", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.taxRate.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.taxRate.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -40,7 +44,7 @@ builder.queryField("taxRates", (t) =>
   t.prismaConnection(
     {
       type: "TaxRate",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { active: t.arg.boolean() },
       resolve: (query, _root, args, ctx) =>
@@ -96,10 +100,25 @@ builder.mutationField("updateTaxRate", (t) =>
   }),
 );
 
-builder.prismaObjectField("Customer", "defaultTaxRates", (t) => t.relation("defaultTaxRates", { query: ratesInOrder }));
+builder.prismaObjectField("Customer", "defaultTaxRates", (t) =>
+  t.field({
+    type: [TaxRateRef],
+    select: { defaultTaxRates: ratesInOrder },
+    resolve: (c) => ratesOf(c.defaultTaxRates),
+  }),
+);
 builder.prismaObjectField("Subscription", "defaultTaxRates", (t) =>
-  t.relation("defaultTaxRates", { query: ratesInOrder }),
+  t.field({
+    type: [TaxRateRef],
+    select: { defaultTaxRates: ratesInOrder },
+    resolve: (s) => ratesOf(s.defaultTaxRates),
+  }),
 );
 builder.prismaObjectField("SubscriptionItem", "taxRates", (t) =>
-  t.relation("taxRates", { query: ratesInOrder, description: "The item's own rates; none: the defaults apply." }),
+  t.field({
+    type: [TaxRateRef],
+    description: "The item's own rates; none: the defaults apply.",
+    select: { taxRates: ratesInOrder },
+    resolve: (item) => ratesOf(item.taxRates),
+  }),
 );

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { SessionGrant } from "../auth/session-grants.js";
 import type { Context, Tenant } from "../context.js";
+import { byId } from "../db/tenant-scope.js";
 import type { CustomerSessionScope } from "../generated/prisma/client.js";
 
 /** Why a customer session is refused anything but `viewer` (docs/concepts/customer-sessions.md#what-a-session-can-read). */
@@ -23,3 +24,12 @@ export function requireSession(ctx: Context, scope?: CustomerSessionScope): { te
     throw new GraphQLError(`This customer session lacks the ${scope} scope.`, { extensions: { code: "FORBIDDEN" } });
   return { tenant: ctx.tenant, session };
 }
+
+/**
+ * A tenant entity's Node: its id, and the row found by (accountId, mode, id) in the caller's
+ * account and mode (docs/operations/scaling.md#past-one-postgresql).
+ */
+export const entityNode = {
+  id: { resolve: (row: { id: string }) => row.id },
+  findUnique: (id: string, ctx: Context) => byId(requireTenant(ctx).scope, id),
+};

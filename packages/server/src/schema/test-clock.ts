@@ -3,7 +3,8 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { advanceTestClock, afterTestClockAdvance, createTestClock, deleteTestClock } from "../services/test-clocks.js";
 import { announceTriggers } from "../services/alerts/announce.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const TestClockStatus = builder.enumType("TestClockStatus", {
   description: "Advancing completes within the mutation, so a clock is always READY.",
@@ -11,7 +12,7 @@ const TestClockStatus = builder.enumType("TestClockStatus", {
 });
 
 export const TestClockRef = builder.prismaNode("TestClock", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),
     frozenTime: t.expose("frozenTime", { type: "DateTime" }),
@@ -25,7 +26,8 @@ builder.queryField("testClock", (t) =>
     type: "TestClock",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => requireTenant(ctx).prisma.testClock.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) =>
+      requireTenant(ctx).prisma.testClock.findUnique({ ...query, where: byId(requireTenant(ctx).scope, id) }),
   }),
 );
 
@@ -33,7 +35,7 @@ builder.queryField("testClocks", (t) =>
   t.prismaConnection(
     {
       type: "TestClock",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       resolve: (query, _root, _args, ctx) =>
         requireTenant(ctx).prisma.testClock.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),

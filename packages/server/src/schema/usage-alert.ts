@@ -8,7 +8,8 @@ import { alertFilters } from "../services/alerts/evaluate.js";
 import { builder } from "./builder.js";
 import { MeterSegmentConditionInput, MeterSegmentConditionRef } from "./price.js";
 import { fenceRead, STREAM_FENCE_ARG } from "./stream-fence.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const AlertRecurrenceEnum = builder.enumType("AlertRecurrence", {
   values: {
@@ -46,13 +47,16 @@ const UsageAlertTypeEnum = builder.enumType("UsageAlertType", {
 const UsageAlertStatusEnum = builder.enumType(UsageAlertStatus, { name: "UsageAlertStatus" });
 
 const UsageAlertRef = builder.prismaNode("UsageAlert", {
-  id: { field: "id" },
+  ...entityNode,
   fields: (t) => ({
     title: t.exposeString("title"),
     meter: t.prismaField({
       type: "Meter",
       resolve: (query, alert, _args, ctx) =>
-        requireTenant(ctx).prisma.meter.findUniqueOrThrow({ ...query, where: { id: alert.meterId } }),
+        requireTenant(ctx).prisma.meter.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, alert.meterId),
+        }),
     }),
     customer: t.prismaField({
       type: "Customer",
@@ -60,7 +64,10 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
       description: "The one customer watched; null: every customer, each on its own usage.",
       resolve: (query, alert, _args, ctx) =>
         alert.customerId
-          ? requireTenant(ctx).prisma.customer.findUnique({ ...query, where: { id: alert.customerId } })
+          ? requireTenant(ctx).prisma.customer.findUnique({
+              ...query,
+              where: byId(requireTenant(ctx).scope, alert.customerId),
+            })
           : null,
     }),
     threshold: t.field({ type: "Decimal", resolve: (alert) => alert.threshold }),
@@ -77,14 +84,17 @@ const UsageAlertRef = builder.prismaNode("UsageAlert", {
 });
 
 builder.prismaNode("AlertTrigger", {
-  id: { field: "id" },
+  ...entityNode,
   description: "A firing of a usage alert for one customer.",
   fields: (t) => ({
     alert: t.relation("alert"),
     customer: t.prismaField({
       type: "Customer",
       resolve: (query, trigger, _args, ctx) =>
-        requireTenant(ctx).prisma.customer.findUniqueOrThrow({ ...query, where: { id: trigger.customerId } }),
+        requireTenant(ctx).prisma.customer.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, trigger.customerId),
+        }),
     }),
     value: t.field({
       type: "Decimal",
@@ -105,7 +115,7 @@ builder.queryField("usageAlert", (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) =>
-      requireTenant(ctx).prisma.usageAlert.findUnique({ ...query, where: { id: String(id) } }),
+      requireTenant(ctx).prisma.usageAlert.findUnique({ ...query, where: byId(requireTenant(ctx).scope, String(id)) }),
   }),
 );
 
@@ -113,7 +123,7 @@ builder.queryField("usageAlerts", (t) =>
   t.prismaConnection(
     {
       type: "UsageAlert",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       args: { meterId: t.arg.id(), customerId: t.arg.id(), status: t.arg({ type: UsageAlertStatusEnum }) },
       resolve: (query, _root, args, ctx) =>
@@ -205,6 +215,9 @@ builder.subscriptionField("usageAlertTriggered", (t) =>
     subscribe: (_root, _args, ctx) =>
       ctx.pubsub.subscribe("usageAlertTriggered", tenantTopic(requireTenant(ctx).scope)),
     resolve: (query, message, _args, ctx) =>
-      requireTenant(ctx).prisma.alertTrigger.findUniqueOrThrow({ ...query, where: { id: message.triggerId } }),
+      requireTenant(ctx).prisma.alertTrigger.findUniqueOrThrow({
+        ...query,
+        where: byId(requireTenant(ctx).scope, message.triggerId),
+      }),
   }),
 );

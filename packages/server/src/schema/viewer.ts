@@ -20,6 +20,7 @@ import { DimensionFilterInput, MeterEventSummaryRef, UsageWindowEnum } from "./m
 import { MoneyRef } from "./money.js";
 import { requireSession, requireTenant } from "./tenant.js";
 import { typedGraphQLError } from "./typed-error.js";
+import { byId } from "../db/tenant-scope.js";
 
 const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 
@@ -86,7 +87,7 @@ const ViewerRef = builder.objectRef<SessionGrant>("Viewer").implement({
       type: ViewerCustomerRef,
       resolve: (session, _args, ctx) =>
         requireTenant(ctx).prisma.customer.findUniqueOrThrow({
-          where: { id: session.customerId },
+          where: byId(requireTenant(ctx).scope, session.customerId),
           select: { id: true, name: true, email: true },
         }),
     }),
@@ -159,7 +160,7 @@ const ViewerRef = builder.objectRef<SessionGrant>("Viewer").implement({
     invoices: t.prismaConnection(
       {
         type: "Invoice",
-        cursor: "id",
+        cursor: "accountId_mode_id",
         nullable: true,
         description: "The customer's invoices, newest first. Scope INVOICES_READ.",
         resolve: (query, _session, _args, ctx) => {
@@ -218,8 +219,8 @@ builder.queryField("viewer", (t) =>
 /** The customer and meter exist in the tenant: checked before a stream starts, as a typed error. */
 async function requireUsageTarget(tenant: Tenant, customerId: string, meterId: string): Promise<void> {
   const [customer, meter] = await Promise.all([
-    tenant.prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } }),
-    tenant.prisma.meter.findUnique({ where: { id: meterId }, select: { id: true } }),
+    tenant.prisma.customer.findUnique({ where: byId(tenant.scope, customerId), select: { id: true } }),
+    tenant.prisma.meter.findUnique({ where: byId(tenant.scope, meterId), select: { id: true } }),
   ]);
   if (!customer)
     throw new GraphQLError(`No customer ${customerId}`, {

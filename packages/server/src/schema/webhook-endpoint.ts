@@ -4,7 +4,8 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import { WebhookDeliveryStatus, WebhookEndpointStatus, type WebhookEndpoint } from "../generated/prisma/client.js";
 import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint } from "../services/webhooks/endpoints.js";
 import { builder } from "./builder.js";
-import { requireTenant } from "./tenant.js";
+import { entityNode, requireTenant } from "./tenant.js";
+import { byId } from "../db/tenant-scope.js";
 
 const WebhookEndpointStatusEnum = builder.enumType(WebhookEndpointStatus, { name: "WebhookEndpointStatus" });
 const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus" });
@@ -13,9 +14,9 @@ const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, { name
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const;
 
 const WebhookEndpointRef = builder.prismaNode("WebhookEndpoint", {
-  id: { field: "id" },
+  ...entityNode,
   // A deleted endpoint is gone from the API.
-  findUnique: (id) => ({ id, deletedAt: null }),
+  findUnique: (id, ctx) => ({ ...entityNode.findUnique(id, ctx), deletedAt: null }),
   fields: (t) => ({
     url: t.exposeString("url"),
     description: t.exposeString("description", { nullable: true }),
@@ -26,14 +27,17 @@ const WebhookEndpointRef = builder.prismaNode("WebhookEndpoint", {
 });
 
 builder.prismaNode("WebhookDelivery", {
-  id: { field: "id" },
+  ...entityNode,
   description: "One event for one endpoint: its delivery attempts so far.",
   fields: (t) => ({
     endpoint: t.relation("endpoint"),
     event: t.prismaField({
       type: "Event",
       resolve: (query, delivery, _args, ctx) =>
-        requireTenant(ctx).prisma.event.findUniqueOrThrow({ ...query, where: { id: delivery.eventId } }),
+        requireTenant(ctx).prisma.event.findUniqueOrThrow({
+          ...query,
+          where: byId(requireTenant(ctx).scope, delivery.eventId),
+        }),
     }),
     status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
     attempts: t.exposeInt("attempts"),
@@ -68,7 +72,7 @@ builder.queryField("webhookEndpoints", (t) =>
   t.prismaConnection(
     {
       type: "WebhookEndpoint",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "Newest first.",
       resolve: (query, _root, _args, ctx) =>
         requireTenant(ctx).prisma.webhookEndpoint.findMany({
@@ -86,7 +90,7 @@ builder.queryField("webhookDeliveries", (t) =>
   t.prismaConnection(
     {
       type: "WebhookDelivery",
-      cursor: "id",
+      cursor: "accountId_mode_id",
       description: "An endpoint's deliveries, newest first.",
       args: {
         endpointId: t.arg.id({ required: true }),

@@ -8,6 +8,7 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { ApiKey, Mode } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { byId } from "../db/tenant-scope.js";
 
 /** A new key and its secret, which is shown only here, once. */
 export interface CreatedApiKey {
@@ -56,7 +57,7 @@ export async function createApiKey(
 
 /** A key that still works: not revoked, not expired. */
 async function workingKey(tenant: Tenant, clock: Clock, id: string): Promise<ApiKey> {
-  const key = await tenant.prisma.apiKey.findUnique({ where: { id } });
+  const key = await tenant.prisma.apiKey.findUnique({ where: byId(tenant.scope, id) });
   const expired = key?.expiresAt && key.expiresAt.getTime() <= clock.now().getTime();
   if (!key || key.revokedAt || expired) throw new NotFoundError(`No active API key ${id}`, ["input", "id"]);
   return key;
@@ -93,7 +94,7 @@ export async function rollApiKey(
 
 /** The key stops working on every replica at once (within the pub/sub's delivery). */
 export async function revokeApiKey(tenant: Tenant, clock: Clock, id: string): Promise<ApiKey> {
-  const key = await tenant.prisma.apiKey.findUnique({ where: { id } });
+  const key = await tenant.prisma.apiKey.findUnique({ where: byId(tenant.scope, id) });
   if (!key || key.revokedAt) throw new NotFoundError(`No API key ${id}`, ["input", "id"]);
   const [revoked] = await tenant.prisma.apiKey.updateManyAndReturn({
     where: { id, revokedAt: null },

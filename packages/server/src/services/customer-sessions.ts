@@ -8,6 +8,7 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { CustomerSession, CustomerSessionScope } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { byId } from "../db/tenant-scope.js";
 
 export const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 const MIN_EXPIRES_IN_SECONDS = 60;
@@ -38,7 +39,7 @@ export async function createCustomerSession(
   if (scopes.length === 0) throw new InvalidInputError("Give the session at least one scope", ["input", "scopes"]);
   const meterIds = [...new Set(input.meterIds ?? [])];
   const customer = await tenant.prisma.customer.findUnique({
-    where: { id: input.customerId },
+    where: byId(tenant.scope, input.customerId),
     select: { deletedAt: true },
   });
   if (!customer || customer.deletedAt) {
@@ -75,7 +76,10 @@ export async function createCustomerSession(
 
 /** Revokes every unexpired session of the customer; answers how many. */
 export async function revokeCustomerSessions(tenant: Tenant, clock: Clock, customerId: string): Promise<number> {
-  const customer = await tenant.prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+  const customer = await tenant.prisma.customer.findUnique({
+    where: byId(tenant.scope, customerId),
+    select: { id: true },
+  });
   if (!customer) throw new NotFoundError(`No customer ${customerId}`, ["input", "customerId"], "CUSTOMER_NOT_FOUND");
   const now = clock.now();
   const { count } = await tenant.prisma.customerSession.updateMany({

@@ -9,7 +9,8 @@ import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
 import { customerEventData, previousValues } from "./event-log/serializers.js";
 import { replaceDiscounts, type DiscountInput } from "./discounts/apply.js";
-import { checkTaxRates } from "./tax-rates.js";
+import { checkTaxRates, setTaxRates } from "./tax-rates.js";
+import { byId } from "../db/tenant-scope.js";
 
 export interface CreateCustomerInput {
   name?: string | null;
@@ -84,15 +85,17 @@ export async function createCustomer(
         "TEST_CLOCK_IN_LIVE_MODE",
       );
     }
-    const clock = await tenant.prisma.testClock.findUnique({ where: { id: input.testClockId }, select: { id: true } });
+    const clock = await tenant.prisma.testClock.findUnique({
+      where: byId(tenant.scope, input.testClockId),
+      select: { id: true },
+    });
     if (!clock) throw new NotFoundError(`No test clock ${input.testClockId}`, ["input", "testClockId"]);
   }
   return tenant.prisma.$transaction(async (tx) => {
     const testClockId = input.testClockId || null;
     const now = await lockedCustomerNow(tx, tenant.scope, { testClockId }, clock);
-    const rates = input.defaultTaxRates
-      ? await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"])
-      : [];
+    const rates = input.defaultTaxRates ?? [];
+    await checkTaxRates(tx, rates, ["input", "defaultTaxRates"]);
     const id = newId("Customer");
     await tx.customer.create({
       data: {
@@ -102,12 +105,12 @@ export async function createCustomer(
         email,
         ...(metadata ? { metadata } : {}),
         testClockId,
-        ...(rates.length > 0 ? { defaultTaxRates: { connect: rates } } : {}),
         ...(days === null ? {} : { invoiceDaysUntilDue: days }),
       },
     });
+    if (rates.length > 0) await setTaxRates(tx, tenant.scope, { customerId: id }, rates);
     if (input.discounts) await replaceDiscounts(tx, tenant.scope, { customerId: id }, input.discounts, now, null);
-    const customer = await tx.customer.findUniqueOrThrow({ ...query, where: { id } });
+    const customer = await tx.customer.findUniqueOrThrow({ ...query, where: byId(tenant.scope, id) });
     await recordEvent(tx, tenant.scope, "customer.created", customerEventData(customer));
     return customer;
   });
@@ -120,7 +123,7 @@ export async function findCustomer(
   field: string[],
 ): Promise<{ id: string; testClockId: string | null }> {
   const customer = await tenant.prisma.customer.findUnique({
-    where: { id },
+    where: byId(tenant.scope, id),
     select: { id: true, testClockId: true, deletedAt: true },
   });
   if (!customer) throw new NotFoundError(`No customer ${id}`, field);
@@ -175,10 +178,11 @@ export async function updateCustomer(
       data.metadata = Object.keys(metadata).length === 0 ? Prisma.DbNull : metadata;
     }
     if (input.defaultTaxRates != null) {
-      data.defaultTaxRates = { set: await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]) };
+      await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
+      await setTaxRates(tx, tenant.scope, { customerId: input.id }, input.defaultTaxRates);
     }
     if (discounts != null) await replaceDiscounts(tx, tenant.scope, { customerId: input.id }, discounts, now!, null);
-    const updated = await tx.customer.update({ where: { id: input.id }, data });
+    const updated = await tx.customer.update({ where: byId(tenant.scope, input.id), data });
     const previous = previousValues(customerEventData(locked), customerEventData(updated), [
       "name",
       "email",
@@ -187,7 +191,7 @@ export async function updateCustomer(
     ]);
     if (previous !== null)
       await recordEvent(tx, tenant.scope, "customer.updated", customerEventData(updated), previous);
-    return tx.customer.findUniqueOrThrow({ ...query, where: { id: input.id } });
+    return tx.customer.findUniqueOrThrow({ ...query, where: byId(tenant.scope, input.id) });
   });
 }
 
@@ -212,7 +216,7 @@ export async function deleteCustomer(tenant: Tenant, clock: Clock, id: string): 
         "CUSTOMER_HAS_ACTIVE_SUBSCRIPTIONS",
       );
     }
-    const deleted = await tx.customer.update({ where: { id }, data: { deletedAt } });
+    const deleted = await tx.customer.update({ where: byId(tenant.scope, id), data: { deletedAt } });
     await recordEvent(tx, tenant.scope, "customer.deleted", customerEventData(deleted));
     return deleted;
   });

@@ -9,6 +9,7 @@ import type { Meter, MeterAggregation, MeterStatus } from "../generated/prisma/c
 import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
 import { meterEventData } from "./event-log/serializers.js";
+import { byId } from "../db/tenant-scope.js";
 
 export interface CreateMeterInput {
   displayName: string;
@@ -96,7 +97,7 @@ export async function createMeter(tenant: Tenant, input: CreateMeterInput): Prom
 }
 
 async function getMeter(tenant: Tenant, id: string): Promise<Meter | null> {
-  return tenant.prisma.meter.findUnique({ where: { id } });
+  return tenant.prisma.meter.findUnique({ where: byId(tenant.scope, id) });
 }
 
 async function updateExisting(
@@ -119,7 +120,7 @@ export async function updateMeter(tenant: Tenant, input: { id: string; displayNa
 export async function setMeterStatus(tenant: Tenant, id: string, status: MeterStatus): Promise<Meter> {
   const meter = await tenant.prisma.$transaction(async (tx) => {
     const { count } = await tx.meter.updateMany({ where: { id, status: { not: status } }, data: { status } });
-    const meter = await tx.meter.findUnique({ where: { id } });
+    const meter = await tx.meter.findUnique({ where: byId(tenant.scope, id) });
     if (!meter) throw new NotFoundError(`No meter ${id}`, ["input", "id"]);
     if (count > 0) {
       await recordEvent(

@@ -18,6 +18,7 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Price, Prisma, Subscription } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { findProduct } from "./products.js";
+import { byId } from "../db/tenant-scope.js";
 
 /** A tier as the Price row stores it in its JSON column (amounts as decimal strings). */
 export interface StoredTier {
@@ -85,7 +86,7 @@ function lookupKeyTaken(lookupKey: string): InvalidInputError {
 async function assertUsableMeter(tenant: Tenant, meterId: string): Promise<string[]> {
   const field = ["input", "recurring", "meterId"];
   const meter = await tenant.prisma.meter.findUnique({
-    where: { id: meterId },
+    where: byId(tenant.scope, meterId),
     select: { status: true, dimensionPayloadKeys: true },
   });
   if (!meter) throw new NotFoundError(`No meter ${meterId}`, field);
@@ -202,7 +203,7 @@ export async function createPrice(tenant: Tenant, input: CreatePriceInput, query
 
 /** The tenant's price, or NOT_FOUND on `field`. */
 async function findPrice(tenant: Tenant, id: string, field: string[]): Promise<Price> {
-  const price = await tenant.prisma.price.findUnique({ where: { id } });
+  const price = await tenant.prisma.price.findUnique({ where: byId(tenant.scope, id) });
   if (!price) throw new NotFoundError(`No price ${id}`, field);
   return price;
 }
@@ -223,7 +224,7 @@ export async function updatePrice(tenant: Tenant, input: UpdatePriceInput, query
   return withLookupKey(lookupKey, () =>
     tenant.prisma.$transaction(async (tx) => {
       if (lookupKey && input.transferLookupKey) await releaseLookupKey(tx, lookupKey);
-      return tx.price.update({ ...query, where: { id: input.id }, data });
+      return tx.price.update({ ...query, where: byId(tenant.scope, input.id), data });
     }),
   );
 }

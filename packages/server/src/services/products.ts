@@ -3,6 +3,7 @@ import type { Tenant } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Prisma, Product } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
+import { byId } from "../db/tenant-scope.js";
 
 export interface CreateProductInput {
   name: string;
@@ -53,7 +54,7 @@ export async function createProduct(
 
 /** The tenant's product, or NOT_FOUND on `field`. */
 export async function findProduct(tenant: Tenant, id: string, field: string[]): Promise<Product> {
-  const product = await tenant.prisma.product.findUnique({ where: { id } });
+  const product = await tenant.prisma.product.findUnique({ where: byId(tenant.scope, id) });
   if (!product) throw new NotFoundError(`No product ${id}`, field);
   return product;
 }
@@ -71,5 +72,5 @@ export async function updateProduct(
     ...(input.active != null ? { active: input.active } : {}),
   };
   await findProduct(tenant, input.id, ["input", "id"]);
-  return tenant.prisma.product.update({ ...query, where: { id: input.id }, data });
+  return tenant.prisma.product.update({ ...query, where: byId(tenant.scope, input.id), data });
 }

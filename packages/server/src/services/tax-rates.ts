@@ -8,6 +8,7 @@ import type { TaxRate } from "../generated/prisma/client.js";
 import { newId } from "../ids.js";
 import { recordEvent } from "./event-log/record.js";
 import { previousValues, taxRateEventData } from "./event-log/serializers.js";
+import { byId, type Scope } from "../db/tenant-scope.js";
 
 export interface CreateTaxRateInput {
   displayName: string;
@@ -82,10 +83,10 @@ export function createTaxRate(tenant: Tenant, input: CreateTaxRateInput, at: Dat
 
 /** Changes the given texts and the active flag; percentage and inclusive never change. */
 export async function updateTaxRate(tenant: Tenant, input: UpdateTaxRateInput): Promise<TaxRate> {
-  const found = await tenant.prisma.taxRate.findUnique({ where: { id: input.id } });
+  const found = await tenant.prisma.taxRate.findUnique({ where: byId(tenant.scope, input.id) });
   if (!found) throw new NotFoundError(`No tax rate ${input.id}`, ["input", "id"]);
   const update = {
-    where: { id: input.id },
+    where: byId(tenant.scope, input.id),
     data: {
       ...(input.active != null ? { active: input.active } : {}),
       ...(input.displayName != null ? { displayName: text(input.displayName, "displayName", 50, true)! } : {}),
@@ -112,13 +113,9 @@ export async function updateTaxRate(tenant: Tenant, input: UpdateTaxRateInput): 
 /**
  * Checks tax rate ids given to a customer, subscription or item: distinct, at most MAX_TAX_RATES,
  * each the tenant's and active (TAX_RATE_INACTIVE: an archived rate stays where it is but is added
- * nowhere). Returns them as Prisma's relation references.
+ * nowhere).
  */
-export async function checkTaxRates(
-  db: Pick<Tx, "taxRate">,
-  ids: readonly string[],
-  field: string[],
-): Promise<Array<{ id: string }>> {
+export async function checkTaxRates(db: Pick<Tx, "taxRate">, ids: readonly string[], field: string[]): Promise<void> {
   if (new Set(ids).size !== ids.length) throw new InvalidInputError("A tax rate appears twice", field);
   if (ids.length > MAX_TAX_RATES) throw new InvalidInputError(`At most ${MAX_TAX_RATES} tax rates`, field);
   const rates = await db.taxRate.findMany({ where: { id: { in: [...ids] } } });
@@ -129,5 +126,27 @@ export async function checkTaxRates(
       throw new InvalidInputError(`Tax rate ${id} is inactive`, [...field, String(index)], "TAX_RATE_INACTIVE");
     }
   }
-  return ids.map((id) => ({ id }));
+}
+
+/** Whose tax rates: a customer's or subscription's defaults, or an item's own. */
+export type RateOwner = { customerId: string } | { subscriptionId: string } | { itemId: string };
+
+/** Replaces the owner's tax rates (rows of its join table) with the checked `ids`. */
+export async function setTaxRates(
+  tx: Pick<Tx, "customerTaxRate" | "subscriptionTaxRate" | "subscriptionItemTaxRate">,
+  scope: Scope,
+  owner: RateOwner,
+  ids: readonly string[],
+): Promise<void> {
+  const rows = ids.map((taxRateId) => ({ accountId: scope.accountId, mode: scope.mode, taxRateId }));
+  if ("customerId" in owner) {
+    await tx.customerTaxRate.deleteMany({ where: owner });
+    await tx.customerTaxRate.createMany({ data: rows.map((row) => ({ ...row, ...owner })) });
+  } else if ("subscriptionId" in owner) {
+    await tx.subscriptionTaxRate.deleteMany({ where: owner });
+    await tx.subscriptionTaxRate.createMany({ data: rows.map((row) => ({ ...row, ...owner })) });
+  } else {
+    await tx.subscriptionItemTaxRate.deleteMany({ where: owner });
+    await tx.subscriptionItemTaxRate.createMany({ data: rows.map((row) => ({ ...row, ...owner })) });
+  }
 }

@@ -10,6 +10,7 @@ import { lockTestClock } from "../db/locks.js";
 import { catchUpTestClock } from "./billing-cycle/test-clock.js";
 import { afterCreditChange } from "./balance-watch/after-change.js";
 import { billThresholds } from "./thresholds/bill.js";
+import { byId } from "../db/tenant-scope.js";
 
 function assertTestMode(tenant: Tenant): void {
   if (tenant.scope.mode !== "test") {
@@ -56,7 +57,7 @@ export async function advanceTestClock(tenant: Tenant, input: { id: string; froz
       );
     }
     await assertWithinAdvanceLimit(tx, input.id, frozenTime, input.frozenTime);
-    return tx.testClock.update({ where: { id: input.id }, data: { frozenTime: input.frozenTime } });
+    return tx.testClock.update({ where: byId(tenant.scope, input.id), data: { frozenTime: input.frozenTime } });
   });
   await catchUpTestClock(tenant.prisma, tenant.scope, input.id);
   return clock;
@@ -80,7 +81,7 @@ export async function deleteTestClock(tenant: Tenant, id: string): Promise<{ id:
         "TEST_CLOCK_IN_USE",
       );
     }
-    await tx.testClock.delete({ where: { id } });
+    await tx.testClock.delete({ where: byId(tenant.scope, id) });
     return { id };
   });
 }

@@ -11,8 +11,6 @@ import { createTestDatabase } from "../support/database.js";
 const NOT_LEADING: Record<string, string[]> = {
   // A request arrives with nothing but the secret: the lookup finds the account.
   "global lookups by secret": ["ApiKey_keyHash_key", "CustomerSession_tokenHash_key", "Invoice_documentToken_key"],
-  // Prisma's one-to-one relations need the foreign key unique on its own.
-  "one-to-one relations": ["CreditPurchase_grantId_key", "CreditPurchase_invoiceId_key"],
   // Jobs that sweep every account at once by due time.
   "cross-account sweeps": [
     "CreditGrant_expiredAt_expiresAt_idx",
@@ -84,12 +82,39 @@ afterAll(() => database.close());
 const leads = (r: IndexRow) => r.columns[0] === "accountId" && r.columns[1] === "mode";
 
 describe("keys of account-owned tables", () => {
-  it("lead with accountId and mode, but single-column entity ids and the listed indexes", () => {
-    // An entity's own id (or a one-to-one child's parent id) is unique in the whole database.
-    const others = indexes.filter((r) => !leads(r) && !(r.primary && r.columns.length === 1));
+  it("lead with accountId and mode, but the listed indexes", () => {
+    const others = indexes.filter((r) => !leads(r));
     expect(others.map((r) => r.index).sort()).toEqual(Object.values(NOT_LEADING).flat().sort());
-    // Every composite primary key leads with them.
-    expect(indexes.filter((r) => r.primary && r.columns.length > 1 && !leads(r))).toEqual([]);
+    // Every primary key leads with them: an entity's is (accountId, mode, id).
+    expect(indexes.filter((r) => r.primary && !leads(r))).toEqual([]);
+    const columns = (index: string) => indexes.find((r) => r.index === index)?.columns.join(",");
+    expect(columns("Customer_pkey")).toBe("accountId,mode,id");
+    expect(columns("CreditAutoRecharge_pkey")).toBe("accountId,mode,customerId");
+    expect(columns("CreditPurchase_accountId_mode_invoiceId_key")).toBe("accountId,mode,invoiceId");
+  });
+
+  it("are what every foreign key between them names, with the account and mode", async () => {
+    // Every foreign key from an account-owned table (MeterEvent's partitions included) to another one.
+    const foreign = await database.sql.$queryRaw<
+      Array<{ table: string; target: string; columns: string[]; referenced: string[] }>
+    >`
+      SELECT c."conrelid"::regclass::text AS "table", c."confrelid"::regclass::text AS "target",
+             array(SELECT a."attname"::text FROM unnest(c."conkey") WITH ORDINALITY k(attnum, n)
+                   JOIN pg_attribute a ON a."attrelid" = c."conrelid" AND a."attnum" = k.attnum ORDER BY k.n) AS "columns",
+             array(SELECT a."attname"::text FROM unnest(c."confkey") WITH ORDINALITY k(attnum, n)
+                   JOIN pg_attribute a ON a."attrelid" = c."confrelid" AND a."attnum" = k.attnum ORDER BY k.n) AS "referenced"
+      FROM pg_constraint c
+      WHERE c."contype" = 'f' AND c."connamespace" = 'public'::regnamespace
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a."attrelid" = c."confrelid" AND a."attname" = 'mode')`;
+    expect(foreign.length).toBeGreaterThanOrEqual(30);
+    const bare = foreign.filter((fk) => fk.columns[0] !== "accountId" || fk.columns[1] !== "mode");
+    expect(bare).toEqual([]);
+    for (const fk of foreign) expect(fk.referenced).toEqual(["accountId", "mode", fk.referenced[2]]);
+    // A row's reference to another account's object is refused by the database itself.
+    const tables = new Set(foreign.map((fk) => `${fk.table}>${fk.target}`));
+    for (const edge of ['"MeterEvent">"Meter"', '"Invoice">"Customer"', '"CustomerTaxRate">"TaxRate"']) {
+      expect(tables).toContain(edge);
+    }
   });
 
   it("of the usage tables and every event partition lead with them, and are the keys reads and upserts name", () => {

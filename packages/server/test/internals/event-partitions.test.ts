@@ -365,10 +365,12 @@ describe("migration 20261208140000_partitioned_events", () => {
         INSERT INTO "Account" ("id", "name") VALUES ('acct_1', 'A');
         INSERT INTO "Meter" ("id", "accountId", "mode", "displayName", "eventName", "aggregation") VALUES ('mtr_1', 'acct_1', 'test', 'Tokens', 'tokens', 'SUM');
         INSERT INTO "Customer" ("id", "accountId", "mode") VALUES ('cus_1', 'acct_1', 'test');
+        INSERT INTO "Meter" ("id", "accountId", "mode", "displayName", "eventName", "aggregation") VALUES ('mtr_2', 'acct_1', 'live', 'Tokens', 'tokens', 'SUM');
+        INSERT INTO "Customer" ("id", "accountId", "mode") VALUES ('cus_2', 'acct_1', 'live');
         INSERT INTO "MeterEvent" ("accountId", "mode", "identifier", "meterId", "customerId", "value", "timestamp", "payload", "canceledAt", "combinationId")
         VALUES ('acct_1', 'test', 'old-1', 'mtr_1', 'cus_1', 1.5, '2025-11-30T23:59:59.999Z', '{"k": "v"}', NULL, 0),
                ('acct_1', 'test', 'old-2', 'mtr_1', 'cus_1', 2, '2025-12-01T00:00:00Z', NULL, '2025-12-01T01:00:00Z', 0),
-               ('acct_1', 'live', 'old-1', 'mtr_1', 'cus_1', 3, '2026-01-05T00:00:00Z', NULL, NULL, 0);
+               ('acct_1', 'live', 'old-1', 'mtr_2', 'cus_2', 3, '2026-01-05T00:00:00Z', NULL, NULL, 0);
       `);
       const read = `SELECT "seq", "accountId", "mode"::text, "identifier", "meterId", "customerId", "value"::text, "timestamp", "payload", "createdAt", "canceledAt", "combinationId" FROM "MeterEvent" ORDER BY "seq"`;
       const rows = await database.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(read);

@@ -57,7 +57,7 @@ describe("the preview's kept billing subscriptions", () => {
     const plain = tenantOf(app);
     console.log(
       `preview: first ${first.ms.toFixed(1)} ms, kept ${second.ms.toFixed(1)} ms; median loadBillable ${await median(
-        () => loadBillable(plain.prisma, subscription),
+        () => loadBillable(plain.prisma, plain.scope, subscription),
       )} ms, stamp ${await median(() => billingStamps(plain.sql, plain.scope, [customerId]))} ms, kept preview ${await median(
         () => previewInvoice(plain, subscription),
       )} ms`,
@@ -87,7 +87,8 @@ describe("the preview's kept billing subscriptions", () => {
     // A 10 % exclusive tax rate as the subscription's default, then raised to 20 %.
     await sql.$executeRaw`INSERT INTO "TaxRate" ("id", "accountId", "mode", "displayName", "percentage", "inclusive", "createdAt")
       VALUES ('txr_kept', ${accountId}, ${mode}::"Mode", 'VAT', 10, false, ${now})`;
-    await sql.$executeRaw`INSERT INTO "_SubscriptionDefaultTaxRates" ("A", "B") VALUES (${subscription}, 'txr_kept')`;
+    await sql.$executeRaw`INSERT INTO "SubscriptionTaxRate" ("accountId", "mode", "subscriptionId", "taxRateId")
+      VALUES (${accountId}, ${mode}::"Mode", ${subscription}, 'txr_kept')`;
     expect((await preview()).draft?.total.toString()).toBe("13.2");
     await sql.$executeRaw`UPDATE "TaxRate" SET "percentage" = 20 WHERE "id" = 'txr_kept'`;
     expect((await preview()).draft?.total.toString()).toBe("14.4");

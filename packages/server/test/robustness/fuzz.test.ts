@@ -52,7 +52,7 @@ beforeAll(async () => {
   const grant = await gql(
     `mutation { createCreditGrant(input: { customerId: "${customer}", amount: { amount: "10", currency: "usd" }, category: PAID, scope: { allMeteredPrices: true } }) { ... on CreditGrant { id } } }`,
   );
-  const productId = (await app.database.prisma.price.findUniqueOrThrow({ where: { id: licensed } })).productId;
+  const productId = (await app.database.prisma.price.findFirstOrThrow({ where: { id: licensed } })).productId;
   ids = [
     clock,
     meter,

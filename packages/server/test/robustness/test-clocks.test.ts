@@ -3,7 +3,7 @@
 // its periods one per transaction, so other tenants are served during it and a catch-up stopped
 // halfway is finished exactly by the next advance.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopedClient } from "../../src/db/tenant-scope.js";
+import { byId, scopedClient } from "../../src/db/tenant-scope.js";
 import { closeNextTestClockDue } from "../../src/services/billing-cycle/test-clock.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { billing, type Billing, type Obj } from "../support/billing.js";
@@ -148,7 +148,7 @@ describe("long advances", () => {
     // As if the process died after the advance's move and one of its four period closes.
     const scope = { accountId: app.account.account.id, mode: "test" as const };
     const db = scopedClient(app.database.prisma, scope);
-    await db.testClock.update({ where: { id: clock }, data: { frozenTime: new Date("2026-01-03T00:00:00Z") } });
+    await db.testClock.update({ where: byId(scope, clock), data: { frozenTime: new Date("2026-01-03T00:00:00Z") } });
     await db.$transaction((tx) => closeNextTestClockDue(tx, scope, clock, new Date("2026-01-03T00:00:00Z")));
     const halfway = await b.invoices({ customerId });
     expect(halfway).toHaveLength(1);

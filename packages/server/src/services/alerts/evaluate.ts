@@ -30,7 +30,7 @@ import {
   valuesByKey,
 } from "@tally/billing";
 import type { Clock } from "../../clock.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { billingStatusSql } from "../../db/billing-status.js";
 import type { AlertTrigger, Meter, RecurringInterval, UsageAlert } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
@@ -144,7 +144,7 @@ export async function evaluateCreditBalanceAlerts(
 ): Promise<AlertTrigger[]> {
   const found = await tx.$queryRaw<Array<UsageAlert & { meter: WatchedAlert["meter"] }>>`
     SELECT a.*, json_build_object('id', m."id", 'aggregation', m."aggregation", 'dimensionPayloadKeys', m."dimensionPayloadKeys") AS "meter"
-    FROM "UsageAlert" a JOIN "Meter" m ON m."id" = a."meterId"
+    FROM "UsageAlert" a JOIN "Meter" m ON ${sameTenant("m", "a")} AND m."id" = a."meterId"
     WHERE ${scopeClause(scope, "a")} AND a."status" = 'ACTIVE' AND a."type" = 'CREDIT_BALANCE'
       AND (a."customerId" IS NULL OR a."customerId" = ${customer.id})
     ORDER BY a."id"`;
@@ -307,8 +307,8 @@ export async function billingPeriods(
            s."customerId", p."meterId", s."startDate", s."billingCycleAnchor", s."interval", s."intervalCount",
            s."currentPeriodStart", s."currentPeriodEnd", s."trialEnd"
     FROM "Subscription" s
-    JOIN "SubscriptionItem" i ON i."subscriptionId" = s."id"
-    JOIN "Price" p ON p."id" = i."priceId"
+    JOIN "SubscriptionItem" i ON ${sameTenant("i", "s")} AND i."subscriptionId" = s."id"
+    JOIN "Price" p ON ${sameTenant("p", "i")} AND p."id" = i."priceId"
     WHERE ${scopeClause(scope, "s")} AND s."status" IN (${billingStatusSql})
       AND s."customerId" = ANY(${[...new Set(pairs.map((p) => p.customerId))]}::text[])
       AND p."meterId" = ANY(${[...new Set(pairs.map((p) => p.meterId))]}::text[])

@@ -8,6 +8,7 @@ import type { Db } from "../../db/transaction.js";
 import { findCustomer } from "../customers.js";
 import { validConditions } from "../prices.js";
 import { forgetMoneyAlerts } from "../spend-caps/watch.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreateUsageAlertInput {
   title: string;
@@ -68,7 +69,7 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
     );
   }
   const meter = await tenant.prisma.meter.findUnique({
-    where: { id: input.meterId },
+    where: byId(tenant.scope, input.meterId),
     select: { id: true, dimensionPayloadKeys: true },
   });
   if (!meter) throw new NotFoundError(`No meter ${input.meterId}`, ["input", "meterId"]);
@@ -98,7 +99,7 @@ export async function createUsageAlert(tenant: Tenant, input: CreateUsageAlertIn
 export async function archiveUsageAlert(tenant: Tenant, id: string): Promise<UsageAlert> {
   const { count } = await tenant.prisma.usageAlert.updateMany({ where: { id }, data: { status: "ARCHIVED" } });
   if (count === 0) throw new NotFoundError(`No usage alert ${id}`, ["input", "id"]);
-  const alert = await tenant.prisma.usageAlert.findUniqueOrThrow({ where: { id } });
+  const alert = await tenant.prisma.usageAlert.findUniqueOrThrow({ where: byId(tenant.scope, id) });
   if (alert.type !== "USAGE") forgetMoneyAlerts(tenant);
   return alert;
 }

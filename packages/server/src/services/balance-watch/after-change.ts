@@ -10,6 +10,7 @@ import type { AlertTrigger } from "../../generated/prisma/client.js";
 import { evaluateCreditBalanceAlerts } from "../alerts/evaluate.js";
 import { rechargeCrossed } from "../credit-purchases/auto-recharge.js";
 import { billableInclude } from "../invoices/billable.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** Returns the alert triggers it stored, for the caller to announce. */
 export async function afterCreditChange(
@@ -20,7 +21,10 @@ export async function afterCreditChange(
   const triggers: AlertTrigger[] = [];
   for (const customerId of new Set(customerIds)) {
     const stored = await tenant.prisma.$transaction(async (tx) => {
-      const customer = await tx.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+      const customer = await tx.customer.findUnique({
+        where: byId(tenant.scope, customerId),
+        include: { testClock: true },
+      });
       if (!customer) return [];
       return evaluateCreditBalanceAlerts(tx, tenant.scope, clock, customer, () =>
         tx.subscription.findMany({

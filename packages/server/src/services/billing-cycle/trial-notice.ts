@@ -6,6 +6,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** How long before trialEnd customer.subscription.trial_will_end is recorded. */
 const TRIAL_WILL_END_NOTICE_MS = 3 * 86_400_000;
@@ -35,7 +36,7 @@ export async function recordTrialNotice(tx: Tx, scope: Scope, subscriptionId: st
   });
   if (count === 0) return false;
   const subscription = await tx.subscription.findUniqueOrThrow({
-    where: { id: subscriptionId },
+    where: byId(scope, subscriptionId),
     include: { items: true },
   });
   await recordEvent(tx, scope, "customer.subscription.trial_will_end", subscriptionEventData(subscription));

@@ -4,7 +4,7 @@
 // release holding a hold's row lock wins: the statement then finds it no longer ACTIVE.
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
-import { scopeClause } from "../../db/tenant-scope.js";
+import { byId, sameTenant, scopeClause } from "../../db/tenant-scope.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { customerNow } from "../time.js";
 
@@ -13,13 +13,16 @@ export function expireDueHolds(prisma: PrismaClient, now: Date): Promise<number>
   return prisma.$executeRaw`
     UPDATE "CreditHold" h SET "status" = 'EXPIRED', "closedAt" = h."expiresAt"
     FROM "Customer" c
-    WHERE c."id" = h."customerId" AND c."testClockId" IS NULL
+    WHERE ${sameTenant("c", "h")} AND c."id" = h."customerId" AND c."testClockId" IS NULL
       AND h."status" = 'ACTIVE' AND h."expiresAt" <= ${now}`;
 }
 
 /** Marks the customer's holds expired by its now (test clock or wall clock) before they are read: expiry is lazy on read. */
 export async function expireCustomerHolds(tenant: Tenant, clock: Clock, customerId: string): Promise<void> {
-  const customer = await tenant.prisma.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+  const customer = await tenant.prisma.customer.findUnique({
+    where: byId(tenant.scope, customerId),
+    include: { testClock: true },
+  });
   if (!customer) return;
   await tenant.prisma.$executeRaw`
     UPDATE "CreditHold" SET "status" = 'EXPIRED', "closedAt" = "expiresAt"

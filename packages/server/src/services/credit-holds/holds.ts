@@ -7,7 +7,7 @@ import { applyCredits, isGrantApplicable, toDecimal, type Decimal } from "@tally
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockCustomerCredit, lockedCustomerNow } from "../../db/locks.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { CreditHold } from "../../generated/prisma/client.js";
@@ -117,7 +117,7 @@ export async function createCreditHold(
 /** Locks the hold (after the customer's credit lock) and returns it, refused unless still active at `now`. */
 async function activeHold(tx: Tx, scope: Scope, id: string, now: Date, action: string): Promise<CreditHold> {
   await tx.$queryRaw`SELECT "id" FROM "CreditHold" WHERE "id" = ${id} AND ${scopeClause(scope)} FOR UPDATE`;
-  const hold = await tx.creditHold.findUniqueOrThrow({ where: { id } });
+  const hold = await tx.creditHold.findUniqueOrThrow({ where: byId(scope, id) });
   const status = holdStatusAt(hold, now);
   if (status !== "ACTIVE") {
     throw new InvalidInputError(
@@ -138,10 +138,13 @@ async function changeHold(
   change: (tx: Tx, hold: CreditHold, now: Date) => Promise<CreditHold>,
 ): Promise<CreditHold> {
   const { scope } = tenant;
-  const found = await tenant.prisma.creditHold.findUnique({ where: { id }, select: { customerId: true } });
+  const found = await tenant.prisma.creditHold.findUnique({
+    where: byId(tenant.scope, id),
+    select: { customerId: true },
+  });
   if (!found) throw new NotFoundError(`No credit hold ${id}`, ["input", "id"]);
   const customer = await tenant.prisma.customer.findUniqueOrThrow({
-    where: { id: found.customerId },
+    where: byId(scope, found.customerId),
     select: { testClockId: true },
   });
   return tenant.prisma.$transaction(async (tx) => {
@@ -229,7 +232,7 @@ export function captureCreditHold(
     const charged = await chargeGrants(tx, tenant.scope, hold, amount, now);
     if (charged.greaterThan(0)) await pendCaptureLine(tx, tenant.scope, hold, charged, now);
     return tx.creditHold.update({
-      where: { id: hold.id },
+      where: byId(tenant.scope, hold.id),
       data: { status: "CAPTURED", capturedAmount: charged.toFixed(), closedAt: now },
     });
   });
@@ -237,6 +240,6 @@ export function captureCreditHold(
 
 export function releaseCreditHold(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditHold> {
   return changeHold(tenant, clock, input.id, "released", (tx, hold, now) =>
-    tx.creditHold.update({ where: { id: hold.id }, data: { status: "RELEASED", closedAt: now } }),
+    tx.creditHold.update({ where: byId(tenant.scope, hold.id), data: { status: "RELEASED", closedAt: now } }),
   );
 }

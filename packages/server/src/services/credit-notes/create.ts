@@ -22,6 +22,7 @@ import { recordEvent } from "../event-log/record.js";
 import { creditNoteEventData, invoiceEventData } from "../event-log/serializers.js";
 import { discountAmountsOf, taxAmountsOf } from "../invoices/adjustment-json.js";
 import { nextCreditNoteNumber } from "../invoices/number.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreateCreditNoteInput {
   invoiceId: string;
@@ -89,7 +90,7 @@ function creditable(invoice: Invoice & { lines: InvoiceLine[] }, credited: Map<s
 async function issue(tx: Tx, scope: Scope, input: CreateCreditNoteInput, now: Date): Promise<CreditNote> {
   await lockInvoice(tx, scope, input.invoiceId);
   const invoice = await tx.invoice.findUniqueOrThrow({
-    where: { id: input.invoiceId },
+    where: byId(scope, input.invoiceId),
     include: { lines: { orderBy: { position: "asc" } } },
   });
   const plan = planCreditNote(creditable(invoice, await creditedByLine(tx, invoice.id)), requestOf(input));
@@ -124,7 +125,6 @@ async function issue(tx: Tx, scope: Scope, input: CreateCreditNoteInput, now: Da
         createMany: {
           data: plan.lines.map((line, position) => ({
             id: newId("CreditNoteLine"),
-            ...scope,
             position,
             invoiceLineId: line.invoiceLineId,
             description: line.description,
@@ -167,14 +167,14 @@ async function applyToInvoice(
 ): Promise<void> {
   if (type === "POST_PAYMENT") {
     await tx.invoice.update({
-      where: { id: invoice.id },
+      where: byId(scope, invoice.id),
       data: { postPaymentCreditNotesAmount: dec(invoice.postPaymentCreditNotesAmount).plus(amount).toFixed() },
     });
     return;
   }
   const remaining = dec(invoice.amountRemaining).minus(amount);
   const updated = await tx.invoice.update({
-    where: { id: invoice.id },
+    where: byId(scope, invoice.id),
     data: {
       amountRemaining: remaining.toFixed(),
       prePaymentCreditNotesAmount: dec(invoice.prePaymentCreditNotesAmount).plus(amount).toFixed(),
@@ -195,7 +195,7 @@ export async function createCreditNote(
   }
   requestOf(input);
   const found = await tenant.prisma.invoice.findUnique({
-    where: { id: input.invoiceId },
+    where: byId(tenant.scope, input.invoiceId),
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No invoice ${input.invoiceId}`, ["input", "invoiceId"]);

@@ -10,18 +10,19 @@ import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { CreditNote } from "../../generated/prisma/client.js";
 import { recordEvent } from "../event-log/record.js";
 import { creditNoteEventData } from "../event-log/serializers.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export async function voidCreditNote(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditNote> {
   const { scope } = tenant;
   const found = await tenant.prisma.creditNote.findUnique({
-    where: { id: input.id },
+    where: byId(scope, input.id),
     select: { invoiceId: true, invoice: { select: { customer: { select: { testClockId: true } } } } },
   });
   if (!found) throw new NotFoundError(`No credit note ${input.id}`, ["input", "id"]);
   return tenant.prisma.$transaction(async (tx) => {
     const now = await lockedCustomerNow(tx, scope, found.invoice.customer, clock);
     await lockInvoice(tx, scope, found.invoiceId);
-    const note = await tx.creditNote.findUniqueOrThrow({ where: { id: input.id }, include: { invoice: true } });
+    const note = await tx.creditNote.findUniqueOrThrow({ where: byId(scope, input.id), include: { invoice: true } });
     if (note.status === "VOID")
       throw new InvalidInputError(`Credit note ${note.number} is already void`, ["input", "id"]);
     if (note.invoice.status !== "OPEN") {
@@ -30,7 +31,7 @@ export async function voidCreditNote(tenant: Tenant, clock: Clock, input: { id: 
     }
     const amount = toDecimal(note.amount.toFixed());
     await tx.invoice.update({
-      where: { id: note.invoiceId },
+      where: byId(scope, note.invoiceId),
       data: {
         amountRemaining: toDecimal(note.invoice.amountRemaining.toFixed()).plus(amount).toFixed(),
         prePaymentCreditNotesAmount: toDecimal(note.invoice.prePaymentCreditNotesAmount.toFixed())
@@ -39,7 +40,7 @@ export async function voidCreditNote(tenant: Tenant, clock: Clock, input: { id: 
       },
     });
     const voided = await tx.creditNote.update({
-      where: { id: note.id },
+      where: byId(scope, note.id),
       data: { status: "VOID", voidedAt: now },
       include: { lines: true },
     });

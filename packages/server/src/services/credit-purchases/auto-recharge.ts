@@ -8,7 +8,7 @@ import { caches, tenantKey } from "../../caches.js";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow } from "../../db/locks.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError } from "../../errors.js";
 import type { CreditAutoRecharge, CreditPurchase } from "../../generated/prisma/client.js";
@@ -93,7 +93,7 @@ export async function setCreditAutoRecharge(
       return null;
     }
     return tx.creditAutoRecharge.upsert({
-      where: { customerId: customer.id },
+      where: { accountId_mode_customerId: { ...tenant.scope, customerId: customer.id } },
       create: { customerId: customer.id, ...tenant.scope, ...settings, createdAt: now, updatedAt: now },
       update: { ...settings, updatedAt: now },
     });
@@ -116,7 +116,9 @@ async function rechargeLocked(tx: Tx, scope: Scope, customerId: string, now: Dat
   const locked = await tx.$queryRaw<Array<{ customerId: string }>>`
     SELECT "customerId" FROM "CreditAutoRecharge" WHERE "customerId" = ${customerId} AND ${scopeClause(scope)} FOR UPDATE`;
   if (locked.length === 0) return null;
-  const settings = await tx.creditAutoRecharge.findUniqueOrThrow({ where: { customerId } });
+  const settings = await tx.creditAutoRecharge.findUniqueOrThrow({
+    where: { accountId_mode_customerId: { ...scope, customerId } },
+  });
   const made = { customerId, autoRecharge: true } as const;
   if ((await tx.creditPurchase.count({ where: { ...made, status: "PENDING" } })) > 0) return null;
   const thisMonth = await tx.creditPurchase.count({ where: { ...made, createdAt: { gte: monthStart(now) } } });
@@ -175,7 +177,7 @@ async function rechargeWatch(tenant: Tenant, customerId: string): Promise<Rechar
   let watch = caches.creditRechargeWatch.get(key);
   if (watch === undefined) {
     const settings = await tenant.prisma.creditAutoRecharge.findUnique({
-      where: { customerId },
+      where: { accountId_mode_customerId: { ...tenant.scope, customerId } },
       select: { currency: true, thresholdAmount: true },
     });
     watch = settings && { currency: settings.currency, threshold: toDecimal(settings.thresholdAmount.toFixed()) };
@@ -251,7 +253,7 @@ export async function rechargeCrossed(
   for (const { customerId } of watched) {
     if (priced.has(customerId) && !due.has(customerId)) continue;
     const customer = await tenant.prisma.customer.findUniqueOrThrow({
-      where: { id: customerId },
+      where: byId(tenant.scope, customerId),
       select: { testClockId: true },
     });
     const purchase = await tenant.prisma.$transaction(

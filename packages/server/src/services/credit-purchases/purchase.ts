@@ -144,7 +144,7 @@ export async function storePurchase(
       description: "Credit purchase",
       ...invoiceAmounts(draft),
       createdAt: now,
-      lines: { createMany: { data: lineRows(scope, draft) } },
+      lines: { createMany: { data: lineRows(draft) } },
     },
     include: { lines: true },
   });

@@ -8,6 +8,7 @@ import type { Mode, PrismaClient } from "../../generated/prisma/client.js";
 import type { Tx } from "../../db/transaction.js";
 import { lockGrant } from "../../db/locks.js";
 import { debitGrant } from "./ledger.js";
+import { byId, sameTenant } from "../../db/tenant-scope.js";
 
 /**
  * Expires one grant if its expiresAt is at or before `at` and it is neither voided nor expired
@@ -15,7 +16,7 @@ import { debitGrant } from "./ledger.js";
  */
 export async function expireGrant(tx: Tx, scope: Scope, id: string, at: Date): Promise<boolean> {
   if (!(await lockGrant(tx, scope, id))) return false;
-  const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id } });
+  const grant = await tx.creditGrant.findUniqueOrThrow({ where: byId(scope, id) });
   if (grant.voidedAt !== null || grant.expiredAt !== null || grant.expiresAt === null || grant.expiresAt > at)
     return false;
   await debitGrant(tx, scope, {
@@ -63,7 +64,7 @@ export function dueWallClockExpiries(
 ): Promise<DueExpiry[]> {
   return prisma.$queryRaw<DueExpiry[]>`
     SELECT g."id", g."customerId", g."accountId", g."mode"::text AS "mode"
-    FROM "CreditGrant" g JOIN "Customer" c ON c."id" = g."customerId"
+    FROM "CreditGrant" g JOIN "Customer" c ON ${sameTenant("c", "g")} AND c."id" = g."customerId"
     WHERE g."expiredAt" IS NULL AND g."voidedAt" IS NULL AND g."expiresAt" <= ${now}
       AND c."testClockId" IS NULL
       AND NOT (g."id" = ANY(${exclude}::text[]))

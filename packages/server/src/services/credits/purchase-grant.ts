@@ -9,6 +9,7 @@ import type { Tx } from "../../db/transaction.js";
 import type { CreditGrant, CreditPurchase } from "../../generated/prisma/client.js";
 import { insertGrant } from "./create.js";
 import { voidLockedGrant } from "./void.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** Makes the purchase's PAID grant, effective at `now`, and marks the purchase GRANTED. */
 export async function grantPurchase(tx: Tx, scope: Scope, purchase: CreditPurchase, now: Date): Promise<CreditGrant> {
@@ -31,24 +32,24 @@ export async function grantPurchase(tx: Tx, scope: Scope, purchase: CreditPurcha
         : new Date(Math.max(purchase.grantExpiresAt.getTime(), now.getTime() + 1)),
     at: now,
   });
-  await tx.creditPurchase.update({ where: { id: purchase.id }, data: { status: "GRANTED", grantId: grant.id } });
+  await tx.creditPurchase.update({ where: byId(scope, purchase.id), data: { status: "GRANTED", grantId: grant.id } });
   return grant;
 }
 
 /** invoice.paid: a purchase waiting for this payment gets its grant now. */
 export async function onPurchaseInvoicePaid(tx: Tx, scope: Scope, invoiceId: string, now: Date): Promise<void> {
-  const purchase = await tx.creditPurchase.findUnique({ where: { invoiceId } });
+  const purchase = await tx.creditPurchase.findUnique({ where: { accountId_mode_invoiceId: { ...scope, invoiceId } } });
   if (purchase?.status === "PENDING") await grantPurchase(tx, scope, purchase, now);
 }
 
 /** invoice.voided (always unpaid): the purchase is void, and its grant, if made and still live, is voided. */
 export async function onPurchaseInvoiceVoided(tx: Tx, scope: Scope, invoiceId: string, now: Date): Promise<void> {
-  const purchase = await tx.creditPurchase.findUnique({ where: { invoiceId } });
+  const purchase = await tx.creditPurchase.findUnique({ where: { accountId_mode_invoiceId: { ...scope, invoiceId } } });
   if (purchase === null || purchase.status === "VOID") return;
-  await tx.creditPurchase.update({ where: { id: purchase.id }, data: { status: "VOID" } });
+  await tx.creditPurchase.update({ where: byId(scope, purchase.id), data: { status: "VOID" } });
   if (purchase.grantId === null) return;
   await lockGrant(tx, scope, purchase.grantId);
-  const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id: purchase.grantId } });
+  const grant = await tx.creditGrant.findUniqueOrThrow({ where: byId(scope, purchase.grantId) });
   if (grant.voidedAt !== null || grant.expiredAt !== null) return;
   await voidLockedGrant(tx, scope, grant, now);
 }

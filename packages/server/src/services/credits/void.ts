@@ -12,12 +12,13 @@ import { lockGrant } from "../../db/locks.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { debitGrant } from "./ledger.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id: string }): Promise<CreditGrant> {
   const { scope } = tenant;
   const field = ["input", "id"];
   const found = await tenant.prisma.creditGrant.findUnique({
-    where: { id: input.id },
+    where: byId(scope, input.id),
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No credit grant ${input.id}`, field);
@@ -27,7 +28,7 @@ export async function voidCreditGrant(tenant: Tenant, clock: Clock, input: { id:
     // The row lock a finalization holds on the grants it reads: a void waits for the invoice and
     // then voids what the invoice left.
     await lockGrant(tx, scope, input.id);
-    const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id: input.id } });
+    const grant = await tx.creditGrant.findUniqueOrThrow({ where: byId(scope, input.id) });
     if (grant.voidedAt !== null) throw new InvalidInputError(`Credit grant ${grant.id} is already voided`, field);
     if (grant.expiredAt !== null || (grant.expiresAt !== null && grant.expiresAt <= now)) {
       throw new InvalidInputError(`Credit grant ${grant.id} expired at ${grant.expiresAt!.toISOString()}`, field);
@@ -46,7 +47,7 @@ export async function voidLockedGrant(tx: Tx, scope: Scope, grant: CreditGrant, 
     at: now,
     mark: { voidedAt: now },
   });
-  const voided = await tx.creditGrant.findUniqueOrThrow({ where: { id: grant.id } });
+  const voided = await tx.creditGrant.findUniqueOrThrow({ where: byId(scope, grant.id) });
   await recordEvent(tx, scope, "billing.credit_grant.voided", creditGrantEventData(voided));
   return voided;
 }

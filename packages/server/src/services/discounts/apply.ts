@@ -3,7 +3,7 @@
 // code given anew is a redemption, counted by one guarded UPDATE each, so maxRedemptions holds
 // however many requests race; an existing discount named by id is kept.
 import type { Scope } from "../../db/tenant-scope.js";
-import { scopeClause } from "../../db/tenant-scope.js";
+import { byId, scopeClause } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Coupon } from "../../generated/prisma/client.js";
@@ -35,7 +35,7 @@ async function redeemPromotionCode(tx: Tx, scope: Scope, id: string, now: Date, 
       AND ("maxRedemptions" IS NULL OR "timesRedeemed" < "maxRedemptions")
     RETURNING "couponId"`;
   if (rows[0]) return rows[0].couponId;
-  const code = await tx.promotionCode.findUnique({ where: { id } });
+  const code = await tx.promotionCode.findUnique({ where: byId(scope, id) });
   if (!code) throw new NotFoundError(`No promotion code ${id}`, field);
   if (!code.active) throw notRedeemable(`Promotion code ${code.code} is inactive`, field);
   if (code.expiresAt !== null && code.expiresAt <= now) {
@@ -52,7 +52,7 @@ async function redeemCoupon(tx: Tx, scope: Scope, id: string, now: Date, field: 
       AND ("redeemBy" IS NULL OR "redeemBy" > ${now})
       AND ("maxRedemptions" IS NULL OR "timesRedeemed" < "maxRedemptions")
     RETURNING "id"`;
-  const coupon = await tx.coupon.findUnique({ where: { id } });
+  const coupon = await tx.coupon.findUnique({ where: byId(scope, id) });
   if (rows[0]) return coupon!;
   if (!coupon || coupon.deletedAt !== null) throw new NotFoundError(`No coupon ${id}`, field);
   if (coupon.redeemBy !== null && coupon.redeemBy <= now) {

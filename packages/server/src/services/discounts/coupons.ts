@@ -8,6 +8,7 @@ import type { Coupon, CouponDuration } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvent } from "../event-log/record.js";
 import { couponEventData } from "../event-log/serializers.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreateCouponInput {
   name?: string | null;
@@ -122,10 +123,10 @@ export async function createCoupon(tenant: Tenant, input: CreateCouponInput, now
 
 /** Stops new redemptions; discounts already given keep applying (Stripe's rule). */
 export async function deleteCoupon(tenant: Tenant, id: string, now: Date): Promise<Coupon> {
-  const coupon = await tenant.prisma.coupon.findUnique({ where: { id } });
+  const coupon = await tenant.prisma.coupon.findUnique({ where: byId(tenant.scope, id) });
   if (!coupon || coupon.deletedAt !== null) throw new NotFoundError(`No coupon ${id}`, ["input", "id"]);
   return tenant.prisma.$transaction(async (tx) => {
-    const deleted = await tx.coupon.update({ where: { id }, data: { deletedAt: now } });
+    const deleted = await tx.coupon.update({ where: byId(tenant.scope, id), data: { deletedAt: now } });
     await recordEvent(tx, tenant.scope, "coupon.deleted", couponEventData(deleted));
     return deleted;
   });

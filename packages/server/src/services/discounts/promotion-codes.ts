@@ -8,6 +8,7 @@ import type { PromotionCode } from "../../generated/prisma/client.js";
 import { newId } from "../../ids.js";
 import { recordEvent } from "../event-log/record.js";
 import { previousValues, promotionCodeEventData } from "../event-log/serializers.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreatePromotionCodeInput {
   couponId: string;
@@ -35,7 +36,7 @@ export async function createPromotionCode(
   if (input.expiresAt != null && input.expiresAt <= now) {
     throw new InvalidInputError("expiresAt must be in the future", ["input", "expiresAt"]);
   }
-  const coupon = await tenant.prisma.coupon.findUnique({ where: { id: input.couponId } });
+  const coupon = await tenant.prisma.coupon.findUnique({ where: byId(tenant.scope, input.couponId) });
   if (!coupon || coupon.deletedAt !== null)
     throw new NotFoundError(`No coupon ${input.couponId}`, ["input", "couponId"]);
   try {
@@ -64,13 +65,13 @@ export async function createPromotionCode(
 /** Turns a code on or off; turning one on whose text another active code has is PROMOTION_CODE_TAKEN. */
 export async function updatePromotionCode(tenant: Tenant, id: string, active: boolean): Promise<PromotionCode> {
   const found = await tenant.prisma.promotionCode.findUnique({
-    where: { id },
+    where: byId(tenant.scope, id),
     select: { id: true, code: true, active: true },
   });
   if (!found) throw new NotFoundError(`No promotion code ${id}`, ["input", "id"]);
   try {
     return await tenant.prisma.$transaction(async (tx) => {
-      const updated = await tx.promotionCode.update({ where: { id }, data: { active } });
+      const updated = await tx.promotionCode.update({ where: byId(tenant.scope, id), data: { active } });
       const data = promotionCodeEventData(updated);
       const previous = previousValues({ ...data, active: found.active }, data, ["active"]);
       if (previous) await recordEvent(tx, tenant.scope, "promotion_code.updated", data, previous);

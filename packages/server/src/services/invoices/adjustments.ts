@@ -5,7 +5,8 @@ import { toDecimal, type Adjustments, type DiscountRule, type TaxRule } from "@t
 import type { BillableSubscription } from "./billable.js";
 
 type DiscountRow = BillableSubscription["discounts"][number];
-type RateRow = BillableSubscription["defaultTaxRates"][number];
+/** A join row of a customer's, subscription's or item's tax rates. */
+type RateRow = { taxRate: BillableSubscription["defaultTaxRates"][number]["taxRate"] };
 
 /** A discount applies to invoices made in [start, end). */
 function inForce(discount: DiscountRow, at: Date): boolean {
@@ -22,7 +23,7 @@ function rule(discount: DiscountRow): DiscountRule {
   };
 }
 
-function taxRule(rate: RateRow): TaxRule {
+function taxRule({ taxRate: rate }: RateRow): TaxRule {
   return { id: rate.id, percentage: toDecimal(rate.percentage.toFixed()), inclusive: rate.inclusive };
 }
 
@@ -43,7 +44,7 @@ export function adjustmentsOf(
   subscription: BillableSubscription,
   at: Date,
 ): Pick<Adjustments, "discounts" | "taxRates" | "products"> {
-  const defaults =
+  const defaults: RateRow[] =
     subscription.defaultTaxRates.length > 0 ? subscription.defaultTaxRates : subscription.customer.defaultTaxRates;
   return {
     discounts: discountsAt(subscription, at),

@@ -2,10 +2,12 @@
 // order, each item's price with product and meter, and what changes left for its next invoice.
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Tx } from "../../db/transaction.js";
+import { byId, type Scope } from "../../db/tenant-scope.js";
 
 /** Discounts in the order they apply, with their coupons (invoices/adjustments.ts). */
 const discountsInOrder = { orderBy: { seq: "asc" }, include: { coupon: true } } as const;
-const ratesInOrder = { orderBy: { createdAt: "asc" } } as const;
+/** Tax rates (through their join rows) in the order they were created. */
+const ratesInOrder = { orderBy: { taxRate: { createdAt: "asc" } }, include: { taxRate: true } } as const;
 
 /**
  * Pending items stored as the lines they become, each claimed by the first invoice of its customer
@@ -32,8 +34,12 @@ export const billableInclude = {
 export type BillableSubscription = Prisma.SubscriptionGetPayload<{ include: typeof billableInclude }>;
 
 /** Reads a subscription for billing (through a tenant-scoped client or transaction). */
-export function loadBillable(db: Pick<Tx, "subscription">, id: string): Promise<BillableSubscription | null> {
-  return db.subscription.findUnique({ where: { id }, include: billableInclude });
+export function loadBillable(
+  db: Pick<Tx, "subscription">,
+  scope: Scope,
+  id: string,
+): Promise<BillableSubscription | null> {
+  return db.subscription.findUnique({ where: byId(scope, id), include: billableInclude });
 }
 
 /** loadBillable for several subscriptions (a batch of period closes): the same reads, once for all. */

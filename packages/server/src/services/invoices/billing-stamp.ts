@@ -5,7 +5,7 @@
 // so kept-billables.ts can keep customers' subscriptions and check them with this one statement
 // instead of loading them again.
 import { billingStatusSql } from "../../db/billing-status.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 
 /** Each customer's stamp (a customer not found has none). */
@@ -18,28 +18,35 @@ export async function billingStamps(
   const rows = await db.$queryRaw<Array<{ customerId: string; stamp: string }>>`
     SELECT c."id" AS "customerId", md5(concat_ws('|',
       c.xmin::text,
-      coalesce((SELECT t.xmin::text FROM "TestClock" t WHERE t."id" = c."testClockId"), '-'),
+      coalesce((SELECT t.xmin::text FROM "TestClock" t WHERE ${sameTenant("t", "c")} AND t."id" = c."testClockId"), '-'),
       coalesce((SELECT string_agg(d."id" || ':' || d.xmin::text || ':' || cp.xmin::text, ',' ORDER BY d."id")
-                FROM "Discount" d JOIN "Coupon" cp ON cp."id" = d."couponId" WHERE d."customerId" = c."id"), '-'),
+                FROM "Discount" d JOIN "Coupon" cp ON ${sameTenant("cp", "d")} AND cp."id" = d."couponId"
+                WHERE ${sameTenant("d", "c")} AND d."customerId" = c."id"), '-'),
       coalesce((SELECT string_agg(r."id" || ':' || r.xmin::text, ',' ORDER BY r."id")
-                FROM "_CustomerDefaultTaxRates" j JOIN "TaxRate" r ON r."id" = j."B" WHERE j."A" = c."id"), '-'),
+                FROM "CustomerTaxRate" j JOIN "TaxRate" r ON ${sameTenant("r", "j")} AND r."id" = j."taxRateId"
+                WHERE ${sameTenant("j", "c")} AND j."customerId" = c."id"), '-'),
       coalesce((SELECT string_agg(concat_ws(';', s."id", s.xmin::text,
           coalesce((SELECT string_agg(concat_ws(':', i."id", i.xmin::text, p.xmin::text, pr.xmin::text, coalesce(m.xmin::text, '-'),
                       coalesce((SELECT string_agg(r."id" || ':' || r.xmin::text, ',' ORDER BY r."id")
-                                FROM "_SubscriptionItemTaxRates" j JOIN "TaxRate" r ON r."id" = j."B" WHERE j."A" = i."id"), '-')),
+                                FROM "SubscriptionItemTaxRate" j JOIN "TaxRate" r ON ${sameTenant("r", "j")} AND r."id" = j."taxRateId"
+                                WHERE ${sameTenant("j", "i")} AND j."itemId" = i."id"), '-')),
                     ',' ORDER BY i."id")
-                    FROM "SubscriptionItem" i JOIN "Price" p ON p."id" = i."priceId" JOIN "Product" pr ON pr."id" = p."productId"
-                    LEFT JOIN "Meter" m ON m."id" = p."meterId"
-                    WHERE i."subscriptionId" = s."id"), '-'),
+                    FROM "SubscriptionItem" i JOIN "Price" p ON ${sameTenant("p", "i")} AND p."id" = i."priceId"
+                    JOIN "Product" pr ON ${sameTenant("pr", "p")} AND pr."id" = p."productId"
+                    LEFT JOIN "Meter" m ON ${sameTenant("m", "p")} AND m."id" = p."meterId"
+                    WHERE ${sameTenant("i", "s")} AND i."subscriptionId" = s."id"), '-'),
           coalesce((SELECT string_agg(d."id" || ':' || d.xmin::text || ':' || cp.xmin::text, ',' ORDER BY d."id")
-                    FROM "Discount" d JOIN "Coupon" cp ON cp."id" = d."couponId" WHERE d."subscriptionId" = s."id"), '-'),
+                    FROM "Discount" d JOIN "Coupon" cp ON ${sameTenant("cp", "d")} AND cp."id" = d."couponId"
+                    WHERE ${sameTenant("d", "s")} AND d."subscriptionId" = s."id"), '-'),
           coalesce((SELECT string_agg(r."id" || ':' || r.xmin::text, ',' ORDER BY r."id")
-                    FROM "_SubscriptionDefaultTaxRates" j JOIN "TaxRate" r ON r."id" = j."B" WHERE j."A" = s."id"), '-'),
+                    FROM "SubscriptionTaxRate" j JOIN "TaxRate" r ON ${sameTenant("r", "j")} AND r."id" = j."taxRateId"
+                    WHERE ${sameTenant("j", "s")} AND j."subscriptionId" = s."id"), '-'),
           coalesce((SELECT string_agg(concat_ws(':', pi."id", pi.xmin::text, coalesce(p.xmin::text, '-'), coalesce(m.xmin::text, '-')), ',' ORDER BY pi."id")
-                    FROM "PendingInvoiceItem" pi LEFT JOIN "Price" p ON p."id" = pi."priceId" LEFT JOIN "Meter" m ON m."id" = p."meterId"
-                    WHERE pi."subscriptionId" = s."id" AND pi."invoiceId" IS NULL AND pi."kind" <> 'INVOICE_ITEM'), '-')
+                    FROM "PendingInvoiceItem" pi LEFT JOIN "Price" p ON ${sameTenant("p", "pi")} AND p."id" = pi."priceId"
+                    LEFT JOIN "Meter" m ON ${sameTenant("m", "p")} AND m."id" = p."meterId"
+                    WHERE ${sameTenant("pi", "s")} AND pi."subscriptionId" = s."id" AND pi."invoiceId" IS NULL AND pi."kind" <> 'INVOICE_ITEM'), '-')
         ), ',' ORDER BY s."id")
-        FROM "Subscription" s WHERE s."customerId" = c."id" AND s."status" IN (${billingStatusSql})), '-')
+        FROM "Subscription" s WHERE ${sameTenant("s", "c")} AND s."customerId" = c."id" AND s."status" IN (${billingStatusSql})), '-')
     )) AS "stamp"
     FROM "Customer" c
     WHERE ${scopeClause(scope, "c")} AND c."id" = ANY(${[...customerIds]}::text[])`;

@@ -21,6 +21,7 @@ import { customerNow } from "../time.js";
 import { loadGrantStates } from "../credits/grant-state.js";
 import { availableCreditBalance, heldByCurrency, heldIn } from "../credits/available.js";
 import { billingStatus } from "../../db/billing-status.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreditBalance {
   currency: string;
@@ -130,7 +131,10 @@ export function balancesOf(
 
 /** creditBalancesAt at the customer's now, on the tenant's client; [] for no such customer. */
 export async function creditBalance(tenant: Tenant, clock: Clock, customerId: string): Promise<CreditBalance[]> {
-  const customer = await tenant.prisma.customer.findUnique({ where: { id: customerId }, include: { testClock: true } });
+  const customer = await tenant.prisma.customer.findUnique({
+    where: byId(tenant.scope, customerId),
+    include: { testClock: true },
+  });
   if (!customer) return [];
   return creditBalancesAt(tenant.prisma, tenant.scope, customerId, customerNow(customer, clock));
 }

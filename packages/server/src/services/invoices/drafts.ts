@@ -7,7 +7,7 @@ import { CUSTOMER_ITEM_KINDS } from "./billable.js";
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow, lockSubscription } from "../../db/locks.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Invoice } from "../../generated/prisma/client.js";
@@ -44,7 +44,7 @@ export async function lockDraft(
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Invoice" WHERE "id" = ${id} AND ${scopeClause(scope)} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError(`No invoice ${id}`, field);
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: byId(scope, id) });
   if (invoice.status !== "DRAFT") throw invoiceStateError(invoice, action, field);
   return invoice;
 }
@@ -68,12 +68,12 @@ async function composeDraft(tx: Tx, scope: Scope, invoice: Invoice): Promise<Inv
 
 /** Rewrites the locked draft's lines and totals after its items changed. */
 export async function recomposeDraft(tx: Tx, scope: Scope, id: string): Promise<InvoiceDraft> {
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: byId(scope, id) });
   const draft = await composeDraft(tx, scope, invoice);
   await tx.invoiceLine.deleteMany({ where: { invoiceId: id } });
   await tx.invoice.update({
-    where: { id },
-    data: { ...invoiceAmounts(draft), lines: { createMany: { data: lineRows(scope, draft) } } },
+    where: byId(scope, id),
+    data: { ...invoiceAmounts(draft), lines: { createMany: { data: lineRows(draft) } } },
   });
   return draft;
 }
@@ -168,7 +168,7 @@ export async function createInvoice(tenant: Tenant, clock: Clock, input: CreateI
       await claimInvoiceItems(tx, id, taken);
     }
     await recomposeDraft(tx, scope, id);
-    const created = await tx.invoice.findUniqueOrThrow({ where: { id }, include: { lines: true } });
+    const created = await tx.invoice.findUniqueOrThrow({ where: byId(scope, id), include: { lines: true } });
     await recordEvent(tx, scope, "invoice.created", invoiceEventData(created));
   });
   return id;
@@ -176,7 +176,7 @@ export async function createInvoice(tenant: Tenant, clock: Clock, input: CreateI
 
 async function invoiceCustomer(tenant: Tenant, id: string) {
   const invoice = await tenant.prisma.invoice.findUnique({
-    where: { id },
+    where: byId(tenant.scope, id),
     select: { customer: { select: { testClockId: true } } },
   });
   if (invoice === null) throw new NotFoundError(`No invoice ${id}`, ["input", "id"]);
@@ -198,7 +198,7 @@ export async function finalizeInvoice(tenant: Tenant, clock: Clock, id: string):
       );
     }
     const finalized = await tx.invoice.update({
-      where: { id },
+      where: byId(scope, id),
       data: await finalizationFields(tx, scope, invoice.customerId, now),
       include: { lines: true },
     });
@@ -212,12 +212,12 @@ export async function deleteInvoice(tenant: Tenant, clock: Clock, id: string): P
   const customer = await invoiceCustomer(tenant, id);
   return tenant.prisma.$transaction(async (tx) => {
     await lockedCustomerNow(tx, scope, customer, clock);
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: byId(scope, id) });
     if (invoice.status !== "DRAFT") throw invoiceStateError(invoice, "deleted");
     await lockDraft(tx, scope, id, ["input", "id"], "deleted");
     await tx.pendingInvoiceItem.updateMany({ where: { invoiceId: id }, data: { invoiceId: null } });
     await tx.invoiceLine.deleteMany({ where: { invoiceId: id } });
-    await tx.invoice.delete({ where: { id } });
+    await tx.invoice.delete({ where: byId(scope, id) });
     const deleted = { ...invoice, lines: [] as [] };
     await recordEvent(tx, scope, "invoice.deleted", invoiceEventData(deleted));
     return deleted;

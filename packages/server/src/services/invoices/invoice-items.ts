@@ -15,7 +15,7 @@ import {
 import type { Clock } from "../../clock.js";
 import type { Tenant } from "../../context.js";
 import { lockedCustomerNow } from "../../db/locks.js";
-import { scopeClause } from "../../db/tenant-scope.js";
+import { byId, scopeClause } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { PendingInvoiceItem, Price } from "../../generated/prisma/client.js";
@@ -138,7 +138,7 @@ export async function createInvoiceItem(tenant: Tenant, clock: Clock, input: Cre
   if (!byPrice && input.quantity != null) throw new InvalidInputError("quantity goes with priceId", field("quantity"));
   const priced = byPrice
     ? checkPrice(
-        await tenant.prisma.price.findUnique({ where: { id: input.priceId! }, include: { product: true } }),
+        await tenant.prisma.price.findUnique({ where: byId(tenant.scope, input.priceId!), include: { product: true } }),
         input.priceId!,
       )
     : null;
@@ -234,7 +234,7 @@ async function lockEditable(tenant: Tenant, tx: Tx, id: string): Promise<Pending
   if (item === null) throw new NotFoundError(`No invoice item ${id}`, field("id"));
   if (item.invoiceId !== null && item.invoiceId !== seen.invoiceId) {
     const taker = await tx.invoice.findUniqueOrThrow({
-      where: { id: item.invoiceId },
+      where: byId(scope, item.invoiceId),
       select: { number: true, status: true },
     });
     throw invoiceStateError({ id: item.invoiceId, ...taker }, "changed", field("id"));
@@ -271,7 +271,7 @@ export async function updateInvoiceItem(tenant: Tenant, clock: Clock, input: Upd
           : null;
     const period = input.period ? checkPeriod(input.period) : null;
     await tx.pendingInvoiceItem.update({
-      where: { id: item.id },
+      where: byId(scope, item.id),
       data: {
         ...(amounts ? amountColumns(amounts) : {}),
         ...(input.description != null ? { description: checkDescription(input.description, null) } : {}),
@@ -288,7 +288,7 @@ export async function deleteInvoiceItem(tenant: Tenant, clock: Clock, id: string
   return tenant.prisma.$transaction(async (tx) => {
     await lockedCustomerNow(tx, scope, customer, clock);
     const item = await lockEditable(tenant, tx, id);
-    await tx.pendingInvoiceItem.delete({ where: { id } });
+    await tx.pendingInvoiceItem.delete({ where: byId(scope, id) });
     if (item.invoiceId !== null) await recomposeDraft(tx, scope, item.invoiceId);
     const { price: _price, ...row } = item;
     return row;

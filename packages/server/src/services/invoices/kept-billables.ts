@@ -10,6 +10,7 @@ import type { Db } from "../../db/transaction.js";
 import { LruCache } from "../../lru.js";
 import { billableInclude, type BillableSubscription } from "./billable.js";
 import { billingStamps } from "./billing-stamp.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** Billing subscriptions (oldest first) with their stamp, by `tenantKey(scope, customerId)`. */
 const kept = new LruCache<string, { stamp: string | undefined; subscriptions: BillableSubscription[] }>(10_000);
@@ -85,7 +86,7 @@ export async function currentBillable(tenant: Tenant, subscriptionId: string): P
   let customerId = customerOf.get(subscriptionKey);
   if (customerId === undefined) {
     const row = await tenant.prisma.subscription.findUnique({
-      where: { id: subscriptionId },
+      where: byId(tenant.scope, subscriptionId),
       select: { customerId: true },
     });
     if (!row) return null;

@@ -29,13 +29,17 @@ export async function findRenderableInvoice(prisma: PrismaClient, token: string)
   };
 }
 
+function documentKey(invoice: RenderableInvoice) {
+  return { accountId_mode_invoiceId: { accountId: invoice.accountId, mode: invoice.mode, invoiceId: invoice.id } };
+}
+
 /** The invoice's stored PDF; rendered and stored first if this is its first request (concurrent first requests store one). */
 export async function storedInvoicePdf(
   prisma: PrismaClient,
   invoice: RenderableInvoice,
   now: Date,
 ): Promise<Uint8Array> {
-  const stored = await prisma.invoiceDocument.findUnique({ where: { invoiceId: invoice.id } });
+  const stored = await prisma.invoiceDocument.findUnique({ where: documentKey(invoice) });
   if (stored !== null) return stored.pdf;
   const pdf = await renderInvoicePdf(invoice.view);
   await prisma.invoiceDocument.createMany({
@@ -50,5 +54,5 @@ export async function storedInvoicePdf(
     ],
     skipDuplicates: true,
   });
-  return (await prisma.invoiceDocument.findUniqueOrThrow({ where: { invoiceId: invoice.id } })).pdf;
+  return (await prisma.invoiceDocument.findUniqueOrThrow({ where: documentKey(invoice) })).pdf;
 }

@@ -4,7 +4,7 @@
 // lines the same way and finalize through the same fields.
 import type { InvoiceDraft, InvoiceLine } from "@tally/billing";
 import { CUSTOMER_ITEM_KINDS } from "./billable.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import {
   type BillingReason,
   type Invoice,
@@ -61,10 +61,9 @@ function isCustomerItem(line: Pick<InvoiceLine, "kind">): boolean {
 }
 
 /** The draft's lines as InvoiceLine rows, in order. */
-export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineCreateManyInvoiceInput[] {
+export function lineRows(draft: InvoiceDraft): Prisma.InvoiceLineCreateManyInvoiceInput[] {
   return draft.lines.map((line, position) => ({
     id: newId("InvoiceLine"),
-    ...scope,
     position,
     kind: line.kind,
     description: line.description,
@@ -89,7 +88,7 @@ export function lineRows(scope: Scope, draft: InvoiceDraft): Prisma.InvoiceLineC
  */
 export async function finalizationFields(tx: Tx, scope: Scope, customerId: string, at: Date) {
   const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
-    where: { id: customerId },
+    where: byId(scope, customerId),
     select: { invoiceDaysUntilDue: true },
   });
   return {
@@ -169,7 +168,7 @@ export async function storeFinalizedInvoices(
   const { invoices, lines } = await insertInvoiceRows(
     tx,
     rows,
-    stored.flatMap((input, i) => lineRows(scope, input.draft).map((line) => ({ ...line, invoiceId: ids[i]! }))),
+    stored.flatMap((input, i) => lineRows(input.draft).map((line) => ({ ...line, ...scope, invoiceId: ids[i]! }))),
   );
   await usageStore(tx, scope).sealInvoicedPeriods(ids);
   // The snapshots billed every pending charge: writers of them hold the subscription's row lock, as the caller does.

@@ -12,6 +12,7 @@ import type { Invoice, Prisma } from "../../generated/prisma/client.js";
 import { recordEvent } from "../event-log/record.js";
 import { invoiceEventData } from "../event-log/serializers.js";
 import { onPurchaseInvoicePaid } from "../credits/purchase-grant.js";
+import { byId } from "../../db/tenant-scope.js";
 
 type TransitionEvent = "invoice.paid" | "invoice.voided" | "invoice.marked_uncollectible";
 
@@ -55,7 +56,7 @@ export async function transitionInvoice(
 ): Promise<Invoice> {
   const { scope } = tenant;
   const found = await tenant.prisma.invoice.findUnique({
-    where: { id },
+    where: byId(scope, id),
     select: { subscriptionId: true, customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No invoice ${id}`, ["input", "id"]);
@@ -65,11 +66,11 @@ export async function transitionInvoice(
       await lockSubscription(tx, scope, found.subscriptionId);
     }
     await lockInvoice(tx, scope, id);
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id } });
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: byId(scope, id) });
     if (!canTransition(invoice.status, transition.to)) throw invoiceStateError(invoice, VERBS[transition.to]);
     const changes = await transition.apply(tx, scope, invoice, now);
     const updated = await tx.invoice.update({
-      where: { id },
+      where: byId(scope, id),
       data: { ...changes, status: transition.to },
       include: { lines: true },
     });

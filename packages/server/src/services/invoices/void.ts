@@ -16,6 +16,7 @@ import { onPurchaseInvoiceVoided } from "../credits/purchase-grant.js";
 import { changeCustomerBalance } from "../customer-balance/ledger.js";
 import { releaseThresholdBilled } from "./threshold-release.js";
 import { transitionInvoice } from "./transitions.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** Each application of the invoice reversed, grants locked in id order (db/locks.ts). */
 async function restoreCredits(tx: Tx, scope: Scope, invoice: Invoice, now: Date): Promise<void> {
@@ -26,7 +27,7 @@ async function restoreCredits(tx: Tx, scope: Scope, invoice: Invoice, now: Date)
   });
   for (const application of applications) {
     await lockGrant(tx, scope, application.grantId);
-    const grant = await tx.creditGrant.findUniqueOrThrow({ where: { id: application.grantId } });
+    const grant = await tx.creditGrant.findUniqueOrThrow({ where: byId(scope, application.grantId) });
     const amount = toDecimal(application.amount.toFixed()).negated();
     await reverseApplication(tx, scope, { grant, amount, invoiceId: invoice.id, at: now });
   }

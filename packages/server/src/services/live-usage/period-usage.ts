@@ -11,6 +11,7 @@ import { usageStore } from "../../usage-store/index.js";
 import { billingPeriods } from "../alerts/evaluate.js";
 import { previewInvoice } from "../invoices/preview.js";
 import { customerNow } from "../time.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface UsageUpdate {
   customerId: string;
@@ -29,8 +30,8 @@ export async function periodUsage(
   meterId: string,
 ): Promise<UsageUpdate> {
   const [customer, meter, subscription] = await Promise.all([
-    tenant.prisma.customer.findUnique({ where: { id: customerId }, include: { testClock: true } }),
-    tenant.prisma.meter.findUnique({ where: { id: meterId }, select: { aggregation: true } }),
+    tenant.prisma.customer.findUnique({ where: byId(tenant.scope, customerId), include: { testClock: true } }),
+    tenant.prisma.meter.findUnique({ where: byId(tenant.scope, meterId), select: { aggregation: true } }),
     // The oldest, as the period's rule (billingPeriods) picks it.
     tenant.prisma.subscription.findFirst({
       where: { customerId, status: billingStatus, items: { some: { price: { meterId } } } },

@@ -5,7 +5,7 @@
 // still re-checks that the meter is ACTIVE (usage-store/postgres/events.ts), and a test clock's
 // frozen time is always looked up. Keys carry the account and mode (tenantKey).
 import { caches, tenantKey as keyOf } from "../../caches.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import type { Meter } from "../../generated/prisma/client.js";
 
@@ -49,7 +49,7 @@ export async function customersById(db: Db, scope: Scope, ids: string[]): Promis
   if (missing.length === 0) return found;
   const rows = await db.$queryRaw<Array<{ id: string; testClockId: string | null; frozenTime: Date | null }>>`
     SELECT c."id", c."testClockId", t."frozenTime"
-    FROM "Customer" c LEFT JOIN "TestClock" t ON t."id" = c."testClockId"
+    FROM "Customer" c LEFT JOIN "TestClock" t ON ${sameTenant("t", "c")} AND t."id" = c."testClockId"
     WHERE ${scopeClause(scope, "c")} AND c."id" = ANY(${missing}::text[])`;
   for (const c of rows) {
     found.set(c.id, { id: c.id, testClock: c.frozenTime ? { frozenTime: new Date(c.frozenTime) } : null });

@@ -15,6 +15,7 @@ import { storeFinalizedInvoice } from "../invoices/store.js";
 import { lockCustomersUsage } from "../../db/locks.js";
 import { loadBillable } from "../invoices/billable.js";
 import { isBilling } from "../../db/billing-status.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CancelSubscriptionInput {
   id: string;
@@ -28,7 +29,7 @@ export async function cancelSubscription(
 ): Promise<Subscription> {
   const { scope } = tenant;
   const found = await tenant.prisma.subscription.findUnique({
-    where: { id: input.id },
+    where: byId(scope, input.id),
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No subscription ${input.id}`, ["input", "id"]);
@@ -39,7 +40,7 @@ export async function cancelSubscription(
     // A period that has ended but not been closed yet (the scheduler runs every few seconds) is
     // invoiced first, so cancelling never skips it.
     await closeDuePeriods(tx, scope, input.id, now);
-    const subscription = (await loadBillable(tx, input.id))!;
+    const subscription = (await loadBillable(tx, scope, input.id))!;
     if (!isBilling(subscription.status)) {
       throw new InvalidInputError(
         `Subscription ${input.id} is already canceled`,
@@ -49,7 +50,7 @@ export async function cancelSubscription(
     }
     if (input.atPeriodEnd) {
       const updated = await tx.subscription.update({
-        where: { id: input.id },
+        where: byId(scope, input.id),
         data: { cancelAtPeriodEnd: true },
         include: { items: true },
       });
@@ -60,7 +61,7 @@ export async function cancelSubscription(
     const draft = composeInvoice(await finalSnapshot(tx, scope, subscription, now));
     await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CANCEL", draft, at: now });
     const canceled = await tx.subscription.update({
-      where: { id: input.id },
+      where: byId(scope, input.id),
       data: { status: "CANCELED", canceledAt: now, cancelAtPeriodEnd: false },
       include: { items: true },
     });

@@ -18,7 +18,7 @@ import { lockCustomer, lockedCustomerNow } from "../../db/locks.js";
 import { BILLING_TRANSACTION, type Tx } from "../../db/transaction.js";
 import type { Scope } from "../../db/tenant-scope.js";
 import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
-import { checkTaxRates } from "../tax-rates.js";
+import { checkTaxRates, setTaxRates } from "../tax-rates.js";
 import { recordEvent } from "../event-log/record.js";
 import { subscriptionEventData } from "../event-log/serializers.js";
 import { firstInvoiceSnapshot } from "../invoices/snapshot.js";
@@ -37,6 +37,7 @@ import {
   thresholdColumns,
 } from "../spend-caps/rules.js";
 import { forgetSpendCaps } from "../spend-caps/watch.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -156,13 +157,13 @@ async function setTaxRatesAndDiscounts(
   currency: string,
 ): Promise<void> {
   if (input.defaultTaxRates != null && input.defaultTaxRates.length > 0) {
-    const rates = await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
-    await tx.subscription.update({ where: { id }, data: { defaultTaxRates: { connect: rates } } });
+    await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
+    await setTaxRates(tx, scope, { subscriptionId: id }, input.defaultTaxRates);
   }
   for (const [index, item] of input.items.entries()) {
     if (item.taxRates == null || item.taxRates.length === 0) continue;
-    const rates = await checkTaxRates(tx, item.taxRates, ["input", "items", String(index), "taxRates"]);
-    await tx.subscriptionItem.update({ where: { id: itemIds[index]! }, data: { taxRates: { connect: rates } } });
+    await checkTaxRates(tx, item.taxRates, ["input", "items", String(index), "taxRates"]);
+    await setTaxRates(tx, scope, { itemId: itemIds[index]! }, item.taxRates);
   }
   if (input.discounts != null) {
     await replaceDiscounts(tx, scope, { subscriptionId: id }, input.discounts, now, currency);
@@ -228,7 +229,6 @@ export async function createSubscription(
           createMany: {
             data: items.map((item, position) => ({
               id: itemIds[position]!,
-              ...scope,
               priceId: item.price.id,
               quantity: item.quantity,
               position,
@@ -240,11 +240,11 @@ export async function createSubscription(
     });
     await setTaxRatesAndDiscounts(tx, scope, id, itemIds, input, now, first.currency);
     await recordEvent(tx, scope, "customer.subscription.created", subscriptionEventData(created));
-    const subscription = (await loadBillable(tx, id))!;
+    const subscription = (await loadBillable(tx, scope, id))!;
     const draft = composeInvoice(await firstInvoiceSnapshot(tx, scope, subscription, now));
     await storeFinalizedInvoice(tx, scope, { subscription, billingReason: "SUBSCRIPTION_CREATE", draft, at: now });
     await closeDuePeriods(tx, scope, id, now);
-    return tx.subscription.findUniqueOrThrow({ where: { id } });
+    return tx.subscription.findUniqueOrThrow({ where: byId(scope, id) });
   }, BILLING_TRANSACTION);
   if (cap.spendCapAmount !== null || cap.billingThresholdAmountGte !== null) forgetSpendCaps(tenant, [customer.id]);
   return created;

@@ -10,6 +10,7 @@ import { loadBillable } from "../invoices/billable.js";
 import type { InvoicePreview } from "../invoices/preview.js";
 import { periodEndSnapshot } from "../invoices/snapshot.js";
 import { applyChange, findSubscriptionCustomer, type UpdateSubscriptionInput } from "./update.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** Carries the preview out of the transaction it rolls back. */
 class Rollback extends Error {
@@ -24,13 +25,16 @@ export async function previewChange(
   clock: Clock,
   change: UpdateSubscriptionInput,
 ): Promise<InvoicePreview | null> {
-  const found = await tenant.prisma.subscription.findUnique({ where: { id: change.id }, select: { status: true } });
+  const found = await tenant.prisma.subscription.findUnique({
+    where: byId(tenant.scope, change.id),
+    select: { status: true },
+  });
   if (found === null || found.status === "CANCELED") return null;
   const customer = await findSubscriptionCustomer(tenant, change.id);
   try {
     await tenant.prisma.$transaction(async (tx) => {
       const applied = await applyChange(tx, tenant.scope, clock, customer, change);
-      const subscription = (await loadBillable(tx, change.id))!;
+      const subscription = (await loadBillable(tx, tenant.scope, change.id))!;
       const draft = applied.invoice ?? composeInvoice(await periodEndSnapshot(tx, tenant.scope, subscription));
       throw new Rollback({ subscription, draft });
     }, BILLING_TRANSACTION);

@@ -5,6 +5,7 @@ import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError } from "../../errors.js";
 import type { Subscription } from "../../generated/prisma/client.js";
 import { closeDuePeriods } from "../billing-cycle/close-period.js";
+import { byId } from "../../db/tenant-scope.js";
 
 /** The longest trial, counted from the subscription's start (Stripe's bound too). */
 export const MAX_TRIAL_DAYS = 730;
@@ -42,7 +43,7 @@ export async function changeTrialEnd(
   const end = trialEnd === "now" ? now : trialEnd;
   if (trialEnd !== "now") checkTrialEnd(end, subscription.startDate, now, ["input", "trialEnd"]);
   await tx.subscription.update({
-    where: { id: subscription.id },
+    where: byId(scope, subscription.id),
     data: { trialEnd: end, billingCycleAnchor: end, currentPeriodEnd: end, trialWillEndSentAt: null },
   });
   if (trialEnd === "now") await closeDuePeriods(tx, scope, subscription.id, now);

@@ -29,7 +29,7 @@ import { planChange, type ItemChange, type PlannedItem } from "./plan-change.js"
 import { changeTrialEnd } from "./trial.js";
 import { billedUsageStart } from "../invoices/usage-start.js";
 import { replaceDiscounts, type DiscountInput } from "../discounts/apply.js";
-import { checkTaxRates } from "../tax-rates.js";
+import { checkTaxRates, setTaxRates } from "../tax-rates.js";
 import {
   type BillingThresholdsInput,
   checkThresholdPrices,
@@ -38,6 +38,7 @@ import {
   thresholdColumns,
 } from "../spend-caps/rules.js";
 import { forgetSpendCaps } from "../spend-caps/watch.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export type ProrationBehavior = "CREATE_PRORATIONS" | "ALWAYS_INVOICE" | "NONE";
 
@@ -169,7 +170,7 @@ async function writeItems(tx: Tx, scope: Scope, subscription: BillableSubscripti
     const usageStart = item.price.usageType === "METERED" && swapped ? at : (old?.usageStart ?? null);
     if (old !== undefined) {
       await tx.subscriptionItem.update({
-        where: { id: old.id },
+        where: byId(scope, old.id),
         data: { priceId: item.price.id, quantity: item.quantity, usageStart },
       });
     } else {
@@ -198,8 +199,8 @@ async function setTaxRatesAndDiscounts(
   now: Date,
 ): Promise<void> {
   if (input.defaultTaxRates != null) {
-    const rates = await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
-    await tx.subscription.update({ where: { id: subscription.id }, data: { defaultTaxRates: { set: rates } } });
+    await checkTaxRates(tx, input.defaultTaxRates, ["input", "defaultTaxRates"]);
+    await setTaxRates(tx, scope, { subscriptionId: subscription.id }, input.defaultTaxRates);
   }
   if (input.discounts != null) {
     await replaceDiscounts(tx, scope, { subscriptionId: subscription.id }, input.discounts, now, subscription.currency);
@@ -210,14 +211,19 @@ async function setTaxRatesAndDiscounts(
  * Items' own tax rates given with the change: an entry with an id sets that item's; the entries
  * that add items set theirs in order (planChange adds them in the entries' order).
  */
-async function setItemTaxRates(tx: Tx, changes: readonly ItemChange[], planned: PlannedItem[]): Promise<void> {
+async function setItemTaxRates(
+  tx: Tx,
+  scope: Scope,
+  changes: readonly ItemChange[],
+  planned: PlannedItem[],
+): Promise<void> {
   const added = planned.filter((item) => item.existingId === null);
   let next = 0;
   for (const [index, change] of changes.entries()) {
     const itemId = change.id ?? (change.deleted ? null : added[next++]?.id);
     if (change.taxRates == null || itemId == null || change.deleted) continue;
-    const rates = await checkTaxRates(tx, change.taxRates, ["input", "items", String(index), "taxRates"]);
-    await tx.subscriptionItem.update({ where: { id: itemId }, data: { taxRates: { set: rates } } });
+    await checkTaxRates(tx, change.taxRates, ["input", "items", String(index), "taxRates"]);
+    await setTaxRates(tx, scope, { itemId }, change.taxRates);
   }
 }
 
@@ -246,7 +252,7 @@ export async function applyChange(
   await lockSubscription(tx, scope, input.id);
   // A period that has ended but not been closed yet is invoiced first, so the change never skips it.
   await closeDuePeriods(tx, scope, input.id, now);
-  const subscription = (await loadBillable(tx, input.id))!;
+  const subscription = (await loadBillable(tx, scope, input.id))!;
   if (subscription.status === "CANCELED") {
     throw new InvalidInputError(`Subscription ${input.id} is canceled`, ["input", "id"], "SUBSCRIPTION_NOT_ACTIVE");
   }
@@ -305,15 +311,15 @@ export async function applyChange(
     const rows = pendingRows(scope, subscription, planned, prorations, at);
     if (rows.length > 0) await tx.pendingInvoiceItem.createMany({ data: rows });
     await writeItems(tx, scope, subscription, planned, at);
-    await setItemTaxRates(tx, input.items ?? [], planned);
+    await setItemTaxRates(tx, scope, input.items ?? [], planned);
     if (reset) {
       const ended = openPeriod(scheduleOf(subscription));
       const next = addInterval(at, intervalOf(subscription), 1);
       await tx.subscription.update({
-        where: { id: input.id },
+        where: byId(scope, input.id),
         data: { billingCycleAnchor: at, currentPeriodStart: at, currentPeriodEnd: next },
       });
-      const changed = (await loadBillable(tx, input.id))!;
+      const changed = (await loadBillable(tx, scope, input.id))!;
       const draft = composeInvoice(await anchorResetSnapshot(tx, scope, changed, ended.start));
       await storeFinalizedInvoice(tx, scope, {
         subscription: changed,
@@ -323,7 +329,7 @@ export async function applyChange(
       });
       invoice = draft;
     } else if (behavior === "ALWAYS_INVOICE") {
-      const changed = (await loadBillable(tx, input.id))!;
+      const changed = (await loadBillable(tx, scope, input.id))!;
       const draft = composeInvoice(await updateSnapshot(tx, scope, changed, now));
       // A net credit is not refunded: its lines stay pending for the next invoice.
       if (!draft.total.isNegative()) {
@@ -339,18 +345,18 @@ export async function applyChange(
   }
   if (input.spendCap !== undefined) {
     await tx.subscription.update({
-      where: { id: input.id },
+      where: byId(scope, input.id),
       data: spendCapColumns(input.spendCap, subscription.currency, ["input", "spendCap"]),
     });
   }
   if (input.billingThresholds !== undefined) {
     await tx.subscription.update({
-      where: { id: input.id },
+      where: byId(scope, input.id),
       data: thresholdColumns(input.billingThresholds, subscription.currency, ["input", "billingThresholds"]),
     });
   }
   const withThresholds = await tx.subscription.findUniqueOrThrow({
-    where: { id: input.id },
+    where: byId(scope, input.id),
     select: {
       billingThresholdAmountGte: true,
       items: { select: { price: { select: { id: true, tiersMode: true, meter: { select: { aggregation: true } } } } } },
@@ -363,9 +369,12 @@ export async function applyChange(
     );
   }
   if (input.cancelAtPeriodEnd != null) {
-    await tx.subscription.update({ where: { id: input.id }, data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd } });
+    await tx.subscription.update({
+      where: byId(scope, input.id),
+      data: { cancelAtPeriodEnd: input.cancelAtPeriodEnd },
+    });
   }
-  const updated = await tx.subscription.findUniqueOrThrow({ where: { id: input.id }, include: { items: true } });
+  const updated = await tx.subscription.findUniqueOrThrow({ where: byId(scope, input.id), include: { items: true } });
   const previous = previousValues(before, subscriptionEventData(updated), [
     "items",
     "cancelAtPeriodEnd",
@@ -386,7 +395,7 @@ export async function applyChange(
 /** The tenant's subscription's customer (for its now), or NOT_FOUND. */
 export async function findSubscriptionCustomer(tenant: Tenant, id: string): Promise<{ testClockId: string | null }> {
   const found = await tenant.prisma.subscription.findUnique({
-    where: { id },
+    where: byId(tenant.scope, id),
     select: { customer: { select: { testClockId: true } } },
   });
   if (!found) throw new NotFoundError(`No subscription ${id}`, ["input", "id"]);

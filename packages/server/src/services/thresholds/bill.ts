@@ -44,7 +44,7 @@ async function billThreshold(
   const now = await lockedCustomerNow(tx, scope, customer, clock);
   await lockSubscription(tx, scope, id);
   await closeDuePeriods(tx, scope, id, now);
-  const subscription = await loadBillable(tx, id);
+  const subscription = await loadBillable(tx, scope, id);
   if (!subscription || !isBilling(subscription.status) || subscription.billingThresholdAmountGte === null) return;
   if (now <= openPeriod(scheduleOf(subscription)).start) return;
   await lockCustomersUsage(tx, [subscription.customerId], "exclusive");

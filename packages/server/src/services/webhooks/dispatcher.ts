@@ -6,6 +6,7 @@
 // exponential backoff and jitter until it has been retried for RETRY_FOR_MS.
 import type { AppDeps } from "../../context.js";
 import type { Mode } from "../../generated/prisma/client.js";
+import { sameTenant } from "../../db/tenant-scope.js";
 import { fetch } from "undici";
 import { startPeriodicJob, type PeriodicJob } from "../periodic.js";
 import { deliveryDispatcher } from "./destination.js";
@@ -52,8 +53,8 @@ async function claimDue(deps: DispatcherDeps, now: Date): Promise<ClaimedDeliver
   // A fresh delivery (no attempt yet) is due whatever the clock says: its event just committed.
   return deps.database.prisma.$queryRaw<ClaimedDelivery[]>`
     WITH due AS (
-      SELECT d."id" FROM "WebhookDelivery" d
-      JOIN "WebhookEndpoint" w ON w."id" = d."endpointId"
+      SELECT d."accountId", d."mode", d."id" FROM "WebhookDelivery" d
+      JOIN "WebhookEndpoint" w ON ${sameTenant("w", "d")} AND w."id" = d."endpointId"
       WHERE d."status" = 'PENDING' AND (d."attempts" = 0 OR d."nextAttemptAt" <= ${now}::timestamptz)
         AND w."status" = 'ENABLED' AND w."deletedAt" IS NULL
       ORDER BY d."nextAttemptAt", d."id"
@@ -63,14 +64,14 @@ async function claimDue(deps: DispatcherDeps, now: Date): Promise<ClaimedDeliver
     claimed AS (
       UPDATE "WebhookDelivery" d
       SET "attempts" = d."attempts" + 1, "lastAttemptAt" = ${now}::timestamptz, "nextAttemptAt" = ${leaseUntil}::timestamptz
-      FROM due WHERE d."id" = due."id"
+      FROM due WHERE ${sameTenant("d", "due")} AND d."id" = due."id"
       RETURNING d."id", d."accountId", d."mode", d."attempts", d."createdAt", d."endpointId", d."eventId"
     )
     SELECT c."id", c."accountId", c."mode", c."attempts", c."createdAt", w."url", w."secret",
            e."id" AS "eventId", e."type", e."data", e."previousAttributes", e."createdAt" AS "eventCreatedAt"
     FROM claimed c
-    JOIN "WebhookEndpoint" w ON w."id" = c."endpointId"
-    JOIN "Event" e ON e."id" = c."eventId"`;
+    JOIN "WebhookEndpoint" w ON ${sameTenant("w", "c")} AND w."id" = c."endpointId"
+    JOIN "Event" e ON ${sameTenant("e", "c")} AND e."id" = c."eventId"`;
 }
 
 /** The POST body: the event as the SDK's constructEvent parses it. */
@@ -151,14 +152,16 @@ async function recordAttempts(
     SET "status" = u."status"::"WebhookDeliveryStatus", "lastResponseStatus" = u."responseStatus", "lastError" = u."error",
         "deliveredAt" = coalesce(u."deliveredAt", d."deliveredAt"), "nextAttemptAt" = coalesce(u."nextAttemptAt", d."nextAttemptAt")
     FROM unnest(
+      ${column(({ delivery }) => delivery.accountId)}::text[],
+      ${column(({ delivery }) => delivery.mode)}::"Mode"[],
       ${column(({ delivery }) => delivery.id)}::text[],
       ${column((_, result) => (result === "delivered" ? "DELIVERED" : result === "failed" ? "FAILED" : "PENDING"))}::text[],
       ${column(({ outcome }) => outcome.status)}::int[],
       ${column(({ outcome }) => (outcome.ok ? null : outcome.error))}::text[],
       ${column((_, result) => (result === "delivered" ? now : null))}::timestamptz[],
       ${column(({ delivery }, result) => (result === "retrying" ? new Date(now.getTime() + retryDelayMs(delivery.attempts)) : null))}::timestamptz[]
-    ) AS u("id", "status", "responseStatus", "error", "deliveredAt", "nextAttemptAt")
-    WHERE d."id" = u."id" AND d."status" = 'PENDING'`;
+    ) AS u("accountId", "mode", "id", "status", "responseStatus", "error", "deliveredAt", "nextAttemptAt")
+    WHERE ${sameTenant("d", "u")} AND d."id" = u."id" AND d."status" = 'PENDING'`;
   return results;
 }
 

@@ -8,6 +8,7 @@ import type { Tx } from "../../db/transaction.js";
 import { ALL_EVENTS, EVENT_TYPES, isEventType } from "../event-log/record.js";
 import { privateAddressOf } from "./destination.js";
 import { newWebhookSecret } from "./signing.js";
+import { byId } from "../../db/tenant-scope.js";
 
 export interface CreateWebhookEndpointInput {
   url: string;
@@ -125,7 +126,7 @@ export async function updateWebhookEndpoint(
     });
     if (count === 0) throw new NotFoundError(`No webhook endpoint ${input.id}`, ["input", "id"]);
     if (status === "DISABLED") await giveUpPending(tx, input.id, "The endpoint was disabled before delivery");
-    return tx.webhookEndpoint.findUniqueOrThrow({ where: { id: input.id } });
+    return tx.webhookEndpoint.findUniqueOrThrow({ where: byId(tenant.scope, input.id) });
   });
 }
 
@@ -138,6 +139,6 @@ export async function deleteWebhookEndpoint(tenant: Tenant, id: string, now: Dat
     });
     if (count === 0) throw new NotFoundError(`No webhook endpoint ${id}`, ["input", "id"]);
     await giveUpPending(tx, id, "The endpoint was deleted before delivery");
-    return tx.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    return tx.webhookEndpoint.findUniqueOrThrow({ where: byId(tenant.scope, id) });
   });
 }

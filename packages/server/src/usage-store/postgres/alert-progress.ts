@@ -2,7 +2,7 @@
 // kept by ingest (docs/concepts/alerts.md#alert-crossing): a ONE_TIME alert's since its creation,
 // an EVERY_PERIOD alert's of the billing period it counts (periodStart, periodEnd).
 import type { PartialAggregate, Period } from "@tally/billing";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { AlertProgress, AlertProgressEntry } from "../store.js";
@@ -110,6 +110,6 @@ export async function forgetPeriodProgress(
 ): Promise<void> {
   await tx.$executeRaw`
     DELETE FROM "UsageAlertProgress" p USING "UsageAlert" a
-    WHERE a."id" = p."alertId" AND a."meterId" = ${q.meterId} AND p."customerId" = ${q.customerId}
+    WHERE ${sameTenant("a", "p")} AND a."id" = p."alertId" AND a."meterId" = ${q.meterId} AND p."customerId" = ${q.customerId}
       AND p."periodEnd" IS NOT NULL AND ${scopeClause(scope, "p")}`;
 }

@@ -10,7 +10,7 @@
 // issued with the insert, which runs after it): the insert's snapshot must see the invoices of a
 // period close that held the lock exclusively.
 import { violatesUnique } from "../../db/errors.js";
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma, type Meter } from "../../generated/prisma/client.js";
 import {
@@ -66,7 +66,7 @@ async function insertReturningRows(
   const found = await tx.$queryRaw<Array<StoredEvent & { ord: bigint; meterNow: MeterJson; alertsWatch: boolean }>>`
     ${insertStatement(scope, events, onDuplicate)}
     SELECT i.ord, to_jsonb(m) AS "meterNow", ${alertsWatchInserted(scope)} AS "alertsWatch", e.*
-    FROM input i JOIN "Meter" m ON m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
+    FROM input i JOIN "Meter" m ON ${scopeClause(scope, "m")} AND m."id" = i."meterId" LEFT JOIN inserted e ON e."seq" = i.seq
     ORDER BY i.ord`;
   const rows: Array<StoredEventWithMeter | null> = new Array(events.length).fill(null);
   const notStored: RecordedBatch["notStored"] = [];
@@ -96,7 +96,7 @@ async function insertReturningSummary(
     ${insertStatement(scope, events, onDuplicate)}
     SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'meterActive', m."status" = 'ACTIVE') ORDER BY i.ord), '[]') AS "notInserted",
            CASE WHEN ${alertsWatchInserted(scope)} THEN (SELECT array_agg(a.seq::text ORDER BY a.ord) FROM input a) END AS "seqs"
-    FROM input i JOIN "Meter" m ON m."id" = i."meterId"
+    FROM input i JOIN "Meter" m ON ${scopeClause(scope, "m")} AND m."id" = i."meterId"
     -- NOT IN over a subquery is hashed; a join with \`inserted\`, whose size the planner cannot
     -- estimate (it guesses one row), is planned as a nested loop.
     WHERE i.seq NOT IN (SELECT "seq" FROM inserted)`;
@@ -201,7 +201,7 @@ export async function eventByIdentifier(
     JOIN "MeterEvent" e
       ON e."accountId" = d."accountId" AND e."mode" = d."mode" AND e."meterId" = d."meterId" AND e."customerId" = d."customerId"
         AND e."timestamp" = d."timestamp" AND e."seq" = d."seq"
-    JOIN "Meter" m ON m."id" = e."meterId"
+    JOIN "Meter" m ON ${sameTenant("m", "e")} AND m."id" = e."meterId"
     WHERE d."identifier" = ${identifier} AND ${scopeClause(scope, "d")}`;
   if (!found) return null;
   const { meterNow, ...event } = found;

@@ -9,7 +9,7 @@
 // the period that is just starting, not invoiced usage.
 // The periods are kept apart, by customer and meter (InvoicedUsagePeriod), so that ingest checks an
 // event with one index lookup however many invoices its customer has.
-import { scopeClause, type Scope } from "../../db/tenant-scope.js";
+import { sameTenant, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Db } from "../../db/transaction.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { billingStatusSql } from "../../db/billing-status.js";
@@ -25,8 +25,8 @@ export async function sealInvoicedPeriods(tx: Db, scope: Scope, invoiceIds: read
     INSERT INTO "InvoicedUsagePeriod" ("accountId", "mode", "customerId", "meterId", "periodEnd", "periodStart", "invoiceId")
     SELECT DISTINCT inv."accountId", inv."mode", inv."customerId", price."meterId", line."periodEnd", line."periodStart", inv."id"
     FROM "Invoice" inv
-    JOIN "InvoiceLine" line ON line."invoiceId" = inv."id"
-    JOIN "Price" price ON price."id" = line."priceId"
+    JOIN "InvoiceLine" line ON ${sameTenant("line", "inv")} AND line."invoiceId" = inv."id"
+    JOIN "Price" price ON ${sameTenant("price", "line")} AND price."id" = line."priceId"
     WHERE inv."id" = ANY(${[...invoiceIds]}::text[]) AND ${scopeClause(scope, "inv")}
       AND inv."status" IN ('OPEN', 'PAID') AND inv."billingReason" <> 'SUBSCRIPTION_CREATE'
       AND line."kind" = 'USAGE' AND price."meterId" IS NOT NULL`;
@@ -52,8 +52,8 @@ function inInvoicedUsagePeriod(scope: Scope, event: EventColumns): Prisma.Sql {
 function billedByAnOpenPeriod(scope: Scope, event: EventColumns): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "Subscription" s
-    JOIN "SubscriptionItem" si ON si."subscriptionId" = s."id"
-    JOIN "Price" price ON price."id" = si."priceId"
+    JOIN "SubscriptionItem" si ON ${sameTenant("si", "s")} AND si."subscriptionId" = s."id"
+    JOIN "Price" price ON ${sameTenant("price", "si")} AND price."id" = si."priceId"
     WHERE s."customerId" = ${event.customerId} AND s."status" IN (${billingStatusSql})
       AND GREATEST(s."currentPeriodStart", si."usageStart") <= ${event.timestamp} AND price."meterId" = ${event.meterId}
       AND ${scopeClause(scope, "s")}

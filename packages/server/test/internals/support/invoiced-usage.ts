@@ -56,7 +56,6 @@ export async function invoiceUsage(
       lines: {
         create: {
           id: newId("InvoiceLine"),
-          ...scope,
           position: 0,
           kind: "USAGE",
           description: "Usage",
