@@ -18,7 +18,7 @@ import {
 } from "@tally/billing";
 import { scopeClause, type Scope } from "../../db/tenant-scope.js";
 import { loadCustomersGrantStates, loadGrantStates } from "../credits/grant-state.js";
-import { readCustomerBalance } from "../customer-balance/read.js";
+import { balanceKey, readCustomerBalance, readCustomerBalances } from "../customer-balance/read.js";
 import { lockCustomerBalance, lockCustomerBalances } from "../../db/locks.js";
 import { intervalOf, priceModelOf, scheduleOf, segmentConditionsOf } from "../prices.js";
 import { adjustmentsOf } from "./adjustments.js";
@@ -120,41 +120,46 @@ async function periodEndUsage(
 
 /**
  * periodEndSnapshot's reads for several subscriptions of different customers (a batch of period
- * closes), each kind in one statement for all: locked ones in the order of db/locks.ts (every
- * grant, then every balance, then every one-off item), then the threshold-billed quantities and
- * the unsegmented usage (periodEndUsage); by subscription id. The grants are read in every
- * currency and given in the invoice's.
+ * closes, or the previews of a spend cap's check), each kind in one statement for all, by
+ * subscription id: with `lock` (the default) the locked ones one after another in the order of
+ * db/locks.ts (every grant, then every balance, then every one-off item), then the threshold-billed
+ * quantities and the unsegmented usage (periodEndUsage); without, all at once. The grants are read
+ * in every currency and given in the invoice's.
  */
 export async function periodEndReads(
   db: Db,
   scope: Scope,
   subscriptions: readonly BillableSubscription[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<Map<string, PeriodEndReads>> {
   const customerIds = subscriptions.map((s) => s.customerId);
-  const grants = await loadCustomersGrantStates(db, scope, { customerIds, lock: true });
-  const balances = await lockCustomerBalances(
-    db,
-    scope,
-    subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency })),
-  );
-  const items = await pendingItemLines(
-    db,
-    scope,
-    subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency, subscriptionId: s.id })),
-    { lock: true },
-  );
-  const billed = await thresholdsBilled(
-    db,
-    scope,
-    subscriptions.map((s) => ({ subscriptionId: s.id, periodStart: openPeriod(scheduleOf(s)).start })),
-  );
-  const usage = await periodEndUsage(db, scope, subscriptions);
+  const balanceKeys = subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency }));
+  const invoices = subscriptions.map((s) => ({ customerId: s.customerId, currency: s.currency, subscriptionId: s.id }));
+  const periods = subscriptions.map((s) => ({ subscriptionId: s.id, periodStart: openPeriod(scheduleOf(s)).start }));
+  const [grants, balances, items, billed, usage] = options.lock
+    ? [
+        await loadCustomersGrantStates(db, scope, { customerIds, lock: true }),
+        // One currency per customer in a batch of closes: its locked balances come by customer.
+        await lockCustomerBalances(db, scope, balanceKeys).then(
+          (locked) => new Map(balanceKeys.map((k) => [balanceKey(k), locked.get(k.customerId)!])),
+        ),
+        await pendingItemLines(db, scope, invoices, { lock: true }),
+        await thresholdsBilled(db, scope, periods),
+        await periodEndUsage(db, scope, subscriptions),
+      ]
+    : await Promise.all([
+        loadCustomersGrantStates(db, scope, { customerIds }),
+        readCustomerBalances(db, scope, balanceKeys),
+        pendingItemLines(db, scope, invoices),
+        thresholdsBilled(db, scope, periods),
+        periodEndUsage(db, scope, subscriptions),
+      ]);
   return new Map(
     subscriptions.map((s) => [
       s.id,
       {
         grants: grants.get(s.customerId)!.filter((grant) => grant.currency === s.currency),
-        customerBalance: toDecimal(balances.get(s.customerId)!),
+        customerBalance: toDecimal(balances.get(balanceKey(s))!),
         invoiceItems: items.get(s.id)!,
         thresholdBilled: billed.get(s.id)!,
         usage,

@@ -23,7 +23,7 @@ import { newId } from "../../ids.js";
 import { recordEvents } from "../event-log/record.js";
 import { spendCapReachedEventData } from "../event-log/serializers.js";
 import type { BillableSubscription } from "../invoices/billable.js";
-import { periodEndSnapshot } from "../invoices/snapshot.js";
+import { periodEndReads, periodEndSnapshot } from "../invoices/snapshot.js";
 import { scheduleOf, segmentConditionsOf } from "../prices.js";
 import { customerNow } from "../time.js";
 import type { SpendWatch } from "./watch.js";
@@ -91,8 +91,11 @@ export async function checkSpendCaps(
     subscription.spendCapAmount !== null &&
     events.some((e) => e.customer.id === subscription.customerId && countingItems(subscription, e).length > 0);
   const capped = watch.subscriptions.filter(counted);
-  // All read at once: the statements go out together rather than one subscription after another.
-  const snapshots = await Promise.all(capped.map((s) => periodEndSnapshot(tx, scope, s) as Promise<PeriodEndSnapshot>));
+  // Each kind of read in one statement for all the subscriptions, the kinds sent together.
+  const reads = capped.length > 0 ? await periodEndReads(tx, scope, capped, { lock: false }) : new Map();
+  const snapshots = await Promise.all(
+    capped.map((s) => periodEndSnapshot(tx, scope, s, { reads: reads.get(s.id) }) as Promise<PeriodEndSnapshot>),
+  );
   for (const [at, subscription] of capped.entries()) {
     const cap = subscription.spendCapAmount!;
     const mine = events.flatMap((event, index) =>
