@@ -39,7 +39,7 @@ import { alertTriggerEventData } from "../event-log/serializers.js";
 import { scheduleOf } from "../prices.js";
 import { customerNow, type ClockedCustomer } from "../time.js";
 import type { BillableSubscription } from "../invoices/billable.js";
-import { moneyValues, reachesThreshold } from "./money.js";
+import { type MoneyValues, moneyValues, reachesThreshold } from "./money.js";
 import { type UsageQuery, type UsageStore, usageStore } from "../../usage-store/index.js";
 import type { Db } from "../../db/transaction.js";
 
@@ -335,7 +335,7 @@ async function periodCrossings(
   alerts: WatchedAlert[],
   events: readonly IngestedEvent[],
   nowOf: (customerId: string) => Date,
-  moneyValue: ReturnType<typeof moneyValues>,
+  moneyValue: MoneyValues,
   known?: KnownSubscriptions,
 ): Promise<Crossing[]> {
   if (alerts.length === 0) return [];
@@ -365,28 +365,33 @@ async function pairCrossings(
   scope: Scope,
   pairs: AlertPair[],
   nowOf: (customerId: string) => Date,
-  moneyValue: ReturnType<typeof moneyValues>,
+  moneyValue: MoneyValues,
   known?: KnownSubscriptions,
 ): Promise<Crossing[]> {
-  if (pairs.length === 0) return [];
-  const periodOf = await billingPeriods(tx, scope, pairs, nowOf, known);
+  // A pair whose value is settled below its threshold cannot cross: it needs neither lock nor check.
+  const live = pairs.filter((p) => {
+    const value = moneyValue.settled(p.alert, p.customerId, nowOf(p.customerId));
+    return value === undefined || (value !== null && reached(p.alert, value));
+  });
+  if (live.length === 0) return [];
+  const periodOf = await billingPeriods(tx, scope, live, nowOf, known);
   // The pairs are locked first and checked in the same round trip: a pair triggered already is
   // locked for nothing, but each evaluation costs one round trip less.
   const [, open] = await Promise.all([
     lockPairs(
       tx,
-      pairs.map((p) => p.key),
+      live.map((p) => p.key),
     ),
     notYetTriggered(
       tx,
       scope,
-      pairs.map((p) => ({ ...p, period: periodOf(p.meterId, p.customerId) })),
+      live.map((p) => ({ ...p, period: periodOf(p.meterId, p.customerId) })),
     ),
   ]);
   if (open.length === 0) return [];
 
   // All issued at once: one round trip for the batch's customers, not one each (PostgreSQL).
-  const values = await Promise.all(open.map((p) => moneyValue(p.alert, p.customerId, nowOf(p.customerId))));
+  const values = await Promise.all(open.map((p) => moneyValue.value(p.alert, p.customerId, nowOf(p.customerId))));
   return open.flatMap((p, i) => {
     const value = values[i];
     return value != null && reached(p.alert, value)

@@ -23,42 +23,65 @@ export function reachesThreshold(type: UsageAlertType, value: Decimal, threshold
   return type === "CREDIT_BALANCE" ? value.lessThanOrEqualTo(threshold) : value.greaterThanOrEqualTo(threshold);
 }
 
-/**
- * The value of a money alert for a customer at its now; null when no billing subscription of the
- * customer has a price on the meter. Snapshots are read once per subscription.
- */
+type MoneyAlert = Pick<UsageAlert, "type" | "meterId">;
+
+/** A money alert's values for customers at their now (null: no billing subscription of the customer has a price on the meter). */
+export interface MoneyValues {
+  /** The value; snapshots are read once per subscription. */
+  value(alert: MoneyAlert, customerId: string, now: Date): Promise<Decimal | null>;
+  /**
+   * The value when it needs no read: SPEND and FORECAST of a preview the caller priced under the
+   * customer's exclusive usage lock (spend caps), which no other ingest changes before the commit;
+   * undefined otherwise.
+   */
+  settled(alert: MoneyAlert, customerId: string, now: Date): Decimal | null | undefined;
+}
+
 export function moneyValues(
   tx: Db,
   scope: Scope,
   subscriptions: readonly BillableSubscription[],
   known: ReadonlyMap<string, PeriodEndSnapshot> = new Map(),
-): (alert: Pick<UsageAlert, "type" | "meterId">, customerId: string, now: Date) => Promise<Decimal | null> {
+): MoneyValues {
   const snapshots = new Map<string, Promise<PeriodEndSnapshot>>();
-  return async (alert, customerId, now) => {
-    const subscription = subscriptions.find(
+  const subscriptionOf = (alert: MoneyAlert, customerId: string) =>
+    subscriptions.find(
       (s) => s.customerId === customerId && s.items.some((item) => item.price.meterId === alert.meterId),
     );
-    if (!subscription) return null;
-    if (!snapshots.has(subscription.id)) {
+  const fromPreview = (alert: MoneyAlert, snapshot: PeriodEndSnapshot, now: Date) =>
+    alert.type === "FORECAST" ? forecastTotal(snapshot, now) : composeInvoice(snapshot).total;
+  return {
+    settled(alert, customerId, now) {
+      const subscription = subscriptionOf(alert, customerId);
+      if (!subscription) return null;
       const preview = known.get(subscription.id);
-      snapshots.set(
-        subscription.id,
-        preview ? Promise.resolve(preview) : (periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>),
+      return preview && alert.type !== "CREDIT_BALANCE" ? fromPreview(alert, preview, now) : undefined;
+    },
+    async value(alert, customerId, now) {
+      const subscription = subscriptionOf(alert, customerId);
+      if (!subscription) return null;
+      if (!snapshots.has(subscription.id)) {
+        const preview = known.get(subscription.id);
+        snapshots.set(
+          subscription.id,
+          preview
+            ? Promise.resolve(preview)
+            : (periodEndSnapshot(tx, scope, subscription) as Promise<PeriodEndSnapshot>),
+        );
+      }
+      const snapshot = await snapshots.get(subscription.id)!;
+      if (alert.type !== "CREDIT_BALANCE") return fromPreview(alert, snapshot, now);
+      const draft = composeInvoice(snapshot);
+      // The grants for every metered price: what holds reserve against (credits/available.ts).
+      const unscoped = snapshot.grants.filter(
+        (grant) => "allMeteredPrices" in grant.scope && isGrantApplicable(grant, subscription.currency, now),
       );
-    }
-    const snapshot = await snapshots.get(subscription.id)!;
-    if (alert.type === "FORECAST") return forecastTotal(snapshot, now);
-    const draft = composeInvoice(snapshot);
-    if (alert.type === "SPEND") return draft.total;
-    // The grants for every metered price: what holds reserve against (credits/available.ts).
-    const unscoped = snapshot.grants.filter(
-      (grant) => "allMeteredPrices" in grant.scope && isGrantApplicable(grant, subscription.currency, now),
-    );
-    const ids = new Set(unscoped.map((grant) => grant.id));
-    return availableCreditBalance({
-      remaining: sum(unscoped.map((grant) => grant.remaining)),
-      held: heldIn(await heldByCurrency(tx, scope, customerId, now), subscription.currency),
-      previewCovered: sum(draft.creditApplications.filter((a) => ids.has(a.grantId)).map((a) => a.amount)),
-    });
+      const ids = new Set(unscoped.map((grant) => grant.id));
+      return availableCreditBalance({
+        remaining: sum(unscoped.map((grant) => grant.remaining)),
+        held: heldIn(await heldByCurrency(tx, scope, customerId, now), subscription.currency),
+        previewCovered: sum(draft.creditApplications.filter((a) => ids.has(a.grantId)).map((a) => a.amount)),
+      });
+    },
   };
 }
