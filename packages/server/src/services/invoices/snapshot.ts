@@ -168,6 +168,20 @@ export async function periodEndReads(
   );
 }
 
+/**
+ * Whether periodEndSnapshot given periodEndReads reads nothing more for the subscription: every
+ * metered item bills its meter's plain usage and no pending charge is a metered segment.
+ */
+export function readsNothingMore(subscription: BillableSubscription): boolean {
+  const selections = priceSelections(subscription);
+  return (
+    subscription.items.every(
+      (item) =>
+        item.price.usageType !== "METERED" || item.price.meter === null || isWholeMeter(selections.get(item.priceId)),
+    ) && subscription.pendingItems.every((row) => row.kind === "PRORATION")
+  );
+}
+
 /** The customer's grants in the invoice's currency; the engine picks those that apply at its time. */
 function creditGrants(
   db: Db,

@@ -14,6 +14,7 @@ import { MAX_COMBINATIONS_PER_MONTH, type PeriodEndSnapshot } from "@tally/billi
 import { type RecordedBatch, type StoredEventWithMeter, type UsageStore, usageStore } from "../../usage-store/index.js";
 import { evaluateUsageAlerts, watchingAlerts } from "../alerts/evaluate.js";
 import { type CapCheck, checkSpendCaps } from "../spend-caps/enforce.js";
+import { EarlyInsertRefused, insertsEarly, refusedEarly } from "../spend-caps/early-insert.js";
 import { checkWatch, type SpendWatch, StaleWatch, spendWatch } from "../spend-caps/watch.js";
 import { type PricedAtCommit, rechargeCrossed } from "../credit-purchases/auto-recharge.js";
 import { previewOrder } from "../invoices/credit-balance.js";
@@ -83,14 +84,22 @@ export async function storeEvents(
 ): Promise<Ingested> {
   if (events.length === 0) return { rows: options.rows ? [] : null, notStored: [], triggers: [], usageChanged: [] };
   let watch = await spendWatch(tenant, events);
-  let committed: Committed;
-  try {
-    committed = await storeWatched(tenant, clock, events, options, watch);
-  } catch (error) {
-    if (!(error instanceof StaleWatch)) throw error;
-    // Subscriptions kept from earlier requests changed: once more on subscriptions loaded now, which need no check.
-    watch = await spendWatch(tenant, events, true);
-    committed = await storeWatched(tenant, clock, events, options, watch);
+  let early = insertsEarly(watch);
+  let fresh = false;
+  let committed: Committed | undefined;
+  while (committed === undefined) {
+    try {
+      committed = await storeWatched(tenant, clock, events, options, watch, early);
+    } catch (error) {
+      if (error instanceof EarlyInsertRefused) {
+        early = false;
+      } else if (error instanceof StaleWatch && !fresh) {
+        // Subscriptions kept from earlier requests changed: once more on subscriptions loaded now, which need no check.
+        watch = await spendWatch(tenant, events, true);
+        early = early && insertsEarly(watch);
+        fresh = true;
+      } else throw error;
+    }
   }
   const { ingested, priced } = committed;
   // In the same request, once the events are committed: thresholds (thresholds/bill.ts), then the
@@ -134,13 +143,17 @@ function pricedAtCommit(
   return priced;
 }
 
-/** The ingest transaction (run again if an identifier was taken) with the spend watch `watch`. */
+/**
+ * The ingest transaction (run again if an identifier was taken) with the spend watch `watch`;
+ * `early`: the insert goes right behind the caps' reads (spend-caps/early-insert.ts).
+ */
 function storeWatched(
   tenant: Tenant,
   clock: Clock,
   events: readonly ValidEvent[],
   options: IngestOptions,
   watch: SpendWatch,
+  early: boolean,
 ): Promise<Committed> {
   return retryingDuplicates(events, (onDuplicate) =>
     tenant.transaction(async (sql) => {
@@ -158,17 +171,29 @@ function storeWatched(
       } else {
         // Priced before the insert, on the usage of every transaction that committed before this one:
         // the preview's reads are sent right behind the lock, so they run once it is granted (one round trip).
-        let current: boolean;
-        [, caps, current] = await Promise.all([
+        const checked = Promise.all([
           lockCustomersUsageMixed(sql, customerIds, watch.capped),
           checkSpendCaps(sql, tenant.scope, clock, watch, events),
           checkWatch(sql, tenant.scope, watch),
         ]);
+        // Sent after the reads, so they do not see it; heard when the decision needs it, or not at all.
+        const sentEarly = early
+          ? recordWithCombinations(store, events, { onDuplicate, rows: options.rows })
+          : undefined;
+        sentEarly?.catch(() => {});
+        let current: boolean;
+        [, caps, current] = await checked;
         if (!current) throw new StaleWatch("the watched customers' subscriptions changed");
-        const insert = recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
-          onDuplicate,
-          rows: options.rows,
-        });
+        if (sentEarly && caps.refused.length > 0) {
+          refusedEarly([...new Set(caps.refused.map((r) => r.subscription.id))]);
+          throw new EarlyInsertRefused("a spend cap refused events inserted early");
+        }
+        const insert =
+          sentEarly ??
+          recordAdmitted(store, events, new Set(caps.refused.map((r) => r.index)), {
+            onDuplicate,
+            rows: options.rows,
+          });
         // The money alerts' lookup goes with the insert (one round trip less); a failed insert fails it too, unheard.
         if (watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
         recorded = await insert;
