@@ -181,6 +181,46 @@ describe("spend caps: BLOCK_EVENTS", () => {
     expect(invoice.total.amount).toBe("3.00");
     expect(await reachedEvents(subscription)).toHaveLength(1);
   });
+
+  it("prices a segmented price's events once (its usage is read before they are stored)", async () => {
+    const c = catalog(app);
+    const clock = await b.clock("2026-01-01T00:00:00Z");
+    const customer = await b.customer({ testClockId: clock });
+    const m = await c.freshMeter("SUM", { dimensionPayloadKeys: ["tier"] });
+    const gold = await c.metered(
+      m.id,
+      { unitAmount: "1" },
+      { meterSegmentConditions: [{ dimension: "tier", value: "gold" }] },
+    );
+    const res = await app.gql(
+      `mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { __typename ... on Subscription { id } } }`,
+      {
+        input: {
+          customerId: customer,
+          items: [{ priceId: gold.id }],
+          spendCap: { amount: "10", behavior: "BLOCK_EVENTS" },
+        },
+      },
+    );
+    const subscription = res.data.createSubscription.id as string;
+    await b.advance(clock, "2026-01-05T00:00:00Z");
+    const send = async (value: string) =>
+      (
+        await app.gql(
+          `mutation($input: RecordMeterEventInput!) { recordMeterEvent(input: $input) {
+             __typename ... on Error { code } } }`,
+          { input: { eventName: m.eventName, customerId: customer, value, payload: { tier: "gold" } } },
+        )
+      ).data.recordMeterEvent;
+    // 6 + 2 = 8.00 is below the cap of 10 (counting the 2 twice would reach it), 8 + 2 reaches it, 10 + 1 would exceed it.
+    expect(await send("6")).toMatchObject({ __typename: "MeterEvent" });
+    expect(await send("2")).toMatchObject({ __typename: "MeterEvent" });
+    expect(await reachedEvents(subscription)).toHaveLength(0);
+    expect(await send("2")).toMatchObject({ __typename: "MeterEvent" });
+    expect(await reachedEvents(subscription)).toHaveLength(1);
+    expect(await send("1")).toMatchObject({ code: "SPEND_CAP_EXCEEDED" });
+    expect(await total(subscription)).toBe("10.00");
+  });
 });
 
 describe("spend caps: ALERT_ONLY, changes, validation, isolation", () => {
