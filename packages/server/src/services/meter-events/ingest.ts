@@ -176,11 +176,13 @@ function storeWatched(
           checkSpendCaps(sql, tenant.scope, clock, watch, events),
           checkWatch(sql, tenant.scope, watch),
         ]);
-        // Sent after the reads, so they do not see it; heard when the decision needs it, or not at all.
+        // Sent after the reads, so they do not see it, with the money alerts' lookup: the whole
+        // transaction but its commit in one round trip. Heard when the decision needs it, or not at all.
         const sentEarly = early
           ? recordWithCombinations(store, events, { onDuplicate, rows: options.rows })
           : undefined;
         sentEarly?.catch(() => {});
+        if (sentEarly && watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
         let current: boolean;
         [, caps, current] = await checked;
         if (!current) throw new StaleWatch("the watched customers' subscriptions changed");
@@ -195,7 +197,7 @@ function storeWatched(
             rows: options.rows,
           });
         // The money alerts' lookup goes with the insert (one round trip less); a failed insert fails it too, unheard.
-        if (watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
+        if (!sentEarly && watch.alerted) (alertsSent = watchingAlerts(sql, tenant.scope, events)).catch(() => {});
         recorded = await insert;
       }
       const { batch, overLimit } = recorded;
