@@ -1,6 +1,7 @@
 // Customer sessions (docs/concepts/customer-sessions.md): short-lived `cs_…` tokens that let one
 // customer's browser read its own usage, invoices, credits and alerts, within the scopes and meters
-// given. The token is shown once; only its hash is stored (auth/secret-lookups.ts). Revocation stamps every live session.
+// given. The token is shown once; only its hash is stored (auth/secret-lookups.ts). Revocation
+// stamps every live session.
 import { recordSecrets } from "../auth/secret-lookups.js";
 import { generateSessionToken } from "../auth/session-tokens.js";
 import type { Clock } from "../clock.js";

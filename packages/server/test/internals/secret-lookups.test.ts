@@ -61,6 +61,17 @@ describe("secret lookups", () => {
       scope: first!.scope,
       id: first!.id,
     });
+    // A row names the one object of its kind.
+    await expect(
+      app.database.prisma.secretLookup.create({
+        data: {
+          kind: "INVOICE_DOCUMENT",
+          secretHash: hashKey("another"),
+          ...first!.scope,
+          customerSessionId: first!.id,
+        },
+      }),
+    ).rejects.toThrow(/SecretLookup_target_check/);
   });
 
   it("record every invoice's document token, each resolving to its own invoice and account", async () => {
