@@ -83,6 +83,7 @@ const results: Results = {
   scale: SCALE,
   rows: [],
   peakRss: [],
+  durations: [],
 };
 const row = (r: Row) => {
   results.rows.push(r);
@@ -92,6 +93,18 @@ const row = (r: Row) => {
       : ` (${r.ratioAs === "times" ? `${r.ratio.toFixed(2)}×` : percent(r.ratio)}${r.target ? `; target ${r.target}: ${r.met ? "met" : "MISSED"}` : ""})`;
   console.log(`  [${r.figure} ${r.database}] ${r.what}: ${r.value.toFixed(r.value < 100 ? 2 : 0)} ${r.unit}${ratio}`);
 };
+
+/** Runs one figure's work and records how long it took. */
+async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await work();
+  } finally {
+    const seconds = Math.round((Date.now() - start) / 1000);
+    results.durations.push({ what, seconds });
+    console.log(`  (${what}: ${seconds} s)`);
+  }
+}
 
 /** Stops the session's server and removes its database. */
 async function endSession(session: Session): Promise<void> {
@@ -312,8 +325,10 @@ async function endRun(run: DatabaseRun | null): Promise<void> {
  * which would inflate the ratio.
  */
 async function ingestFigures(runs: DatabaseRun[]): Promise<void> {
-  for (const run of runs) if (run.all && wanted("nested-read")) await nestedReadFigure(run.session);
-  if (wanted("batched-ingest", "embedded-vs-postgres")) await batchedIngestFigure(runs);
+  for (const run of runs)
+    if (run.all && wanted("nested-read"))
+      await timed(`nested-read ${run.session.target.kind}`, () => nestedReadFigure(run.session));
+  if (wanted("batched-ingest", "embedded-vs-postgres")) await timed("batched-ingest", () => batchedIngestFigure(runs));
 }
 
 /** Live usage fan-out: ingest with SUBSCRIBERS streams of one customer against without, and the push delay. */
@@ -426,22 +441,29 @@ async function creditHoldsFigure(run: DatabaseRun): Promise<void> {
 
 /** Single-event ingest and usage at scale, then the server stops and its database goes. */
 async function laterFigures(run: DatabaseRun): Promise<void> {
-  if (wanted("month-end-close")) await monthEndCloseFigure(run.session);
-  if (run.all && wanted("spend-control")) await spendControlFigure(run.session);
-  if (run.all && wanted("live-usage-fanout")) await liveUsageFigure(run);
-  if (run.all && wanted("credit-holds")) await creditHoldsFigure(run);
+  const db = run.session.target.kind;
+  const figure = <T>(id: FigureId, work: () => Promise<T>) => timed(`${id} ${db}`, work);
+  if (wanted("month-end-close")) await figure("month-end-close", () => monthEndCloseFigure(run.session));
+  if (run.all && wanted("spend-control")) await figure("spend-control", () => spendControlFigure(run.session));
+  if (run.all && wanted("live-usage-fanout")) await figure("live-usage-fanout", () => liveUsageFigure(run));
+  if (run.all && wanted("credit-holds")) await figure("credit-holds", () => creditHoldsFigure(run));
   if (run.all && wanted("single-ingest"))
-    await singleIngestFigure(
-      run.session,
-      run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)),
+    await figure("single-ingest", async () =>
+      singleIngestFigure(
+        run.session,
+        run.ingest?.fixture ?? (await ingestFixture(run.session, run.scale.ingest.customers)),
+      ),
     );
   if (wanted("usage-at-scale", "embedded-vs-postgres"))
-    run.stages = await usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs });
-  if (run.stages.length > 0) usageAtScaleFigure(run.session.target.kind, run.stages);
-  if (run.session.target.kind === "postgres" && wanted("streamed-ingest", "pgbouncer")) await scaleOutFigures(run);
+    run.stages = await figure("usage-at-scale", () =>
+      usageAtScale(run.session, run.scale.stages, { runs: SCALE.runs }),
+    );
+  if (run.stages.length > 0) usageAtScaleFigure(db, run.stages);
+  if (db === "postgres" && wanted("streamed-ingest", "pgbouncer"))
+    await timed(`streamed-ingest, pgbouncer ${db}`, () => scaleOutFigures(run));
   // On PostgreSQL when there is one: 5M events would not fit PGlite's share of the run.
-  if (wanted("usage-by-dimension") && (run.session.target.kind === "postgres" || postgres === null))
-    await usageByDimensionFigure(run.session);
+  if (wanted("usage-by-dimension") && (db === "postgres" || postgres === null))
+    await figure("usage-by-dimension", () => usageByDimensionFigure(run.session));
   await endRun(run);
 }
 
@@ -545,7 +567,7 @@ let postgres: DatabaseRun | null = null;
 let pglite: DatabaseRun | null = null;
 try {
   // First, on a machine not yet busy with the other figures' databases.
-  if (wanted("cold-start")) await coldStartFigure();
+  if (wanted("cold-start")) await timed("cold-start", coldStartFigure);
   if (postgresUrl && sessionFigures) {
     results.machine.postgres = await postgresVersion(postgresUrl);
     console.log(`PostgreSQL ${results.machine.postgres} (${new URL(postgresUrl).host}): a scratch database`);
@@ -652,4 +674,5 @@ const outDir = join(serverRoot, "../../bench-results");
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${markdownTable(results)}\n\n${results.seconds} s; results written to ${file}`);
+const durations = results.durations.map((d) => `${d.what} ${d.seconds} s`).join(", ");
+console.log(`\n${markdownTable(results)}\n\n${results.seconds} s (${durations}); results written to ${file}`);

@@ -30,6 +30,8 @@ export interface Results {
   scale: Record<string, unknown>;
   rows: Row[];
   peakRss: PeakRss[];
+  /** How long each figure took on each database, in order: where a run's time goes. */
+  durations: Array<{ what: string; seconds: number }>;
   seconds?: number;
 }
 

@@ -4,10 +4,11 @@
 import type { GraphQLError } from "graphql";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/client.js";
-import type { Scope } from "../db/tenant-scope.js";
+import { byId, type Scope } from "../db/tenant-scope.js";
 import type { CustomerSessionScope } from "../generated/prisma/client.js";
 import { LruCache } from "../lru.js";
 import { unauthenticated } from "./refusals.js";
+import { secretTarget } from "./secret-lookups.js";
 
 export const SESSION_ENDED = "This customer session has expired or was revoked: create a new one.";
 
@@ -30,7 +31,8 @@ const cached = new WeakMap<Database, LruCache<string, SessionGrant | null>>();
 const inFlight = new WeakMap<Database, Map<string, Promise<SessionGrant | null>>>();
 
 async function lookUp(database: Database, tokenHash: string): Promise<SessionGrant | null> {
-  const row = await database.prisma.customerSession.findUnique({ where: { tokenHash } });
+  const target = await secretTarget(database.prisma, "CUSTOMER_SESSION", tokenHash);
+  const row = target && (await database.prisma.customerSession.findUnique({ where: byId(target.scope, target.id) }));
   return row && !row.revokedAt
     ? {
         id: row.id,

@@ -1,7 +1,8 @@
 // Customer sessions (docs/concepts/customer-sessions.md): short-lived `cs_…` tokens that let one
 // customer's browser read its own usage, invoices, credits and alerts, within the scopes and meters
-// given. The token is shown once; only its hash is stored. Revocation stamps every live session.
-import { hashKey } from "../auth/keys.js";
+// given. The token is shown once; only its hash is stored (auth/secret-lookups.ts). Revocation
+// stamps every live session.
+import { recordSecrets } from "../auth/secret-lookups.js";
 import { generateSessionToken } from "../auth/session-tokens.js";
 import type { Clock } from "../clock.js";
 import type { Tenant } from "../context.js";
@@ -58,18 +59,22 @@ export async function createCustomerSession(
     }
   }
   const token = generateSessionToken(tenant.scope.mode);
-  const session = await tenant.prisma.customerSession.create({
-    data: {
-      id: newId("CustomerSession"),
-      accountId: tenant.scope.accountId,
-      mode: tenant.scope.mode,
-      customerId: input.customerId,
-      tokenHash: hashKey(token),
-      scopes,
-      meterIds,
-      expiresAt: new Date(clock.now().getTime() + expiresIn * 1000),
-      createdAt: clock.now(),
-    },
+  const id = newId("CustomerSession");
+  const session = await tenant.prisma.$transaction(async (tx) => {
+    const created = await tx.customerSession.create({
+      data: {
+        id,
+        accountId: tenant.scope.accountId,
+        mode: tenant.scope.mode,
+        customerId: input.customerId,
+        scopes,
+        meterIds,
+        expiresAt: new Date(clock.now().getTime() + expiresIn * 1000),
+        createdAt: clock.now(),
+      },
+    });
+    await recordSecrets(tx, "CUSTOMER_SESSION", [{ scope: tenant.scope, id, secret: token }]);
+    return created;
   });
   return { session, token };
 }

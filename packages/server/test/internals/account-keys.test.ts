@@ -9,8 +9,10 @@ import { createTestDatabase } from "../support/database.js";
 
 /** Indexes of tenant tables that deliberately do not lead with (accountId, mode), by reason. */
 const NOT_LEADING: Record<string, string[]> = {
-  // A request arrives with nothing but the secret: the lookup finds the account.
-  "global lookups by secret": ["ApiKey_keyHash_key", "CustomerSession_tokenHash_key", "Invoice_documentToken_key"],
+  // A request arrives with nothing but the secret: the lookup finds the account. ApiKey becomes a
+  // reference table on Citus (copied to every node), SecretLookup one too or distributed by the
+  // hash: the tenant tables themselves keep no such key.
+  "global lookups by secret": ["ApiKey_keyHash_key", "SecretLookup_pkey"],
   // Jobs that sweep every account at once by due time.
   "cross-account sweeps": [
     "CreditGrant_expiredAt_expiresAt_idx",
@@ -85,12 +87,13 @@ describe("keys of account-owned tables", () => {
   it("lead with accountId and mode, but the listed indexes", () => {
     const others = indexes.filter((r) => !leads(r));
     expect(others.map((r) => r.index).sort()).toEqual(Object.values(NOT_LEADING).flat().sort());
-    // Every primary key leads with them: an entity's is (accountId, mode, id).
-    expect(indexes.filter((r) => r.primary && !leads(r))).toEqual([]);
+    // Every primary key leads with them (an entity's is (accountId, mode, id)) but the secrets' lookup.
+    expect(indexes.filter((r) => r.primary && !leads(r)).map((r) => r.index)).toEqual(["SecretLookup_pkey"]);
     const columns = (index: string) => indexes.find((r) => r.index === index)?.columns.join(",");
     expect(columns("Customer_pkey")).toBe("accountId,mode,id");
     expect(columns("CreditAutoRecharge_pkey")).toBe("accountId,mode,customerId");
     expect(columns("CreditPurchase_accountId_mode_invoiceId_key")).toBe("accountId,mode,invoiceId");
+    expect(columns("SecretLookup_pkey")).toBe("kind,secretHash");
   });
 
   it("are what every foreign key between them names, with the account and mode", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { IN_MEMORY, type DatabaseConfig } from "../../src/db/config.js";
+import { hashKey } from "../../src/auth/keys.js";
 import { applyPendingMigrations } from "../../src/db/migration-history.js";
 import { deployMigrations, migrationFiles, migrationsDir } from "../../src/db/migrations.js";
 import { createEmptyPostgresDatabase, onPostgres } from "../support/database.js";
@@ -88,16 +89,22 @@ async function emptyDatabase(): Promise<{
   };
 }
 
+const folders = readdirSync(migrationsDir)
+  .filter((name) => /^\d{14}_/.test(name))
+  .sort();
+const script = (folder: string) => readFileSync(join(migrationsDir, folder, "migration.sql"), "utf8");
+
+/** An empty database migrated up to (not including) `migration`. */
+async function databaseBefore(migration: string): ReturnType<typeof emptyDatabase> {
+  const empty = await emptyDatabase();
+  for (const folder of folders.slice(0, folders.indexOf(migration))) await empty.database.script(script(folder));
+  return empty;
+}
+
 describe("migration 20261122040000_invoiced_periods", () => {
   it("records the usage periods of the finalized invoices stored before it, and no others", async () => {
-    const folders = readdirSync(migrationsDir)
-      .filter((name) => /^\d{14}_/.test(name))
-      .sort();
-    const at = folders.indexOf("20261122040000_invoiced_periods");
-    const script = (folder: string) => readFileSync(join(migrationsDir, folder, "migration.sql"), "utf8");
-    const { database, close } = await emptyDatabase();
+    const { database, close } = await databaseBefore("20261122040000_invoiced_periods");
     try {
-      for (const folder of folders.slice(0, at)) await database.script(script(folder));
       await database.script(`
         INSERT INTO "Account" ("id", "name") VALUES ('acct_1', 'A');
         INSERT INTO "Meter" ("id", "accountId", "mode", "displayName", "eventName", "aggregation") VALUES ('mtr_1', 'acct_1', 'test', 'Tokens', 'tokens', 'SUM');
@@ -120,7 +127,7 @@ describe("migration 20261122040000_invoiced_periods", () => {
         UNION ALL
         SELECT 'inv_cycle_license', 'acct_1', 'test', 'inv_cycle', 9, 'LICENSE', 'Seats', 'price_licensed', 1, 10, 10, '2026-02-01Z'::timestamptz, '2026-03-01Z'::timestamptz;
       `);
-      await database.script(script(folders[at]!));
+      await database.script(script("20261122040000_invoiced_periods"));
       const rows = await database.sql.$queryRaw<Array<Record<string, unknown>>>`
         SELECT "accountId", "mode"::text, "customerId", "meterId", "periodStart", "periodEnd", "invoiceId" FROM "InvoicedUsagePeriod" ORDER BY "periodEnd"`;
       const period = (invoiceId: string, start: string, end: string) => ({
@@ -136,6 +143,57 @@ describe("migration 20261122040000_invoiced_periods", () => {
         period("inv_cycle", "2026-01-01Z", "2026-02-01Z"),
         period("inv_cancel", "2026-02-01Z", "2026-02-05Z"),
       ]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("migration 20261212100000_secret_lookups", () => {
+  it("records the hash of every session token and finalized invoice's document token, as the server hashes them", async () => {
+    const { database, close } = await databaseBefore("20261212100000_secret_lookups");
+    const token = "cs_test_0123456789abcdefghijABCDEFGHIJ01";
+    const documents = { inv_open: "A".repeat(43), inv_other: "b".repeat(43) };
+    try {
+      await database.script(`
+        INSERT INTO "Account" ("id", "name") VALUES ('acct_1', 'A'), ('acct_2', 'B');
+        INSERT INTO "Customer" ("id", "accountId", "mode") VALUES ('cus_1', 'acct_1', 'test'), ('cus_2', 'acct_2', 'live');
+        INSERT INTO "CustomerSession" ("id", "accountId", "mode", "customerId", "tokenHash", "scopes", "expiresAt")
+        VALUES ('cs_1', 'acct_1', 'test', 'cus_1', '${hashKey(token)}', ARRAY['USAGE_READ']::"CustomerSessionScope"[], now());
+        INSERT INTO "Invoice" ("id", "accountId", "mode", "number", "customerId", "billingReason", "status", "currency", "periodStart", "periodEnd",
+                               "subtotal", "creditsApplied", "total", "amountDue", "createdAt", "documentToken")
+        VALUES ('inv_open', 'acct_1', 'test', '1', 'cus_1', 'MANUAL', 'OPEN', 'usd', now(), now(), 0, 0, 0, 0, now(), '${documents.inv_open}'),
+               ('inv_other', 'acct_2', 'live', '1', 'cus_2', 'MANUAL', 'OPEN', 'usd', now(), now(), 0, 0, 0, 0, now(), '${documents.inv_other}'),
+               ('inv_draft', 'acct_1', 'test', NULL, 'cus_1', 'MANUAL', 'DRAFT', 'usd', now(), now(), 0, 0, 0, 0, now(), NULL);
+      `);
+      await database.script(script("20261212100000_secret_lookups"));
+      const rows = await database.sql.$queryRaw<Array<Record<string, unknown>>>`
+        SELECT "kind"::text, "secretHash", "accountId", "mode"::text, "customerSessionId", "invoiceId"
+        FROM "SecretLookup" ORDER BY "kind", "accountId"`;
+      const row = (
+        kind: string,
+        secret: string,
+        accountId: string,
+        mode: string,
+        session: string | null,
+        invoice: string | null,
+      ) => ({
+        kind,
+        secretHash: hashKey(secret),
+        accountId,
+        mode,
+        customerSessionId: session,
+        invoiceId: invoice,
+      });
+      expect(rows).toEqual([
+        row("CUSTOMER_SESSION", token, "acct_1", "test", "cs_1", null),
+        row("INVOICE_DOCUMENT", documents.inv_open, "acct_1", "test", null, "inv_open"),
+        row("INVOICE_DOCUMENT", documents.inv_other, "acct_2", "live", null, "inv_other"),
+      ]);
+      // The sessions keep no hash of their own: the lookup is the only place it is found.
+      const columns = await database.sql.$queryRaw<Array<{ name: string }>>`
+        SELECT "column_name" AS "name" FROM information_schema.columns WHERE "table_name" = 'CustomerSession' AND "column_name" = 'tokenHash'`;
+      expect(columns).toEqual([]);
     } finally {
       await close();
     }

@@ -329,6 +329,8 @@ describe("minute detail of busy hours", () => {
       { hour: new Date(quiet), shard: 0, detailCount: null },
     ]);
     expect(await detail(quiet)).toEqual([]);
+    // Blocks serve reads per combination, which a meter without dimensions never has.
+    expect(await app.database.prisma.meterUsageBlock.count({ where: { meterId, customerId } })).toBe(0);
     const minutesOf = (hour: number) =>
       new Set(
         generated

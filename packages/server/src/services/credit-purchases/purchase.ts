@@ -9,6 +9,7 @@ import type { Scope } from "../../db/tenant-scope.js";
 import { CREDIT_TRANSACTION, type Tx } from "../../db/transaction.js";
 import { InvalidInputError } from "../../errors.js";
 import type { CreditPurchase } from "../../generated/prisma/client.js";
+import { recordSecrets } from "../../auth/secret-lookups.js";
 import { newId } from "../../ids.js";
 import { validateAmount, validateName, validatePriority, validateScope } from "../credits/create.js";
 import { grantPurchase } from "../credits/purchase-grant.js";
@@ -133,11 +134,12 @@ export async function storePurchase(
     },
   });
   const invoiceId = newId("Invoice");
+  const fields = await finalizationFields(tx, scope, purchase.customerId, now);
   const invoice = await tx.invoice.create({
     data: {
       id: invoiceId,
       ...scope,
-      ...(await finalizationFields(tx, scope, purchase.customerId, now)),
+      ...fields,
       customerId: purchase.customerId,
       subscriptionId: null,
       billingReason: "MANUAL",
@@ -148,6 +150,7 @@ export async function storePurchase(
     },
     include: { lines: true },
   });
+  await recordSecrets(tx, "INVOICE_DOCUMENT", [{ scope, id: invoiceId, secret: fields.documentToken }]);
   const stored = await tx.creditPurchase.create({
     data: {
       id,

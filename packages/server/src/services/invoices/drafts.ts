@@ -11,6 +11,7 @@ import { byId, scopeClause, type Scope } from "../../db/tenant-scope.js";
 import type { Tx } from "../../db/transaction.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { Invoice } from "../../generated/prisma/client.js";
+import { recordSecrets } from "../../auth/secret-lookups.js";
 import { newId } from "../../ids.js";
 import { findCustomer } from "../customers.js";
 import { recordEvent } from "../event-log/record.js";
@@ -197,11 +198,9 @@ export async function finalizeInvoice(tenant: Tenant, clock: Clock, id: string):
         ["input", "id"],
       );
     }
-    const finalized = await tx.invoice.update({
-      where: byId(scope, id),
-      data: await finalizationFields(tx, scope, invoice.customerId, now),
-      include: { lines: true },
-    });
+    const fields = await finalizationFields(tx, scope, invoice.customerId, now);
+    const finalized = await tx.invoice.update({ where: byId(scope, id), data: fields, include: { lines: true } });
+    await recordSecrets(tx, "INVOICE_DOCUMENT", [{ scope, id, secret: fields.documentToken }]);
     await recordEvent(tx, scope, "invoice.finalized", invoiceEventData(finalized));
   });
 }

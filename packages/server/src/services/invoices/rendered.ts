@@ -2,6 +2,9 @@
 // found by its document token (the only credential: no API key), its view, and its PDF, rendered
 // on first request and stored, so month-end closes finalize without rendering and the PDF, once
 // served, never changes.
+import { hashKey } from "../../auth/keys.js";
+import { secretTarget } from "../../auth/secret-lookups.js";
+import { byId } from "../../db/tenant-scope.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { invoiceDocumentView, type InvoiceDocumentView } from "./document.js";
 import { renderInvoicePdf } from "./render-pdf.js";
@@ -15,8 +18,10 @@ export interface RenderableInvoice {
 
 /** The finalized invoice with this token, across tenants (the token names one invoice), or null. */
 export async function findRenderableInvoice(prisma: PrismaClient, token: string): Promise<RenderableInvoice | null> {
+  const target = await secretTarget(prisma, "INVOICE_DOCUMENT", hashKey(token));
+  if (target === null) return null;
   const invoice = await prisma.invoice.findUnique({
-    where: { documentToken: token },
+    where: byId(target.scope, target.id),
     include: { lines: true, customer: true },
   });
   if (invoice === null || invoice.finalizedAt === null) return null;

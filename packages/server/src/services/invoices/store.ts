@@ -12,6 +12,7 @@ import {
   Prisma,
   type Subscription,
 } from "../../generated/prisma/client.js";
+import { recordSecrets } from "../../auth/secret-lookups.js";
 import { newId, randomBase62 } from "../../ids.js";
 import type { Tx } from "../../db/transaction.js";
 import { persistCreditApplications } from "../credits/apply.js";
@@ -83,8 +84,8 @@ export function lineRows(draft: InvoiceDraft): Prisma.InvoiceLineCreateManyInvoi
 
 /**
  * What finalization sets (docs/concepts/invoices.md#numbers): the next gap-free number, OPEN,
- * finalizedAt, the due date, and the rendered invoice's token of 256 random bits. Taken last in the
- * transaction.
+ * finalizedAt, the due date, and the rendered invoice's token of 256 random bits (whose lookup the
+ * caller records once the row is written: recordSecrets). Taken last in the transaction.
  */
 export async function finalizationFields(tx: Tx, scope: Scope, customerId: string, at: Date) {
   const { invoiceDaysUntilDue } = await tx.customer.findUniqueOrThrow({
@@ -169,6 +170,11 @@ export async function storeFinalizedInvoices(
     tx,
     rows,
     stored.flatMap((input, i) => lineRows(input.draft).map((line) => ({ ...line, ...scope, invoiceId: ids[i]! }))),
+  );
+  await recordSecrets(
+    tx,
+    "INVOICE_DOCUMENT",
+    rows.map((row) => ({ scope, id: row.id, secret: row.documentToken })),
   );
   await usageStore(tx, scope).sealInvoicedPeriods(ids);
   // The snapshots billed every pending charge: writers of them hold the subscription's row lock, as the caller does.

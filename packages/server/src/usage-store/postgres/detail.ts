@@ -20,7 +20,7 @@ export const DETAIL_MIN_EVENTS = 600;
 export const BLOCK_MS = 10 * MINUTE_MS;
 
 /**
- * The minute and block rows of the folded hours `x` (a relation x("accountId", "mode", "meterId",
+ * The minute rows (and, for meters with dimensions, the block rows) of the folded hours `x` (a relation x("accountId", "mode", "meterId",
  * "customerId", "hour")), from their raw events, and on each hour's shard 0 the count they were
  * built from (none below DETAIL_MIN_EVENTS). One statement, so the detail and the count are of one
  * snapshot, in which the raw events and the hour's rollup rows agree. Later, ingest only adds to
@@ -51,9 +51,13 @@ export async function rebuildDetail(tx: Db, hours: Prisma.Sql): Promise<void> {
     kept AS (
       SELECT m.* FROM minutes m JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
     ),
+    -- Only meters with dimensions are read per combination (docs/concepts/meters.md#dimensions).
     blocks AS (
       SELECT x."accountId", x."mode", x."meterId", x."customerId", b.*
-      FROM x JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour") CROSS JOIN LATERAL (
+      FROM x JOIN totals t USING ("accountId", "mode", "meterId", "customerId", "hour")
+      JOIN "Meter" m ON m."accountId" = x."accountId" AND m."mode" = x."mode" AND m."id" = x."meterId"
+        AND cardinality(m."dimensionPayloadKeys") > 0
+      CROSS JOIN LATERAL (
         SELECT date_bin(${`${BLOCK_MS / MINUTE_MS} minutes`}::interval, e."timestamp", x."hour") AS "block", e."combinationId", ${partialOfEvents("e")}
         ${hourEvents}
         GROUP BY 1, 2
