@@ -93,7 +93,7 @@ async function meterWithPrices(a: Api, eventName: string) {
 }
 
 async function fixtures(a: Api, sizes: number[]): Promise<Fixture[]> {
-  const { meterId, priceIds } = await meterWithPrices(a, "bench_tokens");
+  const { meterId, priceIds } = await meterWithPrices(a, "bench_dimension_tokens");
   // As usage-at-scale: 20 days ago, 30 min 23 s past an hour.
   const startDate = new Date(Math.floor(Date.now() / HOUR) * HOUR - 20 * DAY + (30 * 60 + 23) * 1000);
   const result: Fixture[] = [];
